@@ -1,0 +1,55 @@
+package org.mercato.sim;
+
+import java.util.List;
+import org.mercato.sim.domain.Catalog;
+import org.mercato.sim.kernel.AgentRuntime;
+import org.mercato.sim.kernel.ThinkTime;
+import org.mercato.sim.market.AgentDirectory;
+import org.mercato.sim.market.SearchMechanism;
+import org.mercato.sim.market.SearchSettings;
+import org.mercato.sim.policy.AssistantPolicy;
+import org.mercato.sim.policy.ServicePolicy;
+
+/**
+ * Everything one run needs: the catalog, one assistant per customer and one seller per service
+ * (same order as the catalog), the search mechanism and the kernel settings.
+ */
+public record SimulationSetup(
+        Catalog catalog,
+        List<Agent<AssistantPolicy>> assistants,
+        List<Agent<ServicePolicy>> sellers,
+        SearchMechanism search,
+        SearchSettings searchSettings,
+        KernelSettings kernel) {
+
+    /** A policy instance with its think-time model. */
+    public record Agent<P>(P policy, ThinkTime thinkTime) {}
+
+    public SimulationSetup {
+        assistants = List.copyOf(assistants);
+        sellers = List.copyOf(sellers);
+        if (assistants.size() != catalog.customers().size()) {
+            throw new IllegalArgumentException("need one assistant per customer");
+        }
+        if (sellers.size() != catalog.services().size()) {
+            throw new IllegalArgumentException("need one seller per service");
+        }
+    }
+
+    AgentRuntime[] runtimes(AgentDirectory directory) {
+        AgentRuntime[] runtimes = new AgentRuntime[directory.size()];
+        long seed = kernel.seed();
+        long delay = kernel.networkDelay();
+        for (int i = 0; i < assistants.size(); i++) {
+            Agent<AssistantPolicy> agent = assistants.get(i);
+            runtimes[i] = AgentRuntime.assistant(i, directory.idOf(i), agent.policy(), agent.thinkTime(), delay, seed);
+        }
+        for (int i = 0; i < sellers.size(); i++) {
+            int index = directory.customerCount() + i;
+            Agent<ServicePolicy> agent = sellers.get(i);
+            runtimes[index] =
+                    AgentRuntime.service(index, directory.idOf(index), agent.policy(), agent.thinkTime(), delay, seed);
+        }
+        return runtimes;
+    }
+}

@@ -1,0 +1,68 @@
+package org.mercato.sim.domain;
+
+import java.util.Collections;
+import java.util.Objects;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * A customer's hidden needs: the items wanted with quantities, what each item is worth to the
+ * customer (reference price in cents, per unit), the amenities a seller must have, and a budget.
+ */
+public record Customer(
+        String id,
+        String name,
+        String request,
+        SortedMap<String, Integer> items,
+        SortedMap<String, Long> referencePrices,
+        SortedSet<String> requiredAmenities,
+        long budget) {
+
+    public Customer {
+        Objects.requireNonNull(id, "id");
+        name = name == null ? id : name;
+        request = request == null ? "" : request;
+        items = Collections.unmodifiableSortedMap(new TreeMap<>(items));
+        referencePrices = Collections.unmodifiableSortedMap(new TreeMap<>(referencePrices));
+        requiredAmenities = Collections.unmodifiableSortedSet(new TreeSet<>(requiredAmenities));
+        if (items.isEmpty()) {
+            throw new IllegalArgumentException("customer " + id + " requests no items");
+        }
+        for (var entry : items.entrySet()) {
+            if (entry.getValue() <= 0) {
+                throw new IllegalArgumentException("quantity of " + entry.getKey() + " for " + id + " must be > 0");
+            }
+            if (!referencePrices.containsKey(entry.getKey())) {
+                throw new IllegalArgumentException("customer " + id + " has no reference price for " + entry.getKey());
+            }
+        }
+        if (budget < 0) {
+            throw new IllegalArgumentException("budget of " + id + " must be >= 0");
+        }
+    }
+
+    /** Magentic's value of a fulfilled request: twice the reference value of everything requested. */
+    public long fulfilledValue() {
+        long value = 0;
+        for (var entry : items.entrySet()) {
+            value += referencePrices.get(entry.getKey()) * entry.getValue();
+        }
+        return 2 * value;
+    }
+
+    /** Whether the given order lines cover every requested item in at least the requested quantity. */
+    public boolean isCoveredBy(Iterable<OrderLine> lines) {
+        TreeMap<String, Integer> supplied = new TreeMap<>();
+        for (OrderLine line : lines) {
+            supplied.merge(line.item(), line.quantity(), Integer::sum);
+        }
+        for (var entry : items.entrySet()) {
+            if (supplied.getOrDefault(entry.getKey(), 0) < entry.getValue()) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,23 @@
+package org.mercato.sim.events;
+
+/**
+ * A fact the market recorded. Each is one line of {@code events.jsonl}: {@code t} (virtual
+ * microseconds), {@code seq} (the global order), {@code type}, then the fields this event writes.
+ */
+public sealed interface Event
+        permits CustomerEvent,
+                ServiceEvent,
+                SearchEvent,
+                MessageEvent,
+                ProposalEvent,
+                PaymentEvent,
+                DeclineEvent,
+                RejectionEvent,
+                WaitEvent,
+                WakeEvent,
+                DoneEvent {
+
+    String type();
+
+    void writeFields(JsonLine out);
+}

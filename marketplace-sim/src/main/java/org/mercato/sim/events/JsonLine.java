@@ -1,0 +1,176 @@
+package org.mercato.sim.events;
+
+import java.util.Map;
+import org.mercato.sim.domain.Money;
+
+/**
+ * A small, allocation-light JSON object writer. Field order is the call order, numbers are
+ * formatted deterministically, and money is written as a decimal with two places.
+ */
+public final class JsonLine {
+    private final StringBuilder out;
+    private boolean first = true;
+
+    public JsonLine(StringBuilder out) {
+        this.out = out;
+    }
+
+    public JsonLine begin() {
+        out.append('{');
+        first = true;
+        return this;
+    }
+
+    public JsonLine end() {
+        out.append('}');
+        first = false;
+        return this;
+    }
+
+    private void name(String name) {
+        if (!first) {
+            out.append(',');
+        }
+        first = false;
+        out.append('"').append(name).append("\":");
+    }
+
+    public JsonLine field(String name, String value) {
+        name(name);
+        string(value);
+        return this;
+    }
+
+    public JsonLine field(String name, long value) {
+        name(name);
+        out.append(value);
+        return this;
+    }
+
+    public JsonLine field(String name, double value) {
+        name(name);
+        number(value);
+        return this;
+    }
+
+    public JsonLine field(String name, boolean value) {
+        name(name);
+        out.append(value);
+        return this;
+    }
+
+    public JsonLine money(String name, long cents) {
+        name(name);
+        Money.appendTo(out, cents);
+        return this;
+    }
+
+    public JsonLine strings(String name, Iterable<String> values) {
+        name(name);
+        out.append('[');
+        boolean firstValue = true;
+        for (String value : values) {
+            if (!firstValue) {
+                out.append(',');
+            }
+            firstValue = false;
+            string(value);
+        }
+        out.append(']');
+        return this;
+    }
+
+    public JsonLine counts(String name, Map<String, Integer> values) {
+        name(name);
+        out.append('{');
+        boolean firstValue = true;
+        for (var entry : values.entrySet()) {
+            if (!firstValue) {
+                out.append(',');
+            }
+            firstValue = false;
+            string(entry.getKey());
+            out.append(':').append(entry.getValue());
+        }
+        out.append('}');
+        return this;
+    }
+
+    public JsonLine prices(String name, Map<String, Long> values) {
+        name(name);
+        out.append('{');
+        boolean firstValue = true;
+        for (var entry : values.entrySet()) {
+            if (!firstValue) {
+                out.append(',');
+            }
+            firstValue = false;
+            string(entry.getKey());
+            out.append(':');
+            Money.appendTo(out, entry.getValue());
+        }
+        out.append('}');
+        return this;
+    }
+
+    /** Starts an array field whose elements the caller writes with {@link #element()}. */
+    public JsonLine beginArray(String name) {
+        name(name);
+        out.append('[');
+        first = true;
+        return this;
+    }
+
+    public JsonLine element() {
+        if (!first) {
+            out.append(',');
+        }
+        out.append('{');
+        first = true;
+        return this;
+    }
+
+    public JsonLine endElement() {
+        out.append('}');
+        first = false;
+        return this;
+    }
+
+    public JsonLine endArray() {
+        out.append(']');
+        first = false;
+        return this;
+    }
+
+    private void number(double value) {
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            out.append("null");
+        } else if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+            out.append((long) value);
+        } else {
+            out.append(value);
+        }
+    }
+
+    private void string(String value) {
+        out.append('"');
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        out.append('"');
+    }
+}

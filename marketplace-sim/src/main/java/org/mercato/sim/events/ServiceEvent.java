@@ -1,0 +1,20 @@
+package org.mercato.sim.events;
+
+import org.mercato.sim.domain.Service;
+
+/** A service opened for business with this menu and these amenities. */
+public record ServiceEvent(Service service) implements Event {
+    @Override
+    public String type() {
+        return "service";
+    }
+
+    @Override
+    public void writeFields(JsonLine out) {
+        out.field("id", service.id())
+                .prices("menu", service.menu())
+                .strings("amenities", service.amenities())
+                .field("rating", service.rating())
+                .field("reviews", service.reviewCount());
+    }
+}

@@ -1,0 +1,78 @@
+package org.mercato.sim.kernel;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+
+/**
+ * Runs every agent as a Pekko typed actor on a dispatcher with {@code parallelism} threads. Each
+ * window sends one message per active agent; agents of a window run in parallel.
+ */
+public final class ActorDispatcher implements AgentDispatcher {
+    private final ActorSystem<Void> system;
+    private final List<ActorRef<AgentActor.Command>> refs;
+
+    public ActorDispatcher(AgentRuntime[] agents, int parallelism) {
+        if (parallelism < 1) {
+            throw new IllegalArgumentException("kernel parallelism must be >= 1, was " + parallelism);
+        }
+        CompletableFuture<List<ActorRef<AgentActor.Command>>> spawned = new CompletableFuture<>();
+        this.system = ActorSystem.create(spawnAll(agents.clone(), spawned), "mercato", config(parallelism));
+        this.refs = spawned.join();
+    }
+
+    private static Behavior<Void> spawnAll(
+            AgentRuntime[] agents, CompletableFuture<List<ActorRef<AgentActor.Command>>> spawned) {
+        return Behaviors.setup(context -> {
+            List<ActorRef<AgentActor.Command>> refs = new ArrayList<>(agents.length);
+            for (AgentRuntime agent : agents) {
+                refs.add(context.spawn(AgentActor.create(agent), "agent-" + agent.index()));
+            }
+            spawned.complete(List.copyOf(refs));
+            return Behaviors.empty();
+        });
+    }
+
+    private static Config config(int parallelism) {
+        return ConfigFactory.parseString(String.join(
+                        "\n",
+                        "pekko.loglevel = WARNING",
+                        "pekko.stdout-loglevel = OFF",
+                        "pekko.log-dead-letters = off",
+                        "pekko.loggers = [\"org.apache.pekko.event.slf4j.Slf4jLogger\"]",
+                        "pekko.logging-filter = \"org.apache.pekko.event.slf4j.Slf4jLoggingFilter\"",
+                        "pekko.coordinated-shutdown.run-by-jvm-shutdown-hook = off",
+                        "pekko.jvm-shutdown-hooks = off",
+                        "pekko.actor.default-dispatcher.fork-join-executor.parallelism-min = " + parallelism,
+                        "pekko.actor.default-dispatcher.fork-join-executor.parallelism-max = " + parallelism,
+                        "pekko.actor.default-dispatcher.fork-join-executor.parallelism-factor = 1.0"))
+                .withFallback(ConfigFactory.load());
+    }
+
+    @Override
+    public List<List<Scheduled>> dispatch(List<AgentBatch> batches) {
+        WindowReplies replies = new WindowReplies(batches.size());
+        for (int slot = 0; slot < batches.size(); slot++) {
+            AgentBatch batch = batches.get(slot);
+            refs.get(batch.agent()).tell(new AgentActor.Deliver(batch.deliveries(), slot, replies));
+        }
+        return replies.await();
+    }
+
+    @Override
+    public void close() {
+        system.terminate();
+        try {
+            system.getWhenTerminated().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package org.mercato.sim.kernel;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.mercato.sim.policy.AgentContext;
+import org.mercato.sim.policy.AssistantPolicy;
+import org.mercato.sim.policy.ServicePolicy;
+import org.mercato.sim.protocol.Action;
+import org.mercato.sim.protocol.Observation;
+
+/**
+ * One agent's policy with its clock, random streams and action counter. It turns a batch of
+ * deliveries into scheduled actions: each action takes effect after the network delay plus a
+ * sampled think time, and gets the next per-agent sequence number. Only one thread at a time
+ * touches a runtime: the agent's actor, or the kernel thread in the bare loop.
+ */
+public final class AgentRuntime implements AgentContext {
+    @FunctionalInterface
+    private interface Reactor {
+        List<? extends Action> react(Observation observation, AgentContext context);
+    }
+
+    private final int index;
+    private final String id;
+    private final Reactor reactor;
+    private final ThinkTime thinkTime;
+    private final long networkDelay;
+    private final SplittableRandom policyRandom;
+    private final SplittableRandom thinkRandom;
+    private long now;
+    private long nextSeq;
+
+    private AgentRuntime(
+            int index, String id, Reactor reactor, ThinkTime thinkTime, long networkDelay, long masterSeed) {
+        this.index = index;
+        this.id = id;
+        this.reactor = reactor;
+        this.thinkTime = thinkTime;
+        this.networkDelay = networkDelay;
+        this.policyRandom = Seeds.derive(masterSeed, "agent/" + id + "/policy");
+        this.thinkRandom = Seeds.derive(masterSeed, "agent/" + id + "/think");
+    }
+
+    public static AgentRuntime assistant(
+            int index, String id, AssistantPolicy policy, ThinkTime thinkTime, long networkDelay, long masterSeed) {
+        return new AgentRuntime(index, id, policy::onObservation, thinkTime, networkDelay, masterSeed);
+    }
+
+    public static AgentRuntime service(
+            int index, String id, ServicePolicy policy, ThinkTime thinkTime, long networkDelay, long masterSeed) {
+        return new AgentRuntime(index, id, policy::onObservation, thinkTime, networkDelay, masterSeed);
+    }
+
+    public int index() {
+        return index;
+    }
+
+    public ThinkTime thinkTime() {
+        return thinkTime;
+    }
+
+    /** Smallest delay between an observation and the action it causes. */
+    public long minimumReaction() {
+        return networkDelay + thinkTime.minimum();
+    }
+
+    /** Handles the deliveries in order; a policy that throws fails the run as {@link AgentFailedException}. */
+    public List<Scheduled> process(List<Delivery> deliveries) {
+        try {
+            return react(deliveries);
+        } catch (RuntimeException e) {
+            throw new AgentFailedException(id, e);
+        }
+    }
+
+    private List<Scheduled> react(List<Delivery> deliveries) {
+        List<Scheduled> out = new ArrayList<>(2);
+        for (Delivery delivery : deliveries) {
+            now = delivery.time();
+            List<? extends Action> actions = reactor.react(delivery.observation(), this);
+            if (actions == null) {
+                continue;
+            }
+            for (Action action : actions) {
+                long effective = now + networkDelay + thinkTime.sample(thinkRandom);
+                out.add(new Scheduled.ActionAt(effective, index, nextSeq++, action));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public String self() {
+        return id;
+    }
+
+    @Override
+    public long now() {
+        return now;
+    }
+
+    @Override
+    public SplittableRandom random() {
+        return policyRandom;
+    }
+}

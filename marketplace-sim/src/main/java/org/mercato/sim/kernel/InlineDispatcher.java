@@ -1,0 +1,25 @@
+package org.mercato.sim.kernel;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The bare loop: every agent runs on the calling thread, one after another. It follows the same
+ * window and ordering rules as the actor kernel and so serves as its reference and its floor.
+ */
+public final class InlineDispatcher implements AgentDispatcher {
+    private final AgentRuntime[] agents;
+
+    public InlineDispatcher(AgentRuntime[] agents) {
+        this.agents = agents.clone();
+    }
+
+    @Override
+    public List<List<Scheduled>> dispatch(List<AgentBatch> batches) {
+        List<List<Scheduled>> replies = new ArrayList<>(batches.size());
+        for (AgentBatch batch : batches) {
+            replies.add(agents[batch.agent()].process(batch.deliveries()));
+        }
+        return replies;
+    }
+}

@@ -1,0 +1,12 @@
+package org.mercato.sim.kernel;
+
+/**
+ * What a kernel run did: windows, events logged, deliveries to agents, items applied, the last
+ * virtual time reached, and how many scheduled items the horizon cut off.
+ */
+public record KernelStats(
+        long windows, long events, long deliveries, long applied, long virtualTime, long cutAtHorizon) {
+    public double eventsPerWindow() {
+        return windows == 0 ? 0 : (double) events / windows;
+    }
+}

@@ -1,0 +1,34 @@
+package org.mercato.sim.market;
+
+/** Balances in cents by agent number. Transfers are the only way money moves, so the sum is constant. */
+public final class Ledger {
+    private final long[] balances;
+
+    public Ledger(long[] openingBalances) {
+        this.balances = openingBalances.clone();
+    }
+
+    public long balance(int agent) {
+        return balances[agent];
+    }
+
+    public boolean canPay(int agent, long amount) {
+        return amount >= 0 && balances[agent] >= amount;
+    }
+
+    public void transfer(int from, int to, long amount) {
+        if (!canPay(from, amount)) {
+            throw new IllegalStateException("agent " + from + " cannot pay " + amount);
+        }
+        balances[from] -= amount;
+        balances[to] += amount;
+    }
+
+    public long total() {
+        long total = 0;
+        for (long balance : balances) {
+            total += balance;
+        }
+        return total;
+    }
+}

@@ -1,0 +1,280 @@
+package org.mercato.sim.market;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeMap;
+import org.mercato.sim.domain.OrderLine;
+import org.mercato.sim.domain.Service;
+import org.mercato.sim.events.CustomerEvent;
+import org.mercato.sim.events.DeclineEvent;
+import org.mercato.sim.events.DoneEvent;
+import org.mercato.sim.events.MessageEvent;
+import org.mercato.sim.events.PaymentEvent;
+import org.mercato.sim.events.ProposalEvent;
+import org.mercato.sim.events.RejectionEvent;
+import org.mercato.sim.events.SearchEvent;
+import org.mercato.sim.events.ServiceEvent;
+import org.mercato.sim.events.WaitEvent;
+import org.mercato.sim.events.WakeEvent;
+import org.mercato.sim.kernel.Scheduled;
+import org.mercato.sim.protocol.Action;
+import org.mercato.sim.protocol.AssistantStarted;
+import org.mercato.sim.protocol.Decline;
+import org.mercato.sim.protocol.Done;
+import org.mercato.sim.protocol.ListingView;
+import org.mercato.sim.protocol.Message;
+import org.mercato.sim.protocol.MessageReceived;
+import org.mercato.sim.protocol.Observation;
+import org.mercato.sim.protocol.Pay;
+import org.mercato.sim.protocol.PaymentSettled;
+import org.mercato.sim.protocol.Proposal;
+import org.mercato.sim.protocol.ProposalDeclined;
+import org.mercato.sim.protocol.ProposalReceived;
+import org.mercato.sim.protocol.Propose;
+import org.mercato.sim.protocol.Rejected;
+import org.mercato.sim.protocol.RejectionReason;
+import org.mercato.sim.protocol.Reply;
+import org.mercato.sim.protocol.Search;
+import org.mercato.sim.protocol.SearchResults;
+import org.mercato.sim.protocol.ServiceStarted;
+import org.mercato.sim.protocol.Wait;
+import org.mercato.sim.protocol.WokenUp;
+
+/**
+ * The market's state and rules. It applies one scheduled item at a time, in the kernel's order,
+ * on one thread, and enforces the ledger invariants: an assistant pays only a live proposal
+ * addressed to it, exactly its total, within its balance, at most once; services talk only to
+ * customers who wrote to them; every refusal is logged with its reason and told to the actor.
+ */
+public final class Market {
+    private final AgentDirectory agents;
+    private final SearchMechanism search;
+    private final SearchSettings searchSettings;
+    private final Ledger ledger;
+    private final ProposalBook proposals = new ProposalBook();
+    private final Set<Long> conversations = new HashSet<>();
+    private final boolean[] done;
+
+    public Market(AgentDirectory agents, SearchMechanism search, SearchSettings searchSettings) {
+        this.agents = agents;
+        this.search = search;
+        this.searchSettings = searchSettings;
+        long[] opening = new long[agents.size()];
+        for (int i = 0; i < agents.customerCount(); i++) {
+            opening[i] = agents.customer(i).budget();
+        }
+        this.ledger = new Ledger(opening);
+        this.done = new boolean[agents.size()];
+    }
+
+    public AgentDirectory agents() {
+        return agents;
+    }
+
+    public Ledger ledger() {
+        return ledger;
+    }
+
+    public ProposalBook proposals() {
+        return proposals;
+    }
+
+    public boolean isDone(int agent) {
+        return done[agent];
+    }
+
+    /** Logs the catalog and starts every agent at time 0. */
+    public void open(MarketOutput out) {
+        for (int i = 0; i < agents.customerCount(); i++) {
+            out.record(0, new CustomerEvent(agents.customer(i)));
+        }
+        for (Service service : agents.services()) {
+            out.record(0, new ServiceEvent(service));
+        }
+        for (int i = 0; i < agents.customerCount(); i++) {
+            out.deliver(i, 0, new AssistantStarted(agents.customer(i)));
+        }
+        for (int i = agents.customerCount(); i < agents.size(); i++) {
+            out.deliver(i, 0, new ServiceStarted(agents.service(i)));
+        }
+    }
+
+    public void apply(Scheduled item, MarketOutput out) {
+        if (item instanceof Scheduled.WakeAt wake) {
+            wake(wake, out);
+        } else if (item instanceof Scheduled.ActionAt at) {
+            act(at.time(), at.agent(), at.seq(), at.action(), out);
+        }
+    }
+
+    private void wake(Scheduled.WakeAt wake, MarketOutput out) {
+        if (done[wake.agent()]) {
+            return;
+        }
+        out.record(wake.time(), new WakeEvent(agents.idOf(wake.agent())));
+        out.deliver(wake.agent(), wake.time(), new WokenUp(wake.time()));
+    }
+
+    private void act(long t, int agent, long seq, Action action, MarketOutput out) {
+        if (done[agent]) {
+            reject(t, agent, action.kind(), "", RejectionReason.AGENT_DONE, out);
+            return;
+        }
+        if (action instanceof Search s) {
+            search(t, agent, s, out);
+        } else if (action instanceof Message m) {
+            message(t, agent, m, out);
+        } else if (action instanceof Pay p) {
+            pay(t, agent, p, out);
+        } else if (action instanceof Decline d) {
+            decline(t, agent, d, out);
+        } else if (action instanceof Wait w) {
+            long until = Math.max(w.until(), t);
+            out.record(t, new WaitEvent(agents.idOf(agent), until));
+            // The wake-up keeps the Wait's sequence number, which no other item of this agent has.
+            out.schedule(new Scheduled.WakeAt(until, agent, seq));
+        } else if (action instanceof Done d) {
+            done[agent] = true;
+            out.record(t, new DoneEvent(agents.idOf(agent), d.reason()));
+        } else if (action instanceof Reply r) {
+            reply(t, agent, r, out);
+        } else if (action instanceof Propose p) {
+            propose(t, agent, p, out);
+        }
+    }
+
+    private void search(long t, int agent, Search request, MarketOutput out) {
+        List<Service> ranked = search.rank(request, agents.customer(agent));
+        int pageSize = searchSettings.pageSize();
+        int totalPages = Math.min(searchSettings.pageLimit(), (ranked.size() + pageSize - 1) / pageSize);
+        int from = request.page() < totalPages ? request.page() * pageSize : ranked.size();
+        int to = Math.min(ranked.size(), from + pageSize);
+        List<ListingView> listings = new ArrayList<>(to - from);
+        List<String> ids = new ArrayList<>(to - from);
+        for (int i = from; i < to; i++) {
+            Service service = ranked.get(i);
+            listings.add(new ListingView(
+                    i + 1,
+                    service.id(),
+                    service.name(),
+                    service.description(),
+                    service.rating(),
+                    service.reviewCount(),
+                    service.amenities(),
+                    searchSettings.revealPrices() ? service.menu() : new TreeMap<>()));
+            ids.add(service.id());
+        }
+        out.record(t, new SearchEvent(agents.idOf(agent), request.query(), request.page(), totalPages, ids));
+        out.deliver(agent, t, new SearchResults(request.query(), request.page(), totalPages, listings));
+    }
+
+    private void message(long t, int agent, Message m, MarketOutput out) {
+        int to = agents.indexOf(m.to());
+        if (to < 0 || !agents.isService(to)) {
+            reject(t, agent, m.kind(), m.to(), RejectionReason.UNKNOWN_RECIPIENT, out);
+            return;
+        }
+        conversations.add(conversation(agent, to));
+        String from = agents.idOf(agent);
+        out.record(t, new MessageEvent(from, m.to(), m.text(), m.items()));
+        out.deliver(to, t, new MessageReceived(from, m.text(), m.items()));
+    }
+
+    private void reply(long t, int agent, Reply r, MarketOutput out) {
+        int customer = agents.indexOf(r.customer());
+        if (customer < 0 || !agents.isCustomer(customer) || !conversations.contains(conversation(customer, agent))) {
+            reject(t, agent, r.kind(), r.customer(), RejectionReason.NO_CONVERSATION, out);
+            return;
+        }
+        String from = agents.idOf(agent);
+        out.record(t, new MessageEvent(from, r.customer(), r.text(), new TreeMap<>()));
+        deliverIfActive(customer, t, new MessageReceived(from, r.text(), new TreeMap<>()), out);
+    }
+
+    private void propose(long t, int agent, Propose p, MarketOutput out) {
+        int customer = agents.indexOf(p.customer());
+        if (customer < 0 || !agents.isCustomer(customer) || !conversations.contains(conversation(customer, agent))) {
+            reject(t, agent, p.kind(), p.customer(), RejectionReason.NO_CONVERSATION, out);
+            return;
+        }
+        if (p.lines().isEmpty() || p.total() != OrderLine.total(p.lines()) || p.validUntil() < t) {
+            reject(t, agent, p.kind(), p.customer(), RejectionReason.INVALID_PROPOSAL, out);
+            return;
+        }
+        Proposal proposal = new Proposal(
+                proposals.nextId(), agents.idOf(agent), p.customer(), p.lines(), p.total(), t, p.validUntil());
+        proposals.add(proposal, agent, customer);
+        out.record(t, new ProposalEvent(proposal));
+        deliverIfActive(customer, t, new ProposalReceived(proposal), out);
+    }
+
+    private void pay(long t, int agent, Pay p, MarketOutput out) {
+        ProposalBook.Entry entry = proposals.get(p.proposalId());
+        RejectionReason refusal = null;
+        if (entry == null) {
+            refusal = RejectionReason.UNKNOWN_PROPOSAL;
+        } else if (entry.customer() != agent) {
+            refusal = RejectionReason.NOT_ADDRESSED_TO_YOU;
+        } else if (entry.status() == ProposalBook.Status.PAID) {
+            refusal = RejectionReason.ALREADY_PAID;
+        } else if (entry.status() == ProposalBook.Status.DECLINED) {
+            refusal = RejectionReason.ALREADY_DECLINED;
+        } else if (t > entry.proposal().validUntil()) {
+            refusal = RejectionReason.EXPIRED;
+        } else if (p.amount() != entry.proposal().total()) {
+            refusal = RejectionReason.WRONG_AMOUNT;
+        } else if (!ledger.canPay(agent, p.amount())) {
+            refusal = RejectionReason.INSUFFICIENT_FUNDS;
+        }
+        if (refusal != null) {
+            reject(t, agent, p.kind(), p.proposalId(), refusal, out);
+            return;
+        }
+        ledger.transfer(agent, entry.service(), p.amount());
+        proposals.mark(p.proposalId(), ProposalBook.Status.PAID);
+        Proposal proposal = entry.proposal();
+        out.record(t, new PaymentEvent(proposal.id(), proposal.customer(), proposal.service(), p.amount()));
+        PaymentSettled settled = new PaymentSettled(proposal.id(), proposal.customer(), proposal.service(), p.amount());
+        out.deliver(agent, t, settled);
+        out.deliver(entry.service(), t, settled);
+    }
+
+    private void decline(long t, int agent, Decline d, MarketOutput out) {
+        ProposalBook.Entry entry = proposals.get(d.proposalId());
+        RejectionReason refusal = null;
+        if (entry == null) {
+            refusal = RejectionReason.UNKNOWN_PROPOSAL;
+        } else if (entry.customer() != agent) {
+            refusal = RejectionReason.NOT_ADDRESSED_TO_YOU;
+        } else if (entry.status() == ProposalBook.Status.PAID) {
+            refusal = RejectionReason.ALREADY_PAID;
+        } else if (entry.status() == ProposalBook.Status.DECLINED) {
+            refusal = RejectionReason.ALREADY_DECLINED;
+        }
+        if (refusal != null) {
+            reject(t, agent, d.kind(), d.proposalId(), refusal, out);
+            return;
+        }
+        proposals.mark(d.proposalId(), ProposalBook.Status.DECLINED);
+        Proposal proposal = entry.proposal();
+        out.record(t, new DeclineEvent(proposal.id(), proposal.customer(), proposal.service()));
+        out.deliver(entry.service(), t, new ProposalDeclined(proposal.id(), proposal.customer()));
+    }
+
+    private void reject(long t, int agent, String action, String ref, RejectionReason reason, MarketOutput out) {
+        out.record(t, new RejectionEvent(agents.idOf(agent), action, ref, reason));
+        deliverIfActive(agent, t, new Rejected(action, ref, reason), out);
+    }
+
+    private void deliverIfActive(int agent, long t, Observation observation, MarketOutput out) {
+        if (!done[agent]) {
+            out.deliver(agent, t, observation);
+        }
+    }
+
+    private static long conversation(int customer, int service) {
+        return ((long) customer << 32) | (service & 0xffffffffL);
+    }
+}

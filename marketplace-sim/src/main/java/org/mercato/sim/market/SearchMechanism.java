@@ -1,0 +1,15 @@
+package org.mercato.sim.market;
+
+import java.util.List;
+import org.mercato.sim.domain.Customer;
+import org.mercato.sim.domain.Service;
+import org.mercato.sim.protocol.Search;
+
+/**
+ * Ranks services for a search. Implementations must be deterministic: ties break by service id.
+ * The searching customer's hidden needs are passed for mechanisms (such as an oracle) that use them.
+ */
+public interface SearchMechanism {
+    /** The full ranked result list, before paging. */
+    List<Service> rank(Search search, Customer searcher);
+}

@@ -1,0 +1,38 @@
+package org.mercato.sim.market;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.mercato.sim.domain.Customer;
+import org.mercato.sim.domain.Service;
+import org.mercato.sim.protocol.Search;
+import org.mercato.sim.protocol.SearchFilters;
+
+/** Every service by rating, highest first, ties broken by id; the query text is ignored, filters apply. */
+public final class SimpleSearch implements SearchMechanism {
+    private static final Comparator<Service> BY_RATING =
+            Comparator.comparingDouble(Service::rating).reversed().thenComparing(Service::id);
+
+    private final List<Service> ranked;
+
+    public SimpleSearch(List<Service> services) {
+        List<Service> sorted = new ArrayList<>(services);
+        sorted.sort(BY_RATING);
+        this.ranked = List.copyOf(sorted);
+    }
+
+    @Override
+    public List<Service> rank(Search search, Customer searcher) {
+        SearchFilters filters = search.filters();
+        if (filters.amenities().isEmpty() && filters.minRating() <= 0) {
+            return ranked;
+        }
+        List<Service> kept = new ArrayList<>();
+        for (Service service : ranked) {
+            if (service.rating() >= filters.minRating() && service.hasAmenities(filters.amenities())) {
+                kept.add(service);
+            }
+        }
+        return kept;
+    }
+}
