@@ -23,15 +23,25 @@ public final class Simulation {
         AgentDirectory directory = new AgentDirectory(setup.catalog());
         Market market = new Market(directory, setup.search(), setup.searchSettings());
         AgentRuntime[] agents = setup.runtimes(directory);
-        long lookahead = Long.MAX_VALUE;
-        for (AgentRuntime agent : agents) {
-            lookahead = Math.min(lookahead, agent.minimumReaction());
-        }
+        long lookahead = lookahead(agents);
         KernelSettings kernel = setup.kernel();
         try (AgentDispatcher dispatcher = kernel.mode() == KernelSettings.Mode.ACTORS
                 ? new ActorDispatcher(agents, kernel.parallelism())
                 : new InlineDispatcher(agents)) {
             return new Kernel(market, dispatcher, lookahead, kernel.horizon(), sinks, listener).run();
         }
+    }
+
+    /** The lookahead this setup runs with: the least reaction delay of any agent. */
+    public static long lookahead(SimulationSetup setup) {
+        return lookahead(setup.runtimes(new AgentDirectory(setup.catalog())));
+    }
+
+    private static long lookahead(AgentRuntime[] agents) {
+        long lookahead = Long.MAX_VALUE;
+        for (AgentRuntime agent : agents) {
+            lookahead = Math.min(lookahead, agent.minimumReaction());
+        }
+        return agents.length == 0 ? 1 : lookahead;
     }
 }

@@ -11,8 +11,8 @@ import org.mercato.sim.protocol.Observation;
 
 /**
  * One agent's policy with its clock, random streams and action counter. It turns a batch of
- * deliveries into scheduled actions: each action takes effect after the network delay plus a
- * sampled think time, and gets the next per-agent sequence number. Only one thread at a time
+ * deliveries into scheduled actions: the actions caused by one observation take effect together,
+ * after the network delay plus one sampled think time, each with the next per-agent sequence number. Only one thread at a time
  * touches a runtime: the agent's actor, or the kernel thread in the bare loop.
  */
 public final class AgentRuntime implements AgentContext {
@@ -82,8 +82,12 @@ public final class AgentRuntime implements AgentContext {
             if (actions == null) {
                 continue;
             }
+            if (actions.isEmpty()) {
+                continue;
+            }
+            // One decision, one think time: the actions an observation causes land together, in order.
+            long effective = now + networkDelay + thinkTime.sample(thinkRandom);
             for (Action action : actions) {
-                long effective = now + networkDelay + thinkTime.sample(thinkRandom);
                 out.add(new Scheduled.ActionAt(effective, index, nextSeq++, action));
             }
         }

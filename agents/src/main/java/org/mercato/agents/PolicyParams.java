@@ -1,0 +1,79 @@
+package org.mercato.agents;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.mercato.sim.kernel.Durations;
+
+/**
+ * A policy's parameters as given in a scenario. Typed getters read a key or fall back to a default;
+ * {@link #allowOnly} rejects keys a policy does not know, naming the ones it does.
+ */
+public final class PolicyParams {
+    private final String policy;
+    private final Map<String, Object> values;
+
+    public PolicyParams(String policy, Map<String, ?> values) {
+        this.policy = policy;
+        this.values = new TreeMap<>(values == null ? Map.of() : values);
+    }
+
+    public static PolicyParams none(String policy) {
+        return new PolicyParams(policy, Map.of());
+    }
+
+    public PolicyParams allowOnly(String... keys) {
+        Set<String> allowed = new TreeSet<>(Set.of(keys));
+        for (String key : values.keySet()) {
+            if (!allowed.contains(key)) {
+                throw new InvalidParameterException(
+                        policy, key, "unknown parameter; allowed: " + (allowed.isEmpty() ? "none" : allowed));
+            }
+        }
+        return this;
+    }
+
+    public int intValue(String key, int fallback) {
+        Object value = values.get(key);
+        if (value == null) {
+            return fallback;
+        }
+        if (value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) {
+            return n.intValue();
+        }
+        throw new InvalidParameterException(policy, key, "expected a whole number, got '" + value + "'");
+    }
+
+    public int positiveInt(String key, int fallback) {
+        int value = intValue(key, fallback);
+        if (value < 1) {
+            throw new InvalidParameterException(policy, key, "expected a whole number >= 1, got " + value);
+        }
+        return value;
+    }
+
+    public double doubleValue(String key, double fallback) {
+        Object value = values.get(key);
+        if (value == null) {
+            return fallback;
+        }
+        if (value instanceof Number n) {
+            return n.doubleValue();
+        }
+        throw new InvalidParameterException(policy, key, "expected a number, got '" + value + "'");
+    }
+
+    /** A duration such as {@code 20ms}; returns microseconds. */
+    public long micros(String key, long fallback) {
+        Object value = values.get(key);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            return Durations.parseMicros(value.toString());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidParameterException(policy, key, e.getMessage());
+        }
+    }
+}

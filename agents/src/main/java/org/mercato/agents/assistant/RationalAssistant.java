@@ -1,0 +1,33 @@
+package org.mercato.agents.assistant;
+
+import java.util.List;
+import org.mercato.sim.protocol.Proposal;
+
+/**
+ * Asks the top {@code k} services, waits for all of them (or its patience), then pays the proposal
+ * with the highest utility if that utility is positive. Ties go to the earlier proposal.
+ */
+public final class RationalAssistant extends InquiringAssistant {
+    public RationalAssistant(int inquiries, long patience) {
+        super(inquiries, patience);
+    }
+
+    @Override
+    Proposal onProposal(Proposal proposal) {
+        return null;
+    }
+
+    @Override
+    Proposal choose(List<Proposal> candidates) {
+        Proposal best = null;
+        long bestUtility = 0;
+        for (Proposal candidate : candidates) {
+            long utility = utility(candidate);
+            if (utility > bestUtility && affordable(candidate)) {
+                best = candidate;
+                bestUtility = utility;
+            }
+        }
+        return best;
+    }
+}

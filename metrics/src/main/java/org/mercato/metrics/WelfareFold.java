@@ -1,0 +1,140 @@
+package org.mercato.metrics;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.mercato.sim.domain.Customer;
+import org.mercato.sim.domain.MagenticUtility;
+import org.mercato.sim.domain.OrderLine;
+import org.mercato.sim.domain.Service;
+import org.mercato.sim.events.CustomerEvent;
+import org.mercato.sim.events.EventSink;
+import org.mercato.sim.events.LoggedEvent;
+import org.mercato.sim.events.PaymentEvent;
+import org.mercato.sim.events.ProposalEvent;
+import org.mercato.sim.events.ServiceEvent;
+import org.mercato.sim.protocol.Proposal;
+
+/**
+ * Magentic's welfare as a pure fold over the event stream. A customer's utility is
+ * {@link Customer#fulfilledValue()} if some paid proposal covers every requested item from a
+ * service with all required amenities (counted once), minus everything the customer paid. The
+ * optimum is each customer's best single purchase at posted prices, or nothing when no purchase
+ * has positive utility.
+ */
+public final class WelfareFold implements EventSink {
+    private final Map<String, Customer> customers = new LinkedHashMap<>();
+    private final Map<String, Service> services = new LinkedHashMap<>();
+    private final Map<String, Proposal> proposals = new HashMap<>();
+    private final Map<String, Long> paid = new HashMap<>();
+    private final Map<String, Boolean> fulfilled = new HashMap<>();
+
+    @Override
+    public void accept(LoggedEvent logged) {
+        var event = logged.event();
+        if (event instanceof CustomerEvent c) {
+            customers.put(c.customer().id(), c.customer());
+        } else if (event instanceof ServiceEvent s) {
+            services.put(s.service().id(), s.service());
+        } else if (event instanceof ProposalEvent p) {
+            proposals.put(p.proposal().id(), p.proposal());
+        } else if (event instanceof PaymentEvent payment) {
+            paid.merge(payment.customer(), payment.amount(), Long::sum);
+            Proposal proposal = proposals.get(payment.proposal());
+            Customer customer = customers.get(payment.customer());
+            Service seller = services.get(payment.service());
+            if (proposal != null
+                    && customer != null
+                    && seller != null
+                    && MagenticUtility.fulfils(customer, seller.amenities(), proposal.lines())) {
+                fulfilled.put(customer.id(), true);
+            }
+        }
+    }
+
+    public int customers() {
+        return customers.size();
+    }
+
+    public int customersServed() {
+        return fulfilled.size();
+    }
+
+    public int customersPaying() {
+        return paid.size();
+    }
+
+    public long utility(String customerId) {
+        Customer customer = customers.get(customerId);
+        long value = fulfilled.containsKey(customerId) ? customer.fulfilledValue() : 0;
+        return value - paid.getOrDefault(customerId, 0L);
+    }
+
+    /** Sum of customer utilities, in cents. */
+    public long welfare() {
+        long total = 0;
+        for (String id : customers.keySet()) {
+            total += utility(id);
+        }
+        return total;
+    }
+
+    public long paymentsTotal() {
+        long total = 0;
+        for (long amount : paid.values()) {
+            total += amount;
+        }
+        return total;
+    }
+
+    /** The best achievable welfare: each customer's best single purchase at posted prices, if positive. */
+    public long optimalWelfare() {
+        Map<String, List<Service>> carriers = new TreeMap<>();
+        for (Service service : services.values()) {
+            for (String item : service.menu().keySet()) {
+                carriers.computeIfAbsent(item, k -> new ArrayList<>()).add(service);
+            }
+        }
+        long total = 0;
+        for (Customer customer : customers.values()) {
+            total += Math.max(0, bestUtility(customer, carriers));
+        }
+        return total;
+    }
+
+    private static long bestUtility(Customer customer, Map<String, List<Service>> carriers) {
+        List<Service> candidates = null;
+        for (String item : customer.items().keySet()) {
+            List<Service> carrying = carriers.getOrDefault(item, List.of());
+            if (candidates == null || carrying.size() < candidates.size()) {
+                candidates = carrying;
+            }
+        }
+        long best = Long.MIN_VALUE;
+        SortedSet<String> required = new TreeSet<>(customer.requiredAmenities());
+        for (Service service : candidates == null ? List.<Service>of() : candidates) {
+            if (!service.amenities().containsAll(required)) {
+                continue;
+            }
+            List<OrderLine> lines = new ArrayList<>();
+            boolean carriesAll = true;
+            for (var wanted : customer.items().entrySet()) {
+                Long price = service.menu().get(wanted.getKey());
+                if (price == null) {
+                    carriesAll = false;
+                    break;
+                }
+                lines.add(new OrderLine(wanted.getKey(), wanted.getValue(), price));
+            }
+            if (carriesAll) {
+                best = Math.max(best, customer.fulfilledValue() - OrderLine.total(lines));
+            }
+        }
+        return best;
+    }
+}

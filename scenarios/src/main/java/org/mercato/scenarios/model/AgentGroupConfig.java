@@ -1,0 +1,39 @@
+package org.mercato.scenarios.model;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * A group of agents sharing a policy: its registered name, how many agents (default: the rest),
+ * its parameters, its think time (default 10ms; a service's own {@code latency} wins), and optional
+ * synthetic work per observation in iterations (for benchmarks).
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({"policy", "count", "params", "thinkTime", "syntheticWork"})
+public record AgentGroupConfig(
+        String policy, Integer count, Map<String, Object> params, ThinkTimeConfig thinkTime, Integer syntheticWork) {
+    public AgentGroupConfig {
+        if (policy == null || policy.isBlank()) {
+            throw new IllegalArgumentException("an agent group needs a policy");
+        }
+        if (count != null && count < 0) {
+            throw new IllegalArgumentException("count must be >= 0, was " + count);
+        }
+        params = params == null ? Map.of() : new TreeMap<>(params);
+        thinkTime = Objects.requireNonNullElse(thinkTime, ThinkTimeConfig.fixed("10ms"));
+        if (syntheticWork != null && syntheticWork < 0) {
+            throw new IllegalArgumentException("syntheticWork must be >= 0, was " + syntheticWork);
+        }
+    }
+
+    public static AgentGroupConfig of(String policy) {
+        return new AgentGroupConfig(policy, null, null, null, null);
+    }
+
+    public int syntheticWorkOrZero() {
+        return syntheticWork == null ? 0 : syntheticWork;
+    }
+}

@@ -1,0 +1,35 @@
+package org.mercato.scenarios.model;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One explicit customer: the items wanted (item to quantity), what each is worth per unit
+ * ({@code values}), required amenities and a budget (default: the fulfilled value).
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({"id", "name", "request", "items", "values", "amenities", "budget"})
+public record CustomerConfig(
+        String id,
+        String name,
+        String request,
+        Map<String, Integer> items,
+        Map<String, BigDecimal> values,
+        List<String> amenities,
+        BigDecimal budget) {
+    public CustomerConfig {
+        if (id == null || id.isBlank()) {
+            throw new IllegalArgumentException("a customer needs an id");
+        }
+        if (items == null || items.isEmpty()) {
+            throw new IllegalArgumentException("customer " + id + " needs items");
+        }
+        if (values == null) {
+            throw new IllegalArgumentException("customer " + id + " needs values for its items");
+        }
+        amenities = amenities == null ? List.of() : List.copyOf(amenities);
+    }
+}

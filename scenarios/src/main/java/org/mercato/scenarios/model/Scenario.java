@@ -1,0 +1,28 @@
+package org.mercato.scenarios.model;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.Objects;
+
+/**
+ * A scenario file: a name, the master seed, the kernel settings, the market and the agent groups.
+ * Every section has defaults, so a scenario states only what it varies.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({"name", "description", "seed", "kernel", "market", "agents"})
+public record Scenario(
+        String name, String description, Long seed, KernelConfig kernel, MarketConfig market, AgentsConfig agents) {
+    public Scenario {
+        name = Objects.requireNonNullElse(name, "scenario");
+        if (!name.matches("[A-Za-z0-9._-]+")) {
+            throw new IllegalArgumentException(
+                    "name must use only letters, digits, '.', '_' and '-', was '" + name + "'");
+        }
+        seed = Objects.requireNonNullElse(seed, 1L);
+        kernel = Objects.requireNonNullElse(kernel, KernelConfig.DEFAULT);
+        if (market == null) {
+            throw new IllegalArgumentException("market is required");
+        }
+        agents = Objects.requireNonNullElse(agents, AgentsConfig.DEFAULT);
+    }
+}

@@ -1,0 +1,117 @@
+package org.mercato.scenarios.run;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import org.mercato.agents.PolicyRegistry;
+import org.mercato.metrics.MetricsCollector;
+import org.mercato.scenarios.load.ScenarioYaml;
+import org.mercato.scenarios.model.Scenario;
+import org.mercato.sim.Simulation;
+import org.mercato.sim.SimulationSetup;
+import org.mercato.sim.events.JsonlEventWriter;
+import org.mercato.sim.kernel.KernelListener;
+import org.mercato.sim.kernel.KernelStats;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a scenario into a fresh folder {@code <root>/<name>-<timestamp>/} holding {@code
+ * events.jsonl}, {@code summary.json}, {@code scenario.resolved.yaml} and {@code run.log}. Each file
+ * is written under a temporary name and renamed when complete.
+ */
+public final class ScenarioRunner {
+    private static final Logger log = LoggerFactory.getLogger(ScenarioRunner.class);
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
+    private final PolicyRegistry registry;
+    private final Path outputRoot;
+    private final KernelListener listener;
+
+    public ScenarioRunner(PolicyRegistry registry, Path outputRoot, KernelListener listener) {
+        this.registry = registry;
+        this.outputRoot = outputRoot;
+        this.listener = listener;
+    }
+
+    public RunResult run(Scenario scenario) throws IOException {
+        SimulationSetup setup = new ScenarioWiring(registry).setup(scenario);
+        Path folder = newFolder(scenario.name());
+        try (RunLog ignored = new RunLog(folder.resolve("run.log"))) {
+            AtomicFiles.writeString(folder.resolve("scenario.resolved.yaml"), ScenarioYaml.write(scenario));
+            log.info(
+                    "run {} seed {}: {} customers, {} services, mode {}, parallelism {}",
+                    scenario.name(),
+                    scenario.seed(),
+                    setup.catalog().customers().size(),
+                    setup.catalog().services().size(),
+                    setup.kernel().mode(),
+                    setup.kernel().parallelism());
+            RunResult result = runInto(folder, scenario, setup);
+            log.info(
+                    "run {} finished: {} events in {} windows",
+                    scenario.name(),
+                    result.summary().market().events(),
+                    result.summary().kernel().windows());
+            return result;
+        }
+    }
+
+    private RunResult runInto(Path folder, Scenario scenario, SimulationSetup setup) throws IOException {
+        Path events = folder.resolve("events.jsonl");
+        Path temporary = AtomicFiles.temporaryFor(events);
+        MetricsCollector metrics = new MetricsCollector();
+        long started = System.nanoTime();
+        KernelStats stats;
+        try (OutputStream out = Files.newOutputStream(temporary);
+                JsonlEventWriter writer = new JsonlEventWriter(out)) {
+            stats = Simulation.run(setup, List.of(writer, metrics), listener);
+        } catch (RuntimeException | IOException e) {
+            Files.deleteIfExists(temporary);
+            log.error("run {} failed: {}", scenario.name(), e.toString());
+            throw e;
+        }
+        AtomicFiles.moveIntoPlace(temporary, events);
+        long wallMillis = (System.nanoTime() - started) / 1_000_000;
+        RunSummary summary = new RunSummary(
+                scenario.name(),
+                scenario.seed(),
+                new RunSummary.KernelInfo(
+                        setup.kernel().mode().name().toLowerCase(java.util.Locale.ROOT),
+                        setup.kernel().parallelism(),
+                        Simulation.lookahead(setup),
+                        stats.windows(),
+                        Math.round(stats.eventsPerWindow() * 100) / 100.0,
+                        stats.cutAtHorizon()),
+                metrics.metrics(),
+                stats.virtualTime(),
+                wallMillis);
+        AtomicFiles.writeString(folder.resolve("summary.json"), summaryJson(summary));
+        return new RunResult(folder, events, summary);
+    }
+
+    public static String summaryJson(RunSummary summary) {
+        try {
+            return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(summary) + "\n";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Path newFolder(String name) throws IOException {
+        Files.createDirectories(outputRoot);
+        String base = name + "-" + LocalDateTime.now().format(STAMP);
+        Path folder = outputRoot.resolve(base);
+        for (int n = 2; Files.exists(folder); n++) {
+            folder = outputRoot.resolve(base + "-" + n);
+        }
+        return Files.createDirectories(folder);
+    }
+}

@@ -1,0 +1,161 @@
+package org.mercato.scenarios.run;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+import org.mercato.agents.PolicyRegistry;
+import org.mercato.agents.SyntheticWork;
+import org.mercato.scenarios.generate.RestaurantGenerator;
+import org.mercato.scenarios.model.AgentGroupConfig;
+import org.mercato.scenarios.model.CustomerConfig;
+import org.mercato.scenarios.model.GeneratorConfig;
+import org.mercato.scenarios.model.KernelConfig;
+import org.mercato.scenarios.model.KernelMode;
+import org.mercato.scenarios.model.MarketConfig;
+import org.mercato.scenarios.model.Scenario;
+import org.mercato.scenarios.model.SearchConfig;
+import org.mercato.scenarios.model.ServiceConfig;
+import org.mercato.sim.KernelSettings;
+import org.mercato.sim.SimulationSetup;
+import org.mercato.sim.domain.Catalog;
+import org.mercato.sim.domain.Customer;
+import org.mercato.sim.domain.Money;
+import org.mercato.sim.domain.Service;
+import org.mercato.sim.kernel.ThinkTime;
+import org.mercato.sim.market.SearchSettings;
+import org.mercato.sim.market.SimpleSearch;
+import org.mercato.sim.policy.AssistantPolicy;
+import org.mercato.sim.policy.ServicePolicy;
+
+/** Turns a scenario into a ready-to-run {@link SimulationSetup}: catalog, agents, search, kernel. */
+public final class ScenarioWiring {
+    private final PolicyRegistry registry;
+
+    public ScenarioWiring(PolicyRegistry registry) {
+        this.registry = registry;
+    }
+
+    public SimulationSetup setup(Scenario scenario) {
+        MarketConfig market = scenario.market();
+        Catalog catalog = catalog(scenario);
+        Map<String, ThinkTime> latencies = latencies(market);
+        List<SimulationSetup.Agent<AssistantPolicy>> assistants = new ArrayList<>();
+        for (Assignment group : assign(
+                "assistant", scenario.agents().assistants(), catalog.customers().size())) {
+            Supplier<AssistantPolicy> factory =
+                    registry.assistant(group.config().policy(), group.config().params());
+            ThinkTime think = group.config().thinkTime().toModel();
+            int work = group.config().syntheticWorkOrZero();
+            for (int i = 0; i < group.count(); i++) {
+                assistants.add(new SimulationSetup.Agent<>(SyntheticWork.around(factory.get(), work), think));
+            }
+        }
+        List<SimulationSetup.Agent<ServicePolicy>> sellers = new ArrayList<>();
+        int next = 0;
+        for (Assignment group : assign(
+                "service", scenario.agents().services(), catalog.services().size())) {
+            Supplier<ServicePolicy> factory =
+                    registry.service(group.config().policy(), group.config().params());
+            ThinkTime think = group.config().thinkTime().toModel();
+            int work = group.config().syntheticWorkOrZero();
+            for (int i = 0; i < group.count(); i++) {
+                Service service = catalog.services().get(next++);
+                ThinkTime speed = latencies.getOrDefault(service.id(), think);
+                sellers.add(new SimulationSetup.Agent<>(SyntheticWork.around(factory.get(), work), speed));
+            }
+        }
+        SearchConfig search = market.search();
+        return new SimulationSetup(
+                catalog,
+                assistants,
+                sellers,
+                new SimpleSearch(catalog.services()),
+                new SearchSettings(search.pageSize(), search.pageLimit(), search.revealPrices()),
+                kernel(scenario));
+    }
+
+    public static KernelSettings kernel(Scenario scenario) {
+        KernelConfig k = scenario.kernel();
+        return new KernelSettings(
+                scenario.seed(),
+                k.networkDelayMicros(),
+                k.horizonMicros(),
+                k.parallelismOrDefault(),
+                k.modeOrDefault() == KernelMode.BARE ? KernelSettings.Mode.BARE : KernelSettings.Mode.ACTORS);
+    }
+
+    public static Catalog catalog(Scenario scenario) {
+        MarketConfig market = scenario.market();
+        if (market.generate() != null) {
+            GeneratorConfig g = market.generate();
+            if (!g.domain().equals("restaurants")) {
+                throw new IllegalArgumentException("unknown market domain '" + g.domain() + "'; known: [restaurants]");
+            }
+            return new RestaurantGenerator(scenario.seed()).generate(g.customers(), g.services(), g.itemsPerCustomer());
+        }
+        List<Service> services = new ArrayList<>();
+        for (ServiceConfig s : market.services()) {
+            TreeMap<String, Long> menu = new TreeMap<>();
+            s.menu().forEach((item, price) -> menu.put(item, Money.cents(price.toPlainString())));
+            services.add(new Service(
+                    s.id(), s.name(), s.description(), menu, new TreeSet<>(s.amenities()), s.rating(), s.reviews()));
+        }
+        List<Customer> customers = new ArrayList<>();
+        for (CustomerConfig c : market.customers()) {
+            TreeMap<String, Long> values = new TreeMap<>();
+            c.values().forEach((item, value) -> values.put(item, Money.cents(value.toPlainString())));
+            Customer draft = new Customer(
+                    c.id(), c.name(), c.request(), new TreeMap<>(c.items()), values, new TreeSet<>(c.amenities()), 0);
+            long budget = c.budget() == null
+                    ? draft.fulfilledValue()
+                    : Money.cents(c.budget().toPlainString());
+            customers.add(new Customer(
+                    c.id(), c.name(), draft.request(), draft.items(), values, draft.requiredAmenities(), budget));
+        }
+        return new Catalog(services, customers);
+    }
+
+    private static Map<String, ThinkTime> latencies(MarketConfig market) {
+        Map<String, ThinkTime> latencies = new TreeMap<>();
+        if (market.services() != null) {
+            for (ServiceConfig s : market.services()) {
+                if (s.latency() != null) {
+                    latencies.put(s.id(), s.latency().toModel());
+                }
+            }
+        }
+        return latencies;
+    }
+
+    private record Assignment(AgentGroupConfig config, int count) {}
+
+    private static List<Assignment> assign(String role, List<AgentGroupConfig> groups, int agents) {
+        List<Assignment> out = new ArrayList<>();
+        int left = agents;
+        int open = 0;
+        for (AgentGroupConfig group : groups) {
+            if (group.count() == null) {
+                open++;
+            } else {
+                left -= group.count();
+            }
+        }
+        if (left < 0) {
+            throw new IllegalArgumentException(
+                    role + " groups ask for " + (agents - left) + " agents but the market has " + agents);
+        }
+        if (open > 1) {
+            throw new IllegalArgumentException("at most one " + role + " group may leave out count");
+        }
+        if (open == 0 && left > 0) {
+            throw new IllegalArgumentException(left + " " + role + "s have no group: give one group no count");
+        }
+        for (AgentGroupConfig group : groups) {
+            out.add(new Assignment(group, group.count() == null ? left : group.count()));
+        }
+        return out;
+    }
+}
