@@ -20,15 +20,41 @@ public final class Simulation {
     private Simulation() {}
 
     public static KernelStats run(SimulationSetup setup, List<EventSink> sinks, KernelListener listener) {
+        try (Prepared prepared = prepare(setup, sinks, listener)) {
+            return prepared.run();
+        }
+    }
+
+    /** Builds the market and starts the agents (the actor system, in actor mode) without running. */
+    public static Prepared prepare(SimulationSetup setup, List<EventSink> sinks, KernelListener listener) {
         AgentDirectory directory = new AgentDirectory(setup.catalog());
         Market market = new Market(directory, setup.search(), setup.searchSettings());
         AgentRuntime[] agents = setup.runtimes(directory);
-        long lookahead = lookahead(agents);
         KernelSettings kernel = setup.kernel();
-        try (AgentDispatcher dispatcher = kernel.mode() == KernelSettings.Mode.ACTORS
+        AgentDispatcher dispatcher = kernel.mode() == KernelSettings.Mode.ACTORS
                 ? new ActorDispatcher(agents, kernel.parallelism())
-                : new InlineDispatcher(agents)) {
-            return new Kernel(market, dispatcher, lookahead, kernel.horizon(), sinks, listener).run();
+                : new InlineDispatcher(agents);
+        return new Prepared(
+                new Kernel(market, dispatcher, lookahead(agents), kernel.horizon(), sinks, listener), dispatcher);
+    }
+
+    /** A run ready to go; closing it stops its agents. */
+    public static final class Prepared implements AutoCloseable {
+        private final Kernel kernel;
+        private final AgentDispatcher dispatcher;
+
+        private Prepared(Kernel kernel, AgentDispatcher dispatcher) {
+            this.kernel = kernel;
+            this.dispatcher = dispatcher;
+        }
+
+        public KernelStats run() {
+            return kernel.run();
+        }
+
+        @Override
+        public void close() {
+            dispatcher.close();
         }
     }
 

@@ -1,11 +1,9 @@
 package org.mercato.sim.domain;
 
-import java.util.Collections;
 import java.util.Objects;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * A customer's hidden needs: the items wanted with quantities, what each item is worth to the
@@ -24,9 +22,9 @@ public record Customer(
         Objects.requireNonNull(id, "id");
         name = name == null ? id : name;
         request = request == null ? "" : request;
-        items = Collections.unmodifiableSortedMap(new TreeMap<>(items));
-        referencePrices = Collections.unmodifiableSortedMap(new TreeMap<>(referencePrices));
-        requiredAmenities = Collections.unmodifiableSortedSet(new TreeSet<>(requiredAmenities));
+        items = Immutable.sortedMap(items);
+        referencePrices = Immutable.sortedMap(referencePrices);
+        requiredAmenities = Immutable.sortedSet(requiredAmenities);
         if (items.isEmpty()) {
             throw new IllegalArgumentException("customer " + id + " requests no items");
         }

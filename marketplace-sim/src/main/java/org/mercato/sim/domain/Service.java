@@ -1,13 +1,10 @@
 package org.mercato.sim.domain;
 
-import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
-import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * A business in the catalog: what it sells at which posted price (cents), its amenities and
@@ -26,8 +23,8 @@ public record Service(
         Objects.requireNonNull(id, "id");
         name = name == null ? id : name;
         description = description == null ? "" : description;
-        menu = Collections.unmodifiableSortedMap(new TreeMap<>(menu));
-        amenities = Collections.unmodifiableSortedSet(new TreeSet<>(amenities));
+        menu = Immutable.sortedMap(menu);
+        amenities = Immutable.sortedSet(amenities);
         if (rating < 0 || rating > 5) {
             throw new IllegalArgumentException("rating of " + id + " must be within [0, 5], was " + rating);
         }
@@ -42,7 +39,7 @@ public record Service(
     }
 
     public static Service of(String id, Map<String, Long> menu, Set<String> amenities, double rating, int reviewCount) {
-        return new Service(id, id, "", new TreeMap<>(menu), new TreeSet<>(amenities), rating, reviewCount);
+        return new Service(id, id, "", Immutable.sortedMap(menu), Immutable.sortedSet(amenities), rating, reviewCount);
     }
 
     public boolean carries(String item) {

@@ -57,13 +57,13 @@ public final class ActorDispatcher implements AgentDispatcher {
     }
 
     @Override
-    public List<List<Scheduled>> dispatch(List<AgentBatch> batches) {
+    public Replies dispatch(List<AgentBatch> batches) {
         WindowReplies replies = new WindowReplies(batches.size());
         for (int slot = 0; slot < batches.size(); slot++) {
             AgentBatch batch = batches.get(slot);
             refs.get(batch.agent()).tell(new AgentActor.Deliver(batch.deliveries(), slot, replies));
         }
-        return replies.await();
+        return replies;
     }
 
     @Override

@@ -2,9 +2,19 @@ package org.mercato.sim.kernel;
 
 import java.util.List;
 
-/** Runs one window's batches on their agents. Result {@code i} holds the actions of batch {@code i}. */
+/** Runs one window's batches on their agents. */
 public interface AgentDispatcher extends AutoCloseable {
-    List<List<Scheduled>> dispatch(List<AgentBatch> batches);
+    /**
+     * Starts every batch and returns at once (or when done, for a sequential dispatcher). The
+     * kernel uses the time until {@link Replies#join()} to write the window's events.
+     */
+    Replies dispatch(List<AgentBatch> batches);
+
+    /** The actions of one window; element {@code i} belongs to batch {@code i}. */
+    @FunctionalInterface
+    interface Replies {
+        List<List<Scheduled>> join();
+    }
 
     @Override
     default void close() {}

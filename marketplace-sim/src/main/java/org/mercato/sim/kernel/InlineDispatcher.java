@@ -15,11 +15,11 @@ public final class InlineDispatcher implements AgentDispatcher {
     }
 
     @Override
-    public List<List<Scheduled>> dispatch(List<AgentBatch> batches) {
+    public Replies dispatch(List<AgentBatch> batches) {
         List<List<Scheduled>> replies = new ArrayList<>(batches.size());
         for (AgentBatch batch : batches) {
             replies.add(agents[batch.agent()].process(batch.deliveries()));
         }
-        return replies;
+        return () -> replies;
     }
 }

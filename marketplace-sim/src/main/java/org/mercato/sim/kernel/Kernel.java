@@ -28,6 +28,7 @@ public final class Kernel implements MarketOutput {
     private final KernelListener listener;
     private final PriorityQueue<Scheduled> queue = new PriorityQueue<>(Scheduled.ORDER);
     private final List<List<Delivery>> inbox;
+    private final List<LoggedEvent> unwritten = new ArrayList<>();
     private int[] touched = new int[64];
     private int touchedCount;
     private long windowEnd;
@@ -81,11 +82,13 @@ public final class Kernel implements MarketOutput {
             windows++;
             listener.windowDone(now, events);
         }
+        writeEvents();
         return new KernelStats(windows, events, deliveries, applied, now, queue.size());
     }
 
     private void dispatchInbox() {
         if (touchedCount == 0) {
+            writeEvents();
             return;
         }
         Arrays.sort(touched, 0, touchedCount);
@@ -96,8 +99,9 @@ public final class Kernel implements MarketOutput {
             inbox.set(agent, null);
         }
         touchedCount = 0;
-        List<List<Scheduled>> replies = dispatcher.dispatch(batches);
-        for (List<Scheduled> actions : replies) {
+        AgentDispatcher.Replies pending = dispatcher.dispatch(batches);
+        writeEvents(); // while the agents think
+        for (List<Scheduled> actions : pending.join()) {
             for (Scheduled action : actions) {
                 if (action.time() < windowEnd) {
                     throw new IllegalStateException("an action landed inside its own window: " + action);
@@ -107,12 +111,19 @@ public final class Kernel implements MarketOutput {
         }
     }
 
+    /** Events are buffered per window and handed to the sinks while that window's agents run. */
     @Override
     public void record(long time, Event event) {
-        LoggedEvent logged = new LoggedEvent(time, events++, event);
-        for (EventSink sink : sinks) {
-            sink.accept(logged);
+        unwritten.add(new LoggedEvent(time, events++, event));
+    }
+
+    private void writeEvents() {
+        for (LoggedEvent logged : unwritten) {
+            for (EventSink sink : sinks) {
+                sink.accept(logged);
+            }
         }
+        unwritten.clear();
     }
 
     @Override

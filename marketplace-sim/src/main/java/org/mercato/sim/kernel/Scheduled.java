@@ -8,9 +8,14 @@ import org.mercato.sim.protocol.Action;
  * The total order (time, agent, seq) is the kernel's ordering rule; seq is per agent.
  */
 public sealed interface Scheduled {
-    Comparator<Scheduled> ORDER = Comparator.comparingLong(Scheduled::time)
-            .thenComparingInt(Scheduled::agent)
-            .thenComparingLong(Scheduled::seq);
+    Comparator<Scheduled> ORDER = (a, b) -> {
+        int byTime = Long.compare(a.time(), b.time());
+        if (byTime != 0) {
+            return byTime;
+        }
+        int byAgent = Integer.compare(a.agent(), b.agent());
+        return byAgent != 0 ? byAgent : Long.compare(a.seq(), b.seq());
+    };
 
     long time();
 

@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * down; the last one releases the kernel. Slots keep the dispatch order, so the result does not
  * depend on which actor finished first.
  */
-final class WindowReplies {
+final class WindowReplies implements AgentDispatcher.Replies {
     private final Object[] slots;
     private final AtomicInteger remaining;
     private final CompletableFuture<Void> done = new CompletableFuture<>();
@@ -35,8 +35,9 @@ final class WindowReplies {
         done.completeExceptionally(failure);
     }
 
+    @Override
     @SuppressWarnings("unchecked")
-    List<List<Scheduled>> await() {
+    public List<List<Scheduled>> join() {
         try {
             done.join();
         } catch (CompletionException e) {

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeMap;
+import org.mercato.sim.domain.Immutable;
 import org.mercato.sim.domain.OrderLine;
 import org.mercato.sim.domain.Service;
 import org.mercato.sim.events.CustomerEvent;
@@ -163,7 +163,7 @@ public final class Market {
                     service.rating(),
                     service.reviewCount(),
                     service.amenities(),
-                    searchSettings.revealPrices() ? service.menu() : new TreeMap<>()));
+                    searchSettings.revealPrices() ? service.menu() : Immutable.emptyMap()));
             ids.add(service.id());
         }
         out.record(t, new SearchEvent(agents.idOf(agent), request.query(), request.page(), totalPages, ids));
@@ -189,8 +189,8 @@ public final class Market {
             return;
         }
         String from = agents.idOf(agent);
-        out.record(t, new MessageEvent(from, r.customer(), r.text(), new TreeMap<>()));
-        deliverIfActive(customer, t, new MessageReceived(from, r.text(), new TreeMap<>()), out);
+        out.record(t, new MessageEvent(from, r.customer(), r.text(), Immutable.emptyMap()));
+        deliverIfActive(customer, t, new MessageReceived(from, r.text(), Immutable.emptyMap()), out);
     }
 
     private void propose(long t, int agent, Propose p, MarketOutput out) {

@@ -1,10 +1,8 @@
 package org.mercato.sim.protocol;
 
-import java.util.Collections;
 import java.util.SortedMap;
 import java.util.SortedSet;
-import java.util.TreeMap;
-import java.util.TreeSet;
+import org.mercato.sim.domain.Immutable;
 
 /**
  * One result on a search page as the assistant sees it. {@code rank} counts from 1 across pages;
@@ -20,7 +18,7 @@ public record ListingView(
         SortedSet<String> amenities,
         SortedMap<String, Long> prices) {
     public ListingView {
-        amenities = Collections.unmodifiableSortedSet(new TreeSet<>(amenities));
-        prices = Collections.unmodifiableSortedMap(new TreeMap<>(prices));
+        amenities = Immutable.sortedSet(amenities);
+        prices = Immutable.sortedMap(prices);
     }
 }

@@ -1,10 +1,9 @@
 package org.mercato.sim.protocol;
 
-import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SortedMap;
-import java.util.TreeMap;
+import org.mercato.sim.domain.Immutable;
 
 /**
  * A message to a service. {@code items} optionally names what the customer wants to order (item to
@@ -14,11 +13,11 @@ public record Message(String to, String text, SortedMap<String, Integer> items) 
     public Message {
         Objects.requireNonNull(to, "to");
         text = Objects.requireNonNullElse(text, "");
-        items = Collections.unmodifiableSortedMap(new TreeMap<>(items));
+        items = Immutable.sortedMap(items);
     }
 
     public static Message inquiry(String to, String text, Map<String, Integer> items) {
-        return new Message(to, text, new TreeMap<>(items));
+        return new Message(to, text, Immutable.sortedMap(items));
     }
 
     @Override

@@ -1,19 +1,18 @@
 package org.mercato.sim.protocol;
 
-import java.util.Collections;
 import java.util.Set;
 import java.util.SortedSet;
-import java.util.TreeSet;
+import org.mercato.sim.domain.Immutable;
 
 /** Structured filters on a search: required amenities and a minimum rating. */
 public record SearchFilters(SortedSet<String> amenities, double minRating) {
-    public static final SearchFilters NONE = new SearchFilters(new TreeSet<>(), 0);
+    public static final SearchFilters NONE = new SearchFilters(Immutable.sortedSet(Set.of()), 0);
 
     public SearchFilters {
-        amenities = Collections.unmodifiableSortedSet(new TreeSet<>(amenities));
+        amenities = Immutable.sortedSet(amenities);
     }
 
     public static SearchFilters amenities(Set<String> amenities) {
-        return new SearchFilters(new TreeSet<>(amenities), 0);
+        return new SearchFilters(Immutable.sortedSet(amenities), 0);
     }
 }

@@ -1,0 +1,176 @@
+package org.mercato.bench;
+
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.mercato.agents.PolicyRegistry;
+import org.mercato.agents.SyntheticWork;
+import org.mercato.scenarios.model.AgentGroupConfig;
+import org.mercato.scenarios.model.AgentsConfig;
+import org.mercato.scenarios.model.Duration;
+import org.mercato.scenarios.model.GeneratorConfig;
+import org.mercato.scenarios.model.KernelConfig;
+import org.mercato.scenarios.model.KernelMode;
+import org.mercato.scenarios.model.MarketConfig;
+import org.mercato.scenarios.model.Scenario;
+import org.mercato.scenarios.model.ThinkTimeConfig;
+import org.mercato.scenarios.run.ScenarioWiring;
+import org.mercato.sim.Simulation;
+import org.mercato.sim.events.JsonlEventWriter;
+import org.mercato.sim.kernel.KernelListener;
+import org.mercato.sim.kernel.KernelStats;
+
+/**
+ * The kernel benchmark: a generated market of 10,000 assistants and 1,000 services, run by the
+ * actor kernel and by the bare single-threaded loop in the same JVM, alternating, for two policy
+ * weights (as they are, and with synthetic work per observation). Events go through the JSON
+ * writer into a null stream, so serialization is counted. Prints events per second per mode and
+ * the ratio actor/bare.
+ *
+ * <p>Arguments: {@code [customers] [services] [rounds] [workIterations] [parallelism]}.
+ */
+public final class KernelBench {
+    private KernelBench() {}
+
+    public static void main(String[] args) throws Exception {
+        int customers = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
+        int services = args.length > 1 ? Integer.parseInt(args[1]) : 1_000;
+        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 5;
+        int work = args.length > 3 ? Integer.parseInt(args[3]) : 12_000;
+        int parallelism = args.length > 4
+                ? Integer.parseInt(args[4])
+                : Runtime.getRuntime().availableProcessors();
+        System.out.printf(
+                Locale.ROOT,
+                "market %d assistants x %d services, %d rounds, parallelism %d, %d cores%n",
+                customers,
+                services,
+                rounds,
+                parallelism,
+                Runtime.getRuntime().availableProcessors());
+        System.out.printf(
+                Locale.ROOT, "synthetic work: %d iterations = %.1f us per observation%n", work, workMicros(work));
+        for (int weight : new int[] {0, work}) {
+            compare(customers, services, rounds, weight, parallelism);
+        }
+    }
+
+    private static double workMicros(int iterations) {
+        SyntheticWork work = new SyntheticWork(iterations);
+        for (int i = 0; i < 2_000; i++) {
+            work.burn(i);
+        }
+        int calls = 20_000;
+        long start = System.nanoTime();
+        for (int i = 0; i < calls; i++) {
+            work.burn(i);
+        }
+        return (System.nanoTime() - start) / 1e3 / calls;
+    }
+
+    private static void compare(int customers, int services, int rounds, int work, int parallelism) {
+        String label = work == 0 ? "minimal agents" : "agents + " + work + " iterations of work";
+        List<Double> actorRates = new ArrayList<>();
+        List<Double> bareRates = new ArrayList<>();
+        KernelStats last = null;
+        for (int round = -1; round < rounds; round++) {
+            Result bare = runOnce(scenario(customers, services, work, KernelMode.BARE, parallelism));
+            Result actors = runOnce(scenario(customers, services, work, KernelMode.ACTORS, parallelism));
+            if (bare.stats.events() != actors.stats.events() || bare.bytes != actors.bytes) {
+                throw new IllegalStateException("actor and bare runs differ: " + bare + " vs " + actors);
+            }
+            if (round >= 0) { // round -1 warms up the JIT
+                bareRates.add(bare.eventsPerSecond());
+                actorRates.add(actors.eventsPerSecond());
+            }
+            last = actors.stats;
+        }
+        double bare = median(bareRates);
+        double actors = median(actorRates);
+        System.out.printf(
+                Locale.ROOT,
+                "%s: %d events, %d windows (%.0f events/window)%n  bare loop: %,.0f events/s  actor kernel: %,.0f events/s"
+                        + "  ratio actor/bare: %.2f (rounds: bare %s, actors %s)%n",
+                label,
+                last.events(),
+                last.windows(),
+                last.eventsPerWindow(),
+                bare,
+                actors,
+                actors / bare,
+                format(bareRates),
+                format(actorRates));
+    }
+
+    private record Result(KernelStats stats, long nanos, long bytes) {
+        double eventsPerSecond() {
+            return stats.events() / (nanos / 1e9);
+        }
+    }
+
+    private static Result runOnce(Scenario scenario) {
+        var setup = new ScenarioWiring(PolicyRegistry.builtIn()).setup(scenario);
+        CountingStream out = new CountingStream();
+        KernelStats stats;
+        long start;
+        try (JsonlEventWriter writer = new JsonlEventWriter(out);
+                var prepared = Simulation.prepare(setup, List.of(writer), KernelListener.NONE)) {
+            start = System.nanoTime(); // agents are started: time the kernel loop and the log only
+            stats = prepared.run();
+        }
+        return new Result(stats, System.nanoTime() - start, out.count);
+    }
+
+    static Scenario scenario(int customers, int services, int work, KernelMode mode, int parallelism) {
+        AgentGroupConfig assistants = new AgentGroupConfig(
+                "rational",
+                null,
+                Map.of("inquiries", 3, "patience", "30s"),
+                ThinkTimeConfig.of(null, Duration.parse("20ms"), null, Duration.parse("200ms"), 0.5),
+                work);
+        AgentGroupConfig sellers = new AgentGroupConfig(
+                "posted-price",
+                null,
+                Map.of(),
+                ThinkTimeConfig.of(null, Duration.parse("50ms"), Duration.parse("2s"), null, null),
+                work);
+        return new Scenario(
+                "kernel-bench",
+                null,
+                7L,
+                new KernelConfig(parallelism, Duration.parse("5ms"), null, mode),
+                new MarketConfig(new GeneratorConfig("restaurants", customers, services, 2), null, null, null),
+                new AgentsConfig(List.of(assistants), List.of(sellers)));
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        sorted.sort(Double::compare);
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    private static String format(List<Double> rates) {
+        List<String> out = new ArrayList<>();
+        for (double rate : rates) {
+            out.add(String.format(Locale.ROOT, "%.0fk", rate / 1e3));
+        }
+        return String.join(" ", out);
+    }
+
+    private static final class CountingStream extends OutputStream {
+        long count;
+
+        @Override
+        public void write(int b) {
+            count++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            count += len;
+        }
+    }
+}
