@@ -31,10 +31,10 @@ public final class Money {
     public static void appendTo(StringBuilder out, long cents) {
         if (cents < 0) {
             out.append('-');
-            cents = -cents;
         }
-        out.append(cents / 100).append('.');
-        long fraction = cents % 100;
+        // Dividing before taking the absolute value keeps Long.MIN_VALUE in range.
+        out.append(Math.abs(cents / 100)).append('.');
+        long fraction = Math.abs(cents % 100);
         if (fraction < 10) {
             out.append('0');
         }

@@ -59,11 +59,31 @@ public final class ActorDispatcher implements AgentDispatcher {
     @Override
     public Replies dispatch(List<AgentBatch> batches) {
         WindowReplies replies = new WindowReplies(batches.size());
-        for (int slot = 0; slot < batches.size(); slot++) {
+        for (int slot : largestFirst(batches)) {
             AgentBatch batch = batches.get(slot);
             refs.get(batch.agent()).tell(new AgentActor.Deliver(batch.deliveries(), slot, replies));
         }
         return replies;
+    }
+
+    /**
+     * Slots ordered by batch size, largest first, so that a busy agent (a popular service) starts
+     * early instead of finishing the window alone (longest-processing-time-first scheduling). The
+     * order only affects timing: replies are kept by slot.
+     */
+    private static int[] largestFirst(List<AgentBatch> batches) {
+        int n = batches.size();
+        long[] keys = new long[n];
+        for (int slot = 0; slot < n; slot++) {
+            keys[slot] =
+                    ((long) (Integer.MAX_VALUE - batches.get(slot).deliveries().size()) << 32) | slot;
+        }
+        java.util.Arrays.sort(keys);
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = (int) keys[i];
+        }
+        return order;
     }
 
     @Override

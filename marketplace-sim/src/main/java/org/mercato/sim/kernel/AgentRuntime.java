@@ -69,7 +69,10 @@ public final class AgentRuntime implements AgentContext {
     public List<Scheduled> process(List<Delivery> deliveries) {
         try {
             return react(deliveries);
-        } catch (RuntimeException e) {
+        } catch (AgentFailedException e) {
+            throw e;
+        } catch (RuntimeException | Error e) {
+            // Errors too (an assertion, a stack overflow): the run must fail, not hang its window.
             throw new AgentFailedException(id, e);
         }
     }

@@ -24,9 +24,11 @@ public final class Durations {
             case "m" -> 60_000_000L;
             default -> 3_600_000_000L;
         };
-        return amount.multiply(BigDecimal.valueOf(unit))
-                .setScale(0, java.math.RoundingMode.HALF_UP)
-                .longValueExact();
+        BigDecimal micros = amount.multiply(BigDecimal.valueOf(unit));
+        if (micros.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
+            throw new IllegalArgumentException("duration '" + text + "' is too long");
+        }
+        return micros.setScale(0, java.math.RoundingMode.HALF_UP).longValueExact();
     }
 
     public static String format(long micros) {
