@@ -85,11 +85,16 @@ final class BindingErrors {
             }
         }
         Throwable cause = e.getCause() != null ? e.getCause() : e;
+        if (cause instanceof NullPointerException) {
+            // List.copyOf and friends refuse null entries, such as "- ~" or a bare "-"
+            KeyPath empty = firstNullEntry(node, path);
+            if (empty != null) {
+                return where.error(empty, Locator.At.KEY, "the list entry is empty");
+            }
+        }
         String problem = cause.getMessage();
-        if (cause instanceof NullPointerException || problem == null) {
-            problem = cause instanceof NullPointerException
-                    ? "has an empty entry"
-                    : "is not valid (" + cause.getClass().getSimpleName() + ")";
+        if (problem == null) {
+            problem = "is not valid (" + cause.getClass().getSimpleName() + ")";
         }
         problem = ScenarioException.oneLine(problem);
         int space = problem.indexOf(' ');
@@ -97,6 +102,29 @@ final class BindingErrors {
             return where.error(path.child(problem.substring(0, space)), Locator.At.BEST, problem.substring(space + 1));
         }
         return where.error(path, Locator.At.BEST, problem);
+    }
+
+    private static KeyPath firstNullEntry(JsonNode node, KeyPath path) {
+        if (node == null) {
+            return null;
+        }
+        if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                KeyPath entry = node.get(i).isNull() ? path.index(i) : firstNullEntry(node.get(i), path.index(i));
+                if (entry != null) {
+                    return entry;
+                }
+            }
+        } else if (node.isObject()) {
+            for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+                String name = names.next();
+                KeyPath entry = firstNullEntry(node.get(name), path.child(name));
+                if (entry != null) {
+                    return entry;
+                }
+            }
+        }
+        return null;
     }
 
     /** The keys a record (or bean) accepts, in schema order; empty for other types. */

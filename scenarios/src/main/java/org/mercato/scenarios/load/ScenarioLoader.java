@@ -92,6 +92,13 @@ public final class ScenarioLoader {
                     source, at.line(), at.column(), "", "a scenario file holds one YAML document, found another");
         }
 
+        if (index.alias().isPresent()) {
+            throw inFile.error(
+                    index.alias().get(),
+                    Locator.At.VALUE,
+                    "YAML aliases (*name) are not supported in scenario files; write the value out");
+        }
+
         JsonNode tree = readTreeQuietly(mapper, text);
         Scenario scenario;
         try {

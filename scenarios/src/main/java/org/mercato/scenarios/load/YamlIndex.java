@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -43,6 +44,7 @@ final class YamlIndex {
     private final Set<KeyPath> scalars = new HashSet<>();
     private final List<Duplicate> duplicates = new ArrayList<>();
     private Position extraDocument;
+    private KeyPath alias;
 
     private YamlIndex() {}
 
@@ -81,8 +83,16 @@ final class YamlIndex {
                 value(parser, path.index(i++), null);
             }
         } else {
+            if (alias == null && parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
+                alias = path;
+            }
             scalars.add(path);
         }
+    }
+
+    /** The first value written as a YAML alias ({@code *name}), which Jackson does not resolve. */
+    Optional<KeyPath> alias() {
+        return Optional.ofNullable(alias);
     }
 
     /** Whether the document has no content at all. */

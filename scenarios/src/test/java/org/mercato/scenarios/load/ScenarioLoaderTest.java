@@ -188,6 +188,32 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void emptyValueMeansTheDefault() throws IOException {
+        Scenario scenario = ScenarioLoader.load(
+                write(VALID.replace("count: 20", "count:").replace("  networkDelay: 5ms\n  mode: bare\n", "")),
+                List.of());
+
+        assertThat(scenario.agents().assistants().get(0).count()).isNull();
+        assertThat(scenario.kernel().mode()).isNull();
+    }
+
+    @Test
+    void emptyListEntryIsReportedAtTheEntry() throws IOException {
+        ScenarioException e = failure(VALID.replace("  services:\n    - policy", "  services:\n    -\n    - policy"));
+
+        assertThat(e.getMessage()).endsWith(":18:6: agents.services[0]: the list entry is empty");
+    }
+
+    @Test
+    void yamlAliasesAreRefused() throws IOException {
+        ScenarioException e = failure("sizes: &s {customers: 3, services: 2}\nmarket:\n  generate: *s\n");
+
+        assertThat(e.getMessage())
+                .endsWith(":3:13: market.generate: YAML aliases (*name) are not supported in"
+                        + " scenario files; write the value out");
+    }
+
+    @Test
     void missingFileSaysSo() {
         Path missing = dir.resolve("nope.yaml");
 
