@@ -60,7 +60,7 @@ final class Overrides {
 
     private static List<Segment> segments(String key) {
         if (key.isEmpty()) {
-            throw new ScenarioException("--set ", "the key is empty; expected KEY=VALUE");
+            throw new ScenarioException("--set", "a key is empty; expected KEY=VALUE, such as seed=7");
         }
         List<Segment> out = new ArrayList<>();
         for (String part : key.split("\\.", -1)) {

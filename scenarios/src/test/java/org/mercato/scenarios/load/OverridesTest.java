@@ -148,8 +148,11 @@ class OverridesTest {
     }
 
     @Test
-    void missingEqualsSignFails() {
+    void malformedOverridesFail() {
         assertThat(failure("seed").getMessage()).startsWith("--set seed: expected KEY=VALUE");
+        assertThat(failure("=7").getMessage()).startsWith("--set: a key is empty");
+        assertThat(failure("kernel..mode=bare").getMessage()).startsWith("--set kernel..mode: cannot read this key");
+        assertThat(failure("seed={1, 2").getMessage()).startsWith("--set seed: the value is not valid YAML");
     }
 
     @Test
