@@ -23,8 +23,8 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         versionProvider = MercatoCli.Version.class,
         description = {
-            "Run a scenario and write its run folder <DIR>/<name>-<timestamp>/ with events.jsonl,",
-            "summary.json, scenario.resolved.yaml and run.log."
+            "Run a scenario and write its run folder.",
+            "The folder <DIR>/<name>-<timestamp>/ holds events.jsonl, summary.json, scenario.resolved.yaml and run.log."
         })
 final class RunCommand extends CliCommand {
     @Mixin
@@ -45,10 +45,8 @@ final class RunCommand extends CliCommand {
     @Option(
             names = "--progress",
             negatable = true,
-            description = {
-                "Show a progress bar on stderr once a run takes longer than a second",
-                "(default: when the console is a terminal)."
-            })
+            description = "Show a progress line on stderr once a run takes longer than a second"
+                    + " (default: when the console is a terminal).")
     Boolean progress;
 
     @Override

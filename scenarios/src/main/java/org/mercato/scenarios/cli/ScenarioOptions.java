@@ -18,12 +18,10 @@ final class ScenarioOptions {
     @Option(
             names = "--set",
             paramLabel = "KEY=VALUE",
-            description = {
-                "Override a key of the scenario; repeatable, later ones win.",
-                "KEY is a dotted path; list entries by index: agents.assistants[0].count",
-                "(agents.assistants.0.count works too). VALUE is read as YAML: 5, true, 20ms,",
-                "{min: 20ms, max: 2s}."
-            })
+            description = "Override a key of the scenario (repeatable; later ones win). KEY is a dotted path,"
+                    + " list entries by index: agents.assistants[0].params.inquiries"
+                    + " (agents.assistants.0.params.inquiries works too). VALUE is read as YAML:"
+                    + " 5, true, 20ms, {min: 20ms, max: 2s}.")
     List<String> overrides = new ArrayList<>();
 
     /** Loads, overrides and validates against the built-in policies. */
