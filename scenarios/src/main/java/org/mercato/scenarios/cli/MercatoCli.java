@@ -1,0 +1,64 @@
+package org.mercato.scenarios.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.UnmatchedArgumentException;
+
+/**
+ * The {@code mercato} command line: {@code run} and {@code validate} a scenario file. Exit codes:
+ * 0 ok, 1 the run failed, 2 bad input (a scenario problem, an unknown option, a missing file).
+ * Errors are one {@code error:} line on stderr, never a stack trace.
+ */
+@Command(
+        name = "mercato",
+        mixinStandardHelpOptions = true,
+        versionProvider = MercatoCli.Version.class,
+        description = "A deterministic simulator of agentic marketplaces.",
+        subcommands = {RunCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class},
+        footerHeading = "%nExit codes:%n",
+        footer = {"  0  ok", "  1  the run failed", "  2  bad input (scenario, option or file)"})
+public final class MercatoCli extends CliCommand {
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new MercatoCli()).execute(args));
+    }
+
+    @Override
+    String describeParseError(Exception e) {
+        if (e instanceof UnmatchedArgumentException unmatched
+                && !unmatched.getUnmatched().isEmpty()
+                && !unmatched.getUnmatched().get(0).startsWith("-")) {
+            return "unknown command '" + unmatched.getUnmatched().get(0) + "'; commands: run, validate";
+        }
+        return super.describeParseError(e);
+    }
+
+    @Override
+    int execute() {
+        return error(BAD_INPUT, "missing command: run or validate (see 'mercato --help')");
+    }
+
+    /** The version, from a resource the build fills in. */
+    static final class Version implements IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"mercato " + version()};
+        }
+
+        static String version() {
+            try (InputStream in = MercatoCli.class.getResourceAsStream("version.properties")) {
+                if (in == null) {
+                    return "unknown";
+                }
+                Properties properties = new Properties();
+                properties.load(in);
+                return properties.getProperty("version", "unknown");
+            } catch (IOException e) {
+                return "unknown";
+            }
+        }
+    }
+}

@@ -1,0 +1,154 @@
+package org.mercato.scenarios.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.mercato.agents.PolicyRegistry;
+import org.mercato.metrics.MarketMetrics;
+import org.mercato.scenarios.load.ScenarioException;
+import org.mercato.scenarios.model.KernelMode;
+import org.mercato.scenarios.model.Scenario;
+import org.mercato.scenarios.run.RunResult;
+import org.mercato.scenarios.run.RunSummary;
+import org.mercato.scenarios.run.ScenarioRunner;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code mercato run FILE [--set KEY=VALUE]... [--out DIR] [--quiet]}. */
+@Command(
+        name = "run",
+        mixinStandardHelpOptions = true,
+        versionProvider = MercatoCli.Version.class,
+        description = {
+            "Run a scenario and write its run folder.",
+            "The folder <DIR>/<name>-<timestamp>/ holds events.jsonl, summary.json, scenario.resolved.yaml and run.log."
+        })
+final class RunCommand extends CliCommand {
+    @Mixin
+    ScenarioOptions scenario = new ScenarioOptions();
+
+    @Option(
+            names = "--out",
+            paramLabel = "DIR",
+            defaultValue = "runs",
+            description = "Where run folders go (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(
+            names = {"-q", "--quiet"},
+            description = "Print only the run folder's path.")
+    boolean quiet;
+
+    @Option(
+            names = "--progress",
+            negatable = true,
+            description = "Show a progress line on stderr once a run takes longer than a second"
+                    + " (default: when the console is a terminal).")
+    Boolean progress;
+
+    @Override
+    int execute() {
+        PolicyRegistry registry = PolicyRegistry.builtIn();
+        Scenario loaded = scenario.load(registry);
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new ScenarioException("--out " + out, "exists and is not a directory");
+        }
+        if (!quiet) {
+            out().println(header(loaded));
+            out().flush();
+        }
+        RunResult result;
+        int warnings;
+        boolean showProgress = !quiet && (progress != null ? progress : System.console() != null);
+        try (ConsoleLogging logging = ConsoleLogging.divert();
+                ProgressDisplay display = new ProgressDisplay(err(), showProgress)) {
+            try {
+                result = new ScenarioRunner(registry, out, display).run(loaded);
+            } finally {
+                warnings = logging.warnings();
+            }
+        } catch (IOException | RuntimeException e) {
+            return error(FAILED, "run failed: " + describe(e));
+        }
+        Path folder = shown(result.folder());
+        if (quiet) {
+            out().println(folder);
+        } else {
+            out().print(summary(result.summary(), folder, warnings));
+        }
+        out().flush();
+        return OK;
+    }
+
+    static String header(Scenario scenario) {
+        KernelMode mode = scenario.kernel().modeOrDefault();
+        return "Running " + scenario.name() + " (seed " + scenario.seed() + "): "
+                + Format.count(ScenarioOptions.customers(scenario)) + " customers, "
+                + Format.count(ScenarioOptions.services(scenario)) + " services, mode "
+                + mode.name().toLowerCase(java.util.Locale.ROOT)
+                + (mode == KernelMode.ACTORS
+                        ? ", parallelism " + scenario.kernel().parallelismOrDefault()
+                        : "");
+    }
+
+    static String summary(RunSummary summary, Path folder, int warnings) {
+        MarketMetrics m = summary.market();
+        StringBuilder out = new StringBuilder();
+        MarketMetrics.Welfare w = m.welfare();
+        line(
+                out,
+                "welfare",
+                w.total().toPlainString() + " of " + w.optimal().toPlainString() + " optimal, efficiency "
+                        + (w.efficiency() == null ? "n/a" : Format.percent(w.efficiency())));
+        line(
+                out,
+                "customers",
+                m.customersServed() + " of " + m.customers() + " served, " + m.customersPaying() + " paying");
+        line(
+                out,
+                "payments",
+                Format.count(m.payments().count()) + ", total "
+                        + m.payments().amount().toPlainString());
+        line(out, "rejections", rejections(m.rejections()));
+        RunSummary.KernelInfo k = summary.kernel();
+        line(
+                out,
+                "events",
+                Format.count(m.events()) + " in " + Format.count(k.windows()) + " windows, virtual time "
+                        + Format.virtual(summary.virtualTimeMicros())
+                        + (k.cutAtHorizon() > 0 ? ", " + Format.count(k.cutAtHorizon()) + " cut at the horizon" : ""));
+        line(out, "wall time", Format.wall(summary.wallTimeMillis()));
+        if (warnings > 0) {
+            line(out, "warnings", warnings + " logged, see run.log");
+        }
+        line(out, "run folder", folder.toString());
+        return out.toString();
+    }
+
+    private static String rejections(Map<String, Long> byReason) {
+        long total = byReason.values().stream().mapToLong(Long::longValue).sum();
+        if (total == 0) {
+            return "none";
+        }
+        return Format.count(total) + " ("
+                + byReason.entrySet().stream()
+                        .filter(e -> e.getValue() > 0)
+                        .map(e -> e.getKey() + " " + Format.count(e.getValue()))
+                        .collect(Collectors.joining(", "))
+                + ")";
+    }
+
+    private static void line(StringBuilder out, String label, String value) {
+        out.append(String.format(java.util.Locale.ROOT, "  %-11s %s%n", label, value));
+    }
+
+    /** The folder relative to the working directory when it is inside it, else absolute. */
+    private static Path shown(Path folder) {
+        Path absolute = folder.toAbsolutePath().normalize();
+        Path here = Path.of("").toAbsolutePath();
+        return absolute.startsWith(here) ? here.relativize(absolute) : absolute;
+    }
+}

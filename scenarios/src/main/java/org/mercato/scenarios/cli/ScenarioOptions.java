@@ -1,0 +1,41 @@
+package org.mercato.scenarios.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.mercato.agents.PolicyRegistry;
+import org.mercato.scenarios.load.ScenarioLoader;
+import org.mercato.scenarios.model.GeneratorConfig;
+import org.mercato.scenarios.model.Scenario;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The scenario file and its {@code --set} overrides, shared by {@code run} and {@code validate}. */
+final class ScenarioOptions {
+    @Parameters(index = "0", paramLabel = "FILE", description = "The scenario file (YAML).")
+    Path file;
+
+    @Option(
+            names = "--set",
+            paramLabel = "KEY=VALUE",
+            description = "Override a key of the scenario (repeatable; later ones win). KEY is a dotted path,"
+                    + " list entries by index: agents.assistants[0].params.inquiries"
+                    + " (agents.assistants.0.params.inquiries works too). VALUE is read as YAML:"
+                    + " 5, true, 20ms, {min: 20ms, max: 2s}.")
+    List<String> overrides = new ArrayList<>();
+
+    /** Loads, overrides and validates against the built-in policies. */
+    Scenario load(PolicyRegistry registry) {
+        return ScenarioLoader.load(file, overrides, registry);
+    }
+
+    static int customers(Scenario scenario) {
+        GeneratorConfig g = scenario.market().generate();
+        return g != null ? g.customers() : scenario.market().customers().size();
+    }
+
+    static int services(Scenario scenario) {
+        GeneratorConfig g = scenario.market().generate();
+        return g != null ? g.services() : scenario.market().services().size();
+    }
+}

@@ -1,0 +1,104 @@
+package org.mercato.scenarios.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mercato.agents.PolicyRegistry;
+
+class ScenarioValidatorTest {
+    @TempDir
+    Path dir;
+
+    private ScenarioException failure(String text, String... overrides) throws IOException {
+        Path file = dir.resolve("scenario.yaml");
+        Files.writeString(file, text);
+        ScenarioException e = catchThrowableOfType(
+                ScenarioException.class, () -> ScenarioLoader.load(file, List.of(overrides), PolicyRegistry.builtIn()));
+        assertThat(e).as("validation should fail").isNotNull();
+        assertThat(e.getMessage()).doesNotContain("\n");
+        return e;
+    }
+
+    @Test
+    void validScenarioPasses() {
+        assertThatCode(() -> ScenarioLoader.load(Path.of("quickstart.yaml"), List.of(), PolicyRegistry.builtIn()))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void unknownPolicyIsReportedAtItsLine() throws IOException {
+        ScenarioException e = failure(ScenarioLoaderTest.VALID.replace("policy: rational", "policy: rationl"));
+
+        assertThat(e.getMessage())
+                .endsWith("scenario.yaml:12:15: agents.assistants[0].policy: unknown assistant policy 'rationl';"
+                        + " known: [rational, satisficer] (did you mean 'rational'?)");
+    }
+
+    @Test
+    void unknownServicePolicy() throws IOException {
+        ScenarioException e = failure(ScenarioLoaderTest.VALID.replace("policy: posted-price", "policy: auction"));
+
+        assertThat(e.getMessage()).contains(":18:15: agents.services[0].policy: unknown service policy 'auction'");
+    }
+
+    @Test
+    void badPolicyParameterIsReportedAtTheParameter() throws IOException {
+        ScenarioException e = failure(ScenarioLoaderTest.VALID.replace("inquiries: 3", "inquiries: 0"));
+
+        assertThat(e.getMessage())
+                .endsWith(":15:20: agents.assistants[0].params.inquiries: expected a whole number >= 1, got 0"
+                        + " (policy 'rational')");
+    }
+
+    @Test
+    void unknownPolicyParameterIsReportedAtItsKey() throws IOException {
+        ScenarioException e = failure(ScenarioLoaderTest.VALID.replace("inquiries: 3", "inquries: 3"));
+
+        assertThat(e.getMessage())
+                .endsWith(":15:9: agents.assistants[0].params.inquries: unknown parameter; allowed: [inquiries,"
+                        + " patience] (policy 'rational')");
+    }
+
+    @Test
+    void groupCountsThatDoNotAddUp() throws IOException {
+        ScenarioException e = failure(ScenarioLoaderTest.VALID.replace("count: 20", "count: 30"));
+
+        assertThat(e.getMessage())
+                .endsWith(":11:3: agents.assistants: assistant groups ask for 30 agents but the market has 20");
+    }
+
+    @Test
+    void unknownMarketDomain() throws IOException {
+        ScenarioException e =
+                failure(ScenarioLoaderTest.VALID.replace("    customers: 20", "    domain: cafes\n    customers: 20"));
+
+        assertThat(e.getMessage())
+                .endsWith(":8:13: market.generate.domain: unknown market domain 'cafes'; known: [restaurants]");
+    }
+
+    @Test
+    void policyFromAnOverrideIsReportedAgainstTheOverride() throws IOException {
+        ScenarioException e = failure(ScenarioLoaderTest.VALID, "agents.assistants[0].policy=greedy");
+
+        assertThat(e.getMessage())
+                .isEqualTo("--set agents.assistants[0].policy: unknown assistant policy 'greedy'; known: [rational,"
+                        + " satisficer]");
+    }
+
+    @Test
+    void scenarioBuiltInCodeIsReportedByKey() {
+        var scenario = ScenarioLoader.load(Path.of("quickstart.yaml"), List.of("agents.services[0].policy=auction"));
+
+        ScenarioException e = catchThrowableOfType(
+                ScenarioException.class, () -> new ScenarioValidator(PolicyRegistry.builtIn()).validate(scenario));
+
+        assertThat(e.getMessage()).startsWith("scenario: agents.services[0].policy: unknown service policy 'auction'");
+    }
+}
