@@ -29,7 +29,13 @@ public final class Mercato {
         return new Mercato(policies, outputRoot);
     }
 
-    public static Scenario load(Path scenarioFile) throws IOException {
+    /**
+     * Reads and checks a scenario file.
+     *
+     * @throws org.mercato.scenarios.load.ScenarioException with file, line, column and key when the
+     *     file is missing, malformed, or breaks the schema
+     */
+    public static Scenario load(Path scenarioFile) {
         return ScenarioLoader.load(scenarioFile);
     }
 
