@@ -673,6 +673,15 @@ class LedgerProperties {
                 assertThat(((RejectionEvent) events.get(0)).reason())
                         .isEqualTo(step.expected().reason());
             }
+            if (step.expected().accepted() && step.action() instanceof Propose p) {
+                Proposal made = ((ProposalEvent) events.get(0)).proposal();
+                assertThat(made.service()).isEqualTo(idOf(scenario, step.agent()));
+                assertThat(made.customer()).isEqualTo(p.customer());
+                assertThat(made.lines()).isEqualTo(p.lines());
+                assertThat(made.total()).isEqualTo(p.total());
+                assertThat(made.createdAt()).isEqualTo(step.t());
+                assertThat(made.validUntil()).isEqualTo(p.validUntil());
+            }
             assertThat(step.events()).allSatisfy(r -> assertThat(r.time()).isEqualTo(step.t()));
             assertThat(step.deliveries()).allSatisfy(d -> assertThat(d.time()).isEqualTo(step.t()));
         }
