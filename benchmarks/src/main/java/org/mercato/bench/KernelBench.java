@@ -52,9 +52,40 @@ public final class KernelBench {
                 Runtime.getRuntime().availableProcessors());
         System.out.printf(
                 Locale.ROOT, "synthetic work: %d iterations = %.1f us per observation%n", work, workMicros(work));
+        System.out.printf(
+                Locale.ROOT,
+                "machine ceiling: %d threads burning the same work with no coordination run %.2fx as fast as one%n",
+                parallelism,
+                ceiling(work, parallelism));
         for (int weight : new int[] {0, work}) {
             compare(customers, services, rounds, weight, parallelism);
         }
+    }
+
+    /** Speedup of `threads` independent threads over one on pure synthetic work: the hardware's own limit. */
+    private static double ceiling(int iterations, int threads) throws InterruptedException {
+        int calls = 40_000;
+        long single = burnOn(1, iterations, calls);
+        long parallel = burnOn(threads, iterations, calls * threads);
+        return threads * (double) single / parallel;
+    }
+
+    private static long burnOn(int threads, int iterations, int totalCalls) throws InterruptedException {
+        Thread[] workers = new Thread[threads];
+        long start = System.nanoTime();
+        for (int t = 0; t < threads; t++) {
+            workers[t] = new Thread(() -> {
+                SyntheticWork work = new SyntheticWork(iterations);
+                for (int i = 0; i < totalCalls / threads; i++) {
+                    work.burn(i);
+                }
+            });
+            workers[t].start();
+        }
+        for (Thread worker : workers) {
+            worker.join();
+        }
+        return System.nanoTime() - start;
     }
 
     private static double workMicros(int iterations) {
@@ -74,6 +105,7 @@ public final class KernelBench {
         String label = work == 0 ? "minimal agents" : "agents + " + work + " iterations of work";
         List<Double> actorRates = new ArrayList<>();
         List<Double> bareRates = new ArrayList<>();
+        List<Double> actorCores = new ArrayList<>();
         KernelStats last = null;
         for (int round = -1; round < rounds; round++) {
             Result bare = runOnce(scenario(customers, services, work, KernelMode.BARE, parallelism));
@@ -84,6 +116,7 @@ public final class KernelBench {
             if (round >= 0) { // round -1 warms up the JIT
                 bareRates.add(bare.eventsPerSecond());
                 actorRates.add(actors.eventsPerSecond());
+                actorCores.add(actors.coresBusy());
             }
             last = actors.stats;
         }
@@ -92,7 +125,7 @@ public final class KernelBench {
         System.out.printf(
                 Locale.ROOT,
                 "%s: %d events, %d windows (%.0f events/window)%n  bare loop: %,.0f events/s  actor kernel: %,.0f events/s"
-                        + "  ratio actor/bare: %.2f (rounds: bare %s, actors %s)%n",
+                        + "  ratio actor/bare: %.2f (rounds: bare %s, actors %s); actor kernel kept %.2f cores busy%n",
                 label,
                 last.events(),
                 last.windows(),
@@ -101,13 +134,24 @@ public final class KernelBench {
                 actors,
                 actors / bare,
                 format(bareRates),
-                format(actorRates));
+                format(actorRates),
+                median(actorCores));
     }
 
-    private record Result(KernelStats stats, long nanos, long bytes) {
+    private record Result(KernelStats stats, long nanos, long cpuNanos, long bytes) {
         double eventsPerSecond() {
             return stats.events() / (nanos / 1e9);
         }
+
+        /** Cores kept busy on average: process CPU time over wall time. */
+        double coresBusy() {
+            return cpuNanos / (double) nanos;
+        }
+    }
+
+    private static long processCpuNanos() {
+        var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return ((com.sun.management.OperatingSystemMXBean) os).getProcessCpuTime();
     }
 
     private static Result runOnce(Scenario scenario) {
@@ -115,12 +159,18 @@ public final class KernelBench {
         CountingStream out = new CountingStream();
         KernelStats stats;
         long start;
+        long cpuStart;
+        long wall;
+        long cpu;
         try (JsonlEventWriter writer = new JsonlEventWriter(out);
                 var prepared = Simulation.prepare(setup, List.of(writer), KernelListener.NONE)) {
+            cpuStart = processCpuNanos();
             start = System.nanoTime(); // agents are started: time the kernel loop and the log only
             stats = prepared.run();
+            wall = System.nanoTime() - start;
+            cpu = processCpuNanos() - cpuStart;
         }
-        return new Result(stats, System.nanoTime() - start, out.count);
+        return new Result(stats, wall, cpu, out.count);
     }
 
     static Scenario scenario(int customers, int services, int work, KernelMode mode, int parallelism) {

@@ -43,7 +43,8 @@ public final class Immutable {
         return Collections.unmodifiableSortedSet(new TreeSet<>(set));
     }
 
+    @SuppressWarnings("unchecked")
     public static <V> SortedMap<String, V> emptyMap() {
-        return sortedMap(Map.of());
+        return (SortedMap<String, V>) EMPTY_MAP;
     }
 }

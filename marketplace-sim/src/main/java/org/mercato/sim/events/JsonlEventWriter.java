@@ -1,20 +1,23 @@
 package org.mercato.sim.events;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 
-/** Writes each event as one JSON line. The caller owns atomic placement of the file. */
+/**
+ * Writes each event as one JSON line in UTF-8. Lines are encoded straight from the builder into
+ * a byte buffer (ASCII takes the fast path), since the log is on the kernel's critical path. The
+ * caller owns atomic placement of the file; closing the writer closes the stream.
+ */
 public final class JsonlEventWriter implements EventSink {
-    private final Writer writer;
+    private final OutputStream out;
     private final StringBuilder line = new StringBuilder(256);
+    private final byte[] buffer = new byte[1 << 16];
+    private int used;
 
     public JsonlEventWriter(OutputStream out) {
-        this.writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+        this.out = out;
     }
 
     @Override
@@ -23,16 +26,44 @@ public final class JsonlEventWriter implements EventSink {
         event.writeJson(line);
         line.append('\n');
         try {
-            writer.append(line);
+            encode(line);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the event log", e);
         }
     }
 
+    private void encode(CharSequence text) throws IOException {
+        int length = text.length();
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                if (used == buffer.length) {
+                    flushBuffer();
+                }
+                buffer[used++] = (byte) c;
+            } else {
+                int end = Character.isHighSurrogate(c) && i + 1 < length ? i + 2 : i + 1;
+                byte[] encoded = text.subSequence(i, end).toString().getBytes(StandardCharsets.UTF_8);
+                if (used + encoded.length > buffer.length) {
+                    flushBuffer();
+                }
+                System.arraycopy(encoded, 0, buffer, used, encoded.length);
+                used += encoded.length;
+                i = end - 1;
+            }
+        }
+    }
+
+    private void flushBuffer() throws IOException {
+        out.write(buffer, 0, used);
+        used = 0;
+    }
+
     @Override
     public void close() {
         try {
-            writer.close();
+            flushBuffer();
+            out.close();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot close the event log", e);
         }

@@ -17,25 +17,31 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
  */
 public final class ActorDispatcher implements AgentDispatcher {
     private final ActorSystem<Void> system;
-    private final List<ActorRef<AgentActor.Command>> refs;
+    private final List<ActorRef<WindowRouter.Command>> routers;
 
     public ActorDispatcher(AgentRuntime[] agents, int parallelism) {
         if (parallelism < 1) {
             throw new IllegalArgumentException("kernel parallelism must be >= 1, was " + parallelism);
         }
-        CompletableFuture<List<ActorRef<AgentActor.Command>>> spawned = new CompletableFuture<>();
-        this.system = ActorSystem.create(spawnAll(agents.clone(), spawned), "mercato", config(parallelism));
-        this.refs = spawned.join();
+        CompletableFuture<List<ActorRef<WindowRouter.Command>>> spawned = new CompletableFuture<>();
+        this.system =
+                ActorSystem.create(spawnAll(agents.clone(), parallelism, spawned), "mercato", config(parallelism));
+        this.routers = spawned.join();
     }
 
     private static Behavior<Void> spawnAll(
-            AgentRuntime[] agents, CompletableFuture<List<ActorRef<AgentActor.Command>>> spawned) {
+            AgentRuntime[] agents, int routers, CompletableFuture<List<ActorRef<WindowRouter.Command>>> spawned) {
         return Behaviors.setup(context -> {
             List<ActorRef<AgentActor.Command>> refs = new ArrayList<>(agents.length);
             for (AgentRuntime agent : agents) {
                 refs.add(context.spawn(AgentActor.create(agent), "agent-" + agent.index()));
             }
-            spawned.complete(List.copyOf(refs));
+            List<ActorRef<AgentActor.Command>> all = List.copyOf(refs);
+            List<ActorRef<WindowRouter.Command>> fanouts = new ArrayList<>(routers);
+            for (int i = 0; i < routers; i++) {
+                fanouts.add(context.spawn(WindowRouter.create(all), "router-" + i));
+            }
+            spawned.complete(List.copyOf(fanouts));
             return Behaviors.empty();
         });
     }
@@ -59,9 +65,10 @@ public final class ActorDispatcher implements AgentDispatcher {
     @Override
     public Replies dispatch(List<AgentBatch> batches) {
         WindowReplies replies = new WindowReplies(batches.size());
-        for (int slot : largestFirst(batches)) {
-            AgentBatch batch = batches.get(slot);
-            refs.get(batch.agent()).tell(new AgentActor.Deliver(batch.deliveries(), slot, replies));
+        int[] order = largestFirst(batches);
+        int stride = Math.min(routers.size(), Math.max(1, batches.size()));
+        for (int first = 0; first < stride; first++) {
+            routers.get(first).tell(new WindowRouter.Fanout(batches, order, first, stride, replies));
         }
         return replies;
     }
@@ -84,6 +91,11 @@ public final class ActorDispatcher implements AgentDispatcher {
             order[i] = (int) keys[i];
         }
         return order;
+    }
+
+    @Override
+    public boolean parallel() {
+        return true;
     }
 
     @Override

@@ -16,6 +16,11 @@ public interface AgentDispatcher extends AutoCloseable {
         List<List<Scheduled>> join();
     }
 
+    /** Whether batches run on other threads (then the kernel writes events on a writer thread too). */
+    default boolean parallel() {
+        return false;
+    }
+
     @Override
     default void close() {}
 }

@@ -3,7 +3,6 @@ package org.mercato.sim.kernel;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.PriorityQueue;
 import org.mercato.sim.events.Event;
 import org.mercato.sim.events.EventSink;
 import org.mercato.sim.events.LoggedEvent;
@@ -24,15 +23,15 @@ public final class Kernel implements MarketOutput {
     private final AgentDispatcher dispatcher;
     private final long lookahead;
     private final long horizon;
-    private final List<EventSink> sinks;
+    private final EventPipe events;
     private final KernelListener listener;
-    private final PriorityQueue<Scheduled> queue = new PriorityQueue<>(Scheduled.ORDER);
+    private final ScheduleQueue queue = new ScheduleQueue();
     private final List<List<Delivery>> inbox;
-    private final List<LoggedEvent> unwritten = new ArrayList<>();
+    private List<LoggedEvent> unwritten = new ArrayList<>();
     private int[] touched = new int[64];
     private int touchedCount;
     private long windowEnd;
-    private long events;
+    private long recorded;
     private long deliveries;
     private long applied;
     private long windows;
@@ -53,7 +52,8 @@ public final class Kernel implements MarketOutput {
         this.dispatcher = dispatcher;
         this.lookahead = lookahead;
         this.horizon = horizon;
-        this.sinks = List.copyOf(sinks);
+        this.events =
+                dispatcher.parallel() ? EventPipe.background(List.copyOf(sinks)) : EventPipe.inline(List.copyOf(sinks));
         this.listener = listener;
         int agents = market.agents().size();
         this.inbox = new ArrayList<>(agents);
@@ -66,13 +66,11 @@ public final class Kernel implements MarketOutput {
         windowEnd = lookahead;
         market.open(this);
         dispatchInbox();
-        listener.windowDone(now, events);
-        while (!queue.isEmpty() && queue.peek().time() <= horizon) {
-            long t0 = queue.peek().time();
+        listener.windowDone(now, recorded);
+        while (!queue.isEmpty() && queue.peekTime() <= horizon) {
+            long t0 = queue.peekTime();
             windowEnd = t0 + lookahead;
-            while (!queue.isEmpty()
-                    && queue.peek().time() < windowEnd
-                    && queue.peek().time() <= horizon) {
+            while (!queue.isEmpty() && queue.peekTime() < windowEnd && queue.peekTime() <= horizon) {
                 Scheduled item = queue.poll();
                 now = item.time();
                 applied++;
@@ -80,10 +78,11 @@ public final class Kernel implements MarketOutput {
             }
             dispatchInbox();
             windows++;
-            listener.windowDone(now, events);
+            listener.windowDone(now, recorded);
         }
         writeEvents();
-        return new KernelStats(windows, events, deliveries, applied, now, queue.size());
+        events.finish();
+        return new KernelStats(windows, recorded, deliveries, applied, now, queue.size());
     }
 
     private void dispatchInbox() {
@@ -100,7 +99,7 @@ public final class Kernel implements MarketOutput {
         }
         touchedCount = 0;
         AgentDispatcher.Replies pending = dispatcher.dispatch(batches);
-        writeEvents(); // while the agents think
+        writeEvents();
         for (List<Scheduled> actions : pending.join()) {
             for (Scheduled action : actions) {
                 if (action.time() < windowEnd) {
@@ -111,19 +110,17 @@ public final class Kernel implements MarketOutput {
         }
     }
 
-    /** Events are buffered per window and handed to the sinks while that window's agents run. */
+    /** Events are buffered per window and published when its agents start (see {@link EventPipe}). */
     @Override
     public void record(long time, Event event) {
-        unwritten.add(new LoggedEvent(time, events++, event));
+        unwritten.add(new LoggedEvent(time, recorded++, event));
     }
 
     private void writeEvents() {
-        for (LoggedEvent logged : unwritten) {
-            for (EventSink sink : sinks) {
-                sink.accept(logged);
-            }
+        if (!unwritten.isEmpty()) {
+            events.publish(unwritten);
+            unwritten = new ArrayList<>();
         }
-        unwritten.clear();
     }
 
     @Override
