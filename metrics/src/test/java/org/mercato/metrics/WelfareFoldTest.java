@@ -1,0 +1,111 @@
+package org.mercato.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.mercato.sim.domain.Customer;
+import org.mercato.sim.domain.OrderLine;
+import org.mercato.sim.domain.Service;
+import org.mercato.sim.events.CustomerEvent;
+import org.mercato.sim.events.Event;
+import org.mercato.sim.events.LoggedEvent;
+import org.mercato.sim.events.PaymentEvent;
+import org.mercato.sim.events.ProposalEvent;
+import org.mercato.sim.events.RejectionEvent;
+import org.mercato.sim.events.ServiceEvent;
+import org.mercato.sim.protocol.Proposal;
+import org.mercato.sim.protocol.RejectionReason;
+
+/** Magentic's welfare computed as a fold over events. */
+class WelfareFoldTest {
+    private final MetricsCollector metrics = new MetricsCollector();
+    private long seq;
+
+    private void feed(Event... events) {
+        for (Event event : events) {
+            metrics.accept(new LoggedEvent(0, seq++, event));
+        }
+    }
+
+    private static Customer customer(
+            String id, Map<String, Integer> items, Map<String, Long> values, Set<String> amenities) {
+        return new Customer(id, id, "", new TreeMap<>(items), new TreeMap<>(values), new TreeSet<>(amenities), 100_000);
+    }
+
+    private static Proposal proposal(String id, String service, String customer, OrderLine... lines) {
+        return new Proposal(id, service, customer, List.of(lines), OrderLine.total(List.of(lines)), 0, 10);
+    }
+
+    private final Customer ana =
+            customer("ana", Map.of("Tacos", 2, "Flan", 1), Map.of("Tacos", 500L, "Flan", 300L), Set.of("Wifi"));
+    private final Customer bob = customer("bob", Map.of("Flan", 1), Map.of("Flan", 400L), Set.of());
+    private final Service full = Service.of("full", Map.of("Tacos", 450L, "Flan", 350L), Set.of("Wifi"), 4, 1);
+    private final Service cheap = Service.of("cheap", Map.of("Tacos", 100L, "Flan", 100L), Set.of(), 3, 1);
+
+    @Test
+    void aFulfillingPaymentEarnsTwiceTheValueMinusThePrice() {
+        feed(new CustomerEvent(ana), new CustomerEvent(bob), new ServiceEvent(full), new ServiceEvent(cheap));
+        Proposal p = proposal("p1", "full", "ana", new OrderLine("Tacos", 2, 450), new OrderLine("Flan", 1, 350));
+        feed(new ProposalEvent(p), new PaymentEvent("p1", "ana", "full", 1250));
+
+        MarketMetrics m = metrics.metrics();
+        // ana: 2 x (2 x 5.00 + 3.00) - 12.50 = 13.50; bob did nothing: 0
+        assertThat(m.welfare().total()).isEqualByComparingTo("13.50");
+        assertThat(m.customersServed()).isEqualTo(1);
+        assertThat(m.payments().count()).isEqualTo(1);
+        assertThat(m.payments().amount()).isEqualByComparingTo("12.50");
+    }
+
+    @Test
+    void missingAmenitiesOrItemsEarnNothingButStillCost() {
+        feed(new CustomerEvent(ana), new CustomerEvent(bob), new ServiceEvent(full), new ServiceEvent(cheap));
+        // cheap has both items but not Wifi; full sells ana only the tacos
+        feed(
+                new ProposalEvent(
+                        proposal("p1", "cheap", "ana", new OrderLine("Tacos", 2, 100), new OrderLine("Flan", 1, 100))),
+                new PaymentEvent("p1", "ana", "cheap", 300),
+                new ProposalEvent(proposal("p2", "full", "ana", new OrderLine("Tacos", 2, 450))),
+                new PaymentEvent("p2", "ana", "full", 900));
+        MarketMetrics m = metrics.metrics();
+        assertThat(m.welfare().total()).isEqualByComparingTo("-12.00");
+        assertThat(m.customersServed()).isZero();
+        assertThat(m.customersPaying()).isEqualTo(1);
+    }
+
+    @Test
+    void theValueCountsOnceEvenWhenTwoPaymentsFulfil() {
+        feed(new CustomerEvent(bob), new ServiceEvent(full), new ServiceEvent(cheap));
+        feed(
+                new ProposalEvent(proposal("p1", "cheap", "bob", new OrderLine("Flan", 1, 100))),
+                new PaymentEvent("p1", "bob", "cheap", 100),
+                new ProposalEvent(proposal("p2", "full", "bob", new OrderLine("Flan", 1, 350))),
+                new PaymentEvent("p2", "bob", "full", 350));
+        // 2 x 4.00 - 1.00 - 3.50
+        assertThat(metrics.metrics().welfare().total()).isEqualByComparingTo("3.50");
+    }
+
+    @Test
+    void theOptimumIsEachCustomersBestFeasiblePurchaseAtPostedPrices() {
+        feed(new CustomerEvent(ana), new CustomerEvent(bob), new ServiceEvent(full), new ServiceEvent(cheap));
+        MarketMetrics m = metrics.metrics();
+        // ana can only buy at full (Wifi): 26.00 - 12.50 = 13.50; bob best at cheap: 8.00 - 1.00 = 7.00
+        assertThat(m.welfare().optimal()).isEqualByComparingTo("20.50");
+        assertThat(m.welfare().efficiency()).isEqualTo(0.0);
+    }
+
+    @Test
+    void rejectionsAreCountedByReason() {
+        feed(
+                new RejectionEvent("ana", "pay", "p9", RejectionReason.UNKNOWN_PROPOSAL),
+                new RejectionEvent("bob", "pay", "p1", RejectionReason.WRONG_AMOUNT),
+                new RejectionEvent("ana", "pay", "p8", RejectionReason.UNKNOWN_PROPOSAL));
+        assertThat(metrics.metrics().rejections())
+                .containsExactly(Map.entry("unknown_proposal", 2L), Map.entry("wrong_amount", 1L));
+        assertThat(metrics.metrics().eventsByType()).containsEntry("rejected", 3L);
+    }
+}
