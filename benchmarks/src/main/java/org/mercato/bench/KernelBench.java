@@ -38,7 +38,7 @@ public final class KernelBench {
         int customers = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         int services = args.length > 1 ? Integer.parseInt(args[1]) : 1_000;
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 5;
-        int work = args.length > 3 ? Integer.parseInt(args[3]) : 12_000;
+        int work = args.length > 3 ? Integer.parseInt(args[3]) : 16_500;
         int parallelism = args.length > 4
                 ? Integer.parseInt(args[4])
                 : Runtime.getRuntime().availableProcessors();
@@ -107,13 +107,13 @@ public final class KernelBench {
         List<Double> bareRates = new ArrayList<>();
         List<Double> actorCores = new ArrayList<>();
         KernelStats last = null;
-        for (int round = -1; round < rounds; round++) {
+        for (int round = -2; round < rounds; round++) {
             Result bare = runOnce(scenario(customers, services, work, KernelMode.BARE, parallelism));
             Result actors = runOnce(scenario(customers, services, work, KernelMode.ACTORS, parallelism));
             if (bare.stats.events() != actors.stats.events() || bare.bytes != actors.bytes) {
                 throw new IllegalStateException("actor and bare runs differ: " + bare + " vs " + actors);
             }
-            if (round >= 0) { // round -1 warms up the JIT
+            if (round >= 0) { // rounds -2 and -1 warm up the JIT
                 bareRates.add(bare.eventsPerSecond());
                 actorRates.add(actors.eventsPerSecond());
                 actorCores.add(actors.coresBusy());
