@@ -7,7 +7,8 @@ import java.util.TreeMap;
 
 /**
  * A customer's hidden needs: the items wanted with quantities, what each item is worth to the
- * customer (reference price in cents, per unit), the amenities a seller must have, and a budget.
+ * customer (reference price in cents, per unit), the amenities a seller must have, a budget, what
+ * an hour of waiting costs the customer (cents), and persona text for language-model shoppers.
  */
 public record Customer(
         String id,
@@ -16,7 +17,21 @@ public record Customer(
         SortedMap<String, Integer> items,
         SortedMap<String, Long> referencePrices,
         SortedSet<String> requiredAmenities,
-        long budget) {
+        long budget,
+        long timeCostPerHour,
+        String persona) {
+
+    /** A customer who does not mind waiting and has no persona text. */
+    public Customer(
+            String id,
+            String name,
+            String request,
+            SortedMap<String, Integer> items,
+            SortedMap<String, Long> referencePrices,
+            SortedSet<String> requiredAmenities,
+            long budget) {
+        this(id, name, request, items, referencePrices, requiredAmenities, budget, 0, "");
+    }
 
     public Customer {
         Objects.requireNonNull(id, "id");
@@ -39,6 +54,15 @@ public record Customer(
         if (budget < 0) {
             throw new IllegalArgumentException("budget of " + id + " must be >= 0");
         }
+        if (timeCostPerHour < 0) {
+            throw new IllegalArgumentException("time cost of " + id + " must be >= 0");
+        }
+        persona = persona == null ? "" : persona;
+    }
+
+    public Customer withBudget(long newBudget) {
+        return new Customer(
+                id, name, request, items, referencePrices, requiredAmenities, newBudget, timeCostPerHour, persona);
     }
 
     /** Magentic's value of a fulfilled request: twice the reference value of everything requested. */

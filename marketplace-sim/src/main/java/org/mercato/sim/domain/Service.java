@@ -7,8 +7,11 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 
 /**
- * A business in the catalog: what it sells at which posted price (cents), its amenities and
- * reputation. Maps and sets are sorted copies so that iteration order never depends on hashing.
+ * A business in the catalog: what it sells at which posted price (cents) and at which unit cost
+ * (for producer surplus; missing items cost nothing), its amenities and reputation, how many
+ * orders it can take ({@code capacity}, 0 for no limit) and how fast it answers ({@code
+ * responseTime}, null to use its agent group's think time). Maps and sets are sorted copies so
+ * iteration order never depends on hashing.
  */
 public record Service(
         String id,
@@ -17,7 +20,10 @@ public record Service(
         SortedMap<String, Long> menu,
         SortedSet<String> amenities,
         double rating,
-        int reviewCount) {
+        int reviewCount,
+        SortedMap<String, Long> unitCosts,
+        int capacity,
+        ResponseTime responseTime) {
 
     public Service {
         Objects.requireNonNull(id, "id");
@@ -25,17 +31,38 @@ public record Service(
         description = description == null ? "" : description;
         menu = Immutable.sortedMap(menu);
         amenities = Immutable.sortedSet(amenities);
+        unitCosts = Immutable.sortedMap(unitCosts);
         if (rating < 0 || rating > 5) {
             throw new IllegalArgumentException("rating of " + id + " must be within [0, 5], was " + rating);
         }
         if (reviewCount < 0) {
             throw new IllegalArgumentException("reviewCount of " + id + " must be >= 0");
         }
+        if (capacity < 0) {
+            throw new IllegalArgumentException("capacity of " + id + " must be >= 0 (0: no limit)");
+        }
         menu.forEach((item, price) -> {
             if (price < 0) {
                 throw new IllegalArgumentException("price of " + item + " at " + id + " must be >= 0");
             }
         });
+        unitCosts.forEach((item, cost) -> {
+            if (cost < 0) {
+                throw new IllegalArgumentException("unit cost of " + item + " at " + id + " must be >= 0");
+            }
+        });
+    }
+
+    /** A service without costs, capacity limit or response-time profile. */
+    public Service(
+            String id,
+            String name,
+            String description,
+            SortedMap<String, Long> menu,
+            SortedSet<String> amenities,
+            double rating,
+            int reviewCount) {
+        this(id, name, description, menu, amenities, rating, reviewCount, null, 0, null);
     }
 
     public static Service of(String id, Map<String, Long> menu, Set<String> amenities, double rating, int reviewCount) {
@@ -48,5 +75,14 @@ public record Service(
 
     public boolean hasAmenities(Set<String> required) {
         return amenities.containsAll(required);
+    }
+
+    public long unitCost(String item) {
+        return unitCosts.getOrDefault(item, 0L);
+    }
+
+    public Service withCapacity(int newCapacity) {
+        return new Service(
+                id, name, description, menu, amenities, rating, reviewCount, unitCosts, newCapacity, responseTime);
     }
 }

@@ -15,6 +15,7 @@ public record CustomerEvent(Customer customer) implements Event {
                 .counts("items", customer.items())
                 .prices("reference_prices", customer.referencePrices())
                 .strings("amenities", customer.requiredAmenities())
-                .money("budget", customer.budget());
+                .money("budget", customer.budget())
+                .money("time_cost_per_hour", customer.timeCostPerHour());
     }
 }

@@ -15,6 +15,8 @@ public record ServiceEvent(Service service) implements Event {
                 .prices("menu", service.menu())
                 .strings("amenities", service.amenities())
                 .field("rating", service.rating())
-                .field("reviews", service.reviewCount());
+                .field("reviews", service.reviewCount())
+                .prices("unit_costs", service.unitCosts())
+                .field("capacity", service.capacity());
     }
 }

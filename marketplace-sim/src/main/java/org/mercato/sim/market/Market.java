@@ -46,7 +46,8 @@ import org.mercato.sim.protocol.WokenUp;
  * The market's state and rules. It applies one scheduled item at a time, in the kernel's order,
  * on one thread, and enforces the ledger invariants: an assistant pays only a live proposal
  * addressed to it, exactly its total, within its balance, at most once; services talk only to
- * customers who wrote to them; every refusal is logged with its reason and told to the actor.
+ * customers who wrote to them and take no more paid orders than their capacity; every refusal is
+ * logged with its reason and told to the actor.
  */
 public final class Market {
     private final AgentDirectory agents;
@@ -56,6 +57,7 @@ public final class Market {
     private final ProposalBook proposals = new ProposalBook();
     private final Set<Long> conversations = new HashSet<>();
     private final boolean[] done;
+    private final int[] ordersTaken;
 
     public Market(AgentDirectory agents, SearchMechanism search, SearchSettings searchSettings) {
         this.agents = agents;
@@ -67,6 +69,13 @@ public final class Market {
         }
         this.ledger = new Ledger(opening);
         this.done = new boolean[agents.size()];
+        this.ordersTaken = new int[agents.size()];
+    }
+
+    /** A service with a capacity has taken as many paid orders as it can serve. */
+    private boolean soldOut(int service) {
+        int capacity = agents.service(service).capacity();
+        return capacity > 0 && ordersTaken[service] >= capacity;
     }
 
     public AgentDirectory agents() {
@@ -227,12 +236,15 @@ public final class Market {
             refusal = RejectionReason.WRONG_AMOUNT;
         } else if (!ledger.canPay(agent, p.amount())) {
             refusal = RejectionReason.INSUFFICIENT_FUNDS;
+        } else if (soldOut(entry.service())) {
+            refusal = RejectionReason.SOLD_OUT;
         }
         if (refusal != null) {
             reject(t, agent, p.kind(), p.proposalId(), refusal, out);
             return;
         }
         ledger.transfer(agent, entry.service(), p.amount());
+        ordersTaken[entry.service()]++;
         proposals.mark(p.proposalId(), ProposalBook.Status.PAID);
         Proposal proposal = entry.proposal();
         out.record(t, new PaymentEvent(proposal.id(), proposal.customer(), proposal.service(), p.amount()));

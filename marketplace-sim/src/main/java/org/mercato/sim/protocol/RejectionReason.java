@@ -14,7 +14,8 @@ public enum RejectionReason {
     UNKNOWN_RECIPIENT,
     NO_CONVERSATION,
     INVALID_PROPOSAL,
-    AGENT_DONE;
+    AGENT_DONE,
+    SOLD_OUT;
 
     /** The lower-case name used in events and summaries, e.g. {@code wrong_amount}. */
     public String label() {

@@ -8,10 +8,11 @@ import java.util.Map;
 
 /**
  * One explicit customer: the items wanted (item to quantity), what each is worth per unit
- * ({@code values}), required amenities and a budget (default: the fulfilled value).
+ * ({@code values}), required amenities, a budget (default: the fulfilled value), what an hour of
+ * waiting costs, and persona text.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"id", "name", "request", "items", "values", "amenities", "budget"})
+@JsonPropertyOrder({"id", "name", "request", "items", "values", "amenities", "budget", "timeCostPerHour", "persona"})
 public record CustomerConfig(
         String id,
         String name,
@@ -19,7 +20,9 @@ public record CustomerConfig(
         Map<String, Integer> items,
         Map<String, BigDecimal> values,
         List<String> amenities,
-        BigDecimal budget) {
+        BigDecimal budget,
+        BigDecimal timeCostPerHour,
+        String persona) {
     public CustomerConfig {
         if (id == null || id.isBlank()) {
             throw new IllegalArgumentException("a customer needs an id");

@@ -7,17 +7,33 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-/** One explicit service: menu prices in currency units, amenities, rating, and its response speed. */
+/**
+ * One explicit service: menu prices and unit costs in currency units, amenities, rating, how many
+ * orders it can take (0: no limit), and its response speed.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"id", "name", "description", "menu", "amenities", "rating", "reviews", "latency"})
+@JsonPropertyOrder({
+    "id",
+    "name",
+    "description",
+    "menu",
+    "unitCosts",
+    "amenities",
+    "rating",
+    "reviews",
+    "capacity",
+    "latency"
+})
 public record ServiceConfig(
         String id,
         String name,
         String description,
         Map<String, BigDecimal> menu,
+        Map<String, BigDecimal> unitCosts,
         List<String> amenities,
         Double rating,
         Integer reviews,
+        Integer capacity,
         ThinkTimeConfig latency) {
     public ServiceConfig {
         if (id == null || id.isBlank()) {
@@ -29,5 +45,10 @@ public record ServiceConfig(
         amenities = amenities == null ? List.of() : List.copyOf(amenities);
         rating = Objects.requireNonNullElse(rating, 3.0);
         reviews = Objects.requireNonNullElse(reviews, 0);
+        unitCosts = unitCosts == null ? Map.of() : unitCosts;
+        capacity = Objects.requireNonNullElse(capacity, 0);
+        if (capacity < 0) {
+            throw new IllegalArgumentException("capacity must be >= 0 (0: no limit), was " + capacity);
+        }
     }
 }

@@ -23,6 +23,7 @@ import org.mercato.sim.SimulationSetup;
 import org.mercato.sim.domain.Catalog;
 import org.mercato.sim.domain.Customer;
 import org.mercato.sim.domain.Money;
+import org.mercato.sim.domain.ResponseTime;
 import org.mercato.sim.domain.Service;
 import org.mercato.sim.kernel.ThinkTime;
 import org.mercato.sim.market.SearchSettings;
@@ -63,7 +64,7 @@ public final class ScenarioWiring {
             int work = group.config().syntheticWorkOrZero();
             for (int i = 0; i < group.count(); i++) {
                 Service service = catalog.services().get(next++);
-                ThinkTime speed = latencies.getOrDefault(service.id(), think);
+                ThinkTime speed = latencies.getOrDefault(service.id(), responseTime(service, think));
                 sellers.add(new SimulationSetup.Agent<>(SyntheticWork.around(factory.get(), work), speed));
             }
         }
@@ -100,8 +101,19 @@ public final class ScenarioWiring {
         for (ServiceConfig s : market.services()) {
             TreeMap<String, Long> menu = new TreeMap<>();
             s.menu().forEach((item, price) -> menu.put(item, Money.cents(price.toPlainString())));
+            TreeMap<String, Long> costs = new TreeMap<>();
+            s.unitCosts().forEach((item, cost) -> costs.put(item, Money.cents(cost.toPlainString())));
             services.add(new Service(
-                    s.id(), s.name(), s.description(), menu, new TreeSet<>(s.amenities()), s.rating(), s.reviews()));
+                    s.id(),
+                    s.name(),
+                    s.description(),
+                    menu,
+                    new TreeSet<>(s.amenities()),
+                    s.rating(),
+                    s.reviews(),
+                    costs,
+                    s.capacity(),
+                    null));
         }
         List<Customer> customers = new ArrayList<>();
         for (CustomerConfig c : market.customers()) {
@@ -116,6 +128,14 @@ public final class ScenarioWiring {
                     c.id(), c.name(), draft.request(), draft.items(), values, draft.requiredAmenities(), budget));
         }
         return new Catalog(services, customers);
+    }
+
+    /** A service's own response-time profile, if the catalog gives one, else its group's think time. */
+    private static ThinkTime responseTime(Service service, ThinkTime groupThinkTime) {
+        ResponseTime profile = service.responseTime();
+        return profile == null
+                ? groupThinkTime
+                : new ThinkTime.LogNormal(profile.min(), profile.median(), profile.sigma());
     }
 
     private static Map<String, ThinkTime> latencies(MarketConfig market) {

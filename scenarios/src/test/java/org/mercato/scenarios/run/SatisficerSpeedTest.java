@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mercato.scenarios.Mercato;
+import org.mercato.scenarios.load.ScenarioLoader;
 
 /** One customer, three identical services of different speeds: the satisficer pays the fastest. */
 class SatisficerSpeedTest {
@@ -29,28 +30,8 @@ class SatisficerSpeedTest {
 
     @Test
     void withTheFastestTooExpensiveTheSatisficerPaysTheNextFastest(@TempDir Path runs) throws IOException {
-        var scenario = Mercato.load(Path.of("speed-vs-satisficer.yaml"));
-        var services = new java.util.ArrayList<>(scenario.market().services());
-        var fast = services.get(0);
-        services.set(
-                0,
-                new org.mercato.scenarios.model.ServiceConfig(
-                        fast.id(),
-                        fast.name(),
-                        fast.description(),
-                        java.util.Map.of(
-                                "Tacos",
-                                new java.math.BigDecimal("40.00"),
-                                "Horchata",
-                                new java.math.BigDecimal("3.00")),
-                        fast.amenities(),
-                        fast.rating(),
-                        fast.reviews(),
-                        fast.latency()));
-        var market = new org.mercato.scenarios.model.MarketConfig(
-                null, services, scenario.market().customers(), scenario.market().search());
-        var changed = new org.mercato.scenarios.model.Scenario(
-                scenario.name(), null, scenario.seed(), scenario.kernel(), market, scenario.agents());
+        var changed = ScenarioLoader.load(
+                Path.of("speed-vs-satisficer.yaml"), List.of("market.services[0].menu.Tacos=40.00"));
 
         RunResult result = Mercato.writingTo(runs).run(changed);
 
