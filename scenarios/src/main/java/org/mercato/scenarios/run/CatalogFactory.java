@@ -1,0 +1,63 @@
+package org.mercato.scenarios.run;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.mercato.scenarios.generate.RestaurantGenerator;
+import org.mercato.scenarios.model.CustomerConfig;
+import org.mercato.scenarios.model.GeneratorConfig;
+import org.mercato.scenarios.model.MarketConfig;
+import org.mercato.scenarios.model.Scenario;
+import org.mercato.scenarios.model.ServiceConfig;
+import org.mercato.sim.domain.Catalog;
+import org.mercato.sim.domain.Customer;
+import org.mercato.sim.domain.Money;
+import org.mercato.sim.domain.Service;
+
+/** Builds a scenario's catalog from its source: a seeded generator or listed services and customers. */
+final class CatalogFactory {
+    private CatalogFactory() {}
+
+    static Catalog catalog(Scenario scenario) {
+        MarketConfig market = scenario.market();
+        if (market.generate() != null) {
+            GeneratorConfig g = market.generate();
+            if (!g.domain().equals("restaurants")) {
+                throw new IllegalArgumentException("unknown market domain '" + g.domain() + "'; known: [restaurants]");
+            }
+            return new RestaurantGenerator(scenario.seed()).generate(g.customers(), g.services(), g.itemsPerCustomer());
+        }
+        List<Service> services = new ArrayList<>();
+        for (ServiceConfig s : market.services()) {
+            TreeMap<String, Long> menu = new TreeMap<>();
+            s.menu().forEach((item, price) -> menu.put(item, Money.cents(price.toPlainString())));
+            TreeMap<String, Long> costs = new TreeMap<>();
+            s.unitCosts().forEach((item, cost) -> costs.put(item, Money.cents(cost.toPlainString())));
+            services.add(new Service(
+                    s.id(),
+                    s.name(),
+                    s.description(),
+                    menu,
+                    new TreeSet<>(s.amenities()),
+                    s.rating(),
+                    s.reviews(),
+                    costs,
+                    s.capacity(),
+                    null));
+        }
+        List<Customer> customers = new ArrayList<>();
+        for (CustomerConfig c : market.customers()) {
+            TreeMap<String, Long> values = new TreeMap<>();
+            c.values().forEach((item, value) -> values.put(item, Money.cents(value.toPlainString())));
+            Customer draft = new Customer(
+                    c.id(), c.name(), c.request(), new TreeMap<>(c.items()), values, new TreeSet<>(c.amenities()), 0);
+            long budget = c.budget() == null
+                    ? draft.fulfilledValue()
+                    : Money.cents(c.budget().toPlainString());
+            customers.add(new Customer(
+                    c.id(), c.name(), draft.request(), draft.items(), values, draft.requiredAmenities(), budget));
+        }
+        return new Catalog(services, customers);
+    }
+}
