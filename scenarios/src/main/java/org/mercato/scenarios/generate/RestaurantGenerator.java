@@ -17,7 +17,7 @@ import org.mercato.sim.kernel.Seeds;
  * and sometimes needs an amenity. Every entity draws from its own stream, so changing the number
  * of customers never changes the restaurants.
  */
-public final class RestaurantGenerator {
+public final class RestaurantGenerator implements MarketGenerator {
     static final String[] DISHES = {
         "Carne Asada Tacos",
         "Chicken Enchiladas",
@@ -91,6 +91,7 @@ public final class RestaurantGenerator {
         this.seed = seed;
     }
 
+    @Override
     public Catalog generate(int customers, int services, int maxItemsPerCustomer) {
         long[] basePrices = basePrices();
         List<Service> serviceList = new ArrayList<>(services);
@@ -114,7 +115,7 @@ public final class RestaurantGenerator {
     }
 
     private Service service(int index, int count, long[] basePrices) {
-        String id = "service_" + pad(index + 1, count);
+        String id = Draws.id("service", index + 1, count);
         SplittableRandom random = Seeds.derive(seed, "generate/restaurants/" + id);
         TreeMap<String, Long> menu = new TreeMap<>();
         double markup = 0.8 + 0.5 * random.nextDouble();
@@ -138,11 +139,15 @@ public final class RestaurantGenerator {
         double rating = Math.round(10 * (1 + 4 * random.nextDouble())) / 10.0;
         int reviews = (int) Math.round(Math.exp(3 + 1.5 * random.nextDouble() * 2));
         String name = "Restaurant " + (index + 1);
-        return new Service(id, name, "Mexican kitchen no. " + (index + 1), menu, amenities, rating, reviews);
+        double costShare = 0.25 + 0.2 * random.nextDouble();
+        TreeMap<String, Long> costs = new TreeMap<>();
+        menu.forEach((dish, price) -> costs.put(dish, Math.round(price * costShare)));
+        return new Service(
+                id, name, "Mexican kitchen no. " + (index + 1), menu, amenities, rating, reviews, costs, 0, null);
     }
 
     private Customer customer(int index, int count, int maxItems, long[] basePrices) {
-        String id = "customer_" + pad(index + 1, count);
+        String id = Draws.id("customer", index + 1, count);
         SplittableRandom random = Seeds.derive(seed, "generate/restaurants/" + id);
         int wanted = 1 + random.nextInt(maxItems);
         TreeMap<String, Integer> items = new TreeMap<>();
@@ -159,12 +164,15 @@ public final class RestaurantGenerator {
         String request = "Looking for " + String.join(" and ", items.keySet())
                 + (amenities.isEmpty() ? "" : " at a place with " + amenities.first());
         Customer draft = new Customer(id, "Customer " + (index + 1), request, items, values, amenities, 0);
-        return new Customer(id, draft.name(), request, items, values, amenities, draft.fulfilledValue());
-    }
-
-    private static String pad(int number, int count) {
-        int width = Math.max(4, String.valueOf(count).length());
-        String digits = String.valueOf(number);
-        return "0".repeat(width - digits.length()) + digits;
+        return new Customer(
+                id,
+                draft.name(),
+                request,
+                items,
+                values,
+                amenities,
+                draft.fulfilledValue(),
+                Draws.timeCostPerHour(random),
+                Draws.persona(random));
     }
 }

@@ -5,7 +5,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.Objects;
 
 /**
- * A seeded market generator: the domain ({@code restaurants}), how many customers and services,
+ * A seeded market generator: the domain ({@code restaurants}, {@code contractors} or {@code retail}), how
+ * many customers and services,
  * and how many items each customer asks for (at most).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -13,6 +14,10 @@ import java.util.Objects;
 public record GeneratorConfig(String domain, Integer customers, Integer services, Integer itemsPerCustomer) {
     public GeneratorConfig {
         domain = Objects.requireNonNullElse(domain, "restaurants");
+        if (!org.mercato.scenarios.generate.Generators.domains().contains(domain)) {
+            throw new IllegalArgumentException(
+                    "unknown domain '" + domain + "'; known: " + org.mercato.scenarios.generate.Generators.domains());
+        }
         if (customers == null || customers < 0) {
             throw new IllegalArgumentException("customers must be a count >= 0, was " + customers);
         }

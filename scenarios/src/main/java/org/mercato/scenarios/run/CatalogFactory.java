@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.mercato.scenarios.generate.RestaurantGenerator;
+import org.mercato.scenarios.generate.Generators;
 import org.mercato.scenarios.model.CustomerConfig;
 import org.mercato.scenarios.model.GeneratorConfig;
 import org.mercato.scenarios.model.MarketConfig;
@@ -23,10 +23,8 @@ final class CatalogFactory {
         MarketConfig market = scenario.market();
         if (market.generate() != null) {
             GeneratorConfig g = market.generate();
-            if (!g.domain().equals("restaurants")) {
-                throw new IllegalArgumentException("unknown market domain '" + g.domain() + "'; known: [restaurants]");
-            }
-            return new RestaurantGenerator(scenario.seed()).generate(g.customers(), g.services(), g.itemsPerCustomer());
+            return Generators.forDomain(g.domain(), scenario.seed())
+                    .generate(g.customers(), g.services(), g.itemsPerCustomer());
         }
         List<Service> services = new ArrayList<>();
         for (ServiceConfig s : market.services()) {

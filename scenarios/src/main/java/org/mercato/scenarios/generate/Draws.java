@@ -1,0 +1,38 @@
+package org.mercato.scenarios.generate;
+
+import java.util.SplittableRandom;
+import org.mercato.sim.kernel.Gaussian;
+
+/** Small helpers shared by the generators. */
+final class Draws {
+    private static final String[] PERSONAS = {
+        "busy parent who values speed", "student on a tight budget", "retiree who reads every review",
+        "professional who wants the best quality", "first-time buyer, cautious", "deal hunter who compares prices"
+    };
+
+    private Draws() {}
+
+    /** Zero-padded ids that sort in creation order: {@code customer_0042}. */
+    static String id(String prefix, int number, int count) {
+        int width = Math.max(4, String.valueOf(count).length());
+        String digits = String.valueOf(number);
+        return prefix + "_" + "0".repeat(width - digits.length()) + digits;
+    }
+
+    static double logNormal(SplittableRandom random, double sigma) {
+        return Math.exp(sigma * Gaussian.next(random));
+    }
+
+    static double roundTenth(double value) {
+        return Math.round(10 * value) / 10.0;
+    }
+
+    static String persona(SplittableRandom random) {
+        return PERSONAS[random.nextInt(PERSONAS.length)];
+    }
+
+    /** What an hour of waiting costs a customer, in cents: 5 to 40 currency units. */
+    static long timeCostPerHour(SplittableRandom random) {
+        return random.nextLong(500, 4_001);
+    }
+}
