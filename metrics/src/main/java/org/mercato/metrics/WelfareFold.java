@@ -5,12 +5,11 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import org.mercato.sim.domain.Customer;
 import org.mercato.sim.domain.MagenticUtility;
-import org.mercato.sim.domain.OrderLine;
 import org.mercato.sim.domain.Service;
 import org.mercato.sim.events.CustomerEvent;
 import org.mercato.sim.events.EventSink;
@@ -92,7 +91,11 @@ public final class WelfareFold implements EventSink {
         return total;
     }
 
-    /** The best achievable welfare: each customer's best single purchase at posted prices, if positive. */
+    /**
+     * The best achievable welfare: each customer's best single purchase at posted prices, if
+     * positive. The cheapest feasible order depends only on what a customer needs (items with
+     * quantities and amenities), so it is computed once per distinct need.
+     */
     public long optimalWelfare() {
         Map<String, List<Service>> carriers = new TreeMap<>();
         for (Service service : services.values()) {
@@ -100,39 +103,46 @@ public final class WelfareFold implements EventSink {
                 carriers.computeIfAbsent(item, k -> new ArrayList<>()).add(service);
             }
         }
+        Map<Need, Long> cheapest = new HashMap<>();
         long total = 0;
         for (Customer customer : customers.values()) {
-            total += Math.max(0, bestUtility(customer, carriers));
+            Need need = new Need(customer.items(), customer.requiredAmenities());
+            long price = cheapest.computeIfAbsent(need, n -> cheapestFeasibleTotal(n, carriers));
+            if (price != Long.MAX_VALUE) {
+                total += Math.max(0, customer.fulfilledValue() - price);
+            }
         }
         return total;
     }
 
-    private static long bestUtility(Customer customer, Map<String, List<Service>> carriers) {
+    private record Need(SortedMap<String, Integer> items, SortedSet<String> amenities) {}
+
+    /** The lowest total at which one service sells every needed item and has the amenities. */
+    private static long cheapestFeasibleTotal(Need need, Map<String, List<Service>> carriers) {
         List<Service> candidates = null;
-        for (String item : customer.items().keySet()) {
+        for (String item : need.items().keySet()) {
             List<Service> carrying = carriers.getOrDefault(item, List.of());
             if (candidates == null || carrying.size() < candidates.size()) {
                 candidates = carrying;
             }
         }
-        long best = Long.MIN_VALUE;
-        SortedSet<String> required = new TreeSet<>(customer.requiredAmenities());
+        long best = Long.MAX_VALUE;
         for (Service service : candidates == null ? List.<Service>of() : candidates) {
-            if (!service.amenities().containsAll(required)) {
+            if (!service.amenities().containsAll(need.amenities())) {
                 continue;
             }
-            List<OrderLine> lines = new ArrayList<>();
+            long orderTotal = 0;
             boolean carriesAll = true;
-            for (var wanted : customer.items().entrySet()) {
+            for (var wanted : need.items().entrySet()) {
                 Long price = service.menu().get(wanted.getKey());
                 if (price == null) {
                     carriesAll = false;
                     break;
                 }
-                lines.add(new OrderLine(wanted.getKey(), wanted.getValue(), price));
+                orderTotal += price * wanted.getValue();
             }
             if (carriesAll) {
-                best = Math.max(best, customer.fulfilledValue() - OrderLine.total(lines));
+                best = Math.min(best, orderTotal);
             }
         }
         return best;

@@ -80,7 +80,8 @@ class ScenarioValidatorTest {
                 failure(ScenarioLoaderTest.VALID.replace("    customers: 20", "    domain: cafes\n    customers: 20"));
 
         assertThat(e.getMessage())
-                .endsWith(":8:13: market.generate.domain: unknown market domain 'cafes'; known: [restaurants]");
+                .endsWith(
+                        ":8:13: market.generate.domain: unknown market domain 'cafes'; known: [contractors, restaurants, retail]");
     }
 
     @Test
