@@ -1,13 +1,13 @@
 package org.mercato.metrics;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.SortedSet;
-import java.util.TreeMap;
 import org.mercato.sim.domain.Customer;
 import org.mercato.sim.domain.MagenticUtility;
 import org.mercato.sim.domain.Service;
@@ -24,7 +24,7 @@ import org.mercato.sim.protocol.Proposal;
  * {@link Customer#fulfilledValue()} if some paid proposal covers every requested item from a
  * service with all required amenities (counted once), minus everything the customer paid. The
  * optimum is each customer's best single purchase at posted prices, or nothing when no purchase
- * has positive utility.
+ * has positive utility; it is found with one bit set per item and amenity over the services.
  */
 public final class WelfareFold implements EventSink {
     private final Map<String, Customer> customers = new LinkedHashMap<>();
@@ -97,17 +97,22 @@ public final class WelfareFold implements EventSink {
      * quantities and amenities), so it is computed once per distinct need.
      */
     public long optimalWelfare() {
-        Map<String, List<Service>> carriers = new TreeMap<>();
-        for (Service service : services.values()) {
-            for (String item : service.menu().keySet()) {
-                carriers.computeIfAbsent(item, k -> new ArrayList<>()).add(service);
+        List<Service> sellers = new ArrayList<>(services.values());
+        Map<String, BitSet> byItem = new HashMap<>();
+        Map<String, BitSet> byAmenity = new HashMap<>();
+        for (int i = 0; i < sellers.size(); i++) {
+            for (String item : sellers.get(i).menu().keySet()) {
+                byItem.computeIfAbsent(item, k -> new BitSet()).set(i);
+            }
+            for (String amenity : sellers.get(i).amenities()) {
+                byAmenity.computeIfAbsent(amenity, k -> new BitSet()).set(i);
             }
         }
         Map<Need, Long> cheapest = new HashMap<>();
         long total = 0;
         for (Customer customer : customers.values()) {
             Need need = new Need(customer.items(), customer.requiredAmenities());
-            long price = cheapest.computeIfAbsent(need, n -> cheapestFeasibleTotal(n, carriers));
+            long price = cheapest.computeIfAbsent(need, n -> cheapestFeasibleTotal(n, sellers, byItem, byAmenity));
             if (price != Long.MAX_VALUE) {
                 total += Math.max(0, customer.fulfilledValue() - price);
             }
@@ -118,33 +123,35 @@ public final class WelfareFold implements EventSink {
     private record Need(SortedMap<String, Integer> items, SortedSet<String> amenities) {}
 
     /** The lowest total at which one service sells every needed item and has the amenities. */
-    private static long cheapestFeasibleTotal(Need need, Map<String, List<Service>> carriers) {
-        List<Service> candidates = null;
+    private static long cheapestFeasibleTotal(
+            Need need, List<Service> sellers, Map<String, BitSet> byItem, Map<String, BitSet> byAmenity) {
+        BitSet feasible = null;
         for (String item : need.items().keySet()) {
-            List<Service> carrying = carriers.getOrDefault(item, List.of());
-            if (candidates == null || carrying.size() < candidates.size()) {
-                candidates = carrying;
-            }
+            feasible = intersect(feasible, byItem.get(item));
+        }
+        for (String amenity : need.amenities()) {
+            feasible = intersect(feasible, byAmenity.get(amenity));
         }
         long best = Long.MAX_VALUE;
-        for (Service service : candidates == null ? List.<Service>of() : candidates) {
-            if (!service.amenities().containsAll(need.amenities())) {
-                continue;
-            }
+        for (int i = feasible.nextSetBit(0); i >= 0; i = feasible.nextSetBit(i + 1)) {
+            SortedMap<String, Long> menu = sellers.get(i).menu();
             long orderTotal = 0;
-            boolean carriesAll = true;
             for (var wanted : need.items().entrySet()) {
-                Long price = service.menu().get(wanted.getKey());
-                if (price == null) {
-                    carriesAll = false;
-                    break;
-                }
-                orderTotal += price * wanted.getValue();
+                orderTotal += menu.get(wanted.getKey()) * wanted.getValue();
             }
-            if (carriesAll) {
-                best = Math.min(best, orderTotal);
-            }
+            best = Math.min(best, orderTotal);
         }
         return best;
+    }
+
+    private static BitSet intersect(BitSet sofar, BitSet next) {
+        if (next == null) {
+            return new BitSet();
+        }
+        if (sofar == null) {
+            return (BitSet) next.clone();
+        }
+        sofar.and(next);
+        return sofar;
     }
 }
