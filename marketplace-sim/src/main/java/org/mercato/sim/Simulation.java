@@ -58,11 +58,6 @@ public final class Simulation {
         }
     }
 
-    /** The lookahead this setup runs with: the least reaction delay of any agent. */
-    public static long lookahead(SimulationSetup setup) {
-        return lookahead(setup.runtimes(new AgentDirectory(setup.catalog())));
-    }
-
     private static long lookahead(AgentRuntime[] agents) {
         long lookahead = Long.MAX_VALUE;
         for (AgentRuntime agent : agents) {

@@ -100,9 +100,11 @@ public final class WelfareFold implements EventSink {
         List<Service> sellers = new ArrayList<>(services.values());
         Map<String, BitSet> byItem = new HashMap<>();
         Map<String, BitSet> byAmenity = new HashMap<>();
+        Map<String, long[]> prices = new HashMap<>();
         for (int i = 0; i < sellers.size(); i++) {
-            for (String item : sellers.get(i).menu().keySet()) {
-                byItem.computeIfAbsent(item, k -> new BitSet()).set(i);
+            for (var offer : sellers.get(i).menu().entrySet()) {
+                byItem.computeIfAbsent(offer.getKey(), k -> new BitSet()).set(i);
+                prices.computeIfAbsent(offer.getKey(), k -> new long[sellers.size()])[i] = offer.getValue();
             }
             for (String amenity : sellers.get(i).amenities()) {
                 byAmenity.computeIfAbsent(amenity, k -> new BitSet()).set(i);
@@ -112,7 +114,7 @@ public final class WelfareFold implements EventSink {
         long total = 0;
         for (Customer customer : customers.values()) {
             Need need = new Need(customer.items(), customer.requiredAmenities());
-            long price = cheapest.computeIfAbsent(need, n -> cheapestFeasibleTotal(n, sellers, byItem, byAmenity));
+            long price = cheapest.computeIfAbsent(need, n -> cheapestFeasibleTotal(n, byItem, byAmenity, prices));
             if (price != Long.MAX_VALUE) {
                 total += Math.max(0, customer.fulfilledValue() - price);
             }
@@ -124,7 +126,7 @@ public final class WelfareFold implements EventSink {
 
     /** The lowest total at which one service sells every needed item and has the amenities. */
     private static long cheapestFeasibleTotal(
-            Need need, List<Service> sellers, Map<String, BitSet> byItem, Map<String, BitSet> byAmenity) {
+            Need need, Map<String, BitSet> byItem, Map<String, BitSet> byAmenity, Map<String, long[]> prices) {
         BitSet feasible = null;
         for (String item : need.items().keySet()) {
             feasible = intersect(feasible, byItem.get(item));
@@ -132,12 +134,17 @@ public final class WelfareFold implements EventSink {
         for (String amenity : need.amenities()) {
             feasible = intersect(feasible, byAmenity.get(amenity));
         }
+        List<long[]> itemPrices = new ArrayList<>();
+        List<Integer> quantities = new ArrayList<>();
+        for (var wanted : need.items().entrySet()) {
+            itemPrices.add(prices.get(wanted.getKey()));
+            quantities.add(wanted.getValue());
+        }
         long best = Long.MAX_VALUE;
         for (int i = feasible.nextSetBit(0); i >= 0; i = feasible.nextSetBit(i + 1)) {
-            SortedMap<String, Long> menu = sellers.get(i).menu();
             long orderTotal = 0;
-            for (var wanted : need.items().entrySet()) {
-                orderTotal += menu.get(wanted.getKey()) * wanted.getValue();
+            for (int k = 0; k < itemPrices.size(); k++) {
+                orderTotal += itemPrices.get(k)[i] * quantities.get(k);
             }
             best = Math.min(best, orderTotal);
         }

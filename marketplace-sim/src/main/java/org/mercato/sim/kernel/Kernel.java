@@ -82,7 +82,7 @@ public final class Kernel implements MarketOutput {
         }
         writeEvents();
         events.finish();
-        return new KernelStats(windows, recorded, deliveries, applied, now, queue.size());
+        return new KernelStats(lookahead, windows, recorded, deliveries, applied, now, queue.size());
     }
 
     private void dispatchInbox() {

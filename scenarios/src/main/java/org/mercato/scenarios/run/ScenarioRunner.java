@@ -86,7 +86,7 @@ public final class ScenarioRunner {
                 new RunSummary.KernelInfo(
                         setup.kernel().mode().name().toLowerCase(java.util.Locale.ROOT),
                         setup.kernel().parallelism(),
-                        Simulation.lookahead(setup),
+                        stats.lookahead(),
                         stats.windows(),
                         Math.round(stats.eventsPerWindow() * 100) / 100.0,
                         stats.cutAtHorizon()),
