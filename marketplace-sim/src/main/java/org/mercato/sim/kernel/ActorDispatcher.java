@@ -56,6 +56,8 @@ public final class ActorDispatcher implements AgentDispatcher {
                         "pekko.logging-filter = \"org.apache.pekko.event.slf4j.Slf4jLoggingFilter\"",
                         "pekko.coordinated-shutdown.run-by-jvm-shutdown-hook = off",
                         "pekko.jvm-shutdown-hooks = off",
+                        // stopping a million agents takes longer than the default 10 s
+                        "pekko.coordinated-shutdown.phases.actor-system-terminate.timeout = 120s",
                         "pekko.actor.default-dispatcher.fork-join-executor.parallelism-min = " + parallelism,
                         "pekko.actor.default-dispatcher.fork-join-executor.parallelism-max = " + parallelism,
                         "pekko.actor.default-dispatcher.fork-join-executor.parallelism-factor = 1.0"))
@@ -102,7 +104,7 @@ public final class ActorDispatcher implements AgentDispatcher {
     public void close() {
         system.terminate();
         try {
-            system.getWhenTerminated().toCompletableFuture().get(30, TimeUnit.SECONDS);
+            system.getWhenTerminated().toCompletableFuture().get(150, TimeUnit.SECONDS);
         } catch (Exception e) {
             Thread.currentThread().interrupt();
         }
