@@ -8,7 +8,10 @@ import org.mercato.sim.domain.Service;
 import org.mercato.sim.protocol.Search;
 import org.mercato.sim.protocol.SearchFilters;
 
-/** Every service by rating, highest first, ties broken by id; the query text is ignored, filters apply. */
+/**
+ * Every service by rating, highest first, ties broken by id; the query text is ignored, filters
+ * apply (a price cap is judged by the whole menu).
+ */
 public final class SimpleSearch implements SearchMechanism {
     private static final Comparator<Service> BY_RATING =
             Comparator.comparingDouble(Service::rating).reversed().thenComparing(Service::id);
@@ -24,12 +27,12 @@ public final class SimpleSearch implements SearchMechanism {
     @Override
     public List<Service> rank(Search search, Customer searcher) {
         SearchFilters filters = search.filters();
-        if (filters.amenities().isEmpty() && filters.minRating() <= 0) {
+        if (filters.isEmpty()) {
             return ranked;
         }
         List<Service> kept = new ArrayList<>();
         for (Service service : ranked) {
-            if (service.rating() >= filters.minRating() && service.hasAmenities(filters.amenities())) {
+            if (filters.admits(service)) {
                 kept.add(service);
             }
         }

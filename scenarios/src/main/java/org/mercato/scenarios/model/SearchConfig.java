@@ -3,17 +3,25 @@ package org.mercato.scenarios.model;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.Objects;
+import org.mercato.sim.market.search.SearchMechanisms;
 
-/** The search mechanism ({@code simple}), results per page, pages reachable, and whether prices show. */
+/**
+ * The search mechanism ({@code simple}, {@code lexical}, {@code filtered}, {@code oracle} or {@code
+ * random}), results per page, pages reachable, and whether prices show. {@code cacheSize} (rankings
+ * kept, 0 for no cache) is a tuning knob that never changes results; it stays out of the resolved
+ * scenario unless given.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"mechanism", "pageSize", "pageLimit", "revealPrices"})
-public record SearchConfig(String mechanism, Integer pageSize, Integer pageLimit, Boolean revealPrices) {
+@JsonPropertyOrder({"mechanism", "pageSize", "pageLimit", "revealPrices", "cacheSize"})
+public record SearchConfig(
+        String mechanism, Integer pageSize, Integer pageLimit, Boolean revealPrices, Integer cacheSize) {
     public static final SearchConfig DEFAULT = new SearchConfig(null, null, null, null);
 
     public SearchConfig {
-        mechanism = Objects.requireNonNullElse(mechanism, "simple");
-        if (!mechanism.equals("simple")) {
-            throw new IllegalArgumentException("unknown search mechanism '" + mechanism + "'; known: [simple]");
+        mechanism = Objects.requireNonNullElse(mechanism, SearchMechanisms.SIMPLE);
+        if (!SearchMechanisms.NAMES.contains(mechanism)) {
+            throw new IllegalArgumentException("mechanism expected one of " + String.join(", ", SearchMechanisms.NAMES)
+                    + ", got '" + mechanism + "'");
         }
         pageSize = Objects.requireNonNullElse(pageSize, 10);
         pageLimit = Objects.requireNonNullElse(pageLimit, 10);
@@ -24,5 +32,16 @@ public record SearchConfig(String mechanism, Integer pageSize, Integer pageLimit
         if (pageLimit < 1) {
             throw new IllegalArgumentException("pageLimit must be >= 1, was " + pageLimit);
         }
+        if (cacheSize != null && cacheSize < 0) {
+            throw new IllegalArgumentException("cacheSize must be >= 0 (0: no cache), was " + cacheSize);
+        }
+    }
+
+    public SearchConfig(String mechanism, Integer pageSize, Integer pageLimit, Boolean revealPrices) {
+        this(mechanism, pageSize, pageLimit, revealPrices, null);
+    }
+
+    public int cacheSizeOrDefault() {
+        return cacheSize != null ? cacheSize : SearchMechanisms.DEFAULT_CACHE_SIZE;
     }
 }

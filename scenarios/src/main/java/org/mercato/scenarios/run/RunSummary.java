@@ -2,19 +2,39 @@ package org.mercato.scenarios.run;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import org.mercato.metrics.MarketMetrics;
+import org.mercato.sim.market.search.SearchStats;
 
 /**
  * What {@code summary.json} holds: the scenario and seed, how the kernel ran, the market outcome
- * (welfare, customers served, payments, rejections by reason) and virtual and wall time.
+ * (welfare, customers served, payments, rejections by reason), how search ran, and virtual and wall
+ * time.
  */
-@JsonPropertyOrder({"scenario", "seed", "kernel", "market", "virtualTimeMicros", "wallTimeMillis"})
+@JsonPropertyOrder({"scenario", "seed", "kernel", "market", "search", "virtualTimeMicros", "wallTimeMillis"})
 public record RunSummary(
         String scenario,
         long seed,
         KernelInfo kernel,
         MarketMetrics market,
+        SearchInfo search,
         long virtualTimeMicros,
         long wallTimeMillis) {
+
+    /**
+     * The search mechanism and its ranking cache: requests (one per search action), rankings served
+     * from the cache, and their ratio (null without requests). Read from the mechanism after the run,
+     * not folded from events: the cache leaves no trace in the log, by design.
+     */
+    @JsonPropertyOrder({"mechanism", "cacheSize", "requests", "hits", "hitRate"})
+    public record SearchInfo(String mechanism, int cacheSize, long requests, long hits, Double hitRate) {
+        public static SearchInfo of(SearchStats stats) {
+            return new SearchInfo(
+                    stats.mechanism(),
+                    stats.cacheSize(),
+                    stats.requests(),
+                    stats.hits(),
+                    stats.requests() == 0 ? null : Math.round(1e6 * stats.hitRate()) / 1e6);
+        }
+    }
 
     /** How the kernel ran: mode, threads, lookahead, windows and events per window. */
     @JsonPropertyOrder({"mode", "parallelism", "lookaheadMicros", "windows", "eventsPerWindow", "cutAtHorizon"})

@@ -19,6 +19,7 @@ import org.mercato.sim.SimulationSetup;
 import org.mercato.sim.events.JsonlEventWriter;
 import org.mercato.sim.kernel.KernelListener;
 import org.mercato.sim.kernel.KernelStats;
+import org.mercato.sim.market.search.CachedSearch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,6 +61,14 @@ public final class ScenarioRunner {
                     scenario.name(),
                     result.summary().market().events(),
                     result.summary().kernel().windows());
+            RunSummary.SearchInfo search = result.summary().search();
+            if (search != null) {
+                log.info(
+                        "search {}: {} requests, {} rankings from the cache",
+                        search.mechanism(),
+                        search.requests(),
+                        search.hits());
+            }
             return result;
         }
     }
@@ -91,6 +100,7 @@ public final class ScenarioRunner {
                         Math.round(stats.eventsPerWindow() * 100) / 100.0,
                         stats.cutAtHorizon()),
                 metrics.metrics(),
+                setup.search() instanceof CachedSearch search ? RunSummary.SearchInfo.of(search.stats()) : null,
                 stats.virtualTime(),
                 wallMillis);
         AtomicFiles.writeString(folder.resolve("summary.json"), summaryJson(summary));

@@ -20,8 +20,10 @@ import org.mercato.sim.domain.Catalog;
 import org.mercato.sim.domain.ResponseTime;
 import org.mercato.sim.domain.Service;
 import org.mercato.sim.kernel.ThinkTime;
+import org.mercato.sim.market.MarketVersion;
 import org.mercato.sim.market.SearchSettings;
-import org.mercato.sim.market.SimpleSearch;
+import org.mercato.sim.market.search.CachedSearch;
+import org.mercato.sim.market.search.SearchMechanisms;
 import org.mercato.sim.policy.AssistantPolicy;
 import org.mercato.sim.policy.ServicePolicy;
 
@@ -67,9 +69,15 @@ public final class ScenarioWiring {
                 catalog,
                 assistants,
                 sellers,
-                new SimpleSearch(catalog.services()),
+                search(search, catalog, scenario.seed()),
                 new SearchSettings(search.pageSize(), search.pageLimit(), search.revealPrices()),
                 kernel(scenario));
+    }
+
+    /** A fresh mechanism for this run's market, behind its ranking cache (see {@link CachedSearch}). */
+    static CachedSearch search(SearchConfig search, Catalog catalog, long seed) {
+        return SearchMechanisms.create(
+                search.mechanism(), catalog.services(), seed, new MarketVersion(), search.cacheSizeOrDefault());
     }
 
     public static KernelSettings kernel(Scenario scenario) {

@@ -1,0 +1,94 @@
+package org.mercato.sim.market.search;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.util.List;
+import org.mercato.sim.domain.Customer;
+import org.mercato.sim.domain.Service;
+import org.mercato.sim.market.MarketVersion;
+import org.mercato.sim.market.SearchMechanism;
+import org.mercato.sim.protocol.Search;
+
+/**
+ * A mechanism's full rankings in a bounded Caffeine cache, keyed by (mechanism, what the ranking
+ * depends on, market version); the market pages after, so every page of one query shares an entry.
+ * What a ranking depends on is the mechanism's to say ({@link KeyFunction}): the analyzed query
+ * terms for {@code lexical}, those and the filters for {@code filtered}, the filters for {@code
+ * simple}, the customer's items and amenities for {@code oracle}; {@code random} says nothing
+ * ({@code null}) and is never cached.
+ *
+ * <p>A cached ranking equals the one the mechanism would compute again (every mechanism here is a
+ * pure function of its key and the listings of that market version), so the cache changes speed,
+ * never results, whatever Caffeine evicts and when. Maintenance runs on the calling thread (the
+ * market's), so the cache starts no threads. Counts requests and hits for the run summary; with
+ * evictions (more distinct keys than {@code maximumSize}) the hit count may differ slightly between
+ * runs, as Caffeine's admission policy adds a little randomness, while the event log cannot.
+ */
+public final class CachedSearch implements SearchMechanism {
+    /** What a ranking depends on besides the listings, or null when it must not be cached. */
+    @FunctionalInterface
+    public interface KeyFunction {
+        Object keyOf(Search search, Customer searcher);
+    }
+
+    private record Key(String mechanism, Object ranking, long version) {}
+
+    private final String mechanism;
+    private final SearchMechanism inner;
+    private final KeyFunction keys;
+    private final MarketVersion version;
+    private final int maximumSize;
+    private final Cache<Key, List<Service>> cache;
+    private long requests;
+    private long hits;
+
+    /** {@code maximumSize} 0 turns the cache off (every request is a miss). */
+    public CachedSearch(
+            String mechanism, SearchMechanism inner, KeyFunction keys, MarketVersion version, int maximumSize) {
+        if (maximumSize < 0) {
+            throw new IllegalArgumentException("cache size must be >= 0, was " + maximumSize);
+        }
+        this.mechanism = mechanism;
+        this.inner = inner;
+        this.keys = keys;
+        this.version = version;
+        this.maximumSize = maximumSize;
+        this.cache = maximumSize == 0
+                ? null
+                : Caffeine.newBuilder()
+                        .maximumSize(maximumSize)
+                        .executor(Runnable::run)
+                        .build();
+    }
+
+    @Override
+    public List<Service> rank(Search search, Customer searcher) {
+        requests++;
+        Object ranking = cache == null ? null : keys.keyOf(search, searcher);
+        if (ranking == null) {
+            return inner.rank(search, searcher);
+        }
+        Key key = new Key(mechanism, ranking, version.current());
+        List<Service> cached = cache.getIfPresent(key);
+        if (cached != null) {
+            hits++;
+            return cached;
+        }
+        List<Service> ranked = List.copyOf(inner.rank(search, searcher));
+        cache.put(key, ranked);
+        return ranked;
+    }
+
+    public String mechanism() {
+        return mechanism;
+    }
+
+    /** The mechanism behind the cache. */
+    public SearchMechanism inner() {
+        return inner;
+    }
+
+    public SearchStats stats() {
+        return new SearchStats(mechanism, maximumSize, requests, hits);
+    }
+}
