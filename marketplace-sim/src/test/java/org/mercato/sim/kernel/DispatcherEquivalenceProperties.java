@@ -271,7 +271,8 @@ class DispatcherEquivalenceProperties {
                 new KernelSettings(seed, market.networkDelay(), 2_000_000, parallelism, mode));
     }
 
-    @Property(tries = 20, edgeCases = EdgeCasesMode.MIXIN, shrinking = ShrinkingMode.BOUNDED)
+    // A fixed seed: the coverage checks below are statistical over only 20 tries, and CI must not flake.
+    @Property(tries = 20, seed = "20261125", edgeCases = EdgeCasesMode.MIXIN, shrinking = ShrinkingMode.BOUNDED)
     void bareAndActorRunsWriteIdenticalLogs(@ForAll("markets") Market market, @ForAll long seed) {
         byte[] bare = Sims.jsonl(setup(market, seed, Mode.BARE, 1));
         byte[] oneThread = Sims.jsonl(setup(market, seed, Mode.ACTORS, 1));
