@@ -39,8 +39,8 @@ import org.mercato.sim.kernel.Seeds;
  * <p>A customer with no carrier (or, for random-feasible, no carrier with the amenities) buys
  * nothing and counts 0 in every baseline; Magentic's script stops with an assertion instead. For
  * the two random baselines the result reports the median of the draws with a 95% percentile
- * bootstrap interval for that median ({@value #BOOTSTRAP_RESAMPLES} resamples, nearest-rank
- * percentiles), plus the minimum, maximum and mean draw. Random streams come from {@link
+ * bootstrap interval for that median ({@value #BOOTSTRAP_RESAMPLES} resamples unless told
+ * otherwise, nearest-rank percentiles), plus the minimum, maximum and mean draw. Random streams come from {@link
  * Seeds#derive} with keys {@code baselines/random-any}, {@code baselines/random-feasible} and the
  * same with {@code /bootstrap}.
  */
@@ -99,9 +99,18 @@ public final class MagenticBaselines {
         return compute(catalog, seed, DEFAULT_DRAWS);
     }
 
+    /** The baselines with {@code draws} draws and {@value #BOOTSTRAP_RESAMPLES} bootstrap resamples. */
     public static Result compute(Catalog catalog, long seed, int draws) {
+        return compute(catalog, seed, draws, BOOTSTRAP_RESAMPLES);
+    }
+
+    /** The baselines with {@code draws} draws of each random baseline and {@code resamples} bootstrap resamples. */
+    public static Result compute(Catalog catalog, long seed, int draws, int resamples) {
         if (draws < 1) {
             throw new IllegalArgumentException("draws must be >= 1, was " + draws);
+        }
+        if (resamples < 1) {
+            throw new IllegalArgumentException("resamples must be >= 1, was " + resamples);
         }
         List<Options> options = new ArrayList<>();
         List<CustomerBaseline> perCustomer = new ArrayList<>();
@@ -141,8 +150,8 @@ public final class MagenticBaselines {
                 tied,
                 money(optimal),
                 cheapest.toMoney(),
-                draw(options, true, draws, seed, "baselines/random-feasible"),
-                draw(options, false, draws, seed, "baselines/random-any"),
+                draw(options, true, draws, resamples, seed, "baselines/random-feasible"),
+                draw(options, false, draws, resamples, seed, "baselines/random-any"),
                 perCustomer);
     }
 
@@ -194,7 +203,8 @@ public final class MagenticBaselines {
         return lines;
     }
 
-    private static Draws draw(List<Options> options, boolean feasibleOnly, int draws, long seed, String key) {
+    private static Draws draw(
+            List<Options> options, boolean feasibleOnly, int draws, int resamples, long seed, String key) {
         SplittableRandom random = Seeds.derive(seed, key);
         long[] sums = new long[draws];
         for (int d = 0; d < draws; d++) {
@@ -209,7 +219,7 @@ public final class MagenticBaselines {
         }
         long[] sorted = sums.clone();
         Arrays.sort(sorted);
-        long[] bootstrap = bootstrapTwiceMedians(sorted, Seeds.derive(seed, key + "/bootstrap"));
+        long[] bootstrap = bootstrapTwiceMedians(sorted, resamples, Seeds.derive(seed, key + "/bootstrap"));
         long total = 0;
         List<Long> drawn = new ArrayList<>(draws);
         for (long sum : sums) {
@@ -229,23 +239,40 @@ public final class MagenticBaselines {
     }
 
     /**
-     * Twice the median of each of {@value #BOOTSTRAP_RESAMPLES} resamples (with replacement, same
-     * size) of the sorted draws, sorted. A resample is a count per draw, so its median is found by
+     * Twice the median of each of {@code resamples} resamples (with replacement, same size) of the
+     * sorted draws, sorted. A resample is a count per draw, so its median is found by
      * walking the counts in the draws' order rather than by sorting the resample.
      */
-    private static long[] bootstrapTwiceMedians(long[] sorted, SplittableRandom random) {
+    private static long[] bootstrapTwiceMedians(long[] sorted, int resamples, SplittableRandom random) {
         int n = sorted.length;
         int[] counts = new int[n];
-        long[] medians = new long[BOOTSTRAP_RESAMPLES];
-        for (int r = 0; r < BOOTSTRAP_RESAMPLES; r++) {
+        long[] medians = new long[resamples];
+        for (int r = 0; r < resamples; r++) {
             Arrays.fill(counts, 0);
             for (int k = 0; k < n; k++) {
-                counts[random.nextInt(n)]++;
+                counts[below(random, n)]++;
             }
             medians[r] = twiceMedian(sorted, counts);
         }
         Arrays.sort(medians);
         return medians;
+    }
+
+    /**
+     * A uniform integer in {@code [0, bound)}: Lemire's multiply-and-shift with rejection, exact like
+     * {@link SplittableRandom#nextInt(int)} but without its division on almost every call.
+     */
+    static int below(SplittableRandom random, int bound) {
+        long product = (random.nextInt() & 0xFFFFFFFFL) * bound;
+        int low = (int) product;
+        if (Integer.compareUnsigned(low, bound) < 0) {
+            int threshold = Integer.remainderUnsigned(-bound, bound);
+            while (Integer.compareUnsigned(low, threshold) < 0) {
+                product = (random.nextInt() & 0xFFFFFFFFL) * bound;
+                low = (int) product;
+            }
+        }
+        return (int) (product >>> 32);
     }
 
     /**

@@ -144,6 +144,24 @@ class MagenticBaselinesTest {
         assertThatThrownBy(() -> MagenticBaselines.compute(cafes(), 3, 0))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("draws must be >= 1, was 0");
+        assertThatThrownBy(() -> MagenticBaselines.compute(cafes(), 3, 10, 0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("resamples must be >= 1, was 0");
+    }
+
+    @Test
+    void boundedIntegersAreUniform() {
+        SplittableRandom random = new SplittableRandom(4);
+        int[] seen = new int[7];
+        for (int i = 0; i < 70_000; i++) {
+            seen[MagenticBaselines.below(random, 7)]++;
+        }
+        assertThat(java.util.Arrays.stream(seen).boxed())
+                .allSatisfy(count -> assertThat(count).isBetween(9_500, 10_500));
+        assertThat(MagenticBaselines.below(random, 1)).isZero();
+        for (int i = 0; i < 1_000; i++) {
+            assertThat(MagenticBaselines.below(random, Integer.MAX_VALUE)).isNotNegative();
+        }
     }
 
     @Test
