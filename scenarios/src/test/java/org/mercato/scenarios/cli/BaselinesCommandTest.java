@@ -76,6 +76,20 @@ class BaselinesCommandTest {
     }
 
     @Test
+    void theReadmeShowsTheCommandsOutput() throws IOException {
+        String readme = Files.readString(Path.of("../README.md"));
+        String prompt = "$ ./mercato baselines scenarios/data/magentic-sample\n";
+        int start = readme.indexOf(prompt);
+        assertThat(start).as("the README's example").isNotNegative();
+        String shown = readme.substring(start + prompt.length(), readme.indexOf("```", start));
+
+        MercatoCliTest.Result result = mercato("baselines", "data/magentic-sample");
+
+        assertThat(result.out().replace(System.lineSeparator(), "\n"))
+                .isEqualTo(shown.replace("scenarios/data/magentic-sample", "data/magentic-sample"));
+    }
+
+    @Test
     void theSameNumbersForAnySeedAndTheSameOutputForTheSameSeed() {
         MercatoCliTest.Result a = mercato("baselines", FIXTURE, "--seed", "123456");
         MercatoCliTest.Result b = mercato("baselines", FIXTURE, "--seed", "123456");
