@@ -17,12 +17,12 @@ import org.mercato.sim.kernel.Seeds;
 /**
  * Magentic Marketplace's four welfare baselines for a catalog: what the market's customers would
  * get if each bought once, at posted prices, from a business chosen by a fixed rule. Pure: the
- * same catalog, seed and number of draws give the same result.
+ * same catalog, seed, draws and resamples give the same result.
  *
  * <p>For each customer, the <em>carriers</em> are the businesses that sell every requested item.
  * Buying the requested quantities there costs {@code total}; the customer's utility is {@link
  * Customer#fulfilledValue()} (twice the reference value of the request) minus {@code total} if the
- * business has every required amenity, else minus {@code total} (see {@link MagenticUtility}).
+ * business has every required amenity, else just {@code -total} (see {@link MagenticUtility}).
  *
  * <ul>
  *   <li><b>optimal</b>: each customer's best carrier, or nothing (0) when no carrier gives a
@@ -37,7 +37,8 @@ import org.mercato.sim.kernel.Seeds;
  * </ul>
  *
  * <p>A customer with no carrier (or, for random-feasible, no carrier with the amenities) buys
- * nothing and counts 0 in every baseline; Magentic's script stops with an assertion instead. For
+ * nothing and counts 0 there (in every baseline, for no carrier); Magentic's script stops with an
+ * assertion instead. Optimal never counts a purchase below 0, since buying nothing is open. For
  * the two random baselines the result reports the median of the draws with a 95% percentile
  * bootstrap interval for that median ({@value #BOOTSTRAP_RESAMPLES} resamples unless told
  * otherwise, nearest-rank percentiles), plus the minimum, maximum and mean draw. Random streams come from {@link
