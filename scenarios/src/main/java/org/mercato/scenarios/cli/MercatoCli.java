@@ -9,7 +9,8 @@ import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
- * The {@code mercato} command line: {@code run} and {@code validate} a scenario file. Exit codes:
+ * The {@code mercato} command line: {@code run} and {@code validate} a scenario file, compute a
+ * market's Magentic {@code baselines}. Exit codes:
  * 0 ok, 1 the run failed, 2 bad input (a scenario problem, an unknown option, a missing file).
  * Errors are one {@code error:} line on stderr, never a stack trace.
  */
@@ -18,7 +19,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
         mixinStandardHelpOptions = true,
         versionProvider = MercatoCli.Version.class,
         description = "A deterministic simulator of agentic marketplaces.",
-        subcommands = {RunCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {RunCommand.class, ValidateCommand.class, BaselinesCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  ok", "  1  the run failed", "  2  bad input (scenario, option or file)"})
 public final class MercatoCli extends CliCommand {
@@ -31,14 +32,14 @@ public final class MercatoCli extends CliCommand {
         if (e instanceof UnmatchedArgumentException unmatched
                 && !unmatched.getUnmatched().isEmpty()
                 && !unmatched.getUnmatched().get(0).startsWith("-")) {
-            return "unknown command '" + unmatched.getUnmatched().get(0) + "'; commands: run, validate";
+            return "unknown command '" + unmatched.getUnmatched().get(0) + "'; commands: run, validate, baselines";
         }
         return super.describeParseError(e);
     }
 
     @Override
     int execute() {
-        return error(BAD_INPUT, "missing command: run or validate (see 'mercato --help')");
+        return error(BAD_INPUT, "missing command: run, validate or baselines (see 'mercato --help')");
     }
 
     /** The version, from a resource the build fills in. */

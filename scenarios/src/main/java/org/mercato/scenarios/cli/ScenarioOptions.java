@@ -7,6 +7,7 @@ import org.mercato.agents.PolicyRegistry;
 import org.mercato.scenarios.load.ScenarioLoader;
 import org.mercato.scenarios.model.GeneratorConfig;
 import org.mercato.scenarios.model.Scenario;
+import org.mercato.scenarios.run.ScenarioWiring;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -31,11 +32,17 @@ final class ScenarioOptions {
 
     static int customers(Scenario scenario) {
         GeneratorConfig g = scenario.market().generate();
+        if (scenario.market().magentic() != null) {
+            return ScenarioWiring.catalog(scenario).customers().size();
+        }
         return g != null ? g.customers() : scenario.market().customers().size();
     }
 
     static int services(Scenario scenario) {
         GeneratorConfig g = scenario.market().generate();
+        if (scenario.market().magentic() != null) {
+            return ScenarioWiring.catalog(scenario).services().size();
+        }
         return g != null ? g.services() : scenario.market().services().size();
     }
 }

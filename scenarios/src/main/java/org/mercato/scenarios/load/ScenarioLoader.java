@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.mercato.agents.PolicyRegistry;
+import org.mercato.scenarios.model.MarketConfig;
 import org.mercato.scenarios.model.Scenario;
 
 /**
@@ -26,6 +27,8 @@ import org.mercato.scenarios.model.Scenario;
  * <p>Overrides ({@code a.b.c=value}, see {@link Overrides}) are applied after the file itself has
  * bound cleanly, so problems in the file keep their locations and problems an override causes are
  * reported as {@code --set <key>: ...}.
+ *
+ * <p>A relative {@code market.magentic} folder is resolved against the scenario file's folder.
  */
 public final class ScenarioLoader {
     private ScenarioLoader() {}
@@ -111,7 +114,7 @@ public final class ScenarioLoader {
             throw inFile.error(path, Locator.At.VALUE, ScenarioException.oneLine(e.getOriginalMessage()));
         }
         if (overrides.isEmpty()) {
-            return new Loaded(scenario, inFile);
+            return new Loaded(resolvePaths(scenario, file), inFile);
         }
 
         ObjectNode root = (ObjectNode) tree.deepCopy();
@@ -128,7 +131,7 @@ public final class ScenarioLoader {
             return new ScenarioException(blamed.source(), 0, 0, key, problem);
         };
         try {
-            return new Loaded(mapper.treeToValue(root, Scenario.class), where);
+            return new Loaded(resolvePaths(mapper.treeToValue(root, Scenario.class), file), where);
         } catch (JsonProcessingException e) {
             if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
                 throw BindingErrors.translate(e, root, mapper, where);
@@ -137,6 +140,23 @@ public final class ScenarioLoader {
             throw new ScenarioException(
                     applied.size() == 1 ? last.source() : "--set", ScenarioException.oneLine(e.getOriginalMessage()));
         }
+    }
+
+    /** Resolves a relative {@code market.magentic} folder against the scenario file's folder. */
+    private static Scenario resolvePaths(Scenario scenario, Path file) {
+        MarketConfig market = scenario.market();
+        if (market.magentic() == null) {
+            return scenario;
+        }
+        Path folder = file.toAbsolutePath().getParent();
+        String resolved = folder.resolve(market.magentic()).normalize().toString();
+        return new Scenario(
+                scenario.name(),
+                scenario.description(),
+                scenario.seed(),
+                scenario.kernel(),
+                market.withMagentic(resolved),
+                scenario.agents());
     }
 
     private static JsonNode readTreeQuietly(ObjectMapper mapper, String text) {

@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 import org.mercato.agents.InvalidParameterException;
 import org.mercato.agents.PolicyRegistry;
 import org.mercato.agents.UnknownPolicyException;
+import org.mercato.scenarios.magentic.MagenticFormatException;
 import org.mercato.scenarios.model.AgentGroupConfig;
 import org.mercato.scenarios.model.Scenario;
 import org.mercato.scenarios.run.ScenarioWiring;
@@ -15,7 +16,7 @@ import org.mercato.scenarios.run.ScenarioWiring;
 /**
  * Checks what the schema cannot: that every agent group names a registered policy with valid
  * parameters, and that the scenario wires into a runnable setup (group counts add up, the market
- * domain is known, the explicit catalog is consistent). Problems become {@link ScenarioException}s
+ * domain is known, the explicit catalog is consistent, a Magentic dataset folder reads cleanly). Problems become {@link ScenarioException}s
  * naming the key, and the file location or {@code --set} override when the scenario was loaded.
  */
 public final class ScenarioValidator {
@@ -49,6 +50,8 @@ public final class ScenarioValidator {
                 where);
         try {
             new ScenarioWiring(registry).setup(scenario);
+        } catch (MagenticFormatException e) {
+            throw where.error(KeyPath.of("market", "magentic"), Locator.At.VALUE, e.getMessage());
         } catch (IllegalArgumentException e) {
             throw where.error(pathOf(e.getMessage()), Locator.At.BEST, String.valueOf(e.getMessage()));
         }

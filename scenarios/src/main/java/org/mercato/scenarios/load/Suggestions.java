@@ -4,11 +4,11 @@ import java.util.Collection;
 import java.util.Locale;
 
 /** "Did you mean" for misspelt keys and names. */
-final class Suggestions {
+public final class Suggestions {
     private Suggestions() {}
 
     /** The known word closest to {@code word}, if it is close enough to be a likely typo. */
-    static String closest(String word, Collection<?> known) {
+    public static String closest(String word, Collection<?> known) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (Object candidate : known) {
@@ -24,7 +24,7 @@ final class Suggestions {
     }
 
     /** Appends {@code " (did you mean 'x'?)"} when there is a close match. */
-    static String hint(String word, Collection<?> known) {
+    public static String hint(String word, Collection<?> known) {
         String match = closest(word, known);
         return match == null ? "" : " (did you mean '" + match + "'?)";
     }

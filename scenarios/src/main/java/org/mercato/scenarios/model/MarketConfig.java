@@ -6,23 +6,55 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The market: either {@code generate} (a seeded generator) or explicit {@code services} and
- * {@code customers} lists, plus the search settings.
+ * The market: exactly one source, either {@code generate} (a seeded generator), explicit {@code
+ * services} and {@code customers} lists, or {@code magentic} (a Magentic Marketplace dataset
+ * folder holding {@code businesses/} and {@code customers/}; a relative path is resolved against
+ * the scenario file's folder when the scenario is loaded), plus the search settings.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"generate", "services", "customers", "search"})
+@JsonPropertyOrder({"generate", "services", "customers", "magentic", "search"})
 public record MarketConfig(
-        GeneratorConfig generate, List<ServiceConfig> services, List<CustomerConfig> customers, SearchConfig search) {
+        GeneratorConfig generate,
+        List<ServiceConfig> services,
+        List<CustomerConfig> customers,
+        SearchConfig search,
+        String magentic) {
     public MarketConfig {
         boolean explicit = services != null || customers != null;
+        if (magentic != null && magentic.isBlank()) {
+            throw new IllegalArgumentException("magentic must name a dataset folder");
+        }
+        if (magentic != null && (generate != null || explicit)) {
+            throw new IllegalArgumentException(
+                    "give exactly one market source: generate, services and customers, or magentic");
+        }
         if (generate != null && explicit) {
             throw new IllegalArgumentException("give either generate or services and customers, not both");
         }
-        if (generate == null && (services == null || customers == null)) {
-            throw new IllegalArgumentException("give either generate or both services and customers");
+        if (generate == null && magentic == null && (services == null || customers == null)) {
+            throw new IllegalArgumentException("give either generate or both services and customers (or magentic)");
         }
         services = services == null ? null : List.copyOf(services);
         customers = customers == null ? null : List.copyOf(customers);
         search = Objects.requireNonNullElse(search, SearchConfig.DEFAULT);
+    }
+
+    /** A market from a generator or from listed services and customers. */
+    public MarketConfig(
+            GeneratorConfig generate,
+            List<ServiceConfig> services,
+            List<CustomerConfig> customers,
+            SearchConfig search) {
+        this(generate, services, customers, search, null);
+    }
+
+    /** A market read from a Magentic dataset folder. */
+    public static MarketConfig magentic(String folder, SearchConfig search) {
+        return new MarketConfig(null, null, null, search, folder);
+    }
+
+    /** The same market reading its Magentic dataset from {@code folder}. */
+    public MarketConfig withMagentic(String folder) {
+        return new MarketConfig(generate, services, customers, search, folder);
     }
 }

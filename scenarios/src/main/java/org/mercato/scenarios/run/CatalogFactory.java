@@ -1,10 +1,12 @@
 package org.mercato.scenarios.run;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.mercato.scenarios.generate.Generators;
+import org.mercato.scenarios.magentic.MagenticImporter;
 import org.mercato.scenarios.model.CustomerConfig;
 import org.mercato.scenarios.model.GeneratorConfig;
 import org.mercato.scenarios.model.MarketConfig;
@@ -15,7 +17,10 @@ import org.mercato.sim.domain.Customer;
 import org.mercato.sim.domain.Money;
 import org.mercato.sim.domain.Service;
 
-/** Builds a scenario's catalog from its source: a seeded generator or listed services and customers. */
+/**
+ * Builds a scenario's catalog from its source: a seeded generator, listed services and customers,
+ * or a Magentic dataset folder.
+ */
 final class CatalogFactory {
     private CatalogFactory() {}
 
@@ -25,6 +30,9 @@ final class CatalogFactory {
             GeneratorConfig g = market.generate();
             return Generators.forDomain(g.domain(), scenario.seed())
                     .generate(g.customers(), g.services(), g.itemsPerCustomer());
+        }
+        if (market.magentic() != null) {
+            return MagenticImporter.read(Path.of(market.magentic())).catalog();
         }
         List<Service> services = new ArrayList<>();
         for (ServiceConfig s : market.services()) {
@@ -57,5 +65,10 @@ final class CatalogFactory {
                     c.id(), c.name(), draft.request(), draft.items(), values, draft.requiredAmenities(), budget));
         }
         return new Catalog(services, customers);
+    }
+
+    /** What a run should warn about in its catalog: for a Magentic dataset, customers no business can serve. */
+    static List<String> warnings(Scenario scenario, Catalog catalog) {
+        return scenario.market().magentic() != null ? MagenticImporter.unservable(catalog) : List.of();
     }
 }

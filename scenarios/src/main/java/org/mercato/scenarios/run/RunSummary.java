@@ -1,15 +1,17 @@
 package org.mercato.scenarios.run;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.List;
 import org.mercato.metrics.MarketMetrics;
 import org.mercato.sim.market.search.SearchStats;
 
 /**
  * What {@code summary.json} holds: the scenario and seed, how the kernel ran, the market outcome
- * (welfare, customers served, payments, rejections by reason), how search ran, and virtual and wall
- * time.
+ * (welfare, customers served, payments, rejections by reason), how search ran, virtual and wall
+ * time, and warnings about the catalog (for a Magentic dataset: customers no business can serve).
  */
-@JsonPropertyOrder({"scenario", "seed", "kernel", "market", "search", "virtualTimeMicros", "wallTimeMillis"})
+@JsonPropertyOrder({"scenario", "seed", "kernel", "market", "search", "virtualTimeMicros", "wallTimeMillis", "warnings"
+})
 public record RunSummary(
         String scenario,
         long seed,
@@ -17,7 +19,11 @@ public record RunSummary(
         MarketMetrics market,
         SearchInfo search,
         long virtualTimeMicros,
-        long wallTimeMillis) {
+        long wallTimeMillis,
+        List<String> warnings) {
+    public RunSummary {
+        warnings = warnings == null ? List.of() : List.copyOf(warnings);
+    }
 
     /**
      * The search mechanism and its ranking cache: requests (one per search action), rankings served

@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs a scenario into a fresh folder {@code <root>/<name>-<timestamp>/} holding {@code
  * events.jsonl}, {@code summary.json}, {@code scenario.resolved.yaml} and {@code run.log}. Each file
- * is written under a temporary name and renamed when complete.
+ * is written under a temporary name and renamed when complete. Warnings about the catalog go to
+ * the log (and so to {@code run.log}) and into the summary.
  */
 public final class ScenarioRunner {
     private static final Logger log = LoggerFactory.getLogger(ScenarioRunner.class);
@@ -44,6 +45,7 @@ public final class ScenarioRunner {
 
     public RunResult run(Scenario scenario) throws IOException {
         SimulationSetup setup = new ScenarioWiring(registry).setup(scenario);
+        List<String> warnings = CatalogFactory.warnings(scenario, setup.catalog());
         Path folder = newFolder(scenario.name());
         try (RunLog ignored = new RunLog(folder.resolve("run.log"))) {
             AtomicFiles.writeString(folder.resolve("scenario.resolved.yaml"), ScenarioYaml.write(scenario));
@@ -55,7 +57,8 @@ public final class ScenarioRunner {
                     setup.catalog().services().size(),
                     setup.kernel().mode(),
                     setup.kernel().parallelism());
-            RunResult result = runInto(folder, scenario, setup);
+            warnings.forEach(warning -> log.warn("{}", warning));
+            RunResult result = runInto(folder, scenario, setup, warnings);
             log.info(
                     "run {} finished: {} events in {} windows",
                     scenario.name(),
@@ -73,7 +76,8 @@ public final class ScenarioRunner {
         }
     }
 
-    private RunResult runInto(Path folder, Scenario scenario, SimulationSetup setup) throws IOException {
+    private RunResult runInto(Path folder, Scenario scenario, SimulationSetup setup, List<String> warnings)
+            throws IOException {
         Path events = folder.resolve("events.jsonl");
         Path temporary = AtomicFiles.temporaryFor(events);
         MetricsCollector metrics = new MetricsCollector();
@@ -102,7 +106,8 @@ public final class ScenarioRunner {
                 metrics.metrics(),
                 setup.search() instanceof CachedSearch search ? RunSummary.SearchInfo.of(search.stats()) : null,
                 stats.virtualTime(),
-                wallMillis);
+                wallMillis,
+                warnings);
         AtomicFiles.writeString(folder.resolve("summary.json"), summaryJson(summary));
         return new RunResult(folder, events, summary);
     }

@@ -1,0 +1,367 @@
+package org.mercato.metrics.baselines;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.mercato.sim.domain.Catalog;
+import org.mercato.sim.domain.Customer;
+import org.mercato.sim.domain.MagenticUtility;
+import org.mercato.sim.domain.OrderLine;
+import org.mercato.sim.domain.Service;
+import org.mercato.sim.kernel.Seeds;
+
+/**
+ * Magentic Marketplace's four welfare baselines for a catalog: what the market's customers would
+ * get if each bought once, at posted prices, from a business chosen by a fixed rule. Pure: the
+ * same catalog, seed, draws and resamples give the same result.
+ *
+ * <p>For each customer, the <em>carriers</em> are the businesses that sell every requested item.
+ * Buying the requested quantities there costs {@code total}; the customer's utility is {@link
+ * Customer#fulfilledValue()} (twice the reference value of the request) minus {@code total} if the
+ * business has every required amenity, else just {@code -total} (see {@link MagenticUtility}).
+ *
+ * <ul>
+ *   <li><b>optimal</b>: each customer's best carrier, or nothing (0) when no carrier gives a
+ *       positive utility. This equals the {@code optimal} a run's summary reports for the catalog.
+ *   <li><b>cheapest</b>: the carrier with the lowest total. When several tie at the lowest total,
+ *       the customer counts the <em>mean</em> utility of the tied carriers (Magentic's script adds
+ *       them all up instead). Exact until the market sum, which is rounded to the cent.
+ *   <li><b>random-any</b>: a uniformly random carrier, drawn independently per customer; the
+ *       market sum is drawn {@code draws} times.
+ *   <li><b>random-feasible</b>: a uniformly random carrier among those that also have every
+ *       required amenity.
+ * </ul>
+ *
+ * <p>A customer with no carrier (or, for random-feasible, no carrier with the amenities) buys
+ * nothing and counts 0 there (in every baseline, for no carrier); Magentic's script stops with an
+ * assertion instead. Optimal never counts a purchase below 0, since buying nothing is open. For
+ * the two random baselines the result reports the median of the draws with a 95% percentile
+ * bootstrap interval for that median ({@value #BOOTSTRAP_RESAMPLES} resamples unless told
+ * otherwise, nearest-rank percentiles), plus the minimum, maximum and mean draw. Random streams come from {@link
+ * Seeds#derive} with keys {@code baselines/random-any}, {@code baselines/random-feasible} and the
+ * same with {@code /bootstrap}.
+ */
+public final class MagenticBaselines {
+    public static final int DEFAULT_DRAWS = 1_000;
+    public static final int BOOTSTRAP_RESAMPLES = 10_000;
+
+    private MagenticBaselines() {}
+
+    /** The four baselines of a market, money in currency units. */
+    public record Result(
+            int customers,
+            int businesses,
+            long seed,
+            int draws,
+            int unserved,
+            int withoutFeasible,
+            int cheapestTied,
+            BigDecimal optimal,
+            BigDecimal cheapest,
+            Draws randomFeasible,
+            Draws randomAny,
+            List<CustomerBaseline> perCustomer) {
+        public Result {
+            perCustomer = List.copyOf(perCustomer);
+        }
+    }
+
+    /**
+     * The market sums of repeated random draws: their median with a bootstrap 95% interval for it,
+     * the least, greatest and mean draw, and every draw in cents in the order drawn.
+     */
+    public record Draws(
+            BigDecimal median,
+            BigDecimal ciLower,
+            BigDecimal ciUpper,
+            BigDecimal min,
+            BigDecimal max,
+            BigDecimal mean,
+            List<Long> sums) {
+        public Draws {
+            sums = List.copyOf(sums);
+        }
+    }
+
+    /**
+     * One customer's part: how many businesses sell all requested items ({@code carriers}), how
+     * many of those also have the amenities ({@code feasible}), the optimal and cheapest utilities
+     * and how many carriers tie at the lowest total ({@code cheapestTied}, 0 without carriers).
+     */
+    public record CustomerBaseline(
+            String id, int carriers, int feasible, BigDecimal optimal, BigDecimal cheapest, int cheapestTied) {}
+
+    /** The baselines with {@value #DEFAULT_DRAWS} draws. */
+    public static Result compute(Catalog catalog, long seed) {
+        return compute(catalog, seed, DEFAULT_DRAWS);
+    }
+
+    /** The baselines with {@code draws} draws and {@value #BOOTSTRAP_RESAMPLES} bootstrap resamples. */
+    public static Result compute(Catalog catalog, long seed, int draws) {
+        return compute(catalog, seed, draws, BOOTSTRAP_RESAMPLES);
+    }
+
+    /** The baselines with {@code draws} draws of each random baseline and {@code resamples} bootstrap resamples. */
+    public static Result compute(Catalog catalog, long seed, int draws, int resamples) {
+        if (draws < 1) {
+            throw new IllegalArgumentException("draws must be >= 1, was " + draws);
+        }
+        if (resamples < 1) {
+            throw new IllegalArgumentException("resamples must be >= 1, was " + resamples);
+        }
+        List<Options> options = new ArrayList<>();
+        List<CustomerBaseline> perCustomer = new ArrayList<>();
+        long optimal = 0;
+        Fraction cheapest = Fraction.ZERO;
+        int unserved = 0;
+        int withoutFeasible = 0;
+        int tied = 0;
+        for (Customer customer : catalog.customers()) {
+            Options o = options(customer, catalog.services());
+            options.add(o);
+            if (o.any.length == 0) {
+                unserved++;
+            } else if (o.feasible.length == 0) {
+                withoutFeasible++;
+            }
+            if (o.cheapestTied > 1) {
+                tied++;
+            }
+            optimal += o.optimal;
+            cheapest = cheapest.plus(o.cheapest);
+            perCustomer.add(new CustomerBaseline(
+                    customer.id(),
+                    o.any.length,
+                    o.feasible.length,
+                    money(o.optimal),
+                    o.cheapest.toMoney(),
+                    o.cheapestTied));
+        }
+        return new Result(
+                catalog.customers().size(),
+                catalog.services().size(),
+                seed,
+                draws,
+                unserved,
+                withoutFeasible,
+                tied,
+                money(optimal),
+                cheapest.toMoney(),
+                draw(options, true, draws, resamples, seed, "baselines/random-feasible"),
+                draw(options, false, draws, resamples, seed, "baselines/random-any"),
+                perCustomer);
+    }
+
+    /** A customer's utilities at each carrier (catalog order), at the feasible ones, and the fixed baselines. */
+    private record Options(long[] any, long[] feasible, long optimal, Fraction cheapest, int cheapestTied) {}
+
+    private static Options options(Customer customer, List<Service> services) {
+        List<Long> any = new ArrayList<>();
+        List<Long> feasible = new ArrayList<>();
+        long lowestTotal = Long.MAX_VALUE;
+        long tiedSum = 0;
+        int tiedCount = 0;
+        long best = 0;
+        for (Service service : services) {
+            List<OrderLine> lines = lines(customer, service);
+            if (lines == null) {
+                continue;
+            }
+            long total = OrderLine.total(lines);
+            long utility = MagenticUtility.of(customer, service.amenities(), lines, total);
+            any.add(utility);
+            if (MagenticUtility.fulfils(customer, service.amenities(), lines)) {
+                feasible.add(utility);
+            }
+            best = Math.max(best, utility);
+            if (total < lowestTotal) {
+                lowestTotal = total;
+                tiedSum = utility;
+                tiedCount = 1;
+            } else if (total == lowestTotal) {
+                tiedSum += utility;
+                tiedCount++;
+            }
+        }
+        Fraction cheapest = tiedCount == 0 ? Fraction.ZERO : Fraction.of(tiedSum, tiedCount);
+        return new Options(toArray(any), toArray(feasible), best, cheapest, tiedCount);
+    }
+
+    /** The order lines for the whole request at this service, or null if it lacks an item. */
+    private static List<OrderLine> lines(Customer customer, Service service) {
+        List<OrderLine> lines = new ArrayList<>(customer.items().size());
+        for (var wanted : customer.items().entrySet()) {
+            Long price = service.menu().get(wanted.getKey());
+            if (price == null) {
+                return null;
+            }
+            lines.add(new OrderLine(wanted.getKey(), wanted.getValue(), price));
+        }
+        return lines;
+    }
+
+    private static Draws draw(
+            List<Options> options, boolean feasibleOnly, int draws, int resamples, long seed, String key) {
+        SplittableRandom random = Seeds.derive(seed, key);
+        long[] sums = new long[draws];
+        for (int d = 0; d < draws; d++) {
+            long sum = 0;
+            for (Options o : options) {
+                long[] choices = feasibleOnly ? o.feasible : o.any;
+                if (choices.length > 0) {
+                    sum += choices[random.nextInt(choices.length)];
+                }
+            }
+            sums[d] = sum;
+        }
+        long[] sorted = sums.clone();
+        Arrays.sort(sorted);
+        long[] bootstrap = bootstrapTwiceMedians(sorted, resamples, Seeds.derive(seed, key + "/bootstrap"));
+        long total = 0;
+        List<Long> drawn = new ArrayList<>(draws);
+        for (long sum : sums) {
+            total += sum;
+            drawn.add(sum);
+        }
+        return new Draws(
+                halfCents(twiceMedian(sorted)),
+                halfCents(bootstrap[lowerRank(bootstrap.length)]),
+                halfCents(bootstrap[upperRank(bootstrap.length)]),
+                money(sorted[0]),
+                money(sorted[sorted.length - 1]),
+                BigDecimal.valueOf(total)
+                        .divide(BigDecimal.valueOf(draws), 0, RoundingMode.HALF_EVEN)
+                        .movePointLeft(2),
+                drawn);
+    }
+
+    /**
+     * Twice the median of each of {@code resamples} resamples (with replacement, same size) of the
+     * sorted draws, sorted. A resample is a count per draw, so its median is found by
+     * walking the counts in the draws' order rather than by sorting the resample.
+     */
+    private static long[] bootstrapTwiceMedians(long[] sorted, int resamples, SplittableRandom random) {
+        int n = sorted.length;
+        int[] counts = new int[n];
+        long[] medians = new long[resamples];
+        for (int r = 0; r < resamples; r++) {
+            Arrays.fill(counts, 0);
+            for (int k = 0; k < n; k++) {
+                counts[below(random, n)]++;
+            }
+            medians[r] = twiceMedian(sorted, counts);
+        }
+        Arrays.sort(medians);
+        return medians;
+    }
+
+    /**
+     * A uniform integer in {@code [0, bound)}: Lemire's multiply-and-shift with rejection, exact like
+     * {@link SplittableRandom#nextInt(int)} but without its division on almost every call.
+     */
+    static int below(SplittableRandom random, int bound) {
+        long product = (random.nextInt() & 0xFFFFFFFFL) * bound;
+        int low = (int) product;
+        if (Integer.compareUnsigned(low, bound) < 0) {
+            int threshold = Integer.remainderUnsigned(-bound, bound);
+            while (Integer.compareUnsigned(low, threshold) < 0) {
+                product = (random.nextInt() & 0xFFFFFFFFL) * bound;
+                low = (int) product;
+            }
+        }
+        return (int) (product >>> 32);
+    }
+
+    /**
+     * Twice the median of the sample that holds {@code counts[i]} copies of {@code sorted[i]}
+     * (sorted ascending; the counts add up to {@code sorted.length}).
+     */
+    static long twiceMedian(long[] sorted, int[] counts) {
+        int n = 0;
+        for (int count : counts) {
+            n += count;
+        }
+        // 0-based ranks of the middle element(s) of the sample in sorted order
+        int low = (n - 1) / 2;
+        int high = n / 2;
+        long lowValue = 0;
+        long highValue = 0;
+        int seen = 0;
+        for (int i = 0; i < sorted.length && seen <= high; i++) {
+            int next = seen + counts[i];
+            if (seen <= low && low < next) {
+                lowValue = sorted[i];
+            }
+            if (high < next) {
+                highValue = sorted[i];
+            }
+            seen = next;
+        }
+        return lowValue + highValue;
+    }
+
+    /** The 2.5th percentile's index in a sorted array by nearest rank. */
+    static int lowerRank(int size) {
+        return Math.max(0, (int) ((size * 25L + 999) / 1000) - 1);
+    }
+
+    /** The 97.5th percentile's index in a sorted array by nearest rank. */
+    static int upperRank(int size) {
+        return Math.min(size - 1, (int) ((size * 975L + 999) / 1000) - 1);
+    }
+
+    private static long twiceMedian(long[] sorted) {
+        int n = sorted.length;
+        return sorted[(n - 1) / 2] + sorted[n / 2];
+    }
+
+    private static long[] toArray(List<Long> values) {
+        long[] out = new long[values.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = values.get(i);
+        }
+        return out;
+    }
+
+    private static BigDecimal money(long cents) {
+        return BigDecimal.valueOf(cents, 2);
+    }
+
+    /** Half a value given in cents, exactly: two decimals, or three when it ends in half a cent. */
+    private static BigDecimal halfCents(long twiceCents) {
+        return twiceCents % 2 == 0 ? BigDecimal.valueOf(twiceCents / 2, 2) : BigDecimal.valueOf(twiceCents * 5, 3);
+    }
+
+    /** An exact fraction of cents, for sums of means over tied businesses. */
+    private record Fraction(BigInteger numerator, BigInteger denominator) {
+        static final Fraction ZERO = new Fraction(BigInteger.ZERO, BigInteger.ONE);
+
+        static Fraction of(long numerator, long denominator) {
+            return reduced(BigInteger.valueOf(numerator), BigInteger.valueOf(denominator));
+        }
+
+        Fraction plus(Fraction other) {
+            return reduced(
+                    numerator.multiply(other.denominator).add(other.numerator.multiply(denominator)),
+                    denominator.multiply(other.denominator));
+        }
+
+        private static Fraction reduced(BigInteger numerator, BigInteger denominator) {
+            BigInteger gcd = numerator.gcd(denominator);
+            return gcd.signum() == 0 || gcd.equals(BigInteger.ONE)
+                    ? new Fraction(numerator, denominator)
+                    : new Fraction(numerator.divide(gcd), denominator.divide(gcd));
+        }
+
+        /** In currency units, rounded half-even to the cent. */
+        BigDecimal toMoney() {
+            return new BigDecimal(numerator)
+                    .divide(new BigDecimal(denominator), 0, RoundingMode.HALF_EVEN)
+                    .movePointLeft(2);
+        }
+    }
+}
