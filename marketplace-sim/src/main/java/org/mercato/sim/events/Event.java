@@ -8,6 +8,7 @@ public sealed interface Event
         permits CustomerEvent,
                 ServiceEvent,
                 SearchEvent,
+                ImpressionEvent,
                 MessageEvent,
                 ProposalEvent,
                 PaymentEvent,

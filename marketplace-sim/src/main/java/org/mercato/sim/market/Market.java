@@ -4,12 +4,14 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.mercato.sim.domain.Customer;
 import org.mercato.sim.domain.Immutable;
 import org.mercato.sim.domain.OrderLine;
 import org.mercato.sim.domain.Service;
 import org.mercato.sim.events.CustomerEvent;
 import org.mercato.sim.events.DeclineEvent;
 import org.mercato.sim.events.DoneEvent;
+import org.mercato.sim.events.ImpressionEvent;
 import org.mercato.sim.events.MessageEvent;
 import org.mercato.sim.events.PaymentEvent;
 import org.mercato.sim.events.ProposalEvent;
@@ -19,6 +21,7 @@ import org.mercato.sim.events.ServiceEvent;
 import org.mercato.sim.events.WaitEvent;
 import org.mercato.sim.events.WakeEvent;
 import org.mercato.sim.kernel.Scheduled;
+import org.mercato.sim.market.presentation.PagePresenter;
 import org.mercato.sim.protocol.Action;
 import org.mercato.sim.protocol.AssistantStarted;
 import org.mercato.sim.protocol.Decline;
@@ -53,16 +56,24 @@ public final class Market {
     private final AgentDirectory agents;
     private final SearchMechanism search;
     private final SearchSettings searchSettings;
+    private final PagePresenter presenter;
     private final Ledger ledger;
     private final ProposalBook proposals = new ProposalBook();
     private final Set<Long> conversations = new HashSet<>();
     private final boolean[] done;
     private final int[] ordersTaken;
 
+    /** A market with today's pages: a ranked list with true values. */
     public Market(AgentDirectory agents, SearchMechanism search, SearchSettings searchSettings) {
+        this(agents, search, searchSettings, PagePresenter.plainList());
+    }
+
+    public Market(
+            AgentDirectory agents, SearchMechanism search, SearchSettings searchSettings, PagePresenter presenter) {
         this.agents = agents;
         this.search = search;
         this.searchSettings = searchSettings;
+        this.presenter = presenter;
         long[] opening = new long[agents.size()];
         for (int i = 0; i < agents.customerCount(); i++) {
             opening[i] = agents.customer(i).budget();
@@ -154,29 +165,65 @@ public final class Market {
         }
     }
 
+    /**
+     * One results page: the mechanism ranks, the page is cut, the presenter lays it out (and may
+     * randomize it); the {@code search} event lists the page in rank order, then each listing shown
+     * is an {@code impression} event in reading order when the presenter logs impressions.
+     */
     private void search(long t, int agent, Search request, MarketOutput out) {
-        List<Service> ranked = search.rank(request, agents.customer(agent));
+        Customer searcher = agents.customer(agent);
+        List<Service> ranked = search.rank(request, searcher);
         int pageSize = searchSettings.pageSize();
         int totalPages = Math.min(searchSettings.pageLimit(), (ranked.size() + pageSize - 1) / pageSize);
         int from = request.page() < totalPages ? request.page() * pageSize : ranked.size();
         int to = Math.min(ranked.size(), from + pageSize);
-        List<ListingView> listings = new ArrayList<>(to - from);
-        List<String> ids = new ArrayList<>(to - from);
-        for (int i = from; i < to; i++) {
-            Service service = ranked.get(i);
-            listings.add(new ListingView(
-                    i + 1,
-                    service.id(),
-                    service.name(),
-                    service.description(),
-                    service.rating(),
-                    service.reviewCount(),
-                    service.amenities(),
-                    searchSettings.revealPrices() ? service.menu() : Immutable.emptyMap()));
+        List<Service> page = ranked.subList(from, to);
+        List<PagePresenter.Placement> placements =
+                presenter.present(new PagePresenter.Page(searcher, page, from + 1, searchSettings.revealPrices()));
+        List<String> ids = new ArrayList<>(page.size());
+        for (Service service : page) {
             ids.add(service.id());
         }
-        out.record(t, new SearchEvent(agents.idOf(agent), request.query(), request.page(), totalPages, ids));
+        String searcherId = agents.idOf(agent);
+        long searchSeq = out.record(t, new SearchEvent(searcherId, request.query(), request.page(), totalPages, ids));
+        List<ListingView> listings = new ArrayList<>(placements.size());
+        for (PagePresenter.Placement placement : placements) {
+            ListingView view = placement.view();
+            listings.add(view);
+            if (presenter.logsImpressions()) {
+                out.record(
+                        t,
+                        new ImpressionEvent(
+                                searcherId,
+                                searchSeq,
+                                view.service(),
+                                view.rank(),
+                                view.row(),
+                                view.column(),
+                                view.tags(),
+                                shownBasketPrice(searcher, view),
+                                placement.priceFactor(),
+                                view.rating(),
+                                view.reviewCount()));
+            }
+        }
         out.deliver(agent, t, new SearchResults(request.query(), request.page(), totalPages, listings));
+    }
+
+    /** The requested items at the listing's shown prices, or null if hidden or not all carried. */
+    private static Long shownBasketPrice(Customer searcher, ListingView view) {
+        if (view.prices().isEmpty()) {
+            return null;
+        }
+        long total = 0;
+        for (var wanted : searcher.items().entrySet()) {
+            Long price = view.prices().get(wanted.getKey());
+            if (price == null) {
+                return null;
+            }
+            total += price * wanted.getValue();
+        }
+        return total;
     }
 
     private void message(long t, int agent, Message m, MarketOutput out) {
