@@ -11,6 +11,7 @@ import org.mercato.sim.kernel.KernelListener;
 import org.mercato.sim.kernel.KernelStats;
 import org.mercato.sim.market.AgentDirectory;
 import org.mercato.sim.market.Market;
+import org.mercato.sim.market.ProposalReveal;
 import org.mercato.sim.market.presentation.PagePresenter;
 
 /**
@@ -34,7 +35,8 @@ public final class Simulation {
                 directory,
                 setup.search(),
                 setup.searchSettings(),
-                PagePresenter.of(setup.presentation(), kernel.seed()));
+                PagePresenter.of(setup.presentation(), kernel.seed()),
+                new ProposalReveal(setup.reveal(), kernel.seed()));
         AgentRuntime[] agents = setup.runtimes(directory);
         AgentDispatcher dispatcher = kernel.mode() == KernelSettings.Mode.ACTORS
                 ? new ActorDispatcher(agents, kernel.parallelism())

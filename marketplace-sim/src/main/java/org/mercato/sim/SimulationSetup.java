@@ -5,6 +5,7 @@ import org.mercato.sim.domain.Catalog;
 import org.mercato.sim.kernel.AgentRuntime;
 import org.mercato.sim.kernel.ThinkTime;
 import org.mercato.sim.market.AgentDirectory;
+import org.mercato.sim.market.RevealSettings;
 import org.mercato.sim.market.SearchMechanism;
 import org.mercato.sim.market.SearchSettings;
 import org.mercato.sim.market.presentation.PresentationSettings;
@@ -13,8 +14,8 @@ import org.mercato.sim.policy.ServicePolicy;
 
 /**
  * Everything one run needs: the catalog, one assistant per customer and one seller per service
- * (same order as the catalog), the search mechanism, the kernel settings and how results pages
- * are presented.
+ * (same order as the catalog), the search mechanism, the kernel settings, how results pages are
+ * presented and when proposals are revealed.
  */
 public record SimulationSetup(
         Catalog catalog,
@@ -23,12 +24,13 @@ public record SimulationSetup(
         SearchMechanism search,
         SearchSettings searchSettings,
         KernelSettings kernel,
-        PresentationSettings presentation) {
+        PresentationSettings presentation,
+        RevealSettings reveal) {
 
     /** A policy instance with its think-time model. */
     public record Agent<P>(P policy, ThinkTime thinkTime) {}
 
-    /** A setup with today's pages (a ranked list with true values). */
+    /** A setup with today's pages (a ranked list with true values) and proposals delivered when made. */
     public SimulationSetup(
             Catalog catalog,
             List<Agent<AssistantPolicy>> assistants,
@@ -36,13 +38,22 @@ public record SimulationSetup(
             SearchMechanism search,
             SearchSettings searchSettings,
             KernelSettings kernel) {
-        this(catalog, assistants, sellers, search, searchSettings, kernel, PresentationSettings.DEFAULT);
+        this(
+                catalog,
+                assistants,
+                sellers,
+                search,
+                searchSettings,
+                kernel,
+                PresentationSettings.DEFAULT,
+                RevealSettings.IMMEDIATE);
     }
 
     public SimulationSetup {
         assistants = List.copyOf(assistants);
         sellers = List.copyOf(sellers);
         presentation = presentation == null ? PresentationSettings.DEFAULT : presentation;
+        reveal = reveal == null ? RevealSettings.IMMEDIATE : reveal;
         if (presentation.cells() > 0 && presentation.cells() != searchSettings.pageSize()) {
             throw new IllegalArgumentException("a " + presentation.rows() + " x " + presentation.columns()
                     + " grid shows " + presentation.cells() + " listings but the search page size is "

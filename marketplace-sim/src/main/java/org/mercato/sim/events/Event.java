@@ -11,6 +11,7 @@ public sealed interface Event
                 ImpressionEvent,
                 MessageEvent,
                 ProposalEvent,
+                RevealEvent,
                 PaymentEvent,
                 DeclineEvent,
                 RejectionEvent,

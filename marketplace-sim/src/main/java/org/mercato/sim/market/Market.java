@@ -16,6 +16,7 @@ import org.mercato.sim.events.MessageEvent;
 import org.mercato.sim.events.PaymentEvent;
 import org.mercato.sim.events.ProposalEvent;
 import org.mercato.sim.events.RejectionEvent;
+import org.mercato.sim.events.RevealEvent;
 import org.mercato.sim.events.SearchEvent;
 import org.mercato.sim.events.ServiceEvent;
 import org.mercato.sim.events.WaitEvent;
@@ -50,30 +51,38 @@ import org.mercato.sim.protocol.WokenUp;
  * on one thread, and enforces the ledger invariants: an assistant pays only a live proposal
  * addressed to it, exactly its total, within its balance, at most once; services talk only to
  * customers who wrote to them and take no more paid orders than their capacity; every refusal is
- * logged with its reason and told to the actor.
+ * logged with its reason and told to the actor. Results pages go through a {@link PagePresenter};
+ * proposals reach their customer as the {@link ProposalReveal} policy says (a proposal not yet
+ * revealed is unknown to its customer).
  */
 public final class Market {
     private final AgentDirectory agents;
     private final SearchMechanism search;
     private final SearchSettings searchSettings;
     private final PagePresenter presenter;
+    private final ProposalReveal reveal;
     private final Ledger ledger;
     private final ProposalBook proposals = new ProposalBook();
     private final Set<Long> conversations = new HashSet<>();
     private final boolean[] done;
     private final int[] ordersTaken;
 
-    /** A market with today's pages: a ranked list with true values. */
+    /** A market with today's pages (a ranked list with true values) and proposals delivered when made. */
     public Market(AgentDirectory agents, SearchMechanism search, SearchSettings searchSettings) {
-        this(agents, search, searchSettings, PagePresenter.plainList());
+        this(agents, search, searchSettings, PagePresenter.plainList(), ProposalReveal.immediate());
     }
 
     public Market(
-            AgentDirectory agents, SearchMechanism search, SearchSettings searchSettings, PagePresenter presenter) {
+            AgentDirectory agents,
+            SearchMechanism search,
+            SearchSettings searchSettings,
+            PagePresenter presenter,
+            ProposalReveal reveal) {
         this.agents = agents;
         this.search = search;
         this.searchSettings = searchSettings;
         this.presenter = presenter;
+        this.reveal = reveal;
         long[] opening = new long[agents.size()];
         for (int i = 0; i < agents.customerCount(); i++) {
             opening[i] = agents.customer(i).budget();
@@ -126,7 +135,32 @@ public final class Market {
             wake(wake, out);
         } else if (item instanceof Scheduled.ActionAt at) {
             act(at.time(), at.agent(), at.seq(), at.action(), out);
+        } else if (item instanceof Scheduled.MarketTimerAt timer) {
+            timer(timer, out);
         }
+    }
+
+    private void timer(Scheduled.MarketTimerAt timer, MarketOutput out) {
+        if (!timer.purpose().equals(ProposalReveal.TIMER)) {
+            throw new IllegalStateException("unknown market timer " + timer);
+        }
+        for (Proposal proposal : reveal.release(timer, agents.idOf(timer.agent()))) {
+            deliverProposal(timer.time(), timer.agent(), proposal, out);
+        }
+    }
+
+    /**
+     * Shows a proposal to its customer, unless the customer is done. Under a reveal policy other
+     * than immediate, this is logged as a {@code reveal} event.
+     */
+    private void deliverProposal(long t, int customer, Proposal proposal, MarketOutput out) {
+        if (done[customer]) {
+            return;
+        }
+        if (!reveal.isImmediate()) {
+            out.record(t, new RevealEvent(proposal.id(), proposal.customer(), proposal.service()));
+        }
+        out.deliver(customer, t, new ProposalReceived(proposal));
     }
 
     private void wake(Scheduled.WakeAt wake, MarketOutput out) {
@@ -233,6 +267,7 @@ public final class Market {
             return;
         }
         conversations.add(conversation(agent, to));
+        reveal.inquiry(t, agent);
         String from = agents.idOf(agent);
         out.record(t, new MessageEvent(from, m.to(), m.text(), m.items()));
         out.deliver(to, t, new MessageReceived(from, m.text(), m.items()));
@@ -263,13 +298,15 @@ public final class Market {
                 proposals.nextId(), agents.idOf(agent), p.customer(), p.lines(), p.total(), t, p.validUntil());
         proposals.add(proposal, agent, customer);
         out.record(t, new ProposalEvent(proposal));
-        deliverIfActive(customer, t, new ProposalReceived(proposal), out);
+        if (reveal.admit(t, customer, proposal, out)) {
+            deliverProposal(t, customer, proposal, out);
+        }
     }
 
     private void pay(long t, int agent, Pay p, MarketOutput out) {
         ProposalBook.Entry entry = proposals.get(p.proposalId());
         RejectionReason refusal = null;
-        if (entry == null) {
+        if (entry == null || reveal.isHidden(p.proposalId())) {
             refusal = RejectionReason.UNKNOWN_PROPOSAL;
         } else if (entry.customer() != agent) {
             refusal = RejectionReason.NOT_ADDRESSED_TO_YOU;
@@ -303,7 +340,7 @@ public final class Market {
     private void decline(long t, int agent, Decline d, MarketOutput out) {
         ProposalBook.Entry entry = proposals.get(d.proposalId());
         RejectionReason refusal = null;
-        if (entry == null) {
+        if (entry == null || reveal.isHidden(d.proposalId())) {
             refusal = RejectionReason.UNKNOWN_PROPOSAL;
         } else if (entry.customer() != agent) {
             refusal = RejectionReason.NOT_ADDRESSED_TO_YOU;

@@ -246,7 +246,8 @@ class JsonLineTest {
                         2415L,
                         0.8123456789,
                         4.3,
-                        57));
+                        57),
+                new RevealEvent("p7", "c\"1", "s1"));
     }
 
     @Test
@@ -295,14 +296,15 @@ class JsonLineTest {
                         "wait",
                         "wake",
                         "done",
-                        "impression");
+                        "impression",
+                        "reveal");
     }
 
     @Test
     void impressionFieldsRoundTripInOrderAndAHiddenPriceIsNull() throws Exception {
         List<Event> events = everyEventType();
         StringBuilder out = new StringBuilder();
-        new LoggedEvent(5, 3, events.get(events.size() - 1)).writeJson(out);
+        new LoggedEvent(5, 3, events.get(11)).writeJson(out);
         assertThat(out.toString())
                 .isEqualTo("{\"t\":5,\"seq\":3,\"type\":\"impression\",\"agent\":\"c1\",\"search\":2,"
                         + "\"service\":\"s\\\\2\",\"rank\":12,\"row\":2,\"column\":3,"
@@ -317,6 +319,15 @@ class JsonLineTest {
         assertThat(none.get("price").isNull()).isTrue();
         assertThat(none.get("tags")).isEmpty();
         assertThat(none.get("price_factor").toString()).isEqualTo("1");
+    }
+
+    @Test
+    void revealNamesTheProposalAndBothSides() {
+        StringBuilder out = new StringBuilder();
+        new LoggedEvent(9, 8, new RevealEvent("p7", "c\"1", "s1")).writeJson(out);
+        assertThat(out.toString())
+                .isEqualTo("{\"t\":9,\"seq\":8,\"type\":\"reveal\",\"proposal\":\"p7\",\"customer\":\"c\\\"1\","
+                        + "\"service\":\"s1\"}");
     }
 
     @Test

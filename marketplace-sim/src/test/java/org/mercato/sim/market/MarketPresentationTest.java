@@ -49,7 +49,8 @@ class MarketPresentationTest {
                 new AgentDirectory(catalog),
                 new SimpleSearch(catalog.services()),
                 search,
-                PagePresenter.of(settings, 42));
+                PagePresenter.of(settings, 42),
+                ProposalReveal.immediate());
     }
 
     private static SearchResults search(Market market, RecordingOutput out, int page, long seq) {
