@@ -69,7 +69,9 @@ public final class ScenarioWiring {
                 sellers,
                 new SimpleSearch(catalog.services()),
                 new SearchSettings(search.pageSize(), search.pageLimit(), search.revealPrices()),
-                kernel(scenario));
+                kernel(scenario),
+                market.presentation().toModel(),
+                market.reveal().toModel());
     }
 
     public static KernelSettings kernel(Scenario scenario) {
