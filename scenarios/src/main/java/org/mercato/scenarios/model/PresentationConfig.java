@@ -15,7 +15,8 @@ import org.mercato.sim.market.presentation.TagRule;
  * {@code priceSigma} (0.3), {@code ratingJitter} (0.4), {@code reviewsSigma} (1), {@code
  * sponsored}, {@code overallPick} and {@code scarcity} apply with ACES's defaults; they may be given
  * only in mode full. {@code impressions}: log every listing shown (default: true unless the page
- * is a plain list). Pages are a display randomization: proposals are made at posted prices.
+ * is a plain list; left out of a resolved scenario unless given, so it follows a changed layout or
+ * mode). Pages are a display randomization: proposals are made at posted prices.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({
@@ -108,7 +109,13 @@ public record PresentationConfig(
             onlyFor(overallPick, "overallPick", why);
             onlyFor(scarcity, "scarcity", why);
         }
-        impressions = Objects.requireNonNullElse(impressions, layout != Layout.LIST || mode != Mode.NONE);
+        // impressions stays null when not given: "auto" must not be frozen into a resolved scenario,
+        // where a later --set of the layout or mode would then silently keep the old choice
+    }
+
+    /** Whether impressions are logged: as given, else unless the page is a plain list. */
+    public boolean logsImpressions() {
+        return impressions != null ? impressions : layout != Layout.LIST || mode != Mode.NONE;
     }
 
     private static void onlyFor(Object value, String key, String where) {
@@ -140,6 +147,6 @@ public record PresentationConfig(
                 full ? sponsored.toModel() : TagRule.OFF,
                 full ? overallPick.probability() : 0,
                 full ? scarcity.toModel() : TagRule.OFF,
-                impressions);
+                logsImpressions());
     }
 }

@@ -55,7 +55,7 @@ class PagesAndRevealConfigTest {
         Scenario scenario = ScenarioLoader.load(write("market: {generate: {customers: 1, services: 1}}\n"));
 
         assertThat(scenario.market().presentation()).isEqualTo(PresentationConfig.DEFAULT);
-        assertThat(scenario.market().presentation().impressions()).isFalse();
+        assertThat(scenario.market().presentation().logsImpressions()).isFalse();
         assertThat(scenario.market().presentation().toModel()).isEqualTo(PresentationSettings.DEFAULT);
         assertThat(scenario.market().reveal().toModel()).isEqualTo(RevealSettings.IMMEDIATE);
         var setup = new ScenarioWiring(PolicyRegistry.builtIn()).setup(scenario);
@@ -77,7 +77,8 @@ class PagesAndRevealConfigTest {
         assertThat(pages.sponsored().toModel()).isEqualTo(TagRule.ACES);
         assertThat(pages.overallPick().probability()).isEqualTo(0.5);
         assertThat(pages.scarcity().toModel()).isEqualTo(TagRule.ACES);
-        assertThat(pages.impressions()).isTrue();
+        assertThat(pages.logsImpressions()).isTrue();
+        assertThat(pages.impressions()).as("auto, not frozen").isNull();
         assertThat(scenario.market().reveal().window().text()).isEqualTo("2s");
 
         var setup = new ScenarioWiring(PolicyRegistry.builtIn()).setup(scenario);
@@ -119,6 +120,17 @@ class PagesAndRevealConfigTest {
         assertThat(scenario.market().presentation().toModel().shufflesPositions())
                 .isTrue();
         assertThat(scenario.market().presentation().toModel().priceSigma()).isZero();
+    }
+
+    @Test
+    void aResolvedPlainScenarioLogsImpressionsOnceItsPagesAreRandomized() throws IOException {
+        Scenario plain = ScenarioLoader.load(write("market: {generate: {customers: 1, services: 8}}\n"));
+        Path resolved = write(ScenarioYaml.write(plain));
+        Scenario randomized = ScenarioLoader.load(resolved, List.of("market.presentation.mode=permutation"));
+        assertThat(randomized.market().presentation().toModel().impressions()).isTrue();
+        Scenario quiet = ScenarioLoader.load(
+                resolved, List.of("market.presentation.mode=permutation", "market.presentation.impressions=false"));
+        assertThat(quiet.market().presentation().toModel().impressions()).isFalse();
     }
 
     @Test
