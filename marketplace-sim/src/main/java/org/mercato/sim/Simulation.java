@@ -11,6 +11,8 @@ import org.mercato.sim.kernel.KernelListener;
 import org.mercato.sim.kernel.KernelStats;
 import org.mercato.sim.market.AgentDirectory;
 import org.mercato.sim.market.Market;
+import org.mercato.sim.market.ProposalReveal;
+import org.mercato.sim.market.presentation.PagePresenter;
 
 /**
  * Wires a market, its agents and the kernel for one run. The lookahead is the least reaction
@@ -28,9 +30,14 @@ public final class Simulation {
     /** Builds the market and starts the agents (the actor system, in actor mode) without running. */
     public static Prepared prepare(SimulationSetup setup, List<EventSink> sinks, KernelListener listener) {
         AgentDirectory directory = new AgentDirectory(setup.catalog());
-        Market market = new Market(directory, setup.search(), setup.searchSettings());
-        AgentRuntime[] agents = setup.runtimes(directory);
         KernelSettings kernel = setup.kernel();
+        Market market = new Market(
+                directory,
+                setup.search(),
+                setup.searchSettings(),
+                PagePresenter.of(setup.presentation(), kernel.seed()),
+                new ProposalReveal(setup.reveal(), kernel.seed()));
+        AgentRuntime[] agents = setup.runtimes(directory);
         AgentDispatcher dispatcher = kernel.mode() == KernelSettings.Mode.ACTORS
                 ? new ActorDispatcher(agents, kernel.parallelism())
                 : new InlineDispatcher(agents);

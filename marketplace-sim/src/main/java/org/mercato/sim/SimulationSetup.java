@@ -5,14 +5,17 @@ import org.mercato.sim.domain.Catalog;
 import org.mercato.sim.kernel.AgentRuntime;
 import org.mercato.sim.kernel.ThinkTime;
 import org.mercato.sim.market.AgentDirectory;
+import org.mercato.sim.market.RevealSettings;
 import org.mercato.sim.market.SearchMechanism;
 import org.mercato.sim.market.SearchSettings;
+import org.mercato.sim.market.presentation.PresentationSettings;
 import org.mercato.sim.policy.AssistantPolicy;
 import org.mercato.sim.policy.ServicePolicy;
 
 /**
  * Everything one run needs: the catalog, one assistant per customer and one seller per service
- * (same order as the catalog), the search mechanism and the kernel settings.
+ * (same order as the catalog), the search mechanism, the kernel settings, how results pages are
+ * presented and when proposals are revealed.
  */
 public record SimulationSetup(
         Catalog catalog,
@@ -20,14 +23,42 @@ public record SimulationSetup(
         List<Agent<ServicePolicy>> sellers,
         SearchMechanism search,
         SearchSettings searchSettings,
-        KernelSettings kernel) {
+        KernelSettings kernel,
+        PresentationSettings presentation,
+        RevealSettings reveal) {
 
     /** A policy instance with its think-time model. */
     public record Agent<P>(P policy, ThinkTime thinkTime) {}
 
+    /** A setup with today's pages (a ranked list with true values) and proposals delivered when made. */
+    public SimulationSetup(
+            Catalog catalog,
+            List<Agent<AssistantPolicy>> assistants,
+            List<Agent<ServicePolicy>> sellers,
+            SearchMechanism search,
+            SearchSettings searchSettings,
+            KernelSettings kernel) {
+        this(
+                catalog,
+                assistants,
+                sellers,
+                search,
+                searchSettings,
+                kernel,
+                PresentationSettings.DEFAULT,
+                RevealSettings.IMMEDIATE);
+    }
+
     public SimulationSetup {
         assistants = List.copyOf(assistants);
         sellers = List.copyOf(sellers);
+        presentation = presentation == null ? PresentationSettings.DEFAULT : presentation;
+        reveal = reveal == null ? RevealSettings.IMMEDIATE : reveal;
+        if (presentation.cells() > 0 && presentation.cells() != searchSettings.pageSize()) {
+            throw new IllegalArgumentException("a " + presentation.rows() + " x " + presentation.columns()
+                    + " grid shows " + presentation.cells() + " listings but the search page size is "
+                    + searchSettings.pageSize());
+        }
         if (assistants.size() != catalog.customers().size()) {
             throw new IllegalArgumentException("need one assistant per customer");
         }

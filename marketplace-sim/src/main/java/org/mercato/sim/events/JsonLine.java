@@ -59,6 +59,12 @@ public final class JsonLine {
         return this;
     }
 
+    public JsonLine nullField(String name) {
+        name(name);
+        out.append("null");
+        return this;
+    }
+
     public JsonLine money(String name, long cents) {
         name(name);
         Money.appendTo(out, cents);

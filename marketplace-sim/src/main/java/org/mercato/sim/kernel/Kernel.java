@@ -112,8 +112,10 @@ public final class Kernel implements MarketOutput {
 
     /** Events are buffered per window and published when its agents start (see {@link EventPipe}). */
     @Override
-    public void record(long time, Event event) {
-        unwritten.add(new LoggedEvent(time, recorded++, event));
+    public long record(long time, Event event) {
+        long seq = recorded++;
+        unwritten.add(new LoggedEvent(time, seq, event));
+        return seq;
     }
 
     private void writeEvents() {
@@ -138,8 +140,12 @@ public final class Kernel implements MarketOutput {
         deliveries++;
     }
 
+    /** A wake-up or market timer; it may fall inside the current window, but never before now. */
     @Override
-    public void schedule(Scheduled wake) {
-        queue.add(wake);
+    public void schedule(Scheduled item) {
+        if (item.time() < now) {
+            throw new IllegalStateException("the market scheduled an item in the past (now " + now + "): " + item);
+        }
+        queue.add(item);
     }
 }

@@ -6,7 +6,8 @@ import java.util.Arrays;
  * The kernel's pending items as a binary min-heap on (time, agent, seq). Keys live in primitive
  * arrays next to each other, so sifting touches no item objects; with tens of thousands of
  * pending wake-ups this is most of the kernel's sequential time. Agent and seq are packed into one
- * long: agent in the high half, seq (below 2^32 per agent) in the low half.
+ * long: agent in the high half, seq in the low half. An agent's own items use seqs below
+ * {@link Scheduled#MARKET_SEQ_BASE} (2^31), the market's timers for it the range from there to 2^32.
  */
 final class ScheduleQueue {
     private long[] times = new long[1024];
@@ -28,7 +29,10 @@ final class ScheduleQueue {
     }
 
     void add(Scheduled item) {
-        if (item.seq() < 0 || item.seq() > 0xffffffffL) {
+        boolean timer = item instanceof Scheduled.MarketTimerAt;
+        long low = timer ? Scheduled.MARKET_SEQ_BASE : 0;
+        long high = timer ? Scheduled.MAX_SEQ : Scheduled.MARKET_SEQ_BASE - 1;
+        if (item.seq() < low || item.seq() > high) {
             throw new IllegalStateException("per-agent sequence number out of range: " + item);
         }
         if (size == items.length) {

@@ -4,10 +4,20 @@ import java.util.Comparator;
 import org.mercato.sim.protocol.Action;
 
 /**
- * Something the kernel will apply at a virtual time: an agent's action or a wake-up it asked for.
- * The total order (time, agent, seq) is the kernel's ordering rule; seq is per agent.
+ * Something the kernel will apply at a virtual time: an agent's action, a wake-up it asked for, or
+ * a timer the market set for itself on an agent's behalf. The total order (time, agent, seq) is the
+ * kernel's ordering rule; seq is per agent and split in two ranges: the agent's own items (actions
+ * and wake-ups) below {@link #MARKET_SEQ_BASE}, the market's timers for that agent at or above it.
+ * So at one time and agent the agent's own items come first, then the market's timers in the order
+ * they were set.
  */
 public sealed interface Scheduled {
+    /** The first sequence number of the market's timers; an agent's own items stay below it. */
+    long MARKET_SEQ_BASE = 1L << 31;
+
+    /** The largest sequence number the ordering key can hold. */
+    long MAX_SEQ = 0xffffffffL;
+
     Comparator<Scheduled> ORDER = (a, b) -> {
         int byTime = Long.compare(a.time(), b.time());
         if (byTime != 0) {
@@ -26,4 +36,11 @@ public sealed interface Scheduled {
     record ActionAt(long time, int agent, long seq, Action action) implements Scheduled {}
 
     record WakeAt(long time, int agent, long seq) implements Scheduled {}
+
+    /**
+     * A timer the market set for itself, filed under the agent it concerns (for example the customer
+     * whose held proposals it releases). {@code seq} is {@link #MARKET_SEQ_BASE} plus the market's
+     * own timer counter; {@code purpose} tells the market what to do when it fires.
+     */
+    record MarketTimerAt(long time, int agent, long seq, String purpose) implements Scheduled {}
 }

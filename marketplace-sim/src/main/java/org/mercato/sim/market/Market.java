@@ -4,21 +4,25 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.mercato.sim.domain.Customer;
 import org.mercato.sim.domain.Immutable;
 import org.mercato.sim.domain.OrderLine;
 import org.mercato.sim.domain.Service;
 import org.mercato.sim.events.CustomerEvent;
 import org.mercato.sim.events.DeclineEvent;
 import org.mercato.sim.events.DoneEvent;
+import org.mercato.sim.events.ImpressionEvent;
 import org.mercato.sim.events.MessageEvent;
 import org.mercato.sim.events.PaymentEvent;
 import org.mercato.sim.events.ProposalEvent;
 import org.mercato.sim.events.RejectionEvent;
+import org.mercato.sim.events.RevealEvent;
 import org.mercato.sim.events.SearchEvent;
 import org.mercato.sim.events.ServiceEvent;
 import org.mercato.sim.events.WaitEvent;
 import org.mercato.sim.events.WakeEvent;
 import org.mercato.sim.kernel.Scheduled;
+import org.mercato.sim.market.presentation.PagePresenter;
 import org.mercato.sim.protocol.Action;
 import org.mercato.sim.protocol.AssistantStarted;
 import org.mercato.sim.protocol.Decline;
@@ -47,22 +51,38 @@ import org.mercato.sim.protocol.WokenUp;
  * on one thread, and enforces the ledger invariants: an assistant pays only a live proposal
  * addressed to it, exactly its total, within its balance, at most once; services talk only to
  * customers who wrote to them and take no more paid orders than their capacity; every refusal is
- * logged with its reason and told to the actor.
+ * logged with its reason and told to the actor. Results pages go through a {@link PagePresenter};
+ * proposals reach their customer as the {@link ProposalReveal} policy says (a proposal not yet
+ * revealed is unknown to its customer).
  */
 public final class Market {
     private final AgentDirectory agents;
     private final SearchMechanism search;
     private final SearchSettings searchSettings;
+    private final PagePresenter presenter;
+    private final ProposalReveal reveal;
     private final Ledger ledger;
     private final ProposalBook proposals = new ProposalBook();
     private final Set<Long> conversations = new HashSet<>();
     private final boolean[] done;
     private final int[] ordersTaken;
 
+    /** A market with today's pages (a ranked list with true values) and proposals delivered when made. */
     public Market(AgentDirectory agents, SearchMechanism search, SearchSettings searchSettings) {
+        this(agents, search, searchSettings, PagePresenter.plainList(), ProposalReveal.immediate());
+    }
+
+    public Market(
+            AgentDirectory agents,
+            SearchMechanism search,
+            SearchSettings searchSettings,
+            PagePresenter presenter,
+            ProposalReveal reveal) {
         this.agents = agents;
         this.search = search;
         this.searchSettings = searchSettings;
+        this.presenter = presenter;
+        this.reveal = reveal;
         long[] opening = new long[agents.size()];
         for (int i = 0; i < agents.customerCount(); i++) {
             opening[i] = agents.customer(i).budget();
@@ -115,7 +135,32 @@ public final class Market {
             wake(wake, out);
         } else if (item instanceof Scheduled.ActionAt at) {
             act(at.time(), at.agent(), at.seq(), at.action(), out);
+        } else if (item instanceof Scheduled.MarketTimerAt timer) {
+            timer(timer, out);
         }
+    }
+
+    private void timer(Scheduled.MarketTimerAt timer, MarketOutput out) {
+        if (!timer.purpose().equals(ProposalReveal.TIMER)) {
+            throw new IllegalStateException("unknown market timer " + timer);
+        }
+        for (Proposal proposal : reveal.release(timer, agents.idOf(timer.agent()))) {
+            deliverProposal(timer.time(), timer.agent(), proposal, out);
+        }
+    }
+
+    /**
+     * Shows a proposal to its customer, unless the customer is done. Under a reveal policy other
+     * than immediate, this is logged as a {@code reveal} event.
+     */
+    private void deliverProposal(long t, int customer, Proposal proposal, MarketOutput out) {
+        if (done[customer]) {
+            return;
+        }
+        if (!reveal.isImmediate()) {
+            out.record(t, new RevealEvent(proposal.id(), proposal.customer(), proposal.service()));
+        }
+        out.deliver(customer, t, new ProposalReceived(proposal));
     }
 
     private void wake(Scheduled.WakeAt wake, MarketOutput out) {
@@ -154,29 +199,65 @@ public final class Market {
         }
     }
 
+    /**
+     * One results page: the mechanism ranks, the page is cut, the presenter lays it out (and may
+     * randomize it); the {@code search} event lists the page in rank order, then each listing shown
+     * is an {@code impression} event in reading order when the presenter logs impressions.
+     */
     private void search(long t, int agent, Search request, MarketOutput out) {
-        List<Service> ranked = search.rank(request, agents.customer(agent));
+        Customer searcher = agents.customer(agent);
+        List<Service> ranked = search.rank(request, searcher);
         int pageSize = searchSettings.pageSize();
         int totalPages = Math.min(searchSettings.pageLimit(), (ranked.size() + pageSize - 1) / pageSize);
         int from = request.page() < totalPages ? request.page() * pageSize : ranked.size();
         int to = Math.min(ranked.size(), from + pageSize);
-        List<ListingView> listings = new ArrayList<>(to - from);
-        List<String> ids = new ArrayList<>(to - from);
-        for (int i = from; i < to; i++) {
-            Service service = ranked.get(i);
-            listings.add(new ListingView(
-                    i + 1,
-                    service.id(),
-                    service.name(),
-                    service.description(),
-                    service.rating(),
-                    service.reviewCount(),
-                    service.amenities(),
-                    searchSettings.revealPrices() ? service.menu() : Immutable.emptyMap()));
+        List<Service> page = ranked.subList(from, to);
+        List<PagePresenter.Placement> placements =
+                presenter.present(new PagePresenter.Page(searcher, page, from + 1, searchSettings.revealPrices()));
+        List<String> ids = new ArrayList<>(page.size());
+        for (Service service : page) {
             ids.add(service.id());
         }
-        out.record(t, new SearchEvent(agents.idOf(agent), request.query(), request.page(), totalPages, ids));
+        String searcherId = agents.idOf(agent);
+        long searchSeq = out.record(t, new SearchEvent(searcherId, request.query(), request.page(), totalPages, ids));
+        List<ListingView> listings = new ArrayList<>(placements.size());
+        for (PagePresenter.Placement placement : placements) {
+            ListingView view = placement.view();
+            listings.add(view);
+            if (presenter.logsImpressions()) {
+                out.record(
+                        t,
+                        new ImpressionEvent(
+                                searcherId,
+                                searchSeq,
+                                view.service(),
+                                view.rank(),
+                                view.row(),
+                                view.column(),
+                                view.tags(),
+                                shownBasketPrice(searcher, view),
+                                placement.priceFactor(),
+                                view.rating(),
+                                view.reviewCount()));
+            }
+        }
         out.deliver(agent, t, new SearchResults(request.query(), request.page(), totalPages, listings));
+    }
+
+    /** The requested items at the listing's shown prices, or null if hidden or not all carried. */
+    private static Long shownBasketPrice(Customer searcher, ListingView view) {
+        if (view.prices().isEmpty()) {
+            return null;
+        }
+        long total = 0;
+        for (var wanted : searcher.items().entrySet()) {
+            Long price = view.prices().get(wanted.getKey());
+            if (price == null) {
+                return null;
+            }
+            total += price * wanted.getValue();
+        }
+        return total;
     }
 
     private void message(long t, int agent, Message m, MarketOutput out) {
@@ -186,6 +267,7 @@ public final class Market {
             return;
         }
         conversations.add(conversation(agent, to));
+        reveal.inquiry(t, agent);
         String from = agents.idOf(agent);
         out.record(t, new MessageEvent(from, m.to(), m.text(), m.items()));
         out.deliver(to, t, new MessageReceived(from, m.text(), m.items()));
@@ -216,13 +298,15 @@ public final class Market {
                 proposals.nextId(), agents.idOf(agent), p.customer(), p.lines(), p.total(), t, p.validUntil());
         proposals.add(proposal, agent, customer);
         out.record(t, new ProposalEvent(proposal));
-        deliverIfActive(customer, t, new ProposalReceived(proposal), out);
+        if (reveal.admit(t, customer, proposal, out)) {
+            deliverProposal(t, customer, proposal, out);
+        }
     }
 
     private void pay(long t, int agent, Pay p, MarketOutput out) {
         ProposalBook.Entry entry = proposals.get(p.proposalId());
         RejectionReason refusal = null;
-        if (entry == null) {
+        if (entry == null || reveal.isHidden(p.proposalId())) {
             refusal = RejectionReason.UNKNOWN_PROPOSAL;
         } else if (entry.customer() != agent) {
             refusal = RejectionReason.NOT_ADDRESSED_TO_YOU;
@@ -256,7 +340,7 @@ public final class Market {
     private void decline(long t, int agent, Decline d, MarketOutput out) {
         ProposalBook.Entry entry = proposals.get(d.proposalId());
         RejectionReason refusal = null;
-        if (entry == null) {
+        if (entry == null || reveal.isHidden(d.proposalId())) {
             refusal = RejectionReason.UNKNOWN_PROPOSAL;
         } else if (entry.customer() != agent) {
             refusal = RejectionReason.NOT_ADDRESSED_TO_YOU;

@@ -234,7 +234,20 @@ class JsonLineTest {
                 new RejectionEvent("c1", "pay", "p9", RejectionReason.WRONG_AMOUNT),
                 new WaitEvent("s1", 123_456),
                 new WakeEvent("s1"),
-                new DoneEvent("c1", "bought \"it\""));
+                new DoneEvent("c1", "bought \"it\""),
+                new ImpressionEvent(
+                        "c1",
+                        2,
+                        "s\\2",
+                        12,
+                        2,
+                        3,
+                        new TreeSet<>(Set.of("sponsored", "scarcity:3")),
+                        2415L,
+                        0.8123456789,
+                        4.3,
+                        57),
+                new RevealEvent("p7", "c\"1", "s1"));
     }
 
     @Test
@@ -282,7 +295,39 @@ class JsonLineTest {
                         "rejected",
                         "wait",
                         "wake",
-                        "done");
+                        "done",
+                        "impression",
+                        "reveal");
+    }
+
+    @Test
+    void impressionFieldsRoundTripInOrderAndAHiddenPriceIsNull() throws Exception {
+        List<Event> events = everyEventType();
+        StringBuilder out = new StringBuilder();
+        new LoggedEvent(5, 3, events.get(11)).writeJson(out);
+        assertThat(out.toString())
+                .isEqualTo("{\"t\":5,\"seq\":3,\"type\":\"impression\",\"agent\":\"c1\",\"search\":2,"
+                        + "\"service\":\"s\\\\2\",\"rank\":12,\"row\":2,\"column\":3,"
+                        + "\"tags\":[\"scarcity:3\",\"sponsored\"],\"price\":24.15,\"price_factor\":0.8123456789,"
+                        + "\"rating\":4.3,\"reviews\":57}");
+        JsonNode node = parse(out.toString());
+        assertThat(node.get("price_factor").doubleValue()).isEqualTo(0.8123456789);
+
+        StringBuilder hidden = new StringBuilder();
+        new LoggedEvent(5, 4, new ImpressionEvent("c1", 2, "s1", 1, 1, 1, null, null, 1.0, 4.0, 0)).writeJson(hidden);
+        JsonNode none = parse(hidden.toString());
+        assertThat(none.get("price").isNull()).isTrue();
+        assertThat(none.get("tags")).isEmpty();
+        assertThat(none.get("price_factor").toString()).isEqualTo("1");
+    }
+
+    @Test
+    void revealNamesTheProposalAndBothSides() {
+        StringBuilder out = new StringBuilder();
+        new LoggedEvent(9, 8, new RevealEvent("p7", "c\"1", "s1")).writeJson(out);
+        assertThat(out.toString())
+                .isEqualTo("{\"t\":9,\"seq\":8,\"type\":\"reveal\",\"proposal\":\"p7\",\"customer\":\"c\\\"1\","
+                        + "\"service\":\"s1\"}");
     }
 
     @Test

@@ -28,8 +28,10 @@ import org.mercato.sim.domain.Catalog;
 import org.mercato.sim.domain.Customer;
 import org.mercato.sim.domain.OrderLine;
 import org.mercato.sim.domain.Service;
+import org.mercato.sim.market.RevealSettings;
 import org.mercato.sim.market.SearchSettings;
 import org.mercato.sim.market.SimpleSearch;
+import org.mercato.sim.market.presentation.PresentationSettings;
 import org.mercato.sim.policy.AgentContext;
 import org.mercato.sim.policy.AssistantPolicy;
 import org.mercato.sim.policy.ServicePolicy;
@@ -288,6 +290,41 @@ class DispatcherEquivalenceProperties {
         Statistics.label("payments").coverage(c -> c.check(true).percentage(p -> p > 30));
         assertThat(new String(oneThread, StandardCharsets.UTF_8)).isEqualTo(new String(bare, StandardCharsets.UTF_8));
         assertThat(new String(fourThreads, StandardCharsets.UTF_8)).isEqualTo(new String(bare, StandardCharsets.UTF_8));
+        assertThat(fourThreads).isEqualTo(bare);
+    }
+
+    /** The same market with randomized grid pages and a reveal policy chosen by the seed. */
+    private static SimulationSetup withPagesAndReveal(Market market, long seed, Mode mode, int parallelism) {
+        SimulationSetup plain = setup(market, seed, mode, parallelism);
+        RevealSettings reveal = switch ((int) Math.floorMod(seed, 3L)) {
+            case 0 -> RevealSettings.batched(5_000);
+            case 1 -> RevealSettings.minWait(8_000);
+            default -> RevealSettings.IMMEDIATE;
+        };
+        return new SimulationSetup(
+                plain.catalog(),
+                plain.assistants(),
+                plain.sellers(),
+                plain.search(),
+                plain.searchSettings(),
+                plain.kernel(),
+                PresentationSettings.aces().withLayout(PresentationSettings.Layout.GRID, 1, market.pageSize()),
+                reveal);
+    }
+
+    @Property(tries = 15, edgeCases = EdgeCasesMode.MIXIN, shrinking = ShrinkingMode.BOUNDED)
+    void withRandomizedPagesAndRevealTimersBareAndActorRunsWriteIdenticalLogs(
+            @ForAll("markets") Market market, @ForAll long seed) {
+        byte[] bare = Sims.jsonl(withPagesAndReveal(market, seed, Mode.BARE, 1));
+        byte[] oneThread = Sims.jsonl(withPagesAndReveal(market, seed, Mode.ACTORS, 1));
+        byte[] fourThreads = Sims.jsonl(withPagesAndReveal(market, seed, Mode.ACTORS, 4));
+
+        List<String> lines = lines(bare);
+        Statistics.label("impressions").collect(lines.stream().anyMatch(l -> l.contains("\"type\":\"impression\"")));
+        Statistics.label("impressions").coverage(c -> c.check(true).percentage(p -> p > 50));
+        Statistics.label("reveals").collect(lines.stream().anyMatch(l -> l.contains("\"type\":\"reveal\"")));
+        Statistics.label("reveals").coverage(c -> c.check(true).percentage(p -> p > 20));
+        assertThat(new String(oneThread, StandardCharsets.UTF_8)).isEqualTo(new String(bare, StandardCharsets.UTF_8));
         assertThat(fourThreads).isEqualTo(bare);
     }
 

@@ -15,10 +15,12 @@ final class RecordingOutput implements MarketOutput {
     final List<Recorded> events = new ArrayList<>();
     final List<Delivered> deliveries = new ArrayList<>();
     final List<Scheduled> scheduled = new ArrayList<>();
+    private long recorded;
 
     @Override
-    public void record(long time, Event event) {
+    public long record(long time, Event event) {
         events.add(new Recorded(time, event));
+        return recorded++;
     }
 
     @Override

@@ -9,16 +9,19 @@ import java.util.Objects;
  * The market: exactly one source, either {@code generate} (a seeded generator), explicit {@code
  * services} and {@code customers} lists, or {@code magentic} (a Magentic Marketplace dataset
  * folder holding {@code businesses/} and {@code customers/}; a relative path is resolved against
- * the scenario file's folder when the scenario is loaded), plus the search settings.
+ * the scenario file's folder when the scenario is loaded), plus the search settings, how results
+ * pages are presented and when proposals are revealed.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"generate", "services", "customers", "magentic", "search"})
+@JsonPropertyOrder({"generate", "services", "customers", "magentic", "search", "presentation", "reveal"})
 public record MarketConfig(
         GeneratorConfig generate,
         List<ServiceConfig> services,
         List<CustomerConfig> customers,
         SearchConfig search,
-        String magentic) {
+        String magentic,
+        PresentationConfig presentation,
+        RevealConfig reveal) {
     public MarketConfig {
         boolean explicit = services != null || customers != null;
         if (magentic != null && magentic.isBlank()) {
@@ -37,6 +40,13 @@ public record MarketConfig(
         services = services == null ? null : List.copyOf(services);
         customers = customers == null ? null : List.copyOf(customers);
         search = Objects.requireNonNullElse(search, SearchConfig.DEFAULT);
+        presentation = Objects.requireNonNullElse(presentation, PresentationConfig.DEFAULT);
+        reveal = Objects.requireNonNullElse(reveal, RevealConfig.DEFAULT);
+        if (presentation.cells() > 0 && presentation.cells() != search.pageSize()) {
+            throw new IllegalArgumentException("presentation grid of " + presentation.rows() + " x "
+                    + presentation.columns() + " holds " + presentation.cells() + " listings but search.pageSize is "
+                    + search.pageSize() + "; set market.search.pageSize to " + presentation.cells());
+        }
     }
 
     /** A market from a generator or from listed services and customers. */
@@ -45,16 +55,16 @@ public record MarketConfig(
             List<ServiceConfig> services,
             List<CustomerConfig> customers,
             SearchConfig search) {
-        this(generate, services, customers, search, null);
+        this(generate, services, customers, search, null, null, null);
     }
 
     /** A market read from a Magentic dataset folder. */
     public static MarketConfig magentic(String folder, SearchConfig search) {
-        return new MarketConfig(null, null, null, search, folder);
+        return new MarketConfig(null, null, null, search, folder, null, null);
     }
 
     /** The same market reading its Magentic dataset from {@code folder}. */
     public MarketConfig withMagentic(String folder) {
-        return new MarketConfig(generate, services, customers, search, folder);
+        return new MarketConfig(generate, services, customers, search, folder, presentation, reveal);
     }
 }

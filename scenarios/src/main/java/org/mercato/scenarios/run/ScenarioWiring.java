@@ -71,7 +71,9 @@ public final class ScenarioWiring {
                 sellers,
                 search(search, catalog, scenario.seed()),
                 new SearchSettings(search.pageSize(), search.pageLimit(), search.revealPrices()),
-                kernel(scenario));
+                kernel(scenario),
+                market.presentation().toModel(),
+                market.reveal().toModel());
     }
 
     /** A fresh mechanism for this run's market, behind its ranking cache (see {@link CachedSearch}). */
