@@ -320,6 +320,23 @@ class MarketTest {
         }
 
         @Test
+        void aServiceAtCapacityTakesNoMorePaidOrders() {
+            Catalog catalog = new Catalog(
+                    List.of(service("s0", 4.5, Set.of()).withCapacity(1), service("s1", 3.0, Set.of())),
+                    List.of(customer("c0", 10_000), customer("c1", 10_000), customer("poor", 1_000)));
+            market = newMarket(catalog, SearchSettings.DEFAULT);
+            Proposal first = converseAndPropose(10, C0, S0, 1, 100);
+            Proposal second = converseAndPropose(11, C1, S0, 1, 100);
+            act(20, C0, new Pay(first.id(), 1200));
+            assertThat(out.onlyEvent()).isInstanceOf(PaymentEvent.class);
+
+            act(21, C1, new Pay(second.id(), 1200));
+            assertRejected(C1, "pay", second.id(), RejectionReason.SOLD_OUT);
+            assertThat(market.ledger().balance(C1)).isEqualTo(10_000);
+            assertThat(market.proposals().get(second.id()).status()).isEqualTo(ProposalBook.Status.OPEN);
+        }
+
+        @Test
         void secondPaymentOfTheSameProposalIsRejected() {
             Proposal p = converseAndPropose(10, C0, S0, 1, 100);
             act(20, C0, new Pay(p.id(), 1200));
