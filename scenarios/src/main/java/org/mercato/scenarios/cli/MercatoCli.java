@@ -19,7 +19,13 @@ import picocli.CommandLine.UnmatchedArgumentException;
         mixinStandardHelpOptions = true,
         versionProvider = MercatoCli.Version.class,
         description = "A deterministic simulator of agentic marketplaces.",
-        subcommands = {RunCommand.class, ValidateCommand.class, BaselinesCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {
+            RunCommand.class,
+            ValidateCommand.class,
+            BaselinesCommand.class,
+            FitCommand.class,
+            CommandLine.HelpCommand.class
+        },
         footerHeading = "%nExit codes:%n",
         footer = {"  0  ok", "  1  the run failed", "  2  bad input (scenario, option or file)"})
 public final class MercatoCli extends CliCommand {
