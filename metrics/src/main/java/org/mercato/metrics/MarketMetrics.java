@@ -17,7 +17,19 @@ public record MarketMetrics(
         Map<String, Long> rejections,
         Map<String, Long> eventsByType,
         long events,
-        long lastEventTime) {
+        long lastEventTime,
+        Surplus surplus) {
+
+    /**
+     * Both sides of the market: producer surplus (revenue minus unit costs), total welfare under
+     * Magentic's customer utility (welfare.total plus producer surplus), and the general model's
+     * customer utility (value minus price minus the cost of waiting) and total.
+     */
+    public record Surplus(
+            BigDecimal producerSurplus,
+            BigDecimal totalWelfare,
+            BigDecimal customerUtilityGeneral,
+            BigDecimal totalWelfareGeneral) {}
 
     public record Welfare(BigDecimal total, BigDecimal mean, BigDecimal optimal, Double efficiency) {}
 
@@ -47,7 +59,12 @@ public record MarketMetrics(
                 activity.rejections(),
                 activity.byType(),
                 activity.events(),
-                activity.lastTime());
+                activity.lastTime(),
+                new Surplus(
+                        money(welfare.producerSurplus()),
+                        money(total + welfare.producerSurplus()),
+                        money(welfare.generalWelfare()),
+                        money(welfare.generalWelfare() + welfare.producerSurplus())));
     }
 
     private static BigDecimal money(long cents) {

@@ -10,8 +10,10 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import org.mercato.sim.domain.Customer;
 import org.mercato.sim.domain.MagenticUtility;
+import org.mercato.sim.domain.OrderLine;
 import org.mercato.sim.domain.Service;
 import org.mercato.sim.events.CustomerEvent;
+import org.mercato.sim.events.DoneEvent;
 import org.mercato.sim.events.EventSink;
 import org.mercato.sim.events.LoggedEvent;
 import org.mercato.sim.events.PaymentEvent;
@@ -32,11 +34,18 @@ public final class WelfareFold implements EventSink {
     private final Map<String, Proposal> proposals = new HashMap<>();
     private final Map<String, Long> paid = new HashMap<>();
     private final Map<String, Boolean> fulfilled = new HashMap<>();
+    private final Map<String, Long> revenue = new HashMap<>();
+    private final Map<String, Long> costs = new HashMap<>();
+    private final Map<String, Long> finishedAt = new HashMap<>();
+    private long lastTime;
 
     @Override
     public void accept(LoggedEvent logged) {
         var event = logged.event();
-        if (event instanceof CustomerEvent c) {
+        lastTime = Math.max(lastTime, logged.t());
+        if (event instanceof DoneEvent done && customers.containsKey(done.agent())) {
+            finishedAt.merge(done.agent(), logged.t(), Math::max);
+        } else if (event instanceof CustomerEvent c) {
             customers.put(c.customer().id(), c.customer());
         } else if (event instanceof ServiceEvent s) {
             services.put(s.service().id(), s.service());
@@ -44,9 +53,18 @@ public final class WelfareFold implements EventSink {
             proposals.put(p.proposal().id(), p.proposal());
         } else if (event instanceof PaymentEvent payment) {
             paid.merge(payment.customer(), payment.amount(), Long::sum);
+            revenue.merge(payment.service(), payment.amount(), Long::sum);
+            finishedAt.merge(payment.customer(), logged.t(), Math::max);
             Proposal proposal = proposals.get(payment.proposal());
             Customer customer = customers.get(payment.customer());
             Service seller = services.get(payment.service());
+            if (proposal != null && seller != null) {
+                long cost = 0;
+                for (OrderLine line : proposal.lines()) {
+                    cost += line.quantity() * seller.unitCost(line.item());
+                }
+                costs.merge(payment.service(), cost, Long::sum);
+            }
             if (proposal != null
                     && customer != null
                     && seller != null
@@ -72,6 +90,40 @@ public final class WelfareFold implements EventSink {
         Customer customer = customers.get(customerId);
         long value = fulfilled.containsKey(customerId) ? customer.fulfilledValue() : 0;
         return value - paid.getOrDefault(customerId, 0L);
+    }
+
+    /** Producer surplus in cents: revenue minus the unit costs of everything sold. */
+    public long producerSurplus() {
+        long total = 0;
+        for (long amount : revenue.values()) {
+            total += amount;
+        }
+        for (long cost : costs.values()) {
+            total -= cost;
+        }
+        return total;
+    }
+
+    /**
+     * The general utility model, in cents: the value of a fulfilled request (the reference prices,
+     * not doubled) minus everything paid minus the cost of waiting, the customer's time cost per
+     * hour times the time from the start until it finished (its last payment or its {@code done};
+     * the end of the run if neither).
+     */
+    public long generalUtility(String customerId) {
+        Customer customer = customers.get(customerId);
+        long value = fulfilled.containsKey(customerId) ? customer.fulfilledValue() / 2 : 0;
+        long waited = finishedAt.getOrDefault(customerId, lastTime);
+        long waiting = Math.round(customer.timeCostPerHour() * (waited / 3_600_000_000.0));
+        return value - paid.getOrDefault(customerId, 0L) - waiting;
+    }
+
+    public long generalWelfare() {
+        long total = 0;
+        for (String id : customers.keySet()) {
+            total += generalUtility(id);
+        }
+        return total;
     }
 
     /** Sum of customer utilities, in cents. */

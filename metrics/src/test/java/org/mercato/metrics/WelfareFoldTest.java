@@ -108,4 +108,43 @@ class WelfareFoldTest {
                 .containsExactly(Map.entry("unknown_proposal", 2L), Map.entry("wrong_amount", 1L));
         assertThat(metrics.metrics().eventsByType()).containsEntry("rejected", 3L);
     }
+
+    @Test
+    void producerSurplusAndTheGeneralModelCountCostsAndWaiting() {
+        Service costly = new Service(
+                "costly",
+                "costly",
+                "",
+                new TreeMap<>(Map.of("Flan", 350L)),
+                new TreeSet<>(),
+                4,
+                1,
+                new TreeMap<>(Map.of("Flan", 200L)),
+                0,
+                null);
+        Customer patient = new Customer(
+                "eve",
+                "eve",
+                "",
+                new TreeMap<>(Map.of("Flan", 2)),
+                new TreeMap<>(Map.of("Flan", 400L)),
+                new TreeSet<>(),
+                10_000,
+                3_600, // 36.00 an hour
+                "");
+        feed(new CustomerEvent(patient), new ServiceEvent(costly));
+        feed(new ProposalEvent(proposal("p1", "costly", "eve", new OrderLine("Flan", 2, 350))));
+        // paid half an hour in
+        metrics.accept(new LoggedEvent(1_800_000_000L, seq++, new PaymentEvent("p1", "eve", "costly", 700)));
+        metrics.accept(new LoggedEvent(1_900_000_000L, seq++, new org.mercato.sim.events.DoneEvent("costly", "x")));
+
+        MarketMetrics.Surplus surplus = metrics.metrics().surplus();
+        // revenue 7.00 - cost 2 x 2.00
+        assertThat(surplus.producerSurplus()).isEqualByComparingTo("3.00");
+        // magentic: 2 x 8.00 - 7.00 = 9.00, plus producer 3.00
+        assertThat(surplus.totalWelfare()).isEqualByComparingTo("12.00");
+        // general: 8.00 - 7.00 - 36.00 x 0.5 h = -17.00
+        assertThat(surplus.customerUtilityGeneral()).isEqualByComparingTo("-17.00");
+        assertThat(surplus.totalWelfareGeneral()).isEqualByComparingTo("-14.00");
+    }
 }
