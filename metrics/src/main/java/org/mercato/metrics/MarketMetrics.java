@@ -31,13 +31,16 @@ public record MarketMetrics(
             BigDecimal customerUtilityGeneral,
             BigDecimal totalWelfareGeneral) {}
 
-    public record Welfare(BigDecimal total, BigDecimal mean, BigDecimal optimal, Double efficiency) {}
+    /** Optimal is found by {@code optimalMethod}: each customer's best purchase, or an assignment respecting capacities. */
+    public record Welfare(
+            BigDecimal total, BigDecimal mean, BigDecimal optimal, Double efficiency, String optimalMethod) {}
 
     public record Payments(long count, BigDecimal amount) {}
 
     public static MarketMetrics of(WelfareFold welfare, ActivityFold activity) {
         long total = welfare.welfare();
-        long optimal = welfare.optimalWelfare();
+        WelfareFold.Optimum optimum = welfare.optimum();
+        long optimal = optimum.welfare();
         int customers = welfare.customers();
         return new MarketMetrics(
                 customers,
@@ -50,7 +53,8 @@ public record MarketMetrics(
                                 : money(total)
                                         .divide(BigDecimal.valueOf(customers), 2, java.math.RoundingMode.HALF_EVEN),
                         money(optimal),
-                        optimal == 0 ? null : Math.round(1e6 * total / (double) optimal) / 1e6),
+                        optimal == 0 ? null : Math.round(1e6 * total / (double) optimal) / 1e6,
+                        optimum.method()),
                 new Payments(activity.count("payment"), money(welfare.paymentsTotal())),
                 activity.count("search"),
                 activity.count("message"),

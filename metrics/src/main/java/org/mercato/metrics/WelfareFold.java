@@ -149,17 +149,41 @@ public final class WelfareFold implements EventSink {
      * quantities and amenities), so it is computed once per distinct need.
      */
     public long optimalWelfare() {
+        return optimum().welfare();
+    }
+
+    /** The optimum and how it was found. */
+    public record Optimum(long welfare, String method) {}
+
+    /** Markets with capacities larger than this many customer-service options fall back to the bound. */
+    static final long ASSIGNMENT_LIMIT = 5_000_000;
+
+    /**
+     * Without capacities, each customer's best single purchase (positive part). With capacities,
+     * the best assignment respecting them ({@link CapacitatedAssignment}), unless the market has
+     * more than {@link #ASSIGNMENT_LIMIT} options, where the uncapacitated value is reported as an
+     * upper bound and the method says so.
+     */
+    public Optimum optimum() {
         List<Service> sellers = new ArrayList<>(services.values());
         Map<String, BitSet> byItem = new HashMap<>();
         Map<String, BitSet> byAmenity = new HashMap<>();
         Map<String, long[]> prices = new HashMap<>();
+        boolean capacities = false;
         for (int i = 0; i < sellers.size(); i++) {
+            capacities |= sellers.get(i).capacity() > 0;
             for (var offer : sellers.get(i).menu().entrySet()) {
                 byItem.computeIfAbsent(offer.getKey(), k -> new BitSet()).set(i);
                 prices.computeIfAbsent(offer.getKey(), k -> new long[sellers.size()])[i] = offer.getValue();
             }
             for (String amenity : sellers.get(i).amenities()) {
                 byAmenity.computeIfAbsent(amenity, k -> new BitSet()).set(i);
+            }
+        }
+        if (capacities) {
+            Optimum assigned = capacitated(sellers, byItem, byAmenity, prices);
+            if (assigned != null) {
+                return assigned;
             }
         }
         Map<Need, Long> cheapest = new HashMap<>();
@@ -171,14 +195,45 @@ public final class WelfareFold implements EventSink {
                 total += Math.max(0, customer.fulfilledValue() - price);
             }
         }
-        return total;
+        return new Optimum(
+                total,
+                capacities ? "best purchase, capacities ignored (market too large): an upper bound" : "best purchase");
     }
 
-    private record Need(SortedMap<String, Integer> items, SortedSet<String> amenities) {}
+    private Optimum capacitated(
+            List<Service> sellers,
+            Map<String, BitSet> byItem,
+            Map<String, BitSet> byAmenity,
+            Map<String, long[]> prices) {
+        List<List<CapacitatedAssignment.Option>> options = new ArrayList<>(customers.size());
+        long count = 0;
+        for (Customer customer : customers.values()) {
+            BitSet feasible = feasible(new Need(customer.items(), customer.requiredAmenities()), byItem, byAmenity);
+            List<CapacitatedAssignment.Option> mine = new ArrayList<>();
+            for (int i = feasible.nextSetBit(0); i >= 0; i = feasible.nextSetBit(i + 1)) {
+                long orderTotal = 0;
+                for (var wanted : customer.items().entrySet()) {
+                    orderTotal += prices.get(wanted.getKey())[i] * wanted.getValue();
+                }
+                long utility = customer.fulfilledValue() - orderTotal;
+                if (utility > 0) {
+                    mine.add(new CapacitatedAssignment.Option(i, utility));
+                }
+            }
+            count += mine.size();
+            if (count > ASSIGNMENT_LIMIT) {
+                return null;
+            }
+            options.add(mine);
+        }
+        int[] capacity = new int[sellers.size()];
+        for (int i = 0; i < capacity.length; i++) {
+            capacity[i] = sellers.get(i).capacity();
+        }
+        return new Optimum(CapacitatedAssignment.solve(options, capacity), "assignment respecting capacities");
+    }
 
-    /** The lowest total at which one service sells every needed item and has the amenities. */
-    private static long cheapestFeasibleTotal(
-            Need need, Map<String, BitSet> byItem, Map<String, BitSet> byAmenity, Map<String, long[]> prices) {
+    private static BitSet feasible(Need need, Map<String, BitSet> byItem, Map<String, BitSet> byAmenity) {
         BitSet feasible = null;
         for (String item : need.items().keySet()) {
             feasible = intersect(feasible, byItem.get(item));
@@ -186,6 +241,15 @@ public final class WelfareFold implements EventSink {
         for (String amenity : need.amenities()) {
             feasible = intersect(feasible, byAmenity.get(amenity));
         }
+        return feasible == null ? new BitSet() : feasible;
+    }
+
+    private record Need(SortedMap<String, Integer> items, SortedSet<String> amenities) {}
+
+    /** The lowest total at which one service sells every needed item and has the amenities. */
+    private static long cheapestFeasibleTotal(
+            Need need, Map<String, BitSet> byItem, Map<String, BitSet> byAmenity, Map<String, long[]> prices) {
+        BitSet feasible = feasible(need, byItem, byAmenity);
         List<long[]> itemPrices = new ArrayList<>();
         List<Integer> quantities = new ArrayList<>();
         for (var wanted : need.items().entrySet()) {

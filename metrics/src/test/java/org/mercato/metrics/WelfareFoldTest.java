@@ -147,4 +147,23 @@ class WelfareFoldTest {
         assertThat(surplus.customerUtilityGeneral()).isEqualByComparingTo("-17.00");
         assertThat(surplus.totalWelfareGeneral()).isEqualByComparingTo("-14.00");
     }
+
+    @Test
+    void withCapacitiesTheOptimumIsTheBestAssignment() {
+        // bob gains 7.00 at cheap, 4.50 at full; ana only at full (13.50). With full limited to one
+        // customer, ana takes full and bob cheap: 20.50; the uncapacitated answer is the same here,
+        // so give cheap capacity 1 and add carl, who also prefers cheap.
+        Customer carl = customer("carl", Map.of("Flan", 1), Map.of("Flan", 450L), Set.of());
+        feed(
+                new CustomerEvent(ana),
+                new CustomerEvent(bob),
+                new CustomerEvent(carl),
+                new ServiceEvent(full.withCapacity(2)),
+                new ServiceEvent(cheap.withCapacity(1)));
+        MarketMetrics.Welfare welfare = metrics.metrics().welfare();
+        // ana at full 13.50; cheap to carl (8.00) or bob (7.00), the other at full (carl 5.50, bob 4.50):
+        // carl cheap + bob full = 12.50; bob cheap + carl full = 12.50: total 26.00
+        assertThat(welfare.optimal()).isEqualByComparingTo("26.00");
+        assertThat(welfare.optimalMethod()).isEqualTo("assignment respecting capacities");
+    }
 }
