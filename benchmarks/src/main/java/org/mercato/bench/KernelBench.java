@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.mercato.agents.PolicyRegistry;
 import org.mercato.agents.SyntheticWork;
+import org.mercato.metrics.MetricsCollector;
 import org.mercato.scenarios.model.AgentGroupConfig;
 import org.mercato.scenarios.model.AgentsConfig;
 import org.mercato.scenarios.model.Duration;
@@ -60,6 +61,29 @@ public final class KernelBench {
         for (int weight : new int[] {0, work}) {
             compare(customers, services, rounds, weight, parallelism);
         }
+        metricsCost(customers, services, rounds, parallelism);
+    }
+
+    /** Wall time of the actor kernel with the live metric folds (and the summary) against without. */
+    private static void metricsCost(int customers, int services, int rounds, int parallelism) {
+        List<Double> ratios = new ArrayList<>();
+        for (int round = -2; round < rounds; round++) {
+            Scenario scenario = scenario(customers, services, 0, KernelMode.ACTORS, parallelism);
+            long without = runOnce(scenario, false).nanos;
+            long with = runOnce(scenario, true).nanos;
+            if (round >= 0) {
+                ratios.add(with / (double) without);
+            }
+        }
+        System.out.printf(
+                Locale.ROOT,
+                "live metrics (minimal agents, actor kernel): wall time with/without %.3f (rounds: %s)%n",
+                median(ratios),
+                String.join(
+                        " ",
+                        ratios.stream()
+                                .map(r -> String.format(Locale.ROOT, "%.3f", r))
+                                .toList()));
     }
 
     /** Speedup of `threads` independent threads over one on pure synthetic work: the hardware's own limit. */
@@ -155,7 +179,12 @@ public final class KernelBench {
     }
 
     private static Result runOnce(Scenario scenario) {
+        return runOnce(scenario, false);
+    }
+
+    private static Result runOnce(Scenario scenario, boolean liveMetrics) {
         var setup = new ScenarioWiring(PolicyRegistry.builtIn()).setup(scenario);
+        MetricsCollector metrics = new MetricsCollector();
         CountingStream out = new CountingStream();
         KernelStats stats;
         long start;
@@ -163,10 +192,14 @@ public final class KernelBench {
         long wall;
         long cpu;
         try (JsonlEventWriter writer = new JsonlEventWriter(out);
-                var prepared = Simulation.prepare(setup, List.of(writer), KernelListener.NONE)) {
+                var prepared = Simulation.prepare(
+                        setup, liveMetrics ? List.of(writer, metrics) : List.of(writer), KernelListener.NONE)) {
             cpuStart = processCpuNanos();
             start = System.nanoTime(); // agents are started: time the kernel loop and the log only
             stats = prepared.run();
+            if (liveMetrics) {
+                metrics.metrics(); // the summary is part of the cost
+            }
             wall = System.nanoTime() - start;
             cpu = processCpuNanos() - cpuStart;
         }
