@@ -28,8 +28,8 @@ final class PolicyClasses {
             throw new UnknownPolicyException(role + " policy class '" + name + "' not found on the classpath");
         }
         if (!type.isAssignableFrom(found)) {
-            throw new UnknownPolicyException(
-                    "class '" + name + "' is not an " + role + " policy: it does not implement " + type.getName());
+            throw new UnknownPolicyException("class '" + name + "' is not " + (role.startsWith("a") ? "an " : "a ")
+                    + role + " policy: it does not implement " + type.getName());
         }
         if (!Modifier.isPublic(found.getModifiers()) || Modifier.isAbstract(found.getModifiers())) {
             throw new UnknownPolicyException(
