@@ -67,6 +67,18 @@ class ScenarioValidatorTest {
     }
 
     @Test
+    void unknownTacticIsReportedAtTheParameter() throws IOException {
+        ScenarioException e = failure(ScenarioLoaderTest.VALID.replace(
+                "policy: posted-price", "policy: posted-price\n      params: {tactic: flattery}"));
+
+        assertThat(e.getMessage())
+                .contains(":19:") // the params line
+                .contains("agents.services[0].params.tactic: unknown tactic 'flattery'; known: [authority, control,"
+                        + " loss-aversion, prompt-injection-basic, prompt-injection-strong, social-proof]"
+                        + " (policy 'posted-price')");
+    }
+
+    @Test
     void groupCountsThatDoNotAddUp() throws IOException {
         ScenarioException e = failure(ScenarioLoaderTest.VALID.replace("count: 20", "count: 30"));
 

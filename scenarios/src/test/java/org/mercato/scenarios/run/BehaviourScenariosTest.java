@@ -14,6 +14,8 @@ import org.mercato.scenarios.Mercato;
 import org.mercato.scenarios.model.AgentGroupConfig;
 import org.mercato.scenarios.model.AgentsConfig;
 import org.mercato.scenarios.model.GeneratorConfig;
+import org.mercato.scenarios.model.KernelConfig;
+import org.mercato.scenarios.model.KernelMode;
 import org.mercato.scenarios.model.MarketConfig;
 import org.mercato.scenarios.model.Scenario;
 import org.mercato.sim.SimulationSetup;
@@ -69,9 +71,33 @@ class BehaviourScenariosTest {
         assertThat(Files.readString(result.eventLog())).contains("offer: ");
     }
 
+    private static Scenario mixed(KernelMode mode) {
+        Scenario scenario = mixed();
+        return new Scenario(
+                scenario.name(),
+                null,
+                scenario.seed(),
+                new KernelConfig(4, null, null, mode),
+                scenario.market(),
+                scenario.agents());
+    }
+
     @Test
-    void logitBudgetedAndDemandDrivenSellersRunTogether() throws Exception {
-        Scenario scenario = market(
+    void mixedBehaviourRunsAreByteIdenticalAcrossKernelModes() throws Exception {
+        byte[] actors = Files.readAllBytes(Mercato.writingTo(runs.resolve("a"))
+                .run(mixed(KernelMode.ACTORS))
+                .eventLog());
+        byte[] again = Files.readAllBytes(Mercato.writingTo(runs.resolve("b"))
+                .run(mixed(KernelMode.ACTORS))
+                .eventLog());
+        byte[] bare = Files.readAllBytes(
+                Mercato.writingTo(runs.resolve("c")).run(mixed(KernelMode.BARE)).eventLog());
+        assertThat(again).isEqualTo(actors);
+        assertThat(bare).isEqualTo(actors);
+    }
+
+    private static Scenario mixed() {
+        return market(
                 List.of(
                         group("logit", 20, Map.of("logPrice", -1.0, "rank", -0.2, "tactics", Map.of("authority", 1.5))),
                         group("budgeted", 20, Map.of("pages", 2, "inquiries", 4))),
@@ -80,7 +106,11 @@ class BehaviourScenariosTest {
                         group("cost-plus", 2, Map.of("markup", 0.4)),
                         group("undercut", 2, Map.of()),
                         group("posted-price", 2, Map.of("tactic", "prompt-injection-strong"))));
-        RunResult result = Mercato.writingTo(runs).run(scenario);
+    }
+
+    @Test
+    void logitBudgetedAndDemandDrivenSellersRunTogether() throws Exception {
+        RunResult result = Mercato.writingTo(runs).run(mixed());
         assertThat(result.summary().market().customersServed()).isPositive();
         assertThat(Files.readString(result.eventLog())).contains(Tactic.AUTHORITY.template());
     }
