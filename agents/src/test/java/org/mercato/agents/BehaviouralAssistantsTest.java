@@ -72,6 +72,20 @@ class BehaviouralAssistantsTest {
     }
 
     @Test
+    void budgetedThatRanOutOfPatienceIgnoresALatePage() {
+        AssistantPolicy budgeted = REGISTRY.assistant("budgeted", Map.of("pages", 2, "inquiries", 3, "patience", "1s"))
+                .get();
+        budgeted.onObservation(new AssistantStarted(ANA), at(0));
+        budgeted.onObservation(new SearchResults("tacos and horchata", 0, 5, List.of(listing(1, "a"))), at(10));
+        budgeted.onObservation(new ProposalReceived(proposal("p1", "a", 900, 300)), at(20));
+        assertThat(budgeted.onObservation(new WokenUp(1_000_010), at(1_000_010)))
+                .containsExactly(new Pay("p1", 1200));
+        assertThat(budgeted.onObservation(
+                        new SearchResults("tacos and horchata", 1, 5, List.of(listing(2, "b"))), at(1_000_020)))
+                .isEmpty();
+    }
+
+    @Test
     void budgetedWithOnePageStopsAtTheFirstPage() {
         AssistantPolicy budgeted = REGISTRY.assistant("budgeted", Map.of("pages", 1, "inquiries", 5))
                 .get();

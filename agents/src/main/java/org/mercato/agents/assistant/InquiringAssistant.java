@@ -90,7 +90,8 @@ abstract class InquiringAssistant implements AssistantPolicy {
             return List.of(new Search(customer.request()));
         }
         if (observation instanceof SearchResults results) {
-            return inquire(results, context);
+            // a later page that arrives once a payment is under way changes nothing
+            return paying ? List.of() : inquire(results, context);
         }
         if (observation instanceof ProposalReceived received) {
             open.add(received.proposal());
