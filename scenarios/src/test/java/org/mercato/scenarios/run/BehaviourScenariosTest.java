@@ -41,6 +41,18 @@ class BehaviourScenariosTest {
     }
 
     @Test
+    void theAcesLogitExampleValidatesAndRuns() throws Exception {
+        Scenario scenario = org.mercato.scenarios.load.ScenarioLoader.load(
+                Path.of("aces-logit.yaml"), List.of(), PolicyRegistry.builtIn());
+        RunResult result = Mercato.writingTo(runs).run(scenario);
+        assertThat(result.summary().market().customersServed()).isGreaterThan(100);
+        SimulationSetup setup = new ScenarioWiring(PolicyRegistry.builtIn()).setup(scenario);
+        assertThat(setup.catalog().services())
+                .filteredOn(service -> Tactic.detect(service.description()).contains(Tactic.AUTHORITY))
+                .hasSize(10);
+    }
+
+    @Test
     void aServiceGroupsTacticIsAppendedToItsServicesDescriptions() {
         Scenario scenario = market(
                 List.of(group("rational", null, Map.of())),
