@@ -64,6 +64,62 @@ public final class PolicyParams {
         throw new InvalidParameterException(policy, key, "expected a number, got '" + value + "'");
     }
 
+    /** A number of at least {@code min}. */
+    public double doubleAtLeast(String key, double fallback, double min) {
+        double value = doubleValue(key, fallback);
+        if (!(value >= min) || Double.isInfinite(value)) {
+            throw new InvalidParameterException(policy, key, "expected a number >= " + min + ", got " + value);
+        }
+        return value;
+    }
+
+    /** Text, such as a tactic name; any scalar is read as its string form. */
+    public String stringValue(String key, String fallback) {
+        Object value = values.get(key);
+        if (value == null) {
+            return fallback;
+        }
+        if (value instanceof Map<?, ?> || value instanceof Iterable<?>) {
+            throw new InvalidParameterException(policy, key, "expected a single value, got '" + value + "'");
+        }
+        return value.toString();
+    }
+
+    /** A map of names to numbers, such as {@code {authority: 0.8}}; keys outside {@code allowed} are refused. */
+    public Map<String, Double> doubleMap(String key, Set<String> allowed) {
+        Object value = values.get(key);
+        if (value == null) {
+            return Map.of();
+        }
+        if (!(value instanceof Map<?, ?> map)) {
+            throw new InvalidParameterException(policy, key, "expected a map of names to numbers, got '" + value + "'");
+        }
+        Map<String, Double> out = new TreeMap<>();
+        for (Map.Entry<?, ?> entry : map.entrySet()) {
+            String name = String.valueOf(entry.getKey());
+            if (!allowed.contains(name)) {
+                throw new InvalidParameterException(
+                        policy, key, "unknown name '" + name + "'; allowed: " + new TreeSet<>(allowed));
+            }
+            if (!(entry.getValue() instanceof Number n)) {
+                throw new InvalidParameterException(
+                        policy, key, "expected a number for '" + name + "', got '" + entry.getValue() + "'");
+            }
+            out.put(name, n.doubleValue());
+        }
+        return out;
+    }
+
+    /** Whether the key was given. */
+    public boolean has(String key) {
+        return values.containsKey(key);
+    }
+
+    /** The name of the policy these parameters are for. */
+    public String policy() {
+        return policy;
+    }
+
     /** A duration such as {@code 20ms}; returns microseconds. */
     public long micros(String key, long fallback) {
         Object value = values.get(key);

@@ -19,9 +19,9 @@ public final class Mercato {
         this.outputRoot = outputRoot;
     }
 
-    /** Runs write into {@code outputRoot/<name>-<timestamp>/}; policies are the built-in ones. */
+    /** Runs write into {@code outputRoot/<name>-<timestamp>/}; policies are the built-in ones and plugins. */
     public static Mercato writingTo(Path outputRoot) {
-        return new Mercato(PolicyRegistry.builtIn(), outputRoot);
+        return new Mercato(PolicyRegistry.withPlugins(), outputRoot);
     }
 
     /** The same, with a registry that may hold the caller's own policies. */

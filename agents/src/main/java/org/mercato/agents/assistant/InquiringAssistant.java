@@ -22,18 +22,21 @@ import org.mercato.sim.protocol.Proposal;
 import org.mercato.sim.protocol.ProposalReceived;
 import org.mercato.sim.protocol.Rejected;
 import org.mercato.sim.protocol.Search;
+import org.mercato.sim.protocol.SearchFilters;
 import org.mercato.sim.protocol.SearchResults;
 import org.mercato.sim.protocol.Wait;
 import org.mercato.sim.protocol.WokenUp;
 
 /**
  * The shared shopping script: search for the customer's request, ask the top {@code k} services on
- * the first results page for a proposal, then let the subclass decide which proposal to pay. After
+ * the first results page (or on the first {@code pages} pages, when the first ones list fewer than
+ * {@code k}) for a proposal, then let the subclass decide which proposal to pay. After
  * {@code patience} without a decision the assistant decides with what it has. After paying it
  * declines every other open proposal and finishes.
  */
 abstract class InquiringAssistant implements AssistantPolicy {
     private final int inquiries;
+    private final int pages;
     private final long patience;
     private Customer customer;
     private final Map<String, ListingView> asked = new TreeMap<>();
@@ -41,9 +44,16 @@ abstract class InquiringAssistant implements AssistantPolicy {
     private int answered;
     private boolean paying;
     private boolean finished;
+    private boolean searching;
+    private boolean waiting;
 
     InquiringAssistant(int inquiries, long patience) {
+        this(inquiries, 1, patience);
+    }
+
+    InquiringAssistant(int inquiries, int pages, long patience) {
         this.inquiries = inquiries;
+        this.pages = pages;
         this.patience = patience;
     }
 
@@ -80,7 +90,8 @@ abstract class InquiringAssistant implements AssistantPolicy {
             return List.of(new Search(customer.request()));
         }
         if (observation instanceof SearchResults results) {
-            return inquire(results, context);
+            // a later page that arrives once a payment is under way changes nothing
+            return paying ? List.of() : inquire(results, context);
         }
         if (observation instanceof ProposalReceived received) {
             open.add(received.proposal());
@@ -110,25 +121,42 @@ abstract class InquiringAssistant implements AssistantPolicy {
     }
 
     private List<AssistantAction> inquire(SearchResults results, AgentContext context) {
+        searching = false;
         List<AssistantAction> actions = new ArrayList<>();
         for (ListingView listing : results.listings()) {
             if (asked.size() == inquiries) {
                 break;
             }
+            if (asked.containsKey(listing.service())) {
+                continue;
+            }
             asked.put(listing.service(), listing);
             actions.add(Message.inquiry(
                     listing.service(), "Please send me a proposal for " + customer.items(), customer.items()));
         }
-        if (actions.isEmpty()) {
+        int next = results.page() + 1;
+        if (asked.size() < inquiries && next < pages && next < results.totalPages()) {
+            searching = true;
+            actions.add(new Search(customer.request(), SearchFilters.NONE, next));
+        }
+        if (asked.isEmpty()) {
+            if (searching) {
+                return actions;
+            }
             finished = true;
             return List.of(new Done("no-results"));
         }
-        actions.add(new Wait(context.now() + patience));
+        if (!waiting) {
+            waiting = true;
+            actions.add(new Wait(context.now() + patience));
+        } else if (!paying) {
+            actions.addAll(decideIfAllAnswered());
+        }
         return actions;
     }
 
     private List<AssistantAction> decideIfAllAnswered() {
-        return answered >= asked.size() ? decide() : List.of();
+        return !searching && answered >= asked.size() ? decide() : List.of();
     }
 
     private List<AssistantAction> decide() {

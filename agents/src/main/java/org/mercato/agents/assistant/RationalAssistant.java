@@ -19,11 +19,16 @@ public final class RationalAssistant extends InquiringAssistant {
 
     @Override
     Proposal choose(List<Proposal> candidates) {
+        return best(this, candidates);
+    }
+
+    /** The affordable candidate with the highest positive utility, the earliest on ties; or null. */
+    static Proposal best(InquiringAssistant shopper, List<Proposal> candidates) {
         Proposal best = null;
         long bestUtility = 0;
         for (Proposal candidate : candidates) {
-            long utility = utility(candidate);
-            if (utility > bestUtility && affordable(candidate)) {
+            long utility = shopper.utility(candidate);
+            if (utility > bestUtility && shopper.affordable(candidate)) {
                 best = candidate;
                 bestUtility = utility;
             }

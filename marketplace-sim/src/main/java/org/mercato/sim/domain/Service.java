@@ -81,6 +81,11 @@ public record Service(
         return unitCosts.getOrDefault(item, 0L);
     }
 
+    public Service withDescription(String newDescription) {
+        return new Service(
+                id, name, newDescription, menu, amenities, rating, reviewCount, unitCosts, capacity, responseTime);
+    }
+
     public Service withCapacity(int newCapacity) {
         return new Service(
                 id, name, description, menu, amenities, rating, reviewCount, unitCosts, newCapacity, responseTime);

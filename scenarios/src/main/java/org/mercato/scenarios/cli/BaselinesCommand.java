@@ -83,7 +83,7 @@ final class BaselinesCommand extends CliCommand {
         } else if (!Files.exists(source)) {
             throw new ScenarioException(source.toString(), "no such folder or file");
         } else {
-            Scenario scenario = ScenarioLoader.load(source, List.of(), PolicyRegistry.builtIn());
+            Scenario scenario = ScenarioLoader.load(source, List.of(), PolicyRegistry.withPlugins());
             catalog = ScenarioWiring.catalog(scenario);
             warnings = scenario.market().magentic() != null ? MagenticImporter.unservable(catalog) : List.of();
             seedUsed = seed != null ? seed : scenario.seed();

@@ -51,7 +51,7 @@ final class RunCommand extends CliCommand {
 
     @Override
     int execute() {
-        PolicyRegistry registry = PolicyRegistry.builtIn();
+        PolicyRegistry registry = PolicyRegistry.withPlugins();
         Scenario loaded = scenario.load(registry);
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new ScenarioException("--out " + out, "exists and is not a directory");

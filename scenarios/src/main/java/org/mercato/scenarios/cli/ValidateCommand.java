@@ -17,7 +17,7 @@ final class ValidateCommand extends CliCommand {
 
     @Override
     int execute() {
-        Scenario loaded = scenario.load(PolicyRegistry.builtIn());
+        Scenario loaded = scenario.load(PolicyRegistry.withPlugins());
         out().printf(
                         "ok: %s, %d customers, %d services%n",
                         loaded.name(), ScenarioOptions.customers(loaded), ScenarioOptions.services(loaded));

@@ -5,8 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Supplier;
+import org.mercato.agents.PolicyParams;
 import org.mercato.agents.PolicyRegistry;
 import org.mercato.agents.SyntheticWork;
+import org.mercato.agents.Tactic;
 import org.mercato.scenarios.model.AgentGroupConfig;
 import org.mercato.scenarios.model.KernelConfig;
 import org.mercato.scenarios.model.KernelMode;
@@ -27,7 +29,11 @@ import org.mercato.sim.market.search.SearchMechanisms;
 import org.mercato.sim.policy.AssistantPolicy;
 import org.mercato.sim.policy.ServicePolicy;
 
-/** Turns a scenario into a ready-to-run {@link SimulationSetup}: catalog, agents, search, kernel. */
+/**
+ * Turns a scenario into a ready-to-run {@link SimulationSetup}: catalog, agents, search, kernel.
+ * A service group's {@code tactic} parameter (see {@link Tactic}) is applied here: the template is
+ * appended to the description of every service in the group, so listings show it.
+ */
 public final class ScenarioWiring {
     private final PolicyRegistry registry;
 
@@ -51,6 +57,8 @@ public final class ScenarioWiring {
             }
         }
         List<SimulationSetup.Agent<ServicePolicy>> sellers = new ArrayList<>();
+        List<Service> services = new ArrayList<>(catalog.services());
+        boolean rewritten = false;
         int next = 0;
         for (Assignment group : assign(
                 "service", scenario.agents().services(), catalog.services().size())) {
@@ -58,11 +66,21 @@ public final class ScenarioWiring {
                     registry.service(group.config().policy(), group.config().params());
             ThinkTime think = group.config().thinkTime().toModel();
             int work = group.config().syntheticWorkOrZero();
+            Tactic tactic = PolicyRegistry.tactic(
+                    new PolicyParams(group.config().policy(), group.config().params()));
             for (int i = 0; i < group.count(); i++) {
-                Service service = catalog.services().get(next++);
+                int index = next++;
+                Service service = catalog.services().get(index);
+                if (tactic != Tactic.CONTROL) {
+                    services.set(index, service.withDescription(tactic.decorate(service.description())));
+                    rewritten = true;
+                }
                 ThinkTime speed = latencies.getOrDefault(service.id(), responseTime(service, think));
                 sellers.add(new SimulationSetup.Agent<>(SyntheticWork.around(factory.get(), work), speed));
             }
+        }
+        if (rewritten) {
+            catalog = new Catalog(services, catalog.customers());
         }
         SearchConfig search = market.search();
         return new SimulationSetup(

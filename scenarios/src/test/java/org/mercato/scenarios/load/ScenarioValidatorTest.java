@@ -38,7 +38,7 @@ class ScenarioValidatorTest {
 
         assertThat(e.getMessage())
                 .endsWith("scenario.yaml:12:15: agents.assistants[0].policy: unknown assistant policy 'rationl';"
-                        + " known: [rational, satisficer] (did you mean 'rational'?)");
+                        + " known: [budgeted, logit, negotiator, rational, satisficer] (did you mean 'rational'?)");
     }
 
     @Test
@@ -67,6 +67,18 @@ class ScenarioValidatorTest {
     }
 
     @Test
+    void unknownTacticIsReportedAtTheParameter() throws IOException {
+        ScenarioException e = failure(ScenarioLoaderTest.VALID.replace(
+                "policy: posted-price", "policy: posted-price\n      params: {tactic: flattery}"));
+
+        assertThat(e.getMessage())
+                .contains(":19:") // the params line
+                .contains("agents.services[0].params.tactic: unknown tactic 'flattery'; known: [authority, control,"
+                        + " loss-aversion, prompt-injection-basic, prompt-injection-strong, social-proof]"
+                        + " (policy 'posted-price')");
+    }
+
+    @Test
     void groupCountsThatDoNotAddUp() throws IOException {
         ScenarioException e = failure(ScenarioLoaderTest.VALID.replace("count: 20", "count: 30"));
 
@@ -89,8 +101,8 @@ class ScenarioValidatorTest {
         ScenarioException e = failure(ScenarioLoaderTest.VALID, "agents.assistants[0].policy=greedy");
 
         assertThat(e.getMessage())
-                .isEqualTo("--set agents.assistants[0].policy: unknown assistant policy 'greedy'; known: [rational,"
-                        + " satisficer]");
+                .isEqualTo("--set agents.assistants[0].policy: unknown assistant policy 'greedy'; known: [budgeted,"
+                        + " logit, negotiator, rational, satisficer]");
     }
 
     @Test

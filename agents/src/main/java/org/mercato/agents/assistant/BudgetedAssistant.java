@@ -1,0 +1,26 @@
+package org.mercato.agents.assistant;
+
+import java.util.List;
+import org.mercato.sim.protocol.Proposal;
+
+/**
+ * A shopper with a search budget: it reads at most {@code pages} results pages (pages 0 to {@code
+ * pages - 1}, the next one only while it has asked fewer than {@code inquiries} services) and sends
+ * at most {@code inquiries} inquiries in total, then decides like {@link RationalAssistant}: after
+ * every answer (or its patience) it pays the affordable proposal with the highest positive utility.
+ */
+public final class BudgetedAssistant extends InquiringAssistant {
+    public BudgetedAssistant(int pages, int inquiries, long patience) {
+        super(inquiries, pages, patience);
+    }
+
+    @Override
+    Proposal onProposal(Proposal proposal) {
+        return null;
+    }
+
+    @Override
+    Proposal choose(List<Proposal> candidates) {
+        return RationalAssistant.best(this, candidates);
+    }
+}

@@ -1,0 +1,160 @@
+package org.mercato.agents.assistant;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.mercato.sim.domain.Customer;
+import org.mercato.sim.domain.Money;
+import org.mercato.sim.policy.AgentContext;
+import org.mercato.sim.policy.AssistantPolicy;
+import org.mercato.sim.protocol.AssistantAction;
+import org.mercato.sim.protocol.AssistantStarted;
+import org.mercato.sim.protocol.Decline;
+import org.mercato.sim.protocol.Done;
+import org.mercato.sim.protocol.ListingView;
+import org.mercato.sim.protocol.Message;
+import org.mercato.sim.protocol.MessageReceived;
+import org.mercato.sim.protocol.Observation;
+import org.mercato.sim.protocol.Pay;
+import org.mercato.sim.protocol.PaymentSettled;
+import org.mercato.sim.protocol.Proposal;
+import org.mercato.sim.protocol.ProposalReceived;
+import org.mercato.sim.protocol.Rejected;
+import org.mercato.sim.protocol.Search;
+import org.mercato.sim.protocol.SearchResults;
+import org.mercato.sim.protocol.Wait;
+import org.mercato.sim.protocol.WokenUp;
+
+/**
+ * Haggles with the top service on the first results page. Its {@code target} and {@code
+ * reservation} prices are fractions of the reference value of the requested items (the reservation
+ * capped by the budget). It asks for a proposal; while a proposal's total exceeds its current
+ * offer (the target to begin with) and rounds remain, it declines that proposal and sends a counter
+ * offer as text, {@code offer: 12.50} with the items map. Offers rise in equal steps from the target
+ * (round 1) to the reservation (round {@code rounds}). It pays a proposal at or below its current
+ * offer; when the rounds are used up it pays if the total is at most the reservation and otherwise
+ * declines and stops. A reply without a proposal, or {@code patience} without an answer, ends the
+ * haggling. Sellers that understand offers: {@code negotiable}.
+ */
+public final class NegotiatorAssistant implements AssistantPolicy {
+    /** The counter-offer syntax shared with {@code negotiable} services. */
+    public static final Pattern OFFER = Pattern.compile("offer:\\s*(\\d+(?:\\.\\d{1,2})?)");
+
+    private final double targetShare;
+    private final double reservationShare;
+    private final int rounds;
+    private final long patience;
+    private Customer customer;
+    private String seller;
+    private long target;
+    private long reservation;
+    private long offer;
+    private int round;
+    private long deadline;
+    private boolean paying;
+    private boolean finished;
+    private final List<Proposal> open = new ArrayList<>();
+
+    public NegotiatorAssistant(double target, double reservation, int rounds, long patience) {
+        this.targetShare = target;
+        this.reservationShare = reservation;
+        this.rounds = rounds;
+        this.patience = patience;
+    }
+
+    /** The offer in a message text, in cents, if it has one. */
+    public static Optional<Long> offerIn(String text) {
+        Matcher m = OFFER.matcher(text == null ? "" : text);
+        return m.find() ? Optional.of(Money.cents(m.group(1))) : Optional.empty();
+    }
+
+    /** The text of a counter offer of {@code cents}. */
+    public static String offerText(long cents) {
+        return "offer: " + Money.format(cents);
+    }
+
+    @Override
+    public List<AssistantAction> onObservation(Observation observation, AgentContext context) {
+        if (finished) {
+            return List.of();
+        }
+        if (observation instanceof AssistantStarted started) {
+            customer = started.customer();
+            long value = customer.fulfilledValue() / 2;
+            target = Math.round(value * targetShare);
+            reservation = Math.min(customer.budget(), Math.round(value * reservationShare));
+            offer = target;
+            return List.of(new Search(customer.request()));
+        }
+        if (observation instanceof SearchResults results && seller == null) {
+            if (results.listings().isEmpty()) {
+                finished = true;
+                return List.of(new Done("no-results"));
+            }
+            ListingView top = results.listings().get(0);
+            seller = top.service();
+            return send("Please send me a proposal for " + customer.items(), context);
+        }
+        if (observation instanceof ProposalReceived received) {
+            open.add(received.proposal());
+            return paying ? List.of() : consider(received.proposal(), context);
+        }
+        if (observation instanceof PaymentSettled) {
+            finished = true;
+            return List.of(new Done("purchased"));
+        }
+        if (observation instanceof MessageReceived && !paying) {
+            return stop("no-proposal");
+        }
+        if (observation instanceof WokenUp woken && !paying && woken.at() >= deadline) {
+            return stop("no-proposal");
+        }
+        if (observation instanceof Rejected rejected && rejected.action().equals("pay")) {
+            paying = false;
+            open.removeIf(p -> p.id().equals(rejected.ref()));
+            return stop("payment-rejected");
+        }
+        return List.of();
+    }
+
+    private List<AssistantAction> consider(Proposal proposal, AgentContext context) {
+        if (proposal.total() <= offer && proposal.total() <= customer.budget()) {
+            return pay(proposal);
+        }
+        if (round < rounds) {
+            round++;
+            offer = rounds == 1 ? target : target + (reservation - target) * (round - 1) / (rounds - 1);
+            open.remove(proposal);
+            List<AssistantAction> actions = new ArrayList<>();
+            actions.add(new Decline(proposal.id()));
+            actions.addAll(send(offerText(offer), context));
+            return actions;
+        }
+        if (proposal.total() <= reservation) {
+            return pay(proposal);
+        }
+        return stop("no-deal");
+    }
+
+    private List<AssistantAction> pay(Proposal proposal) {
+        paying = true;
+        return List.of(new Pay(proposal.id(), proposal.total()));
+    }
+
+    private List<AssistantAction> send(String text, AgentContext context) {
+        deadline = context.now() + patience;
+        return List.of(Message.inquiry(seller, text, customer.items()), new Wait(deadline));
+    }
+
+    private List<AssistantAction> stop(String reason) {
+        finished = true;
+        List<AssistantAction> actions = new ArrayList<>();
+        for (Proposal proposal : open) {
+            actions.add(new Decline(proposal.id()));
+        }
+        actions.add(new Done(reason));
+        return actions;
+    }
+}
