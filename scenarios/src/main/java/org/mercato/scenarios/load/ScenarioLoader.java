@@ -156,7 +156,8 @@ public final class ScenarioLoader {
                 scenario.seed(),
                 scenario.kernel(),
                 market.withMagentic(resolved),
-                scenario.agents());
+                scenario.agents(),
+                scenario.output());
     }
 
     private static JsonNode readTreeQuietly(ObjectMapper mapper, String text) {

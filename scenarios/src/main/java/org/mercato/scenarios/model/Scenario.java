@@ -5,13 +5,26 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.Objects;
 
 /**
- * A scenario file: a name, the master seed, the kernel settings, the market and the agent groups.
- * Every section has defaults, so a scenario states only what it varies.
+ * A scenario file: a name, the master seed, the kernel settings, the market, the agent groups and
+ * what the run writes. Every section has defaults, so a scenario states only what it varies.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"name", "description", "seed", "kernel", "market", "agents"})
+@JsonPropertyOrder({"name", "description", "seed", "kernel", "market", "agents", "output"})
 public record Scenario(
-        String name, String description, Long seed, KernelConfig kernel, MarketConfig market, AgentsConfig agents) {
+        String name,
+        String description,
+        Long seed,
+        KernelConfig kernel,
+        MarketConfig market,
+        AgentsConfig agents,
+        OutputConfig output) {
+
+    /** A scenario with the default outputs. */
+    public Scenario(
+            String name, String description, Long seed, KernelConfig kernel, MarketConfig market, AgentsConfig agents) {
+        this(name, description, seed, kernel, market, agents, null);
+    }
+
     public Scenario {
         name = Objects.requireNonNullElse(name, "scenario");
         if (!name.matches("[A-Za-z0-9._-]+")) {
@@ -24,5 +37,6 @@ public record Scenario(
             throw new IllegalArgumentException("market is required");
         }
         agents = Objects.requireNonNullElse(agents, AgentsConfig.DEFAULT);
+        output = Objects.requireNonNullElse(output, OutputConfig.DEFAULT);
     }
 }

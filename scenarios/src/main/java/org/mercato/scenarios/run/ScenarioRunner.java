@@ -12,6 +12,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.mercato.agents.PolicyRegistry;
 import org.mercato.metrics.MetricsCollector;
+import org.mercato.metrics.output.DuckDbResults;
 import org.mercato.scenarios.load.ScenarioYaml;
 import org.mercato.scenarios.model.Scenario;
 import org.mercato.sim.Simulation;
@@ -108,7 +109,15 @@ public final class ScenarioRunner {
                 stats.virtualTime(),
                 wallMillis,
                 warnings);
-        AtomicFiles.writeString(folder.resolve("summary.json"), summaryJson(summary));
+        String json = summaryJson(summary);
+        AtomicFiles.writeString(folder.resolve("summary.json"), json);
+        if (scenario.output().duckdb()) {
+            try {
+                DuckDbResults.write(folder, events, json, scenario.output().parquet());
+            } catch (java.sql.SQLException e) {
+                throw new IOException("cannot write results.duckdb: " + e.getMessage(), e);
+            }
+        }
         return new RunResult(folder, events, summary);
     }
 

@@ -1,0 +1,129 @@
+package org.mercato.metrics.output;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A run's results as a DuckDB database: {@code events} (t, seq, type and the whole line as JSON),
+ * typed tables for the events analyses use most ({@code payments}, {@code proposals}, {@code
+ * searches}, {@code impressions}, {@code rejections}, {@code messages}) and {@code metrics}, every
+ * number of summary.json in long format (dotted path, value). Written under a temporary name and
+ * renamed; optionally each table also as Parquet.
+ */
+public final class DuckDbResults {
+    private static final Map<String, String> TYPED_TABLES = typedTables();
+
+    private DuckDbResults() {}
+
+    private static Map<String, String> typedTables() {
+        Map<String, String> tables = new TreeMap<>();
+        tables.put(
+                "payments",
+                "SELECT t, seq, body->>'proposal' AS proposal, body->>'customer' AS customer,"
+                        + " body->>'service' AS service, (body->>'amount')::DECIMAL(18,2) AS amount FROM events"
+                        + " WHERE type = 'payment'");
+        tables.put(
+                "proposals",
+                "SELECT t, seq, body->>'id' AS id, body->>'service' AS service,"
+                        + " body->>'customer' AS customer, (body->>'total')::DECIMAL(18,2) AS total,"
+                        + " (body->>'valid_until')::BIGINT AS valid_until, body->'lines' AS lines FROM events"
+                        + " WHERE type = 'proposal'");
+        tables.put(
+                "searches",
+                "SELECT t, seq, body->>'agent' AS agent, body->>'query' AS query,"
+                        + " (body->>'page')::INTEGER AS page, body->'results' AS results FROM events WHERE type = 'search'");
+        tables.put(
+                "impressions",
+                "SELECT t, seq, body->>'agent' AS agent, (body->>'search')::BIGINT AS search,"
+                        + " body->>'service' AS service, (body->>'rank')::INTEGER AS rank, (body->>'row')::INTEGER AS row,"
+                        + " (body->>'column')::INTEGER AS \"column\", body->'tags' AS tags,"
+                        + " TRY_CAST(body->>'price' AS DECIMAL(18,2)) AS price, (body->>'rating')::DOUBLE AS rating,"
+                        + " (body->>'reviews')::BIGINT AS reviews FROM events WHERE type = 'impression'");
+        tables.put(
+                "rejections",
+                "SELECT t, seq, body->>'agent' AS agent, body->>'action' AS action,"
+                        + " body->>'ref' AS ref, body->>'reason' AS reason FROM events WHERE type = 'rejected'");
+        tables.put(
+                "messages",
+                "SELECT t, seq, body->>'from' AS sender, body->>'to' AS recipient,"
+                        + " body->>'text' AS text FROM events WHERE type = 'message'");
+        return tables;
+    }
+
+    /** Writes {@code <folder>/results.duckdb} (and {@code <folder>/parquet/*.parquet} when asked). */
+    public static Path write(Path folder, Path eventLog, String summaryJson, boolean parquet)
+            throws IOException, SQLException {
+        Path target = folder.resolve("results.duckdb");
+        Path temporary = folder.resolve("results.duckdb.tmp");
+        Files.deleteIfExists(temporary);
+        Files.deleteIfExists(folder.resolve("results.duckdb.tmp.wal"));
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + temporary.toAbsolutePath());
+                Statement sql = connection.createStatement()) {
+            sql.execute("CREATE TABLE events AS SELECT (json->>'t')::BIGINT AS t, (json->>'seq')::BIGINT AS seq,"
+                    + " json->>'type' AS type, json AS body FROM read_ndjson_objects(" + literal(eventLog) + ")"
+                    + " ORDER BY seq");
+            for (var table : TYPED_TABLES.entrySet()) {
+                sql.execute("CREATE TABLE " + table.getKey() + " AS " + table.getValue() + " ORDER BY seq");
+            }
+            sql.execute("CREATE TABLE metrics (metric VARCHAR, value DOUBLE)");
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO metrics VALUES (?, ?)")) {
+                for (var metric :
+                        flatten(new ObjectMapper().readTree(summaryJson)).entrySet()) {
+                    insert.setString(1, metric.getKey());
+                    insert.setDouble(2, metric.getValue());
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+            if (parquet) {
+                Path dir = Files.createDirectories(folder.resolve("parquet"));
+                for (String table : tables()) {
+                    sql.execute(
+                            "COPY " + table + " TO " + literal(dir.resolve(table + ".parquet")) + " (FORMAT PARQUET)");
+                }
+            }
+            sql.execute("CHECKPOINT");
+        }
+        Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        return target;
+    }
+
+    public static List<String> tables() {
+        List<String> names = new java.util.ArrayList<>(List.of("events", "metrics"));
+        names.addAll(TYPED_TABLES.keySet());
+        return names;
+    }
+
+    /** Every numeric leaf of the summary by its dotted path, e.g. {@code market.welfare.total}. */
+    static Map<String, Double> flatten(JsonNode node) {
+        Map<String, Double> out = new TreeMap<>();
+        flatten("", node, out);
+        return out;
+    }
+
+    private static void flatten(String path, JsonNode node, Map<String, Double> out) {
+        if (node.isNumber()) {
+            out.put(path, node.asDouble());
+        } else if (node.isObject()) {
+            node.fields()
+                    .forEachRemaining(
+                            f -> flatten(path.isEmpty() ? f.getKey() : path + "." + f.getKey(), f.getValue(), out));
+        }
+    }
+
+    private static String literal(Path path) {
+        return "'" + path.toAbsolutePath().toString().replace("'", "''") + "'";
+    }
+}
