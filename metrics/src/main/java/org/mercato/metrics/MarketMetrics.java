@@ -2,6 +2,9 @@ package org.mercato.metrics;
 
 import java.math.BigDecimal;
 import java.util.Map;
+import org.mercato.metrics.bias.ConcentrationFold;
+import org.mercato.metrics.bias.FirstProposalFold;
+import org.mercato.metrics.bias.PositionFold;
 
 /** The market outcome of one run, computed only from its events. Money is in currency units. */
 public record MarketMetrics(
@@ -17,13 +20,26 @@ public record MarketMetrics(
         Map<String, Long> rejections,
         Map<String, Long> eventsByType,
         long events,
-        long lastEventTime) {
+        long lastEventTime,
+        FirstProposalFold.FirstProposal firstProposal,
+        PositionFold.Position position,
+        ConcentrationFold.Concentration concentration) {
 
     public record Welfare(BigDecimal total, BigDecimal mean, BigDecimal optimal, Double efficiency) {}
 
     public record Payments(long count, BigDecimal amount) {}
 
+    /** The outcome without the bias blocks (null). */
     public static MarketMetrics of(WelfareFold welfare, ActivityFold activity) {
+        return of(welfare, activity, null, null, null);
+    }
+
+    public static MarketMetrics of(
+            WelfareFold welfare,
+            ActivityFold activity,
+            FirstProposalFold.FirstProposal firstProposal,
+            PositionFold.Position position,
+            ConcentrationFold.Concentration concentration) {
         long total = welfare.welfare();
         long optimal = welfare.optimalWelfare();
         int customers = welfare.customers();
@@ -47,7 +63,10 @@ public record MarketMetrics(
                 activity.rejections(),
                 activity.byType(),
                 activity.events(),
-                activity.lastTime());
+                activity.lastTime(),
+                firstProposal,
+                position,
+                concentration);
     }
 
     private static BigDecimal money(long cents) {
