@@ -2,6 +2,7 @@ package org.mercato.metrics;
 
 import java.math.BigDecimal;
 import java.util.Map;
+import org.mercato.metrics.bias.ChoiceLogitFold;
 import org.mercato.metrics.bias.ConcentrationFold;
 import org.mercato.metrics.bias.FirstProposalFold;
 import org.mercato.metrics.bias.PositionFold;
@@ -23,7 +24,8 @@ public record MarketMetrics(
         long lastEventTime,
         FirstProposalFold.FirstProposal firstProposal,
         PositionFold.Position position,
-        ConcentrationFold.Concentration concentration) {
+        ConcentrationFold.Concentration concentration,
+        ChoiceLogitFold.ChoiceLogit choiceLogit) {
 
     public record Welfare(BigDecimal total, BigDecimal mean, BigDecimal optimal, Double efficiency) {}
 
@@ -31,7 +33,7 @@ public record MarketMetrics(
 
     /** The outcome without the bias blocks (null). */
     public static MarketMetrics of(WelfareFold welfare, ActivityFold activity) {
-        return of(welfare, activity, null, null, null);
+        return of(welfare, activity, null, null, null, null);
     }
 
     public static MarketMetrics of(
@@ -39,7 +41,8 @@ public record MarketMetrics(
             ActivityFold activity,
             FirstProposalFold.FirstProposal firstProposal,
             PositionFold.Position position,
-            ConcentrationFold.Concentration concentration) {
+            ConcentrationFold.Concentration concentration,
+            ChoiceLogitFold.ChoiceLogit choiceLogit) {
         long total = welfare.welfare();
         long optimal = welfare.optimalWelfare();
         int customers = welfare.customers();
@@ -66,7 +69,8 @@ public record MarketMetrics(
                 activity.lastTime(),
                 firstProposal,
                 position,
-                concentration);
+                concentration,
+                choiceLogit);
     }
 
     private static BigDecimal money(long cents) {

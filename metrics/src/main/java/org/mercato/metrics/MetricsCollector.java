@@ -1,5 +1,6 @@
 package org.mercato.metrics;
 
+import org.mercato.metrics.bias.ChoiceLogitFold;
 import org.mercato.metrics.bias.ConcentrationFold;
 import org.mercato.metrics.bias.FirstProposalFold;
 import org.mercato.metrics.bias.PositionFold;
@@ -13,6 +14,7 @@ public final class MetricsCollector implements EventSink {
     private final FirstProposalFold firstProposal = new FirstProposalFold();
     private final PositionFold position = new PositionFold();
     private final ConcentrationFold concentration = new ConcentrationFold();
+    private final ChoiceLogitFold choiceLogit = new ChoiceLogitFold();
 
     @Override
     public void accept(LoggedEvent event) {
@@ -21,9 +23,16 @@ public final class MetricsCollector implements EventSink {
         firstProposal.accept(event);
         position.accept(event);
         concentration.accept(event);
+        choiceLogit.accept(event);
     }
 
     public MarketMetrics metrics() {
-        return MarketMetrics.of(welfare, activity, firstProposal.result(), position.result(), concentration.result());
+        return MarketMetrics.of(
+                welfare,
+                activity,
+                firstProposal.result(),
+                position.result(),
+                concentration.result(),
+                choiceLogit.result());
     }
 }

@@ -67,5 +67,8 @@ class BiasMetricsRunTest {
         assertThat(position.byColumn()).extracting(cell -> cell.value()).containsExactly(1, 2, 3);
         assertThat(market.concentration().sellers()).isBetween(1, 20);
         assertThat(market.concentration().hhi()).isBetween(500.0, 10_000.0);
+        var logit = market.choiceLogit();
+        assertThat(logit.choiceSets()).isPositive().isLessThanOrEqualTo((int) position.choices() * 20);
+        assertThat(logit.fit() != null || logit.reason() != null).isTrue();
     }
 }
