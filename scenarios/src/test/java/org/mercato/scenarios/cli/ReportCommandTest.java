@@ -106,4 +106,14 @@ class ReportCommandTest {
                 .isEqualTo("error: " + events + ":5: missing field 'seq'");
         assertThat(Files.readAllBytes(folder.resolve("summary.json"))).isEqualTo(summary);
     }
+
+    @Test
+    void anUnreadableSummaryIsBadInputAndLeftAlone() throws IOException {
+        Path folder = runWithPagesAndReveal();
+        Files.writeString(folder.resolve("summary.json"), "{\"scenario\": ");
+
+        assertThat(badInput(mercato("report", folder.toString())))
+                .startsWith("error: " + folder.resolve("summary.json") + ": not JSON");
+        assertThat(Files.readString(folder.resolve("summary.json"))).isEqualTo("{\"scenario\": ");
+    }
 }
