@@ -2,6 +2,10 @@ package org.mercato.metrics;
 
 import java.math.BigDecimal;
 import java.util.Map;
+import org.mercato.metrics.bias.ChoiceLogitFold;
+import org.mercato.metrics.bias.ConcentrationFold;
+import org.mercato.metrics.bias.FirstProposalFold;
+import org.mercato.metrics.bias.PositionFold;
 
 /** The market outcome of one run, computed only from its events. Money is in currency units. */
 public record MarketMetrics(
@@ -18,7 +22,11 @@ public record MarketMetrics(
         Map<String, Long> eventsByType,
         long events,
         long lastEventTime,
-        Surplus surplus) {
+        Surplus surplus,
+        FirstProposalFold.FirstProposal firstProposal,
+        PositionFold.Position position,
+        ConcentrationFold.Concentration concentration,
+        ChoiceLogitFold.ChoiceLogit choiceLogit) {
 
     /**
      * Both sides of the market: producer surplus (revenue minus unit costs), total welfare under
@@ -37,7 +45,18 @@ public record MarketMetrics(
 
     public record Payments(long count, BigDecimal amount) {}
 
+    /** The outcome without the bias blocks (null). */
     public static MarketMetrics of(WelfareFold welfare, ActivityFold activity) {
+        return of(welfare, activity, null, null, null, null);
+    }
+
+    public static MarketMetrics of(
+            WelfareFold welfare,
+            ActivityFold activity,
+            FirstProposalFold.FirstProposal firstProposal,
+            PositionFold.Position position,
+            ConcentrationFold.Concentration concentration,
+            ChoiceLogitFold.ChoiceLogit choiceLogit) {
         long total = welfare.welfare();
         WelfareFold.Optimum optimum = welfare.optimum();
         long optimal = optimum.welfare();
@@ -68,7 +87,11 @@ public record MarketMetrics(
                         money(welfare.producerSurplus()),
                         money(total + welfare.producerSurplus()),
                         money(welfare.generalWelfare()),
-                        money(welfare.generalWelfare() + welfare.producerSurplus())));
+                        money(welfare.generalWelfare() + welfare.producerSurplus())),
+                firstProposal,
+                position,
+                concentration,
+                choiceLogit);
     }
 
     private static BigDecimal money(long cents) {

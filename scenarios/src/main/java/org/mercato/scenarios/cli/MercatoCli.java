@@ -10,7 +10,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * The {@code mercato} command line: {@code run} and {@code validate} a scenario file, compute a
- * market's Magentic {@code baselines}. Exit codes:
+ * market's Magentic {@code baselines}, recompute a run's summary from its log ({@code report}). Exit codes:
  * 0 ok, 1 the run failed, 2 bad input (a scenario problem, an unknown option, a missing file).
  * Errors are one {@code error:} line on stderr, never a stack trace.
  */
@@ -24,6 +24,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
             ValidateCommand.class,
             BaselinesCommand.class,
             FitCommand.class,
+            ReportCommand.class,
             CommandLine.HelpCommand.class
         },
         footerHeading = "%nExit codes:%n",
@@ -38,14 +39,15 @@ public final class MercatoCli extends CliCommand {
         if (e instanceof UnmatchedArgumentException unmatched
                 && !unmatched.getUnmatched().isEmpty()
                 && !unmatched.getUnmatched().get(0).startsWith("-")) {
-            return "unknown command '" + unmatched.getUnmatched().get(0) + "'; commands: run, validate, baselines";
+            return "unknown command '" + unmatched.getUnmatched().get(0)
+                    + "'; commands: run, validate, report, baselines, fit";
         }
         return super.describeParseError(e);
     }
 
     @Override
     int execute() {
-        return error(BAD_INPUT, "missing command: run, validate or baselines (see 'mercato --help')");
+        return error(BAD_INPUT, "missing command: run, validate, report, baselines or fit (see 'mercato --help')");
     }
 
     /** The version, from a resource the build fills in. */

@@ -1,0 +1,357 @@
+package org.mercato.sim.events;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.mercato.sim.domain.Customer;
+import org.mercato.sim.domain.OrderLine;
+import org.mercato.sim.domain.Service;
+import org.mercato.sim.protocol.Proposal;
+import org.mercato.sim.protocol.RejectionReason;
+
+/**
+ * Reads {@code events.jsonl} back into the {@link LoggedEvent}s that wrote it, so metrics can be
+ * recomputed from a saved log. Money decimals become cents exactly (a value with more than two
+ * places is an error, not a rounding). Fields the log does not carry take the defaults the
+ * records give them: a customer's and a service's {@code name} is its id, descriptions, requests
+ * and personas are empty, a service has no response-time profile, and a proposal's {@code
+ * createdAt} is its event's time (as the market records it). Writing a read event again gives the
+ * same line, byte for byte.
+ */
+public final class EventReader {
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+
+    private EventReader() {}
+
+    /** Reads every event of a log into the sink, in order; a bad line throws with its number. */
+    public static long read(Path log, EventSink sink) throws IOException {
+        var decoder = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        long lineNumber = 0;
+        try (BufferedReader in =
+                new BufferedReader(new java.io.InputStreamReader(Files.newInputStream(log), decoder), 1 << 16)) {
+            String line;
+            while (true) {
+                try {
+                    line = in.readLine();
+                } catch (java.nio.charset.CharacterCodingException e) {
+                    throw new EventLogException(log, lineNumber + 1, "not valid UTF-8");
+                }
+                if (line == null) {
+                    break;
+                }
+                lineNumber++;
+                LoggedEvent event;
+                try {
+                    event = parse(line);
+                } catch (IllegalArgumentException e) {
+                    throw new EventLogException(log, lineNumber, e.getMessage());
+                }
+                sink.accept(event);
+            }
+        }
+        return lineNumber;
+    }
+
+    /** Reads a whole log into memory. */
+    public static List<LoggedEvent> readAll(Path log) throws IOException {
+        List<LoggedEvent> events = new ArrayList<>();
+        read(log, events::add);
+        return events;
+    }
+
+    /** Parses one line; throws {@link IllegalArgumentException} naming the bad field. */
+    public static LoggedEvent parse(String line) {
+        JsonNode node;
+        try {
+            node = JSON.readTree(line);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not JSON: " + e.getOriginalMessage());
+        }
+        if (node == null || !node.isObject()) {
+            throw new IllegalArgumentException("not a JSON object");
+        }
+        Fields f = new Fields(node);
+        long t = f.integer("t");
+        long seq = f.integer("seq");
+        String type = f.string("type");
+        Event event = switch (type) {
+            case "customer" ->
+                new CustomerEvent(new Customer(
+                        f.string("id"),
+                        null,
+                        null,
+                        f.counts("items"),
+                        f.prices("reference_prices"),
+                        f.strings("amenities"),
+                        f.money("budget"),
+                        f.money("time_cost_per_hour"),
+                        null));
+            case "service" ->
+                new ServiceEvent(new Service(
+                        f.string("id"),
+                        null,
+                        null,
+                        f.prices("menu"),
+                        f.strings("amenities"),
+                        f.decimal("rating"),
+                        f.int32("reviews"),
+                        f.prices("unit_costs"),
+                        f.int32("capacity"),
+                        null));
+            case "search" ->
+                new SearchEvent(
+                        f.string("agent"),
+                        f.string("query"),
+                        f.int32("page"),
+                        f.int32("pages"),
+                        List.copyOf(f.stringList("results")));
+            case "impression" ->
+                new ImpressionEvent(
+                        f.string("agent"),
+                        f.integer("search"),
+                        f.string("service"),
+                        f.int32("rank"),
+                        f.int32("row"),
+                        f.int32("column"),
+                        f.strings("tags"),
+                        f.nullableMoney("price"),
+                        f.decimal("price_factor"),
+                        f.decimal("rating"),
+                        f.int32("reviews"));
+            case "message" -> new MessageEvent(f.string("from"), f.string("to"), f.string("text"), f.counts("items"));
+            case "proposal" ->
+                new ProposalEvent(new Proposal(
+                        f.string("id"),
+                        f.string("service"),
+                        f.string("customer"),
+                        f.lines("lines"),
+                        f.money("total"),
+                        t,
+                        f.integer("valid_until")));
+            case "reveal" -> new RevealEvent(f.string("proposal"), f.string("customer"), f.string("service"));
+            case "payment" ->
+                new PaymentEvent(f.string("proposal"), f.string("customer"), f.string("service"), f.money("amount"));
+            case "decline" -> new DeclineEvent(f.string("proposal"), f.string("customer"), f.string("service"));
+            case "rejected" ->
+                new RejectionEvent(f.string("agent"), f.string("action"), f.string("ref"), f.reason("reason"));
+            case "wait" -> new WaitEvent(f.string("agent"), f.integer("until"));
+            case "wake" -> new WakeEvent(f.string("agent"));
+            case "done" -> new DoneEvent(f.string("agent"), f.string("reason"));
+            default -> throw new IllegalArgumentException("unknown event type '" + type + "'");
+        };
+        f.requireAllRead(type);
+        return new LoggedEvent(t, seq, event);
+    }
+
+    /** A log line that cannot be read: the file, the 1-based line number and what is wrong. */
+    public static final class EventLogException extends RuntimeException {
+        private final long line;
+
+        public EventLogException(Path log, long line, String problem) {
+            super(log + ":" + line + ": " + problem);
+            this.line = line;
+        }
+
+        public long line() {
+            return line;
+        }
+    }
+
+    /** Typed access to one line's fields; remembers which were read so extra fields are reported. */
+    private static final class Fields {
+        private final JsonNode node;
+        private final java.util.Set<String> read = new java.util.HashSet<>();
+
+        Fields(JsonNode node) {
+            this.node = node;
+        }
+
+        private JsonNode get(String name) {
+            JsonNode value = node.get(name);
+            if (value == null) {
+                throw new IllegalArgumentException("missing field '" + name + "'");
+            }
+            read.add(name);
+            return value;
+        }
+
+        void requireAllRead(String type) {
+            Iterator<String> names = node.fieldNames();
+            while (names.hasNext()) {
+                String name = names.next();
+                if (!read.contains(name)) {
+                    throw new IllegalArgumentException("unknown field '" + name + "' in a " + type + " event");
+                }
+            }
+        }
+
+        private static IllegalArgumentException bad(String name, String expected, JsonNode value) {
+            return new IllegalArgumentException("field '" + name + "': expected " + expected + ", got " + value);
+        }
+
+        String string(String name) {
+            JsonNode value = get(name);
+            if (!value.isTextual()) {
+                throw bad(name, "a string", value);
+            }
+            return value.textValue();
+        }
+
+        long integer(String name) {
+            JsonNode value = get(name);
+            if (!value.isIntegralNumber() || !value.canConvertToLong()) {
+                throw bad(name, "an integer", value);
+            }
+            return value.longValue();
+        }
+
+        int int32(String name) {
+            JsonNode value = get(name);
+            if (!value.isIntegralNumber() || !value.canConvertToInt()) {
+                throw bad(name, "an integer", value);
+            }
+            return value.intValue();
+        }
+
+        /** A double as the writer printed it (integral values without a fraction); null is NaN. */
+        double decimal(String name) {
+            JsonNode value = get(name);
+            if (value.isNull()) {
+                return Double.NaN;
+            }
+            if (!value.isNumber()) {
+                throw bad(name, "a number", value);
+            }
+            return Double.parseDouble(value.numberValue().toString());
+        }
+
+        long money(String name) {
+            return cents(name, get(name));
+        }
+
+        Long nullableMoney(String name) {
+            JsonNode value = get(name);
+            return value.isNull() ? null : cents(name, value);
+        }
+
+        private static long cents(String name, JsonNode value) {
+            if (!value.isNumber()) {
+                throw bad(name, "an amount", value);
+            }
+            BigDecimal amount = value.decimalValue();
+            try {
+                return amount.movePointRight(2).setScale(0).longValueExact();
+            } catch (ArithmeticException e) {
+                throw bad(name, "an amount in whole cents", value);
+            }
+        }
+
+        RejectionReason reason(String name) {
+            String label = string(name);
+            try {
+                RejectionReason reason = RejectionReason.valueOf(label.toUpperCase(Locale.ROOT));
+                if (!reason.label().equals(label)) {
+                    throw new IllegalArgumentException();
+                }
+                return reason;
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("field '" + name + "': unknown rejection reason '" + label + "'");
+            }
+        }
+
+        private JsonNode object(String name) {
+            JsonNode value = get(name);
+            if (!value.isObject()) {
+                throw bad(name, "an object", value);
+            }
+            return value;
+        }
+
+        private JsonNode array(String name) {
+            JsonNode value = get(name);
+            if (!value.isArray()) {
+                throw bad(name, "an array", value);
+            }
+            return value;
+        }
+
+        SortedMap<String, Integer> counts(String name) {
+            SortedMap<String, Integer> counts = new TreeMap<>();
+            for (Map.Entry<String, JsonNode> entry : object(name).properties()) {
+                JsonNode value = entry.getValue();
+                if (!value.isIntegralNumber() || !value.canConvertToInt()) {
+                    throw bad(name + "." + entry.getKey(), "an integer", value);
+                }
+                counts.put(entry.getKey(), value.intValue());
+            }
+            return counts;
+        }
+
+        SortedMap<String, Long> prices(String name) {
+            SortedMap<String, Long> prices = new TreeMap<>();
+            for (Map.Entry<String, JsonNode> entry : object(name).properties()) {
+                prices.put(entry.getKey(), cents(name + "." + entry.getKey(), entry.getValue()));
+            }
+            return prices;
+        }
+
+        List<String> stringList(String name) {
+            List<String> values = new ArrayList<>();
+            for (JsonNode value : array(name)) {
+                if (!value.isTextual()) {
+                    throw bad(name, "strings", value);
+                }
+                values.add(value.textValue());
+            }
+            return values;
+        }
+
+        SortedSet<String> strings(String name) {
+            return new TreeSet<>(stringList(name));
+        }
+
+        List<OrderLine> lines(String name) {
+            List<OrderLine> lines = new ArrayList<>();
+            int i = 0;
+            for (JsonNode element : array(name)) {
+                if (!element.isObject()) {
+                    throw bad(name + "[" + i + "]", "an object", element);
+                }
+                Fields line = new Fields(element);
+                String prefix = name + "[" + i + "].";
+                try {
+                    lines.add(new OrderLine(line.string("item"), line.int32("qty"), line.money("price")));
+                    line.requireAllRead("order line");
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException(prefix + e.getMessage());
+                }
+                i++;
+            }
+            return lines;
+        }
+    }
+}

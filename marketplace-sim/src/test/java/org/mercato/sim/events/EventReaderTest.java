@@ -1,0 +1,158 @@
+package org.mercato.sim.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mercato.sim.domain.Customer;
+import org.mercato.sim.domain.OrderLine;
+import org.mercato.sim.domain.Service;
+import org.mercato.sim.protocol.Proposal;
+import org.mercato.sim.protocol.RejectionReason;
+
+class EventReaderTest {
+    @TempDir
+    Path dir;
+
+    static String line(LoggedEvent event) {
+        StringBuilder out = new StringBuilder();
+        event.writeJson(out);
+        return out.toString();
+    }
+
+    /** One event of every type, with awkward strings and amounts; fields the log lacks at their defaults. */
+    static List<LoggedEvent> everyType() {
+        Customer customer = new Customer(
+                "c-1",
+                null,
+                null,
+                new TreeMap<>(Map.of("Tacos", 2, "Agua \"fresca\"", 1)),
+                new TreeMap<>(Map.of("Tacos", 1050L, "Agua \"fresca\"", 5L)),
+                new TreeSet<>(Set.of("wifi", "patio")),
+                123456789L,
+                -0L,
+                null);
+        Service service = new Service(
+                "s\\1",
+                null,
+                null,
+                new TreeMap<>(Map.of("Tacos", 950L, "Agua \"fresca\"", 0L)),
+                new TreeSet<>(Set.of("wifi")),
+                4.3,
+                17,
+                new TreeMap<>(Map.of("Tacos", 1L)),
+                3,
+                null);
+        Proposal proposal = new Proposal(
+                "p-7",
+                "s\\1",
+                "c-1",
+                List.of(new OrderLine("Tacos", 2, 950), new OrderLine("Agua \"fresca\"", 1, 1)),
+                1901,
+                5_000,
+                9_000_000_000L);
+        return List.of(
+                new LoggedEvent(0, 0, new CustomerEvent(customer)),
+                new LoggedEvent(0, 1, new ServiceEvent(service)),
+                new LoggedEvent(
+                        10, 2, new SearchEvent("c-1", "tacos\n\t\u0001 ünï \ud83c\udf2e", 1, 3, List.of("s\\1"))),
+                new LoggedEvent(
+                        10,
+                        3,
+                        new ImpressionEvent(
+                                "c-1",
+                                2,
+                                "s\\1",
+                                1,
+                                1,
+                                2,
+                                new TreeSet<>(Set.of("sponsored", "scarcity:3")),
+                                1900L,
+                                1.0,
+                                4.3,
+                                17)),
+                new LoggedEvent(10, 4, new ImpressionEvent("c-1", 2, "x", 2, 1, 3, new TreeSet<>(), null, 0.95, 0, 0)),
+                new LoggedEvent(
+                        20,
+                        5,
+                        new MessageEvent("c-1", "s\\1", "lone \ud800 surrogate", new TreeMap<>(Map.of("Tacos", 2)))),
+                new LoggedEvent(5_000, 6, new ProposalEvent(proposal)),
+                new LoggedEvent(6_000, 7, new RevealEvent("p-7", "c-1", "s\\1")),
+                new LoggedEvent(7_000, 8, new PaymentEvent("p-7", "c-1", "s\\1", 1901)),
+                new LoggedEvent(7_000, 9, new DeclineEvent("p-8", "c-1", "s2")),
+                new LoggedEvent(7_001, 10, new RejectionEvent("c-1", "pay", "p-9", RejectionReason.WRONG_AMOUNT)),
+                new LoggedEvent(7_002, 11, new WaitEvent("c-1", 9_000_000)),
+                new LoggedEvent(9_000_000, 12, new WakeEvent("c-1")),
+                new LoggedEvent(9_000_001, 13, new DoneEvent("c-1", "paid")));
+    }
+
+    @Test
+    void everyEventTypeReadsBackEqualAndRewritesToTheSameBytes() {
+        for (LoggedEvent event : everyType()) {
+            String written = line(event);
+            LoggedEvent read = EventReader.parse(written);
+            assertThat(read).as(written).isEqualTo(event);
+            assertThat(line(read)).isEqualTo(written);
+        }
+    }
+
+    @Test
+    void moneyIsExactCents() {
+        LoggedEvent read = EventReader.parse(
+                "{\"t\":1,\"seq\":2,\"type\":\"payment\",\"proposal\":\"p\",\"customer\":\"c\",\"service\":\"s\","
+                        + "\"amount\":92233720368547758.07}");
+        assertThat(((PaymentEvent) read.event()).amount()).isEqualTo(Long.MAX_VALUE);
+        assertThatThrownBy(() -> EventReader.parse(
+                        "{\"t\":1,\"seq\":2,\"type\":\"payment\",\"proposal\":\"p\",\"customer\":\"c\",\"service\":\"s\","
+                                + "\"amount\":0.105}"))
+                .hasMessage("field 'amount': expected an amount in whole cents, got 0.105");
+    }
+
+    @Test
+    void aFileReadsInOrder() throws IOException {
+        Path log = dir.resolve("events.jsonl");
+        StringBuilder text = new StringBuilder();
+        for (LoggedEvent event : everyType()) {
+            text.append(line(event)).append('\n');
+        }
+        Files.writeString(log, text, StandardCharsets.UTF_8);
+
+        assertThat(EventReader.readAll(log)).isEqualTo(everyType());
+    }
+
+    @Test
+    void aBadLineIsReportedWithItsNumber() throws IOException {
+        String good = line(everyType().get(12));
+        assertBad(good + "\n" + good + "\n{\"t\":1,\"seq\":2,\"type\":\"wake\"}\n", ":3: missing field 'agent'");
+        assertBad(good + "\nnot json\n", ":2: not JSON: ");
+        assertBad("{\"t\":1,\"seq\":2,\"type\":\"teleport\"}\n", ":1: unknown event type 'teleport'");
+        assertBad("{\"t\":1.5,\"seq\":2,\"type\":\"wake\",\"agent\":\"a\"}\n", ":1: field 't': expected an integer");
+        assertBad(
+                "{\"t\":1,\"seq\":2,\"type\":\"wake\",\"agent\":\"a\",\"extra\":1}\n",
+                ":1: unknown field 'extra' in a wake event");
+        assertBad(
+                "{\"t\":1,\"seq\":2,\"type\":\"rejected\",\"agent\":\"a\",\"action\":\"pay\",\"ref\":\"p\","
+                        + "\"reason\":\"bored\"}\n",
+                ":1: field 'reason': unknown rejection reason 'bored'");
+        assertBad(good + "\n{\"t\":1}{}\n", ":2: not JSON");
+    }
+
+    private void assertBad(String content, String expected) throws IOException {
+        Path log = dir.resolve("bad.jsonl");
+        Files.writeString(log, content, StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> EventReader.read(log, event -> {}))
+                .isInstanceOf(EventReader.EventLogException.class)
+                .hasMessageStartingWith(log + expected.substring(0, expected.indexOf(':', 1) + 1))
+                .hasMessageContaining(expected);
+    }
+}

@@ -1,0 +1,305 @@
+package org.mercato.metrics.bias;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import org.mercato.metrics.estimation.ChoiceSet;
+import org.mercato.metrics.estimation.ConditionalLogit;
+import org.mercato.metrics.estimation.LogitFit;
+import org.mercato.sim.events.DoneEvent;
+import org.mercato.sim.events.EventSink;
+import org.mercato.sim.events.ImpressionEvent;
+import org.mercato.sim.events.LoggedEvent;
+import org.mercato.sim.events.PaymentEvent;
+
+/**
+ * A conditional logit of choices on results pages, from {@code impression} events. Each page (the
+ * impressions sharing one {@code search}) shown to a customer before its first payment, that
+ * showed the service it paid and at least one other, is a choice set; the paid service is the
+ * chosen alternative. Covariates: position dummies (by rank on pages of one row or one column,
+ * else by row and by column; the first position is the reference), the log of the shown price
+ * (only when every alternative shows one), the shown rating, log(reviews + 1) and one dummy per
+ * tag. Covariates that never vary within a set are left out (they are not identified). Standard
+ * errors are clustered by customer. The fit is reported when there are at least {@link
+ * #MIN_SETS} sets and the information matrix is not singular; otherwise the block says why not.
+ */
+public final class ChoiceLogitFold implements EventSink {
+    public static final int MIN_SETS = 30;
+
+    private record Shown(
+            String service,
+            int rank,
+            int row,
+            int column,
+            SortedSet<String> tags,
+            Long price,
+            double rating,
+            int reviews) {}
+
+    private record Page(String customer, List<Shown> shown) {}
+
+    private record Choice(String customer, Page page, int chosen) {}
+
+    /** Pages of customers who have not paid yet, by their search seq. */
+    private final Map<String, Map<Long, Page>> pending = new HashMap<>();
+
+    private final Set<String> decided = new HashSet<>();
+    private final List<Choice> sets = new ArrayList<>();
+
+    @Override
+    public void accept(LoggedEvent logged) {
+        var event = logged.event();
+        if (event instanceof ImpressionEvent i) {
+            if (decided.contains(i.agent())) {
+                return;
+            }
+            pending.computeIfAbsent(i.agent(), k -> new LinkedHashMap<>())
+                    .computeIfAbsent(i.search(), k -> new Page(i.agent(), new ArrayList<>()))
+                    .shown()
+                    .add(new Shown(
+                            i.service(), i.rank(), i.row(), i.column(), i.tags(), i.price(), i.rating(), i.reviews()));
+        } else if (event instanceof PaymentEvent payment && decided.add(payment.customer())) {
+            Map<Long, Page> pages = pending.remove(payment.customer());
+            if (pages == null) {
+                return;
+            }
+            for (Page page : pages.values()) {
+                for (int j = 0; j < page.shown().size(); j++) {
+                    if (page.shown().get(j).service().equals(payment.service())
+                            && page.shown().size() >= 2) {
+                        sets.add(new Choice(payment.customer(), page, j));
+                        break;
+                    }
+                }
+            }
+        } else if (event instanceof DoneEvent done) {
+            pending.remove(done.agent());
+        }
+    }
+
+    public ChoiceLogit result() {
+        if (sets.size() < MIN_SETS) {
+            return new ChoiceLogit(sets.size(), List.of(), null, "fewer than " + MIN_SETS + " choice sets");
+        }
+        boolean grid = false;
+        boolean allPriced = true;
+        SortedSet<String> tags = new TreeSet<>();
+        for (Choice set : sets) {
+            int rows = 0;
+            int columns = 0;
+            for (Shown shown : set.page().shown()) {
+                rows = Math.max(rows, shown.row());
+                columns = Math.max(columns, shown.column());
+                allPriced &= shown.price() != null && shown.price() > 0;
+                tags.addAll(shown.tags());
+            }
+            grid |= rows > 1 && columns > 1;
+        }
+        List<String> names = new ArrayList<>();
+        List<java.util.function.ToDoubleFunction<Shown>> columnsOf = new ArrayList<>();
+        SortedSet<Integer> ranks = new TreeSet<>();
+        SortedSet<Integer> rowValues = new TreeSet<>();
+        SortedSet<Integer> columnValues = new TreeSet<>();
+        for (Choice set : sets) {
+            for (Shown shown : set.page().shown()) {
+                ranks.add(shown.rank());
+                rowValues.add(shown.row());
+                columnValues.add(shown.column());
+            }
+        }
+        if (grid) {
+            for (int row : rowValues.tailSet(rowValues.first() + 1)) {
+                names.add("row" + row);
+                columnsOf.add(s -> s.row() == row ? 1 : 0);
+            }
+            for (int column : columnValues.tailSet(columnValues.first() + 1)) {
+                names.add("column" + column);
+                columnsOf.add(s -> s.column() == column ? 1 : 0);
+            }
+        } else {
+            for (int rank : ranks.tailSet(ranks.first() + 1)) {
+                names.add("rank" + rank);
+                columnsOf.add(s -> s.rank() == rank ? 1 : 0);
+            }
+        }
+        if (allPriced) {
+            names.add("logPrice");
+            columnsOf.add(s -> Math.log(s.price() / 100.0));
+        }
+        names.add("rating");
+        columnsOf.add(Shown::rating);
+        names.add("logReviews");
+        columnsOf.add(s -> Math.log(s.reviews() + 1.0));
+        for (String tag : tags) {
+            names.add("tag:" + tag);
+            columnsOf.add(s -> s.tags().contains(tag) ? 1 : 0);
+        }
+        // keep the covariates that vary within some set; leave out a dummy that separates the
+        // choices (in every set where it varies the chosen alternative has it, or never has it),
+        // as its estimate would run off to infinity
+        List<String> kept = new ArrayList<>();
+        List<java.util.function.ToDoubleFunction<Shown>> keptColumns = new ArrayList<>();
+        List<String> omitted = new ArrayList<>();
+        for (int c = 0; c < names.size(); c++) {
+            var f = columnsOf.get(c);
+            boolean dummy = !names.get(c).equals("logPrice")
+                    && !names.get(c).equals("rating")
+                    && !names.get(c).equals("logReviews");
+            int varying = 0;
+            int chosenHas = 0;
+            for (Choice set : sets) {
+                List<Shown> shown = set.page().shown();
+                double first = f.applyAsDouble(shown.get(0));
+                boolean varies = false;
+                for (Shown alternative : shown) {
+                    if (f.applyAsDouble(alternative) != first) {
+                        varies = true;
+                        break;
+                    }
+                }
+                if (varies) {
+                    varying++;
+                    if (f.applyAsDouble(shown.get(set.chosen())) != 0) {
+                        chosenHas++;
+                    }
+                }
+            }
+            if (varying == 0) {
+                omitted.add(names.get(c) + " (constant within every set)");
+            } else if (dummy && (chosenHas == 0 || chosenHas == varying)) {
+                omitted.add(names.get(c) + (chosenHas == 0 ? " (never chosen)" : " (always chosen)"));
+            } else {
+                kept.add(names.get(c));
+                keptColumns.add(f);
+            }
+        }
+        if (kept.isEmpty()) {
+            return new ChoiceLogit(sets.size(), omitted, null, "no covariate left to estimate");
+        }
+        List<ChoiceSet> data = new ArrayList<>(sets.size());
+        int n = 0;
+        for (Choice set : sets) {
+            List<Shown> shown = set.page().shown();
+            double[][] x = new double[shown.size()][kept.size()];
+            for (int a = 0; a < shown.size(); a++) {
+                for (int c = 0; c < kept.size(); c++) {
+                    x[a][c] = keptColumns.get(c).applyAsDouble(shown.get(a));
+                }
+            }
+            data.add(new ChoiceSet("set" + n++, set.customer(), x, set.chosen()));
+        }
+        String collinear = collinear(kept, data);
+        if (collinear != null) {
+            return new ChoiceLogit(
+                    sets.size(),
+                    omitted,
+                    null,
+                    "not estimable: the information matrix is singular (" + collinear
+                            + " is collinear with the covariates before it within choice sets)");
+        }
+        LogitFit fit;
+        try {
+            fit = new ConditionalLogit().fit(kept, data, true);
+        } catch (ArithmeticException | IllegalArgumentException e) {
+            return new ChoiceLogit(
+                    sets.size(),
+                    omitted,
+                    null,
+                    "not estimable with " + String.join(", ", kept) + ": " + e.getMessage());
+        }
+        List<Coefficient> coefficients = new ArrayList<>();
+        for (LogitFit.Coefficient c : fit.covariates()) {
+            coefficients.add(new Coefficient(c.name(), finite(c.coef()), finite(c.se()), finite(c.z()), finite(c.p())));
+        }
+        return new ChoiceLogit(
+                sets.size(),
+                omitted,
+                new Fit(
+                        coefficients,
+                        finite(fit.logLikelihood()),
+                        finite(fit.logLikelihoodNull()),
+                        finite(fit.pseudoR2()),
+                        fit.alternatives(),
+                        fit.clusters(),
+                        fit.iterations(),
+                        fit.converged()),
+                !fit.converged()
+                        ? "Newton-Raphson did not converge"
+                        : coefficients.stream().anyMatch(c -> c.se() == null)
+                                ? "some standard errors are not finite (the choices are nearly separated)"
+                                : null);
+    }
+
+    /**
+     * The first covariate that is (numerically) a combination of those before it, within sets:
+     * Cholesky with a relative tolerance on Σ over sets of the within-set centred cross products,
+     * the information matrix at zero up to the set sizes. Null if there is none.
+     */
+    private static String collinear(List<String> names, List<ChoiceSet> data) {
+        int k = names.size();
+        double[][] g = new double[k][k];
+        for (ChoiceSet set : data) {
+            double[][] x = set.x();
+            double[] mean = new double[k];
+            for (double[] row : x) {
+                for (int c = 0; c < k; c++) {
+                    mean[c] += row[c] / x.length;
+                }
+            }
+            for (double[] row : x) {
+                for (int a = 0; a < k; a++) {
+                    for (int b = 0; b <= a; b++) {
+                        g[a][b] += (row[a] - mean[a]) * (row[b] - mean[b]);
+                    }
+                }
+            }
+        }
+        double[][] l = new double[k][k];
+        for (int i = 0; i < k; i++) {
+            for (int j = 0; j <= i; j++) {
+                double sum = g[i][j];
+                for (int m = 0; m < j; m++) {
+                    sum -= l[i][m] * l[j][m];
+                }
+                if (i == j) {
+                    if (!(sum > 1e-9 * g[i][i])) {
+                        return names.get(i);
+                    }
+                    l[i][i] = Math.sqrt(sum);
+                } else {
+                    l[i][j] = sum / l[j][j];
+                }
+            }
+        }
+        return null;
+    }
+
+    private static Double finite(double value) {
+        return Double.isFinite(value) ? Rounding.six(value) : null;
+    }
+
+    /**
+     * The number of choice sets, the covariates left out and why, the fit (null when not
+     * estimated) and why not (or a caveat, such as no convergence).
+     */
+    public record ChoiceLogit(int choiceSets, List<String> omitted, Fit fit, String reason) {}
+
+    /** Coefficients (standard errors clustered by customer), log-likelihoods, pseudo-R², size, convergence. */
+    public record Fit(
+            List<Coefficient> coefficients,
+            Double logLikelihood,
+            Double logLikelihoodNull,
+            Double pseudoR2,
+            int alternatives,
+            Integer customers,
+            int iterations,
+            boolean converged) {}
+
+    public record Coefficient(String name, Double coef, Double se, Double z, Double p) {}
+}

@@ -1,0 +1,52 @@
+package org.mercato.scenarios.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.mercato.scenarios.run.RunReport;
+import org.mercato.scenarios.run.RunSummary;
+import org.mercato.sim.events.EventReader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code mercato report RUN-FOLDER}: recomputes {@code summary.json} from the folder's event log. */
+@Command(
+        name = "report",
+        mixinStandardHelpOptions = true,
+        versionProvider = MercatoCli.Version.class,
+        description = {
+            "Recompute a run's market metrics from its events.jsonl with the folds of a live run and rewrite"
+                    + " its summary.json.",
+            "Kernel statistics, search cache, times and warnings are carried over from the existing summary.json."
+        })
+final class ReportCommand extends CliCommand {
+    @Parameters(index = "0", paramLabel = "RUN-FOLDER", description = "a folder written by 'mercato run'")
+    Path folder;
+
+    @Override
+    int execute() throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return error(BAD_INPUT, folder + ": no such run folder");
+        }
+        Path events = folder.resolve("events.jsonl");
+        if (!Files.isRegularFile(events)) {
+            return error(BAD_INPUT, events + ": no such file");
+        }
+        RunSummary summary;
+        try {
+            summary = RunReport.rewrite(folder);
+        } catch (EventReader.EventLogException | RunReport.BadSummaryException e) {
+            return error(BAD_INPUT, e.getMessage());
+        }
+        out().printf(
+                        "%s: %d events, %d of %d customers served, welfare %s; wrote %s%n",
+                        summary.scenario(),
+                        summary.market().events(),
+                        summary.market().customersServed(),
+                        summary.market().customers(),
+                        summary.market().welfare().total().toPlainString(),
+                        folder.resolve("summary.json"));
+        out().flush();
+        return OK;
+    }
+}

@@ -1,0 +1,105 @@
+package org.mercato.scenarios.run;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.mercato.metrics.MetricsCollector;
+import org.mercato.scenarios.load.ScenarioLoader;
+import org.mercato.scenarios.model.Scenario;
+import org.mercato.sim.events.EventReader;
+
+/**
+ * Recomputes a run folder's {@code summary.json} from its {@code events.jsonl} with the folds of a
+ * live run ({@link MetricsCollector}). What the events cannot tell (the kernel's statistics, the
+ * search cache, virtual and wall time, catalog warnings, the scenario name and seed) is carried
+ * over from the folder's existing {@code summary.json}; without one, the name and seed come from
+ * {@code scenario.resolved.yaml} (else the folder name and 0), the virtual time is the last
+ * event's, kernel and search are null, wall time 0, and a warning says so.
+ */
+public final class RunReport {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private RunReport() {}
+
+    /** A {@code summary.json} that cannot be read. */
+    public static final class BadSummaryException extends RuntimeException {
+        BadSummaryException(String message) {
+            super(message);
+        }
+    }
+
+    /** Reads the log, recomputes the summary and writes it in place (temporary file, then rename). */
+    public static RunSummary rewrite(Path folder) throws IOException {
+        RunSummary summary = recompute(folder);
+        AtomicFiles.writeString(folder.resolve("summary.json"), ScenarioRunner.summaryJson(summary));
+        return summary;
+    }
+
+    public static RunSummary recompute(Path folder) throws IOException {
+        MetricsCollector metrics = new MetricsCollector();
+        EventReader.read(folder.resolve("events.jsonl"), metrics);
+        var market = metrics.metrics();
+        Path previous = folder.resolve("summary.json");
+        if (Files.isRegularFile(previous)) {
+            JsonNode old;
+            try {
+                old = JSON.readTree(previous.toFile());
+            } catch (JsonProcessingException e) {
+                throw new BadSummaryException(previous + ": not JSON: " + e.getOriginalMessage());
+            }
+            if (old == null || !old.isObject()) {
+                throw new BadSummaryException(previous + ": not a JSON object");
+            }
+            try {
+                return new RunSummary(
+                        text(old, "scenario"),
+                        old.path("seed").asLong(),
+                        convert(old, "kernel", RunSummary.KernelInfo.class),
+                        market,
+                        convert(old, "search", RunSummary.SearchInfo.class),
+                        old.has("virtualTimeMicros")
+                                ? old.get("virtualTimeMicros").asLong()
+                                : market.lastEventTime(),
+                        old.path("wallTimeMillis").asLong(),
+                        old.has("warnings")
+                                ? List.of(JSON.treeToValue(old.get("warnings"), String[].class))
+                                : List.of());
+            } catch (JsonProcessingException | IllegalArgumentException e) {
+                throw new BadSummaryException(previous + ": " + CliText.oneLine(e.getMessage()));
+            }
+        }
+        String name = folder.toAbsolutePath().normalize().getFileName().toString();
+        long seed = 0;
+        Path resolved = folder.resolve("scenario.resolved.yaml");
+        if (Files.isRegularFile(resolved)) {
+            Scenario scenario = ScenarioLoader.load(resolved, List.of());
+            name = scenario.name();
+            seed = scenario.seed();
+        }
+        List<String> warnings = new ArrayList<>();
+        warnings.add("summary.json was missing: kernel, search and wall time are unknown");
+        return new RunSummary(name, seed, null, market, null, market.lastEventTime(), 0, warnings);
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+
+    private static <T> T convert(JsonNode node, String field, Class<T> type) throws JsonProcessingException {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : JSON.treeToValue(value, type);
+    }
+
+    /** One-line messages. */
+    private static final class CliText {
+        static String oneLine(String text) {
+            return text == null ? "" : text.strip().replaceAll("\\s*[\\r\\n]+\\s*", " ");
+        }
+    }
+}
