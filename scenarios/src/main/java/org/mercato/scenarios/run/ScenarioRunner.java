@@ -13,6 +13,7 @@ import java.util.List;
 import org.mercato.agents.PolicyRegistry;
 import org.mercato.metrics.MetricsCollector;
 import org.mercato.metrics.output.DuckDbResults;
+import org.mercato.metrics.output.HtmlReport;
 import org.mercato.scenarios.load.ScenarioYaml;
 import org.mercato.scenarios.model.Scenario;
 import org.mercato.sim.Simulation;
@@ -111,6 +112,12 @@ public final class ScenarioRunner {
                 warnings);
         String json = summaryJson(summary);
         AtomicFiles.writeString(folder.resolve("summary.json"), json);
+        AtomicFiles.writeString(
+                folder.resolve("report.html"),
+                HtmlReport.render(
+                        "Mercato run " + scenario.name() + " (seed " + scenario.seed() + ")",
+                        summary.market(),
+                        events));
         if (scenario.output().duckdb()) {
             try {
                 DuckDbResults.write(folder, events, json, scenario.output().parquet());
