@@ -38,7 +38,7 @@ class ScenarioValidatorTest {
 
         assertThat(e.getMessage())
                 .endsWith("scenario.yaml:12:15: agents.assistants[0].policy: unknown assistant policy 'rationl';"
-                        + " known: [rational, satisficer] (did you mean 'rational'?)");
+                        + " known: [llm-assistant, rational, satisficer] (did you mean 'rational'?)");
     }
 
     @Test
@@ -89,8 +89,9 @@ class ScenarioValidatorTest {
         ScenarioException e = failure(ScenarioLoaderTest.VALID, "agents.assistants[0].policy=greedy");
 
         assertThat(e.getMessage())
-                .isEqualTo("--set agents.assistants[0].policy: unknown assistant policy 'greedy'; known: [rational,"
-                        + " satisficer]");
+                .isEqualTo(
+                        "--set agents.assistants[0].policy: unknown assistant policy 'greedy'; known: [llm-assistant, rational,"
+                                + " satisficer]");
     }
 
     @Test
