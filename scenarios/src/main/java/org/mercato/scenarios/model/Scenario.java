@@ -2,16 +2,30 @@ package org.mercato.scenarios.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * A scenario file: a name, the master seed, the kernel settings, the market and the agent groups.
- * Every section has defaults, so a scenario states only what it varies.
+ * Every section has defaults, so a scenario states only what it varies. {@code prices}: per model,
+ * the price per million input and output tokens, for the cost block of an LLM run's summary.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"name", "description", "seed", "kernel", "market", "agents"})
+@JsonPropertyOrder({"name", "description", "seed", "kernel", "market", "agents", "prices"})
 public record Scenario(
-        String name, String description, Long seed, KernelConfig kernel, MarketConfig market, AgentsConfig agents) {
+        String name,
+        String description,
+        Long seed,
+        KernelConfig kernel,
+        MarketConfig market,
+        AgentsConfig agents,
+        Map<String, LlmPrice> prices) {
+    public Scenario(
+            String name, String description, Long seed, KernelConfig kernel, MarketConfig market, AgentsConfig agents) {
+        this(name, description, seed, kernel, market, agents, null);
+    }
+
     public Scenario {
         name = Objects.requireNonNullElse(name, "scenario");
         if (!name.matches("[A-Za-z0-9._-]+")) {
@@ -24,5 +38,6 @@ public record Scenario(
             throw new IllegalArgumentException("market is required");
         }
         agents = Objects.requireNonNullElse(agents, AgentsConfig.DEFAULT);
+        prices = prices == null || prices.isEmpty() ? null : new TreeMap<>(prices);
     }
 }
