@@ -21,7 +21,8 @@ final class LlmMarket {
     /** The scenario YAML; {@code llmExtra} is added to both groups' llm sections. */
     static String yaml(MockWebServer server, String llmExtra) {
         String llm = "{baseUrl: '" + server.url("/v1") + "', model: scripted, apiKeyEnv: MERCATO_TEST_KEY,"
-                + " timeout: 5s, backoff: 1ms" + (llmExtra.isEmpty() ? "" : ", " + llmExtra) + "}";
+                + (llmExtra.contains("timeout:") ? "" : " timeout: 5s,") + " backoff: 1ms"
+                + (llmExtra.isEmpty() ? "" : ", " + llmExtra) + "}";
         return """
                 name: llm-market
                 seed: 5
