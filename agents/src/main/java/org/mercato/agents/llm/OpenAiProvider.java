@@ -43,6 +43,7 @@ public final class OpenAiProvider implements ChatProvider {
     private final ChatModel model;
     private final Semaphore permits;
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger pending = new AtomicInteger();
     private final AtomicLong httpAttempts = new AtomicLong();
 
     /** {@code env} looks up environment variables (System::getenv in a run, a map in tests). */
@@ -79,6 +80,11 @@ public final class OpenAiProvider implements ChatProvider {
         return httpAttempts.get();
     }
 
+    /** Calls in progress right now: in flight, waiting for a permit or backing off. */
+    public int pending() {
+        return pending.get();
+    }
+
     /** Calls holding a permit right now. */
     public int inFlight() {
         return inFlight.get();
@@ -86,7 +92,15 @@ public final class OpenAiProvider implements ChatProvider {
 
     @Override
     public LlmResponse chat(LlmRequest request) {
-        ChatRequest chatRequest = toLangChain(request);
+        pending.incrementAndGet();
+        try {
+            return attempts(toLangChain(request));
+        } finally {
+            pending.decrementAndGet();
+        }
+    }
+
+    private LlmResponse attempts(ChatRequest chatRequest) {
         int attempt = 0;
         while (true) {
             int status;

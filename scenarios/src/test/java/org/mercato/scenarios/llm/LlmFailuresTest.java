@@ -106,7 +106,9 @@ class LlmFailuresTest {
         RunResult result = run("timeout: 200ms, retries: 0");
 
         assertThat(result.summary().cost().agentsEndedLlmError()).isEqualTo(3);
-        assertThat(model.requests.get()).isEqualTo(3);
+        assertThat(result.summary().cost().failedCalls()).isEqualTo(3);
+        // one attempt each; a request the client gave up on before the server read it is not counted
+        assertThat(model.requests.get()).isBetween(1, 3);
     }
 
     @Test
