@@ -84,4 +84,21 @@ class LlmMarketTest {
         assertThat(Files.readString(result.folder().resolve("scenario.resolved.yaml")))
                 .contains("MERCATO_TEST_KEY");
     }
+
+    @Test
+    void aPromptFileReplacesTheBuiltInTemplate() throws IOException {
+        Path prompt = dir.resolve("shopper.txt");
+        Files.writeString(
+                prompt, org.mercato.agents.llm.Prompts.builtIn("assistant") + "House rule: {{self}} is brief.\n");
+        String yaml = LlmMarket.yaml(server, "")
+                .replaceFirst("apiKeyEnv: MERCATO_TEST_KEY,", "apiKeyEnv: MERCATO_TEST_KEY, prompt: '" + prompt + "',");
+
+        RunResult result = LlmMarket.run(dir, LlmMarket.load(dir, yaml));
+
+        assertThat(model.bodies.stream().filter(b -> b.contains("House rule: c1 is brief.")))
+                .isNotEmpty();
+        assertThat(model.bodies).noneMatch(b -> b.contains("{{"));
+        assertThat(model.bodies.stream().filter(b -> b.contains("You sell"))).noneMatch(b -> b.contains("House rule"));
+        assertThat(LlmMarket.events(result)).contains("\"agent\":\"c1\",\"reason\":\"purchased\"");
+    }
 }
