@@ -38,6 +38,8 @@ final class ScriptedChatServer implements AutoCloseable {
 
     ScriptedChatServer(long delayMillis, int threads) throws IOException {
         this.delayMillis = delayMillis;
+        // without TCP_NODELAY, Nagle's algorithm and delayed ACKs add tens of ms per loopback call
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
         this.pool = Executors.newFixedThreadPool(threads);
         server.setExecutor(pool);
