@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.mercato.agents.llm.LlmAgentSettings;
 import org.mercato.sim.kernel.Durations;
 
 /**
@@ -13,10 +14,25 @@ import org.mercato.sim.kernel.Durations;
 public final class PolicyParams {
     private final String policy;
     private final Map<String, Object> values;
+    private final LlmAgentSettings llm;
 
     public PolicyParams(String policy, Map<String, ?> values) {
+        this(policy, values, null);
+    }
+
+    /** Parameters plus, for an LLM policy, its group's model settings (null for other policies). */
+    public PolicyParams(String policy, Map<String, ?> values, LlmAgentSettings llm) {
         this.policy = policy;
         this.values = new TreeMap<>(values == null ? Map.of() : values);
+        this.llm = llm;
+    }
+
+    /** The group's model settings; an LLM policy fails if there are none. */
+    public LlmAgentSettings llm() {
+        if (llm == null) {
+            throw new InvalidParameterException(policy, "llm", "policy '" + policy + "' needs an llm section");
+        }
+        return llm;
     }
 
     public static PolicyParams none(String policy) {

@@ -11,6 +11,9 @@ import org.mercato.agents.assistant.LogitAssistant;
 import org.mercato.agents.assistant.NegotiatorAssistant;
 import org.mercato.agents.assistant.RationalAssistant;
 import org.mercato.agents.assistant.SatisficerAssistant;
+import org.mercato.agents.llm.LlmAgentSettings;
+import org.mercato.agents.llm.LlmAssistantPolicy;
+import org.mercato.agents.llm.LlmServicePolicy;
 import org.mercato.agents.service.CostPlusService;
 import org.mercato.agents.service.DynamicPricingService;
 import org.mercato.agents.service.NegotiableService;
@@ -28,6 +31,8 @@ import org.mercato.sim.policy.ServicePolicy;
  * PolicyProvider} found by {@link ServiceLoader}.
  */
 public final class PolicyRegistry {
+    public static final String LLM_ASSISTANT = "llm-assistant";
+    public static final String LLM_SERVICE = "llm-service";
     private final SortedMap<String, Function<PolicyParams, Supplier<AssistantPolicy>>> assistants = new TreeMap<>();
     private final SortedMap<String, Function<PolicyParams, Supplier<ServicePolicy>>> services = new TreeMap<>();
 
@@ -135,6 +140,15 @@ public final class PolicyRegistry {
             Tactic tactic = tactic(params);
             return () -> new NegotiableService(floor, validity, tactic);
         });
+        registry.registerAssistant(LLM_ASSISTANT, params -> {
+            params.allowOnly();
+            return () -> new LlmAssistantPolicy(params.llm());
+        });
+        registry.registerService(LLM_SERVICE, params -> {
+            params.allowOnly("validity");
+            long validity = params.micros("validity", 600_000_000);
+            return () -> new LlmServicePolicy(params.llm(), validity);
+        });
         return registry;
     }
 
@@ -170,6 +184,11 @@ public final class PolicyRegistry {
         }
     }
 
+    /** Whether a registered name is one of the built-in LLM policies (which need an llm section). */
+    public static boolean isLlmPolicy(String name) {
+        return LLM_ASSISTANT.equals(name) || LLM_SERVICE.equals(name);
+    }
+
     public void registerAssistant(String name, Function<PolicyParams, Supplier<AssistantPolicy>> factory) {
         assistants.put(name, factory);
     }
@@ -179,6 +198,15 @@ public final class PolicyRegistry {
     }
 
     public Supplier<AssistantPolicy> assistant(String name, Map<String, ?> params) {
+        return assistant(name, params, null);
+    }
+
+    public Supplier<ServicePolicy> service(String name, Map<String, ?> params) {
+        return service(name, params, null);
+    }
+
+    /** A group's policy factory; {@code llm} carries the group's model settings for LLM policies. */
+    public Supplier<AssistantPolicy> assistant(String name, Map<String, ?> params, LlmAgentSettings llm) {
         var factory = assistants.get(name);
         if (factory == null && PolicyClasses.isClassName(name)) {
             return PolicyClasses.load("assistant", name, AssistantPolicy.class, params);
@@ -186,10 +214,10 @@ public final class PolicyRegistry {
         if (factory == null) {
             throw new UnknownPolicyException("assistant", name, assistants.keySet());
         }
-        return factory.apply(new PolicyParams(name, params));
+        return factory.apply(new PolicyParams(name, params, llm));
     }
 
-    public Supplier<ServicePolicy> service(String name, Map<String, ?> params) {
+    public Supplier<ServicePolicy> service(String name, Map<String, ?> params, LlmAgentSettings llm) {
         var factory = services.get(name);
         if (factory == null && PolicyClasses.isClassName(name)) {
             return PolicyClasses.load("service", name, ServicePolicy.class, params);
@@ -197,7 +225,7 @@ public final class PolicyRegistry {
         if (factory == null) {
             throw new UnknownPolicyException("service", name, services.keySet());
         }
-        return factory.apply(new PolicyParams(name, params));
+        return factory.apply(new PolicyParams(name, params, llm));
     }
 
     public java.util.Set<String> assistantNames() {

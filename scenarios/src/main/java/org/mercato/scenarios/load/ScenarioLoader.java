@@ -157,6 +157,7 @@ public final class ScenarioLoader {
                 scenario.kernel(),
                 market.withMagentic(resolved),
                 scenario.agents(),
+                scenario.prices(),
                 scenario.output());
     }
 

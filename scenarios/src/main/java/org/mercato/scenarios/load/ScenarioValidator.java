@@ -66,6 +66,12 @@ public final class ScenarioValidator {
         for (int i = 0; i < groups.size(); i++) {
             AgentGroupConfig group = groups.get(i);
             KeyPath groupPath = groupsPath.index(i);
+            if (group.llm() == null && PolicyRegistry.isLlmPolicy(group.policy())) {
+                throw where.error(
+                        groupPath.child("policy"),
+                        Locator.At.VALUE,
+                        "policy '" + group.policy() + "' needs an llm section (provider, baseUrl, model, ...)");
+            }
             try {
                 factory.accept(group.policy(), group.params());
             } catch (UnknownPolicyException e) {

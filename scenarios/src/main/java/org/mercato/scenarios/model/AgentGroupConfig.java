@@ -9,12 +9,27 @@ import java.util.TreeMap;
 /**
  * A group of agents sharing a policy: its registered name, how many agents (default: the rest),
  * its parameters, its think time (default 10ms; a service's own {@code latency} wins), and optional
- * synthetic work per observation in iterations (for benchmarks).
+ * synthetic work per observation in iterations (for benchmarks), and for the LLM policies the
+ * model they use ({@code llm}).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"policy", "count", "params", "thinkTime", "syntheticWork"})
+@JsonPropertyOrder({"policy", "count", "params", "thinkTime", "syntheticWork", "llm"})
 public record AgentGroupConfig(
-        String policy, Integer count, Map<String, Object> params, ThinkTimeConfig thinkTime, Integer syntheticWork) {
+        String policy,
+        Integer count,
+        Map<String, Object> params,
+        ThinkTimeConfig thinkTime,
+        Integer syntheticWork,
+        LlmConfig llm) {
+    public AgentGroupConfig(
+            String policy,
+            Integer count,
+            Map<String, Object> params,
+            ThinkTimeConfig thinkTime,
+            Integer syntheticWork) {
+        this(policy, count, params, thinkTime, syntheticWork, null);
+    }
+
     public AgentGroupConfig {
         if (policy == null || policy.isBlank()) {
             throw new IllegalArgumentException("an agent group needs a policy");
@@ -30,7 +45,7 @@ public record AgentGroupConfig(
     }
 
     public static AgentGroupConfig of(String policy) {
-        return new AgentGroupConfig(policy, null, null, null, null);
+        return new AgentGroupConfig(policy, null, null, null, null, null);
     }
 
     public int syntheticWorkOrZero() {

@@ -2,14 +2,18 @@ package org.mercato.scenarios.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * A scenario file: a name, the master seed, the kernel settings, the market, the agent groups and
  * what the run writes. Every section has defaults, so a scenario states only what it varies.
+ * {@code prices}: per model, the price per million input and output tokens, for the cost block of
+ * an LLM run's summary.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"name", "description", "seed", "kernel", "market", "agents", "output"})
+@JsonPropertyOrder({"name", "description", "seed", "kernel", "market", "agents", "prices", "output"})
 public record Scenario(
         String name,
         String description,
@@ -17,12 +21,13 @@ public record Scenario(
         KernelConfig kernel,
         MarketConfig market,
         AgentsConfig agents,
+        Map<String, LlmPrice> prices,
         OutputConfig output) {
 
-    /** A scenario with the default outputs. */
+    /** A scenario with the default outputs and no LLM prices. */
     public Scenario(
             String name, String description, Long seed, KernelConfig kernel, MarketConfig market, AgentsConfig agents) {
-        this(name, description, seed, kernel, market, agents, null);
+        this(name, description, seed, kernel, market, agents, null, null);
     }
 
     public Scenario {
@@ -38,5 +43,6 @@ public record Scenario(
         }
         agents = Objects.requireNonNullElse(agents, AgentsConfig.DEFAULT);
         output = Objects.requireNonNullElse(output, OutputConfig.DEFAULT);
+        prices = prices == null || prices.isEmpty() ? null : new TreeMap<>(prices);
     }
 }

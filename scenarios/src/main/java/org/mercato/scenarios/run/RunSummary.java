@@ -1,5 +1,6 @@
 package org.mercato.scenarios.run;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
 import org.mercato.metrics.MarketMetrics;
@@ -8,9 +9,18 @@ import org.mercato.sim.market.search.SearchStats;
 /**
  * What {@code summary.json} holds: the scenario and seed, how the kernel ran, the market outcome
  * (welfare, customers served, payments, rejections by reason), how search ran, virtual and wall
- * time, and warnings about the catalog (for a Magentic dataset: customers no business can serve).
+ * time, the cost of LLM agents (calls, tokens, money; only for runs with LLM groups), and warnings about the catalog (for a Magentic dataset: customers no business can serve).
  */
-@JsonPropertyOrder({"scenario", "seed", "kernel", "market", "search", "virtualTimeMicros", "wallTimeMillis", "warnings"
+@JsonPropertyOrder({
+    "scenario",
+    "seed",
+    "kernel",
+    "market",
+    "search",
+    "cost",
+    "virtualTimeMicros",
+    "wallTimeMillis",
+    "warnings"
 })
 public record RunSummary(
         String scenario,
@@ -18,9 +28,23 @@ public record RunSummary(
         KernelInfo kernel,
         MarketMetrics market,
         SearchInfo search,
+        @JsonInclude(JsonInclude.Include.NON_NULL) CostInfo cost,
         long virtualTimeMicros,
         long wallTimeMillis,
         List<String> warnings) {
+    /** A summary of a run without LLM agents (no cost block). */
+    public RunSummary(
+            String scenario,
+            long seed,
+            KernelInfo kernel,
+            MarketMetrics market,
+            SearchInfo search,
+            long virtualTimeMicros,
+            long wallTimeMillis,
+            List<String> warnings) {
+        this(scenario, seed, kernel, market, search, null, virtualTimeMicros, wallTimeMillis, warnings);
+    }
+
     public RunSummary {
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
     }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.mercato.agents.PolicyRegistry;
 import org.mercato.metrics.MetricsCollector;
 import org.mercato.metrics.output.DuckDbResults;
@@ -38,15 +39,25 @@ public final class ScenarioRunner {
     private final PolicyRegistry registry;
     private final Path outputRoot;
     private final KernelListener listener;
+    private final UnaryOperator<String> env;
 
     public ScenarioRunner(PolicyRegistry registry, Path outputRoot, KernelListener listener) {
+        this(registry, outputRoot, listener, System::getenv);
+    }
+
+    /** {@code env} looks up environment variables (the API keys of LLM groups). */
+    public ScenarioRunner(
+            PolicyRegistry registry, Path outputRoot, KernelListener listener, UnaryOperator<String> env) {
         this.registry = registry;
         this.outputRoot = outputRoot;
         this.listener = listener;
+        this.env = env;
     }
 
     public RunResult run(Scenario scenario) throws IOException {
-        SimulationSetup setup = new ScenarioWiring(registry).setup(scenario);
+        ScenarioWiring wiring = new ScenarioWiring(registry, env);
+        SimulationSetup setup = wiring.setup(scenario);
+        List<LlmGroup> llmGroups = wiring.llmGroups();
         List<String> warnings = CatalogFactory.warnings(scenario, setup.catalog());
         Path folder = newFolder(scenario.name());
         try (RunLog ignored = new RunLog(folder.resolve("run.log"))) {
@@ -60,7 +71,7 @@ public final class ScenarioRunner {
                     setup.kernel().mode(),
                     setup.kernel().parallelism());
             warnings.forEach(warning -> log.warn("{}", warning));
-            RunResult result = runInto(folder, scenario, setup, warnings);
+            RunResult result = runInto(folder, scenario, setup, warnings, llmGroups);
             log.info(
                     "run {} finished: {} events in {} windows",
                     scenario.name(),
@@ -74,11 +85,24 @@ public final class ScenarioRunner {
                         search.requests(),
                         search.hits());
             }
+            CostInfo cost = result.summary().cost();
+            if (cost != null) {
+                log.info(
+                        "llm: {} calls over HTTP, {} from the cache, {} failed; {} input and {} output tokens; {} agents"
+                                + " ended with llm-error",
+                        cost.httpCalls(),
+                        cost.cachedCalls(),
+                        cost.failedCalls(),
+                        cost.inputTokens(),
+                        cost.outputTokens(),
+                        cost.agentsEndedLlmError());
+            }
             return result;
         }
     }
 
-    private RunResult runInto(Path folder, Scenario scenario, SimulationSetup setup, List<String> warnings)
+    private RunResult runInto(
+            Path folder, Scenario scenario, SimulationSetup setup, List<String> warnings, List<LlmGroup> llmGroups)
             throws IOException {
         Path events = folder.resolve("events.jsonl");
         Path temporary = AtomicFiles.temporaryFor(events);
@@ -107,6 +131,7 @@ public final class ScenarioRunner {
                         stats.cutAtHorizon()),
                 metrics.metrics(),
                 setup.search() instanceof CachedSearch search ? RunSummary.SearchInfo.of(search.stats()) : null,
+                CostInfo.of(llmGroups, scenario.prices()),
                 stats.virtualTime(),
                 wallMillis,
                 warnings);

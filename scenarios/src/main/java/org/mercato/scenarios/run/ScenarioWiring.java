@@ -1,17 +1,29 @@
 package org.mercato.scenarios.run;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.mercato.agents.PolicyParams;
 import org.mercato.agents.PolicyRegistry;
 import org.mercato.agents.SyntheticWork;
 import org.mercato.agents.Tactic;
+import org.mercato.agents.llm.CacheMode;
+import org.mercato.agents.llm.LlmAgentSettings;
+import org.mercato.agents.llm.LlmClient;
+import org.mercato.agents.llm.OpenAiProvider;
+import org.mercato.agents.llm.ProviderSettings;
+import org.mercato.agents.llm.ResponseCache;
 import org.mercato.scenarios.model.AgentGroupConfig;
 import org.mercato.scenarios.model.KernelConfig;
 import org.mercato.scenarios.model.KernelMode;
+import org.mercato.scenarios.model.LlmConfig;
 import org.mercato.scenarios.model.MarketConfig;
 import org.mercato.scenarios.model.Scenario;
 import org.mercato.scenarios.model.SearchConfig;
@@ -36,20 +48,44 @@ import org.mercato.sim.policy.ServicePolicy;
  */
 public final class ScenarioWiring {
     private final PolicyRegistry registry;
+    private final UnaryOperator<String> env;
+    private final List<LlmGroup> llmGroups = new ArrayList<>();
+    private final Map<ProviderSettings, OpenAiProvider> providers = new LinkedHashMap<>();
+    private final Map<String, ResponseCache> caches = new TreeMap<>();
 
     public ScenarioWiring(PolicyRegistry registry) {
+        this(registry, System::getenv);
+    }
+
+    /** {@code env} looks up environment variables, for the API keys of LLM groups. */
+    public ScenarioWiring(PolicyRegistry registry, UnaryOperator<String> env) {
         this.registry = registry;
+        this.env = env;
+    }
+
+    /** The LLM groups of the last {@link #setup}, in order (assistant groups first). */
+    public List<LlmGroup> llmGroups() {
+        return List.copyOf(llmGroups);
+    }
+
+    /** The distinct providers of the last {@link #setup} (one per distinct configuration). */
+    public List<OpenAiProvider> providers() {
+        return List.copyOf(providers.values());
     }
 
     public SimulationSetup setup(Scenario scenario) {
         MarketConfig market = scenario.market();
         Catalog catalog = catalog(scenario);
         Map<String, ThinkTime> latencies = latencies(market);
+        llmGroups.clear();
+        providers.clear();
+        caches.clear();
         List<SimulationSetup.Agent<AssistantPolicy>> assistants = new ArrayList<>();
+        int groupIndex = 0;
         for (Assignment group : assign(
                 "assistant", scenario.agents().assistants(), catalog.customers().size())) {
-            Supplier<AssistantPolicy> factory =
-                    registry.assistant(group.config().policy(), group.config().params());
+            Supplier<AssistantPolicy> factory = registry.assistant(
+                    group.config().policy(), group.config().params(), llm("assistant", groupIndex++, group));
             ThinkTime think = group.config().thinkTime().toModel();
             int work = group.config().syntheticWorkOrZero();
             for (int i = 0; i < group.count(); i++) {
@@ -60,10 +96,11 @@ public final class ScenarioWiring {
         List<Service> services = new ArrayList<>(catalog.services());
         boolean rewritten = false;
         int next = 0;
+        groupIndex = 0;
         for (Assignment group : assign(
                 "service", scenario.agents().services(), catalog.services().size())) {
-            Supplier<ServicePolicy> factory =
-                    registry.service(group.config().policy(), group.config().params());
+            Supplier<ServicePolicy> factory = registry.service(
+                    group.config().policy(), group.config().params(), llm("service", groupIndex++, group));
             ThinkTime think = group.config().thinkTime().toModel();
             int work = group.config().syntheticWorkOrZero();
             Tactic tactic = PolicyRegistry.tactic(
@@ -89,9 +126,59 @@ public final class ScenarioWiring {
                 sellers,
                 search(search, catalog, scenario.seed()),
                 new SearchSettings(search.pageSize(), search.pageLimit(), search.revealPrices()),
-                kernel(scenario),
+                llmKernel(kernel(scenario)),
                 market.presentation().toModel(),
                 market.reveal().toModel());
+    }
+
+    /**
+     * LLM calls block inside a policy, on one of the kernel's {@code parallelism} threads, so the
+     * threads cap the calls in flight. With LLM groups the wiring raises parallelism to at least the
+     * sum of the distinct providers' concurrency limits (never lowers it). Outcomes do not depend
+     * on it: the kernel orders actions, not threads.
+     */
+    private KernelSettings llmKernel(KernelSettings kernel) {
+        int needed = providers.values().stream()
+                .mapToInt(p -> p.settings().concurrency())
+                .sum();
+        return needed > kernel.parallelism() ? kernel.withParallelism(needed) : kernel;
+    }
+
+    private LlmAgentSettings llm(String role, int index, Assignment group) {
+        AgentGroupConfig config = group.config();
+        LlmConfig llm = config.llm();
+        if (llm == null) {
+            if (PolicyRegistry.isLlmPolicy(config.policy())) {
+                throw new IllegalArgumentException("policy '" + config.policy()
+                        + "' needs an llm section (provider, baseUrl, model, ...) in its agent group");
+            }
+            return null;
+        }
+        ProviderSettings settings = llm.providerSettings();
+        OpenAiProvider provider = providers.computeIfAbsent(settings, s -> new OpenAiProvider(s, env));
+        CacheMode mode = llm.cache().cacheMode();
+        ResponseCache cache = mode == CacheMode.OFF
+                ? null
+                : caches.computeIfAbsent(
+                        Path.of(llm.cache().folder())
+                                .toAbsolutePath()
+                                .normalize()
+                                .toString(),
+                        folder -> new ResponseCache(Path.of(folder), 100_000));
+        LlmClient client = new LlmClient(provider, cache, mode);
+        llmGroups.add(new LlmGroup(role, index, config.policy(), group.count(), client));
+        return new LlmAgentSettings(client, llm.history(), llm.maxToolErrors(), prompt(llm.prompt()));
+    }
+
+    private static String prompt(String file) {
+        if (file == null) {
+            return null;
+        }
+        try {
+            return Files.readString(Path.of(file));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read the prompt file " + file + ": " + e.getMessage());
+        }
     }
 
     /** A fresh mechanism for this run's market, behind its ranking cache (see {@link CachedSearch}). */

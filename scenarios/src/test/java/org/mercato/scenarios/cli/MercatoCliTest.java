@@ -43,6 +43,14 @@ class MercatoCliTest {
     }
 
     @Test
+    void theBundledLlmScenarioValidatesWithoutCallingAModel() {
+        Result result = mercato("validate", "llm-local.yaml");
+
+        assertThat(result.code()).as(result.err()).isZero();
+        assertThat(result.out()).startsWith("ok: llm-local, 5 customers, 10 services");
+    }
+
+    @Test
     void validateTheQuickstart() {
         Result result = mercato("validate", "quickstart.yaml");
 

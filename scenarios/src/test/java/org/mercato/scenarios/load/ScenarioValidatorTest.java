@@ -37,8 +37,9 @@ class ScenarioValidatorTest {
         ScenarioException e = failure(ScenarioLoaderTest.VALID.replace("policy: rational", "policy: rationl"));
 
         assertThat(e.getMessage())
-                .endsWith("scenario.yaml:12:15: agents.assistants[0].policy: unknown assistant policy 'rationl';"
-                        + " known: [budgeted, logit, negotiator, rational, satisficer] (did you mean 'rational'?)");
+                .endsWith(
+                        "scenario.yaml:12:15: agents.assistants[0].policy: unknown assistant policy 'rationl';"
+                                + " known: [budgeted, llm-assistant, logit, negotiator, rational, satisficer] (did you mean 'rational'?)");
     }
 
     @Test
@@ -102,7 +103,7 @@ class ScenarioValidatorTest {
 
         assertThat(e.getMessage())
                 .isEqualTo("--set agents.assistants[0].policy: unknown assistant policy 'greedy'; known: [budgeted,"
-                        + " logit, negotiator, rational, satisficer]");
+                        + " llm-assistant, logit, negotiator, rational, satisficer]");
     }
 
     @Test

@@ -1,0 +1,216 @@
+package org.mercato.agents.llm;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.mercato.sim.domain.Customer;
+import org.mercato.sim.domain.OrderLine;
+import org.mercato.sim.policy.AgentContext;
+import org.mercato.sim.policy.AssistantPolicy;
+import org.mercato.sim.protocol.AssistantAction;
+import org.mercato.sim.protocol.AssistantStarted;
+import org.mercato.sim.protocol.Decline;
+import org.mercato.sim.protocol.Done;
+import org.mercato.sim.protocol.ListingView;
+import org.mercato.sim.protocol.Message;
+import org.mercato.sim.protocol.MessageReceived;
+import org.mercato.sim.protocol.Observation;
+import org.mercato.sim.protocol.Pay;
+import org.mercato.sim.protocol.PaymentSettled;
+import org.mercato.sim.protocol.Proposal;
+import org.mercato.sim.protocol.ProposalReceived;
+import org.mercato.sim.protocol.Rejected;
+import org.mercato.sim.protocol.Search;
+import org.mercato.sim.protocol.SearchResults;
+import org.mercato.sim.protocol.Wait;
+import org.mercato.sim.protocol.WokenUp;
+
+/**
+ * A shopping assistant driven by a language model. Every observation is one user message and one
+ * model turn; the tools are {@code search}, {@code message}, {@code pay}, {@code decline}, {@code
+ * wait} and {@code done}. When the model keeps calling tools wrongly, or the provider is down, the
+ * assistant ends with {@code Done("llm-error")}, which the event log records.
+ */
+public final class LlmAssistantPolicy implements AssistantPolicy {
+    public static final String LLM_ERROR = "llm-error";
+
+    static final List<LlmTool> TOOLS = List.of(
+            new LlmTool(
+                    "search",
+                    "Search the marketplace; results arrive as the next message.",
+                    List.of(
+                            new LlmTool.Param("query", "string", "what to search for", true),
+                            new LlmTool.Param("page", "integer", "results page, from 0", false))),
+            new LlmTool(
+                    "message",
+                    "Write to a business, e.g. to ask for a proposal for some items.",
+                    List.of(
+                            new LlmTool.Param("to", "string", "the business id from the search results", true),
+                            new LlmTool.Param("text", "string", "the message", true),
+                            new LlmTool.Param("items", "strings", "items you want a proposal for", false))),
+            new LlmTool(
+                    "pay",
+                    "Pay a proposal (its full total).",
+                    List.of(new LlmTool.Param("proposal", "string", "the proposal id", true))),
+            new LlmTool(
+                    "decline",
+                    "Turn a proposal down.",
+                    List.of(new LlmTool.Param("proposal", "string", "the proposal id", true))),
+            new LlmTool(
+                    "wait",
+                    "Wait for answers for some seconds of market time.",
+                    List.of(new LlmTool.Param("seconds", "number", "how long to wait", true))),
+            new LlmTool(
+                    "done",
+                    "Stop shopping.",
+                    List.of(new LlmTool.Param("reason", "string", "why, e.g. purchased", true))));
+
+    private final LlmConversation<AssistantAction> chat;
+    private final String template;
+    private final Map<String, Proposal> proposals = new TreeMap<>();
+    private Customer customer;
+    private boolean finished;
+
+    public LlmAssistantPolicy(LlmAgentSettings settings) {
+        this.chat = new LlmConversation<>(settings, TOOLS);
+        this.template = settings.promptTemplate() != null ? settings.promptTemplate() : Prompts.builtIn("assistant");
+    }
+
+    @Override
+    public List<AssistantAction> onObservation(Observation observation, AgentContext context) {
+        if (finished) {
+            return List.of();
+        }
+        if (observation instanceof AssistantStarted started) {
+            customer = started.customer();
+            chat.system(Prompts.fill(
+                    template,
+                    Map.of(
+                            "self", customer.id(),
+                            "request", customer.request(),
+                            "items", Prompts.json(customer.items()),
+                            "amenities", customer.requiredAmenities().toString(),
+                            "budget", Prompts.money(customer.budget()))));
+        }
+        if (observation instanceof ProposalReceived received) {
+            proposals.put(received.proposal().id(), received.proposal());
+        }
+        chat.observe(render(observation));
+        var outcome = chat.turn((tool, args) -> parse(tool, args, context.now()));
+        if (outcome instanceof LlmConversation.Actions<AssistantAction> actions) {
+            if (actions.actions().stream().anyMatch(a -> a instanceof Done)) {
+                finished = true;
+            }
+            return actions.actions();
+        }
+        finished = true;
+        chat.agentFailed();
+        return List.of(new Done(LLM_ERROR));
+    }
+
+    private List<AssistantAction> parse(String tool, JsonNode args, long now) {
+        return switch (tool) {
+            case "search" ->
+                List.of(new Search(
+                        LlmConversation.text(args, "query"), null, (int) LlmConversation.number(args, "page", 0, 0)));
+            case "message" ->
+                List.of(new Message(LlmConversation.text(args, "to"), LlmConversation.text(args, "text"), items(args)));
+            case "pay" -> {
+                String id = LlmConversation.text(args, "proposal");
+                Proposal proposal = proposals.get(id);
+                if (proposal == null) {
+                    throw new LlmConversation.InvalidCall(
+                            "no proposal with id '" + id + "'; known: " + proposals.keySet());
+                }
+                yield List.of(new Pay(id, proposal.total()));
+            }
+            case "decline" -> List.of(new Decline(LlmConversation.text(args, "proposal")));
+            case "wait" -> List.of(new Wait(now + 1_000_000 * LlmConversation.number(args, "seconds", -1, 1)));
+            case "done" -> {
+                String reason = LlmConversation.text(args, "reason");
+                yield List.of(new Done(reason.length() > 80 ? reason.substring(0, 80) : reason));
+            }
+            default ->
+                throw new LlmConversation.InvalidCall("unknown tool '" + tool + "'; tools: "
+                        + TOOLS.stream().map(LlmTool::name).toList());
+        };
+    }
+
+    private TreeMap<String, Integer> items(JsonNode args) {
+        TreeMap<String, Integer> items = new TreeMap<>();
+        JsonNode node = args.get("items");
+        if (node == null || node.isNull()) {
+            return items;
+        }
+        if (!node.isArray()) {
+            throw new LlmConversation.InvalidCall("'items' must be an array of item names");
+        }
+        for (JsonNode item : node) {
+            if (!item.isTextual()) {
+                throw new LlmConversation.InvalidCall("'items' must be an array of item names");
+            }
+            items.put(item.asText(), customer.items().getOrDefault(item.asText(), 1));
+        }
+        return items;
+    }
+
+    static String render(Observation observation) {
+        if (observation instanceof AssistantStarted) {
+            return "You start shopping now.";
+        }
+        if (observation instanceof SearchResults results) {
+            StringBuilder out = new StringBuilder("Search results for '" + results.query() + "', page " + results.page()
+                    + " of " + results.totalPages() + " (pages count from 0):");
+            if (results.listings().isEmpty()) {
+                out.append(" none");
+            }
+            for (ListingView l : results.listings()) {
+                out.append("\n")
+                        .append(l.rank())
+                        .append(". id ")
+                        .append(l.service())
+                        .append(": ")
+                        .append(l.name());
+                out.append(", rating ")
+                        .append(l.rating())
+                        .append(" (")
+                        .append(l.reviewCount())
+                        .append(" reviews)");
+                out.append(", amenities ").append(l.amenities());
+                if (!l.prices().isEmpty()) {
+                    out.append(", prices ");
+                    List<String> prices = new ArrayList<>();
+                    l.prices().forEach((item, price) -> prices.add(item + " " + Prompts.money(price)));
+                    out.append(prices);
+                }
+            }
+            return out.toString();
+        }
+        if (observation instanceof MessageReceived m) {
+            return "Message from " + m.from() + ": " + m.text();
+        }
+        if (observation instanceof ProposalReceived received) {
+            Proposal p = received.proposal();
+            List<String> lines = new ArrayList<>();
+            for (OrderLine line : p.lines()) {
+                lines.add(line.quantity() + " x " + line.item() + " at " + Prompts.money(line.unitPrice()));
+            }
+            return "Proposal " + p.id() + " from " + p.service() + ": " + lines + ", total " + Prompts.money(p.total())
+                    + ", valid until t=" + p.validUntil() + "us";
+        }
+        if (observation instanceof PaymentSettled s) {
+            return "Your payment of " + Prompts.money(s.amount()) + " for proposal " + s.proposalId() + " to "
+                    + s.service() + " went through.";
+        }
+        if (observation instanceof Rejected r) {
+            return "The market refused your " + r.action() + " (" + r.ref() + "): "
+                    + r.reason().label();
+        }
+        if (observation instanceof WokenUp w) {
+            return "You woke up at t=" + w.at() + "us.";
+        }
+        return observation.toString();
+    }
+}

@@ -1,0 +1,170 @@
+package org.mercato.agents.llm;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiFunction;
+
+/**
+ * One agent's chat with its model. Observations become user messages; each turn sends the system
+ * prompt, a summary line for what was cut and the last {@code history} messages (never starting
+ * with a tool result, which would lose its call), with the role's tools. Each tool call is parsed
+ * into an action by the policy; an invalid call (unknown tool, bad JSON, missing or wrong
+ * argument) or an answer without a call is sent back as an error and the model asked again, up to
+ * {@code maxToolErrors} times per turn. The turn's outcome is a list of actions, {@link
+ * Outcome#toolErrors()} when the model kept getting it wrong, or {@link Outcome#providerDown()}
+ * when the provider failed (after its retries).
+ *
+ * @param <A> the role's action type
+ */
+final class LlmConversation<A> {
+    private final LlmAgentSettings settings;
+    private final List<LlmTool> tools;
+    private final List<LlmMessage> history = new ArrayList<>();
+    private String system = "";
+    private int callIds;
+
+    LlmConversation(LlmAgentSettings settings, List<LlmTool> tools) {
+        this.settings = settings;
+        this.tools = List.copyOf(tools);
+    }
+
+    void system(String text) {
+        system = text;
+    }
+
+    void observe(String text) {
+        history.add(LlmMessage.user(text));
+    }
+
+    sealed interface Outcome<A> {}
+
+    record Actions<A>(List<A> actions) implements Outcome<A> {}
+
+    record ToolErrors<A>() implements Outcome<A> {}
+
+    record ProviderDown<A>(String why) implements Outcome<A> {}
+
+    /** Thrown by a parser for an invalid call; the message goes back to the model. */
+    static final class InvalidCall extends RuntimeException {
+        InvalidCall(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /** Runs one turn: asks the model, parses its calls with {@code parser}, retries on errors. */
+    Outcome<A> turn(BiFunction<String, JsonNode, List<A>> parser) {
+        int errors = 0;
+        while (true) {
+            LlmResponse response;
+            try {
+                response = settings.client().chat(request());
+            } catch (LlmException e) {
+                return new ProviderDown<>(e.getMessage());
+            }
+            List<LlmToolCall> calls = new ArrayList<>();
+            for (LlmToolCall call : response.toolCalls()) {
+                calls.add(
+                        call.id().isEmpty()
+                                ? new LlmToolCall("call_" + ++callIds, call.name(), call.arguments())
+                                : call);
+            }
+            history.add(LlmMessage.assistant(response.text(), calls));
+            List<String> problems = new ArrayList<>();
+            List<A> actions = new ArrayList<>();
+            for (LlmToolCall call : calls) {
+                try {
+                    actions.addAll(parser.apply(call.name(), arguments(call)));
+                    problems.add(null);
+                } catch (InvalidCall e) {
+                    problems.add(e.getMessage());
+                }
+            }
+            boolean failed = calls.isEmpty() || problems.stream().anyMatch(p -> p != null);
+            for (int i = 0; i < calls.size(); i++) {
+                String problem = problems.get(i);
+                history.add(LlmMessage.toolResult(
+                        calls.get(i),
+                        problem != null
+                                ? "error: " + problem
+                                : failed
+                                        ? "not executed: another call in this answer was invalid; call it again"
+                                        : "ok"));
+            }
+            if (!failed) {
+                return new Actions<>(actions);
+            }
+            settings.client().toolError();
+            if (calls.isEmpty()) {
+                history.add(LlmMessage.user("error: answer by calling one of the tools "
+                        + tools.stream().map(LlmTool::name).toList() + "; plain text is not an action"));
+            }
+            if (++errors > settings.maxToolErrors()) {
+                return new ToolErrors<>();
+            }
+        }
+    }
+
+    /** The request of this turn: system prompt, a summary line for cut messages, the last N. */
+    LlmRequest request() {
+        int from = Math.max(0, history.size() - settings.history());
+        while (from < history.size() && history.get(from).role().equals("tool")) {
+            from++;
+        }
+        List<LlmMessage> messages = new ArrayList<>();
+        messages.add(LlmMessage.system(system));
+        if (from > 0) {
+            messages.add(LlmMessage.user("(" + from + " earlier messages of this conversation are not shown)"));
+        }
+        messages.addAll(history.subList(from, history.size()));
+        return new LlmRequest(messages, tools);
+    }
+
+    void agentFailed() {
+        settings.client().agentFailed();
+    }
+
+    private static JsonNode arguments(LlmToolCall call) {
+        String text = call.arguments().isBlank() ? "{}" : call.arguments();
+        try {
+            JsonNode node = ResponseCache.JSON.readTree(text);
+            if (node == null || !node.isObject()) {
+                throw new InvalidCall("arguments of " + call.name() + " must be a JSON object");
+            }
+            return node;
+        } catch (IOException e) {
+            throw new InvalidCall("arguments of " + call.name() + " are not valid JSON");
+        }
+    }
+
+    static String text(JsonNode args, String name) {
+        JsonNode value = args.get(name);
+        if (value == null
+                || value.isNull()
+                || !value.isTextual()
+                || value.asText().isBlank()) {
+            throw new InvalidCall("'" + name + "' is required and must be a non-empty string");
+        }
+        return value.asText();
+    }
+
+    static String optionalText(JsonNode args, String name) {
+        JsonNode value = args.get(name);
+        return value == null || value.isNull() ? "" : value.asText();
+    }
+
+    static long number(JsonNode args, String name, long fallback, long min) {
+        JsonNode value = args.get(name);
+        if (value == null || value.isNull()) {
+            if (fallback < min) {
+                throw new InvalidCall("'" + name + "' is required");
+            }
+            return fallback;
+        }
+        if (!value.isNumber() || value.asDouble() < min) {
+            throw new InvalidCall("'" + name + "' must be a number >= " + min);
+        }
+        return Math.round(value.asDouble());
+    }
+}

@@ -1,0 +1,218 @@
+package org.mercato.bench;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.mercato.agents.PolicyRegistry;
+import org.mercato.agents.llm.OpenAiProvider;
+import org.mercato.scenarios.model.AgentGroupConfig;
+import org.mercato.scenarios.model.AgentsConfig;
+import org.mercato.scenarios.model.Duration;
+import org.mercato.scenarios.model.GeneratorConfig;
+import org.mercato.scenarios.model.KernelConfig;
+import org.mercato.scenarios.model.LlmCacheConfig;
+import org.mercato.scenarios.model.LlmConfig;
+import org.mercato.scenarios.model.MarketConfig;
+import org.mercato.scenarios.model.Scenario;
+import org.mercato.scenarios.model.SearchConfig;
+import org.mercato.scenarios.model.ThinkTimeConfig;
+import org.mercato.scenarios.run.CostInfo;
+import org.mercato.scenarios.run.LlmGroup;
+import org.mercato.scenarios.run.ScenarioWiring;
+import org.mercato.sim.Simulation;
+import org.mercato.sim.events.JsonlEventWriter;
+import org.mercato.sim.kernel.KernelListener;
+
+/**
+ * LLM agents against a loopback endpoint that answers after a fixed delay: a generated restaurant
+ * market with LLM assistants and LLM services sharing one provider with a concurrency limit. It
+ * records the run (every call over HTTP), then replays it from the cache (no HTTP) and reports:
+ * the mean number of requests in flight while some call was pending (sampled every millisecond;
+ * the goal is at least 90% of the limit), the wall time against the ideal (calls × delay / limit),
+ * the replay's wall time per call (the simulator's own time per LLM call: rendering, hashing,
+ * cache, parsing and the kernel, without HTTP), and whether the replay wrote the same bytes.
+ *
+ * <p>Arguments: customers (100), services (300), delay in ms (200), concurrency limit (64), and
+ * {@code lockstep} for a fixed 1 s think time (default: uniform 1 to 3 s), and the search mechanism
+ * ({@code lexical}; {@code random} spreads customers over sellers). A window's calls must all
+ * return before the next window starts (the kernel's conservative barrier), so calls in flight are
+ * bounded by the agents with work in one window, not only by the limit. {@code -Dparallelism=N}
+ * sets the kernel's threads (default: the wiring's, the concurrency limit).
+ */
+public final class LlmBench {
+    private LlmBench() {}
+
+    public static void main(String[] args) throws Exception {
+        int customers = args.length > 0 ? Integer.parseInt(args[0]) : 100;
+        int services = args.length > 1 ? Integer.parseInt(args[1]) : 300;
+        long delay = args.length > 2 ? Long.parseLong(args[2]) : 200;
+        int limit = args.length > 3 ? Integer.parseInt(args[3]) : 64;
+        boolean lockstep = args.length > 4 && args[4].equals("lockstep");
+        String mechanism = args.length > 5 ? args[5] : "lexical";
+        Path cache = Files.createTempDirectory("mercato-llm-bench");
+        try (ScriptedChatServer server = new ScriptedChatServer(delay, limit * 2)) {
+            Run recorded = run(
+                    scenario(customers, services, server.baseUrl(), limit, "record", cache, lockstep, mechanism),
+                    server);
+            long before = server.requests.get();
+            Run replayed = run(
+                    scenario(customers, services, server.baseUrl(), limit, "replay-strict", cache, lockstep, mechanism),
+                    server);
+            long replayRequests = server.requests.get() - before;
+            double ideal = recorded.cost.httpCalls() * delay / (double) limit;
+            System.out.printf(
+                    Locale.ROOT,
+                    "LLM bench: %d customers x %d restaurants, endpoint delay %d ms, concurrency limit %d, %s think time,"
+                            + " %s search%n",
+                    customers,
+                    services,
+                    delay,
+                    limit,
+                    lockstep ? "fixed 1s" : "uniform 1-3s",
+                    mechanism);
+            System.out.printf(
+                    Locale.ROOT,
+                    "record: %d calls over HTTP (%d agents ended llm-error) in %.2f s; ideal at the limit %.2f s%n",
+                    recorded.cost.httpCalls(),
+                    recorded.cost.agentsEndedLlmError(),
+                    recorded.wallNanos / 1e9,
+                    ideal / 1000);
+            System.out.printf(
+                    Locale.ROOT,
+                    "  mean requests in flight while a call was pending: %.1f of %d (%.0f%%), pending %.0f%% of the"
+                            + " wall time%n",
+                    recorded.meanInFlight,
+                    limit,
+                    100 * recorded.meanInFlight / limit,
+                    100 * recorded.pendingShare);
+            System.out.printf(
+                    Locale.ROOT,
+                    "  at most %d calls pending and %d in flight at once (kernel parallelism %d)%n",
+                    recorded.maxPending,
+                    recorded.maxInFlight,
+                    recorded.parallelism);
+            System.out.printf(
+                    Locale.ROOT,
+                    "  wall time over the ideal: %.2f ms per call%n",
+                    (recorded.wallNanos / 1e6 - ideal) / recorded.cost.httpCalls());
+            System.out.printf(
+                    Locale.ROOT,
+                    "replay-strict: %d calls from the cache, %d HTTP requests, %.3f s, %.3f ms per call; events %s%n",
+                    replayed.cost.cachedCalls(),
+                    replayRequests,
+                    replayed.wallNanos / 1e9,
+                    replayed.wallNanos / 1e6 / Math.max(1, replayed.cost.cachedCalls()),
+                    Arrays.equals(recorded.events, replayed.events) ? "byte-identical" : "DIFFER");
+        } finally {
+            try (var files = Files.walk(cache)) {
+                files.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    private record Run(
+            long wallNanos,
+            double meanInFlight,
+            double pendingShare,
+            long maxPending,
+            long maxInFlight,
+            int parallelism,
+            CostInfo cost,
+            byte[] events) {}
+
+    private static Run run(Scenario scenario, ScenarioWiring wiring, ScriptedChatServer server) throws Exception {
+        var setup = wiring.setup(scenario);
+        List<OpenAiProvider> providers = wiring.providers();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        long[] sums = new long[5]; // in flight, samples while pending, samples, max pending, max in flight
+        Thread sampler = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                int pending =
+                        providers.stream().mapToInt(OpenAiProvider::pending).sum();
+                sums[2]++;
+                if (pending > 0) {
+                    sums[0] += server.active.get();
+                    sums[1]++;
+                }
+                sums[3] = Math.max(sums[3], pending);
+                sums[4] = Math.max(sums[4], server.active.get());
+                try {
+                    Thread.sleep(1);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        long start;
+        long wall;
+        try (JsonlEventWriter writer = new JsonlEventWriter(out);
+                var prepared = Simulation.prepare(setup, List.of(writer), KernelListener.NONE)) {
+            sampler.start();
+            start = System.nanoTime();
+            prepared.run();
+            wall = System.nanoTime() - start;
+            sampler.interrupt();
+            sampler.join();
+        }
+        List<LlmGroup> groups = wiring.llmGroups();
+        return new Run(
+                wall,
+                sums[1] == 0 ? 0 : sums[0] / (double) sums[1],
+                sums[2] == 0 ? 0 : sums[1] / (double) sums[2],
+                sums[3],
+                sums[4],
+                setup.kernel().parallelism(),
+                CostInfo.of(groups, null),
+                out.toByteArray());
+    }
+
+    private static Run run(Scenario scenario, ScriptedChatServer server) throws Exception {
+        return run(scenario, new ScenarioWiring(PolicyRegistry.builtIn(), name -> null), server);
+    }
+
+    static Scenario scenario(
+            int customers,
+            int services,
+            String baseUrl,
+            int limit,
+            String mode,
+            Path cache,
+            boolean lockstep,
+            String mechanism) {
+        ThinkTimeConfig think = lockstep
+                ? ThinkTimeConfig.fixed("1s")
+                : ThinkTimeConfig.of(null, Duration.parse("1s"), Duration.parse("3s"), null, null);
+        LlmConfig llm = new LlmConfig(
+                "openai",
+                baseUrl,
+                "scripted",
+                0.0,
+                256,
+                null,
+                limit,
+                Duration.parse("30s"),
+                3,
+                Duration.parse("100ms"),
+                new LlmCacheConfig(mode, cache.toString()),
+                20,
+                2,
+                null);
+        AgentGroupConfig assistants = new AgentGroupConfig("llm-assistant", null, null, think, null, llm);
+        AgentGroupConfig sellers = new AgentGroupConfig("llm-service", null, null, think, null, llm);
+        return new Scenario(
+                "llm-bench",
+                null,
+                11L,
+                new KernelConfig(Integer.getInteger("parallelism"), Duration.parse("5ms"), null, null),
+                new MarketConfig(
+                        new GeneratorConfig("restaurants", customers, services, 2),
+                        null,
+                        null,
+                        new SearchConfig(mechanism, null, null, null)),
+                new AgentsConfig(List.of(assistants), List.of(sellers)));
+    }
+}

@@ -1,0 +1,102 @@
+package org.mercato.scenarios.model;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.Objects;
+import org.mercato.agents.llm.ProviderSettings;
+
+/**
+ * An agent group's language model: {@code provider} ({@code openai}: any OpenAI-compatible
+ * endpoint), {@code baseUrl}, {@code model}, {@code temperature} (0), {@code maxTokens} (512),
+ * {@code apiKeyEnv} (the NAME of the environment variable holding the key; none for local servers),
+ * {@code concurrency} (calls in flight, 8), {@code timeout} per attempt (60s, wall clock), {@code
+ * retries} on 429, 5xx and timeouts (3), {@code backoff} before the first retry, doubling (500ms),
+ * {@code cache} (record and replay), {@code history} (messages sent, 20), {@code maxToolErrors}
+ * (invalid tool calls answered with an error per turn, 2) and {@code prompt} (a file replacing the
+ * built-in system prompt template).
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({
+    "provider",
+    "baseUrl",
+    "model",
+    "temperature",
+    "maxTokens",
+    "apiKeyEnv",
+    "concurrency",
+    "timeout",
+    "retries",
+    "backoff",
+    "cache",
+    "history",
+    "maxToolErrors",
+    "prompt"
+})
+public record LlmConfig(
+        String provider,
+        String baseUrl,
+        String model,
+        Double temperature,
+        Integer maxTokens,
+        String apiKeyEnv,
+        Integer concurrency,
+        Duration timeout,
+        Integer retries,
+        Duration backoff,
+        LlmCacheConfig cache,
+        Integer history,
+        Integer maxToolErrors,
+        String prompt) {
+    public LlmConfig {
+        provider = Objects.requireNonNullElse(provider, "openai");
+        temperature = Objects.requireNonNullElse(temperature, 0.0);
+        maxTokens = Objects.requireNonNullElse(maxTokens, 512);
+        concurrency = Objects.requireNonNullElse(concurrency, 8);
+        timeout = Objects.requireNonNullElse(timeout, Duration.parse("60s"));
+        retries = Objects.requireNonNullElse(retries, 3);
+        backoff = Objects.requireNonNullElse(backoff, Duration.parse("500ms"));
+        cache = Objects.requireNonNullElse(cache, LlmCacheConfig.OFF);
+        history = Objects.requireNonNullElse(history, 20);
+        maxToolErrors = Objects.requireNonNullElse(maxToolErrors, 2);
+        if (apiKeyEnv != null && !apiKeyEnv.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+            throw new IllegalArgumentException(
+                    "apiKeyEnv is the name of an environment variable (letters, digits, '_'), not the key itself");
+        }
+        if (history < 1) {
+            throw new IllegalArgumentException("history must be >= 1, was " + history);
+        }
+        if (maxToolErrors < 0) {
+            throw new IllegalArgumentException("maxToolErrors must be >= 0, was " + maxToolErrors);
+        }
+        settings(provider, baseUrl, model, temperature, maxTokens, apiKeyEnv, concurrency, timeout, retries, backoff);
+    }
+
+    public ProviderSettings providerSettings() {
+        return settings(
+                provider, baseUrl, model, temperature, maxTokens, apiKeyEnv, concurrency, timeout, retries, backoff);
+    }
+
+    private static ProviderSettings settings(
+            String provider,
+            String baseUrl,
+            String model,
+            double temperature,
+            int maxTokens,
+            String apiKeyEnv,
+            int concurrency,
+            Duration timeout,
+            int retries,
+            Duration backoff) {
+        return new ProviderSettings(
+                provider,
+                baseUrl,
+                model,
+                temperature,
+                maxTokens,
+                apiKeyEnv,
+                concurrency,
+                Math.max(1, timeout.micros() / 1000),
+                retries,
+                backoff.micros() / 1000);
+    }
+}

@@ -1,0 +1,93 @@
+package org.mercato.scenarios.llm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mercato.agents.PolicyRegistry;
+import org.mercato.scenarios.Mercato;
+import org.mercato.scenarios.load.ScenarioException;
+import org.mercato.scenarios.load.ScenarioLoader;
+import org.mercato.scenarios.model.Scenario;
+
+/** The llm section is checked when a scenario is loaded, with the file, line and column. */
+class LlmConfigLoadTest {
+    @TempDir
+    Path dir;
+
+    private static final String BASE = """
+            name: llm-config
+            market:
+              generate: {domain: restaurants, customers: 2, services: 2, itemsPerCustomer: 1}
+            agents:
+              assistants:
+                - policy: llm-assistant
+                  llm: LLM
+            """;
+
+    private Scenario load(String llm) throws IOException {
+        Path file = dir.resolve("scenario.yaml");
+        Files.writeString(file, BASE.replace("LLM", llm));
+        return Mercato.load(file);
+    }
+
+    @Test
+    void aWellFormedSectionGetsItsDefaults() throws IOException {
+        var llm = load("{baseUrl: 'http://localhost:8000/v1', model: m}")
+                .agents()
+                .assistants()
+                .get(0)
+                .llm();
+        assertThat(llm.provider()).isEqualTo("openai");
+        assertThat(llm.temperature()).isZero();
+        assertThat(llm.cache().mode()).isEqualTo("off");
+        assertThat(llm.concurrency()).isEqualTo(8);
+    }
+
+    @Test
+    void anApiKeyInPlaceOfAVariableNameIsRefusedWithoutEchoingIt() {
+        assertThatThrownBy(() -> load("{baseUrl: 'http://x/v1', model: m, apiKeyEnv: sk-live-abc123}"))
+                .isInstanceOf(ScenarioException.class)
+                .hasMessageContaining("scenario.yaml:7:")
+                .hasMessageContaining("llm.apiKeyEnv: is the name of an environment variable")
+                .hasMessageNotContaining("sk-live-abc123");
+    }
+
+    @Test
+    void anUnknownCacheModeIsReportedAtTheKey() {
+        assertThatThrownBy(() -> load("{baseUrl: 'http://x/v1', model: m, cache: {mode: sometimes, folder: c}}"))
+                .isInstanceOf(ScenarioException.class)
+                .hasMessageContaining("scenario.yaml:7:")
+                .hasMessageContaining("off, record, replay or replay-strict");
+    }
+
+    @Test
+    void replayNeedsAFolder() {
+        assertThatThrownBy(() -> load("{baseUrl: 'http://x/v1', model: m, cache: {mode: replay}}"))
+                .isInstanceOf(ScenarioException.class)
+                .hasMessageContaining("needs a folder");
+    }
+
+    @Test
+    void anLlmPolicyWithoutAnLlmSectionIsBadInput() throws IOException {
+        Path file = dir.resolve("scenario.yaml");
+        Files.writeString(file, BASE.replace("      llm: LLM\n", ""));
+        assertThatThrownBy(() -> ScenarioLoader.load(file, List.of(), PolicyRegistry.builtIn()))
+                .isInstanceOf(ScenarioException.class)
+                .hasMessageContaining("scenario.yaml:6:")
+                .hasMessageContaining("needs an llm section");
+    }
+
+    @Test
+    void aModelIsRequired() {
+        assertThatThrownBy(() -> load("{baseUrl: 'http://x/v1'}"))
+                .isInstanceOf(ScenarioException.class)
+                .hasMessageContaining("scenario.yaml:7:")
+                .hasMessageContaining("llm.model: is required");
+    }
+}

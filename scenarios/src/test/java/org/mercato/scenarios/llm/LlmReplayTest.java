@@ -1,0 +1,81 @@
+package org.mercato.scenarios.llm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import okhttp3.mockwebserver.MockWebServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mercato.scenarios.run.RunResult;
+
+/** Record a run's model answers, then replay it: same bytes, no HTTP. */
+class LlmReplayTest {
+    @TempDir
+    Path dir;
+
+    private final ScriptedModel model = new ScriptedModel();
+    private final MockWebServer server = new MockWebServer();
+
+    @BeforeEach
+    void start() throws IOException {
+        server.setDispatcher(model);
+        server.start();
+    }
+
+    @AfterEach
+    void stop() throws IOException {
+        server.shutdown();
+    }
+
+    private RunResult run(String mode, Path folder, String extra) throws IOException {
+        String cache = "cache: {mode: " + mode + ", folder: '" + folder + "'}" + extra;
+        return LlmMarket.run(dir, LlmMarket.load(dir, LlmMarket.yaml(server, cache)));
+    }
+
+    @Test
+    void aReplayWritesTheSameEventsWithoutAnyRequest() throws IOException {
+        Path cache = dir.resolve("cache");
+        RunResult recorded = run("record", cache, "");
+        int requests = model.requests.get();
+        assertThat(requests).isPositive();
+        try (Stream<Path> files = Files.list(cache)) {
+            assertThat(files.filter(f -> f.toString().endsWith(".json"))).hasSize(requests);
+        }
+
+        RunResult replayed = run("replay", cache, "");
+        RunResult strict = run("replay-strict", cache, "");
+
+        assertThat(model.requests.get()).isEqualTo(requests);
+        assertThat(Files.readAllBytes(replayed.eventLog())).isEqualTo(Files.readAllBytes(recorded.eventLog()));
+        assertThat(Files.readAllBytes(strict.eventLog())).isEqualTo(Files.readAllBytes(recorded.eventLog()));
+        assertThat(replayed.summary().cost().httpCalls()).isZero();
+        assertThat(replayed.summary().cost().cachedCalls()).isEqualTo(requests);
+        assertThat(replayed.summary().cost().money()).isZero();
+        assertThat(recorded.summary().cost().httpCalls()).isEqualTo(requests);
+    }
+
+    @Test
+    void theSamplingParametersArePartOfTheKey() throws IOException {
+        Path cache = dir.resolve("cache");
+        run("record", cache, "");
+        int requests = model.requests.get();
+
+        run("replay", cache, ", temperature: 0.5");
+
+        assertThat(model.requests.get()).isEqualTo(2 * requests);
+    }
+
+    @Test
+    void aMissInReplayStrictEndsTheAgentWithLlmError() throws IOException {
+        RunResult result = run("replay-strict", dir.resolve("empty"), "");
+
+        assertThat(model.requests.get()).isZero();
+        assertThat(result.summary().cost().agentsEndedLlmError()).isEqualTo(3);
+        assertThat(LlmMarket.events(result)).contains("\"agent\":\"c1\",\"reason\":\"llm-error\"");
+    }
+}
