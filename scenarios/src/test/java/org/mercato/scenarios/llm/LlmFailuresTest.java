@@ -5,15 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import okhttp3.mockwebserver.MockWebServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.mercato.agents.llm.LlmException;
 import org.mercato.agents.llm.LlmMessage;
 import org.mercato.agents.llm.LlmRequest;
@@ -23,28 +18,7 @@ import org.mercato.scenarios.run.CostInfo;
 import org.mercato.scenarios.run.RunResult;
 
 /** What happens when the model or its endpoint misbehaves: retries, give-ups, bad tool calls. */
-class LlmFailuresTest {
-    @TempDir
-    Path dir;
-
-    private final ScriptedModel model = new ScriptedModel();
-    private final MockWebServer server = new MockWebServer();
-
-    @BeforeEach
-    void start() throws IOException {
-        server.setDispatcher(model);
-        server.start();
-    }
-
-    @AfterEach
-    void stop() throws IOException {
-        server.shutdown();
-    }
-
-    private RunResult run(String llmExtra) throws IOException {
-        return LlmMarket.run(dir, LlmMarket.load(dir, LlmMarket.yaml(server, llmExtra)));
-    }
-
+class LlmFailuresTest extends ScriptedServerTest {
     private String baseline() throws IOException {
         var hook = model.hook;
         model.hook = (n, request) -> null;

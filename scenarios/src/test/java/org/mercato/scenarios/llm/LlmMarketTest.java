@@ -5,37 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import okhttp3.mockwebserver.MockWebServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.mercato.scenarios.run.CostInfo;
 import org.mercato.scenarios.run.RunResult;
 
 /** LLM assistants and services against a scripted model on loopback, end to end. */
-class LlmMarketTest {
-    @TempDir
-    Path dir;
-
-    private final ScriptedModel model = new ScriptedModel();
-    private final MockWebServer server = new MockWebServer();
-
-    @BeforeEach
-    void start() throws IOException {
-        server.setDispatcher(model);
-        server.start();
-    }
-
-    @AfterEach
-    void stop() throws IOException {
-        server.shutdown();
-    }
-
-    private RunResult run(String llmExtra) throws IOException {
-        return LlmMarket.run(dir, LlmMarket.load(dir, LlmMarket.yaml(server, llmExtra)));
-    }
-
+class LlmMarketTest extends ScriptedServerTest {
     @Test
     void assistantsSearchAskAndPayThroughTheModel() throws IOException {
         RunResult result = run("concurrency: 4");

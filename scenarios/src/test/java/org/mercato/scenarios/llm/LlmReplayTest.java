@@ -6,32 +6,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
-import okhttp3.mockwebserver.MockWebServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.mercato.scenarios.run.RunResult;
 
 /** Record a run's model answers, then replay it: same bytes, no HTTP. */
-class LlmReplayTest {
-    @TempDir
-    Path dir;
-
-    private final ScriptedModel model = new ScriptedModel();
-    private final MockWebServer server = new MockWebServer();
-
-    @BeforeEach
-    void start() throws IOException {
-        server.setDispatcher(model);
-        server.start();
-    }
-
-    @AfterEach
-    void stop() throws IOException {
-        server.shutdown();
-    }
-
+class LlmReplayTest extends ScriptedServerTest {
     private RunResult run(String mode, Path folder, String extra) throws IOException {
         String cache = "cache: {mode: " + mode + ", folder: '" + folder + "'}" + extra;
         return LlmMarket.run(dir, LlmMarket.load(dir, LlmMarket.yaml(server, cache)));
