@@ -58,6 +58,8 @@ public record MarketMetrics(
             ConcentrationFold.Concentration concentration,
             ChoiceLogitFold.ChoiceLogit choiceLogit) {
         long total = welfare.welfare();
+        long producer = welfare.producerSurplus();
+        long general = welfare.generalWelfare();
         WelfareFold.Optimum optimum = welfare.optimum();
         long optimal = optimum.welfare();
         int customers = welfare.customers();
@@ -83,11 +85,7 @@ public record MarketMetrics(
                 activity.byType(),
                 activity.events(),
                 activity.lastTime(),
-                new Surplus(
-                        money(welfare.producerSurplus()),
-                        money(total + welfare.producerSurplus()),
-                        money(welfare.generalWelfare()),
-                        money(welfare.generalWelfare() + welfare.producerSurplus())),
+                new Surplus(money(producer), money(total + producer), money(general), money(general + producer)),
                 firstProposal,
                 position,
                 concentration,
