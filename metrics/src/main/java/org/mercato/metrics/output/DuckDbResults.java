@@ -65,6 +65,12 @@ public final class DuckDbResults {
     /** Writes {@code <folder>/results.duckdb} (and {@code <folder>/parquet/*.parquet} when asked). */
     public static Path write(Path folder, Path eventLog, String summaryJson, boolean parquet)
             throws IOException, SQLException {
+        return write(folder, eventLog, summaryJson, false, parquet);
+    }
+
+    /** As above; {@code csv} also writes every table but {@code events} to {@code <folder>/csv/}. */
+    public static Path write(Path folder, Path eventLog, String summaryJson, boolean csv, boolean parquet)
+            throws IOException, SQLException {
         Path target = folder.resolve("results.duckdb");
         Path temporary = folder.resolve("results.duckdb.tmp");
         Files.deleteIfExists(temporary);
@@ -87,6 +93,17 @@ public final class DuckDbResults {
                 }
                 insert.executeBatch();
             }
+            if (csv) {
+                Path dir = Files.createDirectories(folder.resolve("csv"));
+                for (String table : tables()) {
+                    if (!table.equals("events")) {
+                        String json = jsonColumns(table);
+                        String columns = json == null ? "*" : "* EXCLUDE (" + json + ")";
+                        sql.execute("COPY (SELECT " + columns + " FROM " + table + ") TO "
+                                + literal(dir.resolve(table + ".csv")) + " (HEADER, DELIMITER ',')");
+                    }
+                }
+            }
             if (parquet) {
                 Path dir = Files.createDirectories(folder.resolve("parquet"));
                 for (String table : tables()) {
@@ -98,6 +115,16 @@ public final class DuckDbResults {
         }
         Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         return target;
+    }
+
+    /** Columns holding JSON arrays, left out of the CSV files (they are in DuckDB and Parquet). */
+    private static String jsonColumns(String table) {
+        return switch (table) {
+            case "proposals" -> "lines";
+            case "searches" -> "results";
+            case "impressions" -> "tags";
+            default -> null;
+        };
     }
 
     public static List<String> tables() {

@@ -5,20 +5,22 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.Objects;
 
 /**
- * What a run writes besides events.jsonl, summary.json, scenario.resolved.yaml and run.log:
- * {@code duckdb} a results.duckdb with the events and metric tables (default true), {@code
- * parquet} each of its tables as Parquet under parquet/ (default false; needs duckdb).
+ * What a run writes besides events.jsonl, summary.json, scenario.resolved.yaml, report.html and
+ * run.log: {@code duckdb} a results.duckdb with the events and metric tables (default true),
+ * {@code csv} its tables except {@code events} as CSV under csv/ (default true), {@code parquet}
+ * every table as Parquet under parquet/ (default false). Both exports need duckdb.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"duckdb", "parquet"})
-public record OutputConfig(Boolean duckdb, Boolean parquet) {
-    public static final OutputConfig DEFAULT = new OutputConfig(null, null);
+@JsonPropertyOrder({"duckdb", "csv", "parquet"})
+public record OutputConfig(Boolean duckdb, Boolean csv, Boolean parquet) {
+    public static final OutputConfig DEFAULT = new OutputConfig(null, null, null);
 
     public OutputConfig {
         duckdb = Objects.requireNonNullElse(duckdb, true);
+        csv = Objects.requireNonNullElse(csv, duckdb);
         parquet = Objects.requireNonNullElse(parquet, false);
-        if (parquet && !duckdb) {
-            throw new IllegalArgumentException("parquet export needs duckdb: true");
+        if ((parquet || csv) && !duckdb) {
+            throw new IllegalArgumentException("csv and parquet exports need duckdb: true");
         }
     }
 }

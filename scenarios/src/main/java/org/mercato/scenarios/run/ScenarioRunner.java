@@ -145,7 +145,12 @@ public final class ScenarioRunner {
                         events));
         if (scenario.output().duckdb()) {
             try {
-                DuckDbResults.write(folder, events, json, scenario.output().parquet());
+                DuckDbResults.write(
+                        folder,
+                        events,
+                        json,
+                        scenario.output().csv(),
+                        scenario.output().parquet());
             } catch (java.sql.SQLException e) {
                 throw new IOException("cannot write results.duckdb: " + e.getMessage(), e);
             }

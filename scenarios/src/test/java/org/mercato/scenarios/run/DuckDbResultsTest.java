@@ -24,6 +24,11 @@ class DuckDbResultsTest {
         assertThat(db).exists();
         assertThat(result.folder().resolve("results.duckdb.tmp")).doesNotExist();
         assertThat(result.folder().resolve("parquet/payments.parquet")).exists();
+        List<String> csv = Files.readAllLines(result.folder().resolve("csv/payments.csv"));
+        assertThat(csv.get(0)).isEqualTo("t,seq,proposal,customer,service,amount");
+        assertThat(csv).hasSize(1 + (int) result.summary().market().payments().count());
+        assertThat(result.folder().resolve("csv/proposals.csv")).exists();
+        assertThat(result.folder().resolve("csv/events.csv")).doesNotExist();
 
         long lines = Files.readAllLines(result.eventLog()).size();
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + db);
