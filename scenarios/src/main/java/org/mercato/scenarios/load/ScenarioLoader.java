@@ -158,7 +158,8 @@ public final class ScenarioLoader {
                 market.withMagentic(resolved),
                 scenario.agents(),
                 scenario.prices(),
-                scenario.output());
+                scenario.output(),
+                scenario.sweep());
     }
 
     private static JsonNode readTreeQuietly(ObjectMapper mapper, String text) {

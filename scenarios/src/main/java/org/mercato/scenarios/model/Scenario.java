@@ -10,10 +10,10 @@ import java.util.TreeMap;
  * A scenario file: a name, the master seed, the kernel settings, the market, the agent groups and
  * what the run writes. Every section has defaults, so a scenario states only what it varies.
  * {@code prices}: per model, the price per million input and output tokens, for the cost block of
- * an LLM run's summary.
+ * an LLM run's summary. {@code sweep}: the scenario's own sweep, for {@code mercato sweep}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"name", "description", "seed", "kernel", "market", "agents", "prices", "output"})
+@JsonPropertyOrder({"name", "description", "seed", "kernel", "market", "agents", "prices", "output", "sweep"})
 public record Scenario(
         String name,
         String description,
@@ -22,7 +22,21 @@ public record Scenario(
         MarketConfig market,
         AgentsConfig agents,
         Map<String, LlmPrice> prices,
-        OutputConfig output) {
+        OutputConfig output,
+        SweepConfig sweep) {
+
+    /** A scenario without a sweep. */
+    public Scenario(
+            String name,
+            String description,
+            Long seed,
+            KernelConfig kernel,
+            MarketConfig market,
+            AgentsConfig agents,
+            Map<String, LlmPrice> prices,
+            OutputConfig output) {
+        this(name, description, seed, kernel, market, agents, prices, output, null);
+    }
 
     /** A scenario with the default outputs and no LLM prices. */
     public Scenario(
