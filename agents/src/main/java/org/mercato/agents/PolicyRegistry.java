@@ -1,21 +1,25 @@
 package org.mercato.agents;
 
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.mercato.agents.assistant.AttentionBoundedAssistant;
 import org.mercato.agents.assistant.BudgetedAssistant;
 import org.mercato.agents.assistant.LogitAssistant;
 import org.mercato.agents.assistant.NegotiatorAssistant;
 import org.mercato.agents.assistant.RationalAssistant;
 import org.mercato.agents.assistant.SatisficerAssistant;
+import org.mercato.agents.assistant.SusceptibleAssistant;
 import org.mercato.agents.llm.LlmAgentSettings;
 import org.mercato.agents.llm.LlmAssistantPolicy;
 import org.mercato.agents.llm.LlmServicePolicy;
 import org.mercato.agents.service.CostPlusService;
 import org.mercato.agents.service.DynamicPricingService;
+import org.mercato.agents.service.ListingRewrite;
 import org.mercato.agents.service.NegotiableService;
 import org.mercato.agents.service.PostedPriceService;
 import org.mercato.agents.service.UndercutService;
@@ -33,6 +37,19 @@ import org.mercato.sim.policy.ServicePolicy;
 public final class PolicyRegistry {
     public static final String LLM_ASSISTANT = "llm-assistant";
     public static final String LLM_SERVICE = "llm-service";
+    private static final java.util.Set<String> BEHAVIOURAL = java.util.Set.of(
+            "rational",
+            "satisficer",
+            "budgeted",
+            "logit",
+            "attention-bounded",
+            "susceptible",
+            "negotiator",
+            "posted-price",
+            "cost-plus",
+            "undercut",
+            "dynamic",
+            "negotiable");
     private final SortedMap<String, Function<PolicyParams, Supplier<AssistantPolicy>>> assistants = new TreeMap<>();
     private final SortedMap<String, Function<PolicyParams, Supplier<ServicePolicy>>> services = new TreeMap<>();
 
@@ -85,6 +102,29 @@ public final class PolicyRegistry {
             long patience = params.micros("patience", 5_000_000);
             return () -> new LogitAssistant(beta, patience);
         });
+        registry.registerAssistant("attention-bounded", params -> {
+            params.allowOnly("noise", "exponent", "patience");
+            double noise = params.doubleAtLeast("noise", 1.0, 0);
+            double exponent = params.doubleAtLeast("exponent", 0.5, 0);
+            long patience = params.micros("patience", 5_000_000);
+            return () -> new AttentionBoundedAssistant(noise, exponent, patience);
+        });
+        registry.registerAssistant("susceptible", params -> {
+            params.allowOnly("inquiries", "patience", "susceptibility");
+            int k = params.positiveInt("inquiries", 3);
+            long patience = params.micros("patience", 5_000_000);
+            Map<Tactic, Double> susceptibility = new EnumMap<>(Tactic.class);
+            params.doubleMap("susceptibility", Tactic.labels()).forEach((label, p) -> {
+                if (!(p >= 0 && p <= 1)) {
+                    throw new InvalidParameterException(
+                            "susceptible",
+                            "susceptibility",
+                            "expected a probability in [0, 1] for '" + label + "', got " + p);
+                }
+                susceptibility.put(Tactic.parse(label), p);
+            });
+            return () -> new SusceptibleAssistant(k, patience, susceptibility);
+        });
         registry.registerAssistant("negotiator", params -> {
             params.allowOnly("target", "reservation", "rounds", "patience");
             double target = params.doubleAtLeast("target", 0.7, 0);
@@ -94,7 +134,8 @@ public final class PolicyRegistry {
             return () -> new NegotiatorAssistant(target, reservation, rounds, patience);
         });
         registry.registerService("posted-price", params -> {
-            params.allowOnly("validity", "tactic");
+            params.allowOnly("validity", "tactic", "rewrite");
+            rewrite(params);
             long validity = validity(params);
             Tactic tactic = tactic(params);
             return () -> new PostedPriceService(validity, tactic);
@@ -141,7 +182,8 @@ public final class PolicyRegistry {
             return () -> new NegotiableService(floor, validity, tactic);
         });
         registry.registerAssistant(LLM_ASSISTANT, params -> {
-            params.allowOnly();
+            // no parameters of its own; a behavioural group's params are ignored, so the group
+            // switches to the model with one key (agents.assistants[0].policy=llm-assistant)
             return () -> new LlmAssistantPolicy(params.llm());
         });
         registry.registerService(LLM_SERVICE, params -> {
@@ -182,6 +224,27 @@ public final class PolicyRegistry {
         } catch (IllegalArgumentException e) {
             throw new InvalidParameterException(params.policy(), "tactic", e.getMessage());
         }
+    }
+
+    /**
+     * A service group's listing rewrite ({@code none} when not given; {@code keywords}: see {@link
+     * ListingRewrite}), applied to the group's listings when the scenario is wired.
+     */
+    public static String rewrite(PolicyParams params) {
+        String mode = params.stringValue("rewrite", "none");
+        if (!ListingRewrite.MODES.contains(mode)) {
+            throw new InvalidParameterException(
+                    params.policy(), "rewrite", "expected one of " + ListingRewrite.MODES + ", got '" + mode + "'");
+        }
+        return mode;
+    }
+
+    /**
+     * Whether {@code name} is a built-in behavioural policy: one that never talks to a model, so an
+     * {@code llm} section in its group is inactive (kept for when the group switches to an LLM policy).
+     */
+    public static boolean isBehaviouralBuiltIn(String name) {
+        return BEHAVIOURAL.contains(name);
     }
 
     /** Whether a registered name is one of the built-in LLM policies (which need an llm section). */

@@ -2,7 +2,9 @@ package org.mercato.scenarios;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import org.mercato.agents.PolicyRegistry;
+import org.mercato.scenarios.load.BundledScenarios;
 import org.mercato.scenarios.load.ScenarioLoader;
 import org.mercato.scenarios.model.Scenario;
 import org.mercato.scenarios.run.RunResult;
@@ -37,6 +39,22 @@ public final class Mercato {
      */
     public static Scenario load(Path scenarioFile) {
         return ScenarioLoader.load(scenarioFile);
+    }
+
+    /**
+     * Reads a bundled scenario by name ({@code first-proposal-bias}; see {@link BundledScenarios})
+     * with {@code --set}-style overrides such as {@code market.search.pageSize=20}.
+     *
+     * @throws org.mercato.scenarios.load.ScenarioException for an unknown name (listing the known
+     *     ones) or a bad override
+     */
+    public static Scenario bundled(String name, String... overrides) {
+        return ScenarioLoader.load(BundledScenarios.resolve(name), List.of(overrides));
+    }
+
+    /** The bundled scenarios with their one-line descriptions, by name. */
+    public static List<BundledScenarios.Entry> bundledScenarios() {
+        return BundledScenarios.list();
     }
 
     public RunResult run(Scenario scenario) throws IOException {

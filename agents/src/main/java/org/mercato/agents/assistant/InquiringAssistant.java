@@ -63,6 +63,9 @@ abstract class InquiringAssistant implements AssistantPolicy {
     /** Called when every inquiry is answered or patience ran out; return one to pay, or null. */
     abstract Proposal choose(List<Proposal> candidates);
 
+    /** Called for each listing the assistant asks for a proposal, in page order. */
+    void onInquiry(ListingView listing, AgentContext context) {}
+
     protected Customer customer() {
         return customer;
     }
@@ -131,6 +134,7 @@ abstract class InquiringAssistant implements AssistantPolicy {
                 continue;
             }
             asked.put(listing.service(), listing);
+            onInquiry(listing, context);
             actions.add(Message.inquiry(
                     listing.service(), "Please send me a proposal for " + customer.items(), customer.items()));
         }

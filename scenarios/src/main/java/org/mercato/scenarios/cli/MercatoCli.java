@@ -25,6 +25,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
             BaselinesCommand.class,
             FitCommand.class,
             ReportCommand.class,
+            ListCommand.class,
             CommandLine.HelpCommand.class
         },
         footerHeading = "%nExit codes:%n",
@@ -40,14 +41,15 @@ public final class MercatoCli extends CliCommand {
                 && !unmatched.getUnmatched().isEmpty()
                 && !unmatched.getUnmatched().get(0).startsWith("-")) {
             return "unknown command '" + unmatched.getUnmatched().get(0)
-                    + "'; commands: run, validate, report, baselines, fit";
+                    + "'; commands: run, validate, report, baselines, fit, list";
         }
         return super.describeParseError(e);
     }
 
     @Override
     int execute() {
-        return error(BAD_INPUT, "missing command: run, validate, report, baselines or fit (see 'mercato --help')");
+        return error(
+                BAD_INPUT, "missing command: run, validate, report, baselines, fit or list (see 'mercato --help')");
     }
 
     /** The version, from a resource the build fills in. */

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.mercato.agents.PolicyRegistry;
+import org.mercato.scenarios.load.BundledScenarios;
 import org.mercato.scenarios.load.ScenarioLoader;
 import org.mercato.scenarios.model.GeneratorConfig;
 import org.mercato.scenarios.model.Scenario;
@@ -13,7 +14,10 @@ import picocli.CommandLine.Parameters;
 
 /** The scenario file and its {@code --set} overrides, shared by {@code run} and {@code validate}. */
 final class ScenarioOptions {
-    @Parameters(index = "0", paramLabel = "FILE", description = "The scenario file (YAML).")
+    @Parameters(
+            index = "0",
+            paramLabel = "FILE",
+            description = "The scenario file (YAML), or the name of a bundled scenario (see 'mercato list').")
     Path file;
 
     @Option(
@@ -27,7 +31,7 @@ final class ScenarioOptions {
 
     /** Loads, overrides and validates against the built-in policies. */
     Scenario load(PolicyRegistry registry) {
-        return ScenarioLoader.load(file, overrides, registry);
+        return ScenarioLoader.load(BundledScenarios.resolveArgument(file), overrides, registry);
     }
 
     static int customers(Scenario scenario) {

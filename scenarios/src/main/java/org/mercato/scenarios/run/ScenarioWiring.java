@@ -20,6 +20,7 @@ import org.mercato.agents.llm.LlmClient;
 import org.mercato.agents.llm.OpenAiProvider;
 import org.mercato.agents.llm.ProviderSettings;
 import org.mercato.agents.llm.ResponseCache;
+import org.mercato.agents.service.ListingRewrite;
 import org.mercato.scenarios.model.AgentGroupConfig;
 import org.mercato.scenarios.model.KernelConfig;
 import org.mercato.scenarios.model.KernelMode;
@@ -44,7 +45,9 @@ import org.mercato.sim.policy.ServicePolicy;
 /**
  * Turns a scenario into a ready-to-run {@link SimulationSetup}: catalog, agents, search, kernel.
  * A service group's {@code tactic} parameter (see {@link Tactic}) is applied here: the template is
- * appended to the description of every service in the group, so listings show it.
+ * appended to the description of every service in the group, so listings show it. So is its
+ * {@code rewrite} parameter ({@code keywords}: {@link ListingRewrite}), before the tactic. An {@code
+ * llm} section in a group whose policy is a built-in behavioural one is inactive.
  */
 public final class ScenarioWiring {
     private final PolicyRegistry registry;
@@ -103,11 +106,19 @@ public final class ScenarioWiring {
                     group.config().policy(), group.config().params(), llm("service", groupIndex++, group));
             ThinkTime think = group.config().thinkTime().toModel();
             int work = group.config().syntheticWorkOrZero();
-            Tactic tactic = PolicyRegistry.tactic(
-                    new PolicyParams(group.config().policy(), group.config().params()));
+            PolicyParams params =
+                    new PolicyParams(group.config().policy(), group.config().params());
+            Tactic tactic = PolicyRegistry.tactic(params);
+            boolean rewrite = group.config().params().containsKey("rewrite")
+                    && PolicyRegistry.rewrite(params).equals("keywords");
             for (int i = 0; i < group.count(); i++) {
                 int index = next++;
                 Service service = catalog.services().get(index);
+                if (rewrite) {
+                    service = ListingRewrite.keywords(service, requests(catalog));
+                    services.set(index, service);
+                    rewritten = true;
+                }
                 if (tactic != Tactic.CONTROL) {
                     services.set(index, service.withDescription(tactic.decorate(service.description())));
                     rewritten = true;
@@ -144,9 +155,17 @@ public final class ScenarioWiring {
         return needed > kernel.parallelism() ? kernel.withParallelism(needed) : kernel;
     }
 
+    private static List<String> requests(Catalog catalog) {
+        return catalog.customers().stream().map(c -> c.request()).toList();
+    }
+
     private LlmAgentSettings llm(String role, int index, Assignment group) {
         AgentGroupConfig config = group.config();
         LlmConfig llm = config.llm();
+        if (llm != null && PolicyRegistry.isBehaviouralBuiltIn(config.policy())) {
+            // inactive until the group switches to an LLM policy (the studies' one-key switch)
+            return null;
+        }
         if (llm == null) {
             if (PolicyRegistry.isLlmPolicy(config.policy())) {
                 throw new IllegalArgumentException("policy '" + config.policy()

@@ -1,0 +1,162 @@
+package org.mercato.agents.assistant;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.mercato.sim.domain.Customer;
+import org.mercato.sim.domain.MagenticUtility;
+import org.mercato.sim.domain.OrderLine;
+import org.mercato.sim.kernel.Gaussian;
+import org.mercato.sim.policy.AgentContext;
+import org.mercato.sim.policy.AssistantPolicy;
+import org.mercato.sim.protocol.AssistantAction;
+import org.mercato.sim.protocol.AssistantStarted;
+import org.mercato.sim.protocol.Decline;
+import org.mercato.sim.protocol.Done;
+import org.mercato.sim.protocol.ListingView;
+import org.mercato.sim.protocol.Message;
+import org.mercato.sim.protocol.MessageReceived;
+import org.mercato.sim.protocol.Observation;
+import org.mercato.sim.protocol.Pay;
+import org.mercato.sim.protocol.PaymentSettled;
+import org.mercato.sim.protocol.Proposal;
+import org.mercato.sim.protocol.ProposalReceived;
+import org.mercato.sim.protocol.Rejected;
+import org.mercato.sim.protocol.Search;
+import org.mercato.sim.protocol.SearchResults;
+import org.mercato.sim.protocol.Wait;
+import org.mercato.sim.protocol.WokenUp;
+
+/**
+ * A shopper with a fixed attention budget, for the paradox of choice. It reads the whole first
+ * results page (its consideration set, of {@code n} listings) and judges each listing's utility
+ * from what the page shows (Magentic's utility: the fulfilled value if the listing shows every
+ * requested item and the required amenities, minus the shown total; 0 for a listing that shows none
+ * of the requested items, as nothing can be bought there), with an error: it perceives
+ *
+ * <pre>
+ * û_j = u_j + ε_j,   ε_j ~ Normal(0, (noise · n^exponent)²)   (currency units)
+ * </pre>
+ *
+ * drawn from its own stream. The same attention spread over more listings makes each judgement
+ * worse: with {@code exponent} 0.5 the error variance grows in proportion to the set (each listing
+ * gets 1/n of the attention, as with a sample mean of n/attention observations), 0 gives a fixed
+ * error, 1 an error growing with the set itself. It asks only the listing it judges best, then
+ * checks the answer: it pays a proposal with a positive utility that fits the budget, else (a
+ * worse proposal, or a reply that the service has none of the items) it declines and is done (one
+ * attempt, as the consideration set is the point). More options help only while the best one's lead outgrows the error; past that, welfare
+ * falls as the set grows. With {@code noise} 0 it is a perfect judge of the page.
+ */
+public final class AttentionBoundedAssistant implements AssistantPolicy {
+    private final double noise;
+    private final double exponent;
+    private final long patience;
+    private Customer customer;
+    private ListingView chosen;
+    private boolean finished;
+    private boolean paying;
+    private final List<Proposal> open = new ArrayList<>();
+
+    public AttentionBoundedAssistant(double noise, double exponent, long patience) {
+        this.noise = noise;
+        this.exponent = exponent;
+        this.patience = patience;
+    }
+
+    /** The error's standard deviation, in currency units, when {@code n} listings are considered. */
+    public double errorSd(int n) {
+        return noise * Math.pow(Math.max(n, 1), exponent);
+    }
+
+    /**
+     * The utility a listing would give as shown on the page, in cents: Magentic's utility of buying
+     * the requested items it shows a price for; 0 when it shows none of them (nothing to buy there).
+     */
+    public static double shownUtility(Customer customer, ListingView listing) {
+        List<OrderLine> lines = new ArrayList<>();
+        long total = 0;
+        for (Map.Entry<String, Integer> item : customer.items().entrySet()) {
+            Long price = listing.prices().get(item.getKey());
+            if (price == null) {
+                continue;
+            }
+            lines.add(new OrderLine(item.getKey(), item.getValue(), price));
+            total += price * item.getValue();
+        }
+        if (lines.isEmpty()) {
+            return 0;
+        }
+        return MagenticUtility.of(customer, listing.amenities(), lines, total);
+    }
+
+    @Override
+    public List<AssistantAction> onObservation(Observation observation, AgentContext context) {
+        if (finished) {
+            return List.of();
+        }
+        if (observation instanceof AssistantStarted started) {
+            customer = started.customer();
+            return List.of(new Search(customer.request()));
+        }
+        if (observation instanceof SearchResults results && chosen == null) {
+            return choose(results.listings(), context);
+        }
+        if (observation instanceof ProposalReceived received) {
+            Proposal proposal = received.proposal();
+            open.add(proposal);
+            if (paying || !proposal.service().equals(chosen.service())) {
+                return List.of();
+            }
+            long utility = MagenticUtility.of(customer, chosen.amenities(), proposal.lines(), proposal.total());
+            if (utility > 0 && proposal.total() <= customer.budget()) {
+                paying = true;
+                return List.of(new Pay(proposal.id(), proposal.total()));
+            }
+            return stop("no-acceptable-proposal");
+        }
+        if (observation instanceof PaymentSettled) {
+            finished = true;
+            return List.of(new Done("purchased"));
+        }
+        if ((observation instanceof MessageReceived || observation instanceof WokenUp) && !paying) {
+            return stop("no-proposal");
+        }
+        if (observation instanceof Rejected rejected && rejected.action().equals("pay")) {
+            paying = false;
+            open.removeIf(p -> p.id().equals(rejected.ref()));
+            return stop("payment-rejected");
+        }
+        return List.of();
+    }
+
+    private List<AssistantAction> choose(List<ListingView> listings, AgentContext context) {
+        double sdCents = errorSd(listings.size()) * 100;
+        double best = Double.NEGATIVE_INFINITY;
+        for (ListingView listing : listings) {
+            double u = shownUtility(customer, listing);
+            double perceived = u + sdCents * Gaussian.next(context.random());
+            if (perceived > best) {
+                best = perceived;
+                chosen = listing;
+            }
+        }
+        if (chosen == null) {
+            finished = true;
+            return List.of(new Done("no-results"));
+        }
+        return List.of(
+                Message.inquiry(
+                        chosen.service(), "Please send me a proposal for " + customer.items(), customer.items()),
+                new Wait(context.now() + patience));
+    }
+
+    private List<AssistantAction> stop(String reason) {
+        finished = true;
+        List<AssistantAction> actions = new ArrayList<>();
+        for (Proposal proposal : open) {
+            actions.add(new Decline(proposal.id()));
+        }
+        actions.add(new Done(reason));
+        return actions;
+    }
+}

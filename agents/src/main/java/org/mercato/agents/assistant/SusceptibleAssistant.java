@@ -1,0 +1,58 @@
+package org.mercato.agents.assistant;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.mercato.agents.Tactic;
+import org.mercato.sim.policy.AgentContext;
+import org.mercato.sim.protocol.ListingView;
+import org.mercato.sim.protocol.Proposal;
+
+/**
+ * A rational shopper that a listing's manipulation can capture, with a susceptibility per {@link
+ * Tactic}: the probability that a listing carrying the tactic's text wins the customer over. For
+ * each listing it asks for a proposal (in page order) and each tactic the listing's description
+ * carries ({@link Tactic#detect}, in the tactics' declared order), it draws once from its own
+ * stream; the first draw below the tactic's susceptibility captures it. A captured shopper pays
+ * that service's proposal as soon as it arrives, whatever it is worth, when the budget allows;
+ * otherwise, and when nothing captured it, it behaves exactly like {@link RationalAssistant}. With
+ * every susceptibility 0 (the default) it is resistant: the tactics change nothing.
+ */
+public final class SusceptibleAssistant extends InquiringAssistant {
+    private final Map<Tactic, Double> susceptibility;
+    private String captor;
+
+    public SusceptibleAssistant(int inquiries, long patience, Map<Tactic, Double> susceptibility) {
+        super(inquiries, patience);
+        this.susceptibility = susceptibility.isEmpty() ? Map.of() : new EnumMap<>(susceptibility);
+    }
+
+    @Override
+    void onInquiry(ListingView listing, AgentContext context) {
+        if (captor != null) {
+            return;
+        }
+        for (Tactic tactic : Tactic.detect(listing.description())) {
+            double p = susceptibility.getOrDefault(tactic, 0.0);
+            if (p > 0 && context.random().nextDouble() < p) {
+                captor = listing.service();
+                return;
+            }
+        }
+    }
+
+    @Override
+    Proposal onProposal(Proposal proposal) {
+        return proposal.service().equals(captor) && affordable(proposal) ? proposal : null;
+    }
+
+    @Override
+    Proposal choose(List<Proposal> candidates) {
+        for (Proposal candidate : candidates) {
+            if (candidate.service().equals(captor) && affordable(candidate)) {
+                return candidate;
+            }
+        }
+        return RationalAssistant.best(this, candidates);
+    }
+}

@@ -1,0 +1,90 @@
+package org.mercato.scenarios.studies;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.mercato.agents.PolicyRegistry;
+import org.mercato.metrics.MarketMetrics;
+import org.mercato.metrics.MetricsCollector;
+import org.mercato.scenarios.load.ScenarioLoader;
+import org.mercato.scenarios.model.Scenario;
+import org.mercato.scenarios.run.ScenarioWiring;
+import org.mercato.sim.Simulation;
+import org.mercato.sim.events.LoggedEvent;
+import org.mercato.sim.events.PaymentEvent;
+import org.mercato.sim.kernel.KernelListener;
+
+/** Runs a bundled study in-process (bare loop, no run folder) with overrides, and reads its outcome. */
+final class Studies {
+    private Studies() {}
+
+    /** A run's events and the metrics folded from them. */
+    record Outcome(Scenario scenario, List<LoggedEvent> events, MarketMetrics metrics) {
+        /** Payment amounts in cents by service, and the total under the key {@code ""}. */
+        Map<String, Long> salesByService() {
+            Map<String, Long> sales = new TreeMap<>();
+            for (LoggedEvent e : events) {
+                if (e.event() instanceof PaymentEvent p) {
+                    sales.merge(p.service(), p.amount(), Long::sum);
+                    sales.merge("", p.amount(), Long::sum);
+                }
+            }
+            return sales;
+        }
+
+        /** The service's share of all payment amounts (0 when nothing was sold). */
+        double salesShare(String service) {
+            Map<String, Long> sales = salesByService();
+            long total = sales.getOrDefault("", 0L);
+            return total == 0 ? 0 : (double) sales.getOrDefault(service, 0L) / total;
+        }
+
+        double efficiency() {
+            return metrics.welfare().efficiency();
+        }
+
+        /** The id of the catalog's first service (the first service group's first agent). */
+        String firstService() {
+            return ScenarioWiring.catalog(scenario).services().get(0).id();
+        }
+    }
+
+    /** The bundled study {@code name} with {@code overrides}, in the bare loop. */
+    static Scenario load(String name, String... overrides) {
+        List<String> sets = new ArrayList<>(List.of("kernel.mode=bare"));
+        sets.addAll(List.of(overrides));
+        return ScenarioLoader.load(Path.of(name + ".yaml"), sets, PolicyRegistry.builtIn());
+    }
+
+    static Scenario withSeed(Scenario s, long seed) {
+        return new Scenario(
+                s.name(), s.description(), seed, s.kernel(), s.market(), s.agents(), s.prices(), s.output(), s.sweep());
+    }
+
+    static Outcome run(Scenario scenario) {
+        List<LoggedEvent> events = new ArrayList<>();
+        MetricsCollector metrics = new MetricsCollector();
+        Simulation.run(
+                new ScenarioWiring(PolicyRegistry.builtIn()).setup(scenario),
+                List.of(events::add, metrics),
+                KernelListener.NONE);
+        return new Outcome(scenario, events, metrics.metrics());
+    }
+
+    static Outcome run(String name, String... overrides) {
+        return run(load(name, overrides));
+    }
+
+    /** Mean and standard error of the mean. */
+    record MeanSe(double mean, double se) {
+        static MeanSe of(List<Double> values) {
+            int n = values.size();
+            double mean = values.stream().mapToDouble(Double::doubleValue).sum() / n;
+            double ss =
+                    values.stream().mapToDouble(v -> (v - mean) * (v - mean)).sum();
+            return new MeanSe(mean, Math.sqrt(ss / (n - 1) / n));
+        }
+    }
+}
