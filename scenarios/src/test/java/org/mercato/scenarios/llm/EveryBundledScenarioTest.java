@@ -1,0 +1,113 @@
+package org.mercato.scenarios.llm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import okhttp3.mockwebserver.MockWebServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.mercato.agents.PolicyRegistry;
+import org.mercato.scenarios.load.ScenarioLoader;
+import org.mercato.scenarios.model.AgentGroupConfig;
+import org.mercato.scenarios.model.GeneratorConfig;
+import org.mercato.scenarios.model.Scenario;
+import org.mercato.scenarios.run.RunResult;
+import org.mercato.scenarios.run.ScenarioRunner;
+import org.mercato.sim.kernel.KernelListener;
+
+/**
+ * Every bundled scenario ({@code scenarios/*.yaml}, found by listing the folder, so new ones are
+ * covered) runs to a summary at a reduced size, so none of them rots. The reduction is generic: a
+ * generated market shrinks to a few customers and services (enough for the groups with a fixed
+ * count); every LLM group talks to the scripted model on loopback without a cache. Anything else
+ * runs as written. (It lives next to the scripted model, which is package-private.)
+ */
+class EveryBundledScenarioTest {
+    static final int CUSTOMERS = 12;
+    static final int SERVICES = 16;
+    static final ScriptedModel MODEL = new ScriptedModel();
+    static final MockWebServer SERVER = new MockWebServer();
+
+    @TempDir
+    static Path dir;
+
+    @BeforeAll
+    static void start() throws IOException {
+        SERVER.setDispatcher(MODEL);
+        SERVER.start();
+    }
+
+    @AfterAll
+    static void stop() throws IOException {
+        SERVER.shutdown();
+    }
+
+    static Stream<Path> bundled() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of(""))) {
+            List<Path> yaml = files.filter(p -> p.getFileName().toString().endsWith(".yaml"))
+                    .sorted()
+                    .toList();
+            assertThat(yaml).isNotEmpty();
+            return yaml.stream();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("bundled")
+    void runsToASummaryAtAReducedSize(Path file) throws IOException {
+        Scenario scenario = ScenarioLoader.load(file, reductions(ScenarioLoader.load(file)), PolicyRegistry.builtIn());
+
+        RunResult result = new ScenarioRunner(
+                        PolicyRegistry.builtIn(), dir.resolve("runs"), KernelListener.NONE, name -> "test-key")
+                .run(scenario);
+
+        assertThat(result.folder().resolve("summary.json")).exists();
+        assertThat(result.summary().market().events()).isPositive();
+        assertThat(result.summary().scenario())
+                .isEqualTo(file.getFileName().toString().replace(".yaml", ""));
+    }
+
+    /** The overrides that shrink a scenario, computed from what it contains. */
+    static List<String> reductions(Scenario scenario) {
+        List<String> sets = new ArrayList<>();
+        GeneratorConfig generate = scenario.market().generate();
+        if (generate != null) {
+            int fixedAssistants = fixed(scenario.agents().assistants());
+            int fixedServices = fixed(scenario.agents().services());
+            sets.add("market.generate.customers="
+                    + Math.min(generate.customers(), Math.max(CUSTOMERS, fixedAssistants + 1)));
+            sets.add(
+                    "market.generate.services=" + Math.min(generate.services(), Math.max(SERVICES, fixedServices + 1)));
+        }
+        llm(sets, "agents.assistants", scenario.agents().assistants());
+        llm(sets, "agents.services", scenario.agents().services());
+        return sets;
+    }
+
+    private static int fixed(List<AgentGroupConfig> groups) {
+        return groups.stream()
+                .filter(g -> g.count() != null)
+                .mapToInt(AgentGroupConfig::count)
+                .sum();
+    }
+
+    private static void llm(List<String> sets, String key, List<AgentGroupConfig> groups) {
+        for (int i = 0; i < groups.size(); i++) {
+            if (groups.get(i).llm() != null
+                    && PolicyRegistry.isLlmPolicy(groups.get(i).policy())) {
+                String llm = key + "[" + i + "].llm.";
+                sets.add(llm + "baseUrl=" + SERVER.url("/v1"));
+                sets.add(llm + "cache.mode='off'");
+                sets.add(llm + "timeout=5s");
+            }
+        }
+    }
+}
