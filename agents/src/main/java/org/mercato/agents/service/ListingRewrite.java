@@ -18,8 +18,11 @@ import org.mercato.sim.domain.Service;
  * service whose menu no request names keeps its description.
  */
 public final class ListingRewrite {
-    /** The scenario names of the rewrites: {@code none} and {@code keywords}. */
-    public static final List<String> MODES = List.of("none", "keywords");
+    /**
+     * The scenario names of the rewrites: {@code none}, {@code keywords} (this class) and {@code llm}
+     * (a model writes the description: {@code org.mercato.agents.llm.LlmListingRewrite}).
+     */
+    public static final List<String> MODES = List.of("none", "keywords", "llm");
 
     private ListingRewrite() {}
 

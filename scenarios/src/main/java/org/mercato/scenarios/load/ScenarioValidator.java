@@ -49,7 +49,7 @@ public final class ScenarioValidator {
                 (policy, params) -> registry.service(policy, params),
                 where);
         try {
-            new ScenarioWiring(registry).setup(scenario);
+            ScenarioWiring.withoutModelCalls(registry).setup(scenario);
         } catch (MagenticFormatException e) {
             throw where.error(KeyPath.of("market", "magentic"), Locator.At.VALUE, e.getMessage());
         } catch (IllegalArgumentException e) {

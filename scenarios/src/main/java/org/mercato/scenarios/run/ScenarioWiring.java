@@ -17,6 +17,8 @@ import org.mercato.agents.Tactic;
 import org.mercato.agents.llm.CacheMode;
 import org.mercato.agents.llm.LlmAgentSettings;
 import org.mercato.agents.llm.LlmClient;
+import org.mercato.agents.llm.LlmException;
+import org.mercato.agents.llm.LlmListingRewrite;
 import org.mercato.agents.llm.OpenAiProvider;
 import org.mercato.agents.llm.ProviderSettings;
 import org.mercato.agents.llm.ResponseCache;
@@ -41,17 +43,22 @@ import org.mercato.sim.market.search.CachedSearch;
 import org.mercato.sim.market.search.SearchMechanisms;
 import org.mercato.sim.policy.AssistantPolicy;
 import org.mercato.sim.policy.ServicePolicy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns a scenario into a ready-to-run {@link SimulationSetup}: catalog, agents, search, kernel.
  * A service group's {@code tactic} parameter (see {@link Tactic}) is applied here: the template is
  * appended to the description of every service in the group, so listings show it. So is its
- * {@code rewrite} parameter ({@code keywords}: {@link ListingRewrite}), before the tactic. An {@code
+ * {@code rewrite} parameter ({@code keywords}: {@link ListingRewrite}; {@code llm}: {@link
+ * LlmListingRewrite} with the group's llm section, one call per service), before the tactic. An {@code
  * llm} section in a group whose policy is a built-in behavioural one is inactive.
  */
 public final class ScenarioWiring {
     private final PolicyRegistry registry;
+    private static final Logger log = LoggerFactory.getLogger(ScenarioWiring.class);
     private final UnaryOperator<String> env;
+    private final boolean modelCalls;
     private final List<LlmGroup> llmGroups = new ArrayList<>();
     private final Map<ProviderSettings, OpenAiProvider> providers = new LinkedHashMap<>();
     private final Map<String, ResponseCache> caches = new TreeMap<>();
@@ -62,8 +69,18 @@ public final class ScenarioWiring {
 
     /** {@code env} looks up environment variables, for the API keys of LLM groups. */
     public ScenarioWiring(PolicyRegistry registry, UnaryOperator<String> env) {
+        this(registry, env, true);
+    }
+
+    private ScenarioWiring(PolicyRegistry registry, UnaryOperator<String> env, boolean modelCalls) {
         this.registry = registry;
         this.env = env;
+        this.modelCalls = modelCalls;
+    }
+
+    /** A wiring that checks a scenario without calling a model (a model-written listing stays as it was). */
+    public static ScenarioWiring withoutModelCalls(PolicyRegistry registry) {
+        return new ScenarioWiring(registry, System::getenv, false);
     }
 
     /** The LLM groups of the last {@link #setup}, in order (assistant groups first). */
@@ -109,13 +126,15 @@ public final class ScenarioWiring {
             PolicyParams params =
                     new PolicyParams(group.config().policy(), group.config().params());
             Tactic tactic = PolicyRegistry.tactic(params);
-            boolean rewrite = group.config().params().containsKey("rewrite")
-                    && PolicyRegistry.rewrite(params).equals("keywords");
+            String rewrite = group.config().params().containsKey("rewrite") ? PolicyRegistry.rewrite(params) : "none";
+            LlmClient rewriter = rewrite.equals("llm") ? rewriteClient(group, groupIndex - 1) : null;
             for (int i = 0; i < group.count(); i++) {
                 int index = next++;
                 Service service = catalog.services().get(index);
-                if (rewrite) {
-                    service = ListingRewrite.keywords(service, requests(catalog));
+                if (!rewrite.equals("none")) {
+                    service = rewriter == null
+                            ? ListingRewrite.keywords(service, requests(catalog))
+                            : modelRewrite(rewriter, service, requests(catalog));
                     services.set(index, service);
                     rewritten = true;
                 }
@@ -155,6 +174,34 @@ public final class ScenarioWiring {
         return needed > kernel.parallelism() ? kernel.withParallelism(needed) : kernel;
     }
 
+    /**
+     * The client for a group's {@code rewrite: llm}, from its llm section (active for this even when
+     * the policy is behavioural); null when model calls are off (validation).
+     */
+    private LlmClient rewriteClient(Assignment group, int index) {
+        LlmConfig llm = group.config().llm();
+        if (llm == null) {
+            throw new IllegalArgumentException("agents.services[" + index + "].params.rewrite: 'llm' needs an llm"
+                    + " section (baseUrl, model, ...) in the group");
+        }
+        if (!modelCalls) {
+            return null;
+        }
+        LlmClient client = client(llm);
+        llmGroups.add(new LlmGroup("service", index, group.config().policy() + " rewrite", group.count(), client));
+        return client;
+    }
+
+    /** The model's rewrite; a failed call leaves the listing as it was (logged). */
+    private static Service modelRewrite(LlmClient client, Service service, List<String> requests) {
+        try {
+            return LlmListingRewrite.rewrite(client, service, requests);
+        } catch (LlmException e) {
+            log.warn("listing rewrite of {} failed, keeping its description: {}", service.id(), e.getMessage());
+            return service;
+        }
+    }
+
     private static List<String> requests(Catalog catalog) {
         return catalog.customers().stream().map(c -> c.request()).toList();
     }
@@ -173,6 +220,12 @@ public final class ScenarioWiring {
             }
             return null;
         }
+        LlmClient client = client(llm);
+        llmGroups.add(new LlmGroup(role, index, config.policy(), group.count(), client));
+        return new LlmAgentSettings(client, llm.history(), llm.maxToolErrors(), prompt(llm.prompt()));
+    }
+
+    private LlmClient client(LlmConfig llm) {
         ProviderSettings settings = llm.providerSettings();
         OpenAiProvider provider = providers.computeIfAbsent(settings, s -> new OpenAiProvider(s, env));
         CacheMode mode = llm.cache().cacheMode();
@@ -184,9 +237,7 @@ public final class ScenarioWiring {
                                 .normalize()
                                 .toString(),
                         folder -> new ResponseCache(Path.of(folder), 100_000));
-        LlmClient client = new LlmClient(provider, cache, mode);
-        llmGroups.add(new LlmGroup(role, index, config.policy(), group.count(), client));
-        return new LlmAgentSettings(client, llm.history(), llm.maxToolErrors(), prompt(llm.prompt()));
+        return new LlmClient(provider, cache, mode);
     }
 
     private static String prompt(String file) {

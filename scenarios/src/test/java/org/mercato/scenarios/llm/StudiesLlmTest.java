@@ -2,15 +2,21 @@ package org.mercato.scenarios.llm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
+import okhttp3.mockwebserver.MockResponse;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.mercato.agents.PolicyRegistry;
 import org.mercato.scenarios.Mercato;
 import org.mercato.scenarios.model.Scenario;
 import org.mercato.scenarios.run.RunResult;
+import org.mercato.scenarios.run.ScenarioWiring;
+import org.mercato.sim.domain.Service;
 
 /**
  * Each study's LLM path: the one key its page documents ({@code agents.assistants[0].policy=
@@ -47,5 +53,63 @@ class StudiesLlmTest extends ScriptedServerTest {
         assertThat(result.summary().cost().agentsEndedLlmError()).isZero();
         assertThat(result.folder().resolve("summary.json")).exists();
         assertThat(Files.readString(result.eventLog())).contains("\"type\":\"search\"");
+    }
+
+    static final String REWRITTEN = "Family kitchen for every craving: tacos, bowls and more, served fast.";
+
+    @Test
+    void theSellerRewritesItsListingWithTheModelWhenRewriteIsLlm() throws IOException {
+        model.hook = (n, request) ->
+                request.path("messages").get(0).path("content").asText().startsWith("You write listings")
+                        ? text(REWRITTEN)
+                        : null;
+        Scenario scenario = Mercato.bundled(
+                "seller-rewriting",
+                "market.generate.customers=4",
+                "market.generate.services=6",
+                "agents.services[0].params.rewrite=llm",
+                "agents.services[0].llm={baseUrl: '" + server.url("/v1") + "', model: scripted, timeout: 5s,"
+                        + " cache: {mode: 'off'}}");
+
+        Service rewritten = new ScenarioWiring(PolicyRegistry.builtIn(), name -> null)
+                .setup(scenario)
+                .catalog()
+                .services()
+                .get(0);
+        assertThat(rewritten.description()).isEqualTo(REWRITTEN);
+        assertThat(model.bodies.get(0)).contains("What buyers ask for").contains("Seller: Restaurant 1");
+
+        RunResult result = LlmMarket.run(dir, scenario);
+        assertThat(result.summary().cost().httpCalls()).isEqualTo(1);
+        assertThat(result.summary().cost().groups()).hasSize(1);
+        assertThat(result.summary().market().payments().count()).isPositive();
+        assertThat(model.requests.get()).isEqualTo(2);
+    }
+
+    @Test
+    void validatingARewriteByModelMakesNoCall() {
+        Scenario scenario = Mercato.bundled(
+                "seller-rewriting",
+                "agents.services[0].params.rewrite=llm",
+                "agents.services[0].llm={baseUrl: '" + server.url("/v1") + "', model: scripted}");
+        new org.mercato.scenarios.load.ScenarioValidator(PolicyRegistry.builtIn()).validate(scenario);
+        assertThat(model.requests.get()).isZero();
+    }
+
+    private static MockResponse text(String content) {
+        ObjectNode root = ScriptedModel.JSON.createObjectNode();
+        root.put("id", "chatcmpl-text");
+        root.put("object", "chat.completion");
+        root.put("created", 1);
+        root.put("model", "scripted");
+        ObjectNode choice = root.putArray("choices").addObject();
+        choice.put("index", 0);
+        choice.putObject("message").put("role", "assistant").put("content", content);
+        choice.put("finish_reason", "stop");
+        root.putObject("usage")
+                .put("prompt_tokens", 50)
+                .put("completion_tokens", 20)
+                .put("total_tokens", 70);
+        return new MockResponse().setHeader("Content-Type", "application/json").setBody(root.toString());
     }
 }
