@@ -39,7 +39,7 @@ class ScenarioValidatorTest {
         assertThat(e.getMessage())
                 .endsWith(
                         "scenario.yaml:12:15: agents.assistants[0].policy: unknown assistant policy 'rationl';"
-                                + " known: [budgeted, llm-assistant, logit, negotiator, rational, satisficer] (did you mean 'rational'?)");
+                                + " known: [attention-bounded, budgeted, llm-assistant, logit, negotiator, rational, satisficer, susceptible] (did you mean 'rational'?)");
     }
 
     @Test
@@ -102,8 +102,9 @@ class ScenarioValidatorTest {
         ScenarioException e = failure(ScenarioLoaderTest.VALID, "agents.assistants[0].policy=greedy");
 
         assertThat(e.getMessage())
-                .isEqualTo("--set agents.assistants[0].policy: unknown assistant policy 'greedy'; known: [budgeted,"
-                        + " llm-assistant, logit, negotiator, rational, satisficer]");
+                .isEqualTo("--set agents.assistants[0].policy: unknown assistant policy 'greedy'; known:"
+                        + " [attention-bounded, budgeted, llm-assistant, logit, negotiator, rational, satisficer,"
+                        + " susceptible]");
     }
 
     @Test
