@@ -154,6 +154,15 @@ public final class ScenarioWiring {
             }
             return null;
         }
+        LlmClient client = llmClient(llm, role, index, config.policy(), group.count());
+        return new LlmAgentSettings(client, llm.history(), llm.maxToolErrors(), prompt(llm.prompt()));
+    }
+
+    /**
+     * A client for one group of model users, sharing providers and caches with the run's other
+     * groups, and counted in the run's cost block.
+     */
+    LlmClient llmClient(LlmConfig llm, String role, int index, String policy, int count) {
         ProviderSettings settings = llm.providerSettings();
         OpenAiProvider provider = providers.computeIfAbsent(settings, s -> new OpenAiProvider(s, env));
         CacheMode mode = llm.cache().cacheMode();
@@ -166,8 +175,8 @@ public final class ScenarioWiring {
                                 .toString(),
                         folder -> new ResponseCache(Path.of(folder), 100_000));
         LlmClient client = new LlmClient(provider, cache, mode);
-        llmGroups.add(new LlmGroup(role, index, config.policy(), group.count(), client));
-        return new LlmAgentSettings(client, llm.history(), llm.maxToolErrors(), prompt(llm.prompt()));
+        llmGroups.add(new LlmGroup(role, index, policy, count, client));
+        return client;
     }
 
     private static String prompt(String file) {
