@@ -3,7 +3,6 @@ package org.mercato.scenarios.sale;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -13,15 +12,30 @@ import org.mercato.scenarios.Mercato;
 import org.mercato.scenarios.load.ScenarioLoader;
 import org.mercato.scenarios.run.RunResult;
 
-/** The bundled routing study at reduced size: small bidders take the easy tasks, large the hard. */
+/**
+ * The bundled routing study at half size: the small bidder takes most easy tasks, the large one
+ * most hard tasks, and routing costs a fraction of always using the large bidder.
+ */
 class StrategyAuctionRoutingTest {
     @Test
     void smallBiddersWinEasyTasksCheaplyAndLargeBiddersWinHardOnes(@TempDir Path runs) throws IOException {
         var scenario = ScenarioLoader.load(
-                Path.of("strategy-auction-routing.yaml"), List.of("market.strategyAuction.tasksPerCustomer=40"));
+                Path.of("strategy-auction-routing.yaml"), List.of("market.strategyAuction.tasksPerCustomer=20"));
         RunResult result = Mercato.writingTo(runs).run(scenario);
-        System.out.println(Files.readString(result.folder().resolve("summary.json")));
+
         SaleMetrics sale = result.summary().strategyAuction();
-        assertThat(sale).isNotNull();
+        assertThat(sale.tasks()).isEqualTo(160);
+        assertThat(sale.largestBidder()).isEqualTo("large");
+        SaleMetrics.Bucket easiest = sale.byDifficulty().get(0);
+        SaleMetrics.Bucket hardest = sale.byDifficulty().get(4);
+        assertThat(easiest.share().get("small")).isGreaterThan(0.5);
+        assertThat(easiest.share()).doesNotContainKey("large");
+        assertThat(hardest.share().get("large")).isGreaterThan(0.5);
+        assertThat(hardest.share().getOrDefault("small", 0.0))
+                .isLessThan(easiest.share().get("small"));
+        assertThat(easiest.costRatio()).isLessThan(0.15);
+        assertThat(sale.costRatio()).isLessThan(0.5);
+        assertThat(sale.successRate()).isBetween(0.5, 1.0);
+        assertThat(sale.overturned()).isPositive();
     }
 }
