@@ -13,14 +13,16 @@ import org.mercato.scenarios.load.ScenarioLoader;
 import org.mercato.scenarios.run.RunResult;
 
 /**
- * The bundled routing study at half size: the small bidder takes most easy tasks, the large one
- * most hard tasks, and routing costs a fraction of always using the large bidder.
+ * The bundled routing study at reduced size: the small bidder takes most easy tasks, the large one
+ * most hard tasks, routing costs a fraction of always using the large bidder, and the auction
+ * memory shifts wins to the small bidder.
  */
 class StrategyAuctionRoutingTest {
     @Test
     void smallBiddersWinEasyTasksCheaplyAndLargeBiddersWinHardOnes(@TempDir Path runs) throws IOException {
         var scenario = ScenarioLoader.load(
-                Path.of("strategy-auction-routing.yaml"), List.of("market.strategyAuction.tasksPerCustomer=20"));
+                Path.of("strategy-auction-routing.yaml"),
+                List.of("market.strategyAuction.tasksPerCustomer=20", "output.duckdb=false"));
         RunResult result = Mercato.writingTo(runs).run(scenario);
 
         SaleMetrics sale = result.summary().strategyAuction();
@@ -37,5 +39,23 @@ class StrategyAuctionRoutingTest {
         assertThat(sale.costRatio()).isLessThan(0.5);
         assertThat(sale.successRate()).isBetween(0.5, 1.0);
         assertThat(sale.overturned()).isPositive();
+    }
+
+    @Test
+    void theAuctionMemoryLetsTheSmallBidderWinMoreAtLowerCost(@TempDir Path runs) throws IOException {
+        SaleMetrics withMemory = run(runs, "market.strategyAuction.k=3");
+        SaleMetrics without = run(runs, "market.strategyAuction.k=0");
+
+        assertThat(withMemory.share().get("small"))
+                .isGreaterThan(without.share().get("small") + 0.05);
+        assertThat(withMemory.costRatio()).isLessThan(without.costRatio());
+        assertThat(without.overturned()).isLessThan(withMemory.overturned());
+    }
+
+    private static SaleMetrics run(Path runs, String override) throws IOException {
+        var scenario = ScenarioLoader.load(
+                Path.of("strategy-auction-routing.yaml"),
+                List.of("market.strategyAuction.tasksPerCustomer=10", "output.duckdb=false", override));
+        return Mercato.writingTo(runs).run(scenario).summary().strategyAuction();
     }
 }
