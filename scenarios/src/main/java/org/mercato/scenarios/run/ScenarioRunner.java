@@ -160,7 +160,8 @@ public final class ScenarioRunner {
                 HtmlReport.render(
                         "Mercato run " + scenario.name() + " (seed " + scenario.seed() + ")",
                         summary.market(),
-                        events));
+                        events,
+                        summary.strategyAuction()));
         if (scenario.output().duckdb()) {
             try {
                 DuckDbResults.write(
