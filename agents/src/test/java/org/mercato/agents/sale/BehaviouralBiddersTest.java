@@ -86,4 +86,12 @@ class BehaviouralBiddersTest {
         assertThat(LlmStrategyBidder.entropy("one two Three four")).isEqualTo(2.0);
         assertThat(LlmStrategyBidder.entropy("a a b")).isCloseTo(0.9183, org.assertj.core.data.Offset.offset(1e-4));
     }
+
+    @Test
+    void aJurorsScoreIsTheFirstNumberInItsAnswerClippedToTheScale() {
+        assertThat(LlmJury.score("4")).isEqualTo(4.0);
+        assertThat(LlmJury.score("Score: 3.456 of 5")).isEqualTo(3.46);
+        assertThat(LlmJury.score("7")).isEqualTo(5.0);
+        assertThat(LlmJury.score("no idea")).isZero();
+    }
 }

@@ -12,18 +12,31 @@ import java.util.TreeSet;
  * round-robin over customers, with difficulty drawn uniformly from {@code difficulty} {min, max}
  * (default 0–1). Each task is auctioned among the {@code bidders}; {@code weights} sets the
  * scoring rule (w_c {@code cost}, w_h {@code entropy}, one w_j per juror in {@code jury}); the
- * behavioural jury adds Gaussian {@code juryNoise} (default 0.3) to 5 · plan quality; refining
+ * behavioural jury adds Gaussian {@code juryNoise} (default 0.3) to 5 · plan quality, unless
+ * {@code juryLlm} names a model that scores every plan instead (one call per juror); refining
  * bidders see the {@code k} (default 3) most similar past auctions; {@code memory}, a folder, keeps
- * the auction memory across runs (loaded at the start when present, saved at the end).
+ * the auction memory across runs (loaded at the start when present, saved at the end; a relative
+ * folder is resolved against the working directory).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"tasksPerCustomer", "interval", "difficulty", "weights", "juryNoise", "k", "memory", "bidders"})
+@JsonPropertyOrder({
+    "tasksPerCustomer",
+    "interval",
+    "difficulty",
+    "weights",
+    "juryNoise",
+    "juryLlm",
+    "k",
+    "memory",
+    "bidders"
+})
 public record StrategyAuctionConfig(
         Integer tasksPerCustomer,
         Duration interval,
         Range difficulty,
         Weights weights,
         Double juryNoise,
+        LlmConfig juryLlm,
         Integer k,
         String memory,
         List<BidderConfig> bidders) {

@@ -8,6 +8,7 @@ import java.util.SplittableRandom;
 import org.mercato.agents.sale.BehaviouralBidder;
 import org.mercato.agents.sale.BehaviouralJury;
 import org.mercato.agents.sale.BidderProfile;
+import org.mercato.agents.sale.LlmJury;
 import org.mercato.agents.sale.LlmStrategyBidder;
 import org.mercato.scenarios.model.StrategyAuctionConfig;
 import org.mercato.sim.domain.Catalog;
@@ -15,6 +16,7 @@ import org.mercato.sim.domain.Customer;
 import org.mercato.sim.events.EventSink;
 import org.mercato.sim.kernel.Seeds;
 import org.mercato.sim.sale.AuctionMemory;
+import org.mercato.sim.sale.Jury;
 import org.mercato.sim.sale.ScoreWeights;
 import org.mercato.sim.sale.StrategyAuction;
 import org.mercato.sim.sale.StrategyAuctionRun;
@@ -82,11 +84,19 @@ final class StrategyAuctions {
         AuctionMemory memory = folder == null ? new AuctionMemory() : AuctionMemory.load(folder);
         StrategyAuction auction = new StrategyAuction(
                 bidders,
-                new BehaviouralJury(weights.jury().size(), config.juryNoise(), seed),
+                jury(config, wiring, seed),
                 new ScoreWeights(weights.cost(), weights.entropy(), weights.jury()),
                 config.k(),
                 memory);
         return new StrategyAuctions(config, tasks(config, catalog.customers(), seed), auction, folder);
+    }
+
+    private static Jury jury(StrategyAuctionConfig config, ScenarioWiring wiring, long seed) {
+        int jurors = config.weights().jury().size();
+        if (config.juryLlm() == null) {
+            return new BehaviouralJury(jurors, config.juryNoise(), seed);
+        }
+        return new LlmJury(wiring.llmClient(config.juryLlm(), "jury", 0, "llm-jury", jurors), jurors);
     }
 
     /** Task n of every customer in catalog order, then task n + 1: the memory grows across customers. */

@@ -32,6 +32,10 @@ class LlmStrategyBidderTest extends ScriptedServerTest {
     }
 
     private String yaml(String cache) {
+        return yaml(cache, "");
+    }
+
+    private String yaml(String cache, String auctionExtra) {
         String llm = "{baseUrl: '" + server.url("/v1") + "', model: scripted, apiKeyEnv: MERCATO_TEST_KEY,"
                 + " timeout: 5s, backoff: 1ms" + cache + "}";
         return """
@@ -46,18 +50,55 @@ class LlmStrategyBidderTest extends ScriptedServerTest {
                   strategyAuction:
                     tasksPerCustomer: 3
                     difficulty: {min: 0.3, max: 0.7}
+                %s
                     bidders:
                       - {id: small-llm, class: small, pricePerToken: 0.15, capability: 0.35, llm: %s, maxSteps: 3}
                       - {id: large, class: large, pricePerToken: 3.0, meanTokens: 200, capability: 0.9}
                 prices:
                   scripted: {input: 1.0, output: 2.0}
-                """.formatted(llm);
+                """.formatted(auctionExtra, llm);
     }
 
     private RunResult runBidders(String cache) throws IOException {
+        return runYaml(yaml(cache));
+    }
+
+    private RunResult runYaml(String yaml) throws IOException {
         Map<String, String> env = Map.of("MERCATO_TEST_KEY", LlmMarket.KEY);
         return new ScenarioRunner(PolicyRegistry.builtIn(), dir.resolve("runs"), KernelListener.NONE, env::get)
-                .run(LlmMarket.load(dir, yaml(cache)));
+                .run(LlmMarket.load(dir, yaml));
+    }
+
+    @Test
+    void aModelJuryScoresEveryPlanOneCallPerJuror() throws IOException {
+        model.hook = (n, request) -> {
+            String system = request.path("messages").get(0).path("content").asText();
+            if (system.startsWith("You are juror 1 of 2")) {
+                return text(n, "Score: 4.5", 2);
+            }
+            if (system.startsWith("You are juror 2 of 2")) {
+                return text(n, "I would say 7 out of 5", 2);
+            }
+            return system.startsWith("You bid in a strategy auction") ? text(n, PLAN, 17) : null;
+        };
+        String jury = "    juryLlm: {baseUrl: '" + server.url("/v1")
+                + "', model: scripted, apiKeyEnv: MERCATO_TEST_KEY, timeout: 5s, backoff: 1ms}";
+
+        RunResult result = runYaml(yaml("", jury));
+
+        List<BidEvent> bids = EventReader.readAll(result.eventLog()).stream()
+                .map(LoggedEvent::event)
+                .filter(e -> e instanceof BidEvent)
+                .map(e -> (BidEvent) e)
+                .toList();
+        assertThat(bids).isNotEmpty().allSatisfy(b -> assertThat(b.jury()).containsExactly(4.5, 5.0));
+        long juryCalls =
+                model.bodies.stream().filter(b -> b.contains("You are juror")).count();
+        assertThat(juryCalls).isEqualTo(2L * bids.size());
+        assertThat(model.bodies.stream().filter(b -> b.contains("You are juror")))
+                .allSatisfy(b -> assertThat(b).doesNotContain("small-llm"));
+        assertThat(result.summary().cost().groups())
+                .anySatisfy(g -> assertThat(g.role()).isEqualTo("jury"));
     }
 
     @Test
