@@ -17,7 +17,11 @@ public sealed interface Event
                 RejectionEvent,
                 WaitEvent,
                 WakeEvent,
-                DoneEvent {
+                DoneEvent,
+                TaskEvent,
+                BidEvent,
+                AuctionEvent,
+                ExecutionEvent {
 
     String type();
 

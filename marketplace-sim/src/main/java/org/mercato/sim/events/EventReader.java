@@ -161,6 +161,34 @@ public final class EventReader {
             case "wait" -> new WaitEvent(f.string("agent"), f.integer("until"));
             case "wake" -> new WakeEvent(f.string("agent"));
             case "done" -> new DoneEvent(f.string("agent"), f.string("reason"));
+            case "task" ->
+                new TaskEvent(f.string("id"), f.string("customer"), f.decimal("difficulty"), f.string("text"));
+            case "bid" ->
+                new BidEvent(
+                        f.string("task"),
+                        f.string("bidder"),
+                        f.string("class"),
+                        f.int32("round"),
+                        f.decimal("price_per_token"),
+                        f.int32("tokens"),
+                        f.decimal("entropy"),
+                        f.decimals("jury"),
+                        f.decimal("cost"),
+                        f.decimal("value"),
+                        f.decimal("score"),
+                        List.copyOf(f.stringList("memory")));
+            case "auction" ->
+                new AuctionEvent(
+                        f.string("task"),
+                        f.string("provisional"),
+                        f.string("winner"),
+                        f.string("class"),
+                        f.decimal("score"),
+                        f.int32("refined"),
+                        f.int32("memory"));
+            case "execution" ->
+                new ExecutionEvent(
+                        f.string("task"), f.string("bidder"), f.string("class"), f.bool("success"), f.decimal("cost"));
             default -> throw new IllegalArgumentException("unknown event type '" + type + "'");
         };
         f.requireAllRead(type);
@@ -247,6 +275,25 @@ public final class EventReader {
                 throw bad(name, "a number", value);
             }
             return Double.parseDouble(value.numberValue().toString());
+        }
+
+        boolean bool(String name) {
+            JsonNode value = get(name);
+            if (!value.isBoolean()) {
+                throw bad(name, "true or false", value);
+            }
+            return value.booleanValue();
+        }
+
+        List<Double> decimals(String name) {
+            List<Double> values = new ArrayList<>();
+            for (JsonNode value : array(name)) {
+                if (!value.isNumber()) {
+                    throw bad(name, "numbers", value);
+                }
+                values.add(Double.parseDouble(value.numberValue().toString()));
+            }
+            return values;
         }
 
         long money(String name) {

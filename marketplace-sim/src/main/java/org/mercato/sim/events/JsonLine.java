@@ -86,6 +86,21 @@ public final class JsonLine {
         return this;
     }
 
+    public JsonLine numbers(String name, Iterable<Double> values) {
+        name(name);
+        out.append('[');
+        boolean firstValue = true;
+        for (double value : values) {
+            if (!firstValue) {
+                out.append(',');
+            }
+            firstValue = false;
+            number(value);
+        }
+        out.append(']');
+        return this;
+    }
+
     public JsonLine counts(String name, Map<String, Integer> values) {
         name(name);
         out.append('{');

@@ -247,7 +247,23 @@ class JsonLineTest {
                         0.8123456789,
                         4.3,
                         57),
-                new RevealEvent("p7", "c\"1", "s1"));
+                new RevealEvent("p7", "c\"1", "s1"),
+                new TaskEvent("c1-t1", "c\"1", 0.25, "plan a \"route\""),
+                new BidEvent(
+                        "c1-t1",
+                        "small",
+                        "small",
+                        2,
+                        0.15,
+                        120,
+                        2.0131,
+                        List.of(4.25, 5.0),
+                        0.09,
+                        9.45,
+                        -9.36,
+                        List.of("c0-t1")),
+                new AuctionEvent("c1-t1", "large", "small", "small", -9.36, 1, 3),
+                new ExecutionEvent("c1-t1", "small", "small", false, 18.0));
     }
 
     @Test
@@ -297,7 +313,11 @@ class JsonLineTest {
                         "wake",
                         "done",
                         "impression",
-                        "reveal");
+                        "reveal",
+                        "task",
+                        "bid",
+                        "auction",
+                        "execution");
     }
 
     @Test

@@ -12,6 +12,7 @@ import org.mercato.metrics.MarketMetrics;
 import org.mercato.metrics.bias.ChoiceLogitFold;
 import org.mercato.metrics.bias.FirstProposalFold;
 import org.mercato.metrics.bias.PositionFold;
+import org.mercato.metrics.sale.SaleMetrics;
 
 /**
  * A self-contained {@code report.html} for one run (inline SVG and CSS, no external URLs):
@@ -25,6 +26,11 @@ public final class HtmlReport {
     private HtmlReport() {}
 
     public static String render(String title, MarketMetrics m, Path eventLog) throws IOException {
+        return render(title, m, eventLog, null);
+    }
+
+    /** The report with a section on the run's strategy auctions ({@code sale}; none when null). */
+    public static String render(String title, MarketMetrics m, Path eventLog, SaleMetrics sale) throws IOException {
         StringBuilder html = new StringBuilder(16_384);
         html.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
                 .append(SvgChart.escape(title))
@@ -46,6 +52,9 @@ public final class HtmlReport {
         firstProposal(html, m.firstProposal());
         position(html, m.position());
         logit(html, m.choiceLogit());
+        if (sale != null) {
+            strategyAuctions(html, sale);
+        }
         timeline(html, eventLog);
         html.append("</body></html>\n");
         return html.toString();
@@ -70,6 +79,54 @@ public final class HtmlReport {
                 .append("; optimum: ")
                 .append(SvgChart.escape(String.valueOf(m.welfare().optimalMethod())))
                 .append(". Magentic's four baselines: <code>mercato baselines</code>.</p>");
+    }
+
+    private static void strategyAuctions(StringBuilder html, SaleMetrics sale) {
+        html.append("<h2>Strategy auctions: share of tasks won by bidder class</h2>");
+        List<SvgChart.Bar> bars = new ArrayList<>();
+        for (SaleMetrics.Bucket bucket : sale.byDifficulty()) {
+            bucket.share().forEach((cls, share) -> bars.add(SvgChart.Bar.of(bucket.label() + " · " + cls, share)));
+        }
+        html.append(SvgChart.bars(bars, ""));
+        html.append(String.format(
+                Locale.ROOT,
+                "<p class=\"note\">%d tasks; success rate %s; cost %s against %s for always using %s"
+                        + " (ratio %s); %d auctions decided by a refinement.</p>",
+                sale.tasks(),
+                rate(sale.successRate()),
+                SvgChart.number(sale.cost()),
+                SvgChart.number(sale.largestCost()),
+                SvgChart.escape(String.valueOf(sale.largestBidder())),
+                rate(sale.costRatio()),
+                sale.overturned()));
+        html.append("<table><tr><th>slice</th><th>tasks</th><th>share by class</th><th>success</th>"
+                + "<th>cost ratio</th></tr>");
+        List<SaleMetrics.Bucket> rows = new ArrayList<>(sale.byDifficulty());
+        rows.addAll(sale.byPhase());
+        for (SaleMetrics.Bucket bucket : rows) {
+            StringBuilder shares = new StringBuilder();
+            bucket.share()
+                    .forEach((cls, share) -> shares.append(shares.length() == 0 ? "" : ", ")
+                            .append(SvgChart.escape(cls))
+                            .append(' ')
+                            .append(SvgChart.number(share)));
+            html.append("<tr><td>")
+                    .append(SvgChart.escape(bucket.label()))
+                    .append("</td><td>")
+                    .append(bucket.tasks())
+                    .append("</td><td>")
+                    .append(shares)
+                    .append("</td><td>")
+                    .append(rate(bucket.successRate()))
+                    .append("</td><td>")
+                    .append(rate(bucket.costRatio()))
+                    .append("</td></tr>");
+        }
+        html.append("</table>");
+    }
+
+    private static String rate(Double value) {
+        return value == null ? "n/a" : SvgChart.number(value);
     }
 
     private static void firstProposal(StringBuilder html, FirstProposalFold.FirstProposal fp) {

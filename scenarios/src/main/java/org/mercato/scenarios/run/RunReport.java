@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.mercato.metrics.MetricsCollector;
+import org.mercato.metrics.sale.SaleFold;
 import org.mercato.scenarios.load.ScenarioLoader;
 import org.mercato.scenarios.model.Scenario;
 import org.mercato.sim.events.EventReader;
@@ -42,7 +43,11 @@ public final class RunReport {
 
     public static RunSummary recompute(Path folder) throws IOException {
         MetricsCollector metrics = new MetricsCollector();
-        EventReader.read(folder.resolve("events.jsonl"), metrics);
+        SaleFold sale = new SaleFold();
+        EventReader.read(folder.resolve("events.jsonl"), event -> {
+            metrics.accept(event);
+            sale.accept(event);
+        });
         var market = metrics.metrics();
         Path previous = folder.resolve("summary.json");
         if (Files.isRegularFile(previous)) {
@@ -62,6 +67,8 @@ public final class RunReport {
                         convert(old, "kernel", RunSummary.KernelInfo.class),
                         market,
                         convert(old, "search", RunSummary.SearchInfo.class),
+                        null,
+                        sale.result(),
                         old.has("virtualTimeMicros")
                                 ? old.get("virtualTimeMicros").asLong()
                                 : market.lastEventTime(),
@@ -83,7 +90,7 @@ public final class RunReport {
         }
         List<String> warnings = new ArrayList<>();
         warnings.add("summary.json was missing: kernel, search and wall time are unknown");
-        return new RunSummary(name, seed, null, market, null, market.lastEventTime(), 0, warnings);
+        return new RunSummary(name, seed, null, market, null, null, sale.result(), market.lastEventTime(), 0, warnings);
     }
 
     private static String text(JsonNode node, String field) {

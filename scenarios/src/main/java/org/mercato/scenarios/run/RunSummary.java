@@ -1,15 +1,18 @@
 package org.mercato.scenarios.run;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
 import org.mercato.metrics.MarketMetrics;
+import org.mercato.metrics.sale.SaleMetrics;
 import org.mercato.sim.market.search.SearchStats;
 
 /**
  * What {@code summary.json} holds: the scenario and seed, how the kernel ran, the market outcome
  * (welfare, customers served, payments, rejections by reason), how search ran, virtual and wall
- * time, the cost of LLM agents (calls, tokens, money; only for runs with LLM groups), and warnings about the catalog (for a Magentic dataset: customers no business can serve).
+ * time, the cost of LLM agents (calls, tokens, money; only for runs with LLM groups), the strategy auctions
+ * ({@code strategy_auction}; only for runs that configure them), and warnings about the catalog (for a Magentic dataset: customers no business can serve).
  */
 @JsonPropertyOrder({
     "scenario",
@@ -18,6 +21,7 @@ import org.mercato.sim.market.search.SearchStats;
     "market",
     "search",
     "cost",
+    "strategy_auction",
     "virtualTimeMicros",
     "wallTimeMillis",
     "warnings"
@@ -29,9 +33,27 @@ public record RunSummary(
         MarketMetrics market,
         SearchInfo search,
         @JsonInclude(JsonInclude.Include.NON_NULL) CostInfo cost,
+
+        @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("strategy_auction")
+        SaleMetrics strategyAuction,
+
         long virtualTimeMicros,
         long wallTimeMillis,
         List<String> warnings) {
+    /** A summary of a run without strategy auctions. */
+    public RunSummary(
+            String scenario,
+            long seed,
+            KernelInfo kernel,
+            MarketMetrics market,
+            SearchInfo search,
+            CostInfo cost,
+            long virtualTimeMicros,
+            long wallTimeMillis,
+            List<String> warnings) {
+        this(scenario, seed, kernel, market, search, cost, null, virtualTimeMicros, wallTimeMillis, warnings);
+    }
+
     /** A summary of a run without LLM agents (no cost block). */
     public RunSummary(
             String scenario,
@@ -42,7 +64,7 @@ public record RunSummary(
             long virtualTimeMicros,
             long wallTimeMillis,
             List<String> warnings) {
-        this(scenario, seed, kernel, market, search, null, virtualTimeMicros, wallTimeMillis, warnings);
+        this(scenario, seed, kernel, market, search, null, null, virtualTimeMicros, wallTimeMillis, warnings);
     }
 
     public RunSummary {

@@ -15,6 +15,7 @@ import org.mercato.agents.PolicyRegistry;
 import org.mercato.metrics.MetricsCollector;
 import org.mercato.metrics.output.DuckDbResults;
 import org.mercato.metrics.output.HtmlReport;
+import org.mercato.metrics.sale.SaleFold;
 import org.mercato.scenarios.load.ScenarioYaml;
 import org.mercato.scenarios.model.Scenario;
 import org.mercato.sim.Simulation;
@@ -57,6 +58,9 @@ public final class ScenarioRunner {
     public RunResult run(Scenario scenario) throws IOException {
         ScenarioWiring wiring = new ScenarioWiring(registry, env);
         SimulationSetup setup = wiring.setup(scenario);
+        StrategyAuctions auctions = scenario.market().strategyAuction() == null
+                ? null
+                : StrategyAuctions.wire(scenario.market().strategyAuction(), setup.catalog(), scenario.seed(), wiring);
         List<LlmGroup> llmGroups = wiring.llmGroups();
         List<String> warnings = CatalogFactory.warnings(scenario, setup.catalog());
         Path folder = newFolder(scenario.name());
@@ -71,7 +75,7 @@ public final class ScenarioRunner {
                     setup.kernel().mode(),
                     setup.kernel().parallelism());
             warnings.forEach(warning -> log.warn("{}", warning));
-            RunResult result = runInto(folder, scenario, setup, warnings, llmGroups);
+            RunResult result = runInto(folder, scenario, setup, warnings, llmGroups, auctions);
             log.info(
                     "run {} finished: {} events in {} windows",
                     scenario.name(),
@@ -102,16 +106,29 @@ public final class ScenarioRunner {
     }
 
     private RunResult runInto(
-            Path folder, Scenario scenario, SimulationSetup setup, List<String> warnings, List<LlmGroup> llmGroups)
+            Path folder,
+            Scenario scenario,
+            SimulationSetup setup,
+            List<String> warnings,
+            List<LlmGroup> llmGroups,
+            StrategyAuctions auctions)
             throws IOException {
         Path events = folder.resolve("events.jsonl");
         Path temporary = AtomicFiles.temporaryFor(events);
         MetricsCollector metrics = new MetricsCollector();
+        SaleFold saleFold = new SaleFold();
         long started = System.nanoTime();
         KernelStats stats;
         try (OutputStream out = Files.newOutputStream(temporary);
                 JsonlEventWriter writer = new JsonlEventWriter(out)) {
-            stats = Simulation.run(setup, List.of(writer, metrics), listener);
+            if (auctions == null) {
+                stats = Simulation.run(setup, List.of(writer, metrics), listener);
+            } else {
+                LogTail tail = new LogTail();
+                stats = Simulation.run(setup, List.of(writer, metrics, tail), listener);
+                long interval = scenario.market().strategyAuction().interval().micros();
+                auctions.run(tail.lastTime() + interval, tail.nextSeq(), List.of(writer, metrics, saleFold));
+            }
         } catch (RuntimeException | IOException e) {
             Files.deleteIfExists(temporary);
             log.error("run {} failed: {}", scenario.name(), e.toString());
@@ -132,6 +149,7 @@ public final class ScenarioRunner {
                 metrics.metrics(),
                 setup.search() instanceof CachedSearch search ? RunSummary.SearchInfo.of(search.stats()) : null,
                 CostInfo.of(llmGroups, scenario.prices()),
+                auctions == null ? null : saleFold.result(),
                 stats.virtualTime(),
                 wallMillis,
                 warnings);
@@ -142,7 +160,8 @@ public final class ScenarioRunner {
                 HtmlReport.render(
                         "Mercato run " + scenario.name() + " (seed " + scenario.seed() + ")",
                         summary.market(),
-                        events));
+                        events,
+                        summary.strategyAuction()));
         if (scenario.output().duckdb()) {
             try {
                 DuckDbResults.write(

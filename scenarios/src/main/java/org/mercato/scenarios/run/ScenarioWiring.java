@@ -187,9 +187,7 @@ public final class ScenarioWiring {
         if (!modelCalls) {
             return null;
         }
-        LlmClient client = client(llm);
-        llmGroups.add(new LlmGroup("service", index, group.config().policy() + " rewrite", group.count(), client));
-        return client;
+        return llmClient(llm, "service", index, group.config().policy() + " rewrite", group.count());
     }
 
     /** The model's rewrite; a failed call leaves the listing as it was (logged). */
@@ -220,12 +218,15 @@ public final class ScenarioWiring {
             }
             return null;
         }
-        LlmClient client = client(llm);
-        llmGroups.add(new LlmGroup(role, index, config.policy(), group.count(), client));
+        LlmClient client = llmClient(llm, role, index, config.policy(), group.count());
         return new LlmAgentSettings(client, llm.history(), llm.maxToolErrors(), prompt(llm.prompt()));
     }
 
-    private LlmClient client(LlmConfig llm) {
+    /**
+     * A client for one group of model users, sharing providers and caches with the run's other
+     * groups, and counted in the run's cost block.
+     */
+    LlmClient llmClient(LlmConfig llm, String role, int index, String policy, int count) {
         ProviderSettings settings = llm.providerSettings();
         OpenAiProvider provider = providers.computeIfAbsent(settings, s -> new OpenAiProvider(s, env));
         CacheMode mode = llm.cache().cacheMode();
@@ -237,7 +238,9 @@ public final class ScenarioWiring {
                                 .normalize()
                                 .toString(),
                         folder -> new ResponseCache(Path.of(folder), 100_000));
-        return new LlmClient(provider, cache, mode);
+        LlmClient client = new LlmClient(provider, cache, mode);
+        llmGroups.add(new LlmGroup(role, index, policy, count, client));
+        return client;
     }
 
     private static String prompt(String file) {

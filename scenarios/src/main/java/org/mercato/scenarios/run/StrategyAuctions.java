@@ -1,0 +1,146 @@
+package org.mercato.scenarios.run;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.mercato.agents.sale.BehaviouralBidder;
+import org.mercato.agents.sale.BehaviouralJury;
+import org.mercato.agents.sale.BidderProfile;
+import org.mercato.agents.sale.LlmJury;
+import org.mercato.agents.sale.LlmStrategyBidder;
+import org.mercato.scenarios.model.StrategyAuctionConfig;
+import org.mercato.sim.domain.Catalog;
+import org.mercato.sim.domain.Customer;
+import org.mercato.sim.events.EventSink;
+import org.mercato.sim.kernel.Seeds;
+import org.mercato.sim.sale.AuctionMemory;
+import org.mercato.sim.sale.Jury;
+import org.mercato.sim.sale.ScoreWeights;
+import org.mercato.sim.sale.StrategyAuction;
+import org.mercato.sim.sale.StrategyAuctionRun;
+import org.mercato.sim.sale.StrategyBidder;
+import org.mercato.sim.sale.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A run's strategy auctions, wired from {@code market.strategyAuction}: the tasks the customers
+ * post, the bidders (behavioural, or asking a model through the run's LLM clients), the
+ * behavioural jury and the auction memory (loaded from and saved to its folder when configured).
+ * They run after the shopping market, as their own sequential engine in the same virtual time and
+ * event log (see docs/architecture.md, "Strategy auctions").
+ */
+final class StrategyAuctions {
+    private static final Logger log = LoggerFactory.getLogger(StrategyAuctions.class);
+
+    /** Task topics; a task's text is a topic and a level word, so similar tasks share terms. */
+    static final List<String> TOPICS = List.of(
+            "refactor the billing parser",
+            "summarize the quarterly sales report",
+            "translate the product catalog",
+            "plan a delivery route schedule",
+            "debug the payment webhook",
+            "write unit tests for the search index",
+            "draft a customer support reply",
+            "optimize the database query plan");
+
+    private final StrategyAuctionConfig config;
+    private final List<Task> tasks;
+    private final StrategyAuction auction;
+    private final Path memoryFolder;
+
+    private StrategyAuctions(StrategyAuctionConfig config, List<Task> tasks, StrategyAuction auction, Path memory) {
+        this.config = config;
+        this.tasks = tasks;
+        this.auction = auction;
+        this.memoryFolder = memory;
+    }
+
+    static StrategyAuctions wire(StrategyAuctionConfig config, Catalog catalog, long seed, ScenarioWiring wiring)
+            throws IOException {
+        List<StrategyBidder> bidders = new ArrayList<>();
+        int index = 0;
+        for (StrategyAuctionConfig.BidderConfig b : config.bidders()) {
+            BidderProfile profile = new BidderProfile(
+                    b.bidderClass(),
+                    b.pricePerToken(),
+                    b.meanTokens(),
+                    b.entropy(),
+                    b.capability(),
+                    b.slope(),
+                    b.memoryHelp());
+            if (b.llm() == null) {
+                bidders.add(new BehaviouralBidder(b.id(), profile, seed));
+            } else {
+                var client = wiring.llmClient(b.llm(), "bidder", index, "llm-bidder " + b.id(), 1);
+                bidders.add(new LlmStrategyBidder(b.id(), profile, client, b.maxSteps(), seed));
+            }
+            index++;
+        }
+        var weights = config.weights();
+        Path folder = config.memory() == null ? null : Path.of(config.memory());
+        AuctionMemory memory = folder == null ? new AuctionMemory() : AuctionMemory.load(folder);
+        StrategyAuction auction = new StrategyAuction(
+                bidders,
+                jury(config, wiring, seed),
+                new ScoreWeights(weights.cost(), weights.entropy(), weights.jury()),
+                config.k(),
+                memory);
+        return new StrategyAuctions(config, tasks(config, catalog.customers(), seed), auction, folder);
+    }
+
+    private static Jury jury(StrategyAuctionConfig config, ScenarioWiring wiring, long seed) {
+        int jurors = config.weights().jury().size();
+        if (config.juryLlm() == null) {
+            return new BehaviouralJury(jurors, config.juryNoise(), seed);
+        }
+        return new LlmJury(wiring.llmClient(config.juryLlm(), "jury", 0, "llm-jury", jurors), jurors);
+    }
+
+    /** Task n of every customer in catalog order, then task n + 1: the memory grows across customers. */
+    static List<Task> tasks(StrategyAuctionConfig config, List<Customer> customers, long seed) {
+        double min = config.difficulty().min();
+        double max = config.difficulty().max();
+        List<Task> tasks = new ArrayList<>();
+        for (int n = 1; n <= config.tasksPerCustomer(); n++) {
+            for (Customer customer : customers) {
+                SplittableRandom random = Seeds.derive(seed, "sale/task/" + customer.id() + "/" + n);
+                double difficulty = Math.round((min + (max - min) * random.nextDouble()) * 1e4) / 1e4;
+                String topic = TOPICS.get(random.nextInt(TOPICS.size()));
+                tasks.add(
+                        new Task(customer.id() + "-t" + n, customer.id(), difficulty, level(difficulty) + " " + topic));
+            }
+        }
+        return tasks;
+    }
+
+    private static String level(double difficulty) {
+        return difficulty < 0.25
+                ? "quickly"
+                : difficulty < 0.5 ? "carefully" : difficulty < 0.75 ? "thoroughly" : "expertly";
+    }
+
+    int taskCount() {
+        return tasks.size();
+    }
+
+    /** Runs every task from virtual time {@code start}; saves the memory; returns the next seq. */
+    long run(long start, long firstSeq, List<EventSink> sinks) throws IOException {
+        int before = auction.memory().size();
+        long next =
+                StrategyAuctionRun.run(auction, tasks, start, config.interval().micros(), firstSeq, sinks);
+        if (memoryFolder != null) {
+            auction.memory().save(memoryFolder);
+        }
+        log.info(
+                "strategy auctions: {} tasks, {} bidders, memory {} -> {} auctions{}",
+                tasks.size(),
+                auction.bidders().size(),
+                before,
+                auction.memory().size(),
+                memoryFolder == null ? "" : " (saved to " + memoryFolder + ")");
+        return next;
+    }
+}
