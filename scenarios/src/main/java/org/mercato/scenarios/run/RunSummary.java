@@ -12,7 +12,7 @@ import org.mercato.sim.market.search.SearchStats;
  * What {@code summary.json} holds: the scenario and seed, how the kernel ran, the market outcome
  * (welfare, customers served, payments, rejections by reason), how search ran, virtual and wall
  * time, the cost of LLM agents (calls, tokens, money; only for runs with LLM groups), the strategy auctions
- * ({@code strategy_auction}; only for runs that configure them), and warnings about the catalog (for a Magentic dataset: customers no business can serve).
+ * ({@code strategyAuction}; only for runs that configure them), and warnings about the catalog (for a Magentic dataset: customers no business can serve).
  */
 @JsonPropertyOrder({
     "scenario",
@@ -21,7 +21,7 @@ import org.mercato.sim.market.search.SearchStats;
     "market",
     "search",
     "cost",
-    "strategy_auction",
+    "strategyAuction",
     "virtualTimeMicros",
     "wallTimeMillis",
     "warnings"
@@ -34,7 +34,7 @@ public record RunSummary(
         SearchInfo search,
         @JsonInclude(JsonInclude.Include.NON_NULL) CostInfo cost,
 
-        @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("strategy_auction")
+        @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("strategyAuction")
         SaleMetrics strategyAuction,
 
         long virtualTimeMicros,

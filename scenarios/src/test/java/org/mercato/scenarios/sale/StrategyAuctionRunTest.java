@@ -69,7 +69,7 @@ class StrategyAuctionRunTest {
 
         SaleMetrics recomputed = RunReport.recompute(result.folder()).strategyAuction();
         assertThat(recomputed).isEqualTo(result.summary().strategyAuction());
-        assertThat(Files.readString(result.folder().resolve("summary.json"))).contains("\"strategy_auction\" : {");
+        assertThat(Files.readString(result.folder().resolve("summary.json"))).contains("\"strategyAuction\" : {");
         assertThat(Files.readString(result.folder().resolve("report.html")))
                 .contains("<h2>Strategy auctions: share of tasks won by bidder class</h2>")
                 .contains("difficulty 0.0-0.2 · small");
@@ -81,7 +81,7 @@ class StrategyAuctionRunTest {
                 .run(ScenarioLoader.load(Path.of("quickstart.yaml"), List.of("market.generate.customers=5")));
 
         assertThat(result.summary().strategyAuction()).isNull();
-        assertThat(Files.readString(result.folder().resolve("summary.json"))).doesNotContain("strategy_auction");
+        assertThat(Files.readString(result.folder().resolve("summary.json"))).doesNotContain("strategyAuction");
         assertThat(Files.readString(result.eventLog())).doesNotContain("\"type\":\"task\"");
         assertThat(Files.readString(result.folder().resolve("report.html"))).doesNotContain("Strategy auctions");
     }
