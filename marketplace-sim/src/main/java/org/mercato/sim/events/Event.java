@@ -17,7 +17,9 @@ public sealed interface Event
                 RejectionEvent,
                 WaitEvent,
                 WakeEvent,
-                DoneEvent {
+                DoneEvent,
+                AdAuctionEvent,
+                AdChargeEvent {
 
     String type();
 
