@@ -210,7 +210,7 @@ class MarketAdsTest {
         search(market, out, 0, 1);
         // s5 paid 100 and has 250 left, below its bid of 300: now it is out too.
         assertThat(market.ads().budgetLeft("s5")).isEqualTo(250);
-        assertThat(market.ads().budgetLeft("s3")).isEqualTo(300);
+        assertThat(market.ads().budgetLeft("s3")).isEqualTo(350 - 50 - 50);
         AdAuctionEvent next = out.eventsOf(AdAuctionEvent.class).get(0);
         assertThat(next.bids()).extracting(AdAuctionEvent.Bid::service).containsExactly("s3");
         assertThat(next.winners()).containsExactly(new AdAuctionEvent.Winner(1, "s3", 50));
