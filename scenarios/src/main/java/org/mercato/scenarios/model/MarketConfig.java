@@ -10,10 +10,11 @@ import java.util.Objects;
  * services} and {@code customers} lists, or {@code magentic} (a Magentic Marketplace dataset
  * folder holding {@code businesses/} and {@code customers/}; a relative path is resolved against
  * the scenario file's folder when the scenario is loaded), plus the search settings, how results
- * pages are presented and when proposals are revealed.
+ * pages are presented, when proposals are revealed and the sponsored slots ({@code ads}, none
+ * unless given).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"generate", "services", "customers", "magentic", "search", "presentation", "reveal"})
+@JsonPropertyOrder({"generate", "services", "customers", "magentic", "search", "presentation", "reveal", "ads"})
 public record MarketConfig(
         GeneratorConfig generate,
         List<ServiceConfig> services,
@@ -21,7 +22,8 @@ public record MarketConfig(
         SearchConfig search,
         String magentic,
         PresentationConfig presentation,
-        RevealConfig reveal) {
+        RevealConfig reveal,
+        AdsConfig ads) {
     public MarketConfig {
         boolean explicit = services != null || customers != null;
         if (magentic != null && magentic.isBlank()) {
@@ -49,6 +51,18 @@ public record MarketConfig(
         }
     }
 
+    /** A market without sponsored slots. */
+    public MarketConfig(
+            GeneratorConfig generate,
+            List<ServiceConfig> services,
+            List<CustomerConfig> customers,
+            SearchConfig search,
+            String magentic,
+            PresentationConfig presentation,
+            RevealConfig reveal) {
+        this(generate, services, customers, search, magentic, presentation, reveal, null);
+    }
+
     /** A market from a generator or from listed services and customers. */
     public MarketConfig(
             GeneratorConfig generate,
@@ -65,6 +79,11 @@ public record MarketConfig(
 
     /** The same market reading its Magentic dataset from {@code folder}. */
     public MarketConfig withMagentic(String folder) {
-        return new MarketConfig(generate, services, customers, search, folder, presentation, reveal);
+        return new MarketConfig(generate, services, customers, search, folder, presentation, reveal, ads);
+    }
+
+    /** The same market without sponsored slots (for the counterfactual run). */
+    public MarketConfig withoutAds() {
+        return new MarketConfig(generate, services, customers, search, magentic, presentation, reveal, null);
     }
 }

@@ -4,12 +4,14 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
 import org.mercato.metrics.MarketMetrics;
+import org.mercato.metrics.ads.AdsMetrics;
 import org.mercato.sim.market.search.SearchStats;
 
 /**
  * What {@code summary.json} holds: the scenario and seed, how the kernel ran, the market outcome
  * (welfare, customers served, payments, rejections by reason), how search ran, virtual and wall
- * time, the cost of LLM agents (calls, tokens, money; only for runs with LLM groups), and warnings about the catalog (for a Magentic dataset: customers no business can serve).
+ * time, the cost of LLM agents (calls, tokens, money; only for runs with LLM groups), the sponsored
+ * slots (only for runs with {@code market.ads}), and warnings about the catalog (for a Magentic dataset: customers no business can serve).
  */
 @JsonPropertyOrder({
     "scenario",
@@ -18,6 +20,7 @@ import org.mercato.sim.market.search.SearchStats;
     "market",
     "search",
     "cost",
+    "ads",
     "virtualTimeMicros",
     "wallTimeMillis",
     "warnings"
@@ -29,9 +32,24 @@ public record RunSummary(
         MarketMetrics market,
         SearchInfo search,
         @JsonInclude(JsonInclude.Include.NON_NULL) CostInfo cost,
+        @JsonInclude(JsonInclude.Include.NON_NULL) AdsMetrics ads,
         long virtualTimeMicros,
         long wallTimeMillis,
         List<String> warnings) {
+    /** A summary without sponsored slots (no ads block). */
+    public RunSummary(
+            String scenario,
+            long seed,
+            KernelInfo kernel,
+            MarketMetrics market,
+            SearchInfo search,
+            CostInfo cost,
+            long virtualTimeMicros,
+            long wallTimeMillis,
+            List<String> warnings) {
+        this(scenario, seed, kernel, market, search, cost, null, virtualTimeMicros, wallTimeMillis, warnings);
+    }
+
     /** A summary of a run without LLM agents (no cost block). */
     public RunSummary(
             String scenario,

@@ -12,7 +12,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.mercato.agents.PolicyRegistry;
+import org.mercato.metrics.MarketMetrics;
 import org.mercato.metrics.MetricsCollector;
+import org.mercato.metrics.ads.AdsFold;
+import org.mercato.metrics.ads.AdsMetrics;
 import org.mercato.metrics.output.DuckDbResults;
 import org.mercato.metrics.output.HtmlReport;
 import org.mercato.scenarios.load.ScenarioYaml;
@@ -107,11 +110,13 @@ public final class ScenarioRunner {
         Path events = folder.resolve("events.jsonl");
         Path temporary = AtomicFiles.temporaryFor(events);
         MetricsCollector metrics = new MetricsCollector();
+        AdsFold ads = setup.ads() == null ? null : new AdsFold();
         long started = System.nanoTime();
         KernelStats stats;
         try (OutputStream out = Files.newOutputStream(temporary);
                 JsonlEventWriter writer = new JsonlEventWriter(out)) {
-            stats = Simulation.run(setup, List.of(writer, metrics), listener);
+            stats = Simulation.run(
+                    setup, ads == null ? List.of(writer, metrics) : List.of(writer, metrics, ads), listener);
         } catch (RuntimeException | IOException e) {
             Files.deleteIfExists(temporary);
             log.error("run {} failed: {}", scenario.name(), e.toString());
@@ -132,6 +137,7 @@ public final class ScenarioRunner {
                 metrics.metrics(),
                 setup.search() instanceof CachedSearch search ? RunSummary.SearchInfo.of(search.stats()) : null,
                 CostInfo.of(llmGroups, scenario.prices()),
+                ads == null ? null : adsMetrics(scenario, ads, metrics.metrics()),
                 stats.virtualTime(),
                 wallMillis,
                 warnings);
@@ -156,6 +162,32 @@ public final class ScenarioRunner {
             }
         }
         return new RunResult(folder, events, summary);
+    }
+
+    /**
+     * The ads block; with {@code market.ads.counterfactual}, the same scenario and seed also run
+     * without ads (metrics only, nothing written) for the welfare difference.
+     */
+    private AdsMetrics adsMetrics(Scenario scenario, AdsFold ads, MarketMetrics withAds) {
+        AdsMetrics result = ads.result();
+        if (!scenario.market().ads().counterfactual()) {
+            return result;
+        }
+        Scenario without = new Scenario(
+                scenario.name(),
+                scenario.description(),
+                scenario.seed(),
+                scenario.kernel(),
+                scenario.market().withoutAds(),
+                scenario.agents(),
+                scenario.prices(),
+                scenario.output(),
+                scenario.sweep());
+        MetricsCollector baseline = new MetricsCollector();
+        Simulation.run(new ScenarioWiring(registry, env).setup(without), List.of(baseline), KernelListener.NONE);
+        log.info("counterfactual run without ads finished");
+        return result.withCounterfactual(AdsMetrics.Counterfactual.of(
+                withAds.surplus().totalWelfare(), baseline.metrics().surplus().totalWelfare()));
     }
 
     public static String summaryJson(RunSummary summary) {

@@ -22,7 +22,7 @@ import org.mercato.sim.market.MarketOutput;
  * platform revenue always equal the budgets given. Customers' and services' balances never move
  * for ads, so the ledger invariants hold unchanged. A charge never exceeds the budget left: an
  * advertiser takes part only when its budget covers its bid, and a per-choice charge due after the
- * budget ran low is cut to what is left.
+ * budget ran low is cut to what is left (none is logged when nothing is left).
  */
 public final class SponsoredSlots {
     private final AdsSettings settings;
@@ -179,6 +179,9 @@ public final class SponsoredSlots {
     private void charge(long t, String service, String customer, long search, long price, MarketOutput out) {
         Account account = accounts.get(service);
         long amount = Math.min(price, account.left);
+        if (amount == 0) {
+            return; // nothing left to charge (or a zero price): no charge event
+        }
         if (account.limited()) {
             account.left -= amount;
         }
