@@ -32,7 +32,7 @@ final class AdsWiring {
         }
         if (fixed > services.size()) {
             throw new IllegalArgumentException(
-                    "market.ads.bidders ask for " + fixed + " services but the market has " + services.size());
+                    "ads.bidders ask for " + fixed + " services but the market has " + services.size());
         }
         List<Advertiser> advertisers = new ArrayList<>();
         int next = 0;
