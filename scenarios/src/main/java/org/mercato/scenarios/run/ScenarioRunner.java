@@ -148,7 +148,8 @@ public final class ScenarioRunner {
                 HtmlReport.render(
                         "Mercato run " + scenario.name() + " (seed " + scenario.seed() + ")",
                         summary.market(),
-                        events));
+                        events,
+                        summary.ads()));
         if (scenario.output().duckdb()) {
             try {
                 DuckDbResults.write(

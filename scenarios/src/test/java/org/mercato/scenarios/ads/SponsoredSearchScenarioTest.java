@@ -93,6 +93,11 @@ class SponsoredSearchScenarioTest {
             assertThat(ads.counterfactual()).isNotNull();
             assertThat(ads.counterfactual().welfareWithAds())
                     .isEqualByComparingTo(result.summary().market().surplus().totalWelfare());
+            assertThat(Files.readString(result.folder().resolve("summary.json")))
+                    .contains("\"ads\" : {");
+            assertThat(Files.readString(result.folder().resolve("report.html")))
+                    .contains("Sponsored slots (" + mechanism + ")")
+                    .contains("without ads (same seed)");
         }
     }
 
