@@ -247,7 +247,17 @@ class JsonLineTest {
                         0.8123456789,
                         4.3,
                         57),
-                new RevealEvent("p7", "c\"1", "s1"));
+                new RevealEvent("p7", "c\"1", "s1"),
+                new AdAuctionEvent(
+                        "c\"1",
+                        3,
+                        "tacos",
+                        "gsp",
+                        2,
+                        50,
+                        List.of(new AdAuctionEvent.Bid("s1", 120, 0.8)),
+                        List.of(new AdAuctionEvent.Winner(1, "s1", 50))),
+                new AdChargeEvent("s1", "c\"1", 3, "choice", 50, null));
     }
 
     @Test
@@ -297,7 +307,9 @@ class JsonLineTest {
                         "wake",
                         "done",
                         "impression",
-                        "reveal");
+                        "reveal",
+                        "ad_auction",
+                        "ad_charge");
     }
 
     @Test
