@@ -74,6 +74,10 @@ public record SimulationSetup(
                     + " grid shows " + presentation.cells() + " listings but the search page size is "
                     + searchSettings.pageSize());
         }
+        if (ads != null && ads.settings().rules().slots() > searchSettings.pageSize()) {
+            throw new IllegalArgumentException(ads.settings().rules().slots()
+                    + " sponsored slots do not fit a results page of " + searchSettings.pageSize());
+        }
         if (assistants.size() != catalog.customers().size()) {
             throw new IllegalArgumentException("need one assistant per customer");
         }

@@ -170,6 +170,15 @@ class MarketAdsTest {
     }
 
     @Test
+    void anAdPositionPastTheEndOfThePageMovesUpSoEveryWinnerIsShown() {
+        RecordingOutput out = new RecordingOutput();
+        Market market = market(AdPricing.PER_IMPRESSION, AdPlacement.interleaved(List.of(2, 9)), Long.MAX_VALUE, 4);
+        SearchResults results = search(market, out, 0, 0);
+        assertThat(results.listings()).extracting(ListingView::service).containsExactly("s1", "s6", "s2", "s5");
+        assertThat(results.listings().get(3).tags()).containsExactly(Tags.SPONSORED);
+    }
+
+    @Test
     void perChoiceChargesOnlyWhenTheCustomerPaysTheAdvertiser() {
         RecordingOutput out = new RecordingOutput();
         Market market = market(AdPricing.PER_CHOICE, null, 1_000, 4);

@@ -13,7 +13,8 @@ import org.mercato.agents.bidding.BiddingStrategies;
  * none} to buy no ads), {@code value} per billing unit (default: the service's mean menu margin,
  * price − unit cost, per choice; a tenth of it per impression), {@code shade} (shaded, default
  * 0.8), {@code factors} and {@code epsilon} (learning, default 0.5..1.0 by 0.1 and 0.1), and an
- * ad {@code budget} per service overriding {@code market.ads.budget}.
+ * ad {@code budget} per service overriding {@code market.ads.budget}. A {@code paced} bidder spreads
+ * its budget evenly over {@code kernel.horizon} (without a budget it bids its value).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"count", "strategy", "value", "shade", "factors", "epsilon", "budget"})

@@ -44,6 +44,10 @@ public record MarketConfig(
         search = Objects.requireNonNullElse(search, SearchConfig.DEFAULT);
         presentation = Objects.requireNonNullElse(presentation, PresentationConfig.DEFAULT);
         reveal = Objects.requireNonNullElse(reveal, RevealConfig.DEFAULT);
+        if (ads != null && ads.slots() > search.pageSize()) {
+            throw new IllegalArgumentException("ads.slots (" + ads.slots() + ") must be at most search.pageSize ("
+                    + search.pageSize() + "): the ads share the first results page");
+        }
         if (presentation.cells() > 0 && presentation.cells() != search.pageSize()) {
             throw new IllegalArgumentException("presentation grid of " + presentation.rows() + " x "
                     + presentation.columns() + " holds " + presentation.cells() + " listings but search.pageSize is "

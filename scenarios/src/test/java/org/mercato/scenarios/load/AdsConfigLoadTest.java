@@ -131,6 +131,9 @@ class AdsConfigLoadTest {
                 .contains("strategy: expected one of truthful, shaded, paced, learning, none, got 'greedy'");
         assertThat(failure(ADS.replace("strategy: shaded, shade: 0.5", "strategy: truthful, shade: 0.5")))
                 .contains("shade: applies only to strategy shaded");
+        assertThat(failure(ADS.replace("reserve: 0.25", "reserve: 0.25\n    slots: 11")))
+                .endsWith("scenario.yaml:2:1: market: ads.slots (11) must be at most search.pageSize (10): the ads"
+                        + " share the first results page");
         assertThat(failure(ADS.replace("reserve: 0.25", "reserve: 0.25\n    slot: 3")))
                 .contains("market.ads.slot: unknown key 'slot'");
     }

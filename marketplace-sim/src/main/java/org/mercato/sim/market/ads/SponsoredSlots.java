@@ -91,10 +91,15 @@ public final class SponsoredSlots {
     }
 
     /**
-     * The first page with the winners placed: each at its slot's position, organic results (without
-     * the winners) filling the rest in rank order, the page size unchanged.
+     * The first page with the winners placed: each at its slot's position (moved up when the page is
+     * shorter), organic results (without the winners) filling the rest in rank order, the page size
+     * unchanged. Every winner is shown: the settings never sell more slots than a page holds.
      */
     public List<Service> page(List<Service> ranked, Auction auction, int pageSize) {
+        if (auction.result().winners().size() > pageSize) {
+            throw new IllegalStateException(
+                    auction.result().winners().size() + " ads do not fit a page of " + pageSize);
+        }
         Set<String> winnerIds = auction.winners();
         Map<String, Service> byId = new HashMap<>();
         List<Service> organic = new ArrayList<>();
@@ -111,7 +116,12 @@ public final class SponsoredSlots {
         int w = 0;
         int o = 0;
         for (int position = 1; position <= size; position++) {
-            boolean adHere = w < winners.size() && (positions.get(w) == position || o >= organic.size());
+            // An ad goes at its position, or earlier when the rest of the page is needed to show
+            // every winner (a position past the page's end) or no organic result is left.
+            boolean adHere = w < winners.size()
+                    && (positions.get(w) <= position
+                            || o >= organic.size()
+                            || winners.size() - w >= size - position + 1);
             page.add(adHere ? byId.get(winners.get(w++).service()) : organic.get(o++));
         }
         return page;
