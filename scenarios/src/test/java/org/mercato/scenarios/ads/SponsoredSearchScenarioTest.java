@@ -35,15 +35,15 @@ class SponsoredSearchScenarioTest {
         return run(mechanism, reserve, true);
     }
 
-    private RunResult run(String mechanism, String reserve, boolean counterfactual) throws IOException {
-        Scenario scenario = ScenarioLoader.load(
-                Path.of("sponsored-search.yaml"),
-                List.of(
-                        "market.generate.customers=80",
-                        "market.generate.services=20",
-                        "market.ads.mechanism=" + mechanism,
-                        "market.ads.reserve=" + reserve,
-                        "market.ads.counterfactual=" + counterfactual));
+    private RunResult run(String mechanism, String reserve, boolean counterfactual, String... more) throws IOException {
+        List<String> overrides = new ArrayList<>(List.of(
+                "market.generate.customers=80",
+                "market.generate.services=20",
+                "market.ads.mechanism=" + mechanism,
+                "market.ads.reserve=" + reserve,
+                "market.ads.counterfactual=" + counterfactual));
+        overrides.addAll(List.of(more));
+        Scenario scenario = ScenarioLoader.load(Path.of("sponsored-search.yaml"), overrides);
         return Mercato.writingTo(runs).run(scenario);
     }
 
@@ -125,11 +125,13 @@ class SponsoredSearchScenarioTest {
     }
 
     @Test
-    void theLogReadsBackByteForByteAndTheSameSeedGivesTheSameLog() throws IOException {
+    void theLogReadsBackByteForByteAndTheSameSeedGivesTheSameLogWhateverTheKernel() throws IOException {
         RunResult first = run("first-price", "30.00", false);
-        RunResult second = run("first-price", "30.00", false);
+        RunResult second = run("first-price", "30.00", false, "kernel.mode=bare");
+        RunResult wide = run("first-price", "30.00", false, "kernel.parallelism=4");
         byte[] bytes = Files.readAllBytes(first.eventLog());
         assertThat(Files.readAllBytes(second.eventLog())).isEqualTo(bytes);
+        assertThat(Files.readAllBytes(wide.eventLog())).isEqualTo(bytes);
         StringBuilder rewritten = new StringBuilder();
         for (LoggedEvent event : events(first)) {
             event.writeJson(rewritten);
