@@ -12,6 +12,7 @@ import org.mercato.sim.kernel.KernelStats;
 import org.mercato.sim.market.AgentDirectory;
 import org.mercato.sim.market.Market;
 import org.mercato.sim.market.ProposalReveal;
+import org.mercato.sim.market.ads.SponsoredSlots;
 import org.mercato.sim.market.presentation.PagePresenter;
 
 /**
@@ -36,7 +37,8 @@ public final class Simulation {
                 setup.search(),
                 setup.searchSettings(),
                 PagePresenter.of(setup.presentation(), kernel.seed()),
-                new ProposalReveal(setup.reveal(), kernel.seed()));
+                new ProposalReveal(setup.reveal(), kernel.seed()),
+                setup.ads() == null ? null : new SponsoredSlots(setup.ads()));
         AgentRuntime[] agents = setup.runtimes(directory);
         AgentDispatcher dispatcher = kernel.mode() == KernelSettings.Mode.ACTORS
                 ? new ActorDispatcher(agents, kernel.parallelism())

@@ -8,6 +8,7 @@ import org.mercato.sim.market.AgentDirectory;
 import org.mercato.sim.market.RevealSettings;
 import org.mercato.sim.market.SearchMechanism;
 import org.mercato.sim.market.SearchSettings;
+import org.mercato.sim.market.ads.AdsSetup;
 import org.mercato.sim.market.presentation.PresentationSettings;
 import org.mercato.sim.policy.AssistantPolicy;
 import org.mercato.sim.policy.ServicePolicy;
@@ -15,7 +16,7 @@ import org.mercato.sim.policy.ServicePolicy;
 /**
  * Everything one run needs: the catalog, one assistant per customer and one seller per service
  * (same order as the catalog), the search mechanism, the kernel settings, how results pages are
- * presented and when proposals are revealed.
+ * presented, when proposals are revealed and the sponsored slots ({@code ads}, null for none).
  */
 public record SimulationSetup(
         Catalog catalog,
@@ -25,10 +26,24 @@ public record SimulationSetup(
         SearchSettings searchSettings,
         KernelSettings kernel,
         PresentationSettings presentation,
-        RevealSettings reveal) {
+        RevealSettings reveal,
+        AdsSetup ads) {
 
     /** A policy instance with its think-time model. */
     public record Agent<P>(P policy, ThinkTime thinkTime) {}
+
+    /** A setup without sponsored slots. */
+    public SimulationSetup(
+            Catalog catalog,
+            List<Agent<AssistantPolicy>> assistants,
+            List<Agent<ServicePolicy>> sellers,
+            SearchMechanism search,
+            SearchSettings searchSettings,
+            KernelSettings kernel,
+            PresentationSettings presentation,
+            RevealSettings reveal) {
+        this(catalog, assistants, sellers, search, searchSettings, kernel, presentation, reveal, null);
+    }
 
     /** A setup with today's pages (a ranked list with true values) and proposals delivered when made. */
     public SimulationSetup(
@@ -58,6 +73,10 @@ public record SimulationSetup(
             throw new IllegalArgumentException("a " + presentation.rows() + " x " + presentation.columns()
                     + " grid shows " + presentation.cells() + " listings but the search page size is "
                     + searchSettings.pageSize());
+        }
+        if (ads != null && ads.settings().rules().slots() > searchSettings.pageSize()) {
+            throw new IllegalArgumentException(ads.settings().rules().slots()
+                    + " sponsored slots do not fit a results page of " + searchSettings.pageSize());
         }
         if (assistants.size() != catalog.customers().size()) {
             throw new IllegalArgumentException("need one assistant per customer");

@@ -21,7 +21,9 @@ public sealed interface Event
                 TaskEvent,
                 BidEvent,
                 AuctionEvent,
-                ExecutionEvent {
+                ExecutionEvent,
+                AdAuctionEvent,
+                AdChargeEvent {
 
     String type();
 

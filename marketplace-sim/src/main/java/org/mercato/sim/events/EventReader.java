@@ -189,6 +189,24 @@ public final class EventReader {
             case "execution" ->
                 new ExecutionEvent(
                         f.string("task"), f.string("bidder"), f.string("class"), f.bool("success"), f.decimal("cost"));
+            case "ad_auction" ->
+                new AdAuctionEvent(
+                        f.string("agent"),
+                        f.integer("search"),
+                        f.string("query"),
+                        f.string("mechanism"),
+                        f.int32("slots"),
+                        f.money("reserve"),
+                        f.adBids("bids"),
+                        f.adWinners("winners"));
+            case "ad_charge" ->
+                new AdChargeEvent(
+                        f.string("service"),
+                        f.string("customer"),
+                        f.integer("search"),
+                        f.string("basis"),
+                        f.money("amount"),
+                        f.nullableMoney("budget_left"));
             default -> throw new IllegalArgumentException("unknown event type '" + type + "'");
         };
         f.requireAllRead(type);
@@ -379,6 +397,46 @@ public final class EventReader {
 
         SortedSet<String> strings(String name) {
             return new TreeSet<>(stringList(name));
+        }
+
+        List<AdAuctionEvent.Bid> adBids(String name) {
+            List<AdAuctionEvent.Bid> bids = new ArrayList<>();
+            int i = 0;
+            for (JsonNode element : array(name)) {
+                Fields bid = element(name, i, element);
+                try {
+                    bids.add(new AdAuctionEvent.Bid(bid.string("service"), bid.money("bid"), bid.decimal("quality")));
+                    bid.requireAllRead("bid");
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException(name + "[" + i + "]." + e.getMessage());
+                }
+                i++;
+            }
+            return bids;
+        }
+
+        List<AdAuctionEvent.Winner> adWinners(String name) {
+            List<AdAuctionEvent.Winner> winners = new ArrayList<>();
+            int i = 0;
+            for (JsonNode element : array(name)) {
+                Fields winner = element(name, i, element);
+                try {
+                    winners.add(new AdAuctionEvent.Winner(
+                            winner.int32("slot"), winner.string("service"), winner.money("price")));
+                    winner.requireAllRead("winner");
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException(name + "[" + i + "]." + e.getMessage());
+                }
+                i++;
+            }
+            return winners;
+        }
+
+        private static Fields element(String name, int i, JsonNode element) {
+            if (!element.isObject()) {
+                throw bad(name + "[" + i + "]", "an object", element);
+            }
+            return new Fields(element);
         }
 
         List<OrderLine> lines(String name) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import org.mercato.sim.domain.Customer;
 import org.mercato.sim.domain.Immutable;
 import org.mercato.sim.domain.OrderLine;
@@ -22,7 +23,9 @@ import org.mercato.sim.events.ServiceEvent;
 import org.mercato.sim.events.WaitEvent;
 import org.mercato.sim.events.WakeEvent;
 import org.mercato.sim.kernel.Scheduled;
+import org.mercato.sim.market.ads.SponsoredSlots;
 import org.mercato.sim.market.presentation.PagePresenter;
+import org.mercato.sim.market.presentation.Tags;
 import org.mercato.sim.protocol.Action;
 import org.mercato.sim.protocol.AssistantStarted;
 import org.mercato.sim.protocol.Decline;
@@ -66,6 +69,7 @@ public final class Market {
     private final Set<Long> conversations = new HashSet<>();
     private final boolean[] done;
     private final int[] ordersTaken;
+    private final SponsoredSlots ads;
 
     /** A market with today's pages (a ranked list with true values) and proposals delivered when made. */
     public Market(AgentDirectory agents, SearchMechanism search, SearchSettings searchSettings) {
@@ -78,6 +82,18 @@ public final class Market {
             SearchSettings searchSettings,
             PagePresenter presenter,
             ProposalReveal reveal) {
+        this(agents, search, searchSettings, presenter, reveal, null);
+    }
+
+    /** A market that also sells sponsored slots on first results pages ({@code ads} null: none). */
+    public Market(
+            AgentDirectory agents,
+            SearchMechanism search,
+            SearchSettings searchSettings,
+            PagePresenter presenter,
+            ProposalReveal reveal,
+            SponsoredSlots ads) {
+        this.ads = ads;
         this.agents = agents;
         this.search = search;
         this.searchSettings = searchSettings;
@@ -104,6 +120,11 @@ public final class Market {
 
     public Ledger ledger() {
         return ledger;
+    }
+
+    /** The sponsored slots, or null when the market sells none. */
+    public SponsoredSlots ads() {
+        return ads;
     }
 
     public ProposalBook proposals() {
@@ -212,6 +233,11 @@ public final class Market {
         int from = request.page() < totalPages ? request.page() * pageSize : ranked.size();
         int to = Math.min(ranked.size(), from + pageSize);
         List<Service> page = ranked.subList(from, to);
+        SponsoredSlots.Auction auction = null;
+        if (ads != null && from == 0 && !ranked.isEmpty()) {
+            auction = ads.auction(t, request.query(), ranked);
+            page = ads.page(ranked, auction, pageSize);
+        }
         List<PagePresenter.Placement> placements =
                 presenter.present(new PagePresenter.Page(searcher, page, from + 1, searchSettings.revealPrices()));
         List<String> ids = new ArrayList<>(page.size());
@@ -220,10 +246,16 @@ public final class Market {
         }
         String searcherId = agents.idOf(agent);
         long searchSeq = out.record(t, new SearchEvent(searcherId, request.query(), request.page(), totalPages, ids));
+        Set<String> sponsored = auction == null ? Set.of() : auction.winners();
         List<ListingView> listings = new ArrayList<>(placements.size());
         for (PagePresenter.Placement placement : placements) {
-            ListingView view = placement.view();
+            ListingView view = sponsored.contains(placement.view().service())
+                    ? withTag(placement.view(), Tags.SPONSORED)
+                    : placement.view();
             listings.add(view);
+            if (ads != null) {
+                ads.shown(view.service());
+            }
             if (presenter.logsImpressions()) {
                 out.record(
                         t,
@@ -241,7 +273,27 @@ public final class Market {
                                 view.reviewCount()));
             }
         }
+        if (auction != null) {
+            ads.settle(t, searcherId, searchSeq, auction, out);
+        }
         out.deliver(agent, t, new SearchResults(request.query(), request.page(), totalPages, listings));
+    }
+
+    private static ListingView withTag(ListingView view, String tag) {
+        TreeSet<String> tags = new TreeSet<>(view.tags());
+        tags.add(tag);
+        return new ListingView(
+                view.rank(),
+                view.service(),
+                view.name(),
+                view.description(),
+                view.rating(),
+                view.reviewCount(),
+                view.amenities(),
+                view.prices(),
+                view.row(),
+                view.column(),
+                tags);
     }
 
     /** The requested items at the listing's shown prices, or null if hidden or not all carried. */
@@ -332,6 +384,9 @@ public final class Market {
         proposals.mark(p.proposalId(), ProposalBook.Status.PAID);
         Proposal proposal = entry.proposal();
         out.record(t, new PaymentEvent(proposal.id(), proposal.customer(), proposal.service(), p.amount()));
+        if (ads != null) {
+            ads.paid(t, proposal.customer(), proposal.service(), out);
+        }
         PaymentSettled settled = new PaymentSettled(proposal.id(), proposal.customer(), proposal.service(), p.amount());
         out.deliver(agent, t, settled);
         out.deliver(entry.service(), t, settled);

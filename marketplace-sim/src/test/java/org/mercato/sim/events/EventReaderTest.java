@@ -93,7 +93,27 @@ class EventReaderTest {
                 new LoggedEvent(7_001, 10, new RejectionEvent("c-1", "pay", "p-9", RejectionReason.WRONG_AMOUNT)),
                 new LoggedEvent(7_002, 11, new WaitEvent("c-1", 9_000_000)),
                 new LoggedEvent(9_000_000, 12, new WakeEvent("c-1")),
-                new LoggedEvent(9_000_001, 13, new DoneEvent("c-1", "paid")));
+                new LoggedEvent(9_000_001, 13, new DoneEvent("c-1", "paid")),
+                new LoggedEvent(
+                        9_000_002,
+                        14,
+                        new AdAuctionEvent(
+                                "c-1",
+                                2,
+                                "tacos",
+                                "gsp",
+                                2,
+                                25,
+                                List.of(
+                                        new AdAuctionEvent.Bid("s\\1", 120, 0.86),
+                                        new AdAuctionEvent.Bid("s2", 90, 1.0),
+                                        new AdAuctionEvent.Bid("s3", 30, 1.0E-5)),
+                                List.of(
+                                        new AdAuctionEvent.Winner(1, "s\\1", 105),
+                                        new AdAuctionEvent.Winner(2, "s2", 30)))),
+                new LoggedEvent(9_000_002, 15, new AdAuctionEvent("c-2", 3, "", "vcg", 1, 0, List.of(), List.of())),
+                new LoggedEvent(9_000_003, 16, new AdChargeEvent("s\\1", "c-1", 2, "impression", 105, 895L)),
+                new LoggedEvent(9_000_004, 17, new AdChargeEvent("s2", "c-1", 2, "choice", 30, null)));
     }
 
     @Test

@@ -263,7 +263,17 @@ class JsonLineTest {
                         -9.36,
                         List.of("c0-t1")),
                 new AuctionEvent("c1-t1", "large", "small", "small", -9.36, 1, 3),
-                new ExecutionEvent("c1-t1", "small", "small", false, 18.0));
+                new ExecutionEvent("c1-t1", "small", "small", false, 18.0),
+                new AdAuctionEvent(
+                        "c\"1",
+                        3,
+                        "tacos",
+                        "gsp",
+                        2,
+                        50,
+                        List.of(new AdAuctionEvent.Bid("s1", 120, 0.8)),
+                        List.of(new AdAuctionEvent.Winner(1, "s1", 50))),
+                new AdChargeEvent("s1", "c\"1", 3, "choice", 50, null));
     }
 
     @Test
@@ -317,7 +327,9 @@ class JsonLineTest {
                         "task",
                         "bid",
                         "auction",
-                        "execution");
+                        "execution",
+                        "ad_auction",
+                        "ad_charge");
     }
 
     @Test

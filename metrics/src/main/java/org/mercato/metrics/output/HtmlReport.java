@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.mercato.metrics.MarketMetrics;
+import org.mercato.metrics.ads.AdsMetrics;
 import org.mercato.metrics.bias.ChoiceLogitFold;
 import org.mercato.metrics.bias.FirstProposalFold;
 import org.mercato.metrics.bias.PositionFold;
@@ -26,11 +27,15 @@ public final class HtmlReport {
     private HtmlReport() {}
 
     public static String render(String title, MarketMetrics m, Path eventLog) throws IOException {
-        return render(title, m, eventLog, null);
+        return render(title, m, eventLog, null, null);
     }
 
-    /** The report with a section on the run's strategy auctions ({@code sale}; none when null). */
-    public static String render(String title, MarketMetrics m, Path eventLog, SaleMetrics sale) throws IOException {
+    /**
+     * The report with a sponsored-slots section when {@code ads} is not null and a section on the
+     * run's strategy auctions when {@code sale} is not null.
+     */
+    public static String render(String title, MarketMetrics m, Path eventLog, AdsMetrics ads, SaleMetrics sale)
+            throws IOException {
         StringBuilder html = new StringBuilder(16_384);
         html.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
                 .append(SvgChart.escape(title))
@@ -49,6 +54,9 @@ public final class HtmlReport {
                 m.payments().count(),
                 m.events()));
         welfare(html, m);
+        if (ads != null) {
+            ads(html, ads);
+        }
         firstProposal(html, m.firstProposal());
         position(html, m.position());
         logit(html, m.choiceLogit());
@@ -127,6 +135,48 @@ public final class HtmlReport {
 
     private static String rate(Double value) {
         return value == null ? "n/a" : SvgChart.number(value);
+    }
+
+    private static void ads(StringBuilder html, AdsMetrics ads) {
+        html.append("<h2>Sponsored slots (")
+                .append(SvgChart.escape(String.valueOf(ads.mechanism())))
+                .append(")</h2>");
+        List<SvgChart.Bar> bars = new ArrayList<>();
+        bars.add(SvgChart.Bar.of(
+                "platform revenue", Math.max(0, ads.platformRevenue().doubleValue())));
+        bars.add(SvgChart.Bar.of(
+                "advertiser value", Math.max(0, ads.advertiserValue().doubleValue())));
+        bars.add(SvgChart.Bar.of(
+                "advertiser surplus", Math.max(0, ads.advertiserSurplus().doubleValue())));
+        html.append(SvgChart.bars(bars, ""));
+        html.append("<table><tr><th>auctions</th><th>slots filled</th><th>fill rate</th><th>mean price</th>"
+                        + "<th>sponsored choices</th><th>charges</th></tr><tr><td>")
+                .append(ads.auctions())
+                .append("</td><td>")
+                .append(ads.slotsFilled())
+                .append("</td><td>")
+                .append(ads.fillRate() == null ? "n/a" : SvgChart.number(ads.fillRate()))
+                .append("</td><td>")
+                .append(ads.meanPrice() == null ? "n/a" : ads.meanPrice().toPlainString())
+                .append("</td><td>")
+                .append(ads.sponsoredChoices())
+                .append("</td><td>")
+                .append(ads.charges())
+                .append("</td></tr></table>");
+        AdsMetrics.Counterfactual c = ads.counterfactual();
+        html.append("<p class=\"note\">Advertiser value: producer surplus of the services that bid;"
+                + " surplus: value minus ad spend. ");
+        if (c == null) {
+            html.append("Set <code>market.ads.counterfactual: true</code> for the welfare effect of ads.</p>");
+        } else {
+            html.append("Total welfare with ads ")
+                    .append(c.welfareWithAds().toPlainString())
+                    .append(", without ads (same seed) ")
+                    .append(c.welfareWithoutAds().toPlainString())
+                    .append(": effect ")
+                    .append(c.welfareEffect().toPlainString())
+                    .append(".</p>");
+        }
     }
 
     private static void firstProposal(StringBuilder html, FirstProposalFold.FirstProposal fp) {

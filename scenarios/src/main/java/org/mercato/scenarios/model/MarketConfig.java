@@ -10,8 +10,9 @@ import java.util.Objects;
  * services} and {@code customers} lists, or {@code magentic} (a Magentic Marketplace dataset
  * folder holding {@code businesses/} and {@code customers/}; a relative path is resolved against
  * the scenario file's folder when the scenario is loaded), plus the search settings, how results
- * pages are presented and when proposals are revealed; optionally {@code strategyAuction}, tasks the
- * customers post for strategy auctions (SALE) after the shopping market has run.
+ * pages are presented, when proposals are revealed and the sponsored slots ({@code ads}, none
+ * unless given); optionally {@code strategyAuction}, tasks the customers post for strategy auctions
+ * (SALE) after the shopping market has run.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({
@@ -22,6 +23,7 @@ import java.util.Objects;
     "search",
     "presentation",
     "reveal",
+    "ads",
     "strategyAuction"
 })
 public record MarketConfig(
@@ -32,6 +34,7 @@ public record MarketConfig(
         String magentic,
         PresentationConfig presentation,
         RevealConfig reveal,
+        AdsConfig ads,
         StrategyAuctionConfig strategyAuction) {
     public MarketConfig {
         boolean explicit = services != null || customers != null;
@@ -53,6 +56,10 @@ public record MarketConfig(
         search = Objects.requireNonNullElse(search, SearchConfig.DEFAULT);
         presentation = Objects.requireNonNullElse(presentation, PresentationConfig.DEFAULT);
         reveal = Objects.requireNonNullElse(reveal, RevealConfig.DEFAULT);
+        if (ads != null && ads.slots() > search.pageSize()) {
+            throw new IllegalArgumentException("ads.slots (" + ads.slots() + ") must be at most search.pageSize ("
+                    + search.pageSize() + "): the ads share the first results page");
+        }
         if (presentation.cells() > 0 && presentation.cells() != search.pageSize()) {
             throw new IllegalArgumentException("presentation grid of " + presentation.rows() + " x "
                     + presentation.columns() + " holds " + presentation.cells() + " listings but search.pageSize is "
@@ -60,7 +67,7 @@ public record MarketConfig(
         }
     }
 
-    /** A market without strategy auctions. */
+    /** A market without sponsored slots or strategy auctions. */
     public MarketConfig(
             GeneratorConfig generate,
             List<ServiceConfig> services,
@@ -69,7 +76,7 @@ public record MarketConfig(
             String magentic,
             PresentationConfig presentation,
             RevealConfig reveal) {
-        this(generate, services, customers, search, magentic, presentation, reveal, null);
+        this(generate, services, customers, search, magentic, presentation, reveal, null, null);
     }
 
     /** A market from a generator or from listed services and customers. */
@@ -88,6 +95,13 @@ public record MarketConfig(
 
     /** The same market reading its Magentic dataset from {@code folder}. */
     public MarketConfig withMagentic(String folder) {
-        return new MarketConfig(generate, services, customers, search, folder, presentation, reveal, strategyAuction);
+        return new MarketConfig(
+                generate, services, customers, search, folder, presentation, reveal, ads, strategyAuction);
+    }
+
+    /** The same market without sponsored slots (for the counterfactual run). */
+    public MarketConfig withoutAds() {
+        return new MarketConfig(
+                generate, services, customers, search, magentic, presentation, reveal, null, strategyAuction);
     }
 }

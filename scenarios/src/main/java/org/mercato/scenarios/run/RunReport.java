@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.mercato.metrics.MetricsCollector;
+import org.mercato.metrics.ads.AdsFold;
+import org.mercato.metrics.ads.AdsMetrics;
 import org.mercato.metrics.sale.SaleFold;
 import org.mercato.scenarios.load.ScenarioLoader;
 import org.mercato.scenarios.model.Scenario;
@@ -44,11 +46,14 @@ public final class RunReport {
     public static RunSummary recompute(Path folder) throws IOException {
         MetricsCollector metrics = new MetricsCollector();
         SaleFold sale = new SaleFold();
+        AdsFold adsFold = new AdsFold();
         EventReader.read(folder.resolve("events.jsonl"), event -> {
             metrics.accept(event);
             sale.accept(event);
+            adsFold.accept(event);
         });
         var market = metrics.metrics();
+        AdsMetrics ads = adsFold.sawAds() ? adsFold.result() : null;
         Path previous = folder.resolve("summary.json");
         if (Files.isRegularFile(previous)) {
             JsonNode old;
@@ -68,6 +73,7 @@ public final class RunReport {
                         market,
                         convert(old, "search", RunSummary.SearchInfo.class),
                         null,
+                        ads == null ? null : ads.withCounterfactual(counterfactual(old)),
                         sale.result(),
                         old.has("virtualTimeMicros")
                                 ? old.get("virtualTimeMicros").asLong()
@@ -90,7 +96,14 @@ public final class RunReport {
         }
         List<String> warnings = new ArrayList<>();
         warnings.add("summary.json was missing: kernel, search and wall time are unknown");
-        return new RunSummary(name, seed, null, market, null, null, sale.result(), market.lastEventTime(), 0, warnings);
+        return new RunSummary(
+                name, seed, null, market, null, null, ads, sale.result(), market.lastEventTime(), 0, warnings);
+    }
+
+    /** A counterfactual cannot be recomputed from one log: it is carried over from the old summary. */
+    private static AdsMetrics.Counterfactual counterfactual(JsonNode old) throws JsonProcessingException {
+        JsonNode value = old.path("ads").get("counterfactual");
+        return value == null || value.isNull() ? null : JSON.treeToValue(value, AdsMetrics.Counterfactual.class);
     }
 
     private static String text(JsonNode node, String field) {

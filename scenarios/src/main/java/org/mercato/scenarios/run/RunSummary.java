@@ -5,14 +5,17 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
 import org.mercato.metrics.MarketMetrics;
+import org.mercato.metrics.ads.AdsMetrics;
 import org.mercato.metrics.sale.SaleMetrics;
 import org.mercato.sim.market.search.SearchStats;
 
 /**
  * What {@code summary.json} holds: the scenario and seed, how the kernel ran, the market outcome
  * (welfare, customers served, payments, rejections by reason), how search ran, virtual and wall
- * time, the cost of LLM agents (calls, tokens, money; only for runs with LLM groups), the strategy auctions
- * ({@code strategyAuction}; only for runs that configure them), and warnings about the catalog (for a Magentic dataset: customers no business can serve).
+ * time, the cost of LLM agents (calls, tokens, money; only for runs with LLM groups), the sponsored
+ * slots (only for runs with {@code market.ads}), the strategy auctions ({@code strategyAuction}; only
+ * for runs that configure them), and warnings about the catalog (for a Magentic dataset: customers no
+ * business can serve).
  */
 @JsonPropertyOrder({
     "scenario",
@@ -21,6 +24,7 @@ import org.mercato.sim.market.search.SearchStats;
     "market",
     "search",
     "cost",
+    "ads",
     "strategyAuction",
     "virtualTimeMicros",
     "wallTimeMillis",
@@ -33,6 +37,7 @@ public record RunSummary(
         MarketMetrics market,
         SearchInfo search,
         @JsonInclude(JsonInclude.Include.NON_NULL) CostInfo cost,
+        @JsonInclude(JsonInclude.Include.NON_NULL) AdsMetrics ads,
 
         @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("strategyAuction")
         SaleMetrics strategyAuction,
@@ -40,7 +45,7 @@ public record RunSummary(
         long virtualTimeMicros,
         long wallTimeMillis,
         List<String> warnings) {
-    /** A summary of a run without strategy auctions. */
+    /** A summary without sponsored slots or strategy auctions. */
     public RunSummary(
             String scenario,
             long seed,
@@ -51,7 +56,7 @@ public record RunSummary(
             long virtualTimeMicros,
             long wallTimeMillis,
             List<String> warnings) {
-        this(scenario, seed, kernel, market, search, cost, null, virtualTimeMicros, wallTimeMillis, warnings);
+        this(scenario, seed, kernel, market, search, cost, null, null, virtualTimeMicros, wallTimeMillis, warnings);
     }
 
     /** A summary of a run without LLM agents (no cost block). */
@@ -64,7 +69,7 @@ public record RunSummary(
             long virtualTimeMicros,
             long wallTimeMillis,
             List<String> warnings) {
-        this(scenario, seed, kernel, market, search, null, null, virtualTimeMicros, wallTimeMillis, warnings);
+        this(scenario, seed, kernel, market, search, (CostInfo) null, virtualTimeMicros, wallTimeMillis, warnings);
     }
 
     public RunSummary {

@@ -9,10 +9,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.mercato.agents.PolicyRegistry;
+import org.mercato.metrics.MarketMetrics;
 import org.mercato.metrics.MetricsCollector;
+import org.mercato.metrics.ads.AdsFold;
+import org.mercato.metrics.ads.AdsMetrics;
 import org.mercato.metrics.output.DuckDbResults;
 import org.mercato.metrics.output.HtmlReport;
 import org.mercato.metrics.sale.SaleFold;
@@ -20,6 +24,7 @@ import org.mercato.scenarios.load.ScenarioYaml;
 import org.mercato.scenarios.model.Scenario;
 import org.mercato.sim.Simulation;
 import org.mercato.sim.SimulationSetup;
+import org.mercato.sim.events.EventSink;
 import org.mercato.sim.events.JsonlEventWriter;
 import org.mercato.sim.kernel.KernelListener;
 import org.mercato.sim.kernel.KernelStats;
@@ -117,15 +122,19 @@ public final class ScenarioRunner {
         Path temporary = AtomicFiles.temporaryFor(events);
         MetricsCollector metrics = new MetricsCollector();
         SaleFold saleFold = new SaleFold();
+        AdsFold ads = setup.ads() == null ? null : new AdsFold();
         long started = System.nanoTime();
         KernelStats stats;
         try (OutputStream out = Files.newOutputStream(temporary);
                 JsonlEventWriter writer = new JsonlEventWriter(out)) {
+            List<EventSink> sinks = ads == null ? List.of(writer, metrics) : List.of(writer, metrics, ads);
             if (auctions == null) {
-                stats = Simulation.run(setup, List.of(writer, metrics), listener);
+                stats = Simulation.run(setup, sinks, listener);
             } else {
                 LogTail tail = new LogTail();
-                stats = Simulation.run(setup, List.of(writer, metrics, tail), listener);
+                List<EventSink> withTail = new ArrayList<>(sinks);
+                withTail.add(tail);
+                stats = Simulation.run(setup, withTail, listener);
                 long interval = scenario.market().strategyAuction().interval().micros();
                 auctions.run(tail.lastTime() + interval, tail.nextSeq(), List.of(writer, metrics, saleFold));
             }
@@ -149,6 +158,7 @@ public final class ScenarioRunner {
                 metrics.metrics(),
                 setup.search() instanceof CachedSearch search ? RunSummary.SearchInfo.of(search.stats()) : null,
                 CostInfo.of(llmGroups, scenario.prices()),
+                ads == null ? null : adsMetrics(scenario, ads, metrics.metrics()),
                 auctions == null ? null : saleFold.result(),
                 stats.virtualTime(),
                 wallMillis,
@@ -161,6 +171,7 @@ public final class ScenarioRunner {
                         "Mercato run " + scenario.name() + " (seed " + scenario.seed() + ")",
                         summary.market(),
                         events,
+                        summary.ads(),
                         summary.strategyAuction()));
         if (scenario.output().duckdb()) {
             try {
@@ -175,6 +186,32 @@ public final class ScenarioRunner {
             }
         }
         return new RunResult(folder, events, summary);
+    }
+
+    /**
+     * The ads block; with {@code market.ads.counterfactual}, the same scenario and seed also run
+     * without ads (metrics only, nothing written) for the welfare difference.
+     */
+    private AdsMetrics adsMetrics(Scenario scenario, AdsFold ads, MarketMetrics withAds) {
+        AdsMetrics result = ads.result();
+        if (!scenario.market().ads().counterfactual()) {
+            return result;
+        }
+        Scenario without = new Scenario(
+                scenario.name(),
+                scenario.description(),
+                scenario.seed(),
+                scenario.kernel(),
+                scenario.market().withoutAds(),
+                scenario.agents(),
+                scenario.prices(),
+                scenario.output(),
+                scenario.sweep());
+        MetricsCollector baseline = new MetricsCollector();
+        Simulation.run(new ScenarioWiring(registry, env).setup(without), List.of(baseline), KernelListener.NONE);
+        log.info("counterfactual run without ads finished");
+        return result.withCounterfactual(AdsMetrics.Counterfactual.of(
+                withAds.surplus().totalWelfare(), baseline.metrics().surplus().totalWelfare()));
     }
 
     public static String summaryJson(RunSummary summary) {

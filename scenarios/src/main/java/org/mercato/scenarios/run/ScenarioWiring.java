@@ -150,15 +150,19 @@ public final class ScenarioWiring {
             catalog = new Catalog(services, catalog.customers());
         }
         SearchConfig search = market.search();
+        KernelSettings kernel = llmKernel(kernel(scenario));
         return new SimulationSetup(
                 catalog,
                 assistants,
                 sellers,
                 search(search, catalog, scenario.seed()),
                 new SearchSettings(search.pageSize(), search.pageLimit(), search.revealPrices()),
-                llmKernel(kernel(scenario)),
+                kernel,
                 market.presentation().toModel(),
-                market.reveal().toModel());
+                market.reveal().toModel(),
+                market.ads() == null
+                        ? null
+                        : AdsWiring.setup(market.ads(), catalog.services(), scenario.seed(), kernel.horizon()));
     }
 
     /**
