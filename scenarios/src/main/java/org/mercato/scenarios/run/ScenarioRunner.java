@@ -145,6 +145,8 @@ public final class ScenarioRunner {
         }
         AtomicFiles.moveIntoPlace(temporary, events);
         long wallMillis = (System.nanoTime() - started) / 1_000_000;
+        List<LlmGroup> costed = new ArrayList<>(llmGroups);
+        AdsMetrics adsBlock = ads == null ? null : adsMetrics(scenario, ads, metrics.metrics(), costed);
         RunSummary summary = new RunSummary(
                 scenario.name(),
                 scenario.seed(),
@@ -157,8 +159,8 @@ public final class ScenarioRunner {
                         stats.cutAtHorizon()),
                 metrics.metrics(),
                 setup.search() instanceof CachedSearch search ? RunSummary.SearchInfo.of(search.stats()) : null,
-                CostInfo.of(llmGroups, scenario.prices()),
-                ads == null ? null : adsMetrics(scenario, ads, metrics.metrics()),
+                CostInfo.of(costed, scenario.prices()),
+                adsBlock,
                 auctions == null ? null : saleFold.result(),
                 stats.virtualTime(),
                 wallMillis,
@@ -190,9 +192,10 @@ public final class ScenarioRunner {
 
     /**
      * The ads block; with {@code market.ads.counterfactual}, the same scenario and seed also run
-     * without ads (metrics only, nothing written) for the welfare difference.
+     * without ads (metrics only, nothing written) for the welfare difference; its model calls are
+     * added to {@code costed} as groups marked "(counterfactual)", so the cost block counts them.
      */
-    private AdsMetrics adsMetrics(Scenario scenario, AdsFold ads, MarketMetrics withAds) {
+    private AdsMetrics adsMetrics(Scenario scenario, AdsFold ads, MarketMetrics withAds, List<LlmGroup> costed) {
         AdsMetrics result = ads.result();
         if (!scenario.market().ads().counterfactual()) {
             return result;
@@ -208,7 +211,11 @@ public final class ScenarioRunner {
                 scenario.output(),
                 scenario.sweep());
         MetricsCollector baseline = new MetricsCollector();
-        Simulation.run(new ScenarioWiring(registry, env).setup(without), List.of(baseline), KernelListener.NONE);
+        ScenarioWiring wiring = new ScenarioWiring(registry, env);
+        Simulation.run(wiring.setup(without), List.of(baseline), KernelListener.NONE);
+        wiring.llmGroups()
+                .forEach(g -> costed.add(
+                        new LlmGroup(g.role(), g.index(), g.policy() + " (counterfactual)", g.agents(), g.client())));
         log.info("counterfactual run without ads finished");
         return result.withCounterfactual(AdsMetrics.Counterfactual.of(
                 withAds.surplus().totalWelfare(), baseline.metrics().surplus().totalWelfare()));

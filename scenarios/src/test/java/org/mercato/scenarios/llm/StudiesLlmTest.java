@@ -32,6 +32,7 @@ class StudiesLlmTest extends ScriptedServerTest {
         "manipulation, market.generate.customers=3",
         "position-and-tags, market.generate.customers=3;market.generate.services=8",
         "seller-rewriting, market.generate.customers=3;market.generate.services=6",
+        "sponsored-search, market.generate.customers=3;market.generate.services=8",
     })
     void theStudyRunsWithLlmAssistantsByChangingOneKey(String study, String small) throws IOException {
         List<String> sets = new ArrayList<>();
@@ -53,6 +54,26 @@ class StudiesLlmTest extends ScriptedServerTest {
         assertThat(result.summary().cost().agentsEndedLlmError()).isZero();
         assertThat(result.folder().resolve("summary.json")).exists();
         assertThat(Files.readString(result.eventLog())).contains("\"type\":\"search\"");
+    }
+
+    @Test
+    void theStrategyAuctionStudyRunsWithAnLlmBidderByGivingItAnLlmSection() throws IOException {
+        model.hook = (n, request) ->
+                request.path("messages").get(0).path("content").asText().startsWith("You bid in a strategy auction")
+                        ? text("1. Read the task.\n2. Split it into steps.\n3. Check the result.")
+                        : null;
+        Scenario scenario = Mercato.bundled(
+                "strategy-auction-routing",
+                "market.strategyAuction.tasksPerCustomer=2",
+                "market.strategyAuction.bidders[0].llm={baseUrl: '" + server.url("/v1") + "', model: scripted,"
+                        + " timeout: 5s, cache: {mode: 'off'}}");
+
+        RunResult result = LlmMarket.run(dir, scenario);
+
+        assertThat(model.requests.get()).isPositive();
+        assertThat(result.summary().cost().httpCalls()).isEqualTo(model.requests.get());
+        assertThat(result.summary().strategyAuction().tasks()).isEqualTo(16);
+        assertThat(Files.readString(result.eventLog())).contains("\"type\":\"bid\",\"task\"");
     }
 
     static final String REWRITTEN = "Family kitchen for every craving: tacos, bowls and more, served fast.";
