@@ -3,12 +3,14 @@ package org.mercato.scenarios.run;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.mercato.metrics.MetricsCollector;
+import org.mercato.metrics.MetricsSettings;
 import org.mercato.scenarios.load.ScenarioLoader;
 import org.mercato.scenarios.model.Scenario;
 import org.mercato.sim.events.EventReader;
@@ -17,12 +19,15 @@ import org.mercato.sim.events.EventReader;
  * Recomputes a run folder's {@code summary.json} from its {@code events.jsonl} with the folds of a
  * live run ({@link MetricsCollector}). What the events cannot tell (the kernel's statistics, the
  * search cache, virtual and wall time, catalog warnings, the scenario name and seed) is carried
- * over from the folder's existing {@code summary.json}; without one, the name and seed come from
+ * over from the folder's existing {@code summary.json};
+ * Magentic's baselines are computed when {@code scenario.resolved.yaml} does not turn them off,
+ * with the summary's seed. Without a summary, the name and seed come from
  * {@code scenario.resolved.yaml} (else the folder name and 0), the virtual time is the last
  * event's, kernel and search are null, wall time 0, and a warning says so.
  */
 public final class RunReport {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private RunReport() {}
 
@@ -41,12 +46,9 @@ public final class RunReport {
     }
 
     public static RunSummary recompute(Path folder) throws IOException {
-        MetricsCollector metrics = new MetricsCollector();
-        EventReader.read(folder.resolve("events.jsonl"), metrics);
-        var market = metrics.metrics();
         Path previous = folder.resolve("summary.json");
+        JsonNode old = null;
         if (Files.isRegularFile(previous)) {
-            JsonNode old;
             try {
                 old = JSON.readTree(previous.toFile());
             } catch (JsonProcessingException e) {
@@ -55,10 +57,20 @@ public final class RunReport {
             if (old == null || !old.isObject()) {
                 throw new BadSummaryException(previous + ": not a JSON object");
             }
+        }
+        Path resolved = folder.resolve("scenario.resolved.yaml");
+        Scenario scenario =
+                old == null && Files.isRegularFile(resolved) ? ScenarioLoader.load(resolved, List.of()) : null;
+        long seed = old != null ? old.path("seed").asLong() : scenario != null ? scenario.seed() : 0;
+        MetricsCollector metrics = new MetricsCollector(
+                baselines(resolved) ? MetricsSettings.withBaselines(seed) : MetricsSettings.NO_BASELINES);
+        EventReader.read(folder.resolve("events.jsonl"), metrics);
+        var market = metrics.metrics();
+        if (old != null) {
             try {
                 return new RunSummary(
                         text(old, "scenario"),
-                        old.path("seed").asLong(),
+                        seed,
                         convert(old, "kernel", RunSummary.KernelInfo.class),
                         market,
                         convert(old, "search", RunSummary.SearchInfo.class),
@@ -73,17 +85,24 @@ public final class RunReport {
                 throw new BadSummaryException(previous + ": " + CliText.oneLine(e.getMessage()));
             }
         }
-        String name = folder.toAbsolutePath().normalize().getFileName().toString();
-        long seed = 0;
-        Path resolved = folder.resolve("scenario.resolved.yaml");
-        if (Files.isRegularFile(resolved)) {
-            Scenario scenario = ScenarioLoader.load(resolved, List.of());
-            name = scenario.name();
-            seed = scenario.seed();
-        }
+        String name = scenario != null
+                ? scenario.name()
+                : folder.toAbsolutePath().normalize().getFileName().toString();
         List<String> warnings = new ArrayList<>();
         warnings.add("summary.json was missing: kernel, search and wall time are unknown");
         return new RunSummary(name, seed, null, market, null, market.lastEventTime(), 0, warnings);
+    }
+
+    /**
+     * Whether the run computed Magentic's baselines: its {@code scenario.resolved.yaml}'s {@code
+     * output.baselines} (true without the file or the key), so the recomputed summary matches.
+     */
+    private static boolean baselines(Path resolved) throws IOException {
+        if (!Files.isRegularFile(resolved)) {
+            return true;
+        }
+        JsonNode flag = YAML.readTree(resolved.toFile()).path("output").path("baselines");
+        return !flag.isBoolean() || flag.booleanValue();
     }
 
     private static String text(JsonNode node, String field) {

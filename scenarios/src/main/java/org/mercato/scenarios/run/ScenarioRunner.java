@@ -12,11 +12,15 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.mercato.agents.PolicyRegistry;
+import org.mercato.metrics.MarketMetrics;
 import org.mercato.metrics.MetricsCollector;
+import org.mercato.metrics.MetricsSettings;
+import org.mercato.metrics.live.LiveMetrics;
 import org.mercato.metrics.output.DuckDbResults;
 import org.mercato.metrics.output.HtmlReport;
 import org.mercato.scenarios.load.ScenarioYaml;
 import org.mercato.scenarios.model.Scenario;
+import org.mercato.sim.KernelSettings;
 import org.mercato.sim.Simulation;
 import org.mercato.sim.SimulationSetup;
 import org.mercato.sim.events.JsonlEventWriter;
@@ -30,7 +34,10 @@ import org.slf4j.LoggerFactory;
  * Runs a scenario into a fresh folder {@code <root>/<name>-<timestamp>/} holding {@code
  * events.jsonl}, {@code summary.json}, {@code scenario.resolved.yaml} and {@code run.log}. Each file
  * is written under a temporary name and renamed when complete. Warnings about the catalog go to
- * the log (and so to {@code run.log}) and into the summary.
+ * the log (and so to {@code run.log}) and into the summary. In the actor kernel the live metrics
+ * run in a {@link org.mercato.metrics.live.MetricsActor} fed window by window ({@link
+ * LiveMetrics}); the bare loop folds directly on its one thread. Both use the folds {@code mercato
+ * report} runs over the saved log.
  */
 public final class ScenarioRunner {
     private static final Logger log = LoggerFactory.getLogger(ScenarioRunner.class);
@@ -106,12 +113,25 @@ public final class ScenarioRunner {
             throws IOException {
         Path events = folder.resolve("events.jsonl");
         Path temporary = AtomicFiles.temporaryFor(events);
-        MetricsCollector metrics = new MetricsCollector();
+        MetricsSettings settings = metricsSettings(scenario);
         long started = System.nanoTime();
         KernelStats stats;
+        MarketMetrics market;
         try (OutputStream out = Files.newOutputStream(temporary);
                 JsonlEventWriter writer = new JsonlEventWriter(out)) {
-            stats = Simulation.run(setup, List.of(writer, metrics), listener);
+            if (setup.kernel().mode() == KernelSettings.Mode.ACTORS) {
+                try (LiveMetrics live = LiveMetrics.start(settings)) {
+                    stats = Simulation.run(setup, List.of(writer, live), (time, recorded) -> {
+                        live.windowDone(time, recorded);
+                        listener.windowDone(time, recorded);
+                    });
+                    market = live.metrics();
+                }
+            } else {
+                MetricsCollector metrics = new MetricsCollector(settings);
+                stats = Simulation.run(setup, List.of(writer, metrics), listener);
+                market = metrics.metrics();
+            }
         } catch (RuntimeException | IOException e) {
             Files.deleteIfExists(temporary);
             log.error("run {} failed: {}", scenario.name(), e.toString());
@@ -129,7 +149,7 @@ public final class ScenarioRunner {
                         stats.windows(),
                         Math.round(stats.eventsPerWindow() * 100) / 100.0,
                         stats.cutAtHorizon()),
-                metrics.metrics(),
+                market,
                 setup.search() instanceof CachedSearch search ? RunSummary.SearchInfo.of(search.stats()) : null,
                 CostInfo.of(llmGroups, scenario.prices()),
                 stats.virtualTime(),
@@ -156,6 +176,13 @@ public final class ScenarioRunner {
             }
         }
         return new RunResult(folder, events, summary);
+    }
+
+    /** Baselines as the scenario's {@code output.baselines} says, drawn with its seed. */
+    static MetricsSettings metricsSettings(Scenario scenario) {
+        return scenario.output().baselines()
+                ? MetricsSettings.withBaselines(scenario.seed())
+                : MetricsSettings.NO_BASELINES;
     }
 
     public static String summaryJson(RunSummary summary) {

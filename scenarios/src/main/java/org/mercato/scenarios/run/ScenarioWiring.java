@@ -44,7 +44,8 @@ import org.mercato.sim.policy.ServicePolicy;
 /**
  * Turns a scenario into a ready-to-run {@link SimulationSetup}: catalog, agents, search, kernel.
  * A service group's {@code tactic} parameter (see {@link Tactic}) is applied here: the template is
- * appended to the description of every service in the group, so listings show it.
+ * appended to the description of every service in the group, so listings show it, and its label
+ * is set as the service's {@code tactic}, so the log's {@code service} event names it.
  */
 public final class ScenarioWiring {
     private final PolicyRegistry registry;
@@ -109,7 +110,10 @@ public final class ScenarioWiring {
                 int index = next++;
                 Service service = catalog.services().get(index);
                 if (tactic != Tactic.CONTROL) {
-                    services.set(index, service.withDescription(tactic.decorate(service.description())));
+                    services.set(
+                            index,
+                            service.withDescription(tactic.decorate(service.description()))
+                                    .withTactic(tactic.label()));
                     rewritten = true;
                 }
                 ThinkTime speed = latencies.getOrDefault(service.id(), responseTime(service, think));
