@@ -2,7 +2,9 @@ package org.mercato.metrics;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
+import java.util.Collections;
 import java.util.Map;
+import java.util.TreeMap;
 import org.mercato.metrics.baselines.MagenticBaselines;
 import org.mercato.metrics.bias.ChoiceLogitFold;
 import org.mercato.metrics.bias.ConcentrationFold;
@@ -31,6 +33,12 @@ public record MarketMetrics(
         ConcentrationFold.Concentration concentration,
         ChoiceLogitFold.ChoiceLogit choiceLogit,
         @JsonInclude(JsonInclude.Include.NON_NULL) ManipulationFold.Manipulation manipulation) {
+
+    /** Copies the counts: a summary must not change when its folds see more events (it crosses threads). */
+    public MarketMetrics {
+        rejections = Collections.unmodifiableSortedMap(new TreeMap<>(rejections));
+        eventsByType = Collections.unmodifiableSortedMap(new TreeMap<>(eventsByType));
+    }
 
     /**
      * Both sides of the market: producer surplus (revenue minus unit costs), total welfare under

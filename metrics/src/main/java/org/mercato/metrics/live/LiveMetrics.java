@@ -35,18 +35,29 @@ public final class LiveMetrics implements EventSink, KernelListener {
     /** The summary of a million-customer market takes minutes (its optimum), not hours. */
     private static final Duration SUMMARY_TIMEOUT = Duration.ofHours(1);
 
-    private final ActorSystem<MetricsActor.Command> system;
+    private final ActorRef<MetricsActor.Command> actor;
+    private final ActorSystem<?> system;
+    private final boolean ownsSystem;
     private final ConcurrentLinkedQueue<Long> windowEnds = new ConcurrentLinkedQueue<>();
     private List<LoggedEvent> batch = new ArrayList<>();
     private long batches;
 
-    private LiveMetrics(ActorSystem<MetricsActor.Command> system) {
+    private LiveMetrics(ActorRef<MetricsActor.Command> actor, ActorSystem<?> system, boolean ownsSystem) {
+        this.actor = actor;
         this.system = system;
+        this.ownsSystem = ownsSystem;
     }
 
-    /** Starts the metrics actor (one thread). */
+    /** Starts a metrics actor in an actor system of its own (one thread), stopped by {@link #close()}. */
     public static LiveMetrics start(MetricsSettings settings) {
-        return new LiveMetrics(ActorSystem.create(MetricsActor.create(settings), "mercato-metrics", config()));
+        ActorSystem<MetricsActor.Command> system =
+                ActorSystem.create(MetricsActor.create(settings), "mercato-metrics", config());
+        return new LiveMetrics(system, system, true);
+    }
+
+    /** Feeds an actor that lives in {@code system}, which the caller stops. */
+    public static LiveMetrics feeding(ActorRef<MetricsActor.Command> actor, ActorSystem<?> system) {
+        return new LiveMetrics(actor, system, false);
     }
 
     private static Config config() {
@@ -64,11 +75,6 @@ public final class LiveMetrics implements EventSink, KernelListener {
                         // a batch is one message; let the actor take many before yielding its thread
                         "pekko.actor.default-dispatcher.throughput = 64"))
                 .withFallback(ConfigFactory.load());
-    }
-
-    /** The actor, for callers that feed it themselves. */
-    public ActorRef<MetricsActor.Command> actor() {
-        return system;
     }
 
     /** On the kernel thread: {@code events} were recorded up to the end of this window. */
@@ -96,7 +102,7 @@ public final class LiveMetrics implements EventSink, KernelListener {
     }
 
     private void send() {
-        system.tell(new MetricsActor.Events(batch));
+        actor.tell(new MetricsActor.Events(batch));
         batch = new ArrayList<>(Math.max(MIN_BATCH, batch.size()));
         batches++;
     }
@@ -113,7 +119,7 @@ public final class LiveMetrics implements EventSink, KernelListener {
         }
         try {
             return AskPattern.<MetricsActor.Command, MarketMetrics>askWithStatus(
-                            system, MetricsActor.Summarize::new, SUMMARY_TIMEOUT, system.scheduler())
+                            actor, MetricsActor.Summarize::new, SUMMARY_TIMEOUT, system.scheduler())
                     .toCompletableFuture()
                     .get();
         } catch (ExecutionException e) {
@@ -125,9 +131,12 @@ public final class LiveMetrics implements EventSink, KernelListener {
         }
     }
 
-    /** Stops the actor system. */
+    /** Stops the actor system, if this started it. */
     @Override
     public void close() {
+        if (!ownsSystem) {
+            return;
+        }
         system.terminate();
         try {
             system.getWhenTerminated().toCompletableFuture().get(30, TimeUnit.SECONDS);
