@@ -255,15 +255,18 @@ public final class MagenticBaselines {
             List<Options> options, boolean feasibleOnly, int draws, int resamples, long seed, String key) {
         SplittableRandom random = Seeds.derive(seed, key);
         long[] sums = new long[draws];
-        for (int d = 0; d < draws; d++) {
-            long sum = 0;
-            for (Options o : options) {
-                long[] choices = feasibleOnly ? o.feasible : o.any;
-                if (choices.length > 0) {
-                    sum += choices[random.nextInt(choices.length)];
+        // customer by customer, all draws at once: one customer's options stay in the cache
+        for (Options o : options) {
+            long[] choices = feasibleOnly ? o.feasible : o.any;
+            if (choices.length == 1) {
+                for (int d = 0; d < draws; d++) {
+                    sums[d] += choices[0];
+                }
+            } else if (choices.length > 1) {
+                for (int d = 0; d < draws; d++) {
+                    sums[d] += choices[below(random, choices.length)];
                 }
             }
-            sums[d] = sum;
         }
         long[] sorted = sums.clone();
         Arrays.sort(sorted);
