@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.mercato.agents.PolicyRegistry;
 import org.mercato.agents.SyntheticWork;
+import org.mercato.metrics.MetricsCollector;
 import org.mercato.metrics.MetricsSettings;
 import org.mercato.metrics.live.LiveMetrics;
 import org.mercato.scenarios.model.AgentGroupConfig;
@@ -76,31 +77,51 @@ public final class KernelBench {
      */
     private static void metricsCost(int customers, int services, int rounds, int parallelism) {
         List<Double> ratios = new ArrayList<>();
+        List<Double> cpuRatios = new ArrayList<>();
+        List<Double> directRatios = new ArrayList<>();
         List<Double> withBaselines = new ArrayList<>();
+        List<Double> cpuWithBaselines = new ArrayList<>();
+        List<Double> withoutMillis = new ArrayList<>();
         long batches = 0;
         for (int round = -2; round < rounds; round++) {
             Scenario scenario = scenario(customers, services, 0, KernelMode.ACTORS, parallelism);
-            long without = runOnce(scenario, Metrics.NONE).nanos;
+            Result without = runOnce(scenario, Metrics.NONE);
             Result live = runOnce(scenario, Metrics.ACTOR);
-            long baselines = runOnce(scenario, Metrics.ACTOR_WITH_BASELINES).nanos;
+            Result direct = runOnce(scenario, Metrics.DIRECT);
+            Result baselines = runOnce(scenario, Metrics.ACTOR_WITH_BASELINES);
             if (round >= 0) {
-                ratios.add(live.nanos / (double) without);
-                withBaselines.add(baselines / (double) without);
+                withoutMillis.add(without.nanos / 1e6);
+                ratios.add(live.nanos / (double) without.nanos);
+                directRatios.add(direct.nanos / (double) without.nanos);
+                cpuRatios.add(live.cpuNanos / (double) without.cpuNanos);
+                withBaselines.add(baselines.nanos / (double) without.nanos);
+                cpuWithBaselines.add(baselines.cpuNanos / (double) without.cpuNanos);
                 batches = live.batches;
             }
         }
         System.out.printf(
                 Locale.ROOT,
-                "live metrics (metrics actor, %d batches; minimal agents, actor kernel): wall time with/without %.3f"
-                        + " (rounds: %s)%n",
+                "live metrics (metrics actor, %d batches; minimal agents, actor kernel; %.0f ms without):"
+                        + " wall time with/without %.3f (rounds: %s); process CPU time with/without %.3f (rounds: %s)%n",
                 batches,
+                median(withoutMillis),
                 median(ratios),
-                join(ratios));
+                join(ratios),
+                median(cpuRatios),
+                join(cpuRatios));
         System.out.printf(
                 Locale.ROOT,
-                "live metrics with Magentic's baselines in the summary: wall time with/without %.3f (rounds: %s)%n",
+                "the same folds on the event-writer thread (no actor): wall time with/without %.3f (rounds: %s)%n",
+                median(directRatios),
+                join(directRatios));
+        System.out.printf(
+                Locale.ROOT,
+                "live metrics with Magentic's baselines in the summary: wall time with/without %.3f (rounds: %s);"
+                        + " process CPU time with/without %.3f (rounds: %s)%n",
                 median(withBaselines),
-                join(withBaselines));
+                join(withBaselines),
+                median(cpuWithBaselines),
+                join(cpuWithBaselines));
     }
 
     private static String join(List<Double> ratios) {
@@ -205,11 +226,15 @@ public final class KernelBench {
         return runOnce(scenario, Metrics.NONE);
     }
 
-    /** How a run computes its metrics: not at all, in the metrics actor, or also with the baselines. */
+    /**
+     * How a run computes its metrics: not at all, in the metrics actor, also with the baselines, or
+     * with the folds as a plain sink on the event-writer thread (for comparison).
+     */
     private enum Metrics {
         NONE,
         ACTOR,
-        ACTOR_WITH_BASELINES
+        ACTOR_WITH_BASELINES,
+        DIRECT
     }
 
     private static Result runOnce(Scenario scenario, Metrics metrics) {
@@ -221,7 +246,8 @@ public final class KernelBench {
         long wall;
         long cpu;
         // like the kernel's actor system, the metrics actor's starts and stops outside the timed part
-        LiveMetrics live = metrics == Metrics.NONE
+        MetricsCollector direct = metrics == Metrics.DIRECT ? new MetricsCollector() : null;
+        LiveMetrics live = metrics == Metrics.NONE || metrics == Metrics.DIRECT
                 ? null
                 : LiveMetrics.start(
                         metrics == Metrics.ACTOR_WITH_BASELINES
@@ -230,13 +256,18 @@ public final class KernelBench {
         try (JsonlEventWriter writer = new JsonlEventWriter(out);
                 var prepared = Simulation.prepare(
                         setup,
-                        live != null ? List.of(writer, live) : List.of(writer),
+                        live != null
+                                ? List.of(writer, live)
+                                : direct != null ? List.of(writer, direct) : List.of(writer),
                         live != null ? live : KernelListener.NONE)) {
             cpuStart = processCpuNanos();
             start = System.nanoTime(); // agents are started: time the kernel loop and the log only
             stats = prepared.run();
             if (live != null) {
                 live.metrics(); // the summary is part of the cost
+            }
+            if (direct != null) {
+                direct.metrics();
             }
             wall = System.nanoTime() - start;
             cpu = processCpuNanos() - cpuStart;
