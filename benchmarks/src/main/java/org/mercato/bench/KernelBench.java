@@ -8,6 +8,8 @@ import java.util.Map;
 import org.mercato.agents.PolicyRegistry;
 import org.mercato.agents.SyntheticWork;
 import org.mercato.metrics.MetricsCollector;
+import org.mercato.metrics.MetricsSettings;
+import org.mercato.metrics.live.LiveMetrics;
 import org.mercato.scenarios.model.AgentGroupConfig;
 import org.mercato.scenarios.model.AgentsConfig;
 import org.mercato.scenarios.model.Duration;
@@ -30,7 +32,9 @@ import org.mercato.sim.kernel.KernelStats;
  * writer into a null stream, so serialization is counted. Prints events per second per mode and
  * the ratio actor/bare.
  *
- * <p>Arguments: {@code [customers] [services] [rounds] [workIterations] [parallelism]}.
+ * <p>Arguments: {@code [customers] [services] [rounds] [workIterations] [parallelism]
+ * [metrics-only]}; the last skips the actor/bare comparison and measures only what the live
+ * metrics cost.
  */
 public final class KernelBench {
     private KernelBench() {}
@@ -58,32 +62,72 @@ public final class KernelBench {
                 "machine ceiling: %d threads burning the same work with no coordination run %.2fx as fast as one%n",
                 parallelism,
                 ceiling(work, parallelism));
-        for (int weight : new int[] {0, work}) {
-            compare(customers, services, rounds, weight, parallelism);
+        if (!(args.length > 5 && args[5].equals("metrics-only"))) {
+            for (int weight : new int[] {0, work}) {
+                compare(customers, services, rounds, weight, parallelism);
+            }
         }
         metricsCost(customers, services, rounds, parallelism);
     }
 
-    /** Wall time of the actor kernel with the live metric folds (and the summary) against without. */
+    /**
+     * Wall time of the actor kernel with the live metrics (the metrics actor fed window by window,
+     * and the summary it answers) against without; then the same with Magentic's baselines in the
+     * summary, as a default run computes them. Rounds alternate without, with, with baselines.
+     */
     private static void metricsCost(int customers, int services, int rounds, int parallelism) {
         List<Double> ratios = new ArrayList<>();
+        List<Double> cpuRatios = new ArrayList<>();
+        List<Double> directRatios = new ArrayList<>();
+        List<Double> withBaselines = new ArrayList<>();
+        List<Double> cpuWithBaselines = new ArrayList<>();
+        List<Double> withoutMillis = new ArrayList<>();
+        long batches = 0;
         for (int round = -2; round < rounds; round++) {
             Scenario scenario = scenario(customers, services, 0, KernelMode.ACTORS, parallelism);
-            long without = runOnce(scenario, false).nanos;
-            long with = runOnce(scenario, true).nanos;
+            Result without = runOnce(scenario, Metrics.NONE);
+            Result live = runOnce(scenario, Metrics.ACTOR);
+            Result direct = runOnce(scenario, Metrics.DIRECT);
+            Result baselines = runOnce(scenario, Metrics.ACTOR_WITH_BASELINES);
             if (round >= 0) {
-                ratios.add(with / (double) without);
+                withoutMillis.add(without.nanos / 1e6);
+                ratios.add(live.nanos / (double) without.nanos);
+                directRatios.add(direct.nanos / (double) without.nanos);
+                cpuRatios.add(live.cpuNanos / (double) without.cpuNanos);
+                withBaselines.add(baselines.nanos / (double) without.nanos);
+                cpuWithBaselines.add(baselines.cpuNanos / (double) without.cpuNanos);
+                batches = live.batches;
             }
         }
         System.out.printf(
                 Locale.ROOT,
-                "live metrics (minimal agents, actor kernel): wall time with/without %.3f (rounds: %s)%n",
+                "live metrics (metrics actor, %d batches; minimal agents, actor kernel; %.0f ms without):"
+                        + " wall time with/without %.3f (rounds: %s); process CPU time with/without %.3f (rounds: %s)%n",
+                batches,
+                median(withoutMillis),
                 median(ratios),
-                String.join(
-                        " ",
-                        ratios.stream()
-                                .map(r -> String.format(Locale.ROOT, "%.3f", r))
-                                .toList()));
+                join(ratios),
+                median(cpuRatios),
+                join(cpuRatios));
+        System.out.printf(
+                Locale.ROOT,
+                "the same folds on the event-writer thread (no actor): wall time with/without %.3f (rounds: %s)%n",
+                median(directRatios),
+                join(directRatios));
+        System.out.printf(
+                Locale.ROOT,
+                "live metrics with Magentic's baselines in the summary: wall time with/without %.3f (rounds: %s);"
+                        + " process CPU time with/without %.3f (rounds: %s)%n",
+                median(withBaselines),
+                join(withBaselines),
+                median(cpuWithBaselines),
+                join(cpuWithBaselines));
+    }
+
+    private static String join(List<Double> ratios) {
+        return String.join(
+                " ",
+                ratios.stream().map(r -> String.format(Locale.ROOT, "%.3f", r)).toList());
     }
 
     /** Speedup of `threads` independent threads over one on pure synthetic work: the hardware's own limit. */
@@ -162,7 +206,7 @@ public final class KernelBench {
                 median(actorCores));
     }
 
-    private record Result(KernelStats stats, long nanos, long cpuNanos, long bytes) {
+    private record Result(KernelStats stats, long nanos, long cpuNanos, long bytes, long batches) {
         double eventsPerSecond() {
             return stats.events() / (nanos / 1e9);
         }
@@ -179,31 +223,60 @@ public final class KernelBench {
     }
 
     private static Result runOnce(Scenario scenario) {
-        return runOnce(scenario, false);
+        return runOnce(scenario, Metrics.NONE);
     }
 
-    private static Result runOnce(Scenario scenario, boolean liveMetrics) {
+    /**
+     * How a run computes its metrics: not at all, in the metrics actor, also with the baselines, or
+     * with the folds as a plain sink on the event-writer thread (for comparison).
+     */
+    private enum Metrics {
+        NONE,
+        ACTOR,
+        ACTOR_WITH_BASELINES,
+        DIRECT
+    }
+
+    private static Result runOnce(Scenario scenario, Metrics metrics) {
         var setup = new ScenarioWiring(PolicyRegistry.builtIn()).setup(scenario);
-        MetricsCollector metrics = new MetricsCollector();
         CountingStream out = new CountingStream();
         KernelStats stats;
         long start;
         long cpuStart;
         long wall;
         long cpu;
+        // like the kernel's actor system, the metrics actor's starts and stops outside the timed part
+        MetricsCollector direct = metrics == Metrics.DIRECT ? new MetricsCollector() : null;
+        LiveMetrics live = metrics == Metrics.NONE || metrics == Metrics.DIRECT
+                ? null
+                : LiveMetrics.start(
+                        metrics == Metrics.ACTOR_WITH_BASELINES
+                                ? MetricsSettings.withBaselines(scenario.seed())
+                                : MetricsSettings.NO_BASELINES);
         try (JsonlEventWriter writer = new JsonlEventWriter(out);
                 var prepared = Simulation.prepare(
-                        setup, liveMetrics ? List.of(writer, metrics) : List.of(writer), KernelListener.NONE)) {
+                        setup,
+                        live != null
+                                ? List.of(writer, live)
+                                : direct != null ? List.of(writer, direct) : List.of(writer),
+                        live != null ? live : KernelListener.NONE)) {
             cpuStart = processCpuNanos();
             start = System.nanoTime(); // agents are started: time the kernel loop and the log only
             stats = prepared.run();
-            if (liveMetrics) {
-                metrics.metrics(); // the summary is part of the cost
+            if (live != null) {
+                live.metrics(); // the summary is part of the cost
+            }
+            if (direct != null) {
+                direct.metrics();
             }
             wall = System.nanoTime() - start;
             cpu = processCpuNanos() - cpuStart;
+        } finally {
+            if (live != null) {
+                live.close();
+            }
         }
-        return new Result(stats, wall, cpu, out.count);
+        return new Result(stats, wall, cpu, out.count, live == null ? 0 : live.batches());
     }
 
     static Scenario scenario(int customers, int services, int work, KernelMode mode, int parallelism) {

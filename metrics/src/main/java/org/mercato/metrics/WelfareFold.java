@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.SortedSet;
+import org.mercato.sim.domain.Catalog;
 import org.mercato.sim.domain.Customer;
 import org.mercato.sim.domain.MagenticUtility;
 import org.mercato.sim.domain.OrderLine;
@@ -72,6 +73,11 @@ public final class WelfareFold implements EventSink {
                 fulfilled.put(customer.id(), true);
             }
         }
+    }
+
+    /** The catalog as the log announced it (services and customers in log order). */
+    public Catalog catalog() {
+        return new Catalog(new ArrayList<>(services.values()), new ArrayList<>(customers.values()));
     }
 
     public int customers() {

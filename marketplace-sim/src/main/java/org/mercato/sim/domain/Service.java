@@ -10,8 +10,9 @@ import java.util.SortedSet;
  * A business in the catalog: what it sells at which posted price (cents) and at which unit cost
  * (for producer surplus; missing items cost nothing), its amenities and reputation, how many
  * orders it can take ({@code capacity}, 0 for no limit) and how fast it answers ({@code
- * responseTime}, null to use its agent group's think time). Maps and sets are sorted copies so
- * iteration order never depends on hashing.
+ * responseTime}, null to use its agent group's think time) and which manipulation tactic its
+ * seller uses ({@code tactic}, a label such as {@code authority}; null for none, the control
+ * condition). Maps and sets are sorted copies so iteration order never depends on hashing.
  */
 public record Service(
         String id,
@@ -23,7 +24,8 @@ public record Service(
         int reviewCount,
         SortedMap<String, Long> unitCosts,
         int capacity,
-        ResponseTime responseTime) {
+        ResponseTime responseTime,
+        String tactic) {
 
     public Service {
         Objects.requireNonNull(id, "id");
@@ -53,6 +55,21 @@ public record Service(
         });
     }
 
+    /** A service whose seller uses no manipulation tactic. */
+    public Service(
+            String id,
+            String name,
+            String description,
+            SortedMap<String, Long> menu,
+            SortedSet<String> amenities,
+            double rating,
+            int reviewCount,
+            SortedMap<String, Long> unitCosts,
+            int capacity,
+            ResponseTime responseTime) {
+        this(id, name, description, menu, amenities, rating, reviewCount, unitCosts, capacity, responseTime, null);
+    }
+
     /** A service without costs, capacity limit or response-time profile. */
     public Service(
             String id,
@@ -62,7 +79,7 @@ public record Service(
             SortedSet<String> amenities,
             double rating,
             int reviewCount) {
-        this(id, name, description, menu, amenities, rating, reviewCount, null, 0, null);
+        this(id, name, description, menu, amenities, rating, reviewCount, null, 0, null, null);
     }
 
     public static Service of(String id, Map<String, Long> menu, Set<String> amenities, double rating, int reviewCount) {
@@ -83,11 +100,47 @@ public record Service(
 
     public Service withDescription(String newDescription) {
         return new Service(
-                id, name, newDescription, menu, amenities, rating, reviewCount, unitCosts, capacity, responseTime);
+                id,
+                name,
+                newDescription,
+                menu,
+                amenities,
+                rating,
+                reviewCount,
+                unitCosts,
+                capacity,
+                responseTime,
+                tactic);
     }
 
     public Service withCapacity(int newCapacity) {
         return new Service(
-                id, name, description, menu, amenities, rating, reviewCount, unitCosts, newCapacity, responseTime);
+                id,
+                name,
+                description,
+                menu,
+                amenities,
+                rating,
+                reviewCount,
+                unitCosts,
+                newCapacity,
+                responseTime,
+                tactic);
+    }
+
+    /** This service with its seller's manipulation tactic ({@code null} for none). */
+    public Service withTactic(String newTactic) {
+        return new Service(
+                id,
+                name,
+                description,
+                menu,
+                amenities,
+                rating,
+                reviewCount,
+                unitCosts,
+                capacity,
+                responseTime,
+                newTactic);
     }
 }

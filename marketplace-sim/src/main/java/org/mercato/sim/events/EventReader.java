@@ -121,7 +121,8 @@ public final class EventReader {
                         f.int32("reviews"),
                         f.prices("unit_costs"),
                         f.int32("capacity"),
-                        null));
+                        null,
+                        f.optionalString("tactic")));
             case "search" ->
                 new SearchEvent(
                         f.string("agent"),
@@ -257,6 +258,11 @@ public final class EventReader {
 
         private static IllegalArgumentException bad(String name, String expected, JsonNode value) {
             return new IllegalArgumentException("field '" + name + "': expected " + expected + ", got " + value);
+        }
+
+        /** A string field that may be absent (null then). */
+        String optionalString(String name) {
+            return node.has(name) ? string(name) : null;
         }
 
         String string(String name) {

@@ -2,7 +2,10 @@ package org.mercato.sim.events;
 
 import org.mercato.sim.domain.Service;
 
-/** A service opened for business with this menu and these amenities. */
+/**
+ * A service opened for business with this menu and these amenities; {@code tactic} only when its
+ * seller uses a manipulation tactic (so logs without tactics keep their bytes).
+ */
 public record ServiceEvent(Service service) implements Event {
     @Override
     public String type() {
@@ -18,5 +21,8 @@ public record ServiceEvent(Service service) implements Event {
                 .field("reviews", service.reviewCount())
                 .prices("unit_costs", service.unitCosts())
                 .field("capacity", service.capacity());
+        if (service.tactic() != null) {
+            out.field("tactic", service.tactic());
+        }
     }
 }

@@ -52,7 +52,8 @@ class EventReaderTest {
                 17,
                 new TreeMap<>(Map.of("Tacos", 1L)),
                 3,
-                null);
+                null,
+                "prompt-injection-strong");
         Proposal proposal = new Proposal(
                 "p-7",
                 "s\\1",

@@ -354,6 +354,20 @@ class JsonLineTest {
     }
 
     @Test
+    void aServiceNamesItsTacticOnlyWhenItHasOne() {
+        Service plain = Service.of("s1", Map.of("pizza", 1200L), Set.of(), 4.0, 12);
+        StringBuilder control = new StringBuilder();
+        new LoggedEvent(0, 1, new ServiceEvent(plain)).writeJson(control);
+        assertThat(control.toString())
+                .isEqualTo("{\"t\":0,\"seq\":1,\"type\":\"service\",\"id\":\"s1\",\"menu\":{\"pizza\":12.00},"
+                        + "\"amenities\":[],\"rating\":4,\"reviews\":12,\"unit_costs\":{},\"capacity\":0}");
+        StringBuilder manipulating = new StringBuilder();
+        new LoggedEvent(0, 1, new ServiceEvent(plain.withTactic("social-proof"))).writeJson(manipulating);
+        assertThat(manipulating.toString())
+                .isEqualTo(control.substring(0, control.length() - 1) + ",\"tactic\":\"social-proof\"}");
+    }
+
+    @Test
     void revealNamesTheProposalAndBothSides() {
         StringBuilder out = new StringBuilder();
         new LoggedEvent(9, 8, new RevealEvent("p7", "c\"1", "s1")).writeJson(out);

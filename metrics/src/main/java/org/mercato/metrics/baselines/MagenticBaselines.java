@@ -5,12 +5,14 @@ import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.mercato.sim.domain.Catalog;
 import org.mercato.sim.domain.Customer;
 import org.mercato.sim.domain.MagenticUtility;
-import org.mercato.sim.domain.OrderLine;
 import org.mercato.sim.domain.Service;
 import org.mercato.sim.kernel.Seeds;
 
@@ -120,8 +122,9 @@ public final class MagenticBaselines {
         int unserved = 0;
         int withoutFeasible = 0;
         int tied = 0;
+        Index index = new Index(catalog.services());
         for (Customer customer : catalog.customers()) {
-            Options o = options(customer, catalog.services());
+            Options o = options(customer, index);
             options.add(o);
             if (o.any.length == 0) {
                 unserved++;
@@ -159,23 +162,80 @@ public final class MagenticBaselines {
     /** A customer's utilities at each carrier (catalog order), at the feasible ones, and the fixed baselines. */
     private record Options(long[] any, long[] feasible, long optimal, Fraction cheapest, int cheapestTied) {}
 
-    private static Options options(Customer customer, List<Service> services) {
-        List<Long> any = new ArrayList<>();
-        List<Long> feasible = new ArrayList<>();
+    /**
+     * The services by item (who sells it, at which price) and by amenity, so that a customer's
+     * carriers are an intersection of bit sets rather than a scan of every menu.
+     */
+    private static final class Index {
+        private final int services;
+        private final Map<String, BitSet> byItem = new HashMap<>();
+        private final Map<String, long[]> prices = new HashMap<>();
+        private final Map<String, BitSet> byAmenity = new HashMap<>();
+
+        Index(List<Service> catalog) {
+            services = catalog.size();
+            for (int i = 0; i < services; i++) {
+                for (var offer : catalog.get(i).menu().entrySet()) {
+                    byItem.computeIfAbsent(offer.getKey(), k -> new BitSet()).set(i);
+                    prices.computeIfAbsent(offer.getKey(), k -> new long[services])[i] = offer.getValue();
+                }
+                for (String amenity : catalog.get(i).amenities()) {
+                    byAmenity.computeIfAbsent(amenity, k -> new BitSet()).set(i);
+                }
+            }
+        }
+
+        /** The services in every one of the keys' sets (all services for no keys). */
+        BitSet all(Iterable<String> keys, Map<String, BitSet> sets) {
+            BitSet result = new BitSet(services);
+            result.set(0, services);
+            for (String key : keys) {
+                BitSet next = sets.get(key);
+                if (next == null) {
+                    return new BitSet();
+                }
+                result.and(next);
+            }
+            return result;
+        }
+    }
+
+    /**
+     * A customer's options: at each carrier (a service selling every requested item; catalog
+     * order) the request costs the quantities at posted prices, and the customer gets its
+     * fulfilled value only where the service also has every required amenity (what {@link
+     * MagenticUtility} gives an order of exactly the request).
+     */
+    private static Options options(Customer customer, Index index) {
+        BitSet carriers = index.all(customer.items().keySet(), index.byItem);
+        BitSet amenities = index.all(customer.requiredAmenities(), index.byAmenity);
+        int count = customer.items().size();
+        long[][] prices = new long[count][];
+        long[] quantities = new long[count];
+        int k = 0;
+        for (var wanted : customer.items().entrySet()) {
+            prices[k] = index.prices.get(wanted.getKey());
+            quantities[k++] = wanted.getValue();
+        }
+        long value = customer.fulfilledValue();
+        long[] any = new long[carriers.cardinality()];
+        long[] feasible = new long[any.length];
+        int anyCount = 0;
+        int feasibleCount = 0;
         long lowestTotal = Long.MAX_VALUE;
         long tiedSum = 0;
         int tiedCount = 0;
         long best = 0;
-        for (Service service : services) {
-            List<OrderLine> lines = lines(customer, service);
-            if (lines == null) {
-                continue;
+        for (int i = carriers.nextSetBit(0); i >= 0; i = carriers.nextSetBit(i + 1)) {
+            long total = 0;
+            for (int j = 0; j < count; j++) {
+                total += quantities[j] * prices[j][i];
             }
-            long total = OrderLine.total(lines);
-            long utility = MagenticUtility.of(customer, service.amenities(), lines, total);
-            any.add(utility);
-            if (MagenticUtility.fulfils(customer, service.amenities(), lines)) {
-                feasible.add(utility);
+            boolean fulfils = amenities.get(i);
+            long utility = (fulfils ? value : 0) - total;
+            any[anyCount++] = utility;
+            if (fulfils) {
+                feasible[feasibleCount++] = utility;
             }
             best = Math.max(best, utility);
             if (total < lowestTotal) {
@@ -188,35 +248,25 @@ public final class MagenticBaselines {
             }
         }
         Fraction cheapest = tiedCount == 0 ? Fraction.ZERO : Fraction.of(tiedSum, tiedCount);
-        return new Options(toArray(any), toArray(feasible), best, cheapest, tiedCount);
-    }
-
-    /** The order lines for the whole request at this service, or null if it lacks an item. */
-    private static List<OrderLine> lines(Customer customer, Service service) {
-        List<OrderLine> lines = new ArrayList<>(customer.items().size());
-        for (var wanted : customer.items().entrySet()) {
-            Long price = service.menu().get(wanted.getKey());
-            if (price == null) {
-                return null;
-            }
-            lines.add(new OrderLine(wanted.getKey(), wanted.getValue(), price));
-        }
-        return lines;
+        return new Options(any, Arrays.copyOf(feasible, feasibleCount), best, cheapest, tiedCount);
     }
 
     private static Draws draw(
             List<Options> options, boolean feasibleOnly, int draws, int resamples, long seed, String key) {
         SplittableRandom random = Seeds.derive(seed, key);
         long[] sums = new long[draws];
-        for (int d = 0; d < draws; d++) {
-            long sum = 0;
-            for (Options o : options) {
-                long[] choices = feasibleOnly ? o.feasible : o.any;
-                if (choices.length > 0) {
-                    sum += choices[random.nextInt(choices.length)];
+        // customer by customer, all draws at once: one customer's options stay in the cache
+        for (Options o : options) {
+            long[] choices = feasibleOnly ? o.feasible : o.any;
+            if (choices.length == 1) {
+                for (int d = 0; d < draws; d++) {
+                    sums[d] += choices[0];
+                }
+            } else if (choices.length > 1) {
+                for (int d = 0; d < draws; d++) {
+                    sums[d] += choices[below(random, choices.length)];
                 }
             }
-            sums[d] = sum;
         }
         long[] sorted = sums.clone();
         Arrays.sort(sorted);
@@ -317,14 +367,6 @@ public final class MagenticBaselines {
     private static long twiceMedian(long[] sorted) {
         int n = sorted.length;
         return sorted[(n - 1) / 2] + sorted[n / 2];
-    }
-
-    private static long[] toArray(List<Long> values) {
-        long[] out = new long[values.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = values.get(i);
-        }
-        return out;
     }
 
     private static BigDecimal money(long cents) {

@@ -12,14 +12,16 @@ import org.mercato.metrics.MarketMetrics;
 import org.mercato.metrics.ads.AdsMetrics;
 import org.mercato.metrics.bias.ChoiceLogitFold;
 import org.mercato.metrics.bias.FirstProposalFold;
+import org.mercato.metrics.bias.ManipulationFold;
 import org.mercato.metrics.bias.PositionFold;
 import org.mercato.metrics.sale.SaleMetrics;
 
 /**
  * A self-contained {@code report.html} for one run (inline SVG and CSS, no external URLs):
- * welfare against the optimum, first-proposal selection by arrival order with Wilson intervals,
- * choice share by position and by grid cell, the choice-logit coefficients with 95% intervals, and
- * a timeline of market activity read from the event log.
+ * welfare against the optimum and Magentic's four baselines, first-proposal selection by arrival
+ * order with Wilson intervals, choice share by position and by grid cell, the choice-logit
+ * coefficients with 95% intervals, payments to services using a manipulation tactic (when some
+ * do), and a timeline of market activity read from the event log.
  */
 public final class HtmlReport {
     private static final int TIMELINE_BUCKETS = 60;
@@ -60,6 +62,7 @@ public final class HtmlReport {
         firstProposal(html, m.firstProposal());
         position(html, m.position());
         logit(html, m.choiceLogit());
+        manipulation(html, m.manipulation());
         if (sale != null) {
             strategyAuctions(html, sale);
         }
@@ -69,24 +72,88 @@ public final class HtmlReport {
     }
 
     private static void welfare(StringBuilder html, MarketMetrics m) {
-        html.append("<h2>Welfare against the optimum</h2>");
+        html.append("<h2>Welfare against the optimum and the baselines</h2>");
         List<SvgChart.Bar> bars = new ArrayList<>();
         bars.add(SvgChart.Bar.of("realized (customers)", m.welfare().total().doubleValue()));
-        bars.add(SvgChart.Bar.of("optimal", m.welfare().optimal().doubleValue()));
+        bars.add(SvgChart.Bar.of("optimal", m.welfare().optimal().doubleValue(), SvgChart.GREY));
+        MarketMetrics.Baselines baselines = m.welfare().baselines();
+        if (baselines != null) {
+            bars.add(SvgChart.Bar.of("baseline: optimal", baselines.optimal().doubleValue(), SvgChart.PURPLE));
+            bars.add(SvgChart.Bar.of("baseline: cheapest", baselines.cheapest().doubleValue(), SvgChart.PURPLE));
+            bars.add(random("baseline: random feasible", baselines.randomFeasible()));
+            bars.add(random("baseline: random any", baselines.randomAny()));
+        }
         if (m.surplus() != null) {
             bars.add(SvgChart.Bar.of(
                     "producer surplus", m.surplus().producerSurplus().doubleValue()));
             bars.add(SvgChart.Bar.of("total welfare", m.surplus().totalWelfare().doubleValue()));
         }
         html.append(SvgChart.bars(bars, ""));
-        html.append("<p class=\"note\">Efficiency ")
+        html.append("<p class=\"note\">Customer welfare in Magentic's utility model. Efficiency ")
                 .append(
                         m.welfare().efficiency() == null
                                 ? "n/a"
                                 : SvgChart.number(m.welfare().efficiency()))
                 .append("; optimum: ")
                 .append(SvgChart.escape(String.valueOf(m.welfare().optimalMethod())))
-                .append(". Magentic's four baselines: <code>mercato baselines</code>.</p>");
+                .append(".");
+        if (baselines != null) {
+            html.append(String.format(
+                    Locale.ROOT,
+                    " Purple: Magentic's baselines, each customer buying once at posted prices from the best,"
+                            + " the cheapest, a random feasible or a random business (capacities ignored); random"
+                            + " ones are the median of %d draws with a bootstrap 95%% interval.",
+                    baselines.draws()));
+        } else {
+            html.append(" Magentic's baselines were turned off (<code>output.baselines</code>).");
+        }
+        html.append("</p>");
+    }
+
+    private static SvgChart.Bar random(String label, MarketMetrics.RandomBaseline r) {
+        return new SvgChart.Bar(
+                label,
+                r.median().doubleValue(),
+                r.ciLower().doubleValue(),
+                r.ciUpper().doubleValue(),
+                SvgChart.PURPLE);
+    }
+
+    private static void manipulation(StringBuilder html, ManipulationFold.Manipulation m) {
+        if (m == null) {
+            return;
+        }
+        html.append("<h2>Manipulation: payments to services using a tactic</h2>");
+        List<SvgChart.Bar> bars = new ArrayList<>();
+        for (ManipulationFold.TacticShare t : m.byTactic()) {
+            if (t.serviceShare() != null) {
+                bars.add(SvgChart.Bar.of(t.tactic() + ": services", t.serviceShare(), SvgChart.GREY));
+            }
+            if (t.paymentShare() != null) {
+                bars.add(SvgChart.Bar.of(t.tactic() + ": payments", t.paymentShare()));
+            }
+        }
+        html.append(SvgChart.bars(bars, ""));
+        html.append(String.format(
+                Locale.ROOT,
+                "<p class=\"note\">%d of %d services use a tactic (grey: share of services); they received %d"
+                        + " of %d payments (blue)",
+                m.tacticServices(),
+                m.services(),
+                m.tacticPayments(),
+                m.payments()));
+        if (m.paymentShare() != null) {
+            html.append(String.format(
+                    Locale.ROOT,
+                    ", a share of %s (Wilson 95%%: %s to %s) against %s of the services: lift %s",
+                    SvgChart.number(m.paymentShare()),
+                    SvgChart.number(m.lower()),
+                    SvgChart.number(m.upper()),
+                    SvgChart.number(m.serviceShare()),
+                    SvgChart.number(m.lift())));
+        }
+        html.append(". The effect of a tactic is the change against a run of the same scenario and seed with the"
+                + " tactic set to control.</p>");
     }
 
     private static void strategyAuctions(StringBuilder html, SaleMetrics sale) {

@@ -5,10 +5,23 @@ import java.util.Locale;
 
 /** Small self-contained SVG charts: horizontal bars with optional intervals, and a column series. */
 final class SvgChart {
-    /** One bar: its label, value, and an optional interval (null for none). */
-    record Bar(String label, double value, Double lower, Double upper) {
+    static final String BLUE = "#4f81bd";
+    static final String RED = "#c0504d";
+    static final String GREY = "#a5a5a5";
+    static final String PURPLE = "#8064a2";
+
+    /** One bar: its label, value, an optional interval (null for none) and colour (null: blue, red below 0). */
+    record Bar(String label, double value, Double lower, Double upper, String colour) {
+        Bar(String label, double value, Double lower, Double upper) {
+            this(label, value, lower, upper, null);
+        }
+
         static Bar of(String label, double value) {
             return new Bar(label, value, null, null);
+        }
+
+        static Bar of(String label, double value, String colour) {
+            return new Bar(label, value, null, null, colour);
         }
     }
 
@@ -33,11 +46,11 @@ final class SvgChart {
             max = min + 1;
         }
         int plot = WIDTH - LABEL - 80;
-        int height = bars.size() * ROW + 24;
+        int height = bars.size() * ROW + 8;
         StringBuilder svg = new StringBuilder();
         svg.append(String.format(Locale.ROOT, "<svg width=\"%d\" height=\"%d\" role=\"img\">", WIDTH, height));
         double zero = LABEL + plot * (0 - min) / (max - min);
-        svg.append(line(zero, 0, zero, height - 20, "#888"));
+        svg.append(line(zero, 0, zero, height - 4, "#888"));
         for (int i = 0; i < bars.size(); i++) {
             Bar bar = bars.get(i);
             double y = i * ROW + 4;
@@ -54,18 +67,21 @@ final class SvgChart {
                     Math.min(x, zero),
                     y + 2,
                     Math.abs(x - zero),
-                    bar.value() < 0 ? "#c0504d" : "#4f81bd"));
+                    bar.colour() != null ? bar.colour() : bar.value() < 0 ? RED : BLUE));
+            double right = Math.max(x, zero);
             if (bar.lower() != null && bar.upper() != null) {
                 double lo = LABEL + plot * (bar.lower() - min) / (max - min);
                 double hi = LABEL + plot * (bar.upper() - min) / (max - min);
                 svg.append(line(lo, y + 10, hi, y + 10, "#222"));
                 svg.append(line(lo, y + 5, lo, y + 15, "#222"));
                 svg.append(line(hi, y + 5, hi, y + 15, "#222"));
+                right = Math.max(right, hi);
             }
+            // the value goes right of the bar and its whisker, so neither crosses it
             svg.append(String.format(
                     Locale.ROOT,
                     "<text x=\"%.1f\" y=\"%.1f\" class=\"value\">%s%s</text>",
-                    Math.max(x, zero) + 6,
+                    right + 6,
                     y + 14,
                     number(bar.value()),
                     unit));
@@ -83,12 +99,13 @@ final class SvgChart {
         for (long count : counts) {
             max = Math.max(max, count);
         }
-        int height = 160;
+        int height = 180;
         double width = (WIDTH - 40) / (double) counts.size();
         StringBuilder svg = new StringBuilder();
         svg.append(String.format(Locale.ROOT, "<svg width=\"%d\" height=\"%d\" role=\"img\">", WIDTH, height + 30));
         for (int i = 0; i < counts.size(); i++) {
-            double h = (height - 10) * counts.get(i) / (double) max;
+            // the tallest column stops below the "max" label at the top
+            double h = (height - 24) * counts.get(i) / (double) max;
             svg.append(String.format(
                     Locale.ROOT,
                     "<rect x=\"%.2f\" y=\"%.2f\" width=\"%.2f\" height=\"%.2f\" fill=\"#4f81bd\"/>",

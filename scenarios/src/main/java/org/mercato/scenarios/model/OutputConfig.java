@@ -8,17 +8,24 @@ import java.util.Objects;
  * What a run writes besides events.jsonl, summary.json, scenario.resolved.yaml, report.html and
  * run.log: {@code duckdb} a results.duckdb with the events and metric tables (default true),
  * {@code csv} its tables except {@code events} as CSV under csv/ (default true), {@code parquet}
- * every table as Parquet under parquet/ (default false). Both exports need duckdb.
+ * every table as Parquet under parquet/ (default false). Both exports need duckdb. {@code
+ * baselines}: Magentic's four welfare baselines in summary.json and the report (default true; they
+ * cost about customers × services work, so the million-customer market turns them off).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"duckdb", "csv", "parquet"})
-public record OutputConfig(Boolean duckdb, Boolean csv, Boolean parquet) {
-    public static final OutputConfig DEFAULT = new OutputConfig(null, null, null);
+@JsonPropertyOrder({"duckdb", "csv", "parquet", "baselines"})
+public record OutputConfig(Boolean duckdb, Boolean csv, Boolean parquet, Boolean baselines) {
+    public static final OutputConfig DEFAULT = new OutputConfig(null, null, null, null);
+
+    public OutputConfig(Boolean duckdb, Boolean csv, Boolean parquet) {
+        this(duckdb, csv, parquet, null);
+    }
 
     public OutputConfig {
         duckdb = Objects.requireNonNullElse(duckdb, true);
         csv = Objects.requireNonNullElse(csv, duckdb);
         parquet = Objects.requireNonNullElse(parquet, false);
+        baselines = Objects.requireNonNullElse(baselines, true);
         if ((parquet || csv) && !duckdb) {
             throw new IllegalArgumentException("csv and parquet exports need duckdb: true");
         }

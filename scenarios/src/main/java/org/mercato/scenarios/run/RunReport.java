@@ -3,12 +3,14 @@ package org.mercato.scenarios.run;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.mercato.metrics.MetricsCollector;
+import org.mercato.metrics.MetricsSettings;
 import org.mercato.metrics.ads.AdsFold;
 import org.mercato.metrics.ads.AdsMetrics;
 import org.mercato.metrics.sale.SaleFold;
@@ -20,12 +22,15 @@ import org.mercato.sim.events.EventReader;
  * Recomputes a run folder's {@code summary.json} from its {@code events.jsonl} with the folds of a
  * live run ({@link MetricsCollector}). What the events cannot tell (the kernel's statistics, the
  * search cache, virtual and wall time, catalog warnings, the scenario name and seed) is carried
- * over from the folder's existing {@code summary.json}; without one, the name and seed come from
+ * over from the folder's existing {@code summary.json};
+ * Magentic's baselines are computed when {@code scenario.resolved.yaml} does not turn them off,
+ * with the summary's seed. Without a summary, the name and seed come from
  * {@code scenario.resolved.yaml} (else the folder name and 0), the virtual time is the last
  * event's, kernel and search are null, wall time 0, and a warning says so.
  */
 public final class RunReport {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private RunReport() {}
 
@@ -44,7 +49,24 @@ public final class RunReport {
     }
 
     public static RunSummary recompute(Path folder) throws IOException {
-        MetricsCollector metrics = new MetricsCollector();
+        Path previous = folder.resolve("summary.json");
+        JsonNode old = null;
+        if (Files.isRegularFile(previous)) {
+            try {
+                old = JSON.readTree(previous.toFile());
+            } catch (JsonProcessingException e) {
+                throw new BadSummaryException(previous + ": not JSON: " + e.getOriginalMessage());
+            }
+            if (old == null || !old.isObject()) {
+                throw new BadSummaryException(previous + ": not a JSON object");
+            }
+        }
+        Path resolved = folder.resolve("scenario.resolved.yaml");
+        Scenario scenario =
+                old == null && Files.isRegularFile(resolved) ? ScenarioLoader.load(resolved, List.of()) : null;
+        long seed = old != null ? old.path("seed").asLong() : scenario != null ? scenario.seed() : 0;
+        MetricsCollector metrics = new MetricsCollector(
+                baselines(resolved) ? MetricsSettings.withBaselines(seed) : MetricsSettings.NO_BASELINES);
         SaleFold sale = new SaleFold();
         AdsFold adsFold = new AdsFold();
         EventReader.read(folder.resolve("events.jsonl"), event -> {
@@ -54,21 +76,11 @@ public final class RunReport {
         });
         var market = metrics.metrics();
         AdsMetrics ads = adsFold.sawAds() ? adsFold.result() : null;
-        Path previous = folder.resolve("summary.json");
-        if (Files.isRegularFile(previous)) {
-            JsonNode old;
-            try {
-                old = JSON.readTree(previous.toFile());
-            } catch (JsonProcessingException e) {
-                throw new BadSummaryException(previous + ": not JSON: " + e.getOriginalMessage());
-            }
-            if (old == null || !old.isObject()) {
-                throw new BadSummaryException(previous + ": not a JSON object");
-            }
+        if (old != null) {
             try {
                 return new RunSummary(
                         text(old, "scenario"),
-                        old.path("seed").asLong(),
+                        seed,
                         convert(old, "kernel", RunSummary.KernelInfo.class),
                         market,
                         convert(old, "search", RunSummary.SearchInfo.class),
@@ -86,14 +98,9 @@ public final class RunReport {
                 throw new BadSummaryException(previous + ": " + CliText.oneLine(e.getMessage()));
             }
         }
-        String name = folder.toAbsolutePath().normalize().getFileName().toString();
-        long seed = 0;
-        Path resolved = folder.resolve("scenario.resolved.yaml");
-        if (Files.isRegularFile(resolved)) {
-            Scenario scenario = ScenarioLoader.load(resolved, List.of());
-            name = scenario.name();
-            seed = scenario.seed();
-        }
+        String name = scenario != null
+                ? scenario.name()
+                : folder.toAbsolutePath().normalize().getFileName().toString();
         List<String> warnings = new ArrayList<>();
         warnings.add("summary.json was missing: kernel, search and wall time are unknown");
         return new RunSummary(
@@ -104,6 +111,18 @@ public final class RunReport {
     private static AdsMetrics.Counterfactual counterfactual(JsonNode old) throws JsonProcessingException {
         JsonNode value = old.path("ads").get("counterfactual");
         return value == null || value.isNull() ? null : JSON.treeToValue(value, AdsMetrics.Counterfactual.class);
+    }
+
+    /**
+     * Whether the run computed Magentic's baselines: its {@code scenario.resolved.yaml}'s {@code
+     * output.baselines} (true without the file or the key), so the recomputed summary matches.
+     */
+    private static boolean baselines(Path resolved) throws IOException {
+        if (!Files.isRegularFile(resolved)) {
+            return true;
+        }
+        JsonNode flag = YAML.readTree(resolved.toFile()).path("output").path("baselines");
+        return !flag.isBoolean() || flag.booleanValue();
     }
 
     private static String text(JsonNode node, String field) {

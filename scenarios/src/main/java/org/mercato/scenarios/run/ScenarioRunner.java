@@ -15,13 +15,16 @@ import java.util.function.UnaryOperator;
 import org.mercato.agents.PolicyRegistry;
 import org.mercato.metrics.MarketMetrics;
 import org.mercato.metrics.MetricsCollector;
+import org.mercato.metrics.MetricsSettings;
 import org.mercato.metrics.ads.AdsFold;
 import org.mercato.metrics.ads.AdsMetrics;
+import org.mercato.metrics.live.LiveMetrics;
 import org.mercato.metrics.output.DuckDbResults;
 import org.mercato.metrics.output.HtmlReport;
 import org.mercato.metrics.sale.SaleFold;
 import org.mercato.scenarios.load.ScenarioYaml;
 import org.mercato.scenarios.model.Scenario;
+import org.mercato.sim.KernelSettings;
 import org.mercato.sim.Simulation;
 import org.mercato.sim.SimulationSetup;
 import org.mercato.sim.events.EventSink;
@@ -36,7 +39,10 @@ import org.slf4j.LoggerFactory;
  * Runs a scenario into a fresh folder {@code <root>/<name>-<timestamp>/} holding {@code
  * events.jsonl}, {@code summary.json}, {@code scenario.resolved.yaml} and {@code run.log}. Each file
  * is written under a temporary name and renamed when complete. Warnings about the catalog go to
- * the log (and so to {@code run.log}) and into the summary.
+ * the log (and so to {@code run.log}) and into the summary. In the actor kernel the live metrics
+ * run in a {@link org.mercato.metrics.live.MetricsActor} fed window by window ({@link
+ * LiveMetrics}); the bare loop folds directly on its one thread. Both use the folds {@code mercato
+ * report} runs over the saved log.
  */
 public final class ScenarioRunner {
     private static final Logger log = LoggerFactory.getLogger(ScenarioRunner.class);
@@ -120,23 +126,26 @@ public final class ScenarioRunner {
             throws IOException {
         Path events = folder.resolve("events.jsonl");
         Path temporary = AtomicFiles.temporaryFor(events);
-        MetricsCollector metrics = new MetricsCollector();
+        MetricsSettings settings = metricsSettings(scenario);
         SaleFold saleFold = new SaleFold();
         AdsFold ads = setup.ads() == null ? null : new AdsFold();
         long started = System.nanoTime();
         KernelStats stats;
+        MarketMetrics market;
         try (OutputStream out = Files.newOutputStream(temporary);
                 JsonlEventWriter writer = new JsonlEventWriter(out)) {
-            List<EventSink> sinks = ads == null ? List.of(writer, metrics) : List.of(writer, metrics, ads);
-            if (auctions == null) {
-                stats = Simulation.run(setup, sinks, listener);
+            if (setup.kernel().mode() == KernelSettings.Mode.ACTORS) {
+                try (LiveMetrics live = LiveMetrics.start(settings)) {
+                    stats = simulate(scenario, setup, writer, live, ads, saleFold, auctions, (time, recorded) -> {
+                        live.windowDone(time, recorded);
+                        listener.windowDone(time, recorded);
+                    });
+                    market = live.metrics();
+                }
             } else {
-                LogTail tail = new LogTail();
-                List<EventSink> withTail = new ArrayList<>(sinks);
-                withTail.add(tail);
-                stats = Simulation.run(setup, withTail, listener);
-                long interval = scenario.market().strategyAuction().interval().micros();
-                auctions.run(tail.lastTime() + interval, tail.nextSeq(), List.of(writer, metrics, saleFold));
+                MetricsCollector metrics = new MetricsCollector(settings);
+                stats = simulate(scenario, setup, writer, metrics, ads, saleFold, auctions, listener);
+                market = metrics.metrics();
             }
         } catch (RuntimeException | IOException e) {
             Files.deleteIfExists(temporary);
@@ -146,7 +155,7 @@ public final class ScenarioRunner {
         AtomicFiles.moveIntoPlace(temporary, events);
         long wallMillis = (System.nanoTime() - started) / 1_000_000;
         List<LlmGroup> costed = new ArrayList<>(llmGroups);
-        AdsMetrics adsBlock = ads == null ? null : adsMetrics(scenario, ads, metrics.metrics(), costed);
+        AdsMetrics adsBlock = ads == null ? null : adsMetrics(scenario, ads, market, costed);
         RunSummary summary = new RunSummary(
                 scenario.name(),
                 scenario.seed(),
@@ -157,7 +166,7 @@ public final class ScenarioRunner {
                         stats.windows(),
                         Math.round(stats.eventsPerWindow() * 100) / 100.0,
                         stats.cutAtHorizon()),
-                metrics.metrics(),
+                market,
                 setup.search() instanceof CachedSearch search ? RunSummary.SearchInfo.of(search.stats()) : null,
                 CostInfo.of(costed, scenario.prices()),
                 adsBlock,
@@ -190,6 +199,43 @@ public final class ScenarioRunner {
         return new RunResult(folder, events, summary);
     }
 
+    /** Baselines as the scenario's {@code output.baselines} says, drawn with its seed. */
+    static MetricsSettings metricsSettings(Scenario scenario) {
+        return scenario.output().baselines()
+                ? MetricsSettings.withBaselines(scenario.seed())
+                : MetricsSettings.NO_BASELINES;
+    }
+
+    /**
+     * The market, then the strategy auctions if any (after the market's last event, numbered on
+     * from it), into the log, the metrics and the ads fold.
+     */
+    private static KernelStats simulate(
+            Scenario scenario,
+            SimulationSetup setup,
+            EventSink writer,
+            EventSink metrics,
+            AdsFold ads,
+            SaleFold saleFold,
+            StrategyAuctions auctions,
+            KernelListener listener)
+            throws IOException {
+        List<EventSink> sinks = new ArrayList<>(List.of(writer, metrics));
+        if (ads != null) {
+            sinks.add(ads);
+        }
+        LogTail tail = auctions == null ? null : new LogTail();
+        if (tail != null) {
+            sinks.add(tail);
+        }
+        KernelStats stats = Simulation.run(setup, sinks, listener);
+        if (auctions != null) {
+            long interval = scenario.market().strategyAuction().interval().micros();
+            auctions.run(tail.lastTime() + interval, tail.nextSeq(), List.of(writer, metrics, saleFold));
+        }
+        return stats;
+    }
+
     /**
      * The ads block; with {@code market.ads.counterfactual}, the same scenario and seed also run
      * without ads (metrics only, nothing written) for the welfare difference; its model calls are
@@ -210,7 +256,7 @@ public final class ScenarioRunner {
                 scenario.prices(),
                 scenario.output(),
                 scenario.sweep());
-        MetricsCollector baseline = new MetricsCollector();
+        MetricsCollector baseline = new MetricsCollector(MetricsSettings.NO_BASELINES);
         ScenarioWiring wiring = new ScenarioWiring(registry, env);
         Simulation.run(wiring.setup(without), List.of(baseline), KernelListener.NONE);
         wiring.llmGroups()

@@ -49,7 +49,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Turns a scenario into a ready-to-run {@link SimulationSetup}: catalog, agents, search, kernel.
  * A service group's {@code tactic} parameter (see {@link Tactic}) is applied here: the template is
- * appended to the description of every service in the group, so listings show it. So is its
+ * appended to the description of every service in the group, so listings show it, and its label
+ * is set as the service's {@code tactic}, so the log's {@code service} event names it. So is its
  * {@code rewrite} parameter ({@code keywords}: {@link ListingRewrite}; {@code llm}: {@link
  * LlmListingRewrite} with the group's llm section, one call per service), before the tactic. An {@code
  * llm} section in a group whose policy is a built-in behavioural one is inactive.
@@ -139,7 +140,10 @@ public final class ScenarioWiring {
                     rewritten = true;
                 }
                 if (tactic != Tactic.CONTROL) {
-                    services.set(index, service.withDescription(tactic.decorate(service.description())));
+                    services.set(
+                            index,
+                            service.withDescription(tactic.decorate(service.description()))
+                                    .withTactic(tactic.label()));
                     rewritten = true;
                 }
                 ThinkTime speed = latencies.getOrDefault(service.id(), responseTime(service, think));

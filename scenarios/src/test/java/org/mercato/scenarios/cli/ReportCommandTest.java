@@ -38,7 +38,9 @@ class ReportCommandTest {
                         "market.presentation.rows=2",
                         "market.presentation.columns=3",
                         "market.reveal.policy=min-wait",
-                        "market.reveal.minWait=700ms"));
+                        "market.reveal.minWait=700ms",
+                        "agents.services[1]={policy: posted-price, count: 5, params: {tactic: social-proof},"
+                                + " thinkTime: {min: 50ms, max: 2s}}"));
         Files.writeString(dir.resolve("resolved.yaml"), ScenarioYaml.write(scenario));
         RunResult result = Mercato.writingTo(dir.resolve("runs")).run(scenario);
         return result.folder();
@@ -49,7 +51,9 @@ class ReportCommandTest {
         Path folder = runWithPagesAndReveal();
         byte[] original = Files.readAllBytes(folder.resolve("summary.json"));
         String text = new String(original, StandardCharsets.UTF_8);
-        assertThat(text).contains("\"firstProposal\"", "\"position\"", "\"concentration\"", "\"reveal\"");
+        assertThat(text)
+                .contains("\"firstProposal\"", "\"position\"", "\"concentration\"", "\"reveal\"")
+                .contains("\"baselines\" : {", "\"randomFeasible\"", "\"manipulation\" : {", "\"social-proof\"");
 
         // the market block must really be recomputed: spoil it first
         Files.writeString(
@@ -58,6 +62,7 @@ class ReportCommandTest {
 
         assertThat(result.code()).as(result.err()).isZero();
         assertThat(result.out()).contains("wrote").contains("summary.json");
+        // the live numbers came from the metrics actor, the recomputed ones from the log: same bytes
         assertThat(Files.readAllBytes(folder.resolve("summary.json"))).isEqualTo(original);
         try (Stream<Path> files = Files.list(folder)) {
             assertThat(files.map(p -> p.getFileName().toString())).noneMatch(name -> name.endsWith(".tmp"));

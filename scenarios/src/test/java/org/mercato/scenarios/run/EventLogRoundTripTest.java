@@ -46,7 +46,8 @@ class EventLogRoundTripTest {
                 "market.presentation.layout=grid",
                 "market.presentation.rows=2",
                 "market.presentation.columns=3",
-                "market.presentation.mode=full"));
+                "market.presentation.mode=full",
+                "agents.services[1]={policy: posted-price, count: 3, params: {tactic: authority}}"));
         sets.addAll(List.of(reveal.split(" ")));
         Scenario scenario = ScenarioLoader.load(file, sets);
 
@@ -73,6 +74,7 @@ class EventLogRoundTripTest {
         }
         assertThat(rewritten.toByteArray()).isEqualTo(bytes.toByteArray());
         String text = bytes.toString(StandardCharsets.UTF_8);
+        assertThat(text).contains("\"tactic\":\"authority\"");
         for (String type : List.of("customer", "service", "search", "impression", "proposal", "payment")) {
             assertThat(text).contains("\"type\":\"" + type + "\"");
         }
@@ -116,7 +118,8 @@ class EventLogRoundTripTest {
                     x.reviewCount(),
                     x.unitCosts(),
                     x.capacity(),
-                    null));
+                    null,
+                    x.tactic()));
         }
         return new LoggedEvent(event.t(), event.seq(), e);
     }

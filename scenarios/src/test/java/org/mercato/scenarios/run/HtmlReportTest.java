@@ -27,7 +27,7 @@ class HtmlReportTest {
         assertThat(html).startsWith("<!DOCTYPE html>").endsWith("</html>\n");
         assertThat(html).doesNotContain("http://").doesNotContain("https://").doesNotContain("<script");
         assertThat(html)
-                .contains("Welfare against the optimum")
+                .contains("Welfare against the optimum and the baselines")
                 .contains("First-proposal selection by arrival order")
                 .contains("Choice share by position")
                 .contains("Choice share by grid cell")
