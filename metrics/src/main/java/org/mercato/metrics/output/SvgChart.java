@@ -3,11 +3,14 @@ package org.mercato.metrics.output;
 import java.util.List;
 import java.util.Locale;
 
-/** Small self-contained SVG charts: horizontal bars with optional intervals, and a column series. */
-final class SvgChart {
+/**
+ * Small self-contained SVG charts: horizontal bars with optional intervals, and a column series.
+ * Public for the other reports (the sweep report) to reuse.
+ */
+public final class SvgChart {
     /** One bar: its label, value, and an optional interval (null for none). */
-    record Bar(String label, double value, Double lower, Double upper) {
-        static Bar of(String label, double value) {
+    public record Bar(String label, double value, Double lower, Double upper) {
+        public static Bar of(String label, double value) {
             return new Bar(label, value, null, null);
         }
     }
@@ -19,7 +22,7 @@ final class SvgChart {
     private SvgChart() {}
 
     /** Horizontal bars on a common axis that includes zero; intervals drawn as whiskers. */
-    static String bars(List<Bar> bars, String unit) {
+    public static String bars(List<Bar> bars, String unit) {
         if (bars.isEmpty()) {
             return "<p class=\"empty\">no data</p>";
         }
@@ -122,14 +125,14 @@ final class SvgChart {
                 colour);
     }
 
-    static String number(double value) {
+    public static String number(double value) {
         if (value == Math.rint(value) && Math.abs(value) < 1e12) {
             return String.format(Locale.ROOT, "%,d", (long) value);
         }
         return String.format(Locale.ROOT, Math.abs(value) < 10 ? "%.3f" : "%,.2f", value);
     }
 
-    static String escape(String text) {
+    public static String escape(String text) {
         return text.replace("&", "&amp;")
                 .replace("<", "&lt;")
                 .replace(">", "&gt;")
