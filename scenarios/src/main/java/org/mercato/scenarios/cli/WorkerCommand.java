@@ -1,7 +1,8 @@
 package org.mercato.scenarios.cli;
 
+import java.io.IOException;
+import java.net.DatagramSocket;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.file.Path;
 import org.mercato.agents.PolicyRegistry;
 import org.mercato.scenarios.load.ScenarioException;
@@ -28,8 +29,8 @@ final class WorkerCommand extends CliCommand {
     @Option(
             names = "--bind",
             paramLabel = "HOST:PORT",
-            description = "This worker's address (default: 127.0.0.1:0 when joining a loopback address, else this"
-                    + " host's address; port 0 picks a free port).")
+            description = "This worker's address (default: 127.0.0.1:0 when joining a loopback address, else the"
+                    + " address this host reaches the coordinator from, port 0: a free port).")
     String bind;
 
     @Option(
@@ -76,10 +77,22 @@ final class WorkerCommand extends CliCommand {
         return OK;
     }
 
-    private static HostPort defaultBind(HostPort join) throws UnknownHostException {
+    /**
+     * Loopback for a loopback coordinator; else the local address this host uses to reach the
+     * coordinator (a connected UDP socket sends nothing but picks the route), which is right in a
+     * container and on a cluster node where the host name may resolve to 127.0.1.1.
+     */
+    private static HostPort defaultBind(HostPort join) throws IOException {
         InetAddress target = InetAddress.getByName(join.host());
         if (target.isLoopbackAddress()) {
             return new HostPort("127.0.0.1", 0);
+        }
+        try (DatagramSocket probe = new DatagramSocket()) {
+            probe.connect(target, Math.max(1, join.port()));
+            InetAddress local = probe.getLocalAddress();
+            if (local != null && !local.isAnyLocalAddress()) {
+                return new HostPort(local.getHostAddress(), 0);
+            }
         }
         return new HostPort(InetAddress.getLocalHost().getHostAddress(), 0);
     }
