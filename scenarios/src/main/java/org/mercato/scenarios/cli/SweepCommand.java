@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -111,6 +112,8 @@ final class SweepCommand extends CliCommand {
             throw new ScenarioException("--parallelism", "must be at least 1, was " + parallelism);
         }
         HostPort bindAt = cluster ? hostPort("--bind", bind) : null;
+        // bind SLF4J before Pekko starts logging from its own threads
+        org.slf4j.LoggerFactory.getILoggerFactory();
         Duration timeout = duration("--failure-timeout", failureTimeout);
         PolicyRegistry registry = PolicyRegistry.withPlugins();
         SweepSpec spec = SweepSpec.load(file);
@@ -123,13 +126,13 @@ final class SweepCommand extends CliCommand {
         Path database = folder.resolve(
                 shardOf == null ? "sweep.duckdb" : "sweep-shard-" + shardOf[0] + "-of-" + shardOf[1] + ".duckdb");
         out().println(header(spec, allCells, plan, shardOf));
+        int threads = parallelism != null ? parallelism : Runtime.getRuntime().availableProcessors();
         if (dryRun) {
-            return dryRun(plan, database);
+            return dryRun(plan, database, threads);
         }
         if (Files.exists(folder) && !Files.isDirectory(folder)) {
             throw new ScenarioException("--out " + folder, "exists and is not a directory");
         }
-        int threads = parallelism != null ? parallelism : Runtime.getRuntime().availableProcessors();
         boolean showProgress = progress != null ? progress : System.console() != null;
         SweepRun.Outcome outcome;
         ClusterExecutor clusterExecutor = null;
@@ -146,7 +149,7 @@ final class SweepCommand extends CliCommand {
             }
             out().flush();
             try (ConsoleLogging ignored = showProgress ? ConsoleLogging.divert() : null) {
-                outcome = SweepRun.run(plan, database, retryFailed, executor, new PrintingListener(display));
+                outcome = SweepRun.run(plan, database, retryFailed, executor, display);
             }
         }
         Path report = null;
@@ -187,11 +190,23 @@ final class SweepCommand extends CliCommand {
         return OK;
     }
 
-    private int dryRun(SweepPlan plan, Path database) {
+    private int dryRun(SweepPlan plan, Path database, int threads) {
         Map<String, String> statuses = Map.of();
+        double meanMillis = 0;
+        double metricsPerCell = 0;
         if (Files.exists(database)) {
             try (SweepStore store = SweepStore.open(database)) {
                 statuses = store.statuses();
+                List<SweepStore.StoredCell> done =
+                        store.cells().stream().filter(SweepStore.StoredCell::ok).toList();
+                meanMillis = done.stream()
+                        .mapToLong(SweepStore.StoredCell::wallMillis)
+                        .average()
+                        .orElse(0);
+                metricsPerCell = store.metrics().values().stream()
+                        .mapToInt(Map::size)
+                        .average()
+                        .orElse(0);
             }
         }
         int reuse = 0;
@@ -223,6 +238,18 @@ final class SweepCommand extends CliCommand {
                                 ? ", " + (retryFailed ? "retry " : "leave alone ") + failedBefore + " failed ones"
                                 : "",
                         Files.exists(database) ? "exists: " + database : "would be " + database);
+        if (meanMillis > 0) {
+            out().printf(
+                            "estimate: %s of cell time at %d at once (finished cells took %.0f ms on average), about %d"
+                                    + " metric rows%n",
+                            SweepProgress.clock(Math.round(meanMillis * toRun / threads)),
+                            threads,
+                            meanMillis,
+                            Math.round(metricsPerCell * plan.cells().size()));
+        } else {
+            out().println("estimate: no finished cell to time yet; a cell takes about as long as 'mercato run' of"
+                    + " one scenario");
+        }
         out().flush();
         return OK;
     }
@@ -277,18 +304,5 @@ final class SweepCommand extends CliCommand {
 
     private void line(String label, String value) {
         out().print(String.format(java.util.Locale.ROOT, "  %-11s %s%n", label, value));
-    }
-
-    /** Passes everything to the progress display. */
-    private record PrintingListener(SweepProgress display) implements org.mercato.scenarios.sweep.SweepListener {
-        @Override
-        public void started(int toRun, int reused, int failedSkipped) {
-            display.started(toRun, reused, failedSkipped);
-        }
-
-        @Override
-        public void finished(Cell cell, CellResult result) {
-            display.finished(cell, result);
-        }
     }
 }

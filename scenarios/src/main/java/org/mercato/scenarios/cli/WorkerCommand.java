@@ -61,6 +61,8 @@ final class WorkerCommand extends CliCommand {
             throw new ScenarioException("--parallelism", "must be at least 1, was " + parallelism);
         }
         int slots = parallelism != null ? parallelism : Runtime.getRuntime().availableProcessors();
+        // bind SLF4J before Pekko starts logging from its own threads
+        org.slf4j.LoggerFactory.getILoggerFactory();
         WorkerNode node = WorkerNode.start(
                 bindAt,
                 joinAt,

@@ -97,6 +97,8 @@ class SweepCommandTest {
         try (SweepStore store = SweepStore.open(out.resolve("sweep.duckdb"))) {
             assertThat(store.cellRowsAndIds()).containsExactly(4, 4);
         }
+        MercatoCliTest.Result dry = mercato("sweep", file.toString(), "--out", out.toString(), "--dry-run");
+        assertThat(dry.out()).contains("[ok]", "would run 0 cells, reuse 4 finished ones", "estimate: ", "metric rows");
     }
 
     /** The launch files use only commands and options the CLI has. */

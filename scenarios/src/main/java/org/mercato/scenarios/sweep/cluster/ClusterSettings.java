@@ -49,6 +49,10 @@ public final class ClusterSettings {
                 "    seed-nodes = [" + quote("pekko://" + SYSTEM + "@" + seed.host() + ":" + seed.port()) + "]",
                 "    roles = [" + role + "]",
                 "    jmx.enabled = off",
+                // a worker may start before its coordinator: ask again every second, not every five
+                "    seed-node-timeout = 1s",
+                "    retry-unsuccessful-join-after = 1s",
+                "    singleton-proxy.singleton-identification-interval = 250ms",
                 "    log-info = off",
                 "    downing-provider-class = \"org.apache.pekko.cluster.sbr.SplitBrainResolverProvider\"",
                 "    split-brain-resolver {",
@@ -61,7 +65,12 @@ public final class ClusterSettings {
                 "      acceptable-heartbeat-pause = " + ms(half),
                 "    }",
                 "  }",
-                "  coordinated-shutdown.exit-jvm = off",
+                "  coordinated-shutdown {",
+                "    exit-jvm = off",
+                // at the end of a sweep every node leaves at once; do not wait 10 s each for convergence
+                "    phases.cluster-leave.timeout = 2s",
+                "    phases.cluster-exiting.timeout = 2s",
+                "  }",
                 "}");
         return ConfigFactory.parseString(text).withFallback(ConfigFactory.defaultReference());
     }
