@@ -74,6 +74,9 @@ final class WorkerCommand extends CliCommand {
         out().println("worker " + node.address() + " joining " + joinAt + " with " + slots + " slots");
         out().flush();
         node.whenDone().toCompletableFuture().get();
+        if (node.refusal() != null) {
+            return error(FAILED, "the coordinator refused this worker: " + node.refusal());
+        }
         out().println("worker " + node.address() + " done");
         out().flush();
         return OK;

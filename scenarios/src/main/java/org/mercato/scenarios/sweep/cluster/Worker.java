@@ -31,7 +31,7 @@ import org.mercato.scenarios.sweep.cluster.Protocol.WorkerCommand;
  * the blocking executor, reports it (which asks for the next), and stops asking when told the sweep
  * is done. The worker checks that the cell id it computes for the scenario it received is the one it
  * was given, so nodes that resolve scenarios differently cannot store wrong results. Stops when
- * every slot is done, or when refused.
+ * every slot is done, or when refused (the reason goes into {@code refusal}).
  */
 public final class Worker extends AbstractBehavior<WorkerCommand> {
     static final Duration RETRY = Duration.ofMillis(300);
@@ -42,6 +42,7 @@ public final class Worker extends AbstractBehavior<WorkerCommand> {
     private final String codeVersion;
     private final int slots;
     private final String name;
+    private final java.util.concurrent.atomic.AtomicReference<String> refusal;
     private int running;
     private int finishedSlots;
 
@@ -51,8 +52,10 @@ public final class Worker extends AbstractBehavior<WorkerCommand> {
             CellRunner runner,
             Executor blocking,
             String codeVersion,
-            int slots) {
+            int slots,
+            java.util.concurrent.atomic.AtomicReference<String> refusal) {
         super(context);
+        this.refusal = refusal;
         this.coordinator = coordinator;
         this.runner = runner;
         this.blocking = blocking;
@@ -69,8 +72,10 @@ public final class Worker extends AbstractBehavior<WorkerCommand> {
             CellRunner runner,
             Executor blocking,
             String codeVersion,
-            int slots) {
-        return Behaviors.setup(context -> new Worker(context, coordinator, runner, blocking, codeVersion, slots));
+            int slots,
+            java.util.concurrent.atomic.AtomicReference<String> refusal) {
+        return Behaviors.setup(
+                context -> new Worker(context, coordinator, runner, blocking, codeVersion, slots, refusal));
     }
 
     @Override
@@ -92,6 +97,7 @@ public final class Worker extends AbstractBehavior<WorkerCommand> {
                 })
                 .onMessage(Refused.class, m -> {
                     getContext().getLog().error("the coordinator refused this worker: {}", m.reason());
+                    refusal.set(m.reason());
                     return Behaviors.stopped();
                 })
                 .build();

@@ -5,6 +5,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -25,10 +26,17 @@ import org.mercato.scenarios.sweep.cluster.Protocol.CoordinatorCommand;
 public final class WorkerNode {
     private final ActorSystem<Void> system;
     private final ExecutorService blocking;
+    private final AtomicReference<String> refusal;
 
-    private WorkerNode(ActorSystem<Void> system, ExecutorService blocking) {
+    private WorkerNode(ActorSystem<Void> system, ExecutorService blocking, AtomicReference<String> refusal) {
         this.system = system;
         this.blocking = blocking;
+        this.refusal = refusal;
+    }
+
+    /** Why the coordinator refused this worker, or null. */
+    public String refusal() {
+        return refusal.get();
     }
 
     public static WorkerNode start(
@@ -40,6 +48,7 @@ public final class WorkerNode {
             java.nio.file.Path keepRuns,
             String codeVersion) {
         AtomicInteger threads = new AtomicInteger();
+        AtomicReference<String> refusal = new AtomicReference<>();
         ExecutorService blocking = Executors.newFixedThreadPool(slots, r -> {
             Thread t = new Thread(r, "sweep-worker-cell-" + threads.incrementAndGet());
             t.setDaemon(true);
@@ -52,7 +61,8 @@ public final class WorkerNode {
                                     .withRole(ClusterSettings.COORDINATOR_ROLE)));
             CellRunner runner = new CellRunner(
                     registry, keepRuns, context.getSystem().address().toString());
-            var worker = context.spawn(Worker.create(coordinator, runner, blocking, codeVersion, slots), "worker");
+            var worker =
+                    context.spawn(Worker.create(coordinator, runner, blocking, codeVersion, slots, refusal), "worker");
             context.watch(worker);
             return Behaviors.receive(Void.class)
                     .onSignal(org.apache.pekko.actor.typed.Terminated.class, t -> Behaviors.stopped())
@@ -62,7 +72,7 @@ public final class WorkerNode {
                 guardian,
                 ClusterSettings.SYSTEM,
                 ClusterSettings.config(bind, join, ClusterSettings.WORKER_ROLE, failureTimeout));
-        return new WorkerNode(system, blocking);
+        return new WorkerNode(system, blocking, refusal);
     }
 
     public String address() {
