@@ -9,8 +9,10 @@ import java.util.function.BiConsumer;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.cluster.typed.Cluster;
 import org.apache.pekko.cluster.typed.ClusterSingleton;
 import org.apache.pekko.cluster.typed.ClusterSingletonSettings;
+import org.apache.pekko.cluster.typed.Down;
 import org.apache.pekko.cluster.typed.SingletonActor;
 import org.mercato.scenarios.sweep.Cell;
 import org.mercato.scenarios.sweep.CellResult;
@@ -75,10 +77,14 @@ public final class ClusterExecutor implements SweepExecutor {
             // let workers polling for work hear that the sweep is done, so they stop cleanly
             try {
                 drained.get(Worker.RETRY.toMillis() * 4 + 2_000, TimeUnit.MILLISECONDS);
+                Thread.sleep(200); // the last "done" messages are on their way
             } catch (TimeoutException e) {
-                log.info("not every worker stopped in time; shutting down anyway");
+                log.info("not every worker heard that the sweep is done; shutting down anyway");
             }
         } finally {
+            // the work is done and stored: down this node rather than wait for a graceful leave,
+            // whose convergence waits on workers that are already gone
+            Cluster.get(system).manager().tell(new Down(system.address()));
             system.terminate();
             system.getWhenTerminated().toCompletableFuture().get(30, TimeUnit.SECONDS);
         }

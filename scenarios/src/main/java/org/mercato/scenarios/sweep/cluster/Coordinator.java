@@ -51,6 +51,7 @@ public final class Coordinator extends AbstractBehavior<CoordinatorCommand> {
     private final Map<String, ActorRef<WorkerCommand>> running = new HashMap<>();
     private final Set<String> done = new HashSet<>();
     private final Set<ActorRef<WorkerCommand>> watched = new HashSet<>();
+    private final Set<ActorRef<WorkerCommand>> toldDone = new HashSet<>();
     private final BiConsumer<Cell, CellResult> sink;
     private final SweepListener listener;
     private final CompletableFuture<Void> finished;
@@ -80,7 +81,7 @@ public final class Coordinator extends AbstractBehavior<CoordinatorCommand> {
 
     /**
      * {@code finished} completes when every cell's result went to {@code sink}; {@code drained} when,
-     * after that, every worker that was seen has stopped.
+     * after that, every worker still around was told the sweep is done.
      */
     public static Behavior<CoordinatorCommand> create(
             List<Cell> cells,
@@ -155,6 +156,8 @@ public final class Coordinator extends AbstractBehavior<CoordinatorCommand> {
             worker.tell(new Assign(cell.id(), ScenarioYaml.write(cell.scenario())));
         } else if (done.size() == cells.size()) {
             worker.tell(new SweepDone(cells.size()));
+            toldDone.add(worker);
+            checkFinished();
         } else {
             worker.tell(new NoWorkYet(running.size()));
         }
@@ -170,7 +173,7 @@ public final class Coordinator extends AbstractBehavior<CoordinatorCommand> {
     private void checkFinished() {
         if (done.size() == cells.size()) {
             finished.complete(null);
-            if (watched.isEmpty()) {
+            if (toldDone.containsAll(watched)) {
                 drained.complete(null);
             }
         }

@@ -28,8 +28,8 @@ import org.mercato.scenarios.sweep.cluster.Protocol.WorkerCommand;
 
 /**
  * A worker with {@code slots} cells at a time: each slot asks the coordinator for a cell, runs it on
- * the blocking executor, reports it (which asks for the next), and stops asking when told the sweep
- * is done. The worker checks that the cell id it computes for the scenario it received is the one it
+ * the blocking executor, reports it (which asks for the next), and the worker stops once told the
+ * sweep is done and no cell of its own is still running. The worker checks that the cell id it computes for the scenario it received is the one it
  * was given, so nodes that resolve scenarios differently cannot store wrong results. Stops when
  * every slot is done, or when refused (the reason goes into {@code refusal}).
  */
@@ -40,11 +40,10 @@ public final class Worker extends AbstractBehavior<WorkerCommand> {
     private final CellRunner runner;
     private final Executor blocking;
     private final String codeVersion;
-    private final int slots;
     private final String name;
     private final java.util.concurrent.atomic.AtomicReference<String> refusal;
     private int running;
-    private int finishedSlots;
+    private boolean sweepDone;
 
     private Worker(
             ActorContext<WorkerCommand> context,
@@ -60,7 +59,6 @@ public final class Worker extends AbstractBehavior<WorkerCommand> {
         this.runner = runner;
         this.blocking = blocking;
         this.codeVersion = codeVersion;
-        this.slots = slots;
         this.name = context.getSystem().address().toString();
         for (int i = 0; i < slots; i++) {
             ask();
@@ -92,8 +90,9 @@ public final class Worker extends AbstractBehavior<WorkerCommand> {
                     return this;
                 })
                 .onMessage(SweepDone.class, m -> {
-                    finishedSlots++;
-                    return finishedSlots >= slots && running == 0 ? Behaviors.stopped() : this;
+                    // every cell is stored, so idle slots have nothing left to ask for
+                    sweepDone = true;
+                    return running == 0 ? Behaviors.stopped() : this;
                 })
                 .onMessage(Refused.class, m -> {
                     getContext().getLog().error("the coordinator refused this worker: {}", m.reason());
@@ -117,7 +116,7 @@ public final class Worker extends AbstractBehavior<WorkerCommand> {
     private Behavior<WorkerCommand> onRan(Ran ran) {
         running--;
         coordinator.tell(new CellDone(getContext().getSelf(), ran.result()));
-        return this;
+        return sweepDone && running == 0 ? Behaviors.stopped() : this;
     }
 
     private CellResult run(Assign assign) {
