@@ -134,7 +134,7 @@ public final class DuckDbResults {
     }
 
     /** Every numeric leaf of the summary by its dotted path, e.g. {@code market.welfare.total}. */
-    static Map<String, Double> flatten(JsonNode node) {
+    public static Map<String, Double> flatten(JsonNode node) {
         Map<String, Double> out = new TreeMap<>();
         flatten("", node, out);
         return out;

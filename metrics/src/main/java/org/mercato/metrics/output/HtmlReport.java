@@ -39,15 +39,7 @@ public final class HtmlReport {
     public static String render(String title, MarketMetrics m, Path eventLog, AdsMetrics ads, SaleMetrics sale)
             throws IOException {
         StringBuilder html = new StringBuilder(16_384);
-        html.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
-                .append(SvgChart.escape(title))
-                .append("</title><style>")
-                .append("body{font-family:system-ui,sans-serif;max-width:760px;margin:2em auto;color:#222}")
-                .append("h1{font-size:1.5em}h2{font-size:1.15em;margin-top:2em;border-bottom:1px solid #ddd}")
-                .append("svg text{font-size:12px;font-family:system-ui,sans-serif}.note{color:#666;font-size:.9em}")
-                .append("table{border-collapse:collapse}td,th{padding:2px 10px;text-align:right}")
-                .append("</style></head><body>");
-        html.append("<h1>").append(SvgChart.escape(title)).append("</h1>");
+        html.append(pageStart(title));
         html.append(String.format(
                 Locale.ROOT,
                 "<p>%d customers, %d served, %d payments; %d events.</p>",
@@ -69,6 +61,20 @@ public final class HtmlReport {
         timeline(html, eventLog);
         html.append("</body></html>\n");
         return html.toString();
+    }
+
+    /** The start of a report page: doctype, the shared inline style, and the title as a heading. */
+    public static String pageStart(String title) {
+        return "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>"
+                + SvgChart.escape(title)
+                + "</title><style>"
+                + "body{font-family:system-ui,sans-serif;max-width:760px;margin:2em auto;color:#222}"
+                + "h1{font-size:1.5em}h2{font-size:1.15em;margin-top:2em;border-bottom:1px solid #ddd}"
+                + "svg text{font-size:12px;font-family:system-ui,sans-serif}.note{color:#666;font-size:.9em}"
+                + "table{border-collapse:collapse}td,th{padding:2px 10px;text-align:right}"
+                + "</style></head><body><h1>"
+                + SvgChart.escape(title)
+                + "</h1>";
     }
 
     private static void welfare(StringBuilder html, MarketMetrics m) {

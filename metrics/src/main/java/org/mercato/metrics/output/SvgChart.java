@@ -3,24 +3,27 @@ package org.mercato.metrics.output;
 import java.util.List;
 import java.util.Locale;
 
-/** Small self-contained SVG charts: horizontal bars with optional intervals, and a column series. */
-final class SvgChart {
-    static final String BLUE = "#4f81bd";
-    static final String RED = "#c0504d";
-    static final String GREY = "#a5a5a5";
-    static final String PURPLE = "#8064a2";
+/**
+ * Small self-contained SVG charts: horizontal bars with optional intervals, and a column series.
+ * Public for the other reports (the sweep report) to reuse.
+ */
+public final class SvgChart {
+    public static final String BLUE = "#4f81bd";
+    public static final String RED = "#c0504d";
+    public static final String GREY = "#a5a5a5";
+    public static final String PURPLE = "#8064a2";
 
     /** One bar: its label, value, an optional interval (null for none) and colour (null: blue, red below 0). */
-    record Bar(String label, double value, Double lower, Double upper, String colour) {
-        Bar(String label, double value, Double lower, Double upper) {
+    public record Bar(String label, double value, Double lower, Double upper, String colour) {
+        public Bar(String label, double value, Double lower, Double upper) {
             this(label, value, lower, upper, null);
         }
 
-        static Bar of(String label, double value) {
+        public static Bar of(String label, double value) {
             return new Bar(label, value, null, null);
         }
 
-        static Bar of(String label, double value, String colour) {
+        public static Bar of(String label, double value, String colour) {
             return new Bar(label, value, null, null, colour);
         }
     }
@@ -32,7 +35,7 @@ final class SvgChart {
     private SvgChart() {}
 
     /** Horizontal bars on a common axis that includes zero; intervals drawn as whiskers. */
-    static String bars(List<Bar> bars, String unit) {
+    public static String bars(List<Bar> bars, String unit) {
         if (bars.isEmpty()) {
             return "<p class=\"empty\">no data</p>";
         }
@@ -139,14 +142,14 @@ final class SvgChart {
                 colour);
     }
 
-    static String number(double value) {
+    public static String number(double value) {
         if (value == Math.rint(value) && Math.abs(value) < 1e12) {
             return String.format(Locale.ROOT, "%,d", (long) value);
         }
         return String.format(Locale.ROOT, Math.abs(value) < 10 ? "%.3f" : "%,.2f", value);
     }
 
-    static String escape(String text) {
+    public static String escape(String text) {
         return text.replace("&", "&amp;")
                 .replace("<", "&lt;")
                 .replace(">", "&gt;")

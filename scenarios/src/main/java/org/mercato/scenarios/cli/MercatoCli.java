@@ -10,7 +10,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * The {@code mercato} command line: {@code run} and {@code validate} a scenario file, compute a
- * market's Magentic {@code baselines}, recompute a run's summary from its log ({@code report}). Exit codes:
+ * market's Magentic {@code baselines}, recompute a run's summary from its log ({@code report}), run a
+ * {@code sweep} (locally, as shards, or coordinating cluster {@code worker}s). Exit codes:
  * 0 ok, 1 the run failed, 2 bad input (a scenario problem, an unknown option, a missing file).
  * Errors are one {@code error:} line on stderr, never a stack trace.
  */
@@ -26,6 +27,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
             FitCommand.class,
             ReportCommand.class,
             ListCommand.class,
+            SweepCommand.class,
+            WorkerCommand.class,
             CommandLine.HelpCommand.class
         },
         footerHeading = "%nExit codes:%n",
@@ -41,7 +44,7 @@ public final class MercatoCli extends CliCommand {
                 && !unmatched.getUnmatched().isEmpty()
                 && !unmatched.getUnmatched().get(0).startsWith("-")) {
             return "unknown command '" + unmatched.getUnmatched().get(0)
-                    + "'; commands: run, validate, report, baselines, fit, list";
+                    + "'; commands: run, validate, report, baselines, fit, list, sweep, worker";
         }
         return super.describeParseError(e);
     }
@@ -49,7 +52,8 @@ public final class MercatoCli extends CliCommand {
     @Override
     int execute() {
         return error(
-                BAD_INPUT, "missing command: run, validate, report, baselines, fit or list (see 'mercato --help')");
+                BAD_INPUT,
+                "missing command: run, validate, report, baselines, fit, list, sweep or worker (see 'mercato --help')");
     }
 
     /** The version, from a resource the build fills in. */

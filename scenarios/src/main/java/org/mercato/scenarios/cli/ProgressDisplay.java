@@ -113,7 +113,7 @@ final class ProgressDisplay implements KernelListener, AutoCloseable {
     }
 
     /** Draws the bar on one line of a {@link PrintWriter}, redrawing it in place with a carriage return. */
-    private static final class WriterConsumer implements ProgressBarConsumer {
+    static final class WriterConsumer implements ProgressBarConsumer {
         private final PrintWriter out;
         private final int width;
         private int previous;

@@ -1,0 +1,103 @@
+package org.mercato.scenarios.sweep;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.mercato.agents.PolicyRegistry;
+import org.mercato.metrics.output.DuckDbResults;
+import org.mercato.scenarios.model.OutputConfig;
+import org.mercato.scenarios.model.Scenario;
+import org.mercato.scenarios.run.CostInfo;
+import org.mercato.scenarios.run.RunResult;
+import org.mercato.scenarios.run.ScenarioRunner;
+import org.mercato.sim.kernel.KernelListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one cell through {@link ScenarioRunner} and flattens its summary.json into metrics. The run
+ * goes into {@code <keep>/<cell id>/} when runs are kept, else into a scratch folder deleted
+ * afterwards; either way without the per-run DuckDB and CSV files (the sweep has its own). Any
+ * failure becomes a {@code failed} result with the error: a cell never throws.
+ */
+public final class CellRunner {
+    private static final Logger log = LoggerFactory.getLogger(CellRunner.class);
+    private static final OutputConfig NO_TABLES = new OutputConfig(false, false, false);
+
+    private final PolicyRegistry registry;
+    private final Path keepRuns;
+    private final String worker;
+
+    /** {@code keepRuns} null runs in scratch folders; {@code worker} names this node in the results. */
+    public CellRunner(PolicyRegistry registry, Path keepRuns, String worker) {
+        this.registry = registry;
+        this.keepRuns = keepRuns;
+        this.worker = worker;
+    }
+
+    public CellResult run(String id, Scenario scenario) {
+        long startedMillis = System.currentTimeMillis();
+        long started = System.nanoTime();
+        Path folder = null;
+        try {
+            folder = keepRuns != null ? fresh(keepRuns.resolve(id)) : Files.createTempDirectory("mercato-cell-");
+            RunResult result = new ScenarioRunner(registry, folder, KernelListener.NONE).run(forRun(scenario));
+            Map<String, Double> metrics =
+                    DuckDbResults.flatten(new ObjectMapper().readTree(ScenarioRunner.summaryJson(result.summary())));
+            metrics.remove("wallTimeMillis");
+            CostInfo cost = result.summary().cost();
+            return new CellResult(
+                    id,
+                    CellResult.OK,
+                    metrics,
+                    startedMillis,
+                    millisSince(started),
+                    null,
+                    worker,
+                    cost == null ? null : cost.money());
+        } catch (Exception | StackOverflowError | OutOfMemoryError e) {
+            log.warn("cell {} failed: {}", id, e.toString());
+            return new CellResult(
+                    id, CellResult.FAILED, Map.of(), startedMillis, millisSince(started), describe(e), worker, null);
+        } finally {
+            if (keepRuns == null && folder != null) {
+                deleteQuietly(folder);
+            }
+        }
+    }
+
+    private static Scenario forRun(Scenario s) {
+        return new Scenario(
+                s.name(), s.description(), s.seed(), s.kernel(), s.market(), s.agents(), s.prices(), NO_TABLES, null);
+    }
+
+    private static long millisSince(long started) {
+        return (System.nanoTime() - started) / 1_000_000;
+    }
+
+    static String describe(Throwable e) {
+        String message = e.getMessage();
+        String name = e.getClass().getSimpleName();
+        return message == null || message.isBlank() ? name : name + ": " + message.strip();
+    }
+
+    private static Path fresh(Path folder) throws IOException {
+        deleteQuietly(folder);
+        return Files.createDirectories(folder);
+    }
+
+    private static void deleteQuietly(Path folder) {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(folder)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            log.warn("cannot delete {}: {}", folder, e.toString());
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package org.mercato.scenarios.sweep;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.mercato.agents.PolicyRegistry;
+import org.mercato.scenarios.load.ScenarioLoader;
+import org.mercato.scenarios.model.Scenario;
+
+/**
+ * The cells of a sweep: every design point times every replicate, the point's levels applied to the
+ * base scenario with the {@code --set} machinery (so a bad key or level is reported like a bad
+ * {@code --set}) and each cell validated against the policies. Replicate r runs with seed
+ * {@code base + r}, where base is the scenario's seed (or the point's level when {@code seed} is
+ * itself a factor): every point shares the replicate's seed, which is what makes paired
+ * comparisons between levels possible (common random numbers).
+ */
+public record SweepPlan(SweepSpec spec, String codeVersion, List<Cell> cells) {
+    public SweepPlan {
+        cells = List.copyOf(cells);
+    }
+
+    public static SweepPlan of(SweepSpec spec, PolicyRegistry registry, String codeVersion) {
+        List<Map<String, JsonNode>> points = Design.points(spec.config(), spec.designSeed());
+        List<Cell> cells = new ArrayList<>();
+        for (Map<String, JsonNode> point : points) {
+            for (int r = 0; r < spec.config().replicates(); r++) {
+                List<String> overrides = new ArrayList<>();
+                for (Map.Entry<String, JsonNode> level : point.entrySet()) {
+                    overrides.add(level.getKey() + "=" + level.getValue().toString());
+                }
+                JsonNode seedLevel = point.get("seed");
+                long seed =
+                        (seedLevel != null && seedLevel.canConvertToLong() ? seedLevel.asLong() : spec.baseSeed()) + r;
+                overrides.add("seed=" + seed);
+                Scenario scenario = ScenarioLoader.load(spec.baseFile(), overrides, registry);
+                Scenario resolved = withoutSweep(scenario);
+                cells.add(new Cell(cells.size(), CellIds.of(resolved, codeVersion), point, r, seed, resolved));
+            }
+        }
+        return new SweepPlan(spec, codeVersion, cells);
+    }
+
+    /** The cells with {@code index % count == shard}: static shards for batch schedulers. */
+    public SweepPlan shard(int shard, int count) {
+        if (count < 1 || shard < 0 || shard >= count) {
+            throw new IllegalArgumentException("a shard is i/N with 0 <= i < N, was " + shard + "/" + count);
+        }
+        return new SweepPlan(
+                spec,
+                codeVersion,
+                cells.stream().filter(c -> c.index() % count == shard).toList());
+    }
+
+    static Scenario withoutSweep(Scenario s) {
+        return new Scenario(
+                s.name(), s.description(), s.seed(), s.kernel(), s.market(), s.agents(), s.prices(), s.output(), null);
+    }
+}
