@@ -26,21 +26,21 @@ class ReportCommandTest {
     @TempDir
     Path dir;
 
-    private Path runWithPagesAndReveal() throws IOException {
+    private Path runWithPagesAndReveal(String... more) throws IOException {
         Path file = dir.resolve("quickstart.yaml");
         Files.writeString(file, Files.readString(Path.of("quickstart.yaml")));
-        var scenario = ScenarioLoader.load(
-                file,
-                List.of(
-                        "market.generate.customers=60",
-                        "market.search.pageSize=6",
-                        "market.presentation.layout=grid",
-                        "market.presentation.rows=2",
-                        "market.presentation.columns=3",
-                        "market.reveal.policy=min-wait",
-                        "market.reveal.minWait=700ms",
-                        "agents.services[1]={policy: posted-price, count: 5, params: {tactic: social-proof},"
-                                + " thinkTime: {min: 50ms, max: 2s}}"));
+        List<String> sets = new java.util.ArrayList<>(List.of(
+                "market.generate.customers=60",
+                "market.search.pageSize=6",
+                "market.presentation.layout=grid",
+                "market.presentation.rows=2",
+                "market.presentation.columns=3",
+                "market.reveal.policy=min-wait",
+                "market.reveal.minWait=700ms",
+                "agents.services[1]={policy: posted-price, count: 5, params: {tactic: social-proof},"
+                        + " thinkTime: {min: 50ms, max: 2s}}"));
+        sets.addAll(List.of(more));
+        var scenario = ScenarioLoader.load(file, sets);
         Files.writeString(dir.resolve("resolved.yaml"), ScenarioYaml.write(scenario));
         RunResult result = Mercato.writingTo(dir.resolve("runs")).run(scenario);
         return result.folder();
@@ -67,6 +67,16 @@ class ReportCommandTest {
         try (Stream<Path> files = Files.list(folder)) {
             assertThat(files.map(p -> p.getFileName().toString())).noneMatch(name -> name.endsWith(".tmp"));
         }
+    }
+
+    @Test
+    void theMetricsActorAndTheBareLoopsDirectFoldsAgree() throws IOException {
+        String actors = Files.readString(runWithPagesAndReveal().resolve("summary.json"));
+        String bare = Files.readString(runWithPagesAndReveal("kernel.mode=bare").resolve("summary.json"));
+
+        assertThat(actors).contains("\"mode\" : \"actors\"");
+        assertThat(bare).contains("\"mode\" : \"bare\"");
+        assertThat(marketBlock(bare)).isEqualTo(marketBlock(actors));
     }
 
     @Test
