@@ -84,7 +84,7 @@ public final class RunReport {
                         convert(old, "kernel", RunSummary.KernelInfo.class),
                         market,
                         convert(old, "search", RunSummary.SearchInfo.class),
-                        null,
+                        convert(old, "cost", CostInfo.class),
                         ads == null ? null : ads.withCounterfactual(counterfactual(old)),
                         sale.result(),
                         old.has("virtualTimeMicros")

@@ -35,6 +35,17 @@ class LlmMarketTest extends ScriptedServerTest {
     }
 
     @Test
+    void mercatoReportKeepsTheCostBlockWhichTheLogCannotGive() throws IOException {
+        RunResult result = run("concurrency: 4");
+        String live = Files.readString(result.folder().resolve("summary.json"));
+
+        org.mercato.scenarios.run.RunReport.rewrite(result.folder());
+
+        assertThat(live).contains("\"cost\"");
+        assertThat(Files.readString(result.folder().resolve("summary.json"))).isEqualTo(live);
+    }
+
+    @Test
     void requestsOfferTheProtocolAsTools() throws IOException {
         run("");
         String first = model.bodies.get(0);
