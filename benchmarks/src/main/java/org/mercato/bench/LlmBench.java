@@ -7,7 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.mercato.agents.PolicyRegistry;
-import org.mercato.agents.llm.OpenAiProvider;
+import org.mercato.agents.llm.LangChainProvider;
 import org.mercato.scenarios.model.AgentGroupConfig;
 import org.mercato.scenarios.model.AgentsConfig;
 import org.mercato.scenarios.model.Duration;
@@ -126,13 +126,13 @@ public final class LlmBench {
 
     private static Run run(Scenario scenario, ScenarioWiring wiring, ScriptedChatServer server) throws Exception {
         var setup = wiring.setup(scenario);
-        List<OpenAiProvider> providers = wiring.providers();
+        List<LangChainProvider> providers = wiring.providers();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         long[] sums = new long[5]; // in flight, samples while pending, samples, max pending, max in flight
         Thread sampler = new Thread(() -> {
             while (!Thread.currentThread().isInterrupted()) {
                 int pending =
-                        providers.stream().mapToInt(OpenAiProvider::pending).sum();
+                        providers.stream().mapToInt(LangChainProvider::pending).sum();
                 sums[2]++;
                 if (pending > 0) {
                     sums[0] += server.active.get();

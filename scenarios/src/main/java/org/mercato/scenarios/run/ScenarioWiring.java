@@ -15,9 +15,9 @@ import org.mercato.agents.PolicyRegistry;
 import org.mercato.agents.SyntheticWork;
 import org.mercato.agents.Tactic;
 import org.mercato.agents.llm.CacheMode;
+import org.mercato.agents.llm.LangChainProvider;
 import org.mercato.agents.llm.LlmAgentSettings;
 import org.mercato.agents.llm.LlmClient;
-import org.mercato.agents.llm.OpenAiProvider;
 import org.mercato.agents.llm.ProviderSettings;
 import org.mercato.agents.llm.ResponseCache;
 import org.mercato.scenarios.model.AgentGroupConfig;
@@ -50,7 +50,7 @@ public final class ScenarioWiring {
     private final PolicyRegistry registry;
     private final UnaryOperator<String> env;
     private final List<LlmGroup> llmGroups = new ArrayList<>();
-    private final Map<ProviderSettings, OpenAiProvider> providers = new LinkedHashMap<>();
+    private final Map<ProviderSettings, LangChainProvider> providers = new LinkedHashMap<>();
     private final Map<String, ResponseCache> caches = new TreeMap<>();
 
     public ScenarioWiring(PolicyRegistry registry) {
@@ -69,7 +69,7 @@ public final class ScenarioWiring {
     }
 
     /** The distinct providers of the last {@link #setup} (one per distinct configuration). */
-    public List<OpenAiProvider> providers() {
+    public List<LangChainProvider> providers() {
         return List.copyOf(providers.values());
     }
 
@@ -155,7 +155,7 @@ public final class ScenarioWiring {
             return null;
         }
         ProviderSettings settings = llm.providerSettings();
-        OpenAiProvider provider = providers.computeIfAbsent(settings, s -> new OpenAiProvider(s, env));
+        LangChainProvider provider = providers.computeIfAbsent(settings, s -> LangChainProvider.create(s, env));
         CacheMode mode = llm.cache().cacheMode();
         ResponseCache cache = mode == CacheMode.OFF
                 ? null
