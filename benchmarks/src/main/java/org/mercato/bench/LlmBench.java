@@ -125,7 +125,19 @@ public final class LlmBench {
             byte[] events) {}
 
     private static Run run(Scenario scenario, ScenarioWiring wiring, ScriptedChatServer server) throws Exception {
-        var setup = wiring.setup(scenario);
+        var wired = wiring.setup(scenario);
+        // -Dwindowed=true: the windowed kernel with its barrier, for comparison
+        var setup = Boolean.getBoolean("windowed")
+                ? new org.mercato.sim.SimulationSetup(
+                        wired.catalog(),
+                        wired.assistants(),
+                        wired.sellers(),
+                        wired.search(),
+                        wired.searchSettings(),
+                        wired.kernel().withRolling(false),
+                        wired.presentation(),
+                        wired.reveal())
+                : wired;
         List<LangChainProvider> providers = wiring.providers();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         long[] sums = new long[5]; // in flight, samples while pending, samples, max pending, max in flight

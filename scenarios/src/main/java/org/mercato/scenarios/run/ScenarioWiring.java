@@ -134,14 +134,19 @@ public final class ScenarioWiring {
     /**
      * LLM calls block inside a policy, on one of the kernel's {@code parallelism} threads, so the
      * threads cap the calls in flight. With LLM groups the wiring raises parallelism to at least the
-     * sum of the distinct providers' concurrency limits (never lowers it). Outcomes do not depend
-     * on it: the kernel orders actions, not threads.
+     * sum of the distinct providers' concurrency limits (never lowers it), and runs the rolling
+     * kernel. Outcomes depend on neither: the kernel orders actions, not threads.
      */
     private KernelSettings llmKernel(KernelSettings kernel) {
         int needed = providers.values().stream()
                 .mapToInt(p -> p.settings().concurrency())
                 .sum();
-        return needed > kernel.parallelism() ? kernel.withParallelism(needed) : kernel;
+        if (providers.isEmpty()) {
+            return kernel;
+        }
+        // Model calls take wall time: the rolling kernel overlaps calls of different windows.
+        KernelSettings rolling = kernel.withRolling(true);
+        return needed > rolling.parallelism() ? rolling.withParallelism(needed) : rolling;
     }
 
     private LlmAgentSettings llm(String role, int index, Assignment group) {
