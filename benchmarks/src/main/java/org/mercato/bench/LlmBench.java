@@ -37,10 +37,12 @@ import org.mercato.sim.kernel.KernelListener;
  *
  * <p>Arguments: customers (100), services (300), delay in ms (200), concurrency limit (64), and
  * {@code lockstep} for a fixed 1 s think time (default: uniform 1 to 3 s), and the search mechanism
- * ({@code lexical}; {@code random} spreads customers over sellers). A window's calls must all
- * return before the next window starts (the kernel's conservative barrier), so calls in flight are
- * bounded by the agents with work in one window, not only by the limit. {@code -Dparallelism=N}
- * sets the kernel's threads (default: the wiring's, the concurrency limit).
+ * ({@code lexical}; {@code random} spreads customers over sellers). LLM runs use the rolling
+ * kernel (no barrier; {@code -Dwindowed=true} runs the windowed kernel for comparison), but a call
+ * can only start once its observation is safe, so calls in flight are bounded by the agents with
+ * work within about one think time of virtual time, not only by the limit. {@code -Djitter=j}
+ * varies the endpoint's delay uniformly by ±j (a fraction). {@code -Dparallelism=N} sets the
+ * kernel's threads (default: the wiring's, the concurrency limit).
  */
 public final class LlmBench {
     private LlmBench() {}
