@@ -95,7 +95,7 @@ class ScenarioLoaderTest {
         assertThat(e.getMessage())
                 .isEqualTo(dir.resolve("scenario.yaml")
                         + ":2:1: sede: unknown key 'sede'; allowed here: name, description, seed, kernel, market,"
-                        + " agents, prices, output (did you mean 'seed'?)");
+                        + " agents, prices, output, sweep (did you mean 'seed'?)");
     }
 
     @Test
