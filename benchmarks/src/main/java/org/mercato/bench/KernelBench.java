@@ -20,7 +20,9 @@ import org.mercato.scenarios.model.MarketConfig;
 import org.mercato.scenarios.model.Scenario;
 import org.mercato.scenarios.model.ThinkTimeConfig;
 import org.mercato.scenarios.run.ScenarioWiring;
+import org.mercato.sim.KernelSettings;
 import org.mercato.sim.Simulation;
+import org.mercato.sim.SimulationSetup;
 import org.mercato.sim.events.JsonlEventWriter;
 import org.mercato.sim.kernel.KernelListener;
 import org.mercato.sim.kernel.KernelStats;
@@ -238,7 +240,19 @@ public final class KernelBench {
     }
 
     private static Result runOnce(Scenario scenario, Metrics metrics) {
-        var setup = new ScenarioWiring(PolicyRegistry.builtIn()).setup(scenario);
+        var wired = new ScenarioWiring(PolicyRegistry.builtIn()).setup(scenario);
+        // -Drolling=true: the actor runs use the rolling kernel (the bare loop stays the windowed reference)
+        var setup = Boolean.getBoolean("rolling") && wired.kernel().mode() == KernelSettings.Mode.ACTORS
+                ? new SimulationSetup(
+                        wired.catalog(),
+                        wired.assistants(),
+                        wired.sellers(),
+                        wired.search(),
+                        wired.searchSettings(),
+                        wired.kernel().withRolling(true),
+                        wired.presentation(),
+                        wired.reveal())
+                : wired;
         CountingStream out = new CountingStream();
         KernelStats stats;
         long start;

@@ -7,7 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.mercato.agents.PolicyRegistry;
-import org.mercato.agents.llm.OpenAiProvider;
+import org.mercato.agents.llm.LangChainProvider;
 import org.mercato.scenarios.model.AgentGroupConfig;
 import org.mercato.scenarios.model.AgentsConfig;
 import org.mercato.scenarios.model.Duration;
@@ -37,10 +37,12 @@ import org.mercato.sim.kernel.KernelListener;
  *
  * <p>Arguments: customers (100), services (300), delay in ms (200), concurrency limit (64), and
  * {@code lockstep} for a fixed 1 s think time (default: uniform 1 to 3 s), and the search mechanism
- * ({@code lexical}; {@code random} spreads customers over sellers). A window's calls must all
- * return before the next window starts (the kernel's conservative barrier), so calls in flight are
- * bounded by the agents with work in one window, not only by the limit. {@code -Dparallelism=N}
- * sets the kernel's threads (default: the wiring's, the concurrency limit).
+ * ({@code lexical}; {@code random} spreads customers over sellers). LLM runs use the rolling
+ * kernel (no barrier; {@code -Dwindowed=true} runs the windowed kernel for comparison), but a call
+ * can only start once its observation is safe, so calls in flight are bounded by the agents with
+ * work within about one think time of virtual time, not only by the limit. {@code -Djitter=j}
+ * varies the endpoint's delay uniformly by ±j (a fraction). {@code -Dparallelism=N} sets the
+ * kernel's threads (default: the wiring's, the concurrency limit).
  */
 public final class LlmBench {
     private LlmBench() {}
@@ -125,14 +127,26 @@ public final class LlmBench {
             byte[] events) {}
 
     private static Run run(Scenario scenario, ScenarioWiring wiring, ScriptedChatServer server) throws Exception {
-        var setup = wiring.setup(scenario);
-        List<OpenAiProvider> providers = wiring.providers();
+        var wired = wiring.setup(scenario);
+        // -Dwindowed=true: the windowed kernel with its barrier, for comparison
+        var setup = Boolean.getBoolean("windowed")
+                ? new org.mercato.sim.SimulationSetup(
+                        wired.catalog(),
+                        wired.assistants(),
+                        wired.sellers(),
+                        wired.search(),
+                        wired.searchSettings(),
+                        wired.kernel().withRolling(false),
+                        wired.presentation(),
+                        wired.reveal())
+                : wired;
+        List<LangChainProvider> providers = wiring.providers();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         long[] sums = new long[5]; // in flight, samples while pending, samples, max pending, max in flight
         Thread sampler = new Thread(() -> {
             while (!Thread.currentThread().isInterrupted()) {
                 int pending =
-                        providers.stream().mapToInt(OpenAiProvider::pending).sum();
+                        providers.stream().mapToInt(LangChainProvider::pending).sum();
                 sums[2]++;
                 if (pending > 0) {
                     sums[0] += server.active.get();

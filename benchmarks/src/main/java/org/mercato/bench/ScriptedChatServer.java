@@ -47,6 +47,20 @@ final class ScriptedChatServer implements AutoCloseable {
         server.start();
     }
 
+    /**
+     * The delay, or with {@code -Djitter=j} uniform on delay × [1 - j, 1 + j], like a real
+     * model's varying latency. Timing only: the answers stay the same, and so does the event log.
+     */
+    private static long delayMillis(long delay) {
+        double jitter = Double.parseDouble(System.getProperty("jitter", "0"));
+        if (jitter <= 0) {
+            return delay;
+        }
+        double factor = 1
+                + jitter * (2 * java.util.concurrent.ThreadLocalRandom.current().nextDouble() - 1);
+        return Math.max(0, Math.round(delay * factor));
+    }
+
     String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
     }
@@ -57,7 +71,7 @@ final class ScriptedChatServer implements AutoCloseable {
         try {
             JsonNode request = JSON.readTree(exchange.getRequestBody().readAllBytes());
             if (delayMillis > 0) {
-                Thread.sleep(delayMillis);
+                Thread.sleep(delayMillis(delayMillis));
             }
             byte[] body = answer(request).getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");

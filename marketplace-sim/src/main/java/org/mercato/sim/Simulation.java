@@ -9,6 +9,7 @@ import org.mercato.sim.kernel.InlineDispatcher;
 import org.mercato.sim.kernel.Kernel;
 import org.mercato.sim.kernel.KernelListener;
 import org.mercato.sim.kernel.KernelStats;
+import org.mercato.sim.kernel.RollingKernel;
 import org.mercato.sim.market.AgentDirectory;
 import org.mercato.sim.market.Market;
 import org.mercato.sim.market.ProposalReveal;
@@ -43,22 +44,28 @@ public final class Simulation {
         AgentDispatcher dispatcher = kernel.mode() == KernelSettings.Mode.ACTORS
                 ? new ActorDispatcher(agents, kernel.parallelism())
                 : new InlineDispatcher(agents);
-        return new Prepared(
-                new Kernel(market, dispatcher, lookahead(agents), kernel.horizon(), sinks, listener), dispatcher);
+        long lookahead = lookahead(agents);
+        if (kernel.rolling()) {
+            RollingKernel rolling =
+                    new RollingKernel(market, dispatcher, agents, lookahead, kernel.horizon(), sinks, listener);
+            return new Prepared(rolling::run, dispatcher);
+        }
+        Kernel windowed = new Kernel(market, dispatcher, lookahead, kernel.horizon(), sinks, listener);
+        return new Prepared(windowed::run, dispatcher);
     }
 
     /** A run ready to go; closing it stops its agents. */
     public static final class Prepared implements AutoCloseable {
-        private final Kernel kernel;
+        private final java.util.function.Supplier<KernelStats> kernel;
         private final AgentDispatcher dispatcher;
 
-        private Prepared(Kernel kernel, AgentDispatcher dispatcher) {
+        private Prepared(java.util.function.Supplier<KernelStats> kernel, AgentDispatcher dispatcher) {
             this.kernel = kernel;
             this.dispatcher = dispatcher;
         }
 
         public KernelStats run() {
-            return kernel.run();
+            return kernel.get();
         }
 
         @Override

@@ -1,11 +1,12 @@
 package org.mercato.agents.llm;
 
+import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * How to reach one model: the provider kind ({@code openai}: any OpenAI-compatible endpoint such
- * as OpenAI, vLLM, Ollama or llama.cpp), base URL, model, sampling, the NAME of the environment
+ * as OpenAI, vLLM, Ollama or llama.cpp; {@code anthropic}: the Messages API; {@code gemini}: the
+ * Gemini API), base URL, model, sampling, the NAME of the environment
  * variable holding the API key (never the key), at most {@code concurrency} calls in flight, a
  * wall-clock {@code timeoutMillis} per attempt and {@code retries} extra attempts on 429, 5xx and
  * timeouts, waiting {@code backoffMillis} × 2^attempt in between.
@@ -21,7 +22,7 @@ public record ProviderSettings(
         long timeoutMillis,
         int retries,
         long backoffMillis) {
-    public static final Set<String> KINDS = Set.of("openai");
+    public static final List<String> KINDS = List.of("openai", "anthropic", "gemini");
 
     public ProviderSettings {
         Objects.requireNonNull(kind, "kind");
@@ -52,6 +53,15 @@ public record ProviderSettings(
         if (backoffMillis < 0) {
             throw new IllegalArgumentException("backoff must be >= 0");
         }
+    }
+
+    /** The vendor's public endpoint for {@code kind}, or null when the kind has none (openai: give one). */
+    public static String defaultBaseUrl(String kind) {
+        return switch (kind) {
+            case "anthropic" -> AnthropicProvider.DEFAULT_BASE_URL;
+            case "gemini" -> GeminiProvider.DEFAULT_BASE_URL;
+            default -> null;
+        };
     }
 
     public ProviderIdentity identity() {

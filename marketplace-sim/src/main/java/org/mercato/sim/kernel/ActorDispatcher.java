@@ -67,12 +67,20 @@ public final class ActorDispatcher implements AgentDispatcher {
     @Override
     public Replies dispatch(List<AgentBatch> batches) {
         WindowReplies replies = new WindowReplies(batches.size());
+        start(batches, replies);
+        return replies;
+    }
+
+    @Override
+    public void start(List<AgentBatch> batches, BatchReplies replies) {
+        if (batches.isEmpty()) {
+            return;
+        }
         int[] order = largestFirst(batches);
-        int stride = Math.min(routers.size(), Math.max(1, batches.size()));
+        int stride = Math.min(routers.size(), batches.size());
         for (int first = 0; first < stride; first++) {
             routers.get(first).tell(new WindowRouter.Fanout(batches, order, first, stride, replies));
         }
-        return replies;
     }
 
     /**

@@ -4,12 +4,12 @@ import java.util.List;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 
-/** The actor wrapper around one agent's policy: it handles one batch per window and reports back. */
+/** The actor wrapper around one agent's policy: it handles one batch at a time and reports back. */
 final class AgentActor {
     sealed interface Command {}
 
     /** The agent's deliveries for one window; the result goes to {@code replies} at {@code slot}. */
-    record Deliver(List<Delivery> deliveries, int slot, WindowReplies replies) implements Command {}
+    record Deliver(List<Delivery> deliveries, int slot, BatchReplies replies) implements Command {}
 
     private AgentActor() {}
 

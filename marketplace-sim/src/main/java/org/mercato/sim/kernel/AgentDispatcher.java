@@ -16,6 +16,12 @@ public interface AgentDispatcher extends AutoCloseable {
         List<List<Scheduled>> join();
     }
 
+    /**
+     * Starts every batch and returns at once (or when done, for a sequential dispatcher); each
+     * agent reports to {@code replies} under its batch's index. The rolling kernel's way.
+     */
+    void start(List<AgentBatch> batches, BatchReplies replies);
+
     /** Whether batches run on other threads (then the kernel writes events on a writer thread too). */
     default boolean parallel() {
         return false;

@@ -12,7 +12,9 @@ import org.mercato.sim.protocol.Observation;
 /**
  * One agent's policy with its clock, random streams and action counter. It turns a batch of
  * deliveries into scheduled actions: the actions caused by one observation take effect together,
- * after the network delay plus one sampled think time, each with the next per-agent sequence number. Only one thread at a time
+ * after the network delay plus one sampled think time, each with the next per-agent sequence number.
+ * Everything is per observation, in order (the policy, the think-time draw, the seq), so how the
+ * deliveries are cut into batches never changes the result. Only one thread at a time
  * touches a runtime: the agent's actor, or the kernel thread in the bare loop.
  */
 public final class AgentRuntime implements AgentContext {
@@ -30,6 +32,7 @@ public final class AgentRuntime implements AgentContext {
     private final SplittableRandom thinkRandom;
     private long now;
     private long nextSeq;
+    private long nextThink = -1;
 
     private AgentRuntime(
             int index, String id, Reactor reactor, ThinkTime thinkTime, long networkDelay, long masterSeed) {
@@ -65,6 +68,28 @@ public final class AgentRuntime implements AgentContext {
         return networkDelay + thinkTime.minimum();
     }
 
+    /**
+     * The think time the next acting observation will take. Samples come from the agent's own
+     * stream in a fixed order whether drawn early or late, so peeking changes no outcome; the
+     * rolling kernel uses it as the agent's exact lookahead. Call only while the agent is idle.
+     */
+    public long peekThinkTime() {
+        if (nextThink < 0) {
+            nextThink = thinkTime.sample(thinkRandom);
+        }
+        return nextThink;
+    }
+
+    public long networkDelay() {
+        return networkDelay;
+    }
+
+    private long takeThinkTime() {
+        long think = peekThinkTime();
+        nextThink = -1;
+        return think;
+    }
+
     /** Handles the deliveries in order; a policy that throws fails the run as {@link AgentFailedException}. */
     public List<Scheduled> process(List<Delivery> deliveries) {
         try {
@@ -89,7 +114,7 @@ public final class AgentRuntime implements AgentContext {
                 continue;
             }
             // One decision, one think time: the actions an observation causes land together, in order.
-            long effective = now + networkDelay + thinkTime.sample(thinkRandom);
+            long effective = now + networkDelay + takeThinkTime();
             for (Action action : actions) {
                 out.add(new Scheduled.ActionAt(effective, index, nextSeq++, action));
             }

@@ -22,4 +22,17 @@ public final class InlineDispatcher implements AgentDispatcher {
         }
         return () -> replies;
     }
+
+    @Override
+    public void start(List<AgentBatch> batches, BatchReplies replies) {
+        for (int slot = 0; slot < batches.size(); slot++) {
+            AgentBatch batch = batches.get(slot);
+            try {
+                replies.complete(slot, agents[batch.agent()].process(batch.deliveries()));
+            } catch (AgentFailedException failure) {
+                replies.fail(failure);
+                return;
+            }
+        }
+    }
 }

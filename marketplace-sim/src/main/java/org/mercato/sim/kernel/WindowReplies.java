@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * down; the last one releases the kernel. Slots keep the dispatch order, so the result does not
  * depend on which actor finished first.
  */
-final class WindowReplies implements AgentDispatcher.Replies {
+final class WindowReplies implements AgentDispatcher.Replies, BatchReplies {
     private final Object[] slots;
     private final AtomicInteger remaining;
     private final CompletableFuture<Void> done = new CompletableFuture<>();
@@ -24,14 +24,16 @@ final class WindowReplies implements AgentDispatcher.Replies {
         }
     }
 
-    void complete(int slot, List<Scheduled> actions) {
+    @Override
+    public void complete(int slot, List<Scheduled> actions) {
         slots[slot] = actions;
         if (remaining.decrementAndGet() == 0) {
             done.complete(null);
         }
     }
 
-    void fail(AgentFailedException failure) {
+    @Override
+    public void fail(AgentFailedException failure) {
         done.completeExceptionally(failure);
     }
 

@@ -15,7 +15,7 @@ final class WindowRouter {
     sealed interface Command {}
 
     /** Send batches {@code order[first]}, {@code order[first + stride]}, ... to their agents. */
-    record Fanout(List<AgentBatch> batches, int[] order, int first, int stride, WindowReplies replies)
+    record Fanout(List<AgentBatch> batches, int[] order, int first, int stride, BatchReplies replies)
             implements Command {}
 
     private WindowRouter() {}

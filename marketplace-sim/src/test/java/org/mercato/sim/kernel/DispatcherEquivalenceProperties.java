@@ -328,6 +328,63 @@ class DispatcherEquivalenceProperties {
         assertThat(fourThreads).isEqualTo(bare);
     }
 
+    /**
+     * The rolling kernel applies items in the windowed kernel's order however its batches are cut
+     * and whenever its agents finish: policies that stall for a random few microseconds (timing
+     * only; their choices still come from their own streams) change nothing in the log or the
+     * kernel's counts.
+     */
+    @Property(tries = 15, edgeCases = EdgeCasesMode.MIXIN, shrinking = ShrinkingMode.BOUNDED)
+    void theRollingKernelWritesTheWindowedKernelsLog(@ForAll("markets") Market market, @ForAll long seed) {
+        // Policies keep state, so every run gets a fresh setup.
+        Sims.Outcome reference = Sims.run(withPagesAndReveal(market, seed, Mode.BARE, 1));
+        byte[] expected = Sims.jsonl(withPagesAndReveal(market, seed, Mode.BARE, 1));
+        for (Mode mode : List.of(Mode.BARE, Mode.ACTORS)) {
+            for (int threads : mode == Mode.BARE ? new int[] {1} : new int[] {1, 4}) {
+                byte[] log = Sims.jsonl(rolling(withPagesAndReveal(market, seed, mode, threads)));
+                assertThat(new String(log, StandardCharsets.UTF_8))
+                        .isEqualTo(new String(expected, StandardCharsets.UTF_8));
+                Sims.Outcome outcome = Sims.run(rolling(withPagesAndReveal(market, seed, mode, threads)));
+                assertThat(outcome.stats()).isEqualTo(reference.stats());
+            }
+        }
+    }
+
+    private static SimulationSetup rolling(SimulationSetup setup) {
+        return new SimulationSetup(
+                setup.catalog(),
+                setup.assistants().stream()
+                        .map(a -> new SimulationSetup.Agent<AssistantPolicy>(
+                                (o, c) -> {
+                                    stall();
+                                    return a.policy().onObservation(o, c);
+                                },
+                                a.thinkTime()))
+                        .toList(),
+                setup.sellers().stream()
+                        .map(a -> new SimulationSetup.Agent<ServicePolicy>(
+                                (o, c) -> {
+                                    stall();
+                                    return a.policy().onObservation(o, c);
+                                },
+                                a.thinkTime()))
+                        .toList(),
+                setup.search(),
+                setup.searchSettings(),
+                setup.kernel().withRolling(true),
+                setup.presentation(),
+                setup.reveal());
+    }
+
+    /** Wall-clock jitter, so agents of the rolling kernel finish in varying orders. */
+    private static void stall() {
+        long until = System.nanoTime()
+                + java.util.concurrent.ThreadLocalRandom.current().nextInt(0, 30_000);
+        while (System.nanoTime() < until) {
+            Thread.onSpinWait();
+        }
+    }
+
     @Property(tries = 10, edgeCases = EdgeCasesMode.NONE)
     void aRunIsReproducible(@ForAll("markets") Market market, @ForAll @IntRange(min = 0, max = 1_000) int seed) {
         assertThat(Sims.jsonl(setup(market, seed, Mode.BARE, 1)))

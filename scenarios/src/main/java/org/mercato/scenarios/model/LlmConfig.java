@@ -7,7 +7,8 @@ import org.mercato.agents.llm.ProviderSettings;
 
 /**
  * An agent group's language model: {@code provider} ({@code openai}: any OpenAI-compatible
- * endpoint), {@code baseUrl}, {@code model}, {@code temperature} (0), {@code maxTokens} (512),
+ * endpoint; {@code anthropic}; {@code gemini}), {@code baseUrl} (required for openai; the vendor's
+ * public endpoint by default for the others), {@code model}, {@code temperature} (0), {@code maxTokens} (512),
  * {@code apiKeyEnv} (the NAME of the environment variable holding the key; none for local servers),
  * {@code concurrency} (calls in flight, 8), {@code timeout} per attempt (60s, wall clock), {@code
  * retries} on 429, 5xx and timeouts (3), {@code backoff} before the first retry, doubling (500ms),
@@ -49,6 +50,7 @@ public record LlmConfig(
         String prompt) {
     public LlmConfig {
         provider = Objects.requireNonNullElse(provider, "openai");
+        baseUrl = baseUrl != null ? baseUrl : ProviderSettings.defaultBaseUrl(provider);
         temperature = Objects.requireNonNullElse(temperature, 0.0);
         maxTokens = Objects.requireNonNullElse(maxTokens, 512);
         concurrency = Objects.requireNonNullElse(concurrency, 8);

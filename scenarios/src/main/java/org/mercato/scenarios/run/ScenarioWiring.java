@@ -15,11 +15,11 @@ import org.mercato.agents.PolicyRegistry;
 import org.mercato.agents.SyntheticWork;
 import org.mercato.agents.Tactic;
 import org.mercato.agents.llm.CacheMode;
+import org.mercato.agents.llm.LangChainProvider;
 import org.mercato.agents.llm.LlmAgentSettings;
 import org.mercato.agents.llm.LlmClient;
 import org.mercato.agents.llm.LlmException;
 import org.mercato.agents.llm.LlmListingRewrite;
-import org.mercato.agents.llm.OpenAiProvider;
 import org.mercato.agents.llm.ProviderSettings;
 import org.mercato.agents.llm.ResponseCache;
 import org.mercato.agents.service.ListingRewrite;
@@ -61,7 +61,7 @@ public final class ScenarioWiring {
     private final UnaryOperator<String> env;
     private final boolean modelCalls;
     private final List<LlmGroup> llmGroups = new ArrayList<>();
-    private final Map<ProviderSettings, OpenAiProvider> providers = new LinkedHashMap<>();
+    private final Map<ProviderSettings, LangChainProvider> providers = new LinkedHashMap<>();
     private final Map<String, ResponseCache> caches = new TreeMap<>();
 
     public ScenarioWiring(PolicyRegistry registry) {
@@ -90,7 +90,7 @@ public final class ScenarioWiring {
     }
 
     /** The distinct providers of the last {@link #setup} (one per distinct configuration). */
-    public List<OpenAiProvider> providers() {
+    public List<LangChainProvider> providers() {
         return List.copyOf(providers.values());
     }
 
@@ -172,14 +172,19 @@ public final class ScenarioWiring {
     /**
      * LLM calls block inside a policy, on one of the kernel's {@code parallelism} threads, so the
      * threads cap the calls in flight. With LLM groups the wiring raises parallelism to at least the
-     * sum of the distinct providers' concurrency limits (never lowers it). Outcomes do not depend
-     * on it: the kernel orders actions, not threads.
+     * sum of the distinct providers' concurrency limits (never lowers it), and runs the rolling
+     * kernel. Outcomes depend on neither: the kernel orders actions, not threads.
      */
     private KernelSettings llmKernel(KernelSettings kernel) {
         int needed = providers.values().stream()
                 .mapToInt(p -> p.settings().concurrency())
                 .sum();
-        return needed > kernel.parallelism() ? kernel.withParallelism(needed) : kernel;
+        if (providers.isEmpty()) {
+            return kernel;
+        }
+        // Model calls take wall time: the rolling kernel overlaps calls of different windows.
+        KernelSettings rolling = kernel.withRolling(true);
+        return needed > rolling.parallelism() ? rolling.withParallelism(needed) : rolling;
     }
 
     /**
@@ -236,7 +241,7 @@ public final class ScenarioWiring {
      */
     LlmClient llmClient(LlmConfig llm, String role, int index, String policy, int count) {
         ProviderSettings settings = llm.providerSettings();
-        OpenAiProvider provider = providers.computeIfAbsent(settings, s -> new OpenAiProvider(s, env));
+        LangChainProvider provider = providers.computeIfAbsent(settings, s -> LangChainProvider.create(s, env));
         CacheMode mode = llm.cache().cacheMode();
         ResponseCache cache = mode == CacheMode.OFF
                 ? null

@@ -50,6 +50,31 @@ class LlmConfigLoadTest {
     }
 
     @Test
+    void anthropicAndGeminiDefaultToTheVendorsEndpoint() throws IOException {
+        var anthropic = load("{provider: anthropic, model: claude-x, apiKeyEnv: ANTHROPIC_API_KEY}")
+                .agents()
+                .assistants()
+                .get(0)
+                .llm();
+        assertThat(anthropic.providerSettings().baseUrl()).isEqualTo("https://api.anthropic.com/v1/");
+        var gemini = load("{provider: gemini, model: g, baseUrl: 'http://127.0.0.1:9/v1beta'}")
+                .agents()
+                .assistants()
+                .get(0)
+                .llm();
+        assertThat(gemini.providerSettings().baseUrl()).isEqualTo("http://127.0.0.1:9/v1beta");
+        assertThat(gemini.providerSettings().identity().kind()).isEqualTo("gemini");
+    }
+
+    @Test
+    void anUnknownProviderIsReportedWithTheChoices() {
+        assertThatThrownBy(() -> load("{provider: mistral, baseUrl: 'http://x/v1', model: m}"))
+                .isInstanceOf(ScenarioException.class)
+                .hasMessageContaining("scenario.yaml:7:")
+                .hasMessageContaining("[openai, anthropic, gemini]");
+    }
+
+    @Test
     void anApiKeyInPlaceOfAVariableNameIsRefusedWithoutEchoingIt() {
         assertThatThrownBy(() -> load("{baseUrl: 'http://x/v1', model: m, apiKeyEnv: sk-live-abc123}"))
                 .isInstanceOf(ScenarioException.class)

@@ -1,0 +1,292 @@
+package org.mercato.agents.llm;
+
+import dev.langchain4j.agent.tool.ToolExecutionRequest;
+import dev.langchain4j.agent.tool.ToolSpecification;
+import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.ToolExecutionResultMessage;
+import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.exception.HttpException;
+import dev.langchain4j.exception.InternalServerException;
+import dev.langchain4j.exception.RateLimitException;
+import dev.langchain4j.http.client.jdk.JdkHttpClient;
+import dev.langchain4j.http.client.jdk.JdkHttpClientBuilder;
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.request.json.JsonArraySchema;
+import dev.langchain4j.model.chat.request.json.JsonIntegerSchema;
+import dev.langchain4j.model.chat.request.json.JsonNumberSchema;
+import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
+import dev.langchain4j.model.chat.request.json.JsonSchemaElement;
+import dev.langchain4j.model.chat.request.json.JsonStringSchema;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.output.TokenUsage;
+import java.net.http.HttpClient;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.UnaryOperator;
+
+/**
+ * A chat endpoint through one of LangChain4j's {@link ChatModel}s; the subclasses build the
+ * vendor's model ({@link OpenAiProvider}, {@link AnthropicProvider}, {@link GeminiProvider}) and
+ * this class maps our provider-neutral request and response onto LangChain4j's. At most {@code concurrency} calls are in flight (a fair semaphore, so waiting agents are
+ * served in arrival order); each attempt has the configured timeout; 429, 5xx and timeouts are
+ * retried {@code retries} times with exponential backoff on the wall clock, then the call fails
+ * with an {@link LlmException} that names the status but never the body (it may quote the key).
+ * LangChain4j's own retries are off so there is exactly one retry policy.
+ */
+public abstract class LangChainProvider implements ChatProvider {
+    private final ProviderSettings settings;
+    private final ChatModel model;
+    private final Semaphore permits;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger pending = new AtomicInteger();
+    private final AtomicLong httpAttempts = new AtomicLong();
+
+    /** {@code model} must not retry by itself, nor log requests or responses (they carry the key). */
+    protected LangChainProvider(ProviderSettings settings, ChatModel model) {
+        this.settings = settings;
+        this.model = model;
+        this.permits = new Semaphore(settings.concurrency(), true);
+    }
+
+    /**
+     * The provider for {@code settings.kind()}; {@code env} looks up environment variables
+     * (System::getenv in a run, a map in tests).
+     */
+    public static LangChainProvider create(ProviderSettings settings, UnaryOperator<String> env) {
+        return switch (settings.kind()) {
+            case "openai" -> new OpenAiProvider(settings, env);
+            case "anthropic" -> new AnthropicProvider(settings, env);
+            case "gemini" -> new GeminiProvider(settings, env);
+            default -> throw new IllegalArgumentException("unknown provider " + settings.kind());
+        };
+    }
+
+    /** The key from the settings' environment variable, or {@code fallback} when none is set. */
+    protected static String apiKey(ProviderSettings settings, UnaryOperator<String> env, String fallback) {
+        String key = settings.apiKeyEnv() == null ? null : env.apply(settings.apiKeyEnv());
+        return key == null || key.isEmpty() ? fallback : key;
+    }
+
+    /** LangChain4j's JDK HTTP client on HTTP/1.1 (loopback test servers and some proxies lack h2c). */
+    protected static JdkHttpClientBuilder httpClient() {
+        return JdkHttpClient.builder().httpClientBuilder(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1));
+    }
+
+    protected static java.time.Duration timeout(ProviderSettings settings) {
+        return java.time.Duration.ofMillis(settings.timeoutMillis());
+    }
+
+    @Override
+    public ProviderIdentity identity() {
+        return settings.identity();
+    }
+
+    public ProviderSettings settings() {
+        return settings;
+    }
+
+    /** HTTP attempts made so far, retries included. */
+    public long httpAttempts() {
+        return httpAttempts.get();
+    }
+
+    /** Calls in progress right now: in flight, waiting for a permit or backing off. */
+    public int pending() {
+        return pending.get();
+    }
+
+    /** Calls holding a permit right now. */
+    public int inFlight() {
+        return inFlight.get();
+    }
+
+    @Override
+    public LlmResponse chat(LlmRequest request) {
+        pending.incrementAndGet();
+        try {
+            return attempts(toLangChain(request));
+        } finally {
+            pending.decrementAndGet();
+        }
+    }
+
+    private LlmResponse attempts(ChatRequest chatRequest) {
+        int attempt = 0;
+        while (true) {
+            int status;
+            String what;
+            try {
+                return once(chatRequest);
+            } catch (RuntimeException e) {
+                status = statusOf(e);
+                boolean timeout = isTimeout(e);
+                what = timeout ? "timed out after " + settings.timeoutMillis() + " ms" : describe(status, e);
+                boolean retriable = timeout || status == 429 || status >= 500 || e instanceof RateLimitException;
+                if (!retriable || attempt >= settings.retries()) {
+                    throw new LlmException(
+                            settings.kind() + " model " + settings.model() + ": " + what + " (attempt " + (attempt + 1)
+                                    + " of " + (settings.retries() + 1) + ")",
+                            status);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new LlmException(settings.kind() + " model " + settings.model() + ": interrupted", 0);
+            }
+            sleep(settings.backoffMillis() << Math.min(attempt, 20));
+            attempt++;
+        }
+    }
+
+    private LlmResponse once(ChatRequest chatRequest) throws InterruptedException {
+        permits.acquire();
+        inFlight.incrementAndGet();
+        httpAttempts.incrementAndGet();
+        try {
+            ChatResponse response = model.chat(chatRequest);
+            return fromLangChain(response);
+        } finally {
+            inFlight.decrementAndGet();
+            permits.release();
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static int statusOf(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof HttpException http) {
+                return http.statusCode();
+            }
+        }
+        if (e instanceof RateLimitException) {
+            return 429;
+        }
+        if (e instanceof InternalServerException) {
+            return 500;
+        }
+        return 0;
+    }
+
+    private static boolean isTimeout(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.http.HttpTimeoutException
+                    || t instanceof java.net.SocketTimeoutException
+                    || t instanceof dev.langchain4j.exception.TimeoutException
+                    || t instanceof java.util.concurrent.TimeoutException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The status and the exception's class only: bodies and messages may quote the API key. */
+    private static String describe(int status, Throwable e) {
+        return status > 0 ? "HTTP " + status : "request failed (" + e.getClass().getSimpleName() + ")";
+    }
+
+    static ChatRequest toLangChain(LlmRequest request) {
+        List<ChatMessage> messages = new ArrayList<>();
+        for (LlmMessage m : request.messages()) {
+            switch (m.role()) {
+                case "system" -> messages.add(SystemMessage.from(m.text()));
+                case "user" -> messages.add(UserMessage.from(m.text()));
+                case "assistant" -> {
+                    List<ToolExecutionRequest> calls = new ArrayList<>();
+                    for (LlmToolCall call : m.toolCalls()) {
+                        calls.add(ToolExecutionRequest.builder()
+                                .id(call.id())
+                                .name(call.name())
+                                .arguments(call.arguments())
+                                .build());
+                    }
+                    if (calls.isEmpty()) {
+                        messages.add(AiMessage.from(m.text().isEmpty() ? "(no answer)" : m.text()));
+                    } else if (m.text().isEmpty()) {
+                        messages.add(AiMessage.from(calls));
+                    } else {
+                        messages.add(AiMessage.from(m.text(), calls));
+                    }
+                }
+                case "tool" -> messages.add(ToolExecutionResultMessage.from(m.toolCallId(), m.toolName(), m.text()));
+                default -> throw new IllegalArgumentException("unknown role " + m.role());
+            }
+        }
+        ChatRequest.Builder builder = ChatRequest.builder().messages(messages);
+        if (!request.tools().isEmpty()) {
+            List<ToolSpecification> tools = new ArrayList<>();
+            for (LlmTool tool : request.tools()) {
+                JsonObjectSchema.Builder schema = JsonObjectSchema.builder();
+                List<String> required = new ArrayList<>();
+                for (LlmTool.Param p : tool.params()) {
+                    schema.addProperty(p.name(), schema(p));
+                    if (p.required()) {
+                        required.add(p.name());
+                    }
+                }
+                schema.required(required);
+                tools.add(ToolSpecification.builder()
+                        .name(tool.name())
+                        .description(tool.description())
+                        .parameters(schema.build())
+                        .build());
+            }
+            builder.toolSpecifications(tools);
+        }
+        return builder.build();
+    }
+
+    private static JsonSchemaElement schema(LlmTool.Param p) {
+        return switch (p.type()) {
+            case "string" ->
+                JsonStringSchema.builder().description(p.description()).build();
+            case "integer" ->
+                JsonIntegerSchema.builder().description(p.description()).build();
+            case "number" ->
+                JsonNumberSchema.builder().description(p.description()).build();
+            case "strings" ->
+                JsonArraySchema.builder()
+                        .description(p.description())
+                        .items(JsonStringSchema.builder().build())
+                        .build();
+            case "lines" ->
+                JsonArraySchema.builder()
+                        .description(p.description())
+                        .items(JsonObjectSchema.builder()
+                                .addStringProperty("item")
+                                .addIntegerProperty("quantity")
+                                .required("item", "quantity")
+                                .build())
+                        .build();
+            default -> throw new IllegalArgumentException(p.type());
+        };
+    }
+
+    static LlmResponse fromLangChain(ChatResponse response) {
+        AiMessage ai = response.aiMessage();
+        List<LlmToolCall> calls = new ArrayList<>();
+        if (ai.hasToolExecutionRequests()) {
+            for (ToolExecutionRequest r : ai.toolExecutionRequests()) {
+                // Gemini's function calls may carry no id; a positional one keeps replies matched and cache keys
+                // stable.
+                String id = r.id() == null || r.id().isBlank() ? "call_" + (calls.size() + 1) : r.id();
+                calls.add(new LlmToolCall(id, r.name(), r.arguments()));
+            }
+        }
+        TokenUsage usage = response.tokenUsage();
+        long in = usage == null || usage.inputTokenCount() == null ? 0 : usage.inputTokenCount();
+        long out = usage == null || usage.outputTokenCount() == null ? 0 : usage.outputTokenCount();
+        return new LlmResponse(ai.text(), calls, in, out);
+    }
+}

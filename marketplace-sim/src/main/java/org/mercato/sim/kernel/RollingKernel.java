@@ -1,0 +1,265 @@
+package org.mercato.sim.kernel;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import org.mercato.sim.events.Event;
+import org.mercato.sim.events.EventSink;
+import org.mercato.sim.events.LoggedEvent;
+import org.mercato.sim.market.Market;
+import org.mercato.sim.market.MarketOutput;
+import org.mercato.sim.protocol.Observation;
+
+/**
+ * The kernel without a barrier, for agents whose reactions take wall time (language models). Every
+ * agent with unprocessed observations has a bound: no action of its can take effect before it. For
+ * an agent that is idle when its batch is sent, the bound is the first delivery's time plus the
+ * network delay plus its next think time (drawn in advance from its own stream, see {@link
+ * AgentRuntime#peekThinkTime()}), or any later delivery's time plus its minimum reaction; a delivery
+ * to an agent that is still busy adds its time plus the minimum reaction. The kernel applies every
+ * queued item that lies before the least bound (the safe horizon), in the order (time, agent,
+ * seq), sends the resulting deliveries at once to the agents that are idle, and whenever an agent
+ * finishes it files the actions, sends it what queued up meanwhile and moves the horizon on. So
+ * calls of different windows overlap while the items are applied in exactly the order of the
+ * windowed {@link Kernel}: nothing can arrive before the horizon, and an agent handles its
+ * observations one at a time in order, however they are cut into batches. Outcomes do not depend
+ * on thread timing; the {@code windows} it reports are the windows the windowed kernel would have
+ * run.
+ */
+public final class RollingKernel implements MarketOutput {
+    private static final long NONE = Long.MAX_VALUE;
+
+    private final Market market;
+    private final AgentDispatcher dispatcher;
+    private final AgentRuntime[] agents;
+    private final long lookahead;
+    private final long horizon;
+    private final EventPipe events;
+    private final KernelListener listener;
+    private final ScheduleQueue queue = new ScheduleQueue();
+    private final List<List<Delivery>> inbox;
+    private final boolean[] busy;
+    private final long[] bound;
+    private final long[] sentBound;
+    private final BoundHeap bounds = new BoundHeap();
+    private final LinkedBlockingQueue<Finished> finished = new LinkedBlockingQueue<>();
+    private int[] ready = new int[64];
+    private int readyCount;
+    private int busyCount;
+    private long safe = NONE;
+    private List<LoggedEvent> unwritten = new ArrayList<>();
+    private long windowEnd = Long.MIN_VALUE;
+    private long recorded;
+    private long deliveries;
+    private long applied;
+    private long windows;
+    private long now;
+
+    private record Finished(int agent, List<Scheduled> actions, AgentFailedException failure) {}
+
+    /** One dispatch's replies, turned into per-agent completions for the kernel thread. */
+    private record Round(List<AgentBatch> batches, LinkedBlockingQueue<Finished> finished) implements BatchReplies {
+        @Override
+        public void complete(int slot, List<Scheduled> actions) {
+            finished.add(new Finished(batches.get(slot).agent(), actions, null));
+        }
+
+        @Override
+        public void fail(AgentFailedException failure) {
+            finished.add(new Finished(-1, null, failure));
+        }
+    }
+
+    public RollingKernel(
+            Market market,
+            AgentDispatcher dispatcher,
+            AgentRuntime[] agents,
+            long lookahead,
+            long horizon,
+            List<EventSink> sinks,
+            KernelListener listener) {
+        if (lookahead <= 0) {
+            throw new IllegalArgumentException(
+                    "the lookahead must be > 0: give agents a minimum think time or the network a delay");
+        }
+        this.market = market;
+        this.dispatcher = dispatcher;
+        this.agents = agents.clone();
+        this.lookahead = lookahead;
+        this.horizon = horizon;
+        this.events =
+                dispatcher.parallel() ? EventPipe.background(List.copyOf(sinks)) : EventPipe.inline(List.copyOf(sinks));
+        this.listener = listener;
+        int n = agents.length;
+        this.inbox = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            inbox.add(null);
+        }
+        this.busy = new boolean[n];
+        this.bound = new long[n];
+        this.sentBound = new long[n];
+        Arrays.fill(bound, NONE);
+    }
+
+    public KernelStats run() {
+        market.open(this);
+        while (true) {
+            applySafeItems();
+            sendReady();
+            writeEvents();
+            if (busyCount == 0) {
+                if (queue.isEmpty() || queue.peekTime() > horizon) {
+                    break;
+                }
+                continue;
+            }
+            awaitFinished();
+        }
+        listener.windowDone(now, recorded);
+        writeEvents();
+        events.finish();
+        return new KernelStats(lookahead, windows, recorded, deliveries, applied, now, queue.size());
+    }
+
+    private void applySafeItems() {
+        while (!queue.isEmpty() && queue.peekTime() < safe && queue.peekTime() <= horizon) {
+            Scheduled item = queue.poll();
+            if (item.time() >= windowEnd) {
+                if (windows > 0) {
+                    listener.windowDone(now, recorded);
+                }
+                windows++;
+                windowEnd = item.time() + lookahead;
+            }
+            now = item.time();
+            applied++;
+            market.apply(item, this);
+        }
+    }
+
+    private void sendReady() {
+        if (readyCount == 0) {
+            return;
+        }
+        Arrays.sort(ready, 0, readyCount);
+        List<AgentBatch> batches = new ArrayList<>(readyCount);
+        for (int i = 0; i < readyCount; i++) {
+            int agent = ready[i];
+            batches.add(new AgentBatch(agent, inbox.get(agent)));
+            inbox.set(agent, null);
+            busy[agent] = true;
+            sentBound[agent] = bound[agent];
+            busyCount++;
+        }
+        readyCount = 0;
+        dispatcher.start(batches, new Round(batches, finished));
+    }
+
+    /** Blocks for one finished batch, then takes every other one already there. */
+    private void awaitFinished() {
+        Finished first;
+        try {
+            first = finished.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while agents were running", e);
+        }
+        for (Finished done = first; done != null; done = finished.poll()) {
+            file(done);
+        }
+        safe = bounds.least(this::isCurrent);
+    }
+
+    private void file(Finished done) {
+        if (done.failure() != null) {
+            throw done.failure();
+        }
+        int agent = done.agent();
+        long earliest = sentBound[agent];
+        for (Scheduled action : done.actions()) {
+            if (action.time() < earliest) {
+                throw new IllegalStateException(
+                        "an action landed before its agent's bound " + earliest + ": " + action);
+            }
+            queue.add(action);
+        }
+        busy[agent] = false;
+        busyCount--;
+        List<Delivery> pending = inbox.get(agent);
+        if (pending == null) {
+            bound[agent] = NONE;
+        } else {
+            // Idle again: its next think time is known, so the bound of what queued up gets tighter.
+            bound[agent] = idleBound(agent, pending);
+            bounds.add(bound[agent], agent);
+            markReady(agent);
+        }
+    }
+
+    private boolean isCurrent(long key, int agent) {
+        return bound[agent] == key && (busy[agent] || inbox.get(agent) != null);
+    }
+
+    private long idleBound(int agent, List<Delivery> pending) {
+        AgentRuntime runtime = agents[agent];
+        long first = pending.get(0).time() + runtime.networkDelay() + runtime.peekThinkTime();
+        return pending.size() == 1 ? first : Math.min(first, pending.get(1).time() + runtime.minimumReaction());
+    }
+
+    private void markReady(int agent) {
+        if (readyCount == ready.length) {
+            ready = Arrays.copyOf(ready, ready.length * 2);
+        }
+        ready[readyCount++] = agent;
+    }
+
+    @Override
+    public long record(long time, Event event) {
+        long seq = recorded++;
+        unwritten.add(new LoggedEvent(time, seq, event));
+        return seq;
+    }
+
+    private void writeEvents() {
+        if (!unwritten.isEmpty()) {
+            events.publish(unwritten);
+            unwritten = new ArrayList<>();
+        }
+    }
+
+    @Override
+    public void deliver(int agent, long time, Observation observation) {
+        List<Delivery> batch = inbox.get(agent);
+        boolean fresh = batch == null;
+        if (fresh) {
+            batch = new ArrayList<>(2);
+            inbox.set(agent, batch);
+        }
+        batch.add(new Delivery(time, observation));
+        deliveries++;
+        long newBound;
+        if (busy[agent]) {
+            newBound = Math.min(bound[agent], time + agents[agent].minimumReaction());
+        } else if (fresh) {
+            newBound = idleBound(agent, batch);
+            markReady(agent);
+        } else {
+            newBound = Math.min(bound[agent], time + agents[agent].minimumReaction());
+        }
+        if (newBound != bound[agent]) {
+            bound[agent] = newBound;
+            bounds.add(newBound, agent);
+        }
+        safe = Math.min(safe, newBound);
+    }
+
+    /** A wake-up or market timer; it may fall before the safe horizon, but never before now. */
+    @Override
+    public void schedule(Scheduled item) {
+        if (item.time() < now) {
+            throw new IllegalStateException("the market scheduled an item in the past (now " + now + "): " + item);
+        }
+        queue.add(item);
+    }
+}
