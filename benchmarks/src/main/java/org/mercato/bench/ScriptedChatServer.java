@@ -22,8 +22,10 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A loopback OpenAI-compatible chat endpoint that answers with a tool call by rule after a fixed
- * delay: an assistant searches for its request, messages one of the first results (chosen by its
- * customer number, so sellers share the load), pays the first proposal and is done; a service
+ * delay: an assistant searches for its request, messages {@code -Dinquiries=k} (default 1) of the
+ * first results in one answer (parallel tool calls, as Magentic's assistants contact several
+ * businesses; chosen by its customer number, so sellers share the load), pays the first proposal
+ * and is done; a service
  * proposes the wanted items it carries at menu prices or replies that it has none. Counts requests
  * and the requests being served at once.
  */
@@ -100,7 +102,14 @@ final class ScriptedChatServer implements AutoCloseable {
                 break;
             }
         }
+        boolean paid = false;
+        for (JsonNode m : messages) {
+            for (JsonNode call : m.path("tool_calls")) {
+                paid |= call.path("function").path("name").asText().equals("pay");
+            }
+        }
         ObjectNode args = JSON.createObjectNode();
+        List<ObjectNode> more = new ArrayList<>();
         String tool;
         if (system.startsWith("You sell")) {
             String customer = last.substring("Message from customer ".length(), last.indexOf(':'));
@@ -148,19 +157,30 @@ final class ScriptedChatServer implements AutoCloseable {
             } else {
                 String self = line(system, "You are a shopping assistant acting for customer ");
                 tool = "message";
-                args.put("to", ids.get(Math.floorMod(self.hashCode(), ids.size())));
-                args.put("text", "Please send me a proposal.");
-                ArrayNode items = args.putArray("items");
-                read(line(system, "Items wanted (item: quantity): "))
-                        .fieldNames()
-                        .forEachRemaining(items::add);
+                int first = Math.floorMod(self.hashCode(), ids.size());
+                int inquiries = Math.min(ids.size(), Integer.getInteger("inquiries", 1));
+                for (int k = 0; k < inquiries; k++) {
+                    ObjectNode inquiry = k == 0 ? args : JSON.createObjectNode();
+                    inquiry.put("to", ids.get((first + k) % ids.size()));
+                    inquiry.put("text", "Please send me a proposal.");
+                    ArrayNode items = inquiry.putArray("items");
+                    read(line(system, "Items wanted (item: quantity): "))
+                            .fieldNames()
+                            .forEachRemaining(items::add);
+                    if (k > 0) {
+                        more.add(inquiry);
+                    }
+                }
             }
+        } else if (last.startsWith("Proposal ") && paid) {
+            tool = "wait";
+            args.put("seconds", 1);
         } else if (last.startsWith("Proposal ")) {
             tool = "pay";
             args.put("proposal", last.substring("Proposal ".length(), last.indexOf(" from ")));
         } else {
             tool = "done";
-            args.put("reason", last.startsWith("Your payment") ? "purchased" : "no-proposal");
+            args.put("reason", paid || last.startsWith("Your payment") ? "purchased" : "no-proposal");
         }
         ObjectNode root = JSON.createObjectNode();
         root.put("id", "chatcmpl-" + messages.size());
@@ -176,6 +196,14 @@ final class ScriptedChatServer implements AutoCloseable {
         call.put("id", "call_" + messages.size());
         call.put("type", "function");
         call.putObject("function").put("name", tool).put("arguments", args.toString());
+        for (int k = 0; k < more.size(); k++) {
+            ObjectNode extra = message.withArray("tool_calls").addObject();
+            extra.put("id", "call_" + messages.size() + "_" + (k + 1));
+            extra.put("type", "function");
+            extra.putObject("function")
+                    .put("name", tool)
+                    .put("arguments", more.get(k).toString());
+        }
         choice.put("finish_reason", "tool_calls");
         root.putObject("usage")
                 .put("prompt_tokens", 400)
