@@ -69,7 +69,9 @@ public final class KernelBench {
                 compare(customers, services, rounds, weight, parallelism);
             }
         }
-        metricsCost(customers, services, rounds, parallelism);
+        for (int weight : new int[] {0, work}) {
+            metricsCost(customers, services, rounds, parallelism, weight);
+        }
     }
 
     /**
@@ -77,7 +79,7 @@ public final class KernelBench {
      * and the summary it answers) against without; then the same with Magentic's baselines in the
      * summary, as a default run computes them. Rounds alternate without, with, with baselines.
      */
-    private static void metricsCost(int customers, int services, int rounds, int parallelism) {
+    private static void metricsCost(int customers, int services, int rounds, int parallelism, int work) {
         List<Double> ratios = new ArrayList<>();
         List<Double> cpuRatios = new ArrayList<>();
         List<Double> directRatios = new ArrayList<>();
@@ -86,7 +88,7 @@ public final class KernelBench {
         List<Double> withoutMillis = new ArrayList<>();
         long batches = 0;
         for (int round = -2; round < rounds; round++) {
-            Scenario scenario = scenario(customers, services, 0, KernelMode.ACTORS, parallelism);
+            Scenario scenario = scenario(customers, services, work, KernelMode.ACTORS, parallelism);
             Result without = runOnce(scenario, Metrics.NONE);
             Result live = runOnce(scenario, Metrics.ACTOR);
             Result direct = runOnce(scenario, Metrics.DIRECT);
@@ -103,9 +105,10 @@ public final class KernelBench {
         }
         System.out.printf(
                 Locale.ROOT,
-                "live metrics (metrics actor, %d batches; minimal agents, actor kernel; %.0f ms without):"
+                "live metrics (metrics actor, %d batches; %s, actor kernel; %.0f ms without):"
                         + " wall time with/without %.3f (rounds: %s); process CPU time with/without %.3f (rounds: %s)%n",
                 batches,
+                work == 0 ? "minimal agents" : "agents + " + work + " iterations of work",
                 median(withoutMillis),
                 median(ratios),
                 join(ratios),
