@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.List;
 import org.mercato.sim.events.Event;
 import org.mercato.sim.events.EventSink;
-import org.mercato.sim.events.LoggedEvent;
 import org.mercato.sim.market.Market;
 import org.mercato.sim.market.MarketOutput;
 import org.mercato.sim.protocol.Observation;
@@ -23,15 +22,13 @@ public final class Kernel implements MarketOutput {
     private final AgentDispatcher dispatcher;
     private final long lookahead;
     private final long horizon;
-    private final EventPipe events;
+    private final RecordedEvents events;
     private final KernelListener listener;
     private final ScheduleQueue queue = new ScheduleQueue();
     private final List<List<Delivery>> inbox;
-    private List<LoggedEvent> unwritten = new ArrayList<>();
     private int[] touched = new int[64];
     private int touchedCount;
     private long windowEnd;
-    private long recorded;
     private long deliveries;
     private long applied;
     private long windows;
@@ -52,8 +49,7 @@ public final class Kernel implements MarketOutput {
         this.dispatcher = dispatcher;
         this.lookahead = lookahead;
         this.horizon = horizon;
-        this.events =
-                dispatcher.parallel() ? EventPipe.background(List.copyOf(sinks)) : EventPipe.inline(List.copyOf(sinks));
+        this.events = new RecordedEvents(sinks, dispatcher.parallel());
         this.listener = listener;
         int agents = market.agents().size();
         this.inbox = new ArrayList<>(agents);
@@ -66,7 +62,7 @@ public final class Kernel implements MarketOutput {
         windowEnd = lookahead;
         market.open(this);
         dispatchInbox();
-        listener.windowDone(now, recorded);
+        listener.windowDone(now, events.count());
         while (!queue.isEmpty() && queue.peekTime() <= horizon) {
             long t0 = queue.peekTime();
             windowEnd = t0 + lookahead;
@@ -78,16 +74,15 @@ public final class Kernel implements MarketOutput {
             }
             dispatchInbox();
             windows++;
-            listener.windowDone(now, recorded);
+            listener.windowDone(now, events.count());
         }
-        writeEvents();
         events.finish();
-        return new KernelStats(lookahead, windows, recorded, deliveries, applied, now, queue.size());
+        return new KernelStats(lookahead, windows, events.count(), deliveries, applied, now, queue.size());
     }
 
     private void dispatchInbox() {
         if (touchedCount == 0) {
-            writeEvents();
+            events.publish();
             return;
         }
         Arrays.sort(touched, 0, touchedCount);
@@ -99,7 +94,7 @@ public final class Kernel implements MarketOutput {
         }
         touchedCount = 0;
         AgentDispatcher.Replies pending = dispatcher.dispatch(batches);
-        writeEvents();
+        events.publish();
         for (List<Scheduled> actions : pending.join()) {
             for (Scheduled action : actions) {
                 if (action.time() < windowEnd) {
@@ -113,16 +108,7 @@ public final class Kernel implements MarketOutput {
     /** Events are buffered per window and published when its agents start (see {@link EventPipe}). */
     @Override
     public long record(long time, Event event) {
-        long seq = recorded++;
-        unwritten.add(new LoggedEvent(time, seq, event));
-        return seq;
-    }
-
-    private void writeEvents() {
-        if (!unwritten.isEmpty()) {
-            events.publish(unwritten);
-            unwritten = new ArrayList<>();
-        }
+        return events.record(time, event);
     }
 
     @Override

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 import org.mercato.sim.events.Event;
 import org.mercato.sim.events.EventSink;
-import org.mercato.sim.events.LoggedEvent;
 import org.mercato.sim.market.Market;
 import org.mercato.sim.market.MarketOutput;
 import org.mercato.sim.protocol.Observation;
@@ -35,7 +34,7 @@ public final class RollingKernel implements MarketOutput {
     private final AgentRuntime[] agents;
     private final long lookahead;
     private final long horizon;
-    private final EventPipe events;
+    private final RecordedEvents events;
     private final KernelListener listener;
     private final ScheduleQueue queue = new ScheduleQueue();
     private final List<List<Delivery>> inbox;
@@ -48,9 +47,7 @@ public final class RollingKernel implements MarketOutput {
     private int readyCount;
     private int busyCount;
     private long safe = NONE;
-    private List<LoggedEvent> unwritten = new ArrayList<>();
     private long windowEnd = Long.MIN_VALUE;
-    private long recorded;
     private long deliveries;
     private long applied;
     private long windows;
@@ -88,8 +85,7 @@ public final class RollingKernel implements MarketOutput {
         this.agents = agents.clone();
         this.lookahead = lookahead;
         this.horizon = horizon;
-        this.events =
-                dispatcher.parallel() ? EventPipe.background(List.copyOf(sinks)) : EventPipe.inline(List.copyOf(sinks));
+        this.events = new RecordedEvents(sinks, dispatcher.parallel());
         this.listener = listener;
         int n = agents.length;
         this.inbox = new ArrayList<>(n);
@@ -107,7 +103,7 @@ public final class RollingKernel implements MarketOutput {
         while (true) {
             applySafeItems();
             sendReady();
-            writeEvents();
+            events.publish();
             if (busyCount == 0) {
                 if (queue.isEmpty() || queue.peekTime() > horizon) {
                     break;
@@ -116,10 +112,9 @@ public final class RollingKernel implements MarketOutput {
             }
             awaitFinished();
         }
-        listener.windowDone(now, recorded);
-        writeEvents();
+        listener.windowDone(now, events.count());
         events.finish();
-        return new KernelStats(lookahead, windows, recorded, deliveries, applied, now, queue.size());
+        return new KernelStats(lookahead, windows, events.count(), deliveries, applied, now, queue.size());
     }
 
     private void applySafeItems() {
@@ -127,7 +122,7 @@ public final class RollingKernel implements MarketOutput {
             Scheduled item = queue.poll();
             if (item.time() >= windowEnd) {
                 if (windows > 0) {
-                    listener.windowDone(now, recorded);
+                    listener.windowDone(now, events.count());
                 }
                 windows++;
                 windowEnd = item.time() + lookahead;
@@ -216,16 +211,7 @@ public final class RollingKernel implements MarketOutput {
 
     @Override
     public long record(long time, Event event) {
-        long seq = recorded++;
-        unwritten.add(new LoggedEvent(time, seq, event));
-        return seq;
-    }
-
-    private void writeEvents() {
-        if (!unwritten.isEmpty()) {
-            events.publish(unwritten);
-            unwritten = new ArrayList<>();
-        }
+        return events.record(time, event);
     }
 
     @Override
