@@ -39,11 +39,20 @@ public final class WelfareFold implements EventSink {
     private final Map<String, Long> costs = new HashMap<>();
     private final Map<String, Long> finishedAt = new HashMap<>();
     private long lastTime;
+    private Optimum optimum;
 
     @Override
     public void accept(LoggedEvent logged) {
         var event = logged.event();
         lastTime = Math.max(lastTime, logged.t());
+        boolean catalogEvent = event instanceof CustomerEvent || event instanceof ServiceEvent;
+        if (catalogEvent) {
+            optimum = null;
+        } else if (optimum == null && !customers.isEmpty()) {
+            // the log announces the catalog first: the optimum is computed while the market runs
+            // (on the metrics actor's thread in a live run), not when the summary is asked for
+            optimum = computeOptimum();
+        }
         if (event instanceof DoneEvent done && customers.containsKey(done.agent())) {
             finishedAt.merge(done.agent(), logged.t(), Math::max);
         } else if (event instanceof CustomerEvent c) {
@@ -171,6 +180,13 @@ public final class WelfareFold implements EventSink {
      * upper bound and the method says so.
      */
     public Optimum optimum() {
+        if (optimum == null) {
+            optimum = computeOptimum();
+        }
+        return optimum;
+    }
+
+    private Optimum computeOptimum() {
         List<Service> sellers = new ArrayList<>(services.values());
         Map<String, BitSet> byItem = new HashMap<>();
         Map<String, BitSet> byAmenity = new HashMap<>();
