@@ -21,7 +21,7 @@ public final class MetricsCollector implements EventSink {
     private final FirstProposalFold firstProposal = new FirstProposalFold();
     private final PositionFold position = new PositionFold();
     private final ConcentrationFold concentration = new ConcentrationFold();
-    private final ChoiceLogitFold choiceLogit = new ChoiceLogitFold();
+    private final ChoiceLogitFold choiceLogit;
     private final ManipulationFold manipulation = new ManipulationFold();
 
     /** The folds without Magentic's baselines. */
@@ -31,6 +31,7 @@ public final class MetricsCollector implements EventSink {
 
     public MetricsCollector(MetricsSettings settings) {
         this.settings = settings;
+        this.choiceLogit = new ChoiceLogitFold(settings.logit());
     }
 
     @Override

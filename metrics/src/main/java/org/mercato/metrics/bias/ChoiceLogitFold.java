@@ -51,6 +51,16 @@ public final class ChoiceLogitFold implements EventSink {
 
     private final Set<String> decided = new HashSet<>();
     private final List<Choice> sets = new ArrayList<>();
+    private final LogitSpec spec;
+
+    /** The default specification ({@link LogitSpec#DEFAULT}). */
+    public ChoiceLogitFold() {
+        this(LogitSpec.DEFAULT);
+    }
+
+    public ChoiceLogitFold(LogitSpec spec) {
+        this.spec = spec;
+    }
 
     @Override
     public void accept(LoggedEvent logged) {
@@ -106,39 +116,57 @@ public final class ChoiceLogitFold implements EventSink {
         SortedSet<Integer> ranks = new TreeSet<>();
         SortedSet<Integer> rowValues = new TreeSet<>();
         SortedSet<Integer> columnValues = new TreeSet<>();
+        SortedSet<String> products = new TreeSet<>();
         for (Choice set : sets) {
             for (Shown shown : set.page().shown()) {
                 ranks.add(shown.rank());
                 rowValues.add(shown.row());
                 columnValues.add(shown.column());
+                products.add(shown.service());
             }
         }
-        if (grid) {
-            for (int row : rowValues.tailSet(rowValues.first() + 1)) {
-                names.add("row" + row);
-                columnsOf.add(s -> s.row() == row ? 1 : 0);
-            }
-            for (int column : columnValues.tailSet(columnValues.first() + 1)) {
-                names.add("column" + column);
-                columnsOf.add(s -> s.column() == column ? 1 : 0);
-            }
-        } else {
-            for (int rank : ranks.tailSet(ranks.first() + 1)) {
-                names.add("rank" + rank);
-                columnsOf.add(s -> s.rank() == rank ? 1 : 0);
+        if (spec.productEffects()) {
+            for (String product : products.tailSet(products.first() + "\0")) {
+                names.add("product:" + product);
+                columnsOf.add(s -> s.service().equals(product) ? 1 : 0);
             }
         }
-        if (allPriced) {
-            names.add("logPrice");
-            columnsOf.add(s -> Math.log(s.price() / 100.0));
-        }
-        names.add("rating");
-        columnsOf.add(Shown::rating);
-        names.add("logReviews");
-        columnsOf.add(s -> Math.log(s.reviews() + 1.0));
-        for (String tag : tags) {
-            names.add("tag:" + tag);
-            columnsOf.add(s -> s.tags().contains(tag) ? 1 : 0);
+        for (String covariate : spec.covariates()) {
+            String kind = covariate.equals("position") ? (grid ? "grid" : "rank") : covariate;
+            switch (kind) {
+                case "grid" -> {
+                    dummies(names, columnsOf, "row", rowValues, Shown::row);
+                    dummies(names, columnsOf, "column", columnValues, Shown::column);
+                }
+                case "rank" -> dummies(names, columnsOf, "rank", ranks, Shown::rank);
+                case "row" -> dummies(names, columnsOf, "row", rowValues, Shown::row);
+                case "column" -> dummies(names, columnsOf, "column", columnValues, Shown::column);
+                case "logPrice" -> {
+                    if (allPriced) {
+                        names.add("logPrice");
+                        columnsOf.add(s -> Math.log(s.price() / 100.0));
+                    }
+                }
+                case "rating" -> {
+                    names.add("rating");
+                    columnsOf.add(Shown::rating);
+                }
+                case "logReviews" -> {
+                    names.add("logReviews");
+                    columnsOf.add(s -> Math.log(s.reviews() + 1.0));
+                }
+                case "tags" -> {
+                    for (String tag : tags) {
+                        names.add("tag:" + tag);
+                        columnsOf.add(s -> s.tags().contains(tag) ? 1 : 0);
+                    }
+                }
+                default -> {
+                    String tag = covariate.substring("tag:".length());
+                    names.add(covariate);
+                    columnsOf.add(s -> s.tags().contains(tag) ? 1 : 0);
+                }
+            }
         }
         // keep the covariates that vary within some set; leave out a dummy that separates the
         // choices (in every set where it varies the chosen alternative has it, or never has it),
@@ -182,30 +210,20 @@ public final class ChoiceLogitFold implements EventSink {
         if (kept.isEmpty()) {
             return new ChoiceLogit(sets.size(), omitted, null, "no covariate left to estimate");
         }
-        List<ChoiceSet> data = new ArrayList<>(sets.size());
-        int n = 0;
-        for (Choice set : sets) {
-            List<Shown> shown = set.page().shown();
-            double[][] x = new double[shown.size()][kept.size()];
-            for (int a = 0; a < shown.size(); a++) {
-                for (int c = 0; c < kept.size(); c++) {
-                    x[a][c] = keptColumns.get(c).applyAsDouble(shown.get(a));
-                }
+        List<ChoiceSet> data = design(sets, keptColumns);
+        for (String collinear = collinear(kept, data); collinear != null; collinear = collinear(kept, data)) {
+            int c = kept.indexOf(collinear);
+            kept.remove(c);
+            keptColumns.remove(c);
+            omitted.add(collinear + " (collinear with the covariates before it within choice sets)");
+            if (kept.isEmpty()) {
+                return new ChoiceLogit(sets.size(), omitted, null, "no covariate left to estimate");
             }
-            data.add(new ChoiceSet("set" + n++, set.customer(), x, set.chosen()));
-        }
-        String collinear = collinear(kept, data);
-        if (collinear != null) {
-            return new ChoiceLogit(
-                    sets.size(),
-                    omitted,
-                    null,
-                    "not estimable: the information matrix is singular (" + collinear
-                            + " is collinear with the covariates before it within choice sets)");
+            data = design(sets, keptColumns);
         }
         LogitFit fit;
         try {
-            fit = new ConditionalLogit().fit(kept, data, true);
+            fit = new ConditionalLogit().fit(kept, data, spec.clusterByCustomer());
         } catch (ArithmeticException | IllegalArgumentException e) {
             return new ChoiceLogit(
                     sets.size(),
@@ -234,6 +252,35 @@ public final class ChoiceLogitFold implements EventSink {
                         : coefficients.stream().anyMatch(c -> c.se() == null)
                                 ? "some standard errors are not finite (the choices are nearly separated)"
                                 : null);
+    }
+
+    private static List<ChoiceSet> design(List<Choice> sets, List<java.util.function.ToDoubleFunction<Shown>> columns) {
+        List<ChoiceSet> data = new ArrayList<>(sets.size());
+        int n = 0;
+        for (Choice set : sets) {
+            List<Shown> shown = set.page().shown();
+            double[][] x = new double[shown.size()][columns.size()];
+            for (int a = 0; a < shown.size(); a++) {
+                for (int c = 0; c < columns.size(); c++) {
+                    x[a][c] = columns.get(c).applyAsDouble(shown.get(a));
+                }
+            }
+            data.add(new ChoiceSet("set" + n++, set.customer(), x, set.chosen()));
+        }
+        return data;
+    }
+
+    /** Dummies for every level of a position but the first. */
+    private static void dummies(
+            List<String> names,
+            List<java.util.function.ToDoubleFunction<Shown>> columnsOf,
+            String prefix,
+            SortedSet<Integer> levels,
+            java.util.function.ToIntFunction<Shown> level) {
+        for (int value : levels.tailSet(levels.first() + 1)) {
+            names.add(prefix + value);
+            columnsOf.add(s -> level.applyAsInt(s) == value ? 1 : 0);
+        }
     }
 
     /**

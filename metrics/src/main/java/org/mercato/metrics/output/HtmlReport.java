@@ -309,14 +309,21 @@ public final class HtmlReport {
             return;
         }
         List<SvgChart.Bar> bars = new ArrayList<>();
+        int products = 0;
         for (ChoiceLogitFold.Coefficient c : logit.fit().coefficients()) {
-            if (c.coef() != null && c.se() != null && Double.isFinite(c.se())) {
+            if (c.name().startsWith("product:")) {
+                products++;
+            } else if (c.coef() != null && c.se() != null && Double.isFinite(c.se())) {
                 bars.add(new SvgChart.Bar(c.name(), c.coef(), c.coef() - 1.96 * c.se(), c.coef() + 1.96 * c.se()));
             }
         }
         html.append(SvgChart.bars(bars, ""));
         html.append("<p class=\"note\">McFadden conditional logit over the pages where the customer paid a shown"
-                + " service; 95% intervals from customer-clustered standard errors.</p>");
+                        + " service; 95% intervals from ")
+                .append(logit.fit().customers() != null ? "customer-clustered" : "model-based")
+                .append(" standard errors")
+                .append(products > 0 ? "; " + products + " product effects estimated, not drawn (summary.json)" : "")
+                .append(".</p>");
     }
 
     private static void timeline(StringBuilder html, Path eventLog) throws IOException {

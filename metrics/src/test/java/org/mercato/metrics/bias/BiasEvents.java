@@ -79,6 +79,16 @@ final class BiasEvents {
                 agent, 0, service, rank, row, column, new TreeSet<>(Set.of(tags)), null, 1.0, 4, 10));
     }
 
+    /** A list page entry at {@code rank} (row = rank) with the shown rating {@code rating}. */
+    BiasEvents shownRated(String agent, String service, int rank, double rating) {
+        return shownRated(agent, 0, service, rank, rating);
+    }
+
+    /** The same on the page of the search numbered {@code search}. */
+    BiasEvents shownRated(String agent, long search, String service, int rank, double rating) {
+        return add(new ImpressionEvent(agent, search, service, rank, rank, 1, new TreeSet<>(), null, 1.0, rating, 10));
+    }
+
     <S extends EventSink> S into(S sink) {
         events.forEach(sink::accept);
         return sink;

@@ -47,7 +47,7 @@ class ChoiceLogitFoldTest {
     }
 
     @Test
-    void aTagThatAlwaysSitsInTheSecondRowIsNotEstimable() {
+    void aTagThatAlwaysSitsInTheSecondRowIsLeftOutAsCollinear() {
         BiasEvents events = new BiasEvents();
         for (int i = 0; i < 40; i++) {
             String customer = "c" + i;
@@ -62,10 +62,91 @@ class ChoiceLogitFoldTest {
 
         var result = events.into(new ChoiceLogitFold()).result();
 
-        assertThat(result.fit()).isNull();
-        assertThat(result.reason())
-                .isEqualTo("not estimable: the information matrix is singular (tag:sponsored is collinear with the"
-                        + " covariates before it within choice sets)");
+        assertThat(result.omitted())
+                .contains("tag:sponsored (collinear with the covariates before it within choice sets)");
+        assertThat(result.fit().coefficients()).extracting(c -> c.name()).containsExactly("row2", "column2");
+        assertThat(result.fit().converged()).isTrue();
+    }
+
+    /** 60 customers, products a, b, c (ratings 3, 4, 5) in every order, each product chosen in every place. */
+    private static BiasEvents rotatedProducts() {
+        String[][] orders = {
+            {"a", "b", "c"}, {"a", "c", "b"}, {"b", "a", "c"}, {"b", "c", "a"}, {"c", "a", "b"}, {"c", "b", "a"}
+        };
+        BiasEvents events = new BiasEvents();
+        for (int i = 0; i < 60; i++) {
+            String[] order = orders[i % 6];
+            for (int place = 0; place < 3; place++) {
+                String product = order[place];
+                events.shownRated("c" + i, product, place + 1, 3.0 + (product.charAt(0) - 'a'));
+            }
+        }
+        for (int i = 0; i < 60; i++) {
+            // places 1, 1, 2, 1, 2, 3, ... so every product is chosen in every place
+            int place = (i / 6) % 3 == 0 ? 0 : (i / 6) % 3 == 1 ? (i % 2) : (i % 3);
+            events.pay("p" + i, "c" + i, orders[i % 6][place], 900);
+        }
+        return events;
+    }
+
+    @Test
+    void theScenarioChoosesTheCovariates() {
+        var result = rotatedProducts()
+                .into(new ChoiceLogitFold(new LogitSpec(java.util.List.of("rank"), false, true)))
+                .result();
+
+        assertThat(result.fit().coefficients()).extracting(c -> c.name()).containsExactly("rank2", "rank3");
+        assertThat(result.omitted()).isEmpty();
+    }
+
+    @Test
+    void productEffectsTakeOverWhatIsConstantPerProduct() {
+        var result = rotatedProducts()
+                .into(new ChoiceLogitFold(new LogitSpec(java.util.List.of("rank", "rating"), true, true)))
+                .result();
+
+        assertThat(result.fit().coefficients())
+                .extracting(c -> c.name())
+                .containsExactly("product:b", "product:c", "rank2", "rank3");
+        assertThat(result.omitted())
+                .containsExactly("rating (collinear with the covariates before it within choice sets)");
+        assertThat(result.fit().converged()).isTrue();
+    }
+
+    @Test
+    void withoutClusteringTheStandardErrorsComeFromTheInformationMatrix() {
+        // every customer sees the same page twice and makes the same choice on both: the two sets
+        // of a customer are one observation, which only the clustered errors know
+        BiasEvents events = new BiasEvents();
+        for (int i = 0; i < 40; i++) {
+            for (long search = 0; search < 2; search++) {
+                events.shownRated("c" + i, search, "a", 1, 4).shownRated("c" + i, search, "b", 2, 4);
+            }
+        }
+        for (int i = 0; i < 40; i++) {
+            events.pay("p" + i, "c" + i, i < 30 ? "a" : "b", 900);
+        }
+        var clustered = events.into(new ChoiceLogitFold(new LogitSpec(java.util.List.of("rank"), false, true)))
+                .result();
+        var model = events.into(new ChoiceLogitFold(new LogitSpec(java.util.List.of("rank"), false, false)))
+                .result();
+
+        assertThat(model.choiceSets()).isEqualTo(80);
+        assertThat(model.fit().coefficients().get(0).coef())
+                .isEqualTo(clustered.fit().coefficients().get(0).coef());
+        assertThat(model.fit().coefficients().get(0).se()).isEqualTo(Rounding.six(1 / Math.sqrt(80 * 0.25 * 0.75)));
+        assertThat(clustered.fit().coefficients().get(0).se())
+                .isGreaterThan(1.3 * model.fit().coefficients().get(0).se());
+        assertThat(model.fit().customers()).isNull();
+        assertThat(clustered.fit().customers()).isEqualTo(40);
+    }
+
+    @Test
+    void anUnknownCovariateIsRefusedWithTheKnownOnes() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> new LogitSpec(java.util.List.of("rank", "colour"), false, true))
+                .hasMessageContaining("unknown 'colour'")
+                .hasMessageContaining("logPrice");
     }
 
     @Test

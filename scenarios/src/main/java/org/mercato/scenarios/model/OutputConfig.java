@@ -10,15 +10,21 @@ import java.util.Objects;
  * {@code csv} its tables except {@code events} as CSV under csv/ (default true), {@code parquet}
  * every table as Parquet under parquet/ (default false). Both exports need duckdb. {@code
  * baselines}: Magentic's four welfare baselines in summary.json and the report (default true; they
- * cost about customers × services work, so the million-customer market turns them off).
+ * cost about customers × services work, so the million-customer market turns them off). {@code
+ * logit}: what the page-choice conditional logit estimates ({@link LogitConfig}).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"duckdb", "csv", "parquet", "baselines"})
-public record OutputConfig(Boolean duckdb, Boolean csv, Boolean parquet, Boolean baselines) {
-    public static final OutputConfig DEFAULT = new OutputConfig(null, null, null, null);
+@JsonPropertyOrder({"duckdb", "csv", "parquet", "baselines", "logit"})
+public record OutputConfig(Boolean duckdb, Boolean csv, Boolean parquet, Boolean baselines, LogitConfig logit) {
+    public static final OutputConfig DEFAULT = new OutputConfig(null, null, null, null, null);
 
     public OutputConfig(Boolean duckdb, Boolean csv, Boolean parquet) {
-        this(duckdb, csv, parquet, null);
+        this(duckdb, csv, parquet, null, null);
+    }
+
+    /** The same metrics settings, writing no tables (a sweep keeps its own). */
+    public OutputConfig withoutTables() {
+        return new OutputConfig(false, false, false, baselines, logit);
     }
 
     public OutputConfig {
@@ -26,6 +32,7 @@ public record OutputConfig(Boolean duckdb, Boolean csv, Boolean parquet, Boolean
         csv = Objects.requireNonNullElse(csv, duckdb);
         parquet = Objects.requireNonNullElse(parquet, false);
         baselines = Objects.requireNonNullElse(baselines, true);
+        logit = Objects.requireNonNullElse(logit, LogitConfig.DEFAULT);
         if ((parquet || csv) && !duckdb) {
             throw new IllegalArgumentException("csv and parquet exports need duckdb: true");
         }

@@ -15,6 +15,7 @@ import org.mercato.metrics.ads.AdsFold;
 import org.mercato.metrics.ads.AdsMetrics;
 import org.mercato.metrics.sale.SaleFold;
 import org.mercato.scenarios.load.ScenarioLoader;
+import org.mercato.scenarios.model.LogitConfig;
 import org.mercato.scenarios.model.Scenario;
 import org.mercato.sim.events.EventReader;
 
@@ -66,7 +67,8 @@ public final class RunReport {
                 old == null && Files.isRegularFile(resolved) ? ScenarioLoader.load(resolved, List.of()) : null;
         long seed = old != null ? old.path("seed").asLong() : scenario != null ? scenario.seed() : 0;
         MetricsCollector metrics = new MetricsCollector(
-                baselines(resolved) ? MetricsSettings.withBaselines(seed) : MetricsSettings.NO_BASELINES);
+                (baselines(resolved) ? MetricsSettings.withBaselines(seed) : MetricsSettings.NO_BASELINES)
+                        .withLogit(logit(resolved).spec()));
         SaleFold sale = new SaleFold();
         AdsFold adsFold = new AdsFold();
         EventReader.read(folder.resolve("events.jsonl"), event -> {
@@ -123,6 +125,15 @@ public final class RunReport {
         }
         JsonNode flag = YAML.readTree(resolved.toFile()).path("output").path("baselines");
         return !flag.isBoolean() || flag.booleanValue();
+    }
+
+    /** The logit the run estimated: its {@code scenario.resolved.yaml}'s {@code output.logit}. */
+    private static LogitConfig logit(Path resolved) throws IOException {
+        if (!Files.isRegularFile(resolved)) {
+            return LogitConfig.DEFAULT;
+        }
+        JsonNode node = YAML.readTree(resolved.toFile()).path("output").path("logit");
+        return node.isObject() ? YAML.treeToValue(node, LogitConfig.class) : LogitConfig.DEFAULT;
     }
 
     private static String text(JsonNode node, String field) {

@@ -199,11 +199,15 @@ public final class ScenarioRunner {
         return new RunResult(folder, events, summary);
     }
 
-    /** Baselines as the scenario's {@code output.baselines} says, drawn with its seed. */
+    /**
+     * Baselines as the scenario's {@code output.baselines} says, drawn with its seed, and the logit
+     * its {@code output.logit} asks for.
+     */
     static MetricsSettings metricsSettings(Scenario scenario) {
-        return scenario.output().baselines()
+        MetricsSettings settings = scenario.output().baselines()
                 ? MetricsSettings.withBaselines(scenario.seed())
                 : MetricsSettings.NO_BASELINES;
+        return settings.withLogit(scenario.output().logit().spec());
     }
 
     /**

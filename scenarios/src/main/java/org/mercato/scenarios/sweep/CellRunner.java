@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.mercato.agents.PolicyRegistry;
 import org.mercato.metrics.output.DuckDbResults;
-import org.mercato.scenarios.model.OutputConfig;
 import org.mercato.scenarios.model.Scenario;
 import org.mercato.scenarios.run.CostInfo;
 import org.mercato.scenarios.run.RunResult;
@@ -26,8 +25,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class CellRunner {
     private static final Logger log = LoggerFactory.getLogger(CellRunner.class);
-    private static final OutputConfig NO_TABLES = new OutputConfig(false, false, false);
-
     private final PolicyRegistry registry;
     private final Path keepRuns;
     private final String worker;
@@ -72,7 +69,15 @@ public final class CellRunner {
 
     private static Scenario forRun(Scenario s) {
         return new Scenario(
-                s.name(), s.description(), s.seed(), s.kernel(), s.market(), s.agents(), s.prices(), NO_TABLES, null);
+                s.name(),
+                s.description(),
+                s.seed(),
+                s.kernel(),
+                s.market(),
+                s.agents(),
+                s.prices(),
+                s.output().withoutTables(),
+                null);
     }
 
     private static long millisSince(long started) {
