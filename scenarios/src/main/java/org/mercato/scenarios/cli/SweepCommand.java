@@ -132,6 +132,20 @@ final class SweepCommand extends CliCommand {
                 shardOf == null ? "sweep.duckdb" : "sweep-shard-" + shardOf[0] + "-of-" + shardOf[1] + ".duckdb");
         out().println(header(spec, allCells, plan, shardOf));
         int threads = parallelism != null ? parallelism : Runtime.getRuntime().availableProcessors();
+        if (sharesAuctionMemory(plan)) {
+            // each run loads the memory folder at its start and saves it at its end: cells running at
+            // once would overwrite each other's lessons
+            if (cluster) {
+                throw new ScenarioException(
+                        "market.strategyAuction.memory",
+                        "cells that share an auction memory must run one after another; run the sweep"
+                                + " locally (it then runs one cell at a time)");
+            }
+            if (threads > 1) {
+                out().println("  cells share the strategy-auction memory folder: running them one at a time");
+                threads = 1;
+            }
+        }
         if (dryRun) {
             return dryRun(plan, database, threads);
         }
@@ -193,6 +207,12 @@ final class SweepCommand extends CliCommand {
                             + " rerun with --retry-failed to run them again");
         }
         return OK;
+    }
+
+    private static boolean sharesAuctionMemory(SweepPlan plan) {
+        return plan.cells().stream()
+                .map(cell -> cell.scenario().market().strategyAuction())
+                .anyMatch(auctions -> auctions != null && auctions.memory() != null);
     }
 
     private int dryRun(SweepPlan plan, Path database, int threads) {

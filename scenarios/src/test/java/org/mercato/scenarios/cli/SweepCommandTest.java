@@ -55,6 +55,29 @@ class SweepCommandTest {
     }
 
     @Test
+    void cellsSharingAnAuctionMemoryRunOneAtATimeAndNeverOnACluster() throws Exception {
+        String routing = Files.readString(Path.of("..", "scenarios", "strategy-auction-routing.yaml"));
+        Path shared = Files.writeString(
+                dir.resolve("shared.yaml"),
+                routing.replace(
+                        "  strategyAuction:\n", "  strategyAuction:\n    memory: " + dir.resolve("memory") + "\n"));
+        Path separate = Files.writeString(dir.resolve("separate.yaml"), routing);
+
+        MercatoCliTest.Result local =
+                mercato("sweep", shared.toString(), "--dry-run", "--parallelism", "2", "--out", dir.toString());
+        MercatoCliTest.Result unshared =
+                mercato("sweep", separate.toString(), "--dry-run", "--parallelism", "2", "--out", dir.toString());
+
+        assertThat(local.code()).as(local.err()).isZero();
+        assertThat(local.out()).contains("running them one at a time");
+        assertThat(unshared.code()).as(unshared.err()).isZero();
+        assertThat(unshared.out()).doesNotContain("one at a time");
+        assertThat(badInput(mercato("sweep", shared.toString(), "--cluster", "--bind", "127.0.0.1:0")))
+                .contains("market.strategyAuction.memory")
+                .contains("one after another");
+    }
+
+    @Test
     void badOptionsAndKeysAreBadInput() throws Exception {
         Path file = Files.writeString(dir.resolve("tiny.yaml"), TINY);
         assertThat(badInput(mercato("sweep"))).contains("missing FILE");
