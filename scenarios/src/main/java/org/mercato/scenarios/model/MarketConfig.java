@@ -56,6 +56,13 @@ public record MarketConfig(
         search = Objects.requireNonNullElse(search, SearchConfig.DEFAULT);
         presentation = Objects.requireNonNullElse(presentation, PresentationConfig.DEFAULT);
         reveal = Objects.requireNonNullElse(reveal, RevealConfig.DEFAULT);
+        if (ads != null
+                && presentation.mode() == PresentationConfig.Mode.FULL
+                && presentation.sponsored().probability() > 0) {
+            throw new IllegalArgumentException("ads: the auction's winners carry the 'sponsored' badge, and"
+                    + " presentation.sponsored would add random ones too; set presentation.sponsored:"
+                    + " {probability: 0} to study the auction");
+        }
         if (ads != null && ads.slots() > search.pageSize()) {
             throw new IllegalArgumentException("ads.slots (" + ads.slots() + ") must be at most search.pageSize ("
                     + search.pageSize() + "): the ads share the first results page");

@@ -136,6 +136,12 @@ class AdsConfigLoadTest {
                         + " share the first results page");
         assertThat(failure(ADS.replace("reserve: 0.25", "reserve: 0.25\n    slot: 3")))
                 .contains("market.ads.slot: unknown key 'slot'");
+        String grid =
+                "  search: {pageSize: 8}\n  presentation: {layout: grid, rows: 2, columns: 4, mode: full}\n  ads:";
+        assertThat(failure(ADS.replace("  ads:", grid)))
+                .contains("market: ads: the auction's winners carry the 'sponsored' badge")
+                .contains("presentation.sponsored: {probability: 0}");
+        load(ADS.replace("  ads:", grid.replace("mode: full}", "mode: full, sponsored: {probability: 0}}")));
     }
 
     @Test
