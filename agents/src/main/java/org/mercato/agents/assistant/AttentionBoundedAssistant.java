@@ -8,24 +8,8 @@ import org.mercato.sim.domain.MagenticUtility;
 import org.mercato.sim.domain.OrderLine;
 import org.mercato.sim.kernel.Gaussian;
 import org.mercato.sim.policy.AgentContext;
-import org.mercato.sim.policy.AssistantPolicy;
-import org.mercato.sim.protocol.AssistantAction;
-import org.mercato.sim.protocol.AssistantStarted;
-import org.mercato.sim.protocol.Decline;
-import org.mercato.sim.protocol.Done;
 import org.mercato.sim.protocol.ListingView;
-import org.mercato.sim.protocol.Message;
-import org.mercato.sim.protocol.MessageReceived;
-import org.mercato.sim.protocol.Observation;
-import org.mercato.sim.protocol.Pay;
-import org.mercato.sim.protocol.PaymentSettled;
 import org.mercato.sim.protocol.Proposal;
-import org.mercato.sim.protocol.ProposalReceived;
-import org.mercato.sim.protocol.Rejected;
-import org.mercato.sim.protocol.Search;
-import org.mercato.sim.protocol.SearchResults;
-import org.mercato.sim.protocol.Wait;
-import org.mercato.sim.protocol.WokenUp;
 
 /**
  * A shopper with a fixed attention budget, for the paradox of choice. It reads the whole first
@@ -47,20 +31,14 @@ import org.mercato.sim.protocol.WokenUp;
  * attempt, as the consideration set is the point). More options help only while the best one's lead outgrows the error; past that, welfare
  * falls as the set grows. With {@code noise} 0 it is a perfect judge of the page.
  */
-public final class AttentionBoundedAssistant implements AssistantPolicy {
+public final class AttentionBoundedAssistant extends OneListingAssistant {
     private final double noise;
     private final double exponent;
-    private final long patience;
-    private Customer customer;
-    private ListingView chosen;
-    private boolean finished;
-    private boolean paying;
-    private final List<Proposal> open = new ArrayList<>();
 
     public AttentionBoundedAssistant(double noise, double exponent, long patience) {
+        super(patience);
         this.noise = noise;
         this.exponent = exponent;
-        this.patience = patience;
     }
 
     /** The error's standard deviation, in currency units, when {@code n} listings are considered. */
@@ -90,73 +68,29 @@ public final class AttentionBoundedAssistant implements AssistantPolicy {
     }
 
     @Override
-    public List<AssistantAction> onObservation(Observation observation, AgentContext context) {
-        if (finished) {
-            return List.of();
-        }
-        if (observation instanceof AssistantStarted started) {
-            customer = started.customer();
-            return List.of(new Search(customer.request()));
-        }
-        if (observation instanceof SearchResults results && chosen == null) {
-            return choose(results.listings(), context);
-        }
-        if (observation instanceof ProposalReceived received) {
-            Proposal proposal = received.proposal();
-            open.add(proposal);
-            if (paying || !proposal.service().equals(chosen.service())) {
-                return List.of();
-            }
-            long utility = MagenticUtility.of(customer, chosen.amenities(), proposal.lines(), proposal.total());
-            if (utility > 0 && proposal.total() <= customer.budget()) {
-                paying = true;
-                return List.of(new Pay(proposal.id(), proposal.total()));
-            }
-            return stop("no-acceptable-proposal");
-        }
-        if (observation instanceof PaymentSettled) {
-            finished = true;
-            return List.of(new Done("purchased"));
-        }
-        if ((observation instanceof MessageReceived || observation instanceof WokenUp) && !paying) {
-            return stop("no-proposal");
-        }
-        if (observation instanceof Rejected rejected && rejected.action().equals("pay")) {
-            paying = false;
-            open.removeIf(p -> p.id().equals(rejected.ref()));
-            return stop("payment-rejected");
-        }
-        return List.of();
-    }
-
-    private List<AssistantAction> choose(List<ListingView> listings, AgentContext context) {
+    ListingView pick(List<ListingView> listings, AgentContext context) {
         double sdCents = errorSd(listings.size()) * 100;
         double best = Double.NEGATIVE_INFINITY;
+        ListingView chosen = null;
         for (ListingView listing : listings) {
-            double u = shownUtility(customer, listing);
+            double u = shownUtility(customer(), listing);
             double perceived = u + sdCents * Gaussian.next(context.random());
             if (perceived > best) {
                 best = perceived;
                 chosen = listing;
             }
         }
-        if (chosen == null) {
-            finished = true;
-            return List.of(new Done("no-results"));
-        }
-        return List.of(
-                Message.inquiry(
-                        chosen.service(), "Please send me a proposal for " + customer.items(), customer.items()),
-                new Wait(context.now() + patience));
+        return chosen;
     }
 
-    private List<AssistantAction> stop(String reason) {
-        finished = true;
-        List<AssistantAction> actions = new ArrayList<>();
-        for (Proposal proposal : open) {
-            actions.add(new Decline(proposal.id()));
-        }
-        actions.add(new Done(reason));
-        return actions;
+    @Override
+    boolean accepts(Proposal proposal, ListingView chosen) {
+        long utility = MagenticUtility.of(customer(), chosen.amenities(), proposal.lines(), proposal.total());
+        return utility > 0 && proposal.total() <= customer().budget();
+    }
+
+    @Override
+    String refusal() {
+        return "no-acceptable-proposal";
     }
 }

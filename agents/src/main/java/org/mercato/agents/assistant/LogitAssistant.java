@@ -1,29 +1,12 @@
 package org.mercato.agents.assistant;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.mercato.agents.Tactic;
 import org.mercato.sim.domain.Customer;
 import org.mercato.sim.policy.AgentContext;
-import org.mercato.sim.policy.AssistantPolicy;
-import org.mercato.sim.protocol.AssistantAction;
-import org.mercato.sim.protocol.AssistantStarted;
-import org.mercato.sim.protocol.Decline;
-import org.mercato.sim.protocol.Done;
 import org.mercato.sim.protocol.ListingView;
-import org.mercato.sim.protocol.Message;
-import org.mercato.sim.protocol.MessageReceived;
-import org.mercato.sim.protocol.Observation;
-import org.mercato.sim.protocol.Pay;
-import org.mercato.sim.protocol.PaymentSettled;
 import org.mercato.sim.protocol.Proposal;
-import org.mercato.sim.protocol.ProposalReceived;
-import org.mercato.sim.protocol.Rejected;
-import org.mercato.sim.protocol.Search;
-import org.mercato.sim.protocol.SearchResults;
-import org.mercato.sim.protocol.Wait;
-import org.mercato.sim.protocol.WokenUp;
 
 /**
  * A synthetic buyer with known biases, choosing from the first results page by a conditional-logit
@@ -42,7 +25,7 @@ import org.mercato.sim.protocol.WokenUp;
  * buyer then asks only the chosen service and pays its proposal when the budget allows (otherwise
  * declines it). Planted coefficients are what an estimator should recover (the ACES set-up).
  */
-public final class LogitAssistant implements AssistantPolicy {
+public final class LogitAssistant extends OneListingAssistant {
     /** The coefficients of the choice rule; {@code tactics} maps tactic labels to coefficients. */
     public record Coefficients(
             double rank,
@@ -61,16 +44,10 @@ public final class LogitAssistant implements AssistantPolicy {
     }
 
     private final Coefficients beta;
-    private final long patience;
-    private Customer customer;
-    private boolean finished;
-    private boolean paying;
-    private String chosen;
-    private final List<Proposal> open = new ArrayList<>();
 
     public LogitAssistant(Coefficients beta, long patience) {
+        super(patience);
         this.beta = beta;
-        this.patience = patience;
     }
 
     /**
@@ -133,49 +110,8 @@ public final class LogitAssistant implements AssistantPolicy {
     }
 
     @Override
-    public List<AssistantAction> onObservation(Observation observation, AgentContext context) {
-        if (finished) {
-            return List.of();
-        }
-        if (observation instanceof AssistantStarted started) {
-            customer = started.customer();
-            return List.of(new Search(customer.request()));
-        }
-        if (observation instanceof SearchResults results && chosen == null) {
-            return choose(results.listings(), context);
-        }
-        if (observation instanceof ProposalReceived received) {
-            Proposal proposal = received.proposal();
-            open.add(proposal);
-            if (paying || !proposal.service().equals(chosen)) {
-                return List.of();
-            }
-            if (proposal.total() <= customer.budget()) {
-                paying = true;
-                return List.of(new Pay(proposal.id(), proposal.total()));
-            }
-            return stop("over-budget");
-        }
-        if (observation instanceof PaymentSettled) {
-            finished = true;
-            return List.of(new Done("purchased"));
-        }
-        if (observation instanceof MessageReceived && !paying) {
-            return stop("no-proposal");
-        }
-        if (observation instanceof WokenUp && !paying) {
-            return stop("no-proposal");
-        }
-        if (observation instanceof Rejected rejected && rejected.action().equals("pay")) {
-            paying = false;
-            open.removeIf(p -> p.id().equals(rejected.ref()));
-            return stop("payment-rejected");
-        }
-        return List.of();
-    }
-
-    private List<AssistantAction> choose(List<ListingView> listings, AgentContext context) {
-        double[] p = probabilities(customer, listings);
+    ListingView pick(List<ListingView> listings, AgentContext context) {
+        double[] p = probabilities(customer(), listings);
         double draw = context.random().nextDouble();
         int pick = -1;
         double cumulative = 0;
@@ -188,24 +124,22 @@ public final class LogitAssistant implements AssistantPolicy {
                 }
             }
         }
-        if (pick < 0) {
-            finished = true;
-            return List.of(new Done(listings.isEmpty() ? "no-results" : "no-priced-listings"));
-        }
-        chosen = listings.get(pick).service();
-        return List.of(
-                Message.inquiry(chosen, "Please send me a proposal for " + customer.items(), customer.items()),
-                new Wait(context.now() + patience));
+        return pick < 0 ? null : listings.get(pick);
     }
 
-    private List<AssistantAction> stop(String reason) {
-        finished = true;
-        List<AssistantAction> actions = new ArrayList<>();
-        for (Proposal proposal : open) {
-            actions.add(new Decline(proposal.id()));
-        }
-        actions.add(new Done(reason));
-        return actions;
+    @Override
+    String nothingToPick(List<ListingView> listings) {
+        return listings.isEmpty() ? "no-results" : "no-priced-listings";
+    }
+
+    @Override
+    boolean accepts(Proposal proposal, ListingView chosen) {
+        return proposal.total() <= customer().budget();
+    }
+
+    @Override
+    String refusal() {
+        return "over-budget";
     }
 
     private static double indicator(boolean value) {
