@@ -22,7 +22,6 @@ import org.mercato.scenarios.model.ThinkTimeConfig;
 import org.mercato.scenarios.run.ScenarioWiring;
 import org.mercato.sim.KernelSettings;
 import org.mercato.sim.Simulation;
-import org.mercato.sim.SimulationSetup;
 import org.mercato.sim.events.JsonlEventWriter;
 import org.mercato.sim.kernel.KernelListener;
 import org.mercato.sim.kernel.KernelStats;
@@ -246,15 +245,7 @@ public final class KernelBench {
         var wired = new ScenarioWiring(PolicyRegistry.builtIn()).setup(scenario);
         // -Drolling=true: the actor runs use the rolling kernel (the bare loop stays the windowed reference)
         var setup = Boolean.getBoolean("rolling") && wired.kernel().mode() == KernelSettings.Mode.ACTORS
-                ? new SimulationSetup(
-                        wired.catalog(),
-                        wired.assistants(),
-                        wired.sellers(),
-                        wired.search(),
-                        wired.searchSettings(),
-                        wired.kernel().withRolling(true),
-                        wired.presentation(),
-                        wired.reveal())
+                ? wired.withKernel(wired.kernel().withRolling(true))
                 : wired;
         CountingStream out = new CountingStream();
         KernelStats stats;

@@ -129,17 +129,8 @@ public final class LlmBench {
     private static Run run(Scenario scenario, ScenarioWiring wiring, ScriptedChatServer server) throws Exception {
         var wired = wiring.setup(scenario);
         // -Dwindowed=true: the windowed kernel with its barrier, for comparison
-        var setup = Boolean.getBoolean("windowed")
-                ? new org.mercato.sim.SimulationSetup(
-                        wired.catalog(),
-                        wired.assistants(),
-                        wired.sellers(),
-                        wired.search(),
-                        wired.searchSettings(),
-                        wired.kernel().withRolling(false),
-                        wired.presentation(),
-                        wired.reveal())
-                : wired;
+        var setup =
+                Boolean.getBoolean("windowed") ? wired.withKernel(wired.kernel().withRolling(false)) : wired;
         List<LangChainProvider> providers = wiring.providers();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         long[] sums = new long[5]; // in flight, samples while pending, samples, max pending, max in flight

@@ -32,6 +32,12 @@ public record SimulationSetup(
     /** A policy instance with its think-time model. */
     public record Agent<P>(P policy, ThinkTime thinkTime) {}
 
+    /** The same setup run by {@code kernel} (sponsored slots and everything else kept). */
+    public SimulationSetup withKernel(KernelSettings kernel) {
+        return new SimulationSetup(
+                catalog, assistants, sellers, search, searchSettings, kernel, presentation, reveal, ads);
+    }
+
     /** A setup without sponsored slots. */
     public SimulationSetup(
             Catalog catalog,

@@ -3,7 +3,6 @@ package org.mercato.scenarios.run;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +14,6 @@ import org.mercato.metrics.ads.AdsFold;
 import org.mercato.metrics.ads.AdsMetrics;
 import org.mercato.metrics.sale.SaleFold;
 import org.mercato.scenarios.load.ScenarioLoader;
-import org.mercato.scenarios.model.LogitConfig;
 import org.mercato.scenarios.model.Scenario;
 import org.mercato.sim.events.EventReader;
 
@@ -31,7 +29,6 @@ import org.mercato.sim.events.EventReader;
  */
 public final class RunReport {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private RunReport() {}
 
@@ -63,12 +60,11 @@ public final class RunReport {
             }
         }
         Path resolved = folder.resolve("scenario.resolved.yaml");
-        Scenario scenario =
-                old == null && Files.isRegularFile(resolved) ? ScenarioLoader.load(resolved, List.of()) : null;
+        Scenario scenario = Files.isRegularFile(resolved) ? ScenarioLoader.load(resolved, List.of()) : null;
         long seed = old != null ? old.path("seed").asLong() : scenario != null ? scenario.seed() : 0;
+        // the settings the run used (baselines, logit), so the recomputed summary matches it
         MetricsCollector metrics = new MetricsCollector(
-                (baselines(resolved) ? MetricsSettings.withBaselines(seed) : MetricsSettings.NO_BASELINES)
-                        .withLogit(logit(resolved).spec()));
+                scenario != null ? ScenarioRunner.metricsSettings(scenario) : MetricsSettings.withBaselines(seed));
         SaleFold sale = new SaleFold();
         AdsFold adsFold = new AdsFold();
         EventReader.read(folder.resolve("events.jsonl"), event -> {
@@ -113,27 +109,6 @@ public final class RunReport {
     private static AdsMetrics.Counterfactual counterfactual(JsonNode old) throws JsonProcessingException {
         JsonNode value = old.path("ads").get("counterfactual");
         return value == null || value.isNull() ? null : JSON.treeToValue(value, AdsMetrics.Counterfactual.class);
-    }
-
-    /**
-     * Whether the run computed Magentic's baselines: its {@code scenario.resolved.yaml}'s {@code
-     * output.baselines} (true without the file or the key), so the recomputed summary matches.
-     */
-    private static boolean baselines(Path resolved) throws IOException {
-        if (!Files.isRegularFile(resolved)) {
-            return true;
-        }
-        JsonNode flag = YAML.readTree(resolved.toFile()).path("output").path("baselines");
-        return !flag.isBoolean() || flag.booleanValue();
-    }
-
-    /** The logit the run estimated: its {@code scenario.resolved.yaml}'s {@code output.logit}. */
-    private static LogitConfig logit(Path resolved) throws IOException {
-        if (!Files.isRegularFile(resolved)) {
-            return LogitConfig.DEFAULT;
-        }
-        JsonNode node = YAML.readTree(resolved.toFile()).path("output").path("logit");
-        return node.isObject() ? YAML.treeToValue(node, LogitConfig.class) : LogitConfig.DEFAULT;
     }
 
     private static String text(JsonNode node, String field) {
