@@ -75,7 +75,15 @@ final class ScriptedChatServer implements AutoCloseable {
             if (delayMillis > 0) {
                 Thread.sleep(delayMillis(delayMillis));
             }
+            long t0 = System.nanoTime();
             byte[] body = answer(request).getBytes(StandardCharsets.UTF_8);
+            if (Boolean.getBoolean("trace")) {
+                JsonNode ms = request.path("messages");
+                String sys = ms.get(0).path("content").asText();
+                String lastMsg = ms.get(ms.size() - 1).path("content").asText();
+                System.err.println("TRACE " + (t0 / 1_000_000) + " " + (sys.startsWith("You sell") ? "S" : "C") + " "
+                        + ms.size() + " " + lastMsg.replace('\n', ' ').substring(0, Math.min(60, lastMsg.length())));
+            }
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, body.length);
             try (OutputStream out = exchange.getResponseBody()) {

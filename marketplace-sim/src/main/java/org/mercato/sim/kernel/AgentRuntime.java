@@ -5,9 +5,12 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.mercato.sim.policy.AgentContext;
 import org.mercato.sim.policy.AssistantPolicy;
+import org.mercato.sim.policy.Prefetching;
 import org.mercato.sim.policy.ServicePolicy;
 import org.mercato.sim.protocol.Action;
 import org.mercato.sim.protocol.Observation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One agent's policy with its clock, random streams and action counter. It turns a batch of
@@ -18,6 +21,8 @@ import org.mercato.sim.protocol.Observation;
  * touches a runtime: the agent's actor, or the kernel thread in the bare loop.
  */
 public final class AgentRuntime implements AgentContext {
+    private static final Logger LOG = LoggerFactory.getLogger(AgentRuntime.class);
+
     @FunctionalInterface
     private interface Reactor {
         List<? extends Action> react(Observation observation, AgentContext context);
@@ -26,6 +31,7 @@ public final class AgentRuntime implements AgentContext {
     private final int index;
     private final String id;
     private final Reactor reactor;
+    private final Prefetching prefetching;
     private final ThinkTime thinkTime;
     private final long networkDelay;
     private final SplittableRandom policyRandom;
@@ -35,10 +41,17 @@ public final class AgentRuntime implements AgentContext {
     private long nextThink = -1;
 
     private AgentRuntime(
-            int index, String id, Reactor reactor, ThinkTime thinkTime, long networkDelay, long masterSeed) {
+            int index,
+            String id,
+            Reactor reactor,
+            Object policy,
+            ThinkTime thinkTime,
+            long networkDelay,
+            long masterSeed) {
         this.index = index;
         this.id = id;
         this.reactor = reactor;
+        this.prefetching = policy instanceof Prefetching p ? p : null;
         this.thinkTime = thinkTime;
         this.networkDelay = networkDelay;
         this.policyRandom = Seeds.derive(masterSeed, "agent/" + id + "/policy");
@@ -47,12 +60,57 @@ public final class AgentRuntime implements AgentContext {
 
     public static AgentRuntime assistant(
             int index, String id, AssistantPolicy policy, ThinkTime thinkTime, long networkDelay, long masterSeed) {
-        return new AgentRuntime(index, id, policy::onObservation, thinkTime, networkDelay, masterSeed);
+        return new AgentRuntime(index, id, policy::onObservation, policy, thinkTime, networkDelay, masterSeed);
     }
 
     public static AgentRuntime service(
             int index, String id, ServicePolicy policy, ThinkTime thinkTime, long networkDelay, long masterSeed) {
-        return new AgentRuntime(index, id, policy::onObservation, thinkTime, networkDelay, masterSeed);
+        return new AgentRuntime(index, id, policy::onObservation, policy, thinkTime, networkDelay, masterSeed);
+    }
+
+    /** Whether the policy can start a reaction ahead ({@link Prefetching}). */
+    public boolean prefetches() {
+        return prefetching != null;
+    }
+
+    /**
+     * Lets a {@link Prefetching} policy start on the delivery it is expected to get next. Changes
+     * nothing here (clock, streams, seq), and a failing guess is only logged: prefetching is a
+     * speed-up, never part of the outcome. Call only while the agent is idle.
+     */
+    public void prefetch(Delivery expected) {
+        if (prefetching == null) {
+            return;
+        }
+        try {
+            prefetching.prefetch(expected.observation(), new Ahead(expected.time()));
+        } catch (RuntimeException e) {
+            LOG.debug("agent {} could not prefetch: {}", id, e.toString());
+        }
+    }
+
+    /** The context of a guess: no randomness, since a draw would shift the agent's real stream. */
+    private final class Ahead implements AgentContext {
+        private final long at;
+
+        Ahead(long at) {
+            this.at = at;
+        }
+
+        @Override
+        public String self() {
+            return id;
+        }
+
+        @Override
+        public long now() {
+            return at;
+        }
+
+        @Override
+        public SplittableRandom random() {
+            throw new UnsupportedOperationException("a policy must not draw randomness while prefetching");
+        }
     }
 
     public int index() {

@@ -28,6 +28,8 @@ import org.mercato.sim.protocol.Observation;
  */
 public final class RollingKernel implements MarketOutput {
     private static final long NONE = Long.MAX_VALUE;
+    /** How many queued items a guess looks through: enough for the next step of every busy chain. */
+    private static final int GUESS_ITEMS = 1024;
 
     private final Market market;
     private final AgentDispatcher dispatcher;
@@ -42,6 +44,9 @@ public final class RollingKernel implements MarketOutput {
     private final long[] bound;
     private final long[] sentBound;
     private final BoundHeap bounds = new BoundHeap();
+    private final Delivery[] guessed;
+    private boolean guessing;
+    private boolean queueChanged;
     private final LinkedBlockingQueue<Finished> finished = new LinkedBlockingQueue<>();
     private int[] ready = new int[64];
     private int readyCount;
@@ -96,6 +101,10 @@ public final class RollingKernel implements MarketOutput {
         this.bound = new long[n];
         this.sentBound = new long[n];
         Arrays.fill(bound, NONE);
+        this.guessed = new Delivery[n];
+        for (AgentRuntime agent : agents) {
+            guessing |= agent.prefetches();
+        }
     }
 
     public KernelStats run() {
@@ -109,6 +118,9 @@ public final class RollingKernel implements MarketOutput {
                     break;
                 }
                 continue;
+            }
+            if (guessing && queueChanged) {
+                prefetchExpected();
             }
             awaitFinished();
         }
@@ -151,6 +163,34 @@ public final class RollingKernel implements MarketOutput {
         dispatcher.start(batches, new Round(batches, finished));
     }
 
+    /**
+     * Speculation without risk: the queued items beyond the safe horizon are applied to a forked
+     * market as if nothing else came first, and each idle agent that prefetches is shown the first
+     * delivery it would get, so that a slow policy (a model call) can start before the delivery is
+     * safe. The real market, clocks and streams are untouched; if the guess was wrong, the real
+     * delivery simply finds nothing prefetched. Each guess is offered once.
+     */
+    private void prefetchExpected() {
+        queueChanged = false;
+        Market fork = market.fork();
+        if (fork == null) {
+            guessing = false;
+            return;
+        }
+        ExpectedDeliveries expected = ExpectedDeliveries.of(fork, queue, horizon, GUESS_ITEMS, agents.length);
+        for (int agent = 0; agent < agents.length; agent++) {
+            Delivery next = expected.firstFor(agent);
+            if (next != null
+                    && !busy[agent]
+                    && inbox.get(agent) == null
+                    && agents[agent].prefetches()
+                    && !next.equals(guessed[agent])) {
+                guessed[agent] = next;
+                agents[agent].prefetch(next);
+            }
+        }
+    }
+
     /** Blocks for one finished batch, then takes every other one already there. */
     private void awaitFinished() {
         Finished first;
@@ -179,6 +219,7 @@ public final class RollingKernel implements MarketOutput {
             }
             queue.add(action);
         }
+        queueChanged |= !done.actions().isEmpty();
         busy[agent] = false;
         busyCount--;
         List<Delivery> pending = inbox.get(agent);

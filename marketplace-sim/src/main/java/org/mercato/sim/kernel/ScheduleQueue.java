@@ -15,6 +15,16 @@ final class ScheduleQueue {
     private Scheduled[] items = new Scheduled[1024];
     private int size;
 
+    /** An independent copy, to read the items in order without taking them. */
+    ScheduleQueue copy() {
+        ScheduleQueue copy = new ScheduleQueue();
+        copy.times = times.clone();
+        copy.ties = ties.clone();
+        copy.items = items.clone();
+        copy.size = size;
+        return copy;
+    }
+
     boolean isEmpty() {
         return size == 0;
     }

@@ -8,6 +8,11 @@ public final class Ledger {
         this.balances = openingBalances.clone();
     }
 
+    /** An independent copy. */
+    Ledger copy() {
+        return new Ledger(balances);
+    }
+
     public long balance(int agent) {
         return balances[agent];
     }

@@ -65,8 +65,8 @@ public final class Market {
     private final PagePresenter presenter;
     private final ProposalReveal reveal;
     private final Ledger ledger;
-    private final ProposalBook proposals = new ProposalBook();
-    private final Set<Long> conversations = new HashSet<>();
+    private final ProposalBook proposals;
+    private final Set<Long> conversations;
     private final boolean[] done;
     private final int[] ordersTaken;
     private final SponsoredSlots ads;
@@ -104,8 +104,52 @@ public final class Market {
             opening[i] = agents.customer(i).budget();
         }
         this.ledger = new Ledger(opening);
+        this.proposals = new ProposalBook();
+        this.conversations = new HashSet<>();
         this.done = new boolean[agents.size()];
         this.ordersTaken = new int[agents.size()];
+    }
+
+    private Market(Market from, SearchMechanism search) {
+        this.agents = from.agents;
+        this.search = search;
+        this.searchSettings = from.searchSettings;
+        this.presenter = from.presenter.fork();
+        this.reveal = from.reveal;
+        this.ads = null;
+        this.ledger = from.ledger.copy();
+        this.proposals = from.proposals.copy();
+        this.conversations = new HashSet<>(from.conversations);
+        this.done = from.done.clone();
+        this.ordersTaken = from.ordersTaken.clone();
+    }
+
+    /**
+     * A what-if copy for predicting deliveries: applying items to it changes nothing here and draws
+     * nothing from this market's streams. Its searches use {@link SearchMechanism#preview} and throw
+     * {@link CannotPredict} when the mechanism cannot tell. Null when this market cannot be copied
+     * faithfully: sponsored slots (their budgets and learning) or proposals held back by a reveal
+     * policy.
+     */
+    public Market fork() {
+        if (ads != null || !reveal.isImmediate()) {
+            return null;
+        }
+        SearchMechanism inner = search;
+        return new Market(this, (request, searcher) -> {
+            List<Service> ranked = inner.preview(request, searcher);
+            if (ranked == null) {
+                throw new CannotPredict();
+            }
+            return ranked;
+        });
+    }
+
+    /** A forked market met a search whose results it cannot tell in advance. */
+    public static final class CannotPredict extends RuntimeException {
+        CannotPredict() {
+            super("this search mechanism cannot be previewed", null, false, false);
+        }
     }
 
     /** A service with a capacity has taken as many paid orders as it can serve. */
@@ -347,7 +391,13 @@ public final class Market {
             return;
         }
         Proposal proposal = new Proposal(
-                proposals.nextId(), agents.idOf(agent), p.customer(), p.lines(), p.total(), t, p.validUntil());
+                proposals.nextId(agents.idOf(agent)),
+                agents.idOf(agent),
+                p.customer(),
+                p.lines(),
+                p.total(),
+                t,
+                p.validUntil());
         proposals.add(proposal, agent, customer);
         out.record(t, new ProposalEvent(proposal));
         if (reveal.admit(t, customer, proposal, out)) {

@@ -12,4 +12,13 @@ import org.mercato.sim.protocol.Search;
 public interface SearchMechanism {
     /** The full ranked result list, before paging. */
     List<Service> rank(Search search, Customer searcher);
+
+    /**
+     * The ranking {@link #rank} would return now, without changing anything (no counters, caches or
+     * random streams touched), or null when a mechanism cannot tell without drawing. Used to predict
+     * what a search will show before it is its turn; the default cannot tell.
+     */
+    default List<Service> preview(Search search, Customer searcher) {
+        return null;
+    }
 }

@@ -24,6 +24,12 @@ public final class SimpleSearch implements SearchMechanism {
         this.ranked = List.copyOf(sorted);
     }
 
+    /** A pure function of the filters and the listings, so the preview is the ranking. */
+    @Override
+    public List<Service> preview(Search search, Customer searcher) {
+        return rank(search, searcher);
+    }
+
     @Override
     public List<Service> rank(Search search, Customer searcher) {
         SearchFilters filters = search.filters();

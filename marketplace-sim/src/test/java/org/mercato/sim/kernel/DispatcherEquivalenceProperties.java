@@ -9,6 +9,9 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -34,6 +37,7 @@ import org.mercato.sim.market.SimpleSearch;
 import org.mercato.sim.market.presentation.PresentationSettings;
 import org.mercato.sim.policy.AgentContext;
 import org.mercato.sim.policy.AssistantPolicy;
+import org.mercato.sim.policy.Prefetching;
 import org.mercato.sim.policy.ServicePolicy;
 import org.mercato.sim.protocol.AssistantAction;
 import org.mercato.sim.protocol.Decline;
@@ -332,13 +336,16 @@ class DispatcherEquivalenceProperties {
      * The rolling kernel applies items in the windowed kernel's order however its batches are cut
      * and whenever its agents finish: policies that stall for a random few microseconds (timing
      * only; their choices still come from their own streams) change nothing in the log or the
-     * kernel's counts.
+     * kernel's counts. The policies take the kernel's guesses of their next observation (a forked
+     * market applying the queue ahead of the safe horizon), which must change nothing either
+     * (PrefetchGuessTest shows they are right when nothing can come first).
      */
     @Property(tries = 15, edgeCases = EdgeCasesMode.MIXIN, shrinking = ShrinkingMode.BOUNDED)
     void theRollingKernelWritesTheWindowedKernelsLog(@ForAll("markets") Market market, @ForAll long seed) {
         // Policies keep state, so every run gets a fresh setup.
         Sims.Outcome reference = Sims.run(withPagesAndReveal(market, seed, Mode.BARE, 1));
         byte[] expected = Sims.jsonl(withPagesAndReveal(market, seed, Mode.BARE, 1));
+        long rightBefore = RIGHT_GUESSES.get();
         for (Mode mode : List.of(Mode.BARE, Mode.ACTORS)) {
             for (int threads : mode == Mode.BARE ? new int[] {1} : new int[] {1, 4}) {
                 byte[] log = Sims.jsonl(rolling(withPagesAndReveal(market, seed, mode, threads)));
@@ -348,6 +355,7 @@ class DispatcherEquivalenceProperties {
                 assertThat(outcome.stats()).isEqualTo(reference.stats());
             }
         }
+        Statistics.label("right guesses").collect(RIGHT_GUESSES.get() > rightBefore);
     }
 
     private static SimulationSetup rolling(SimulationSetup setup) {
@@ -355,25 +363,81 @@ class DispatcherEquivalenceProperties {
                 setup.catalog(),
                 setup.assistants().stream()
                         .map(a -> new SimulationSetup.Agent<AssistantPolicy>(
-                                (o, c) -> {
-                                    stall();
-                                    return a.policy().onObservation(o, c);
-                                },
-                                a.thinkTime()))
+                                new GuessingAssistant(a.policy()), a.thinkTime()))
                         .toList(),
                 setup.sellers().stream()
                         .map(a -> new SimulationSetup.Agent<ServicePolicy>(
-                                (o, c) -> {
-                                    stall();
-                                    return a.policy().onObservation(o, c);
-                                },
-                                a.thinkTime()))
+                                new GuessingService(a.policy()), a.thinkTime()))
                         .toList(),
                 setup.search(),
                 setup.searchSettings(),
                 setup.kernel().withRolling(true),
                 setup.presentation(),
                 setup.reveal());
+    }
+
+    /**
+     * A stalling wrapper that also takes the rolling kernel's guesses ({@link Prefetching}), so the
+     * speculation path runs in every rolling run; it fails the run if a guess comes while the agent
+     * is reacting, and counts guesses that turned out right.
+     */
+    private static final class Guesses {
+        private final AtomicBoolean reacting = new AtomicBoolean();
+        private volatile Observation last;
+
+        void guess(Observation observation) {
+            if (reacting.get()) {
+                throw new AssertionError("a guess came while the agent was reacting");
+            }
+            last = observation;
+        }
+
+        <T> T react(Observation observation, Supplier<T> reaction) {
+            reacting.set(true);
+            try {
+                if (observation.equals(last)) {
+                    RIGHT_GUESSES.incrementAndGet();
+                }
+                stall();
+                return reaction.get();
+            } finally {
+                reacting.set(false);
+            }
+        }
+    }
+
+    static final AtomicLong RIGHT_GUESSES = new AtomicLong();
+
+    private record GuessingAssistant(AssistantPolicy inner, Guesses guesses) implements AssistantPolicy, Prefetching {
+        GuessingAssistant(AssistantPolicy inner) {
+            this(inner, new Guesses());
+        }
+
+        @Override
+        public List<AssistantAction> onObservation(Observation observation, AgentContext context) {
+            return guesses.react(observation, () -> inner.onObservation(observation, context));
+        }
+
+        @Override
+        public void prefetch(Observation observation, AgentContext context) {
+            guesses.guess(observation);
+        }
+    }
+
+    private record GuessingService(ServicePolicy inner, Guesses guesses) implements ServicePolicy, Prefetching {
+        GuessingService(ServicePolicy inner) {
+            this(inner, new Guesses());
+        }
+
+        @Override
+        public List<ServiceAction> onObservation(Observation observation, AgentContext context) {
+            return guesses.react(observation, () -> inner.onObservation(observation, context));
+        }
+
+        @Override
+        public void prefetch(Observation observation, AgentContext context) {
+            guesses.guess(observation);
+        }
     }
 
     /** Wall-clock jitter, so agents of the rolling kernel finish in varying orders. */

@@ -221,20 +221,25 @@ class MarketTest {
             List<OrderLine> lines = List.of(new OrderLine("pizza", 2, 1200), new OrderLine("soda", 1, 300));
             act(10, S0, new Propose("c0", lines, 2700, 50));
 
-            Proposal expected = new Proposal("p1", "s0", "c0", lines, 2700, 10, 50);
+            Proposal expected = new Proposal("s0-p1", "s0", "c0", lines, 2700, 10, 50);
             assertThat(out.onlyEvent()).isEqualTo(new ProposalEvent(expected));
             assertThat(out.deliveries)
                     .containsExactly(new RecordingOutput.Delivered(C0, 10, new ProposalReceived(expected)));
-            assertThat(market.proposals().get("p1").status()).isEqualTo(ProposalBook.Status.OPEN);
-            assertThat(market.proposals().get("p1").customer()).isEqualTo(C0);
-            assertThat(market.proposals().get("p1").service()).isEqualTo(S0);
+            assertThat(market.proposals().get("s0-p1").status()).isEqualTo(ProposalBook.Status.OPEN);
+            assertThat(market.proposals().get("s0-p1").customer()).isEqualTo(C0);
+            assertThat(market.proposals().get("s0-p1").service()).isEqualTo(S0);
         }
 
         @Test
-        void proposalIdsCountUp() {
+        void proposalIdsCountUpPerService() {
             act(10, S0, new Propose("c0", pizzas(1), 1200, 50));
             act(11, S0, new Propose("c0", pizzas(2), 2400, 50));
-            assertThat(((ProposalEvent) out.onlyEvent()).proposal().id()).isEqualTo("p2");
+            assertThat(((ProposalEvent) out.onlyEvent()).proposal().id()).isEqualTo("s0-p2");
+            act(12, C0, Message.inquiry("s1", "hi", Map.of()));
+            act(13, S1, new Propose("c0", pizzas(1), 1200, 50));
+            // another service's count is its own, whatever s0 did before
+            assertThat(((ProposalEvent) out.onlyEvent()).proposal().id()).isEqualTo("s1-p1");
+            assertThat(market.proposals().issued()).isEqualTo(3);
         }
 
         @Test
@@ -645,5 +650,47 @@ class MarketTest {
         }
         assertThat(all).hasSize(bad.size()).allSatisfy(e -> assertThat(e).isInstanceOf(RejectionEvent.class));
         assertThat(balances()).containsExactly(10_000, 10_000, 1_000, 0, 0);
+    }
+
+    @Nested
+    class Forking {
+        /**
+         * A fork predicts what the real market will deliver: applying the same items to both gives
+         * the same deliveries (proposal ids included), and the fork's moves leave the market as it was.
+         */
+        @Test
+        void aForkDeliversWhatTheMarketWillAndChangesNothingInIt() {
+            act(1, C0, Message.inquiry("s0", "hi", Map.of("pizza", 1)));
+            Market fork = market.fork();
+            RecordingOutput guessed = new RecordingOutput();
+            List<Scheduled> items = List.of(
+                    new Scheduled.ActionAt(5, S0, 0, new Propose("c0", pizzas(1), 1200, 100)),
+                    new Scheduled.ActionAt(7, C0, 1, new Pay("s0-p1", 1200)),
+                    new Scheduled.ActionAt(8, C1, 0, new org.mercato.sim.protocol.Search("pizza", null, 0)));
+            for (Scheduled item : items) {
+                fork.apply(item, guessed);
+            }
+            assertThat(market.proposals().issued()).isZero();
+            assertThat(market.ledger().balance(C0)).isEqualTo(10_000);
+            assertThat(fork.ledger().balance(C0)).isEqualTo(8_800);
+
+            RecordingOutput real = new RecordingOutput();
+            for (Scheduled item : items) {
+                market.apply(item, real);
+            }
+            assertThat(guessed.deliveries).isNotEmpty().isEqualTo(real.deliveries);
+        }
+
+        @Test
+        void aMarketWithHeldProposalsCannotBeForked() {
+            Catalog catalog = new Catalog(List.of(service("s0", 4.5, Set.of())), List.of(customer("c0", 10_000)));
+            Market held = new Market(
+                    new AgentDirectory(catalog),
+                    new SimpleSearch(catalog.services()),
+                    SearchSettings.DEFAULT,
+                    org.mercato.sim.market.presentation.PagePresenter.plainList(),
+                    new ProposalReveal(RevealSettings.batched(5_000), 1));
+            assertThat(held.fork()).isNull();
+        }
     }
 }

@@ -19,6 +19,9 @@ public interface PagePresenter {
     /** Whether every listing shown is to be logged as an {@code impression} event. */
     boolean logsImpressions();
 
+    /** An independent copy that will present the next pages exactly as this one would. */
+    PagePresenter fork();
+
     /** The presenter for these settings; its random streams derive from {@code seed}. */
     static PagePresenter of(PresentationSettings settings, long seed) {
         return new RandomizedPresenter(settings, seed);

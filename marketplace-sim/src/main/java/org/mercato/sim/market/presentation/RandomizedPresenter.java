@@ -37,6 +37,13 @@ final class RandomizedPresenter implements PagePresenter {
     }
 
     @Override
+    public PagePresenter fork() {
+        RandomizedPresenter copy = new RandomizedPresenter(settings, seed);
+        copy.pagesShown.putAll(pagesShown);
+        return copy;
+    }
+
+    @Override
     public boolean logsImpressions() {
         return settings.impressions();
     }

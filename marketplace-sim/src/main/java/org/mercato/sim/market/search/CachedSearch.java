@@ -61,6 +61,19 @@ public final class CachedSearch implements SearchMechanism {
                         .build();
     }
 
+    /** Reads the cache without counting, storing or touching its eviction order. */
+    @Override
+    public List<Service> preview(Search search, Customer searcher) {
+        Object ranking = cache == null ? null : keys.keyOf(search, searcher);
+        if (ranking != null) {
+            List<Service> cached = cache.policy().getIfPresentQuietly(new Key(mechanism, ranking, version.current()));
+            if (cached != null) {
+                return cached;
+            }
+        }
+        return inner.preview(search, searcher);
+    }
+
     @Override
     public List<Service> rank(Search search, Customer searcher) {
         requests++;

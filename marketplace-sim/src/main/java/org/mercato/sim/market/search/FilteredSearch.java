@@ -24,6 +24,12 @@ public final class FilteredSearch implements SearchMechanism {
         this.lexical = new LexicalSearch(services);
     }
 
+    /** A pure function of the query and the listings, so the preview is the ranking. */
+    @Override
+    public List<Service> preview(Search search, Customer searcher) {
+        return rank(search, searcher);
+    }
+
     @Override
     public List<Service> rank(Search search, Customer searcher) {
         return rank(key(search));

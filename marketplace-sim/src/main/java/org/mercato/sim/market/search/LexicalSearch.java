@@ -129,6 +129,12 @@ public final class LexicalSearch implements SearchMechanism {
         return doc;
     }
 
+    /** A pure function of the query and the listings, so the preview is the ranking. */
+    @Override
+    public List<Service> preview(Search search, Customer searcher) {
+        return rank(search, searcher);
+    }
+
     @Override
     public List<Service> rank(Search search, Customer searcher) {
         return rank(terms(search.query()));

@@ -1,0 +1,165 @@
+package org.mercato.sim.kernel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.mercato.sim.KernelSettings.Mode;
+import org.mercato.sim.SimulationSetup;
+import org.mercato.sim.domain.OrderLine;
+import org.mercato.sim.policy.AgentContext;
+import org.mercato.sim.policy.AssistantPolicy;
+import org.mercato.sim.policy.Prefetching;
+import org.mercato.sim.policy.ServicePolicy;
+import org.mercato.sim.protocol.AssistantAction;
+import org.mercato.sim.protocol.AssistantStarted;
+import org.mercato.sim.protocol.Done;
+import org.mercato.sim.protocol.Message;
+import org.mercato.sim.protocol.MessageReceived;
+import org.mercato.sim.protocol.Observation;
+import org.mercato.sim.protocol.Pay;
+import org.mercato.sim.protocol.PaymentSettled;
+import org.mercato.sim.protocol.ProposalReceived;
+import org.mercato.sim.protocol.Propose;
+import org.mercato.sim.protocol.ServiceAction;
+
+/**
+ * The rolling kernel shows an idle agent the delivery it will get next, before it is safe, so a
+ * slow policy can start on it. Here c0 is slow and quick to act (its bound holds the horizon back)
+ * while c1..c3 each talk to their own service: their next deliveries wait for c0, nothing can come
+ * between, so every guess must be right, and guessing must change nothing in the log.
+ */
+class PrefetchGuessTest {
+    private static final int PAIRS = 4;
+
+    /** Counts guesses and real observations that matched the last guess or did not. */
+    static final class Tally {
+        final AtomicInteger offered = new AtomicInteger();
+        final AtomicInteger right = new AtomicInteger();
+        final AtomicInteger wrong = new AtomicInteger();
+    }
+
+    private static final class Guessed {
+        private final Tally tally;
+        private Observation last;
+
+        Guessed(Tally tally) {
+            this.tally = tally;
+        }
+
+        void guess(Observation observation) {
+            tally.offered.incrementAndGet();
+            last = observation;
+        }
+
+        void real(Observation observation) {
+            if (last != null) {
+                (observation.equals(last) ? tally.right : tally.wrong).incrementAndGet();
+                last = null;
+            }
+        }
+    }
+
+    private static final class Shopper implements AssistantPolicy, Prefetching {
+        private final Guessed guessed;
+        private final long sleepMillis;
+
+        Shopper(Tally tally, long sleepMillis) {
+            this.guessed = new Guessed(tally);
+            this.sleepMillis = sleepMillis;
+        }
+
+        @Override
+        public List<AssistantAction> onObservation(Observation observation, AgentContext context) {
+            guessed.real(observation);
+            sleep(sleepMillis);
+            if (observation instanceof AssistantStarted) {
+                String service = "s" + context.self().substring(1);
+                return List.of(Message.inquiry(service, "a pizza, please", Map.of("pizza", 1)));
+            }
+            if (observation instanceof ProposalReceived received) {
+                return List.of(
+                        new Pay(received.proposal().id(), received.proposal().total()));
+            }
+            if (observation instanceof PaymentSettled) {
+                return List.of(new Done("purchased"));
+            }
+            return List.of();
+        }
+
+        @Override
+        public void prefetch(Observation observation, AgentContext context) {
+            guessed.guess(observation);
+        }
+    }
+
+    private static final class Seller implements ServicePolicy, Prefetching {
+        private final Guessed guessed;
+
+        Seller(Tally tally) {
+            this.guessed = new Guessed(tally);
+        }
+
+        @Override
+        public List<ServiceAction> onObservation(Observation observation, AgentContext context) {
+            guessed.real(observation);
+            if (observation instanceof MessageReceived m) {
+                sleep(20);
+                List<OrderLine> lines = List.of(new OrderLine("pizza", 1, 1200));
+                return List.of(new Propose(m.from(), lines, 1200, context.now() + 60_000_000));
+            }
+            return List.of();
+        }
+
+        @Override
+        public void prefetch(Observation observation, AgentContext context) {
+            guessed.guess(observation);
+        }
+    }
+
+    private static SimulationSetup market(Tally tally, boolean rolling) {
+        List<SimulationSetup.Agent<AssistantPolicy>> shoppers = new ArrayList<>();
+        List<SimulationSetup.Agent<ServicePolicy>> sellers = new ArrayList<>();
+        for (int i = 0; i < PAIRS; i++) {
+            // c0 sleeps longest but acts soonest in virtual time, so the others' actions queue behind it
+            shoppers.add(new SimulationSetup.Agent<>(
+                    new Shopper(tally, i == 0 ? 150 : 10), ThinkTime.fixed(i == 0 ? 1_000 : 3_000)));
+            sellers.add(new SimulationSetup.Agent<>(new Seller(tally), ThinkTime.fixed(3_000)));
+        }
+        return Sims.setup(
+                Sims.catalog(PAIRS, PAIRS),
+                shoppers,
+                sellers,
+                Sims.settings(Mode.ACTORS, 100, 1_000_000).withRolling(rolling));
+    }
+
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void guessesAreRightWhenNothingCanComeFirstAndChangeNothing() {
+        Tally rolling = new Tally();
+        byte[] guessedLog = Sims.jsonl(market(rolling, true));
+        Tally windowed = new Tally();
+        byte[] windowedLog = Sims.jsonl(market(windowed, false));
+
+        assertThat(new String(guessedLog, StandardCharsets.UTF_8))
+                .contains("\"type\":\"payment\"")
+                .isEqualTo(new String(windowedLog, StandardCharsets.UTF_8));
+        assertThat(windowed.offered).as("the windowed kernel does not guess").hasValue(0);
+        assertThat(rolling.right.get()).as("right guesses").isGreaterThanOrEqualTo(3);
+        assertThat(rolling.wrong).as("wrong guesses").hasValue(0);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
