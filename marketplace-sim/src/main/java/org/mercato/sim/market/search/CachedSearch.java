@@ -2,7 +2,9 @@ package org.mercato.sim.market.search;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.mercato.sim.domain.Customer;
 import org.mercato.sim.domain.Service;
 import org.mercato.sim.market.MarketVersion;
@@ -31,6 +33,8 @@ public final class CachedSearch implements SearchMechanism {
         Object keyOf(Search search, Customer searcher);
     }
 
+    private static final int PREVIEWS = 4096;
+
     private record Key(String mechanism, Object ranking, long version) {}
 
     private final String mechanism;
@@ -39,6 +43,12 @@ public final class CachedSearch implements SearchMechanism {
     private final MarketVersion version;
     private final int maximumSize;
     private final Cache<Key, List<Service>> cache;
+    private final Map<Key, List<Service>> previews = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Key, List<Service>> eldest) {
+            return size() > PREVIEWS;
+        }
+    };
     private long requests;
     private long hits;
 
@@ -61,17 +71,28 @@ public final class CachedSearch implements SearchMechanism {
                         .build();
     }
 
-    /** Reads the cache without counting, storing or touching its eviction order. */
+    /**
+     * Reads the cache without counting, storing or touching its eviction order; what it computes
+     * goes to a small memo of its own, since the same guesses are previewed again and again.
+     */
     @Override
     public List<Service> preview(Search search, Customer searcher) {
-        Object ranking = cache == null ? null : keys.keyOf(search, searcher);
-        if (ranking != null) {
-            List<Service> cached = cache.policy().getIfPresentQuietly(new Key(mechanism, ranking, version.current()));
+        Object ranking = keys.keyOf(search, searcher);
+        if (ranking == null) {
+            return inner.preview(search, searcher);
+        }
+        Key key = new Key(mechanism, ranking, version.current());
+        List<Service> cached = cache == null ? null : cache.policy().getIfPresentQuietly(key);
+        if (cached == null) {
+            cached = previews.get(key);
+        }
+        if (cached == null) {
+            cached = inner.preview(search, searcher);
             if (cached != null) {
-                return cached;
+                previews.put(key, List.copyOf(cached));
             }
         }
-        return inner.preview(search, searcher);
+        return cached;
     }
 
     @Override

@@ -98,6 +98,33 @@ class CachedSearchProperties {
         }
     }
 
+    /**
+     * A preview (the rolling kernel's guess of a search's results) equals the ranking the search
+     * then gets and touches nothing: interleaving previews leaves every ranking and the counts as
+     * they were. Random cannot be previewed without drawing, so it says null.
+     */
+    @Property(tries = 30, edgeCases = EdgeCasesMode.MIXIN)
+    void previewsPredictRankingsAndChangeNothing(@ForAll("requests") List<Request> requests) {
+        for (String mechanism : SearchMechanisms.NAMES) {
+            List<List<Service>> plain = run(mechanism, 2, requests);
+            CachedSearch search = SearchMechanisms.create(mechanism, market(), 11, new MarketVersion(), 2);
+            for (int i = 0; i < requests.size(); i++) {
+                Request request = requests.get(i);
+                List<Service> preview = search.preview(request.search(), request.customer());
+                List<Service> ranked = search.rank(request.search(), request.customer());
+                assertThat(ranked).as(mechanism).isEqualTo(plain.get(i));
+                if (mechanism.equals("random")) {
+                    assertThat(preview).isNull();
+                } else {
+                    assertThat(preview).as(mechanism).isEqualTo(ranked);
+                }
+            }
+            CachedSearch unpreviewed = SearchMechanisms.create(mechanism, market(), 11, new MarketVersion(), 2);
+            requests.forEach(r -> unpreviewed.rank(r.search(), r.customer()));
+            assertThat(search.stats()).as(mechanism).isEqualTo(unpreviewed.stats());
+        }
+    }
+
     @Property(tries = 30, edgeCases = EdgeCasesMode.MIXIN)
     void randomIsNeverCachedAndMatchesTheBareMechanism(@ForAll("requests") List<Request> requests) {
         CachedSearch cached = SearchMechanisms.create("random", market(), 11, new MarketVersion(), 10_000);
