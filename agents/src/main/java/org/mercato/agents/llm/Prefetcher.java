@@ -19,8 +19,9 @@ import org.slf4j.LoggerFactory;
  * by one scheduler thread, which takes a permit from the provider's fair semaphore like a real
  * caller, so at most one speculative request ever waits ahead of real callers; the call then runs
  * on a worker thread holding that permit. {@link #claim} hands a finished answer to the real call
- * (or waits for a running one); a queued one is cancelled. Unclaimed answers are kept up to {@code
- * keep}, then the oldest is dropped; dropped ones and those left at {@link #close} count as wasted
+ * (or waits for a running one); a queued one is cancelled. At most {@code keep} offers wait (beyond,
+ * the oldest is cancelled) and unclaimed answers are kept up to {@code keep}, then the oldest is
+ * dropped; dropped ones and those left at {@link #close} count as wasted
  * in the usage of the client that offered them (they were paid for). A speculative call's failure
  * never surfaces: the real call then makes its own.
  */
@@ -76,7 +77,7 @@ public final class Prefetcher implements AutoCloseable {
      * @param call runs one request with the provider's retries, the caller already holding a permit
      * @param pending the provider's count of real callers waiting or in flight (a claim that waits
      *     for a running speculative answer is one)
-     * @param keep how many finished unclaimed answers to keep
+     * @param keep how many offers may wait, and how many finished unclaimed answers are kept
      */
     Prefetcher(Semaphore permits, Function<LlmRequest, LlmResponse> call, AtomicInteger pending, int keep) {
         this.permits = permits;
@@ -101,6 +102,13 @@ public final class Prefetcher implements AutoCloseable {
             Entry entry = new Entry(key, request, usage);
             entries.put(key, entry);
             queue.addLast(entry);
+            if (queue.size() > keep) {
+                // the oldest guess is the likeliest to be stale: it was never claimed
+                Entry stale = queue.pollFirst();
+                entries.remove(stale.key);
+                stale.state = State.GONE;
+                cancelled++;
+            }
             if (scheduler == null) {
                 workers = Executors.newCachedThreadPool(daemon("mercato-prefetch-call"));
                 scheduler = daemon("mercato-prefetch").newThread(this::schedule);
@@ -276,9 +284,16 @@ public final class Prefetcher implements AutoCloseable {
         } catch (RuntimeException e) {
             // a guess that could not be answered: the real call, if it comes, makes its own
             log.debug("speculative call failed: {}", e.getMessage());
+        }
+        try {
+            finish(entry, response);
         } finally {
+            // after the answer is recorded: whoever gets the permit next finds it
             permits.release();
         }
+    }
+
+    private void finish(Entry entry, LlmResponse response) {
         synchronized (lock) {
             if (entry.state == State.RUNNING) {
                 if (response == null) {
