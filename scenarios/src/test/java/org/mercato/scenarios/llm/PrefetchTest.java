@@ -147,11 +147,15 @@ class PrefetchTest extends ScriptedServerTest {
 
         client.chat(request("the real one"));
 
-        List<String> order = model.bodies.stream()
-                .map(b -> ScriptedModel.lastUser(ScriptedModel.read(b)))
-                .toList();
-        assertThat(order.subList(0, 2)).containsExactly("guess 1", "guess 2");
-        assertThat(order.get(2)).isEqualTo("the real one");
+        List<String> order;
+        synchronized (model.bodies) { // guess 3 may be arriving
+            order = model.bodies.stream()
+                    .map(b -> ScriptedModel.lastUser(ScriptedModel.read(b)))
+                    .toList();
+        }
+        assertThat(order.get(0)).isEqualTo("guess 1");
+        // guess 2 normally, when the scheduler queued for the permit before the real call did
+        assertThat(order.indexOf("the real one")).isBetween(1, 2);
         chat.close();
         assertThat(chat.prefetcher().cancelled()).isGreaterThanOrEqualTo(1);
         assertThat(chat.pending()).isZero();
