@@ -162,6 +162,28 @@ class PrefetchTest extends ScriptedServerTest {
     }
 
     @Test
+    void unclaimedAnswersAreKeptUpToFourTimesTheLimitThenTheOldestIsWasted() throws Exception {
+        LangChainProvider chat = provider(1);
+        LlmClient client = new LlmClient(chat, null, CacheMode.OFF);
+        for (int i = 1; i <= 5; i++) {
+            client.prefetch(request("guess " + i));
+            int sent = i;
+            await(() -> model.requests.get() == sent && chat.inFlight() == 0);
+        }
+        await(() -> chat.prefetcher().wasted() == 1);
+
+        client.chat(request("guess 1")); // dropped: asked again
+        client.chat(request("guess 5")); // kept: claimed
+
+        assertThat(model.requests.get()).isEqualTo(6);
+        assertThat(client.usage().prefetchedCalls()).isEqualTo(1);
+        assertThat(client.usage().wastedCalls()).isEqualTo(1);
+        chat.close();
+        assertThat(client.usage().wastedCalls()).isEqualTo(4);
+        assertThat(client.usage().wastedInputTokens()).isEqualTo(400);
+    }
+
+    @Test
     void replayModesSendNoSpeculativeRequest() throws Exception {
         LangChainProvider chat = provider(2);
         ResponseCache cache = new ResponseCache(dir.resolve("cache"), 100);
