@@ -3,6 +3,7 @@ package org.mercato.agents;
 import java.util.List;
 import org.mercato.sim.policy.AgentContext;
 import org.mercato.sim.policy.AssistantPolicy;
+import org.mercato.sim.policy.Prefetching;
 import org.mercato.sim.policy.ServicePolicy;
 import org.mercato.sim.protocol.AssistantAction;
 import org.mercato.sim.protocol.Observation;
@@ -11,7 +12,8 @@ import org.mercato.sim.protocol.ServiceAction;
 /**
  * Adds a fixed amount of CPU work to every observation a policy handles, standing in for what a
  * real agent spends on a text query or a utility computation. The work is counted in iterations,
- * not wall time, so it never changes outcomes; it only changes how long a run takes.
+ * not wall time, so it never changes outcomes; it only changes how long a run takes. A wrapped
+ * {@link Prefetching} policy stays one (prefetching does no synthetic work).
  */
 public final class SyntheticWork {
     private final int iterations;
@@ -39,6 +41,9 @@ public final class SyntheticWork {
             return policy;
         }
         SyntheticWork work = new SyntheticWork(iterations);
+        if (policy instanceof Prefetching ahead) {
+            return new PrefetchingAssistant(policy, ahead, work);
+        }
         return (Observation observation, AgentContext context) -> {
             work.burn(context.now());
             List<AssistantAction> actions = policy.onObservation(observation, context);
@@ -51,10 +56,42 @@ public final class SyntheticWork {
             return policy;
         }
         SyntheticWork work = new SyntheticWork(iterations);
+        if (policy instanceof Prefetching ahead) {
+            return new PrefetchingService(policy, ahead, work);
+        }
         return (Observation observation, AgentContext context) -> {
             work.burn(context.now());
             List<ServiceAction> actions = policy.onObservation(observation, context);
             return actions;
         };
+    }
+
+    /** The wrapped policy's {@link Prefetching} stays visible to the kernel. */
+    private record PrefetchingAssistant(AssistantPolicy policy, Prefetching ahead, SyntheticWork work)
+            implements AssistantPolicy, Prefetching {
+        @Override
+        public List<AssistantAction> onObservation(Observation observation, AgentContext context) {
+            work.burn(context.now());
+            return policy.onObservation(observation, context);
+        }
+
+        @Override
+        public void prefetch(Observation observation, AgentContext context) {
+            ahead.prefetch(observation, context);
+        }
+    }
+
+    private record PrefetchingService(ServicePolicy policy, Prefetching ahead, SyntheticWork work)
+            implements ServicePolicy, Prefetching {
+        @Override
+        public List<ServiceAction> onObservation(Observation observation, AgentContext context) {
+            work.burn(context.now());
+            return policy.onObservation(observation, context);
+        }
+
+        @Override
+        public void prefetch(Observation observation, AgentContext context) {
+            ahead.prefetch(observation, context);
+        }
     }
 }

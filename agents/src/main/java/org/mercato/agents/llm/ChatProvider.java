@@ -10,4 +10,9 @@ public interface ChatProvider {
 
     /** What determines an answer besides the request: provider kind, model and sampling parameters. */
     ProviderIdentity identity();
+
+    /** Where speculative calls of this provider go, or null when it takes none. */
+    default Prefetcher prefetcher() {
+        return null;
+    }
 }

@@ -39,19 +39,22 @@ import java.util.function.UnaryOperator;
  * with an {@link LlmException} that names the status but never the body (it may quote the key).
  * LangChain4j's own retries are off so there is exactly one retry policy.
  */
-public abstract class LangChainProvider implements ChatProvider {
+public abstract class LangChainProvider implements ChatProvider, AutoCloseable {
     private final ProviderSettings settings;
     private final ChatModel model;
     private final Semaphore permits;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger pending = new AtomicInteger();
     private final AtomicLong httpAttempts = new AtomicLong();
+    private final Prefetcher prefetcher;
 
     /** {@code model} must not retry by itself, nor log requests or responses (they carry the key). */
     protected LangChainProvider(ProviderSettings settings, ChatModel model) {
         this.settings = settings;
         this.model = model;
         this.permits = new Semaphore(settings.concurrency(), true);
+        this.prefetcher = new Prefetcher(
+                permits, request -> attempts(toLangChain(request), true), pending, 4 * settings.concurrency());
     }
 
     /**
@@ -96,33 +99,49 @@ public abstract class LangChainProvider implements ChatProvider {
         return httpAttempts.get();
     }
 
-    /** Calls in progress right now: in flight, waiting for a permit or backing off. */
+    /**
+     * Real calls in progress right now: in flight, waiting for a permit, backing off, or waiting for
+     * their speculative answer; speculative calls are not counted.
+     */
     public int pending() {
         return pending.get();
     }
 
-    /** Calls holding a permit right now. */
+    /** HTTP calls in flight right now, speculative ones included. */
     public int inFlight() {
         return inFlight.get();
+    }
+
+    /** This provider's speculative calls (shared by every group using it). */
+    @Override
+    public Prefetcher prefetcher() {
+        return prefetcher;
+    }
+
+    /** Ends speculative calls (see {@link Prefetcher#close}); real calls still work. */
+    @Override
+    public void close() {
+        prefetcher.close();
     }
 
     @Override
     public LlmResponse chat(LlmRequest request) {
         pending.incrementAndGet();
         try {
-            return attempts(toLangChain(request));
+            return attempts(toLangChain(request), false);
         } finally {
             pending.decrementAndGet();
         }
     }
 
-    private LlmResponse attempts(ChatRequest chatRequest) {
+    /** {@code holding}: the caller holds a permit for all attempts (a speculative call). */
+    private LlmResponse attempts(ChatRequest chatRequest, boolean holding) {
         int attempt = 0;
         while (true) {
             int status;
             String what;
             try {
-                return once(chatRequest);
+                return once(chatRequest, holding);
             } catch (RuntimeException e) {
                 status = statusOf(e);
                 boolean timeout = isTimeout(e);
@@ -139,12 +158,17 @@ public abstract class LangChainProvider implements ChatProvider {
                 throw new LlmException(settings.kind() + " model " + settings.model() + ": interrupted", 0);
             }
             sleep(settings.backoffMillis() << Math.min(attempt, 20));
+            if (holding && Thread.currentThread().isInterrupted()) {
+                throw new LlmException(settings.kind() + " model " + settings.model() + ": interrupted", 0);
+            }
             attempt++;
         }
     }
 
-    private LlmResponse once(ChatRequest chatRequest) throws InterruptedException {
-        permits.acquire();
+    private LlmResponse once(ChatRequest chatRequest, boolean holding) throws InterruptedException {
+        if (!holding) {
+            permits.acquire();
+        }
         inFlight.incrementAndGet();
         httpAttempts.incrementAndGet();
         try {
@@ -152,7 +176,9 @@ public abstract class LangChainProvider implements ChatProvider {
             return fromLangChain(response);
         } finally {
             inFlight.decrementAndGet();
-            permits.release();
+            if (!holding) {
+                permits.release();
+            }
         }
     }
 

@@ -9,6 +9,7 @@ import org.mercato.sim.domain.Customer;
 import org.mercato.sim.domain.OrderLine;
 import org.mercato.sim.policy.AgentContext;
 import org.mercato.sim.policy.AssistantPolicy;
+import org.mercato.sim.policy.Prefetching;
 import org.mercato.sim.protocol.AssistantAction;
 import org.mercato.sim.protocol.AssistantStarted;
 import org.mercato.sim.protocol.Decline;
@@ -31,9 +32,10 @@ import org.mercato.sim.protocol.WokenUp;
  * A shopping assistant driven by a language model. Every observation is one user message and one
  * model turn; the tools are {@code search}, {@code message}, {@code pay}, {@code decline}, {@code
  * wait} and {@code done}. When the model keeps calling tools wrongly, or the provider is down, the
- * assistant ends with {@code Done("llm-error")}, which the event log records.
+ * assistant ends with {@code Done("llm-error")}, which the event log records. As {@link
+ * Prefetching}, it sends ahead the first request an expected observation would cause.
  */
-public final class LlmAssistantPolicy implements AssistantPolicy {
+public final class LlmAssistantPolicy implements AssistantPolicy, Prefetching {
     public static final String LLM_ERROR = "llm-error";
 
     static final List<LlmTool> TOOLS = List.of(
@@ -108,6 +110,19 @@ public final class LlmAssistantPolicy implements AssistantPolicy {
         finished = true;
         chat.agentFailed();
         return List.of(new Done(LLM_ERROR));
+    }
+
+    /**
+     * Sends ahead the request of the turn {@code observation} would start, exactly as {@link
+     * #onObservation} would build it; changes nothing here. Not for {@link AssistantStarted}, whose
+     * system prompt is not set yet.
+     */
+    @Override
+    public void prefetch(Observation observation, AgentContext context) {
+        if (finished || observation instanceof AssistantStarted) {
+            return;
+        }
+        chat.prefetch(render(observation));
     }
 
     private List<AssistantAction> parse(String tool, JsonNode args, long now) {

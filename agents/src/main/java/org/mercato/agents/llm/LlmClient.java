@@ -4,18 +4,27 @@ import java.util.Optional;
 
 /**
  * One agent group's access to a model: the (possibly shared) provider, the record-and-replay cache
- * in the given mode, and the group's own usage counters.
+ * in the given mode, and the group's own usage counters. With {@code prefetch} on, {@link
+ * #prefetch} sends a request ahead through the provider's {@link Prefetcher} and {@link #chat}
+ * claims such an answer instead of calling again: an identical request gets one HTTP call.
  */
 public final class LlmClient {
     private final ChatProvider provider;
     private final ResponseCache cache;
     private final CacheMode mode;
+    private final boolean prefetch;
     private final LlmUsage usage = new LlmUsage();
 
+    /** A client with prefetching on. */
     public LlmClient(ChatProvider provider, ResponseCache cache, CacheMode mode) {
+        this(provider, cache, mode, true);
+    }
+
+    public LlmClient(ChatProvider provider, ResponseCache cache, CacheMode mode, boolean prefetch) {
         this.provider = provider;
         this.cache = cache;
         this.mode = mode;
+        this.prefetch = prefetch;
         if (mode != CacheMode.OFF && cache == null) {
             throw new IllegalArgumentException("cache mode " + mode.label() + " needs a cache");
         }
@@ -33,9 +42,33 @@ public final class LlmClient {
         return mode;
     }
 
+    /** The provider's prefetcher when this client speculates, else null. */
+    private Prefetcher prefetcher() {
+        return prefetch ? provider.prefetcher() : null;
+    }
+
+    /**
+     * Sends {@code request} ahead, expecting {@link #chat} to ask for it soon; returns at once. Does
+     * nothing when replaying (answers come from the cache), when this run already has the answer in
+     * memory, or with prefetching off. Changes no usage counter until the answer is used or wasted.
+     */
+    public void prefetch(LlmRequest request) {
+        Prefetcher prefetcher = prefetcher();
+        if (prefetcher == null || mode == CacheMode.REPLAY || mode == CacheMode.REPLAY_STRICT) {
+            return;
+        }
+        String key = ResponseCache.key(provider.identity(), request);
+        if (mode == CacheMode.RECORD && cache.inMemory(key)) {
+            return;
+        }
+        prefetcher.offer(key, request, usage);
+    }
+
     /** Answers a request per the cache mode; counts it; throws {@link LlmException} on failure. */
     public LlmResponse chat(LlmRequest request) {
-        String key = mode == CacheMode.OFF ? null : ResponseCache.key(provider.identity(), request);
+        Prefetcher prefetcher = prefetcher();
+        String key =
+                mode == CacheMode.OFF && prefetcher == null ? null : ResponseCache.key(provider.identity(), request);
         Optional<LlmResponse> cached = switch (mode) {
             case OFF -> Optional.empty();
             case RECORD -> cache.inMemory(key) ? cache.get(key) : Optional.empty();
@@ -50,14 +83,18 @@ public final class LlmClient {
             throw new LlmException(
                     "no recorded answer for request " + key.substring(0, 12) + " in replay-strict mode", 0);
         }
-        LlmResponse response;
-        try {
-            response = provider.chat(request);
-        } catch (LlmException e) {
-            usage.failed();
-            throw e;
+        LlmResponse response = prefetcher == null ? null : prefetcher.claim(key);
+        if (response != null) {
+            usage.prefetched();
+        } else {
+            try {
+                response = provider.chat(request);
+            } catch (LlmException e) {
+                usage.failed();
+                throw e;
+            }
         }
-        if (key != null) {
+        if (mode != CacheMode.OFF) {
             cache.put(key, response);
         }
         usage.answered(response, false);

@@ -108,6 +108,26 @@ final class LlmConversation<A> {
 
     /** The request of this turn: system prompt, a summary line for cut messages, the last N. */
     LlmRequest request() {
+        return request(history);
+    }
+
+    /**
+     * The request {@link #request()} would give after {@link #observe}{@code (userText)}, leaving
+     * the conversation as it is.
+     */
+    LlmRequest requestAfter(String userText) {
+        List<LlmMessage> next = new ArrayList<>(history.size() + 1);
+        next.addAll(history);
+        next.add(LlmMessage.user(userText));
+        return request(next);
+    }
+
+    /** Sends the request of the turn {@code userText} would start ahead (see {@link LlmClient#prefetch}). */
+    void prefetch(String userText) {
+        settings.client().prefetch(requestAfter(userText));
+    }
+
+    private LlmRequest request(List<LlmMessage> history) {
         int from = Math.max(0, history.size() - settings.history());
         while (from < history.size() && history.get(from).role().equals("tool")) {
             from++;

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.mercato.sim.domain.OrderLine;
 import org.mercato.sim.domain.Service;
 import org.mercato.sim.policy.AgentContext;
+import org.mercato.sim.policy.Prefetching;
 import org.mercato.sim.policy.ServicePolicy;
 import org.mercato.sim.protocol.MessageReceived;
 import org.mercato.sim.protocol.Observation;
@@ -23,9 +24,10 @@ import org.mercato.sim.protocol.ServiceStarted;
  * observations join the history); the tools are {@code reply} and {@code propose} (items and
  * quantities from the menu, at menu prices, valid for {@code validity}). Services cannot say
  * {@code Done}, so a failure is recorded as a reply with text {@code llm-error} to the customer
- * whose message could not be answered; when the provider is down the service then stays silent.
+ * whose message could not be answered; when the provider is down the service then stays silent. As
+ * {@link Prefetching}, it sends ahead the request an expected customer message would cause.
  */
-public final class LlmServicePolicy implements ServicePolicy {
+public final class LlmServicePolicy implements ServicePolicy, Prefetching {
     static final List<LlmTool> TOOLS = List.of(
             new LlmTool(
                     "reply",
@@ -75,8 +77,7 @@ public final class LlmServicePolicy implements ServicePolicy {
             chat.observe(render(observation));
             return List.of();
         }
-        chat.observe("Message from customer " + message.from() + ": " + message.text()
-                + (message.items().isEmpty() ? "" : " (items wanted: " + Prompts.json(message.items()) + ")"));
+        chat.observe(render(message));
         var outcome = chat.turn((tool, args) -> parse(tool, args, context.now()));
         if (outcome instanceof LlmConversation.Actions<ServiceAction> actions) {
             return actions.actions();
@@ -86,6 +87,23 @@ public final class LlmServicePolicy implements ServicePolicy {
             chat.agentFailed();
         }
         return List.of(new Reply(message.from(), LlmAssistantPolicy.LLM_ERROR));
+    }
+
+    /**
+     * Sends ahead the request of the turn a {@link MessageReceived} would start, exactly as {@link
+     * #onObservation} would build it; changes nothing here. Other observations start no turn.
+     */
+    @Override
+    public void prefetch(Observation observation, AgentContext context) {
+        if (ended || !(observation instanceof MessageReceived message)) {
+            return;
+        }
+        chat.prefetch(render(message));
+    }
+
+    private static String render(MessageReceived message) {
+        return "Message from customer " + message.from() + ": " + message.text()
+                + (message.items().isEmpty() ? "" : " (items wanted: " + Prompts.json(message.items()) + ")");
     }
 
     private List<ServiceAction> parse(String tool, JsonNode args, long now) {

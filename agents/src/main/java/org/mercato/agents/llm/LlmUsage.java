@@ -4,8 +4,10 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * What one agent group used: model calls answered over HTTP and from the cache, failed calls,
- * tokens, tool calls the model got wrong, and agents that ended with {@code llm-error}. Counted
- * outside the event log (the log stays identical between a live run and its replay).
+ * tokens, tool calls the model got wrong, and agents that ended with {@code llm-error}; of the HTTP
+ * calls, those answered by a speculative request sent ahead ({@link #prefetchedCalls()}); and
+ * speculative calls whose answer nobody used ({@link #wastedCalls()}, paid for all the same).
+ * Counted outside the event log (the log stays identical between a live run and its replay).
  */
 public final class LlmUsage {
     private final LongAdder httpCalls = new LongAdder();
@@ -17,6 +19,10 @@ public final class LlmUsage {
     private final LongAdder httpOutputTokens = new LongAdder();
     private final LongAdder toolErrors = new LongAdder();
     private final LongAdder agentsFailed = new LongAdder();
+    private final LongAdder prefetchedCalls = new LongAdder();
+    private final LongAdder wastedCalls = new LongAdder();
+    private final LongAdder wastedInputTokens = new LongAdder();
+    private final LongAdder wastedOutputTokens = new LongAdder();
 
     void answered(LlmResponse response, boolean cached) {
         (cached ? cachedCalls : httpCalls).increment();
@@ -35,6 +41,37 @@ public final class LlmUsage {
 
     public long httpOutputTokens() {
         return httpOutputTokens.sum();
+    }
+
+    void prefetched() {
+        prefetchedCalls.increment();
+    }
+
+    /** A speculative call nobody used; {@code response} null when it had not answered yet. */
+    void wasted(LlmResponse response) {
+        wastedCalls.increment();
+        if (response != null) {
+            wastedInputTokens.add(response.inputTokens());
+            wastedOutputTokens.add(response.outputTokens());
+        }
+    }
+
+    /** HTTP calls whose answer came from a speculative request (included in {@link #httpCalls()}). */
+    public long prefetchedCalls() {
+        return prefetchedCalls.sum();
+    }
+
+    /** Speculative calls whose answer was not used (not in {@link #httpCalls()}). */
+    public long wastedCalls() {
+        return wastedCalls.sum();
+    }
+
+    public long wastedInputTokens() {
+        return wastedInputTokens.sum();
+    }
+
+    public long wastedOutputTokens() {
+        return wastedOutputTokens.sum();
     }
 
     void failed() {

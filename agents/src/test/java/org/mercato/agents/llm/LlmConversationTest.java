@@ -86,4 +86,23 @@ class LlmConversationTest {
                     .containsExactly(ResponseCache.key(cold, request) + ".json");
         }
     }
+
+    @Test
+    void requestAfterIsTheNextRequestAndChangesNothing() {
+        Recorder model = new Recorder();
+        var chat = new LlmConversation<String>(
+                new LlmAgentSettings(new LlmClient(model, null, CacheMode.OFF), 3, 1, null), List.of());
+        chat.system("sys");
+        for (int i = 0; i < 4; i++) {
+            LlmRequest before = chat.request();
+            LlmRequest ahead = chat.requestAfter("obs " + i);
+            assertThat(chat.request()).isEqualTo(before);
+            chat.observe("obs " + i);
+            // past the history limit too: the same cut (summary line, no orphan tool result)
+            assertThat(chat.request()).isEqualTo(ahead);
+            chat.turn((tool, args) -> List.of(tool));
+        }
+        assertThat(model.requests).hasSize(4);
+        assertThat(model.requests.get(3).messages().get(1).text()).contains("earlier messages");
+    }
 }

@@ -13,8 +13,10 @@ import org.mercato.agents.llm.ProviderSettings;
  * {@code concurrency} (calls in flight, 8), {@code timeout} per attempt (60s, wall clock), {@code
  * retries} on 429, 5xx and timeouts (3), {@code backoff} before the first retry, doubling (500ms),
  * {@code cache} (record and replay), {@code history} (messages sent, 20), {@code maxToolErrors}
- * (invalid tool calls answered with an error per turn, 2) and {@code prompt} (a file replacing the
- * built-in system prompt template).
+ * (invalid tool calls answered with an error per turn, 2), {@code prompt} (a file replacing the
+ * built-in system prompt template) and {@code prefetch} (true: when the kernel expects an idle
+ * agent's next observation, the model request it would cause is sent ahead and the real call uses
+ * the answer if its request is identical; a wrong guess only costs a call).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({
@@ -31,7 +33,8 @@ import org.mercato.agents.llm.ProviderSettings;
     "cache",
     "history",
     "maxToolErrors",
-    "prompt"
+    "prompt",
+    "prefetch"
 })
 public record LlmConfig(
         String provider,
@@ -47,7 +50,8 @@ public record LlmConfig(
         LlmCacheConfig cache,
         Integer history,
         Integer maxToolErrors,
-        String prompt) {
+        String prompt,
+        Boolean prefetch) {
     public LlmConfig {
         provider = Objects.requireNonNullElse(provider, "openai");
         baseUrl = baseUrl != null ? baseUrl : ProviderSettings.defaultBaseUrl(provider);
@@ -60,6 +64,7 @@ public record LlmConfig(
         cache = Objects.requireNonNullElse(cache, LlmCacheConfig.OFF);
         history = Objects.requireNonNullElse(history, 20);
         maxToolErrors = Objects.requireNonNullElse(maxToolErrors, 2);
+        prefetch = Objects.requireNonNullElse(prefetch, true);
         if (apiKeyEnv != null && !apiKeyEnv.matches("[A-Za-z_][A-Za-z0-9_]*")) {
             throw new IllegalArgumentException(
                     "apiKeyEnv is the name of an environment variable (letters, digits, '_'), not the key itself");
@@ -71,6 +76,40 @@ public record LlmConfig(
             throw new IllegalArgumentException("maxToolErrors must be >= 0, was " + maxToolErrors);
         }
         settings(provider, baseUrl, model, temperature, maxTokens, apiKeyEnv, concurrency, timeout, retries, backoff);
+    }
+
+    /** The shape before {@code prefetch} (on by default), for callers not yet passing it. */
+    public LlmConfig(
+            String provider,
+            String baseUrl,
+            String model,
+            Double temperature,
+            Integer maxTokens,
+            String apiKeyEnv,
+            Integer concurrency,
+            Duration timeout,
+            Integer retries,
+            Duration backoff,
+            LlmCacheConfig cache,
+            Integer history,
+            Integer maxToolErrors,
+            String prompt) {
+        this(
+                provider,
+                baseUrl,
+                model,
+                temperature,
+                maxTokens,
+                apiKeyEnv,
+                concurrency,
+                timeout,
+                retries,
+                backoff,
+                cache,
+                history,
+                maxToolErrors,
+                prompt,
+                null);
     }
 
     public ProviderSettings providerSettings() {

@@ -12,9 +12,11 @@ import org.mercato.scenarios.model.LlmPrice;
 /**
  * The {@code cost} block of an LLM run's summary: model calls answered over HTTP and from the
  * record-and-replay cache, failed calls, tokens, invalid tool calls, agents that ended with {@code
- * llm-error}, and money, per agent group and per model. Money is the price table's per-million
- * prices times the tokens of HTTP calls only (a replayed answer costs nothing); null when the
- * scenario's {@code prices} do not list the model. Read from the clients after the run: none of it
+ * llm-error}, and money, per agent group and per model. With prefetching, {@code prefetched} counts
+ * the HTTP calls answered by a request sent ahead, and {@code wasted} (with its tokens) the
+ * speculative calls whose answer nobody used; these keys appear only when nonzero. Money is the
+ * price table's per-million prices times the tokens of HTTP calls, wasted ones included (a
+ * replayed answer costs nothing); null when the scenario's {@code prices} do not list the model. Read from the clients after the run: none of it
  * is in the event log, which stays identical between a live run and its replay.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -26,6 +28,10 @@ import org.mercato.scenarios.model.LlmPrice;
     "outputTokens",
     "toolErrors",
     "agentsEndedLlmError",
+    "prefetched",
+    "wasted",
+    "wastedInputTokens",
+    "wastedOutputTokens",
     "money",
     "groups",
     "models"
@@ -38,6 +44,10 @@ public record CostInfo(
         long outputTokens,
         long toolErrors,
         long agentsEndedLlmError,
+        Long prefetched,
+        Long wasted,
+        Long wastedInputTokens,
+        Long wastedOutputTokens,
         Double money,
         List<Group> groups,
         Map<String, Usage> models) {
@@ -56,6 +66,10 @@ public record CostInfo(
         "outputTokens",
         "toolErrors",
         "agentsEndedLlmError",
+        "prefetched",
+        "wasted",
+        "wastedInputTokens",
+        "wastedOutputTokens",
         "money"
     })
     public record Usage(
@@ -66,6 +80,10 @@ public record CostInfo(
             long outputTokens,
             long toolErrors,
             long agentsEndedLlmError,
+            Long prefetched,
+            Long wasted,
+            Long wastedInputTokens,
+            Long wastedOutputTokens,
             Double money) {
         static Usage of(LlmUsage u, LlmPrice price) {
             return new Usage(
@@ -76,7 +94,16 @@ public record CostInfo(
                     u.outputTokens(),
                     u.toolErrors(),
                     u.agentsFailed(),
-                    price == null ? null : round(CostInfo.money(u.httpInputTokens(), u.httpOutputTokens(), price)));
+                    nonZero(u.prefetchedCalls()),
+                    nonZero(u.wastedCalls()),
+                    nonZero(u.wastedInputTokens()),
+                    nonZero(u.wastedOutputTokens()),
+                    price == null
+                            ? null
+                            : round(CostInfo.money(
+                                    u.httpInputTokens() + u.wastedInputTokens(),
+                                    u.httpOutputTokens() + u.wastedOutputTokens(),
+                                    price)));
         }
 
         Usage plus(Usage o) {
@@ -88,7 +115,15 @@ public record CostInfo(
                     outputTokens + o.outputTokens,
                     toolErrors + o.toolErrors,
                     agentsEndedLlmError + o.agentsEndedLlmError,
+                    sum(prefetched, o.prefetched),
+                    sum(wasted, o.wasted),
+                    sum(wastedInputTokens, o.wastedInputTokens),
+                    sum(wastedOutputTokens, o.wastedOutputTokens),
                     money == null || o.money == null ? null : round(money + o.money));
+        }
+
+        private static Long sum(Long a, Long b) {
+            return nonZero((a == null ? 0 : a) + (b == null ? 0 : b));
         }
     }
 
@@ -123,6 +158,10 @@ public record CostInfo(
                 total.outputTokens(),
                 total.toolErrors(),
                 total.agentsEndedLlmError(),
+                total.prefetched(),
+                total.wasted(),
+                total.wastedInputTokens(),
+                total.wastedOutputTokens(),
                 total.money(),
                 groups,
                 models);
@@ -130,6 +169,11 @@ public record CostInfo(
 
     private static double money(long input, long output, LlmPrice price) {
         return input / 1e6 * price.input() + output / 1e6 * price.output();
+    }
+
+    /** Null for zero, so runs without prefetching keep their old cost block. */
+    private static Long nonZero(long n) {
+        return n == 0 ? null : n;
     }
 
     private static double round(double money) {

@@ -86,7 +86,7 @@ public final class ScenarioRunner {
                     setup.kernel().mode(),
                     setup.kernel().parallelism());
             warnings.forEach(warning -> log.warn("{}", warning));
-            RunResult result = runInto(folder, scenario, setup, warnings, llmGroups, auctions);
+            RunResult result = runInto(folder, scenario, setup, warnings, llmGroups, auctions, wiring);
             log.info(
                     "run {} finished: {} events in {} windows",
                     scenario.name(),
@@ -122,7 +122,8 @@ public final class ScenarioRunner {
             SimulationSetup setup,
             List<String> warnings,
             List<LlmGroup> llmGroups,
-            StrategyAuctions auctions)
+            StrategyAuctions auctions,
+            ScenarioWiring wiring)
             throws IOException {
         Path events = folder.resolve("events.jsonl");
         Path temporary = AtomicFiles.temporaryFor(events);
@@ -151,6 +152,9 @@ public final class ScenarioRunner {
             Files.deleteIfExists(temporary);
             log.error("run {} failed: {}", scenario.name(), e.toString());
             throw e;
+        } finally {
+            // before the cost block: unused speculative answers count as wasted
+            wiring.closeProviders();
         }
         AtomicFiles.moveIntoPlace(temporary, events);
         long wallMillis = (System.nanoTime() - started) / 1_000_000;
@@ -262,7 +266,11 @@ public final class ScenarioRunner {
                 scenario.sweep());
         MetricsCollector baseline = new MetricsCollector(MetricsSettings.NO_BASELINES);
         ScenarioWiring wiring = new ScenarioWiring(registry, env);
-        Simulation.run(wiring.setup(without), List.of(baseline), KernelListener.NONE);
+        try {
+            Simulation.run(wiring.setup(without), List.of(baseline), KernelListener.NONE);
+        } finally {
+            wiring.closeProviders();
+        }
         wiring.llmGroups()
                 .forEach(g -> costed.add(
                         new LlmGroup(g.role(), g.index(), g.policy() + " (counterfactual)", g.agents(), g.client())));

@@ -94,11 +94,21 @@ public final class ScenarioWiring {
         return List.copyOf(providers.values());
     }
 
+    /**
+     * Ends the speculative model calls of the last {@link #setup}'s providers, once its run is over:
+     * answers nobody used are counted as wasted in their groups' usage (read for the cost block
+     * after this), and the providers' prefetch threads stop.
+     */
+    public void closeProviders() {
+        providers.values().forEach(LangChainProvider::close);
+    }
+
     public SimulationSetup setup(Scenario scenario) {
         MarketConfig market = scenario.market();
         Catalog catalog = catalog(scenario);
         Map<String, ThinkTime> latencies = latencies(market);
         llmGroups.clear();
+        closeProviders();
         providers.clear();
         caches.clear();
         List<SimulationSetup.Agent<AssistantPolicy>> assistants = new ArrayList<>();
@@ -251,7 +261,7 @@ public final class ScenarioWiring {
                                 .normalize()
                                 .toString(),
                         folder -> new ResponseCache(Path.of(folder), 100_000));
-        LlmClient client = new LlmClient(provider, cache, mode);
+        LlmClient client = new LlmClient(provider, cache, mode, llm.prefetch());
         llmGroups.add(new LlmGroup(role, index, policy, count, client));
         return client;
     }

@@ -115,4 +115,22 @@ class LlmConfigLoadTest {
                 .hasMessageContaining("scenario.yaml:7:")
                 .hasMessageContaining("llm.model: is required");
     }
+
+    @Test
+    void prefetchIsOnByDefaultAndAStrictBoolean() throws IOException {
+        String base = "{baseUrl: 'http://x/v1', model: m";
+        assertThat(load(base + "}").agents().assistants().get(0).llm().prefetch())
+                .isTrue();
+        assertThat(load(base + ", prefetch: false}")
+                        .agents()
+                        .assistants()
+                        .get(0)
+                        .llm()
+                        .prefetch())
+                .isFalse();
+        assertThatThrownBy(() -> load(base + ", prefetch: sometimes}"))
+                .isInstanceOf(ScenarioException.class)
+                .hasMessageContaining("scenario.yaml:7:")
+                .hasMessageContaining("llm.prefetch: expected true or false, got 'sometimes'");
+    }
 }
