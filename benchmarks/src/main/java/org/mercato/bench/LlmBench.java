@@ -56,6 +56,10 @@ public final class LlmBench {
         String mechanism = args.length > 5 ? args[5] : "lexical";
         Path cache = Files.createTempDirectory("mercato-llm-bench");
         try (ScriptedChatServer server = new ScriptedChatServer(delay, limit * 2)) {
+            if (!Boolean.getBoolean("nowarmup")) {
+                // JIT, HTTP connections and thread pools warm up on a run that is not measured
+                run(scenario(customers, services, server.baseUrl(), limit, "off", cache, lockstep, mechanism), server);
+            }
             Run recorded = run(
                     scenario(customers, services, server.baseUrl(), limit, "record", cache, lockstep, mechanism),
                     server);
@@ -98,6 +102,12 @@ public final class LlmBench {
                     recorded.parallelism);
             System.out.printf(
                     Locale.ROOT,
+                    "  guessed requests (prefetch): %d sent, %d claimed by the real call, %d wasted%n",
+                    recorded.guessesStarted,
+                    recorded.guessesClaimed,
+                    recorded.guessesWasted);
+            System.out.printf(
+                    Locale.ROOT,
                     "  wall time over the ideal: %.2f ms per call%n",
                     (recorded.wallNanos / 1e6 - ideal) / recorded.cost.httpCalls());
             System.out.printf(
@@ -123,6 +133,9 @@ public final class LlmBench {
             long maxPending,
             long maxInFlight,
             int parallelism,
+            long guessesStarted,
+            long guessesClaimed,
+            long guessesWasted,
             CostInfo cost,
             byte[] events) {}
 
@@ -144,6 +157,9 @@ public final class LlmBench {
                     sums[1]++;
                 }
                 sums[3] = Math.max(sums[3], pending);
+                if (Boolean.getBoolean("timeline") && sums[2] % 50 == 0) {
+                    System.err.printf("timeline %d pending %d active %d%n", sums[2], pending, server.active.get());
+                }
                 sums[4] = Math.max(sums[4], server.active.get());
                 try {
                     Thread.sleep(1);
@@ -163,6 +179,20 @@ public final class LlmBench {
             sampler.interrupt();
             sampler.join();
         }
+        long[] guesses = new long[3];
+        for (LangChainProvider provider : providers) {
+            if (provider.prefetcher() != null) {
+                guesses[0] += provider.prefetcher().started();
+            }
+        }
+        // closing counts the guesses nobody claimed as wasted
+        wiring.closeProviders();
+        for (LangChainProvider provider : providers) {
+            if (provider.prefetcher() != null) {
+                guesses[1] += provider.prefetcher().claimed();
+                guesses[2] += provider.prefetcher().wasted();
+            }
+        }
         List<LlmGroup> groups = wiring.llmGroups();
         return new Run(
                 wall,
@@ -171,6 +201,9 @@ public final class LlmBench {
                 sums[3],
                 sums[4],
                 setup.kernel().parallelism(),
+                guesses[0],
+                guesses[1],
+                guesses[2],
                 CostInfo.of(groups, null),
                 out.toByteArray());
     }
@@ -205,7 +238,8 @@ public final class LlmBench {
                 new LlmCacheConfig(mode, cache.toString()),
                 20,
                 2,
-                null);
+                null,
+                !Boolean.getBoolean("noprefetch"));
         AgentGroupConfig assistants = new AgentGroupConfig("llm-assistant", null, null, think, null, llm);
         AgentGroupConfig sellers = new AgentGroupConfig("llm-service", null, null, think, null, llm);
         return new Scenario(
