@@ -9,6 +9,7 @@ import org.mercato.sim.domain.Customer;
 import org.mercato.sim.domain.OrderLine;
 import org.mercato.sim.policy.AgentContext;
 import org.mercato.sim.policy.AssistantPolicy;
+import org.mercato.sim.policy.GuessingAhead;
 import org.mercato.sim.policy.Prefetching;
 import org.mercato.sim.protocol.AssistantAction;
 import org.mercato.sim.protocol.AssistantStarted;
@@ -35,7 +36,7 @@ import org.mercato.sim.protocol.WokenUp;
  * assistant ends with {@code Done("llm-error")}, which the event log records. As {@link
  * Prefetching}, it sends ahead the first request an expected observation would cause.
  */
-public final class LlmAssistantPolicy implements AssistantPolicy, Prefetching {
+public final class LlmAssistantPolicy implements AssistantPolicy, GuessingAhead {
     public static final String LLM_ERROR = "llm-error";
 
     static final List<LlmTool> TOOLS = List.of(
@@ -100,7 +101,7 @@ public final class LlmAssistantPolicy implements AssistantPolicy, Prefetching {
             proposals.put(received.proposal().id(), received.proposal());
         }
         chat.observe(render(observation));
-        var outcome = chat.turn((tool, args) -> parse(tool, args, context.now()));
+        var outcome = chat.turn((tool, args) -> parse(tool, args, context.now(), proposals));
         if (outcome instanceof LlmConversation.Actions<AssistantAction> actions) {
             if (actions.actions().stream().anyMatch(a -> a instanceof Done)) {
                 finished = true;
@@ -122,10 +123,61 @@ public final class LlmAssistantPolicy implements AssistantPolicy, Prefetching {
         if (finished || observation instanceof AssistantStarted) {
             return;
         }
-        chat.prefetch(render(observation));
+        chat.prefetch(render(observation), context.now());
     }
 
-    private List<AssistantAction> parse(String tool, JsonNode args, long now) {
+    /** A guessed state: the conversation, the proposals known and whether it has finished. */
+    private record Ahead(LlmConversation.Shadow chat, Map<String, Proposal> proposals, boolean finished) {}
+
+    /** A guessed turn waiting for its answer. */
+    private record Pending(LlmConversation.GuessedTurn turn, Map<String, Proposal> proposals, long now) {}
+
+    /**
+     * Guesses ahead: the turn {@code observation} would start from {@code after} (or the real
+     * state), sent ahead; its actions once the answer is at hand. Not for {@link AssistantStarted}.
+     */
+    @Override
+    public Guess guess(Guess after, Observation observation, AgentContext context) {
+        Ahead from =
+                after == null ? new Ahead(chat.shadow(), new TreeMap<>(proposals), finished) : (Ahead) after.state();
+        if (from.finished()) {
+            return new Guess(from, List.of());
+        }
+        if (observation instanceof AssistantStarted || customer == null) {
+            return null;
+        }
+        Map<String, Proposal> known = from.proposals();
+        if (observation instanceof ProposalReceived received) {
+            known = new TreeMap<>(known);
+            known.put(received.proposal().id(), received.proposal());
+        }
+        return recheck(new Guess(
+                new Pending(chat.guessTurn(from.chat(), render(observation), context.now()), known, context.now()),
+                null));
+    }
+
+    @Override
+    public void whenAnswered(Runnable listener) {
+        chat.whenAnswered(listener);
+    }
+
+    @Override
+    public Guess recheck(Guess pending) {
+        Pending waiting = (Pending) pending.state();
+        var answer = chat.answerIfReady(
+                waiting.turn(), (tool, args) -> parse(tool, args, waiting.now(), waiting.proposals()));
+        if (answer == null) {
+            return pending;
+        }
+        if (answer.failed()) {
+            return null;
+        }
+        boolean done = answer.actions().stream().anyMatch(a -> a instanceof Done);
+        Ahead next = new Ahead(LlmConversation.after(waiting.turn(), answer), waiting.proposals(), done);
+        return new Guess(next, answer.actions());
+    }
+
+    private List<AssistantAction> parse(String tool, JsonNode args, long now, Map<String, Proposal> proposals) {
         return switch (tool) {
             case "search" ->
                 List.of(new Search(

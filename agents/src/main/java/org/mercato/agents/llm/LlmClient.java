@@ -53,15 +53,44 @@ public final class LlmClient {
      * memory, or with prefetching off. Changes no usage counter until the answer is used or wasted.
      */
     public void prefetch(LlmRequest request) {
+        prefetchKeyed(request, Long.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #prefetch}, for an observation expected at virtual time {@code at} (earlier ones are
+     * sent first); returns the request's key, or null when this client does not prefetch.
+     */
+    String prefetchKeyed(LlmRequest request, long at) {
         Prefetcher prefetcher = prefetcher();
         if (prefetcher == null || mode == CacheMode.REPLAY || mode == CacheMode.REPLAY_STRICT) {
-            return;
+            return null;
         }
         String key = ResponseCache.key(provider.identity(), request);
         if (mode == CacheMode.RECORD && cache.inMemory(key)) {
-            return;
+            return key;
         }
-        prefetcher.offer(key, request, usage);
+        prefetcher.offer(key, request, usage, at);
+        return key;
+    }
+
+    /** Calls {@code listener} after each speculative answer of this client's provider (if it prefetches). */
+    void whenAnswered(Runnable listener) {
+        Prefetcher prefetcher = prefetcher();
+        if (prefetcher != null && mode != CacheMode.REPLAY && mode != CacheMode.REPLAY_STRICT) {
+            prefetcher.whenAnswered(listener);
+        }
+    }
+
+    /**
+     * The answer to the request with {@code key} if this run already has it (recorded, or a
+     * finished prefetch), without counting or claiming it; else null.
+     */
+    LlmResponse ready(String key) {
+        if (mode == CacheMode.RECORD && cache.inMemory(key)) {
+            return cache.get(key).orElse(null);
+        }
+        Prefetcher prefetcher = prefetcher();
+        return prefetcher == null ? null : prefetcher.peek(key);
     }
 
     /** Answers a request per the cache mode; counts it; throws {@link LlmException} on failure. */

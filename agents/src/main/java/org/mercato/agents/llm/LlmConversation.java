@@ -63,40 +63,14 @@ final class LlmConversation<A> {
             } catch (LlmException e) {
                 return new ProviderDown<>(e.getMessage());
             }
-            List<LlmToolCall> calls = new ArrayList<>();
-            for (LlmToolCall call : response.toolCalls()) {
-                calls.add(
-                        call.id().isEmpty()
-                                ? new LlmToolCall("call_" + ++callIds, call.name(), call.arguments())
-                                : call);
-            }
-            history.add(LlmMessage.assistant(response.text(), calls));
-            List<String> problems = new ArrayList<>();
-            List<A> actions = new ArrayList<>();
-            for (LlmToolCall call : calls) {
-                try {
-                    actions.addAll(parser.apply(call.name(), arguments(call)));
-                    problems.add(null);
-                } catch (InvalidCall e) {
-                    problems.add(e.getMessage());
-                }
-            }
-            boolean failed = calls.isEmpty() || problems.stream().anyMatch(p -> p != null);
-            for (int i = 0; i < calls.size(); i++) {
-                String problem = problems.get(i);
-                history.add(LlmMessage.toolResult(
-                        calls.get(i),
-                        problem != null
-                                ? "error: " + problem
-                                : failed
-                                        ? "not executed: another call in this answer was invalid; call it again"
-                                        : "ok"));
-            }
-            if (!failed) {
-                return new Actions<>(actions);
+            Answer<A> answer = read(response, callIds, parser);
+            callIds = answer.callIds();
+            history.addAll(answer.messages());
+            if (!answer.failed()) {
+                return new Actions<>(answer.actions());
             }
             settings.client().toolError();
-            if (calls.isEmpty()) {
+            if (response.toolCalls().isEmpty()) {
                 history.add(LlmMessage.user("error: answer by calling one of the tools "
                         + tools.stream().map(LlmTool::name).toList() + "; plain text is not an action"));
             }
@@ -104,6 +78,87 @@ final class LlmConversation<A> {
                 return new ToolErrors<>();
             }
         }
+    }
+
+    /**
+     * What one answer does: the assistant message and a tool result per call (ids filled in from
+     * the counter {@code callIds}), the counter after, the actions, and whether a call was invalid
+     * (or there was none), in which case the actions are not to be taken.
+     */
+    record Answer<A>(List<LlmMessage> messages, int callIds, List<A> actions, boolean failed) {}
+
+    private Answer<A> read(LlmResponse response, int callIds, BiFunction<String, JsonNode, List<A>> parser) {
+        List<LlmToolCall> calls = new ArrayList<>();
+        for (LlmToolCall call : response.toolCalls()) {
+            calls.add(call.id().isEmpty() ? new LlmToolCall("call_" + ++callIds, call.name(), call.arguments()) : call);
+        }
+        List<LlmMessage> messages = new ArrayList<>();
+        messages.add(LlmMessage.assistant(response.text(), calls));
+        List<String> problems = new ArrayList<>();
+        List<A> actions = new ArrayList<>();
+        for (LlmToolCall call : calls) {
+            try {
+                actions.addAll(parser.apply(call.name(), arguments(call)));
+                problems.add(null);
+            } catch (InvalidCall e) {
+                problems.add(e.getMessage());
+            }
+        }
+        boolean failed = calls.isEmpty() || problems.stream().anyMatch(p -> p != null);
+        for (int i = 0; i < calls.size(); i++) {
+            String problem = problems.get(i);
+            messages.add(LlmMessage.toolResult(
+                    calls.get(i),
+                    problem != null
+                            ? "error: " + problem
+                            : failed ? "not executed: another call in this answer was invalid; call it again" : "ok"));
+        }
+        return new Answer<>(messages, callIds, actions, failed);
+    }
+
+    /** The conversation as guessed ahead: a history and call counter of its own. */
+    record Shadow(List<LlmMessage> history, int callIds) {}
+
+    /** A guessed turn whose request has been sent ahead; {@code key} null when nothing was sent. */
+    record GuessedTurn(Shadow before, List<LlmMessage> history, LlmRequest request, String key) {}
+
+    void whenAnswered(Runnable listener) {
+        settings.client().whenAnswered(listener);
+    }
+
+    /** The real conversation, as the start of a guess. */
+    Shadow shadow() {
+        return new Shadow(List.copyOf(history), callIds);
+    }
+
+    /** {@code from} with {@code userText} observed, no turn. */
+    Shadow observed(Shadow from, String userText) {
+        List<LlmMessage> next = new ArrayList<>(from.history());
+        next.add(LlmMessage.user(userText));
+        return new Shadow(next, from.callIds());
+    }
+
+    /** The turn {@code userText} would start from {@code from}; its request is sent ahead. */
+    GuessedTurn guessTurn(Shadow from, String userText, long at) {
+        List<LlmMessage> next = observed(from, userText).history();
+        LlmRequest request = request(next);
+        return new GuessedTurn(from, next, request, settings.client().prefetchKeyed(request, at));
+    }
+
+    /**
+     * The guessed turn's outcome if its answer is at hand: the shadow after it and the actions;
+     * null while it is not; a failed {@link Answer} when a call was invalid (the guess ends there).
+     */
+    Answer<A> answerIfReady(GuessedTurn turn, BiFunction<String, JsonNode, List<A>> parser) {
+        LlmResponse response = turn.key() == null ? null : settings.client().ready(turn.key());
+        return response == null ? null : read(response, turn.before().callIds(), parser);
+    }
+
+    /** The shadow after a guessed turn answered with {@code answer}. */
+    static Shadow after(GuessedTurn turn, Answer<?> answer) {
+        List<LlmMessage> next = new ArrayList<>(turn.history());
+        next.addAll(answer.messages());
+        return new Shadow(next, answer.callIds());
     }
 
     /** The request of this turn: system prompt, a summary line for cut messages, the last N. */
@@ -123,8 +178,8 @@ final class LlmConversation<A> {
     }
 
     /** Sends the request of the turn {@code userText} would start ahead (see {@link LlmClient#prefetch}). */
-    void prefetch(String userText) {
-        settings.client().prefetch(requestAfter(userText));
+    void prefetch(String userText, long at) {
+        settings.client().prefetchKeyed(requestAfter(userText), at);
     }
 
     private LlmRequest request(List<LlmMessage> history) {

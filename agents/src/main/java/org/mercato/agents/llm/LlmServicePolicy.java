@@ -7,6 +7,7 @@ import java.util.Map;
 import org.mercato.sim.domain.OrderLine;
 import org.mercato.sim.domain.Service;
 import org.mercato.sim.policy.AgentContext;
+import org.mercato.sim.policy.GuessingAhead;
 import org.mercato.sim.policy.Prefetching;
 import org.mercato.sim.policy.ServicePolicy;
 import org.mercato.sim.protocol.MessageReceived;
@@ -27,7 +28,7 @@ import org.mercato.sim.protocol.ServiceStarted;
  * whose message could not be answered; when the provider is down the service then stays silent. As
  * {@link Prefetching}, it sends ahead the request an expected customer message would cause.
  */
-public final class LlmServicePolicy implements ServicePolicy, Prefetching {
+public final class LlmServicePolicy implements ServicePolicy, GuessingAhead {
     static final List<LlmTool> TOOLS = List.of(
             new LlmTool(
                     "reply",
@@ -98,7 +99,48 @@ public final class LlmServicePolicy implements ServicePolicy, Prefetching {
         if (ended || !(observation instanceof MessageReceived message)) {
             return;
         }
-        chat.prefetch(render(message));
+        chat.prefetch(render(message), context.now());
+    }
+
+    /** A guess waiting for its answer. */
+    private record Pending(LlmConversation.GuessedTurn turn, long now) {}
+
+    /**
+     * Guesses ahead from {@code after} (or the real state): a customer's message starts a turn,
+     * sent ahead, whose actions are known once its answer is at hand; anything else joins the history.
+     */
+    @Override
+    public Guess guess(Guess after, Observation observation, AgentContext context) {
+        if (observation instanceof ServiceStarted || service == null) {
+            return null;
+        }
+        LlmConversation.Shadow from = after == null ? chat.shadow() : (LlmConversation.Shadow) after.state();
+        if (ended) {
+            return new Guess(from, List.of());
+        }
+        if (!(observation instanceof MessageReceived message)) {
+            return new Guess(chat.observed(from, render(observation)), List.of());
+        }
+        return recheck(
+                new Guess(new Pending(chat.guessTurn(from, render(message), context.now()), context.now()), null));
+    }
+
+    @Override
+    public void whenAnswered(Runnable listener) {
+        chat.whenAnswered(listener);
+    }
+
+    @Override
+    public Guess recheck(Guess pending) {
+        Pending waiting = (Pending) pending.state();
+        var answer = chat.answerIfReady(waiting.turn(), (tool, args) -> parse(tool, args, waiting.now()));
+        if (answer == null) {
+            return pending;
+        }
+        if (answer.failed()) {
+            return null;
+        }
+        return new Guess(LlmConversation.after(waiting.turn(), answer), answer.actions());
     }
 
     private static String render(MessageReceived message) {

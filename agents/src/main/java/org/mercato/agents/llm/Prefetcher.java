@@ -1,10 +1,12 @@
 package org.mercato.agents.llm;
 
-import java.util.ArrayDeque;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -40,13 +42,17 @@ public final class Prefetcher implements AutoCloseable {
         final String key;
         final LlmRequest request;
         final LlmUsage usage;
+        final long at;
+        final long order;
         State state = State.QUEUED;
         LlmResponse response;
 
-        Entry(String key, LlmRequest request, LlmUsage usage) {
+        Entry(String key, LlmRequest request, LlmUsage usage, long at, long order) {
             this.key = key;
             this.request = request;
             this.usage = usage;
+            this.at = at;
+            this.order = order;
         }
     }
 
@@ -55,7 +61,11 @@ public final class Prefetcher implements AutoCloseable {
     private final AtomicInteger pending;
     private final int keep;
     private final Object lock = new Object();
-    private final ArrayDeque<Entry> queue = new ArrayDeque<>();
+    /** Offers by urgency: the earliest virtual time first (the kernel's horizon waits on it), then FIFO. */
+    private final TreeSet<Entry> queue =
+            new TreeSet<>(Comparator.<Entry>comparingLong(e -> e.at).thenComparingLong(e -> e.order));
+
+    private long offers;
     /** Every entry not yet claimed, dropped or failed and forgotten, by key. */
     private final Map<String, Entry> entries = new HashMap<>();
     /** Finished unclaimed entries, oldest first. */
@@ -63,6 +73,7 @@ public final class Prefetcher implements AutoCloseable {
     /** Keys claimed lately, so a late offer of an answered request is not sent again. */
     private final LinkedHashMap<String, Boolean> claimedKeys;
 
+    private final CopyOnWriteArraySet<Runnable> listeners = new CopyOnWriteArraySet<>();
     private Thread scheduler;
     private ExecutorService workers;
     private boolean closed;
@@ -95,16 +106,25 @@ public final class Prefetcher implements AutoCloseable {
 
     /** Queues {@code request} under its cache {@code key} unless it is already known; returns at once. */
     public void offer(String key, LlmRequest request, LlmUsage usage) {
+        offer(key, request, usage, Long.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #offer(String, LlmRequest, LlmUsage)}, for an observation expected at virtual time
+     * {@code at}: earlier ones are sent first.
+     */
+    public void offer(String key, LlmRequest request, LlmUsage usage, long at) {
         synchronized (lock) {
             if (closed || entries.containsKey(key) || claimedKeys.containsKey(key)) {
                 return;
             }
-            Entry entry = new Entry(key, request, usage);
+            Entry entry = new Entry(key, request, usage, at, offers++);
             entries.put(key, entry);
-            queue.addLast(entry);
+            queue.add(entry);
             if (queue.size() > keep) {
-                // the oldest guess is the likeliest to be stale: it was never claimed
-                Entry stale = queue.pollFirst();
+                // the least urgent guess goes; among equals the oldest, the likeliest to be stale
+                Entry stale = leastUrgent();
+                queue.remove(stale);
                 entries.remove(stale.key);
                 stale.state = State.GONE;
                 cancelled++;
@@ -161,6 +181,14 @@ public final class Prefetcher implements AutoCloseable {
                     return null;
                 }
             }
+        }
+    }
+
+    /** The finished speculative answer for {@code key}, left in place for the real call; else null. */
+    public LlmResponse peek(String key) {
+        synchronized (lock) {
+            Entry entry = entries.get(key);
+            return entry != null && entry.state == State.DONE ? entry.response : null;
         }
     }
 
@@ -234,6 +262,16 @@ public final class Prefetcher implements AutoCloseable {
         }
     }
 
+    private Entry leastUrgent() {
+        Entry worst = queue.last();
+        for (Entry e : queue) {
+            if (e.at == worst.at) {
+                return e;
+            }
+        }
+        return worst;
+    }
+
     private void schedule() {
         while (true) {
             Entry next;
@@ -248,7 +286,6 @@ public final class Prefetcher implements AutoCloseable {
                 if (closed) {
                     return;
                 }
-                next = queue.peekFirst();
             }
             try {
                 permits.acquire();
@@ -257,8 +294,9 @@ public final class Prefetcher implements AutoCloseable {
             }
             boolean launched = false;
             synchronized (lock) {
-                queue.remove(next);
-                if (!closed && next.state == State.QUEUED) {
+                // the most urgent offer now, which may have come while the permit was awaited
+                next = queue.pollFirst();
+                if (!closed && next != null && next.state == State.QUEUED) {
                     next.state = State.RUNNING;
                     started++;
                     launched = true;
@@ -291,6 +329,14 @@ public final class Prefetcher implements AutoCloseable {
             // after the answer is recorded: whoever gets the permit next finds it
             permits.release();
         }
+        if (response != null) {
+            listeners.forEach(Runnable::run);
+        }
+    }
+
+    /** Calls {@code listener} (once registered, whatever the number of calls) after each speculative answer. */
+    public void whenAnswered(Runnable listener) {
+        listeners.add(listener);
     }
 
     private void finish(Entry entry, LlmResponse response) {

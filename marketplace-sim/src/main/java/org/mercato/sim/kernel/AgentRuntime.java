@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.mercato.sim.policy.AgentContext;
 import org.mercato.sim.policy.AssistantPolicy;
+import org.mercato.sim.policy.GuessingAhead;
 import org.mercato.sim.policy.Prefetching;
 import org.mercato.sim.policy.ServicePolicy;
 import org.mercato.sim.protocol.Action;
@@ -32,13 +33,18 @@ public final class AgentRuntime implements AgentContext {
     private final String id;
     private final Reactor reactor;
     private final Prefetching prefetching;
+    private final GuessingAhead guessing;
     private final ThinkTime thinkTime;
     private final long networkDelay;
     private final SplittableRandom policyRandom;
     private final SplittableRandom thinkRandom;
     private long now;
     private long nextSeq;
-    private long nextThink = -1;
+    /** Think times drawn ahead, oldest first, in a ring: peeking draws in stream order. */
+    private long[] drawn = new long[4];
+
+    private int drawnHead;
+    private int drawnCount;
 
     private AgentRuntime(
             int index,
@@ -52,6 +58,7 @@ public final class AgentRuntime implements AgentContext {
         this.id = id;
         this.reactor = reactor;
         this.prefetching = policy instanceof Prefetching p ? p : null;
+        this.guessing = policy instanceof GuessingAhead g ? g : null;
         this.thinkTime = thinkTime;
         this.networkDelay = networkDelay;
         this.policyRandom = Seeds.derive(masterSeed, "agent/" + id + "/policy");
@@ -86,6 +93,38 @@ public final class AgentRuntime implements AgentContext {
             prefetching.prefetch(expected.observation(), new Ahead(expected.time()));
         } catch (RuntimeException e) {
             LOG.debug("agent {} could not prefetch: {}", id, e.toString());
+        }
+    }
+
+    /** Whether the policy can also guess its reactions ({@link GuessingAhead}). */
+    public boolean guessesAhead() {
+        return guessing != null;
+    }
+
+    /** The policy's guess of its reaction to {@code expected}, from {@code after}; null if it fails. */
+    public GuessingAhead.Guess guess(GuessingAhead.Guess after, Delivery expected) {
+        try {
+            return guessing.guess(after, expected.observation(), new Ahead(expected.time()));
+        } catch (RuntimeException e) {
+            LOG.debug("agent {} could not guess ahead: {}", id, e.toString());
+            return null;
+        }
+    }
+
+    /** Has {@code listener} called whenever a guess's slow part finishes (a guessing policy only). */
+    public void whenAnswered(Runnable listener) {
+        if (guessing != null) {
+            guessing.whenAnswered(listener);
+        }
+    }
+
+    /** A pending guess again; null if it fails. */
+    public GuessingAhead.Guess recheck(GuessingAhead.Guess pending) {
+        try {
+            return guessing.recheck(pending);
+        } catch (RuntimeException e) {
+            LOG.debug("agent {} could not guess ahead: {}", id, e.toString());
+            return null;
         }
     }
 
@@ -132,10 +171,24 @@ public final class AgentRuntime implements AgentContext {
      * rolling kernel uses it as the agent's exact lookahead. Call only while the agent is idle.
      */
     public long peekThinkTime() {
-        if (nextThink < 0) {
-            nextThink = thinkTime.sample(thinkRandom);
+        return peekThinkTime(0);
+    }
+
+    /** The think time of the acting observation {@code ahead} after the next one (0: the next). */
+    public long peekThinkTime(int ahead) {
+        while (drawnCount <= ahead) {
+            if (drawnCount == drawn.length) {
+                long[] bigger = new long[drawn.length * 2];
+                for (int i = 0; i < drawnCount; i++) {
+                    bigger[i] = drawn[(drawnHead + i) % drawn.length];
+                }
+                drawn = bigger;
+                drawnHead = 0;
+            }
+            drawn[(drawnHead + drawnCount) % drawn.length] = thinkTime.sample(thinkRandom);
+            drawnCount++;
         }
-        return nextThink;
+        return drawn[(drawnHead + ahead) % drawn.length];
     }
 
     public long networkDelay() {
@@ -143,9 +196,15 @@ public final class AgentRuntime implements AgentContext {
     }
 
     private long takeThinkTime() {
-        long think = peekThinkTime();
-        nextThink = -1;
+        long think = peekThinkTime(0);
+        drawnHead = (drawnHead + 1) % drawn.length;
+        drawnCount--;
         return think;
+    }
+
+    /** The seq the agent's next action will get. */
+    public long nextSeq() {
+        return nextSeq;
     }
 
     /** Handles the deliveries in order; a policy that throws fails the run as {@link AgentFailedException}. */

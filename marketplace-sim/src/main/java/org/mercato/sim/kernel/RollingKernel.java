@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.mercato.sim.events.Event;
 import org.mercato.sim.events.EventSink;
 import org.mercato.sim.market.Market;
@@ -28,8 +29,8 @@ import org.mercato.sim.protocol.Observation;
  */
 public final class RollingKernel implements MarketOutput {
     private static final long NONE = Long.MAX_VALUE;
-    /** How many queued items a guess looks through: enough for the next step of every busy chain. */
-    private static final int GUESS_ITEMS = 1024;
+    /** How many items (queued and guessed) a round of guesses applies at most. */
+    private static final int GUESS_ITEMS = 4096;
 
     private final Market market;
     private final AgentDispatcher dispatcher;
@@ -44,7 +45,7 @@ public final class RollingKernel implements MarketOutput {
     private final long[] bound;
     private final long[] sentBound;
     private final BoundHeap bounds = new BoundHeap();
-    private final Delivery[] guessed;
+    private final GuessAhead guesses;
     private boolean guessing;
     private boolean queueChanged;
     private final LinkedBlockingQueue<Finished> finished = new LinkedBlockingQueue<>();
@@ -59,6 +60,17 @@ public final class RollingKernel implements MarketOutput {
     private long now;
 
     private record Finished(int agent, List<Scheduled> actions, AgentFailedException failure) {}
+
+    /** Not an agent finishing: a guess's answer came, so guessing can go deeper. */
+    private static final Finished NUDGE = new Finished(-2, List.of(), null);
+
+    private final AtomicBoolean nudged = new AtomicBoolean();
+
+    private void nudge() {
+        if (nudged.compareAndSet(false, true)) {
+            finished.add(NUDGE);
+        }
+    }
 
     /** One dispatch's replies, turned into per-agent completions for the kernel thread. */
     private record Round(List<AgentBatch> batches, LinkedBlockingQueue<Finished> finished) implements BatchReplies {
@@ -101,9 +113,12 @@ public final class RollingKernel implements MarketOutput {
         this.bound = new long[n];
         this.sentBound = new long[n];
         Arrays.fill(bound, NONE);
-        this.guessed = new Delivery[n];
-        for (AgentRuntime agent : agents) {
-            guessing |= agent.prefetches();
+        this.guesses = new GuessAhead(this.agents);
+        this.guessing = GuessAhead.wanted(agents);
+        if (guessing) {
+            for (AgentRuntime agent : this.agents) {
+                agent.whenAnswered(this::nudge);
+            }
         }
     }
 
@@ -156,6 +171,7 @@ public final class RollingKernel implements MarketOutput {
             batches.add(new AgentBatch(agent, inbox.get(agent)));
             inbox.set(agent, null);
             busy[agent] = true;
+            guesses.reacting(agent);
             sentBound[agent] = bound[agent];
             busyCount++;
         }
@@ -164,11 +180,9 @@ public final class RollingKernel implements MarketOutput {
     }
 
     /**
-     * Speculation without risk: the queued items beyond the safe horizon are applied to a forked
-     * market as if nothing else came first, and each idle agent that prefetches is shown the first
-     * delivery it would get, so that a slow policy (a model call) can start before the delivery is
-     * safe. The real market, clocks and streams are untouched; if the guess was wrong, the real
-     * delivery simply finds nothing prefetched. Each guess is offered once.
+     * Speculation without risk ({@link GuessAhead}): idle agents' policies see what they will
+     * probably get next, from a forked market, so slow ones can start before it is safe. The real
+     * market, clocks and streams are untouched.
      */
     private void prefetchExpected() {
         queueChanged = false;
@@ -177,18 +191,7 @@ public final class RollingKernel implements MarketOutput {
             guessing = false;
             return;
         }
-        ExpectedDeliveries expected = ExpectedDeliveries.of(fork, queue, horizon, GUESS_ITEMS, agents.length);
-        for (int agent = 0; agent < agents.length; agent++) {
-            Delivery next = expected.firstFor(agent);
-            if (next != null
-                    && !busy[agent]
-                    && inbox.get(agent) == null
-                    && agents[agent].prefetches()
-                    && !next.equals(guessed[agent])) {
-                guessed[agent] = next;
-                agents[agent].prefetch(next);
-            }
-        }
+        guesses.round(fork, queue, horizon, GUESS_ITEMS, agent -> !busy[agent] && inbox.get(agent) == null);
     }
 
     /** Blocks for one finished batch, then takes every other one already there. */
@@ -201,7 +204,12 @@ public final class RollingKernel implements MarketOutput {
             throw new IllegalStateException("interrupted while agents were running", e);
         }
         for (Finished done = first; done != null; done = finished.poll()) {
-            file(done);
+            if (done == NUDGE) {
+                nudged.set(false);
+                queueChanged = true;
+            } else {
+                file(done);
+            }
         }
         safe = bounds.least(this::isCurrent);
     }

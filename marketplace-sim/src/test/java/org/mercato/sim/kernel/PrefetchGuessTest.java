@@ -15,6 +15,7 @@ import org.mercato.sim.SimulationSetup;
 import org.mercato.sim.domain.OrderLine;
 import org.mercato.sim.policy.AgentContext;
 import org.mercato.sim.policy.AssistantPolicy;
+import org.mercato.sim.policy.GuessingAhead;
 import org.mercato.sim.policy.Prefetching;
 import org.mercato.sim.policy.ServicePolicy;
 import org.mercato.sim.protocol.AssistantAction;
@@ -153,6 +154,148 @@ class PrefetchGuessTest {
         assertThat(windowed.offered).as("the windowed kernel does not guess").hasValue(0);
         assertThat(rolling.right.get()).as("right guesses").isGreaterThanOrEqualTo(3);
         assertThat(rolling.wrong).as("wrong guesses").hasValue(0);
+    }
+
+    /**
+     * Policies that can say their reaction at once ({@link GuessingAhead}) while really taking long:
+     * the kernel's guesses go several steps deep. c1..c3's payment confirmations are guessed
+     * before their proposals have really arrived, every guess is right, and the log is unchanged.
+     */
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void guessesGoSeveralStepsDeepAndChangeNothing() {
+        DeepTally tally = new DeepTally();
+        byte[] guessedLog = Sims.jsonl(deepMarket(tally, true));
+        byte[] windowedLog = Sims.jsonl(deepMarket(new DeepTally(), false));
+
+        assertThat(new String(guessedLog, StandardCharsets.UTF_8))
+                .contains("\"type\":\"payment\"")
+                .isEqualTo(new String(windowedLog, StandardCharsets.UTF_8));
+        assertThat(tally.twoStepsAhead.get())
+                .as("payments guessed before the proposal came")
+                .isGreaterThanOrEqualTo(1);
+        assertThat(tally.unguessed)
+                .as("real observations of c1..c3 not guessed first")
+                .hasValue(0);
+        assertThat(tally.wrong).as("guesses contradicted").hasValue(0);
+    }
+
+    static final class DeepTally {
+        final AtomicInteger twoStepsAhead = new AtomicInteger();
+        final AtomicInteger unguessed = new AtomicInteger();
+        final AtomicInteger wrong = new AtomicInteger();
+    }
+
+    /** A reaction known without the slow part: a pure function of the observation. */
+    private record Known(int step) {}
+
+    private static final class DeepShopper implements AssistantPolicy, GuessingAhead {
+        private final DeepTally tally;
+        private final boolean watched;
+        private final long sleepMillis;
+        private final List<Observation> guessed = new ArrayList<>();
+        private boolean proposalSeen;
+
+        DeepShopper(DeepTally tally, boolean watched, long sleepMillis) {
+            this.tally = tally;
+            this.watched = watched;
+            this.sleepMillis = sleepMillis;
+        }
+
+        private static List<AssistantAction> react(Observation observation, String self) {
+            if (observation instanceof AssistantStarted) {
+                return List.of(Message.inquiry("s" + self.substring(1), "a pizza, please", Map.of("pizza", 1)));
+            }
+            if (observation instanceof ProposalReceived received) {
+                return List.of(
+                        new Pay(received.proposal().id(), received.proposal().total()));
+            }
+            if (observation instanceof PaymentSettled) {
+                return List.of(new Done("purchased"));
+            }
+            return List.of();
+        }
+
+        @Override
+        public synchronized List<AssistantAction> onObservation(Observation observation, AgentContext context) {
+            if (watched && !(observation instanceof AssistantStarted)) {
+                if (!guessed.contains(observation)) {
+                    tally.unguessed.incrementAndGet();
+                }
+            }
+            proposalSeen |= observation instanceof ProposalReceived;
+            sleep(sleepMillis);
+            return react(observation, context.self());
+        }
+
+        @Override
+        public synchronized Guess guess(Guess after, Observation observation, AgentContext context) {
+            int step = after == null ? 0 : ((Known) after.state()).step() + 1;
+            if (observation instanceof PaymentSettled && !proposalSeen) {
+                tally.twoStepsAhead.incrementAndGet();
+            }
+            guessed.add(observation);
+            return new Guess(new Known(step), react(observation, context.self()));
+        }
+
+        @Override
+        public Guess recheck(Guess pending) {
+            return pending;
+        }
+
+        @Override
+        public void whenAnswered(Runnable listener) {}
+
+        @Override
+        public void prefetch(Observation observation, AgentContext context) {}
+    }
+
+    private static final class DeepSeller implements ServicePolicy, GuessingAhead {
+        private static List<ServiceAction> react(Observation observation, long now) {
+            if (observation instanceof MessageReceived m) {
+                return List.of(new Propose(m.from(), List.of(new OrderLine("pizza", 1, 1200)), 1200, now + 60_000_000));
+            }
+            return List.of();
+        }
+
+        @Override
+        public List<ServiceAction> onObservation(Observation observation, AgentContext context) {
+            if (observation instanceof MessageReceived) {
+                sleep(20);
+            }
+            return react(observation, context.now());
+        }
+
+        @Override
+        public Guess guess(Guess after, Observation observation, AgentContext context) {
+            return new Guess(new Known(0), react(observation, context.now()));
+        }
+
+        @Override
+        public Guess recheck(Guess pending) {
+            return pending;
+        }
+
+        @Override
+        public void whenAnswered(Runnable listener) {}
+
+        @Override
+        public void prefetch(Observation observation, AgentContext context) {}
+    }
+
+    private static SimulationSetup deepMarket(DeepTally tally, boolean rolling) {
+        List<SimulationSetup.Agent<AssistantPolicy>> shoppers = new ArrayList<>();
+        List<SimulationSetup.Agent<ServicePolicy>> sellers = new ArrayList<>();
+        for (int i = 0; i < PAIRS; i++) {
+            shoppers.add(new SimulationSetup.Agent<>(
+                    new DeepShopper(tally, i > 0, i == 0 ? 300 : 10), ThinkTime.fixed(i == 0 ? 1_000 : 3_000)));
+            sellers.add(new SimulationSetup.Agent<>(new DeepSeller(), ThinkTime.fixed(3_000)));
+        }
+        return Sims.setup(
+                Sims.catalog(PAIRS, PAIRS),
+                shoppers,
+                sellers,
+                Sims.settings(Mode.ACTORS, 100, 1_000_000).withRolling(rolling));
     }
 
     private static void sleep(long millis) {

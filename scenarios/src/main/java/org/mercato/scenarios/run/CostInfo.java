@@ -52,6 +52,11 @@ public record CostInfo(
         List<Group> groups,
         Map<String, Usage> models) {
 
+    /** Speculative calls sent and never used (0 when none; the field is null then). */
+    public long wastedCalls() {
+        return wasted == null ? 0 : wasted;
+    }
+
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonPropertyOrder({"role", "index", "policy", "agents", "model", "cacheMode", "usage"})
     public record Group(

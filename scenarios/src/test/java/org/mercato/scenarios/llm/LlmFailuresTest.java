@@ -37,8 +37,10 @@ class LlmFailuresTest extends ScriptedServerTest {
         RunResult result = run("retries: 3");
 
         assertThat(LlmMarket.events(result)).isEqualTo(expected);
-        assertThat(model.requests.get() - before)
-                .isEqualTo(result.summary().cost().httpCalls() + 2);
+        // two 429s retried; requests sent ahead on wrong guesses are counted as wasted
+        long calls = result.summary().cost().httpCalls();
+        assertThat((long) model.requests.get() - before)
+                .isBetween(calls + 2, calls + 2 + result.summary().cost().wastedCalls());
         assertThat(result.summary().cost().failedCalls()).isZero();
     }
 
