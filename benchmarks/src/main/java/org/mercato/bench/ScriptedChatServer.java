@@ -27,7 +27,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * businesses; chosen by its customer number, so sellers share the load), pays the first proposal
  * and is done; a service
  * proposes the wanted items it carries at menu prices or replies that it has none. Counts requests
- * and the requests being served at once.
+ * and the requests being served at once; {@code -Dtrace=true} prints each request to stderr when
+ * answered (wall ms, C or S, message count, start of the last message).
  */
 final class ScriptedChatServer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
