@@ -80,18 +80,7 @@ class PrefetchGuessTest {
         public List<AssistantAction> onObservation(Observation observation, AgentContext context) {
             guessed.real(observation);
             sleep(sleepMillis);
-            if (observation instanceof AssistantStarted) {
-                String service = "s" + context.self().substring(1);
-                return List.of(Message.inquiry(service, "a pizza, please", Map.of("pizza", 1)));
-            }
-            if (observation instanceof ProposalReceived received) {
-                return List.of(
-                        new Pay(received.proposal().id(), received.proposal().total()));
-            }
-            if (observation instanceof PaymentSettled) {
-                return List.of(new Done("purchased"));
-            }
-            return List.of();
+            return DeepShopper.react(observation, context.self());
         }
 
         @Override
@@ -110,12 +99,10 @@ class PrefetchGuessTest {
         @Override
         public List<ServiceAction> onObservation(Observation observation, AgentContext context) {
             guessed.real(observation);
-            if (observation instanceof MessageReceived m) {
+            if (observation instanceof MessageReceived) {
                 sleep(20);
-                List<OrderLine> lines = List.of(new OrderLine("pizza", 1, 1200));
-                return List.of(new Propose(m.from(), lines, 1200, context.now() + 60_000_000));
             }
-            return List.of();
+            return DeepSeller.react(observation, context.now());
         }
 
         @Override

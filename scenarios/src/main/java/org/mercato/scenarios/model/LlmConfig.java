@@ -78,40 +78,6 @@ public record LlmConfig(
         settings(provider, baseUrl, model, temperature, maxTokens, apiKeyEnv, concurrency, timeout, retries, backoff);
     }
 
-    /** The shape before {@code prefetch} (on by default), for callers not yet passing it. */
-    public LlmConfig(
-            String provider,
-            String baseUrl,
-            String model,
-            Double temperature,
-            Integer maxTokens,
-            String apiKeyEnv,
-            Integer concurrency,
-            Duration timeout,
-            Integer retries,
-            Duration backoff,
-            LlmCacheConfig cache,
-            Integer history,
-            Integer maxToolErrors,
-            String prompt) {
-        this(
-                provider,
-                baseUrl,
-                model,
-                temperature,
-                maxTokens,
-                apiKeyEnv,
-                concurrency,
-                timeout,
-                retries,
-                backoff,
-                cache,
-                history,
-                maxToolErrors,
-                prompt,
-                null);
-    }
-
     public ProviderSettings providerSettings() {
         return settings(
                 provider, baseUrl, model, temperature, maxTokens, apiKeyEnv, concurrency, timeout, retries, backoff);
