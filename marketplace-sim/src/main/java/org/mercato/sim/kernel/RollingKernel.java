@@ -116,8 +116,9 @@ public final class RollingKernel implements MarketOutput {
         this.guesses = new GuessAhead(this.agents);
         this.guessing = GuessAhead.wanted(agents);
         if (guessing) {
+            Runnable nudge = this::nudge; // one listener, however many agents share a provider
             for (AgentRuntime agent : this.agents) {
-                agent.whenAnswered(this::nudge);
+                agent.whenAnswered(nudge);
             }
         }
     }
