@@ -157,7 +157,7 @@ public final class LlmBench {
                     sums[1]++;
                 }
                 sums[3] = Math.max(sums[3], pending);
-                if (Boolean.getBoolean("timeline") && sums[2] % 50 == 0) {
+                if (Boolean.getBoolean("timeline") && sums[2] % Integer.getInteger("timelineEvery", 50) == 0) {
                     System.err.printf("timeline %d pending %d active %d%n", sums[2], pending, server.active.get());
                 }
                 sums[4] = Math.max(sums[4], server.active.get());
