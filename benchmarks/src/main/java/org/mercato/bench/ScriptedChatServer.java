@@ -28,7 +28,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * and is done; a service
  * proposes the wanted items it carries at menu prices or replies that it has none. Counts requests
  * and the requests being served at once; {@code -Dtrace=true} prints each request to stderr when
- * answered (wall ms, C or S, message count, start of the last message).
+ * answered (wall ms, the agent, message count, start of the last message).
  */
 final class ScriptedChatServer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -82,8 +82,9 @@ final class ScriptedChatServer implements AutoCloseable {
                 JsonNode ms = request.path("messages");
                 String sys = ms.get(0).path("content").asText();
                 String lastMsg = ms.get(ms.size() - 1).path("content").asText();
-                System.err.println("TRACE " + (t0 / 1_000_000) + " " + (sys.startsWith("You sell") ? "S" : "C") + " "
-                        + ms.size() + " " + lastMsg.replace('\n', ' ').substring(0, Math.min(60, lastMsg.length())));
+                String who = sys.lines().findFirst().orElse("").replaceAll(".*?((customer|service)_\\d+).*", "$1");
+                System.err.println("TRACE " + (t0 / 1_000_000) + " " + who + " " + ms.size() + " "
+                        + lastMsg.replace('\n', ' ').substring(0, Math.min(60, lastMsg.length())));
             }
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, body.length);
