@@ -79,6 +79,11 @@ public final class SyntheticWork {
         public void prefetch(Observation observation, AgentContext context) {
             ahead.prefetch(observation, context);
         }
+
+        @Override
+        public boolean wantsGuesses() {
+            return ahead.wantsGuesses();
+        }
     }
 
     private record PrefetchingService(ServicePolicy policy, Prefetching ahead, SyntheticWork work)
@@ -92,6 +97,11 @@ public final class SyntheticWork {
         @Override
         public void prefetch(Observation observation, AgentContext context) {
             ahead.prefetch(observation, context);
+        }
+
+        @Override
+        public boolean wantsGuesses() {
+            return ahead.wantsGuesses();
         }
     }
 }

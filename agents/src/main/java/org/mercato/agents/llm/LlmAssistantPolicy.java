@@ -156,6 +156,12 @@ public final class LlmAssistantPolicy implements AssistantPolicy, GuessingAhead 
                 null));
     }
 
+    /** Not when replaying or with {@code prefetch: false}: nothing would be sent. */
+    @Override
+    public boolean wantsGuesses() {
+        return chat.prefetches();
+    }
+
     @Override
     public void whenAnswered(Runnable listener) {
         chat.whenAnswered(listener);

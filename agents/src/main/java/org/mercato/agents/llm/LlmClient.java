@@ -42,6 +42,11 @@ public final class LlmClient {
         return mode;
     }
 
+    /** Whether {@link #prefetch} can send anything: prefetch on, a provider that prefetches, no replay. */
+    boolean prefetches() {
+        return prefetcher() != null && mode != CacheMode.REPLAY && mode != CacheMode.REPLAY_STRICT;
+    }
+
     /** The provider's prefetcher when this client speculates, else null. */
     private Prefetcher prefetcher() {
         return prefetch ? provider.prefetcher() : null;

@@ -122,6 +122,10 @@ final class LlmConversation<A> {
     /** A guessed turn whose request has been sent ahead; {@code key} null when nothing was sent. */
     record GuessedTurn(Shadow before, List<LlmMessage> history, LlmRequest request, String key) {}
 
+    boolean prefetches() {
+        return settings.client().prefetches();
+    }
+
     void whenAnswered(Runnable listener) {
         settings.client().whenAnswered(listener);
     }

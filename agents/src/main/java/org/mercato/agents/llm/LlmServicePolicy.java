@@ -125,6 +125,12 @@ public final class LlmServicePolicy implements ServicePolicy, GuessingAhead {
                 new Guess(new Pending(chat.guessTurn(from, render(message), context.now()), context.now()), null));
     }
 
+    /** Not when replaying or with {@code prefetch: false}: nothing would be sent. */
+    @Override
+    public boolean wantsGuesses() {
+        return chat.prefetches();
+    }
+
     @Override
     public void whenAnswered(Runnable listener) {
         chat.whenAnswered(listener);

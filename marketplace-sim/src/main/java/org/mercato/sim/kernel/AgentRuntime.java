@@ -57,8 +57,8 @@ public final class AgentRuntime implements AgentContext {
         this.index = index;
         this.id = id;
         this.reactor = reactor;
-        this.prefetching = policy instanceof Prefetching p ? p : null;
-        this.guessing = policy instanceof GuessingAhead g ? g : null;
+        this.prefetching = policy instanceof Prefetching p && p.wantsGuesses() ? p : null;
+        this.guessing = prefetching instanceof GuessingAhead g ? g : null;
         this.thinkTime = thinkTime;
         this.networkDelay = networkDelay;
         this.policyRandom = Seeds.derive(masterSeed, "agent/" + id + "/policy");

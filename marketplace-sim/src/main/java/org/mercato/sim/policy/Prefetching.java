@@ -13,4 +13,12 @@ import org.mercato.sim.protocol.Observation;
 public interface Prefetching {
     /** Starts the slow part of reacting to {@code observation} at {@code context.now()}; returns at once. */
     void prefetch(Observation observation, AgentContext context);
+
+    /**
+     * Whether guesses help this policy at all (for example, not when its answers come from a
+     * recording); when false the kernel offers none and spends no time guessing.
+     */
+    default boolean wantsGuesses() {
+        return true;
+    }
 }

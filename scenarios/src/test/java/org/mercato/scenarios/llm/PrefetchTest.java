@@ -22,6 +22,7 @@ import org.mercato.agents.llm.LlmException;
 import org.mercato.agents.llm.LlmMessage;
 import org.mercato.agents.llm.LlmRequest;
 import org.mercato.agents.llm.LlmResponse;
+import org.mercato.agents.llm.LlmServicePolicy;
 import org.mercato.agents.llm.LlmTool;
 import org.mercato.agents.llm.ProviderSettings;
 import org.mercato.agents.llm.ResponseCache;
@@ -202,6 +203,22 @@ class PrefetchTest extends ScriptedServerTest {
 
         assertThat(model.requests.get()).isEqualTo(1);
         assertThat(chat.prefetcher().started()).isZero();
+        // so the kernel does not even guess for them; a recording policy does want guesses
+        for (LlmClient client : List.of(replay, strict)) {
+            assertThat(new LlmAssistantPolicy(new LlmAgentSettings(client, 20, 2, null)).wantsGuesses())
+                    .isFalse();
+        }
+        assertThat(new LlmServicePolicy(
+                                new LlmAgentSettings(new LlmClient(chat, cache, CacheMode.RECORD), 20, 2, null),
+                                1_000_000)
+                        .wantsGuesses())
+                .isTrue();
+        assertThat(new LlmServicePolicy(
+                                new LlmAgentSettings(new LlmClient(chat, cache, CacheMode.RECORD, false), 20, 2, null),
+                                1_000_000)
+                        .wantsGuesses())
+                .as("llm.prefetch: false")
+                .isFalse();
     }
 
     private static AgentContext context(long now) {
