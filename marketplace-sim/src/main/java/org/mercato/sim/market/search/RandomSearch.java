@@ -2,7 +2,9 @@ package org.mercato.sim.market.search;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.mercato.sim.domain.Customer;
 import org.mercato.sim.domain.Service;
@@ -12,23 +14,38 @@ import org.mercato.sim.protocol.Search;
 
 /**
  * A fresh random order for every search: the services that pass the filters (a price cap judged by
- * the whole menu), shuffled with a stream derived from the run's seed and {@code search/random}.
- * The market applies searches one at a time in the kernel's order, so the n-th search of a run
- * always gets the same order. Never cached: a cached draw would no longer be random.
+ * the whole menu), shuffled with a stream of the searching customer's own, derived from the run's
+ * seed, {@code search/random}, the customer's id and how many searches it made before. So a
+ * customer's k-th search always gets the same order, whatever other customers searched meanwhile,
+ * and {@link #preview} can tell the next one without drawing. Never cached: a cached draw would no
+ * longer be random.
  */
 public final class RandomSearch implements SearchMechanism {
     private final List<Service> byId;
-    private final SplittableRandom random;
+    private final long seed;
+    private final Map<String, Integer> searches = new HashMap<>();
 
     public RandomSearch(List<Service> services, long seed) {
         List<Service> sorted = new ArrayList<>(services);
         sorted.sort(Comparator.comparing(Service::id));
         this.byId = List.copyOf(sorted);
-        this.random = Seeds.derive(seed, "search/random");
+        this.seed = seed;
     }
 
     @Override
     public List<Service> rank(Search search, Customer searcher) {
+        int made = searches.merge(idOf(searcher), 1, Integer::sum) - 1;
+        return shuffled(search, searcher, made);
+    }
+
+    /** The order the searcher's next search will get; counts nothing. */
+    @Override
+    public List<Service> preview(Search search, Customer searcher) {
+        return shuffled(search, searcher, searches.getOrDefault(idOf(searcher), 0));
+    }
+
+    private List<Service> shuffled(Search search, Customer searcher, int made) {
+        SplittableRandom random = Seeds.derive(seed, "search/random/" + idOf(searcher) + "/" + made);
         List<Service> order = new ArrayList<>(byId.size());
         for (Service service : byId) {
             if (search.filters().admits(service)) {
@@ -42,5 +59,9 @@ public final class RandomSearch implements SearchMechanism {
             order.set(j, swap);
         }
         return order;
+    }
+
+    private static String idOf(Customer searcher) {
+        return searcher == null ? "" : searcher.id();
     }
 }

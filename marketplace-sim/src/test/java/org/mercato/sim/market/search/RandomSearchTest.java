@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
+import org.mercato.sim.domain.Customer;
 import org.mercato.sim.domain.Service;
 import org.mercato.sim.protocol.Search;
 import org.mercato.sim.protocol.SearchFilters;
@@ -57,6 +58,21 @@ class RandomSearchTest {
     void theSameSeedRepeatsTheSameSequenceAndAnotherSeedDoesNot() {
         assertThat(draws(7, 10)).isEqualTo(draws(7, 10));
         assertThat(draws(8, 10)).isNotEqualTo(draws(7, 10));
+    }
+
+    @Test
+    void aCustomersSearchesDoNotDependOnOtherCustomersSearches() {
+        Customer ana = Listings.customer("ana", Map.of("taco", 1), Set.of());
+        Customer bo = Listings.customer("bo", Map.of("taco", 1), Set.of());
+        RandomSearch alone = new RandomSearch(MARKET, 5);
+        RandomSearch shared = new RandomSearch(MARKET, 5);
+        Search tacos = new Search("tacos");
+        shared.rank(tacos, bo);
+        List<String> next = ids(shared.preview(tacos, ana));
+        assertThat(ids(shared.rank(tacos, ana))).isEqualTo(next).isEqualTo(ids(alone.rank(tacos, ana)));
+        shared.rank(tacos, bo);
+        assertThat(ids(shared.rank(tacos, ana))).isEqualTo(ids(alone.rank(tacos, ana)));
+        assertThat(ids(alone.rank(tacos, bo))).isNotEqualTo(ids(alone.rank(tacos, ana)));
     }
 
     @Test
