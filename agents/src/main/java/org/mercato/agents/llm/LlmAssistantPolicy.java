@@ -170,17 +170,15 @@ public final class LlmAssistantPolicy implements AssistantPolicy, GuessingAhead 
     @Override
     public Guess recheck(Guess pending) {
         Pending waiting = (Pending) pending.state();
-        var answer = chat.answerIfReady(
-                waiting.turn(), (tool, args) -> parse(tool, args, waiting.now(), waiting.proposals()));
-        if (answer == null) {
-            return pending;
-        }
-        if (answer.failed()) {
-            return null;
-        }
-        boolean done = answer.actions().stream().anyMatch(a -> a instanceof Done);
-        Ahead next = new Ahead(LlmConversation.after(waiting.turn(), answer), waiting.proposals(), done);
-        return new Guess(next, answer.actions());
+        return LlmConversation.settle(
+                chat,
+                pending,
+                waiting.turn(),
+                (tool, args) -> parse(tool, args, waiting.now(), waiting.proposals()),
+                answer -> new Ahead(
+                        LlmConversation.after(waiting.turn(), answer),
+                        waiting.proposals(),
+                        answer.actions().stream().anyMatch(a -> a instanceof Done)));
     }
 
     private List<AssistantAction> parse(String tool, JsonNode args, long now, Map<String, Proposal> proposals) {

@@ -5,6 +5,9 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
+import java.util.function.Function;
+import org.mercato.sim.policy.GuessingAhead;
+import org.mercato.sim.protocol.Action;
 
 /**
  * One agent's chat with its model. Observations become user messages; each turn sends the system
@@ -158,6 +161,24 @@ final class LlmConversation<A> {
         return response == null ? null : read(response, turn.before().callIds(), parser);
     }
 
+    /**
+     * A pending guess of {@code turn} settled if its answer is at hand: the state {@code after}
+     * makes of the answer, with the actions; {@code pending} itself while the answer is not there;
+     * null when a call was invalid (the guess ends).
+     */
+    static <A extends Action> GuessingAhead.Guess settle(
+            LlmConversation<A> chat,
+            GuessingAhead.Guess pending,
+            GuessedTurn turn,
+            BiFunction<String, JsonNode, List<A>> parser,
+            Function<Answer<A>, Object> after) {
+        Answer<A> answer = chat.answerIfReady(turn, parser);
+        if (answer == null) {
+            return pending;
+        }
+        return answer.failed() ? null : new GuessingAhead.Guess(after.apply(answer), answer.actions());
+    }
+
     /** The shadow after a guessed turn answered with {@code answer}. */
     static Shadow after(GuessedTurn turn, Answer<?> answer) {
         List<LlmMessage> next = new ArrayList<>(turn.history());
@@ -175,10 +196,7 @@ final class LlmConversation<A> {
      * the conversation as it is.
      */
     LlmRequest requestAfter(String userText) {
-        List<LlmMessage> next = new ArrayList<>(history.size() + 1);
-        next.addAll(history);
-        next.add(LlmMessage.user(userText));
-        return request(next);
+        return request(observed(new Shadow(history, callIds), userText).history());
     }
 
     /** Sends the request of the turn {@code userText} would start ahead (see {@link LlmClient#prefetch}). */

@@ -139,14 +139,12 @@ public final class LlmServicePolicy implements ServicePolicy, GuessingAhead {
     @Override
     public Guess recheck(Guess pending) {
         Pending waiting = (Pending) pending.state();
-        var answer = chat.answerIfReady(waiting.turn(), (tool, args) -> parse(tool, args, waiting.now()));
-        if (answer == null) {
-            return pending;
-        }
-        if (answer.failed()) {
-            return null;
-        }
-        return new Guess(LlmConversation.after(waiting.turn(), answer), answer.actions());
+        return LlmConversation.settle(
+                chat,
+                pending,
+                waiting.turn(),
+                (tool, args) -> parse(tool, args, waiting.now()),
+                answer -> LlmConversation.after(waiting.turn(), answer));
     }
 
     private static String render(MessageReceived message) {
