@@ -34,7 +34,7 @@ import java.util.function.UnaryOperator;
  * A chat endpoint through one of LangChain4j's {@link ChatModel}s; the subclasses build the
  * vendor's model ({@link OpenAiProvider}, {@link AnthropicProvider}, {@link GeminiProvider}) and
  * this class maps our provider-neutral request and response onto LangChain4j's. At most {@code concurrency} calls are in flight (a fair semaphore, so waiting agents are
- * served in arrival order); each attempt has the configured timeout; 429, 5xx and timeouts are
+ * served in arrival order); each attempt has the configured timeout; 429, 5xx, timeouts and dropped connections are
  * retried {@code retries} times with exponential backoff on the wall clock, then the call fails
  * with an {@link LlmException} that names the status but never the body (it may quote the key).
  * LangChain4j's own retries are off so there is exactly one retry policy.
@@ -146,7 +146,11 @@ public abstract class LangChainProvider implements ChatProvider, AutoCloseable {
                 status = statusOf(e);
                 boolean timeout = isTimeout(e);
                 what = timeout ? "timed out after " + settings.timeoutMillis() + " ms" : describe(status, e);
-                boolean retriable = timeout || status == 429 || status >= 500 || e instanceof RateLimitException;
+                boolean retriable = timeout
+                        || status == 429
+                        || status >= 500
+                        || e instanceof RateLimitException
+                        || status == 0 && isTransportError(e);
                 if (!retriable || attempt >= settings.retries()) {
                     throw new LlmException(
                             settings.kind() + " model " + settings.model() + ": " + what + " (attempt " + (attempt + 1)
@@ -203,6 +207,19 @@ public abstract class LangChainProvider implements ChatProvider, AutoCloseable {
             return 500;
         }
         return 0;
+    }
+
+    /**
+     * A failure below HTTP (reset, closed or refused connection): a server may close an idle
+     * keep-alive connection just as a request goes out on it, so such a call is tried again.
+     */
+    private static boolean isTransportError(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.io.IOException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isTimeout(Throwable e) {

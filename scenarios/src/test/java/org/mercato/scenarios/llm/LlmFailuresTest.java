@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import okhttp3.mockwebserver.SocketPolicy;
 import org.junit.jupiter.api.Test;
 import org.mercato.agents.llm.LlmException;
 import org.mercato.agents.llm.LlmMessage;
@@ -73,6 +74,22 @@ class LlmFailuresTest extends ScriptedServerTest {
 
         assertThat(LlmMarket.events(result)).isEqualTo(expected);
         assertThat(result.summary().cost().failedCalls()).isZero();
+    }
+
+    @Test
+    void aConnectionDroppedWithoutAnAnswerIsRetried() throws IOException {
+        String expected = baseline();
+        int before = model.requests.get();
+        // what a client sees when the server closes an idle keep-alive connection as a request goes out
+        model.hook = (n, request) -> n <= before + 2
+                ? ScriptedModel.answer(request).setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST)
+                : null;
+
+        RunResult result = run("retries: 2");
+
+        assertThat(LlmMarket.events(result)).isEqualTo(expected);
+        assertThat(result.summary().cost().failedCalls()).isZero();
+        assertThat(result.summary().cost().agentsEndedLlmError()).isZero();
     }
 
     @Test
