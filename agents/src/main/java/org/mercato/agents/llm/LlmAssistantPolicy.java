@@ -138,6 +138,9 @@ public final class LlmAssistantPolicy implements AssistantPolicy, GuessingAhead 
      */
     @Override
     public Guess guess(Guess after, Observation observation, AgentContext context) {
+        if (after != null && after.actions() == null) {
+            return null; // one conversation: the next turn needs the pending one's answer
+        }
         Ahead from =
                 after == null ? new Ahead(chat.shadow(), new TreeMap<>(proposals), finished) : (Ahead) after.state();
         if (from.finished()) {

@@ -19,9 +19,12 @@ import org.mercato.sim.protocol.Observation;
  * (once); a {@link GuessingAhead} policy guesses its reaction and, once that is known (its model's
  * answer has come), the guessed actions join the fork's queue at the time the agent would take them
  * (next think times peeked from its own stream, next seqs), so their deliveries are guessed in
- * turn, several steps deep. Nothing real is touched: a wrong guess wastes a call, never changes an
- * outcome. Each agent's chain of guesses is kept between rounds (re-asked only where the deliveries
- * differ) and dropped when the agent reacts for real.
+ * turn, several steps deep. While one of an agent's guesses is pending, its later deliveries are
+ * still offered (their slow parts may not depend on it) but none of their actions are placed, as
+ * their times and seqs depend on the pending ones. Nothing real is touched: a wrong guess wastes a
+ * call, never changes an outcome. Each agent's chain of guesses is kept between rounds (re-asked
+ * where the deliveries differ, and after a pending guess once it settles) and dropped when the
+ * agent reacts for real.
  */
 final class GuessAhead {
     private record Step(Delivery delivery, GuessingAhead.Guess guess) {}
@@ -72,6 +75,9 @@ final class GuessAhead {
         final ScheduleQueue ahead;
         final IntPredicate idle;
         final boolean[] blocked = new boolean[agents.length];
+        /** A guess of the agent is still pending: later ones are still asked for, none scheduled. */
+        final boolean[] unsure = new boolean[agents.length];
+
         final int[] steps = new int[agents.length];
         final int[] thinks = new int[agents.length];
         final long[] seqs = new long[agents.length];
@@ -109,11 +115,16 @@ final class GuessAhead {
                 return;
             }
             GuessingAhead.Guess guess = guess(agent, delivery);
-            if (guess == null || guess.actions() == null) {
+            if (guess == null) {
                 blocked[agent] = true;
                 return;
             }
-            if (!guess.actions().isEmpty()) {
+            if (guess.actions() == null) {
+                // its actions, and so where later ones go, are unknown: later guesses only send ahead
+                unsure[agent] = true;
+                return;
+            }
+            if (!unsure[agent] && !guess.actions().isEmpty()) {
                 long at = time + runtime.networkDelay() + runtime.peekThinkTime(thinks[agent]++);
                 long seq = seqs[agent] < 0 ? runtime.nextSeq() : seqs[agent];
                 for (Action action : guess.actions()) {
@@ -134,8 +145,13 @@ final class GuessAhead {
             if (step < chain.size() && chain.get(step).delivery().equals(delivery)) {
                 GuessingAhead.Guess kept = chain.get(step).guess();
                 if (kept != null && kept.actions() == null) {
-                    kept = agents[agent].recheck(kept);
-                    chain.set(step, new Step(delivery, kept));
+                    GuessingAhead.Guess now = agents[agent].recheck(kept);
+                    if (now != kept) {
+                        chain.set(step, new Step(delivery, now));
+                        // the later guesses started from it while it was pending
+                        chain.subList(step + 1, chain.size()).clear();
+                    }
+                    kept = now;
                 }
                 return kept;
             }

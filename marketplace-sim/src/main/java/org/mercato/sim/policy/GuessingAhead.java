@@ -16,6 +16,11 @@ public interface GuessingAhead extends Prefetching {
      * {@code after} (null: the real state). Starts the slow part as {@link #prefetch} does. Its
      * {@link Guess#actions()} are the actions it would take (empty if none), or null while the slow
      * part is still running; null as a whole when the observation cannot be guessed at all.
+     *
+     * <p>{@code after} may itself be pending (its actions null): a policy whose next turn does not
+     * need that answer (a seller with one conversation per customer) can still start on it, and the
+     * kernel places its actions once everything before them is known; a policy that needs the
+     * answer returns null.
      */
     Guess guess(Guess after, Observation observation, AgentContext context);
 

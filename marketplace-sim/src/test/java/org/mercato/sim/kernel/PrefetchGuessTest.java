@@ -167,6 +167,84 @@ class PrefetchGuessTest {
         assertThat(tally.wrong).as("guesses contradicted").hasValue(0);
     }
 
+    /**
+     * A seller whose guessed turns never get their answer (as if its model were slow): its guess
+     * for c1's message stays pending, yet the kernel still asks it about c2's and c3's messages
+     * (a seller with a conversation per customer can send those ahead), schedules none of their
+     * actions, and the log is unchanged.
+     */
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void aPendingGuessDoesNotStopGuessesOfTheAgentsLaterDeliveries() {
+        AtomicInteger pastPending = new AtomicInteger();
+        byte[] guessedLog = Sims.jsonl(oneSellerMarket(pastPending, true));
+        byte[] windowedLog = Sims.jsonl(oneSellerMarket(new AtomicInteger(), false));
+
+        assertThat(new String(guessedLog, StandardCharsets.UTF_8))
+                .contains("\"type\":\"proposal\"")
+                .isEqualTo(new String(windowedLog, StandardCharsets.UTF_8));
+        assertThat(pastPending.get()).as("guesses asked after a pending one").isGreaterThanOrEqualTo(1);
+    }
+
+    private static SimulationSetup oneSellerMarket(AtomicInteger pastPending, boolean rolling) {
+        List<SimulationSetup.Agent<AssistantPolicy>> shoppers = new ArrayList<>();
+        for (int i = 0; i < PAIRS; i++) {
+            // c0 is slow and acts first, holding the horizon back while c1..c3's messages queue up
+            shoppers.add(new SimulationSetup.Agent<>(
+                    new OneSellerShopper(i == 0 ? 150 : 0), ThinkTime.fixed(i == 0 ? 1_000 : 3_000 + i)));
+        }
+        List<SimulationSetup.Agent<ServicePolicy>> sellers =
+                List.of(new SimulationSetup.Agent<>(new SlowGuessSeller(pastPending), ThinkTime.fixed(3_000)));
+        return Sims.setup(
+                Sims.catalog(PAIRS, 1),
+                shoppers,
+                sellers,
+                Sims.settings(Mode.ACTORS, 100, 1_000_000).withRolling(rolling));
+    }
+
+    private record OneSellerShopper(long sleepMillis) implements AssistantPolicy {
+        @Override
+        public List<AssistantAction> onObservation(Observation observation, AgentContext context) {
+            if (observation instanceof AssistantStarted) {
+                sleep(sleepMillis);
+                return List.of(Message.inquiry("s0", "a pizza, please", Map.of("pizza", 1)));
+            }
+            return observation instanceof ProposalReceived ? List.of(new Done("quoted")) : List.of();
+        }
+    }
+
+    private static final class SlowGuessSeller implements ServicePolicy, GuessingAhead {
+        private final AtomicInteger pastPending;
+
+        SlowGuessSeller(AtomicInteger pastPending) {
+            this.pastPending = pastPending;
+        }
+
+        @Override
+        public List<ServiceAction> onObservation(Observation observation, AgentContext context) {
+            return DeepSeller.react(observation, context.now());
+        }
+
+        @Override
+        public Guess guess(Guess after, Observation observation, AgentContext context) {
+            if (after != null && after.actions() == null) {
+                pastPending.incrementAndGet();
+            }
+            return new Guess(new Known(0), null);
+        }
+
+        @Override
+        public Guess recheck(Guess pending) {
+            return pending;
+        }
+
+        @Override
+        public void whenAnswered(Runnable listener) {}
+
+        @Override
+        public void prefetch(Observation observation, AgentContext context) {}
+    }
+
     static final class DeepTally {
         final AtomicInteger twoStepsAhead = new AtomicInteger();
         final AtomicInteger unguessed = new AtomicInteger();
