@@ -37,6 +37,13 @@ final class LlmConversation<A> {
         system = text;
     }
 
+    /** A new, empty conversation with the same model, tools and system prompt. */
+    LlmConversation<A> fresh() {
+        LlmConversation<A> conversation = new LlmConversation<>(settings, tools);
+        conversation.system = system;
+        return conversation;
+    }
+
     void observe(String text) {
         history.add(LlmMessage.user(text));
     }

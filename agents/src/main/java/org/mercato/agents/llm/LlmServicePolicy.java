@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.mercato.sim.domain.OrderLine;
 import org.mercato.sim.domain.Service;
 import org.mercato.sim.policy.AgentContext;
 import org.mercato.sim.policy.GuessingAhead;
-import org.mercato.sim.policy.Prefetching;
 import org.mercato.sim.policy.ServicePolicy;
 import org.mercato.sim.protocol.MessageReceived;
 import org.mercato.sim.protocol.Observation;
@@ -21,12 +21,15 @@ import org.mercato.sim.protocol.ServiceAction;
 import org.mercato.sim.protocol.ServiceStarted;
 
 /**
- * A selling agent driven by a language model. Only a customer's message starts a model turn (other
- * observations join the history); the tools are {@code reply} and {@code propose} (items and
- * quantities from the menu, at menu prices, valid for {@code validity}). Services cannot say
+ * A selling agent driven by a language model. Like Magentic Marketplace's business agent, it keeps
+ * one conversation per customer (the system prompt, then only that customer's messages, payments,
+ * declines and refusals), so what it tells one customer never depends on another's chat. Only a
+ * customer's message starts a model turn; the tools are {@code reply} and {@code propose} (items
+ * and quantities from the menu, at menu prices, valid for {@code validity}). Services cannot say
  * {@code Done}, so a failure is recorded as a reply with text {@code llm-error} to the customer
  * whose message could not be answered; when the provider is down the service then stays silent. As
- * {@link Prefetching}, it sends ahead the request an expected customer message would cause.
+ * {@link GuessingAhead}, it sends ahead the request an expected customer message would cause, and
+ * one customer's pending turn does not hold up guesses for the others.
  */
 public final class LlmServicePolicy implements ServicePolicy, GuessingAhead {
     static final List<LlmTool> TOOLS = List.of(
@@ -43,14 +46,17 @@ public final class LlmServicePolicy implements ServicePolicy, GuessingAhead {
                             new LlmTool.Param("customer", "string", "the customer id", true),
                             new LlmTool.Param("lines", "lines", "items from your menu and quantities", true))));
 
-    private final LlmConversation<ServiceAction> chat;
+    /** The system prompt every customer's conversation starts from (never used for a turn itself). */
+    private final LlmConversation<ServiceAction> base;
+
+    private final Map<String, LlmConversation<ServiceAction>> conversations = new TreeMap<>();
     private final String template;
     private final long validity;
     private Service service;
     private boolean ended;
 
     public LlmServicePolicy(LlmAgentSettings settings, long validity) {
-        this.chat = new LlmConversation<>(settings, TOOLS);
+        this.base = new LlmConversation<>(settings, TOOLS);
         this.template = settings.promptTemplate() != null ? settings.promptTemplate() : Prompts.builtIn("service");
         this.validity = validity;
     }
@@ -64,7 +70,7 @@ public final class LlmServicePolicy implements ServicePolicy, GuessingAhead {
             service = started.service();
             List<String> menu = new ArrayList<>();
             service.menu().forEach((item, price) -> menu.add("- " + item + ": " + Prompts.money(price)));
-            chat.system(Prompts.fill(
+            base.system(Prompts.fill(
                     template,
                     Map.of(
                             "self", service.id(),
@@ -74,10 +80,15 @@ public final class LlmServicePolicy implements ServicePolicy, GuessingAhead {
                             "amenities", service.amenities().toString())));
             return List.of();
         }
+        String customer = customerOf(observation);
         if (!(observation instanceof MessageReceived message)) {
-            chat.observe(render(observation));
+            LlmConversation<ServiceAction> chat = customer == null ? null : conversations.get(customer);
+            if (chat != null) {
+                chat.observe(render(observation));
+            }
             return List.of();
         }
+        LlmConversation<ServiceAction> chat = conversations.computeIfAbsent(customer, c -> base.fresh());
         chat.observe(render(message));
         var outcome = chat.turn((tool, args) -> parse(tool, args, context.now()));
         if (outcome instanceof LlmConversation.Actions<ServiceAction> actions) {
@@ -85,7 +96,7 @@ public final class LlmServicePolicy implements ServicePolicy, GuessingAhead {
         }
         if (outcome instanceof LlmConversation.ProviderDown<ServiceAction>) {
             ended = true;
-            chat.agentFailed();
+            base.agentFailed();
         }
         return List.of(new Reply(message.from(), LlmAssistantPolicy.LLM_ERROR));
     }
@@ -99,52 +110,136 @@ public final class LlmServicePolicy implements ServicePolicy, GuessingAhead {
         if (ended || !(observation instanceof MessageReceived message)) {
             return;
         }
-        chat.prefetch(render(message), context.now());
+        conversations.getOrDefault(message.from(), base).prefetch(render(message), context.now());
     }
 
-    /** A guess waiting for its answer. */
-    private record Pending(LlmConversation.GuessedTurn turn, long now) {}
+    /**
+     * The conversations as guessed, by customer: a {@link LlmConversation.Shadow}, or an {@link
+     * Answering} turn; a customer not in the map has the real conversation (or none yet).
+     */
+    private record Ahead(Map<String, Object> conversations) {
+        Ahead with(String customer, Object conversation) {
+            Map<String, Object> next = new TreeMap<>(conversations);
+            next.put(customer, conversation);
+            return new Ahead(next);
+        }
+    }
+
+    /** A guessed turn sent ahead, waiting for its answer. */
+    private record Answering(LlmConversation.GuessedTurn turn, long now) {}
+
+    /** The state of a pending guess: {@code customer}'s conversation in {@code ahead} is answering. */
+    private record Turn(Ahead ahead, String customer) {}
+
+    /** An observation for a conversation whose guessed turn still waits: guessed again on recheck. */
+    private record Waiting(Ahead from, Observation observation, long now) {}
+
+    /** Stands for a guessed conversation whose turn had an invalid call: the guess ends there. */
+    private static final LlmConversation.Shadow INVALID = new LlmConversation.Shadow(List.of(), -1);
 
     /**
-     * Guesses ahead from {@code after} (or the real state): a customer's message starts a turn,
-     * sent ahead, whose actions are known once its answer is at hand; anything else joins the history.
+     * Guesses ahead from {@code after} (or the real state), even while a turn with another customer
+     * is pending: a customer's message starts a turn, sent ahead, whose actions are known once its
+     * answer is at hand; a payment, decline or refusal joins that customer's conversation.
      */
     @Override
     public Guess guess(Guess after, Observation observation, AgentContext context) {
         if (observation instanceof ServiceStarted || service == null) {
             return null;
         }
-        LlmConversation.Shadow from = after == null ? chat.shadow() : (LlmConversation.Shadow) after.state();
-        if (ended) {
+        Ahead from;
+        if (after == null) {
+            from = new Ahead(Map.of());
+        } else if (after.state() instanceof Turn turn) {
+            from = turn.ahead();
+        } else if (after.state() instanceof Ahead ahead) {
+            from = ahead;
+        } else {
+            return null; // after an observation still waiting, nothing can be guessed
+        }
+        return ended ? new Guess(from, List.of()) : guessFrom(from, observation, context.now());
+    }
+
+    private Guess guessFrom(Ahead from, Observation observation, long now) {
+        String customer = customerOf(observation);
+        boolean message = observation instanceof MessageReceived;
+        if (customer == null
+                || !message && !from.conversations().containsKey(customer) && !conversations.containsKey(customer)) {
             return new Guess(from, List.of());
         }
-        if (!(observation instanceof MessageReceived message)) {
-            return new Guess(chat.observed(from, render(observation)), List.of());
+        LlmConversation.Shadow shadow = shadow(from, customer);
+        if (shadow == null) {
+            return new Guess(new Waiting(from, observation, now), null);
         }
-        return recheck(
-                new Guess(new Pending(chat.guessTurn(from, render(message), context.now()), context.now()), null));
+        if (shadow == INVALID) {
+            return null;
+        }
+        if (!message) {
+            return new Guess(from.with(customer, base.observed(shadow, render(observation))), List.of());
+        }
+        Answering turn = new Answering(base.guessTurn(shadow, render((MessageReceived) observation), now), now);
+        return recheck(new Guess(new Turn(from.with(customer, turn), customer), null));
+    }
+
+    /** {@code customer}'s guessed conversation; null while its guessed turn waits for the answer. */
+    private LlmConversation.Shadow shadow(Ahead from, String customer) {
+        Object guessed = from.conversations().get(customer);
+        if (guessed == null) {
+            return conversations.getOrDefault(customer, base).shadow();
+        }
+        if (guessed instanceof LlmConversation.Shadow shadow) {
+            return shadow;
+        }
+        Answering answering = (Answering) guessed;
+        var answer = base.answerIfReady(answering.turn(), (tool, args) -> parse(tool, args, answering.now()));
+        if (answer == null) {
+            return null;
+        }
+        return answer.failed() ? INVALID : LlmConversation.after(answering.turn(), answer);
     }
 
     /** Not when replaying or with {@code prefetch: false}: nothing would be sent. */
     @Override
     public boolean wantsGuesses() {
-        return chat.prefetches();
+        return base.prefetches();
     }
 
     @Override
     public void whenAnswered(Runnable listener) {
-        chat.whenAnswered(listener);
+        base.whenAnswered(listener);
     }
 
     @Override
     public Guess recheck(Guess pending) {
-        Pending waiting = (Pending) pending.state();
+        if (pending.state() instanceof Waiting waiting) {
+            Guess again = guessFrom(waiting.from(), waiting.observation(), waiting.now());
+            return again != null && again.state() instanceof Waiting ? pending : again;
+        }
+        Turn turn = (Turn) pending.state();
+        Answering answering = (Answering) turn.ahead().conversations().get(turn.customer());
         return LlmConversation.settle(
-                chat,
+                base,
                 pending,
-                waiting.turn(),
-                (tool, args) -> parse(tool, args, waiting.now()),
-                answer -> LlmConversation.after(waiting.turn(), answer));
+                answering.turn(),
+                (tool, args) -> parse(tool, args, answering.now()),
+                answer -> turn.ahead().with(turn.customer(), LlmConversation.after(answering.turn(), answer)));
+    }
+
+    /** The customer an observation is about, whose conversation it joins; null for none. */
+    private static String customerOf(Observation observation) {
+        if (observation instanceof MessageReceived m) {
+            return m.from();
+        }
+        if (observation instanceof PaymentSettled s) {
+            return s.customer();
+        }
+        if (observation instanceof ProposalDeclined d) {
+            return d.customer();
+        }
+        if (observation instanceof Rejected r) {
+            return r.ref();
+        }
+        return null;
     }
 
     private static String render(MessageReceived message) {
