@@ -1,5 +1,7 @@
 package org.mercato.agents.llm;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.Optional;
 
 /**
@@ -14,6 +16,9 @@ public final class LlmClient {
     private final CacheMode mode;
     private final boolean prefetch;
     private final LlmUsage usage = new LlmUsage();
+    /** Keys of recent requests: a guessed request is keyed again by its real call and by later guesses. */
+    private final Cache<LlmRequest, String> keys =
+            Caffeine.newBuilder().maximumSize(4096).executor(Runnable::run).build();
 
     /** A client with prefetching on. */
     public LlmClient(ChatProvider provider, ResponseCache cache, CacheMode mode) {
@@ -70,7 +75,7 @@ public final class LlmClient {
         if (prefetcher == null || mode == CacheMode.REPLAY || mode == CacheMode.REPLAY_STRICT) {
             return null;
         }
-        String key = ResponseCache.key(provider.identity(), request);
+        String key = key(request);
         if (mode == CacheMode.RECORD && cache.inMemory(key)) {
             return key;
         }
@@ -101,8 +106,7 @@ public final class LlmClient {
     /** Answers a request per the cache mode; counts it; throws {@link LlmException} on failure. */
     public LlmResponse chat(LlmRequest request) {
         Prefetcher prefetcher = prefetcher();
-        String key =
-                mode == CacheMode.OFF && prefetcher == null ? null : ResponseCache.key(provider.identity(), request);
+        String key = mode == CacheMode.OFF && prefetcher == null ? null : key(request);
         Optional<LlmResponse> cached = switch (mode) {
             case OFF -> Optional.empty();
             case RECORD -> cache.inMemory(key) ? cache.get(key) : Optional.empty();
@@ -133,6 +137,10 @@ public final class LlmClient {
         }
         usage.answered(response, false);
         return response;
+    }
+
+    private String key(LlmRequest request) {
+        return keys.get(request, r -> ResponseCache.key(provider.identity(), r));
     }
 
     void toolError() {

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.Map;
 
 /** Prompt templates: classpath resources with {@code {{name}}} placeholders. */
@@ -42,6 +41,8 @@ public final class Prompts {
 
     /** Cents as a decimal with two places. */
     public static String money(long cents) {
-        return String.format(Locale.ROOT, "%d.%02d", cents / 100, Math.abs(cents % 100));
+        long whole = Math.abs(cents / 100);
+        long rest = Math.abs(cents % 100);
+        return (cents < 0 ? "-" : "") + whole + (rest < 10 ? ".0" : ".") + rest;
     }
 }

@@ -108,7 +108,11 @@ public final class CachedSearch implements SearchMechanism {
             hits++;
             return cached;
         }
-        List<Service> ranked = List.copyOf(inner.rank(search, searcher));
+        // a guess may have previewed this very ranking already: same key, same result
+        List<Service> ranked = previews.get(key);
+        if (ranked == null) {
+            ranked = List.copyOf(inner.rank(search, searcher));
+        }
         cache.put(key, ranked);
         return ranked;
     }

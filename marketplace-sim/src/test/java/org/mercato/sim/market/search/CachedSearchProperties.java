@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -19,6 +20,7 @@ import net.jqwik.api.Provide;
 import org.mercato.sim.domain.Customer;
 import org.mercato.sim.domain.Service;
 import org.mercato.sim.market.MarketVersion;
+import org.mercato.sim.market.SearchMechanism;
 import org.mercato.sim.protocol.Search;
 import org.mercato.sim.protocol.SearchFilters;
 
@@ -130,6 +132,37 @@ class CachedSearchProperties {
                     .isEqualTo(bare.rank(request.search(), request.customer()));
         }
         assertThat(cached.stats().hits()).isZero();
+    }
+
+    /** The rolling kernel previews a search before it runs it: the ranking is computed once. */
+    @Example
+    void aRankingPreviewedFirstIsNotComputedAgain() {
+        AtomicInteger computed = new AtomicInteger();
+        List<Service> services = market();
+        SearchMechanism counting = new SearchMechanism() {
+            @Override
+            public List<Service> rank(Search search, Customer searcher) {
+                computed.incrementAndGet();
+                return services;
+            }
+
+            @Override
+            public List<Service> preview(Search search, Customer searcher) {
+                return rank(search, searcher);
+            }
+        };
+        CachedSearch search =
+                new CachedSearch("counting", counting, (query, searcher) -> query.query(), new MarketVersion(), 16);
+        Search tacos = new Search("tacos", null, 0);
+        Customer customer = Listings.customer("c", Map.of("Flan", 1), Set.of());
+
+        assertThat(search.preview(tacos, customer)).isEqualTo(services);
+        assertThat(search.rank(tacos, customer)).isEqualTo(services);
+
+        assertThat(computed).hasValue(1);
+        // counted as the miss it would be without the preview, so the run summary does not change
+        assertThat(search.stats().requests()).isEqualTo(1);
+        assertThat(search.stats().hits()).isZero();
     }
 
     @Example
