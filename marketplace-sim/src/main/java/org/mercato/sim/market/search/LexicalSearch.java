@@ -1,5 +1,7 @@
 package org.mercato.sim.market.search;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -71,6 +73,8 @@ public final class LexicalSearch implements SearchMechanism {
     private record Hit(Service service, float score) {}
 
     private final Analyzer analyzer = new SearchAnalyzer();
+    private final Cache<String, QueryTerms> termsByQuery =
+            Caffeine.newBuilder().maximumSize(4096).executor(Runnable::run).build();
     private final Service[] byDoc;
     private final IndexSearcher searcher;
     private final Set<String> vocabulary = new HashSet<>();
@@ -142,6 +146,11 @@ public final class LexicalSearch implements SearchMechanism {
 
     /** The query's distinct terms that occur in the index (first {@link #MAX_TERMS}), sorted. */
     public QueryTerms terms(String query) {
+        // the same queries come back again and again (each customer's, and the kernel's previews)
+        return termsByQuery.get(query, this::analyzeTerms);
+    }
+
+    private QueryTerms analyzeTerms(String query) {
         List<String> analyzed = analyze(query);
         LinkedHashSet<String> known = new LinkedHashSet<>();
         for (String term : analyzed) {
