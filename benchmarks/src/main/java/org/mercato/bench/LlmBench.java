@@ -3,6 +3,7 @@ package org.mercato.bench;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -54,62 +55,59 @@ public final class LlmBench {
         int limit = args.length > 3 ? Integer.parseInt(args[3]) : 64;
         boolean lockstep = args.length > 4 && args[4].equals("lockstep");
         String mechanism = args.length > 5 ? args[5] : "lexical";
-        Path cache = Files.createTempDirectory("mercato-llm-bench");
+        Path root = Files.createTempDirectory("mercato-llm-bench");
         try (ScriptedChatServer server = new ScriptedChatServer(delay, limit * 2)) {
-            if (!Boolean.getBoolean("nowarmup")) {
-                // JIT, HTTP connections and thread pools warm up on a run that is not measured
-                run(scenario(customers, services, server.baseUrl(), limit, "off", cache, lockstep, mechanism), server);
-            }
-            Run recorded = run(
-                    scenario(customers, services, server.baseUrl(), limit, "record", cache, lockstep, mechanism),
-                    server);
-            long before = server.requests.get();
-            Run replayed = run(
-                    scenario(customers, services, server.baseUrl(), limit, "replay-strict", cache, lockstep, mechanism),
-                    server);
-            long replayRequests = server.requests.get() - before;
-            double ideal = recorded.cost.httpCalls() * delay / (double) limit;
+            int warmups = Boolean.getBoolean("nowarmup") ? 0 : Integer.getInteger("warmups", 15);
+            int measured = Math.max(1, Integer.getInteger("runs", 3));
             System.out.printf(
                     Locale.ROOT,
                     "LLM bench: %d customers x %d restaurants, endpoint delay %d ms, concurrency limit %d, %s think time,"
-                            + " %s search%n",
+                            + " %s search; %d warm-up runs, %d measured%n",
                     customers,
                     services,
                     delay,
                     limit,
                     lockstep ? "fixed 1s" : "uniform 1-3s",
-                    mechanism);
+                    mechanism,
+                    warmups,
+                    measured);
+            for (int i = 0; i < warmups; i++) {
+                // the JIT warms up on the measured path (recording, each time into a cache of its own)
+                Path scratch = Files.createDirectory(root.resolve("warmup-" + i));
+                run(
+                        scenario(customers, services, server.baseUrl(), limit, "record", scratch, lockstep, mechanism),
+                        server);
+            }
+            List<Run> recorded = new ArrayList<>();
+            Path cache = null;
+            for (int i = 0; i < measured; i++) {
+                cache = Files.createDirectory(root.resolve("measured-" + i));
+                Run run = run(
+                        scenario(customers, services, server.baseUrl(), limit, "record", cache, lockstep, mechanism),
+                        server);
+                recorded.add(run);
+                report(run, delay, limit);
+            }
+            Run last = recorded.get(recorded.size() - 1);
+            double[] shares = recorded.stream()
+                    .mapToDouble(r -> 100 * r.meanInFlight / limit)
+                    .sorted()
+                    .toArray();
+            boolean sameLogs = recorded.stream().allMatch(r -> Arrays.equals(r.events, last.events));
             System.out.printf(
                     Locale.ROOT,
-                    "record: %d calls over HTTP (%d agents ended llm-error) in %.2f s; ideal at the limit %.2f s%n",
-                    recorded.cost.httpCalls(),
-                    recorded.cost.agentsEndedLlmError(),
-                    recorded.wallNanos / 1e9,
-                    ideal / 1000);
-            System.out.printf(
-                    Locale.ROOT,
-                    "  mean requests in flight while a call was pending: %.1f of %d (%.0f%%), pending %.0f%% of the"
-                            + " wall time%n",
-                    recorded.meanInFlight,
-                    limit,
-                    100 * recorded.meanInFlight / limit,
-                    100 * recorded.pendingShare);
-            System.out.printf(
-                    Locale.ROOT,
-                    "  at most %d calls pending and %d in flight at once (kernel parallelism %d)%n",
-                    recorded.maxPending,
-                    recorded.maxInFlight,
-                    recorded.parallelism);
-            System.out.printf(
-                    Locale.ROOT,
-                    "  guessed requests (prefetch): %d sent, %d claimed by the real call, %d wasted%n",
-                    recorded.guessesStarted,
-                    recorded.guessesClaimed,
-                    recorded.guessesWasted);
-            System.out.printf(
-                    Locale.ROOT,
-                    "  wall time over the ideal: %.2f ms per call%n",
-                    (recorded.wallNanos / 1e6 - ideal) / recorded.cost.httpCalls());
+                    "in flight while a call was pending, median of %d runs: %.0f%% of the limit (%.0f%% to %.0f%%);"
+                            + " event logs of the runs %s%n",
+                    measured,
+                    shares[shares.length / 2],
+                    shares[0],
+                    shares[shares.length - 1],
+                    sameLogs ? "byte-identical" : "DIFFER");
+            long before = server.requests.get();
+            Run replayed = run(
+                    scenario(customers, services, server.baseUrl(), limit, "replay-strict", cache, lockstep, mechanism),
+                    server);
+            long replayRequests = server.requests.get() - before;
             System.out.printf(
                     Locale.ROOT,
                     "replay-strict: %d calls from the cache, %d HTTP requests, %.3f s, %.3f ms per call; events %s%n",
@@ -117,17 +115,59 @@ public final class LlmBench {
                     replayRequests,
                     replayed.wallNanos / 1e9,
                     replayed.wallNanos / 1e6 / Math.max(1, replayed.cost.cachedCalls()),
-                    Arrays.equals(recorded.events, replayed.events) ? "byte-identical" : "DIFFER");
+                    Arrays.equals(last.events, replayed.events) ? "byte-identical" : "DIFFER");
         } finally {
-            try (var files = Files.walk(cache)) {
+            try (var files = Files.walk(root)) {
                 files.sorted(java.util.Comparator.reverseOrder())
                         .forEach(p -> p.toFile().delete());
             }
         }
     }
 
+    private static void report(Run recorded, long delay, int limit) {
+        double ideal = recorded.cost.httpCalls() * delay / (double) limit;
+        System.out.printf(
+                Locale.ROOT,
+                "record: %d calls over HTTP (%d agents ended llm-error) in %.2f s; ideal at the limit %.2f s%n",
+                recorded.cost.httpCalls(),
+                recorded.cost.agentsEndedLlmError(),
+                recorded.wallNanos / 1e9,
+                ideal / 1000);
+        System.out.printf(
+                Locale.ROOT,
+                "  mean requests in flight while a call was pending: %.1f of %d (%.0f%%), pending %.0f%% of the"
+                        + " wall time%n",
+                recorded.meanInFlight,
+                limit,
+                100 * recorded.meanInFlight / limit,
+                100 * recorded.pendingShare);
+        System.out.printf(
+                Locale.ROOT,
+                "  at most %d calls pending and %d in flight at once (kernel parallelism %d)%n",
+                recorded.maxPending,
+                recorded.maxInFlight,
+                recorded.parallelism);
+        System.out.printf(
+                Locale.ROOT,
+                "  guessed requests (prefetch): %d sent, %d claimed by the real call, %d wasted%n",
+                recorded.guessesStarted,
+                recorded.guessesClaimed,
+                recorded.guessesWasted);
+        System.out.printf(
+                Locale.ROOT,
+                "  wall time over the ideal: %.2f ms per call; CPU of the process (loopback server included) %.2f"
+                        + " s on %d cores, %.2f ms per call; JIT compiling %.2f s%n",
+                (recorded.wallNanos / 1e6 - ideal) / recorded.cost.httpCalls(),
+                recorded.cpuNanos / 1e9,
+                Runtime.getRuntime().availableProcessors(),
+                recorded.cpuNanos / 1e6 / recorded.cost.httpCalls(),
+                recorded.jitMillis / 1e3);
+    }
+
     private record Run(
             long wallNanos,
+            long cpuNanos,
+            long jitMillis,
             double meanInFlight,
             double pendingShare,
             long maxPending,
@@ -138,6 +178,18 @@ public final class LlmBench {
             long guessesWasted,
             CostInfo cost,
             byte[] events) {}
+
+    /** CPU time of this process so far (the loopback server runs in it too). */
+    /** Time the JIT compiler threads spent so far. */
+    private static long jitMillis() {
+        var jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
+    }
+
+    private static long processCpuNanos() {
+        var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
+    }
 
     private static Run run(Scenario scenario, ScenarioWiring wiring, ScriptedChatServer server) throws Exception {
         var wired = wiring.setup(scenario);
@@ -158,7 +210,14 @@ public final class LlmBench {
                 }
                 sums[3] = Math.max(sums[3], pending);
                 if (Boolean.getBoolean("timeline") && sums[2] % Integer.getInteger("timelineEvery", 50) == 0) {
-                    System.err.printf("timeline %d pending %d active %d%n", sums[2], pending, server.active.get());
+                    System.err.printf(
+                            "timeline %d pending %d active %d client %d%n",
+                            sums[2],
+                            pending,
+                            server.active.get(),
+                            providers.stream()
+                                    .mapToInt(LangChainProvider::inFlight)
+                                    .sum());
                 }
                 sums[4] = Math.max(sums[4], server.active.get());
                 try {
@@ -170,12 +229,18 @@ public final class LlmBench {
         });
         long start;
         long wall;
+        long cpu;
+        long jit;
         try (JsonlEventWriter writer = new JsonlEventWriter(out);
                 var prepared = Simulation.prepare(setup, List.of(writer), KernelListener.NONE)) {
             sampler.start();
+            cpu = processCpuNanos();
+            jit = jitMillis();
             start = System.nanoTime();
             prepared.run();
             wall = System.nanoTime() - start;
+            cpu = processCpuNanos() - cpu;
+            jit = jitMillis() - jit;
             sampler.interrupt();
             sampler.join();
         }
@@ -196,6 +261,8 @@ public final class LlmBench {
         List<LlmGroup> groups = wiring.llmGroups();
         return new Run(
                 wall,
+                cpu,
+                jit,
                 sums[1] == 0 ? 0 : sums[0] / (double) sums[1],
                 sums[2] == 0 ? 0 : sums[1] / (double) sums[2],
                 sums[3],

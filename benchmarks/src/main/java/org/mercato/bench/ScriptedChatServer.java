@@ -43,6 +43,9 @@ final class ScriptedChatServer implements AutoCloseable {
         this.delayMillis = delayMillis;
         // without TCP_NODELAY, Nagle's algorithm and delayed ACKs add tens of ms per loopback call
         System.setProperty("sun.net.httpserver.nodelay", "true");
+        // each measured run has a new client with its own connections; beyond 200 idle ones the
+        // server would close some that a client then reuses (the call is retried, but costs time)
+        System.setProperty("sun.net.httpserver.maxIdleConnections", "10000");
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
         this.pool = Executors.newFixedThreadPool(threads);
         server.setExecutor(pool);
