@@ -50,22 +50,7 @@ class PoliciesTest {
 
     private static AgentContext at(long now) {
         SplittableRandom random = new SplittableRandom(1);
-        return new AgentContext() {
-            @Override
-            public String self() {
-                return "ana";
-            }
-
-            @Override
-            public long now() {
-                return now;
-            }
-
-            @Override
-            public SplittableRandom random() {
-                return random;
-            }
-        };
+        return AgentContext.of("ana", now, random);
     }
 
     private static ListingView listing(int rank, String id, Set<String> amenities) {

@@ -32,22 +32,7 @@ final class Shopping {
     }
 
     static AgentContext at(long now, SplittableRandom random) {
-        return new AgentContext() {
-            @Override
-            public String self() {
-                return "ana";
-            }
-
-            @Override
-            public long now() {
-                return now;
-            }
-
-            @Override
-            public SplittableRandom random() {
-                return random;
-            }
-        };
+        return AgentContext.of("ana", now, random);
     }
 
     static ListingView listing(int rank, String id) {

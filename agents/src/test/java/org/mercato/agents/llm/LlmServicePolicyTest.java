@@ -75,22 +75,7 @@ class LlmServicePolicyTest {
     }
 
     private static AgentContext at(long now) {
-        return new AgentContext() {
-            @Override
-            public String self() {
-                return "s1";
-            }
-
-            @Override
-            public long now() {
-                return now;
-            }
-
-            @Override
-            public SplittableRandom random() {
-                return new SplittableRandom(1);
-            }
-        };
+        return AgentContext.of("s1", now, new SplittableRandom(1));
     }
 
     private static MessageReceived from(String customer, String text) {

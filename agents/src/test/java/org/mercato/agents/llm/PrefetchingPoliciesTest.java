@@ -30,22 +30,7 @@ class PrefetchingPoliciesTest {
         }
     }
 
-    private static final AgentContext CONTEXT = new AgentContext() {
-        @Override
-        public String self() {
-            return "s1";
-        }
-
-        @Override
-        public long now() {
-            return 0;
-        }
-
-        @Override
-        public SplittableRandom random() {
-            return new SplittableRandom(1);
-        }
-    };
+    private static final AgentContext CONTEXT = AgentContext.of("s1", 0, new SplittableRandom(1));
 
     @Test
     void syntheticWorkKeepsALlmPolicyPrefetching() {

@@ -12,4 +12,12 @@ public interface AgentContext {
 
     /** This agent's own random stream, derived from the master seed and the agent id. */
     SplittableRandom random();
+
+    /** A context that stays as given, for trying a policy outside a simulation (unit tests). */
+    static AgentContext of(String self, long now, SplittableRandom random) {
+        return new Fixed(self, now, random);
+    }
+
+    /** See {@link #of}. */
+    record Fixed(String self, long now, SplittableRandom random) implements AgentContext {}
 }

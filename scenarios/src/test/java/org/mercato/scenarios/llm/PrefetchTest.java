@@ -222,22 +222,7 @@ class PrefetchTest extends ScriptedServerTest {
     }
 
     private static AgentContext context(long now) {
-        return new AgentContext() {
-            @Override
-            public String self() {
-                return "c1";
-            }
-
-            @Override
-            public long now() {
-                return now;
-            }
-
-            @Override
-            public SplittableRandom random() {
-                return new SplittableRandom(1);
-            }
-        };
+        return AgentContext.of("c1", now, new SplittableRandom(1));
     }
 
     private static final Customer CUSTOMER = new Customer(
