@@ -18,7 +18,7 @@ public final class LlmClient {
     private final LlmUsage usage = new LlmUsage();
     /** Keys of recent requests: a guessed request is keyed again by its real call and by later guesses. */
     private final Cache<LlmRequest, String> keys =
-            Caffeine.newBuilder().maximumSize(4096).executor(Runnable::run).build();
+            Caffeine.newBuilder().maximumSize(1024).executor(Runnable::run).build();
 
     /** A client with prefetching on. */
     public LlmClient(ChatProvider provider, ResponseCache cache, CacheMode mode) {
