@@ -189,9 +189,10 @@ class PrefetchGuessTest {
     private static SimulationSetup oneSellerMarket(AtomicInteger pastPending, boolean rolling) {
         List<SimulationSetup.Agent<AssistantPolicy>> shoppers = new ArrayList<>();
         for (int i = 0; i < PAIRS; i++) {
-            // c0 is slow and acts first, holding the horizon back while c1..c3's messages queue up
+            // c0 is slow and acts first, holding the horizon back while c1..c3's messages queue up;
+            // they take a moment too, so s0 is done with its start (idle) when their messages come
             shoppers.add(new SimulationSetup.Agent<>(
-                    new OneSellerShopper(i == 0 ? 150 : 0), ThinkTime.fixed(i == 0 ? 1_000 : 3_000 + i)));
+                    new OneSellerShopper(i == 0 ? 400 : 40), ThinkTime.fixed(i == 0 ? 1_000 : 3_000 + i)));
         }
         List<SimulationSetup.Agent<ServicePolicy>> sellers =
                 List.of(new SimulationSetup.Agent<>(new SlowGuessSeller(pastPending), ThinkTime.fixed(3_000)));
