@@ -127,17 +127,19 @@ class PrefetchGuessTest {
                 Sims.settings(Mode.ACTORS, 100, 1_000_000).withRolling(rolling));
     }
 
+    /** The rolling run with guesses writes the windowed run's log, which has events of {@code type}. */
+    private static void assertSameLog(SimulationSetup guessing, SimulationSetup windowed, String type) {
+        String guessedLog = new String(Sims.jsonl(guessing), StandardCharsets.UTF_8);
+        String windowedLog = new String(Sims.jsonl(windowed), StandardCharsets.UTF_8);
+        assertThat(guessedLog).contains("\"type\":\"" + type + "\"").isEqualTo(windowedLog);
+    }
+
     @Test
     @Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void guessesAreRightWhenNothingCanComeFirstAndChangeNothing() {
         Tally rolling = new Tally();
-        byte[] guessedLog = Sims.jsonl(market(rolling, true));
         Tally windowed = new Tally();
-        byte[] windowedLog = Sims.jsonl(market(windowed, false));
-
-        assertThat(new String(guessedLog, StandardCharsets.UTF_8))
-                .contains("\"type\":\"payment\"")
-                .isEqualTo(new String(windowedLog, StandardCharsets.UTF_8));
+        assertSameLog(market(rolling, true), market(windowed, false), "payment");
         assertThat(windowed.offered).as("the windowed kernel does not guess").hasValue(0);
         assertThat(rolling.right.get()).as("right guesses").isGreaterThanOrEqualTo(3);
         assertThat(rolling.wrong).as("wrong guesses").hasValue(0);
@@ -152,12 +154,7 @@ class PrefetchGuessTest {
     @Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void guessesGoSeveralStepsDeepAndChangeNothing() {
         DeepTally tally = new DeepTally();
-        byte[] guessedLog = Sims.jsonl(deepMarket(tally, true));
-        byte[] windowedLog = Sims.jsonl(deepMarket(new DeepTally(), false));
-
-        assertThat(new String(guessedLog, StandardCharsets.UTF_8))
-                .contains("\"type\":\"payment\"")
-                .isEqualTo(new String(windowedLog, StandardCharsets.UTF_8));
+        assertSameLog(deepMarket(tally, true), deepMarket(new DeepTally(), false), "payment");
         assertThat(tally.twoStepsAhead.get())
                 .as("payments guessed before the proposal came")
                 .isGreaterThanOrEqualTo(1);
@@ -177,12 +174,7 @@ class PrefetchGuessTest {
     @Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void aPendingGuessDoesNotStopGuessesOfTheAgentsLaterDeliveries() {
         AtomicInteger pastPending = new AtomicInteger();
-        byte[] guessedLog = Sims.jsonl(oneSellerMarket(pastPending, true));
-        byte[] windowedLog = Sims.jsonl(oneSellerMarket(new AtomicInteger(), false));
-
-        assertThat(new String(guessedLog, StandardCharsets.UTF_8))
-                .contains("\"type\":\"proposal\"")
-                .isEqualTo(new String(windowedLog, StandardCharsets.UTF_8));
+        assertSameLog(oneSellerMarket(pastPending, true), oneSellerMarket(new AtomicInteger(), false), "proposal");
         assertThat(pastPending.get()).as("guesses asked after a pending one").isGreaterThanOrEqualTo(1);
     }
 
@@ -214,7 +206,7 @@ class PrefetchGuessTest {
         }
     }
 
-    private static final class SlowGuessSeller implements ServicePolicy, GuessingAhead {
+    private static final class SlowGuessSeller implements ServicePolicy, NothingToStart {
         private final AtomicInteger pastPending;
 
         SlowGuessSeller(AtomicInteger pastPending) {
@@ -233,17 +225,20 @@ class PrefetchGuessTest {
             }
             return new Guess(new Known(0), null);
         }
+    }
 
+    /** A guessing policy with no slow part to start, finish or wait for: a recheck changes nothing. */
+    private interface NothingToStart extends GuessingAhead {
         @Override
-        public Guess recheck(Guess pending) {
+        default Guess recheck(Guess pending) {
             return pending;
         }
 
         @Override
-        public void whenAnswered(Runnable listener) {}
+        default void whenAnswered(Runnable listener) {}
 
         @Override
-        public void prefetch(Observation observation, AgentContext context) {}
+        default void prefetch(Observation observation, AgentContext context) {}
     }
 
     static final class DeepTally {
@@ -255,7 +250,7 @@ class PrefetchGuessTest {
     /** A reaction known without the slow part: a pure function of the observation. */
     private record Known(int step) {}
 
-    private static final class DeepShopper implements AssistantPolicy, GuessingAhead {
+    private static final class DeepShopper implements AssistantPolicy, NothingToStart {
         private final DeepTally tally;
         private final boolean watched;
         private final long sleepMillis;
@@ -303,20 +298,9 @@ class PrefetchGuessTest {
             guessed.add(observation);
             return new Guess(new Known(step), react(observation, context.self()));
         }
-
-        @Override
-        public Guess recheck(Guess pending) {
-            return pending;
-        }
-
-        @Override
-        public void whenAnswered(Runnable listener) {}
-
-        @Override
-        public void prefetch(Observation observation, AgentContext context) {}
     }
 
-    private static final class DeepSeller implements ServicePolicy, GuessingAhead {
+    private static final class DeepSeller implements ServicePolicy, NothingToStart {
         private static List<ServiceAction> react(Observation observation, long now) {
             if (observation instanceof MessageReceived m) {
                 return List.of(new Propose(m.from(), List.of(new OrderLine("pizza", 1, 1200)), 1200, now + 60_000_000));
@@ -336,17 +320,6 @@ class PrefetchGuessTest {
         public Guess guess(Guess after, Observation observation, AgentContext context) {
             return new Guess(new Known(0), react(observation, context.now()));
         }
-
-        @Override
-        public Guess recheck(Guess pending) {
-            return pending;
-        }
-
-        @Override
-        public void whenAnswered(Runnable listener) {}
-
-        @Override
-        public void prefetch(Observation observation, AgentContext context) {}
     }
 
     private static SimulationSetup deepMarket(DeepTally tally, boolean rolling) {
