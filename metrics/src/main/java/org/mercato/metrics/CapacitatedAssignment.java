@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.PriorityQueue;
+import org.mercato.sim.domain.Money;
 
 /**
  * The best assignment of customers to services when services have capacities: each customer buys
@@ -12,6 +13,8 @@ import java.util.PriorityQueue;
  * successive shortest paths with Dijkstra on reduced costs, stopping when no path improves welfare.
  */
 final class CapacitatedAssignment {
+    private static final String WHAT = "the optimal welfare respecting capacities";
+
     /** A customer's option: a service and the utility (cents) of buying there. */
     record Option(int service, long utility) {}
 
@@ -50,7 +53,7 @@ final class CapacitatedAssignment {
             int capacity = capacities[s] == 0 ? customers : capacities[s];
             graph.addEdge(1 + customers + s, graph.sink, capacity, 0);
         }
-        return -graph.minCostFlow(customers);
+        return Money.subtract(0, graph.minCostFlow(customers), WHAT);
     }
 
     private void addEdge(int from, int to, long capacity, long cost) {
@@ -85,9 +88,10 @@ final class CapacitatedAssignment {
                         continue;
                     }
                     int to = (int) edge[0];
-                    long reduced = edge[2] + potential[node] - potential[to];
-                    if (distance[node] + reduced < distance[to]) {
-                        distance[to] = distance[node] + reduced;
+                    long reduced = Money.subtract(Money.add(edge[2], potential[node], WHAT), potential[to], WHAT);
+                    long through = Money.add(distance[node], reduced, WHAT);
+                    if (through < distance[to]) {
+                        distance[to] = through;
                         via[to] = ref[0];
                         queue.add(new long[] {distance[to], to});
                     }
@@ -96,13 +100,13 @@ final class CapacitatedAssignment {
             if (distance[sink] == Long.MAX_VALUE) {
                 return total;
             }
-            long pathCost = distance[sink] - potential[source] + potential[sink];
+            long pathCost = Money.add(Money.subtract(distance[sink], potential[source], WHAT), potential[sink], WHAT);
             if (pathCost >= 0) {
                 return total;
             }
             for (int node = 0; node < nodes; node++) {
                 if (distance[node] != Long.MAX_VALUE) {
-                    potential[node] += distance[node];
+                    potential[node] = Money.add(potential[node], distance[node], WHAT);
                 }
             }
             for (int node = sink; node != source; ) {
@@ -112,7 +116,7 @@ final class CapacitatedAssignment {
                 reverse[1] += 1;
                 node = (int) reverse[0];
             }
-            total += pathCost;
+            total = Money.add(total, pathCost, WHAT);
         }
     }
 

@@ -11,6 +11,7 @@ import org.mercato.metrics.bias.ConcentrationFold;
 import org.mercato.metrics.bias.FirstProposalFold;
 import org.mercato.metrics.bias.ManipulationFold;
 import org.mercato.metrics.bias.PositionFold;
+import org.mercato.sim.domain.Money;
 
 /** The market outcome of one run, computed only from its events. Money is in currency units. */
 public record MarketMetrics(
@@ -154,7 +155,11 @@ public record MarketMetrics(
                 activity.byType(),
                 activity.events(),
                 activity.lastTime(),
-                new Surplus(money(producer), money(total + producer), money(general), money(general + producer)),
+                new Surplus(
+                        money(producer),
+                        money(Money.add(total, producer, "the total surplus")),
+                        money(general),
+                        money(Money.add(general, producer, "the general total surplus"))),
                 firstProposal,
                 position,
                 concentration,

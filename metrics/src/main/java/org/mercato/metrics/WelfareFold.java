@@ -11,6 +11,8 @@ import java.util.SortedSet;
 import org.mercato.sim.domain.Catalog;
 import org.mercato.sim.domain.Customer;
 import org.mercato.sim.domain.MagenticUtility;
+import org.mercato.sim.domain.Money;
+import org.mercato.sim.domain.MoneyOverflowException;
 import org.mercato.sim.domain.OrderLine;
 import org.mercato.sim.domain.Service;
 import org.mercato.sim.events.CustomerEvent;
@@ -30,6 +32,8 @@ import org.mercato.sim.protocol.Proposal;
  * has positive utility; it is found with one bit set per item and amenity over the services.
  */
 public final class WelfareFold implements EventSink {
+    private static final String COST = "a service's unit costs";
+    private static final String OPTIMUM = "the optimal welfare";
     private final Map<String, Customer> customers = new LinkedHashMap<>();
     private final Map<String, Service> services = new LinkedHashMap<>();
     private final Map<String, Proposal> proposals = new HashMap<>();
@@ -62,8 +66,8 @@ public final class WelfareFold implements EventSink {
         } else if (event instanceof ProposalEvent p) {
             proposals.put(p.proposal().id(), p.proposal());
         } else if (event instanceof PaymentEvent payment) {
-            paid.merge(payment.customer(), payment.amount(), Long::sum);
-            revenue.merge(payment.service(), payment.amount(), Long::sum);
+            paid.merge(payment.customer(), payment.amount(), (a, b) -> Money.add(a, b, "a customer's payments"));
+            revenue.merge(payment.service(), payment.amount(), (a, b) -> Money.add(a, b, "a service's revenue"));
             finishedAt.merge(payment.customer(), logged.t(), Math::max);
             Proposal proposal = proposals.get(payment.proposal());
             Customer customer = customers.get(payment.customer());
@@ -71,9 +75,9 @@ public final class WelfareFold implements EventSink {
             if (proposal != null && seller != null) {
                 long cost = 0;
                 for (OrderLine line : proposal.lines()) {
-                    cost += line.quantity() * seller.unitCost(line.item());
+                    cost = Money.add(cost, Money.times(line.quantity(), seller.unitCost(line.item()), COST), COST);
                 }
-                costs.merge(payment.service(), cost, Long::sum);
+                costs.merge(payment.service(), cost, (a, b) -> Money.add(a, b, COST));
             }
             if (proposal != null
                     && customer != null
@@ -104,17 +108,17 @@ public final class WelfareFold implements EventSink {
     public long utility(String customerId) {
         Customer customer = customers.get(customerId);
         long value = fulfilled.containsKey(customerId) ? customer.fulfilledValue() : 0;
-        return value - paid.getOrDefault(customerId, 0L);
+        return Money.subtract(value, paid.getOrDefault(customerId, 0L), "a customer's utility");
     }
 
     /** Producer surplus in cents: revenue minus the unit costs of everything sold. */
     public long producerSurplus() {
         long total = 0;
         for (long amount : revenue.values()) {
-            total += amount;
+            total = Money.add(total, amount, "the producer surplus");
         }
         for (long cost : costs.values()) {
-            total -= cost;
+            total = Money.subtract(total, cost, "the producer surplus");
         }
         return total;
     }
@@ -129,14 +133,19 @@ public final class WelfareFold implements EventSink {
         Customer customer = customers.get(customerId);
         long value = fulfilled.containsKey(customerId) ? customer.fulfilledValue() / 2 : 0;
         long waited = finishedAt.getOrDefault(customerId, lastTime);
-        long waiting = Math.round(customer.timeCostPerHour() * (waited / 3_600_000_000.0));
-        return value - paid.getOrDefault(customerId, 0L) - waiting;
+        double waitingCost = customer.timeCostPerHour() * (waited / 3_600_000_000.0);
+        if (!(Math.abs(waitingCost) < 0x1p63)) {
+            throw new MoneyOverflowException("a customer's cost of waiting", customer.timeCostPerHour() + " per hour");
+        }
+        long waiting = Math.round(waitingCost);
+        String what = "a customer's general utility";
+        return Money.subtract(Money.subtract(value, paid.getOrDefault(customerId, 0L), what), waiting, what);
     }
 
     public long generalWelfare() {
         long total = 0;
         for (String id : customers.keySet()) {
-            total += generalUtility(id);
+            total = Money.add(total, generalUtility(id), "the general welfare");
         }
         return total;
     }
@@ -145,7 +154,7 @@ public final class WelfareFold implements EventSink {
     public long welfare() {
         long total = 0;
         for (String id : customers.keySet()) {
-            total += utility(id);
+            total = Money.add(total, utility(id), "the welfare");
         }
         return total;
     }
@@ -153,7 +162,7 @@ public final class WelfareFold implements EventSink {
     public long paymentsTotal() {
         long total = 0;
         for (long amount : paid.values()) {
-            total += amount;
+            total = Money.add(total, amount, "the payments' total");
         }
         return total;
     }
@@ -214,7 +223,8 @@ public final class WelfareFold implements EventSink {
             Need need = new Need(customer.items(), customer.requiredAmenities());
             long price = cheapest.computeIfAbsent(need, n -> cheapestFeasibleTotal(n, byItem, byAmenity, prices));
             if (price != Long.MAX_VALUE) {
-                total += Math.max(0, customer.fulfilledValue() - price);
+                long gain = Money.subtract(customer.fulfilledValue(), price, OPTIMUM);
+                total = Money.add(total, Math.max(0, gain), OPTIMUM);
             }
         }
         return new Optimum(
@@ -235,9 +245,10 @@ public final class WelfareFold implements EventSink {
             for (int i = feasible.nextSetBit(0); i >= 0; i = feasible.nextSetBit(i + 1)) {
                 long orderTotal = 0;
                 for (var wanted : customer.items().entrySet()) {
-                    orderTotal += prices.get(wanted.getKey())[i] * wanted.getValue();
+                    long line = Money.times(wanted.getValue(), prices.get(wanted.getKey())[i], OPTIMUM);
+                    orderTotal = Money.add(orderTotal, line, OPTIMUM);
                 }
-                long utility = customer.fulfilledValue() - orderTotal;
+                long utility = Money.subtract(customer.fulfilledValue(), orderTotal, OPTIMUM);
                 if (utility > 0) {
                     mine.add(new CapacitatedAssignment.Option(i, utility));
                 }
@@ -282,7 +293,8 @@ public final class WelfareFold implements EventSink {
         for (int i = feasible.nextSetBit(0); i >= 0; i = feasible.nextSetBit(i + 1)) {
             long orderTotal = 0;
             for (int k = 0; k < itemPrices.size(); k++) {
-                orderTotal += itemPrices.get(k)[i] * quantities.get(k);
+                long line = Money.times(quantities.get(k), itemPrices.get(k)[i], OPTIMUM);
+                orderTotal = Money.add(orderTotal, line, OPTIMUM);
             }
             best = Math.min(best, orderTotal);
         }

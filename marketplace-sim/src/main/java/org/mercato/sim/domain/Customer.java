@@ -47,8 +47,21 @@ public record Customer(
             if (entry.getValue() <= 0) {
                 throw new IllegalArgumentException("quantity of " + entry.getKey() + " for " + id + " must be > 0");
             }
+            if (entry.getValue() > Money.MAX_QUANTITY) {
+                throw new IllegalArgumentException(
+                        "quantity of " + entry.getKey() + " for " + id + " " + Money.quantityProblem(entry.getValue()));
+            }
             if (!referencePrices.containsKey(entry.getKey())) {
                 throw new IllegalArgumentException("customer " + id + " has no reference price for " + entry.getKey());
+            }
+        }
+        for (var entry : referencePrices.entrySet()) {
+            if (entry.getValue() < 0) {
+                throw new IllegalArgumentException("value of " + entry.getKey() + " for " + id + " must be >= 0");
+            }
+            if (entry.getValue() > Money.MAX_CENTS) {
+                throw new IllegalArgumentException("value of " + entry.getKey() + " for " + id + " "
+                        + Money.tooLarge(Money.format(entry.getValue())));
             }
         }
         if (budget < 0) {
@@ -65,23 +78,31 @@ public record Customer(
                 id, name, request, items, referencePrices, requiredAmenities, newBudget, timeCostPerHour, persona);
     }
 
-    /** Magentic's value of a fulfilled request: twice the reference value of everything requested. */
+    /**
+     * Magentic's value of a fulfilled request: twice the reference value of everything requested.
+     *
+     * @throws MoneyOverflowException if it does not fit in a {@code long} of cents
+     */
     public long fulfilledValue() {
         long value = 0;
         for (var entry : items.entrySet()) {
-            value += referencePrices.get(entry.getKey()) * entry.getValue();
+            long line = Money.times(entry.getValue(), referencePrices.get(entry.getKey()), FULFILLED_VALUE);
+            value = Money.add(value, line, FULFILLED_VALUE);
         }
-        return 2 * value;
+        return Money.times(2, value, FULFILLED_VALUE);
     }
+
+    private static final String FULFILLED_VALUE = "a customer's fulfilled value";
 
     /** Whether the given order lines cover every requested item in at least the requested quantity. */
     public boolean isCoveredBy(Iterable<OrderLine> lines) {
-        TreeMap<String, Integer> supplied = new TreeMap<>();
+        TreeMap<String, Long> supplied = new TreeMap<>();
         for (OrderLine line : lines) {
-            supplied.merge(line.item(), line.quantity(), Integer::sum);
+            // long: many lines of the same item must not wrap around to a small quantity
+            supplied.merge(line.item(), (long) line.quantity(), Long::sum);
         }
         for (var entry : items.entrySet()) {
-            if (supplied.getOrDefault(entry.getKey(), 0) < entry.getValue()) {
+            if (supplied.getOrDefault(entry.getKey(), 0L) < entry.getValue()) {
                 return false;
             }
         }

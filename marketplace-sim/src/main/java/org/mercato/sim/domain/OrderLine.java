@@ -11,14 +11,24 @@ public record OrderLine(String item, int quantity, long unitPrice) {
         }
     }
 
+    /**
+     * Quantity times unit price.
+     *
+     * @throws MoneyOverflowException if it does not fit in a {@code long} of cents
+     */
     public long amount() {
-        return quantity * unitPrice;
+        return Money.times(quantity, unitPrice, "the amount of an order line");
     }
 
+    /**
+     * The sum of the lines' amounts.
+     *
+     * @throws MoneyOverflowException if it does not fit in a {@code long} of cents
+     */
     public static long total(Iterable<OrderLine> lines) {
         long total = 0;
         for (OrderLine line : lines) {
-            total += line.amount();
+            total = Money.add(total, line.amount(), "the total of an order");
         }
         return total;
     }

@@ -47,10 +47,18 @@ public record Service(
             if (price < 0) {
                 throw new IllegalArgumentException("price of " + item + " at " + id + " must be >= 0");
             }
+            if (price > Money.MAX_CENTS) {
+                throw new IllegalArgumentException(
+                        "price of " + item + " at " + id + " " + Money.tooLarge(Money.format(price)));
+            }
         });
         unitCosts.forEach((item, cost) -> {
             if (cost < 0) {
                 throw new IllegalArgumentException("unit cost of " + item + " at " + id + " must be >= 0");
+            }
+            if (cost > Money.MAX_CENTS) {
+                throw new IllegalArgumentException(
+                        "unit cost of " + item + " at " + id + " " + Money.tooLarge(Money.format(cost)));
             }
         });
     }

@@ -1,5 +1,7 @@
 package org.mercato.sim.market;
 
+import org.mercato.sim.domain.Money;
+
 /** Balances in cents by agent number. Transfers are the only way money moves, so the sum is constant. */
 public final class Ledger {
     private final long[] balances;
@@ -25,14 +27,15 @@ public final class Ledger {
         if (!canPay(from, amount)) {
             throw new IllegalStateException("agent " + from + " cannot pay " + amount);
         }
+        long received = Money.add(balances[to], amount, "an agent's balance");
         balances[from] -= amount;
-        balances[to] += amount;
+        balances[to] = received;
     }
 
     public long total() {
         long total = 0;
         for (long balance : balances) {
-            total += balance;
+            total = Money.add(total, balance, "the ledger's total");
         }
         return total;
     }

@@ -7,6 +7,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.mercato.sim.domain.Customer;
 import org.mercato.sim.domain.Immutable;
+import org.mercato.sim.domain.Money;
+import org.mercato.sim.domain.MoneyOverflowException;
 import org.mercato.sim.domain.OrderLine;
 import org.mercato.sim.domain.Service;
 import org.mercato.sim.events.CustomerEvent;
@@ -340,6 +342,8 @@ public final class Market {
                 tags);
     }
 
+    private static final String SHOWN_BASKET = "the basket price shown in a listing";
+
     /** The requested items at the listing's shown prices, or null if hidden or not all carried. */
     private static Long shownBasketPrice(Customer searcher, ListingView view) {
         if (view.prices().isEmpty()) {
@@ -351,7 +355,7 @@ public final class Market {
             if (price == null) {
                 return null;
             }
-            total += price * wanted.getValue();
+            total = Money.add(total, Money.times(wanted.getValue(), price, SHOWN_BASKET), SHOWN_BASKET);
         }
         return total;
     }
@@ -386,7 +390,7 @@ public final class Market {
             reject(t, agent, p.kind(), p.customer(), RejectionReason.NO_CONVERSATION, out);
             return;
         }
-        if (p.lines().isEmpty() || p.total() != OrderLine.total(p.lines()) || p.validUntil() < t) {
+        if (p.lines().isEmpty() || !totalMatches(p) || p.validUntil() < t) {
             reject(t, agent, p.kind(), p.customer(), RejectionReason.INVALID_PROPOSAL, out);
             return;
         }
@@ -402,6 +406,15 @@ public final class Market {
         out.record(t, new ProposalEvent(proposal));
         if (reveal.admit(t, customer, proposal, out)) {
             deliverProposal(t, customer, proposal, out);
+        }
+    }
+
+    /** Whether the proposal's total is its lines' total; a total too large for a long never is. */
+    private static boolean totalMatches(Propose p) {
+        try {
+            return p.total() == OrderLine.total(p.lines());
+        } catch (MoneyOverflowException e) {
+            return false;
         }
     }
 

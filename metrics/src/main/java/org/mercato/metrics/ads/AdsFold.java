@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.mercato.sim.domain.Money;
 import org.mercato.sim.domain.OrderLine;
 import org.mercato.sim.domain.Service;
 import org.mercato.sim.events.AdAuctionEvent;
@@ -26,6 +27,8 @@ import org.mercato.sim.protocol.Proposal;
  * that customer's earlier pages.
  */
 public final class AdsFold implements EventSink {
+    private static final String MARGIN = "an advertiser's sales margin";
+
     private final Map<String, Service> services = new HashMap<>();
     private final Map<String, Proposal> proposals = new HashMap<>();
     private final Map<String, Long> margin = new TreeMap<>();
@@ -59,14 +62,14 @@ public final class AdsFold implements EventSink {
             bids += auction.bids().size();
             auction.bids().forEach(bid -> advertisers.add(bid.service()));
             for (AdAuctionEvent.Winner winner : auction.winners()) {
-                winningPrices += winner.price();
+                winningPrices = Money.add(winningPrices, winner.price(), "the winning ad prices");
                 sponsoredFor.add(auction.agent() + "\u0000" + winner.service());
             }
         } else if (event instanceof AdChargeEvent charge) {
             events++;
             charges++;
-            revenue += charge.amount();
-            spend.merge(charge.service(), charge.amount(), Long::sum);
+            revenue = Money.add(revenue, charge.amount(), "the ad revenue");
+            spend.merge(charge.service(), charge.amount(), (a, b) -> Money.add(a, b, "an advertiser's ad spend"));
         } else if (event instanceof PaymentEvent payment) {
             if (sponsoredFor.contains(payment.customer() + "\u0000" + payment.service())) {
                 sponsoredChoices++;
@@ -76,10 +79,13 @@ public final class AdsFold implements EventSink {
             long cost = 0;
             if (proposal != null && seller != null) {
                 for (OrderLine line : proposal.lines()) {
-                    cost += line.quantity() * seller.unitCost(line.item());
+                    cost = Money.add(cost, Money.times(line.quantity(), seller.unitCost(line.item()), MARGIN), MARGIN);
                 }
             }
-            margin.merge(payment.service(), payment.amount() - cost, Long::sum);
+            margin.merge(
+                    payment.service(),
+                    Money.subtract(payment.amount(), cost, MARGIN),
+                    (a, b) -> Money.add(a, b, MARGIN));
         }
     }
 
@@ -91,7 +97,7 @@ public final class AdsFold implements EventSink {
     public AdsMetrics result() {
         long advertiserMargin = 0;
         for (String advertiser : advertisers) {
-            advertiserMargin += margin.getOrDefault(advertiser, 0L);
+            advertiserMargin = Money.add(advertiserMargin, margin.getOrDefault(advertiser, 0L), MARGIN);
         }
         Map<String, BigDecimal> spendByService = new TreeMap<>();
         spend.forEach((service, cents) -> spendByService.put(service, money(cents)));

@@ -13,6 +13,7 @@ import java.util.SplittableRandom;
 import org.mercato.sim.domain.Catalog;
 import org.mercato.sim.domain.Customer;
 import org.mercato.sim.domain.MagenticUtility;
+import org.mercato.sim.domain.Money;
 import org.mercato.sim.domain.Service;
 import org.mercato.sim.kernel.Seeds;
 
@@ -50,6 +51,9 @@ import org.mercato.sim.kernel.Seeds;
 public final class MagenticBaselines {
     public static final int DEFAULT_DRAWS = 1_000;
     public static final int BOOTSTRAP_RESAMPLES = 10_000;
+
+    private static final String ORDER = "the total of a customer's order";
+    private static final String RANDOM = "a random baseline";
 
     private MagenticBaselines() {}
 
@@ -134,7 +138,7 @@ public final class MagenticBaselines {
             if (o.cheapestTied > 1) {
                 tied++;
             }
-            optimal += o.optimal;
+            optimal = Money.add(optimal, o.optimal, "the optimal baseline");
             cheapest = cheapest.plus(o.cheapest);
             perCustomer.add(new CustomerBaseline(
                     customer.id(),
@@ -229,10 +233,10 @@ public final class MagenticBaselines {
         for (int i = carriers.nextSetBit(0); i >= 0; i = carriers.nextSetBit(i + 1)) {
             long total = 0;
             for (int j = 0; j < count; j++) {
-                total += quantities[j] * prices[j][i];
+                total = Money.add(total, Money.times(quantities[j], prices[j][i], ORDER), ORDER);
             }
             boolean fulfils = amenities.get(i);
-            long utility = (fulfils ? value : 0) - total;
+            long utility = Money.subtract(fulfils ? value : 0, total, "a customer's utility");
             any[anyCount++] = utility;
             if (fulfils) {
                 feasible[feasibleCount++] = utility;
@@ -243,7 +247,7 @@ public final class MagenticBaselines {
                 tiedSum = utility;
                 tiedCount = 1;
             } else if (total == lowestTotal) {
-                tiedSum += utility;
+                tiedSum = Money.add(tiedSum, utility, "the cheapest baseline");
                 tiedCount++;
             }
         }
@@ -260,21 +264,22 @@ public final class MagenticBaselines {
             long[] choices = feasibleOnly ? o.feasible : o.any;
             if (choices.length == 1) {
                 for (int d = 0; d < draws; d++) {
-                    sums[d] += choices[0];
+                    sums[d] = Money.add(sums[d], choices[0], RANDOM);
                 }
             } else if (choices.length > 1) {
                 for (int d = 0; d < draws; d++) {
-                    sums[d] += choices[below(random, choices.length)];
+                    sums[d] = Money.add(sums[d], choices[below(random, choices.length)], RANDOM);
                 }
             }
         }
         long[] sorted = sums.clone();
         Arrays.sort(sorted);
         long[] bootstrap = bootstrapTwiceMedians(sorted, resamples, Seeds.derive(seed, key + "/bootstrap"));
-        long total = 0;
+        // the draws' sum can exceed a long even where every draw fits
+        BigInteger total = BigInteger.ZERO;
         List<Long> drawn = new ArrayList<>(draws);
         for (long sum : sums) {
-            total += sum;
+            total = total.add(BigInteger.valueOf(sum));
             drawn.add(sum);
         }
         return new Draws(
@@ -283,7 +288,7 @@ public final class MagenticBaselines {
                 halfCents(bootstrap[upperRank(bootstrap.length)]),
                 money(sorted[0]),
                 money(sorted[sorted.length - 1]),
-                BigDecimal.valueOf(total)
+                new BigDecimal(total)
                         .divide(BigDecimal.valueOf(draws), 0, RoundingMode.HALF_EVEN)
                         .movePointLeft(2),
                 drawn);
@@ -351,7 +356,7 @@ public final class MagenticBaselines {
             }
             seen = next;
         }
-        return lowValue + highValue;
+        return Money.add(lowValue, highValue, RANDOM);
     }
 
     /** The 2.5th percentile's index in a sorted array by nearest rank. */
@@ -366,7 +371,7 @@ public final class MagenticBaselines {
 
     private static long twiceMedian(long[] sorted) {
         int n = sorted.length;
-        return sorted[(n - 1) / 2] + sorted[n / 2];
+        return Money.add(sorted[(n - 1) / 2], sorted[n / 2], RANDOM);
     }
 
     private static BigDecimal money(long cents) {
@@ -375,7 +380,9 @@ public final class MagenticBaselines {
 
     /** Half a value given in cents, exactly: two decimals, or three when it ends in half a cent. */
     private static BigDecimal halfCents(long twiceCents) {
-        return twiceCents % 2 == 0 ? BigDecimal.valueOf(twiceCents / 2, 2) : BigDecimal.valueOf(twiceCents * 5, 3);
+        return twiceCents % 2 == 0
+                ? BigDecimal.valueOf(twiceCents / 2, 2)
+                : BigDecimal.valueOf(twiceCents, 2).multiply(BigDecimal.valueOf(5, 1));
     }
 
     /** An exact fraction of cents, for sums of means over tied businesses. */

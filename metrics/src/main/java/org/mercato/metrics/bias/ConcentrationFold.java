@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.mercato.sim.domain.Money;
 import org.mercato.sim.events.EventSink;
 import org.mercato.sim.events.LoggedEvent;
 import org.mercato.sim.events.PaymentEvent;
@@ -23,7 +24,7 @@ public final class ConcentrationFold implements EventSink {
     @Override
     public void accept(LoggedEvent logged) {
         if (logged.event() instanceof PaymentEvent payment) {
-            sales.merge(payment.service(), payment.amount(), Long::sum);
+            sales.merge(payment.service(), payment.amount(), (a, b) -> Money.add(a, b, "a service's sales"));
         }
     }
 
@@ -34,7 +35,7 @@ public final class ConcentrationFold implements EventSink {
         for (long amount : sales.values()) {
             if (amount > 0) {
                 amounts.add(amount);
-                total += amount;
+                total = Money.add(total, amount, "the total of sales");
             }
         }
         if (total == 0) {
@@ -61,7 +62,7 @@ public final class ConcentrationFold implements EventSink {
     private static double top(List<Long> descending, long total, int k) {
         long sum = 0;
         for (int i = 0; i < Math.min(k, descending.size()); i++) {
-            sum += descending.get(i);
+            sum = Money.add(sum, descending.get(i), "the top sellers' sales");
         }
         return Rounding.six(100.0 * sum / total);
     }

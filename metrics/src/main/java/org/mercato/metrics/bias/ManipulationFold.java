@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.mercato.sim.domain.Money;
 import org.mercato.sim.events.EventSink;
 import org.mercato.sim.events.LoggedEvent;
 import org.mercato.sim.events.PaymentEvent;
@@ -37,10 +38,10 @@ public final class ManipulationFold implements EventSink {
                     s.service().tactic() == null ? CONTROL : s.service().tactic());
         } else if (logged.event() instanceof PaymentEvent payment) {
             payments++;
-            amount += payment.amount();
+            amount = Money.add(amount, payment.amount(), "the payments' total");
             long[] sold = byService.computeIfAbsent(payment.service(), k -> new long[2]);
             sold[0]++;
-            sold[1] += payment.amount();
+            sold[1] = Money.add(sold[1], payment.amount(), "a service's sales");
         }
     }
 

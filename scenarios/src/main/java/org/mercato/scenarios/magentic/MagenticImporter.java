@@ -257,6 +257,10 @@ public final class MagenticImporter {
             if (price.signum() < 0) {
                 throw doc.error(path, false, "a price must be >= 0, was " + price.toPlainString());
             }
+            String problem = Money.problem(price);
+            if (problem != null) {
+                throw doc.error(path, false, "a price " + problem);
+            }
             prices.put(entry.getKey(), Money.cents(price.toPlainString()));
         }
         return prices;
@@ -300,7 +304,8 @@ public final class MagenticImporter {
 
     // ---------------------------------------------------------------- quantities in the request
 
-    private static final String NUMBER = "(\\d{1,6})";
+    /** Any run of digits: a quantity too large to read is refused, never read as something else. */
+    private static final String NUMBER = "(\\d+)";
 
     /**
      * How many of {@code item} the request asks for: the number written next to the item's name
@@ -330,22 +335,30 @@ public final class MagenticImporter {
             Pattern.compile(quotedName + "\\s+for\\s+" + NUMBER + "\\s+units?\\b", Pattern.CASE_INSENSITIVE),
             Pattern.compile("(?<![\\w.,])" + NUMBER + "\\s+" + quotedName + "(?![\\w])", Pattern.CASE_INSENSITIVE),
         };
-        TreeSet<Integer> found = new TreeSet<>();
+        TreeSet<Long> found = new TreeSet<>();
         for (Pattern form : forms) {
             Matcher m = form.matcher(text);
             while (m.find()) {
-                found.add(Integer.parseInt(m.group(1)));
+                String digits = m.group(1).replaceFirst("^0+(?=\\d)", "");
+                if (digits.length() > String.valueOf(Money.MAX_QUANTITY).length()) {
+                    throw new IllegalArgumentException("the quantity of '" + item + "' "
+                            + Money.tooLargeQuantity(digits.length() > 20 ? digits.substring(0, 17) + "..." : digits));
+                }
+                found.add(Long.parseLong(digits));
             }
         }
         if (found.size() > 1) {
             throw new IllegalArgumentException("states different quantities of '" + item + "': "
                     + found.stream().map(String::valueOf).collect(Collectors.joining(" and ")));
         }
-        int quantity = found.isEmpty() ? 1 : found.first();
+        long quantity = found.isEmpty() ? 1 : found.first();
         if (quantity < 1) {
             throw new IllegalArgumentException("the quantity of '" + item + "' must be at least 1, was 0");
         }
-        return quantity;
+        if (quantity > Money.MAX_QUANTITY) {
+            throw new IllegalArgumentException("the quantity of '" + item + "' " + Money.quantityProblem(quantity));
+        }
+        return (int) quantity;
     }
 
     // ---------------------------------------------------------------- files

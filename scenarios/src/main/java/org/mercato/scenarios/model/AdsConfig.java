@@ -3,6 +3,7 @@ package org.mercato.scenarios.model;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,14 +46,14 @@ import org.mercato.sim.market.ads.QualitySource;
 public record AdsConfig(
         String mechanism,
         Integer slots,
-        BigDecimal reserve,
+        @JsonDeserialize(using = MoneyInput.Amount.class) BigDecimal reserve,
         Double sigma,
         Quality quality,
         Pricing pricing,
         Placement placement,
         List<Integer> positions,
         List<Double> slotWeights,
-        BigDecimal budget,
+        @JsonDeserialize(using = MoneyInput.Amount.class) BigDecimal budget,
         List<BidderGroupConfig> bidders,
         Boolean counterfactual) {
 
@@ -158,6 +159,10 @@ public record AdsConfig(
     }
 
     static long cents(String key, BigDecimal amount) {
+        String problem = Money.problem(amount);
+        if (problem != null) {
+            throw new IllegalArgumentException(key + " " + problem);
+        }
         try {
             return Money.cents(amount.toPlainString());
         } catch (RuntimeException e) {

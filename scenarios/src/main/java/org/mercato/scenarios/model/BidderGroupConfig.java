@@ -2,10 +2,12 @@ package org.mercato.scenarios.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Objects;
 import org.mercato.agents.bidding.BiddingStrategies;
+import org.mercato.sim.domain.Money;
 
 /**
  * How a group of advertisers bids: {@code count} services in catalog order (default: the rest),
@@ -21,11 +23,11 @@ import org.mercato.agents.bidding.BiddingStrategies;
 public record BidderGroupConfig(
         Integer count,
         String strategy,
-        BigDecimal value,
+        @JsonDeserialize(using = MoneyInput.Amount.class) BigDecimal value,
         Double shade,
         List<Double> factors,
         Double epsilon,
-        BigDecimal budget) {
+        @JsonDeserialize(using = MoneyInput.Amount.class) BigDecimal budget) {
     public static final String NONE = "none";
 
     public static final BidderGroupConfig TRUTHFUL = new BidderGroupConfig(null, null, null, null, null, null, null);
@@ -39,11 +41,11 @@ public record BidderGroupConfig(
         if (count != null && count < 0) {
             throw new IllegalArgumentException("count must be >= 0, was " + count);
         }
-        if (value != null && value.signum() < 0) {
-            throw new IllegalArgumentException("value must be >= 0, was " + value.toPlainString());
+        if (value != null && Money.problem(value) != null) {
+            throw new IllegalArgumentException("value " + Money.problem(value));
         }
-        if (budget != null && budget.signum() < 0) {
-            throw new IllegalArgumentException("budget must be >= 0, was " + budget.toPlainString());
+        if (budget != null && Money.problem(budget) != null) {
+            throw new IllegalArgumentException("budget " + Money.problem(budget));
         }
         if (shade != null && !strategy.equals("shaded")) {
             throw new IllegalArgumentException("shade applies only to strategy shaded");

@@ -2,6 +2,7 @@ package org.mercato.scenarios.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -17,11 +18,16 @@ public record CustomerConfig(
         String id,
         String name,
         String request,
+
+        @JsonDeserialize(contentUsing = MoneyInput.Quantity.class)
         Map<String, Integer> items,
+
+        @JsonDeserialize(contentUsing = MoneyInput.Amount.class)
         Map<String, BigDecimal> values,
+
         List<String> amenities,
-        BigDecimal budget,
-        BigDecimal timeCostPerHour,
+        @JsonDeserialize(using = MoneyInput.Amount.class) BigDecimal budget,
+        @JsonDeserialize(using = MoneyInput.Amount.class) BigDecimal timeCostPerHour,
         String persona) {
     public CustomerConfig {
         if (id == null || id.isBlank()) {

@@ -2,6 +2,7 @@ package org.mercato.scenarios.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +29,13 @@ public record ServiceConfig(
         String id,
         String name,
         String description,
+
+        @JsonDeserialize(contentUsing = MoneyInput.Amount.class)
         Map<String, BigDecimal> menu,
+
+        @JsonDeserialize(contentUsing = MoneyInput.Amount.class)
         Map<String, BigDecimal> unitCosts,
+
         List<String> amenities,
         Double rating,
         Integer reviews,

@@ -2,9 +2,11 @@ package org.mercato.scenarios.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import java.util.List;
 import java.util.Objects;
 import java.util.TreeSet;
+import org.mercato.sim.domain.Money;
 
 /**
  * Strategy auctions (SALE) run after the shopping market: every customer posts {@code
@@ -129,7 +131,9 @@ public record StrategyAuctionConfig(
             @com.fasterxml.jackson.annotation.JsonProperty("class")
             String bidderClass,
 
+            @JsonDeserialize(using = MoneyInput.DoubleAmount.class)
             Double pricePerToken,
+
             Integer meanTokens,
             Double entropy,
             Double capability,
@@ -144,6 +148,9 @@ public record StrategyAuctionConfig(
             bidderClass = Objects.requireNonNullElse(bidderClass, id);
             if (pricePerToken == null || pricePerToken < 0) {
                 throw new IllegalArgumentException("bidder " + id + " needs pricePerToken >= 0");
+            }
+            if (Money.problem(pricePerToken) != null) {
+                throw new IllegalArgumentException("pricePerToken " + Money.problem(pricePerToken));
             }
             meanTokens = Objects.requireNonNullElse(meanTokens, 150);
             if (meanTokens < 1) {

@@ -1,5 +1,6 @@
 package org.mercato.scenarios.run;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,9 +38,10 @@ final class CatalogFactory {
         List<Service> services = new ArrayList<>();
         for (ServiceConfig s : market.services()) {
             TreeMap<String, Long> menu = new TreeMap<>();
-            s.menu().forEach((item, price) -> menu.put(item, Money.cents(price.toPlainString())));
+            s.menu().forEach((item, price) -> menu.put(item, cents("price of " + item + " at " + s.id(), price)));
             TreeMap<String, Long> costs = new TreeMap<>();
-            s.unitCosts().forEach((item, cost) -> costs.put(item, Money.cents(cost.toPlainString())));
+            s.unitCosts()
+                    .forEach((item, cost) -> costs.put(item, cents("unit cost of " + item + " at " + s.id(), cost)));
             services.add(new Service(
                     s.id(),
                     s.name(),
@@ -55,16 +57,26 @@ final class CatalogFactory {
         List<Customer> customers = new ArrayList<>();
         for (CustomerConfig c : market.customers()) {
             TreeMap<String, Long> values = new TreeMap<>();
-            c.values().forEach((item, value) -> values.put(item, Money.cents(value.toPlainString())));
+            c.values().forEach((item, value) -> values.put(item, cents("value of " + item + " for " + c.id(), value)));
             Customer draft = new Customer(
                     c.id(), c.name(), c.request(), new TreeMap<>(c.items()), values, new TreeSet<>(c.amenities()), 0);
-            long budget = c.budget() == null
-                    ? draft.fulfilledValue()
-                    : Money.cents(c.budget().toPlainString());
+            long budget = c.budget() == null ? draft.fulfilledValue() : cents("budget of " + c.id(), c.budget());
             customers.add(new Customer(
                     c.id(), c.name(), draft.request(), draft.items(), values, draft.requiredAmenities(), budget));
         }
         return new Catalog(services, customers);
+    }
+
+    /**
+     * Whole cents of a money input; a scenario built in code skips the loader's bounds, so they are
+     * checked here too.
+     */
+    private static long cents(String what, BigDecimal amount) {
+        String problem = Money.problem(amount);
+        if (problem != null) {
+            throw new IllegalArgumentException(what + " " + problem);
+        }
+        return Money.cents(amount.toPlainString());
     }
 
     /** What a run should warn about in its catalog: for a Magentic dataset, customers no business can serve. */
