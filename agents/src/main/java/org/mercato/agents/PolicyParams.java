@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.mercato.agents.llm.LlmAgentSettings;
+import org.mercato.sim.domain.Money;
 import org.mercato.sim.kernel.Durations;
 
 /**
@@ -87,6 +88,23 @@ public final class PolicyParams {
             throw new InvalidParameterException(policy, key, "expected a number >= " + min + ", got " + value);
         }
         return value;
+    }
+
+    /**
+     * An amount of money in currency units, in cents: within ±{@link Money#MAX} (a threshold may be
+     * negative), finite.
+     */
+    public long money(String key, double fallback) {
+        double value = doubleValue(key, fallback);
+        String problem = Money.problem(Math.abs(value));
+        if (problem != null) {
+            throw new InvalidParameterException(
+                    policy,
+                    key,
+                    "expected an amount within -" + Money.MAX.toPlainString() + " and " + Money.MAX.toPlainString()
+                            + ", got " + value);
+        }
+        return Money.cents(value);
     }
 
     /** Text, such as a tactic name; any scalar is read as its string form. */

@@ -23,7 +23,6 @@ import org.mercato.agents.service.ListingRewrite;
 import org.mercato.agents.service.NegotiableService;
 import org.mercato.agents.service.PostedPriceService;
 import org.mercato.agents.service.UndercutService;
-import org.mercato.sim.domain.Money;
 import org.mercato.sim.policy.AssistantPolicy;
 import org.mercato.sim.policy.ServicePolicy;
 
@@ -65,7 +64,7 @@ public final class PolicyRegistry {
             params.allowOnly("inquiries", "patience", "minUtility");
             int k = params.positiveInt("inquiries", 3);
             long patience = params.micros("patience", 5_000_000);
-            long minUtility = Money.cents(params.doubleValue("minUtility", 0.01));
+            long minUtility = params.money("minUtility", 0.01);
             return () -> new SatisficerAssistant(k, patience, minUtility);
         });
         registry.registerAssistant("budgeted", params -> {

@@ -249,6 +249,17 @@ class MarketTest {
         }
 
         @Test
+        void proposalWhoseTotalOverflowsIsInvalidNotWrappedAround() {
+            List<OrderLine> lines = List.of(new OrderLine("pizza", Integer.MAX_VALUE, Long.MAX_VALUE / 4));
+            long wrapped = Integer.MAX_VALUE * (Long.MAX_VALUE / 4);
+
+            act(10, S0, new Propose("c0", lines, wrapped, 50));
+
+            assertRejected(S0, "propose", "c0", RejectionReason.INVALID_PROPOSAL);
+            assertThat(market.proposals().issued()).isZero();
+        }
+
+        @Test
         void proposalWhoseTotalDoesNotMatchItsLinesIsInvalid() {
             act(10, S0, new Propose("c0", pizzas(2), 2399, 50));
             assertRejected(S0, "propose", "c0", RejectionReason.INVALID_PROPOSAL);

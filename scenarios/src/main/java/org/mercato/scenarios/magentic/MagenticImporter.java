@@ -48,8 +48,9 @@ import org.mercato.sim.domain.Service;
  *
  * <p>A customer wants one of each item unless the request states a number next to the item's
  * name: {@code 'Tacos' (2)}, {@code Tacos (quantity: 2)}, {@code 2 Tacos}, {@code 'Tacos': 2} or
- * {@code Tacos for 2 units}. The budget is the fulfilled value (2 × the reference value of the
- * request); Magentic's files carry no budget.
+ * {@code Tacos for 2 units}, at most {@link Money#MAX_QUANTITY}. The budget is the fulfilled value (2
+ * × the reference value of the request); Magentic's files carry no budget. Prices and reference
+ * values are bounded like a scenario's money: 0 to {@link Money#MAX}.
  *
  * <p>Errors ({@link MagenticFormatException}) name the file, line, column and field: a missing
  * required field, a value of the wrong type, a negative price, a duplicate id, and a required
