@@ -67,7 +67,7 @@ class MoneyExactnessProperties {
                 .as(Market::new);
     }
 
-    @Property(tries = 60)
+    @Property(tries = 25)
     void welfareTotalsAndBaselinesAreExact(@ForAll("markets") Market market) {
         check(market);
     }

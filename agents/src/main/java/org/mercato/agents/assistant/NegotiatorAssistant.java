@@ -1,5 +1,6 @@
 package org.mercato.agents.assistant;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -64,10 +65,13 @@ public final class NegotiatorAssistant implements AssistantPolicy {
         this.patience = patience;
     }
 
-    /** The offer in a message text, in cents, if it has one. */
+    /** The offer in a message text, in cents, if it has one within {@link Money#MAX} (a larger one is no offer). */
     public static Optional<Long> offerIn(String text) {
         Matcher m = OFFER.matcher(text == null ? "" : text);
-        return m.find() ? Optional.of(Money.cents(m.group(1))) : Optional.empty();
+        if (!m.find() || Money.problem(new BigDecimal(m.group(1))) != null) {
+            return Optional.empty();
+        }
+        return Optional.of(Money.cents(m.group(1)));
     }
 
     /** The text of a counter offer of {@code cents}. */

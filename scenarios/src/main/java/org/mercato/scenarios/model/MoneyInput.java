@@ -19,7 +19,7 @@ public final class MoneyInput {
     private MoneyInput() {}
 
     /** An amount of money in currency units, 0 to {@link Money#MAX}. */
-    public static final class Amount extends StdDeserializer<BigDecimal> {
+    public static final class Amount extends Bounded<BigDecimal> {
         private static final long serialVersionUID = 1L;
 
         public Amount() {
@@ -27,17 +27,13 @@ public final class MoneyInput {
         }
 
         @Override
-        public BigDecimal deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-            BigDecimal amount = ctxt.readValue(p, BigDecimal.class);
-            if (amount != null) {
-                refuse(p, Money.problem(amount));
-            }
-            return amount;
+        String problem(BigDecimal amount) {
+            return Money.problem(amount);
         }
     }
 
     /** An amount of money held as a {@code double} (a price per token), finite, 0 to {@link Money#MAX}. */
-    public static final class DoubleAmount extends StdDeserializer<Double> {
+    public static final class DoubleAmount extends Bounded<Double> {
         private static final long serialVersionUID = 1L;
 
         public DoubleAmount() {
@@ -45,17 +41,13 @@ public final class MoneyInput {
         }
 
         @Override
-        public Double deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-            Double amount = ctxt.readValue(p, Double.class);
-            if (amount != null) {
-                refuse(p, Money.problem(amount));
-            }
-            return amount;
+        String problem(Double amount) {
+            return Money.problem(amount);
         }
     }
 
     /** A requested quantity, 1 to {@link Money#MAX_QUANTITY}. */
-    public static final class Quantity extends StdDeserializer<Integer> {
+    public static final class Quantity extends Bounded<Integer> {
         private static final long serialVersionUID = 1L;
 
         public Quantity() {
@@ -63,19 +55,34 @@ public final class MoneyInput {
         }
 
         @Override
-        public Integer deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-            Integer quantity = ctxt.readValue(p, Integer.class);
-            if (quantity != null) {
-                refuse(p, Money.quantityProblem(quantity));
-            }
-            return quantity;
+        String problem(Integer quantity) {
+            return Money.quantityProblem(quantity);
         }
     }
 
-    private static void refuse(JsonParser p, String problem) throws JsonMappingException {
-        if (problem != null) {
-            // a plain mapping exception: the loader reports its message at the key Jackson's path names
-            throw JsonMappingException.from(p, problem);
+    /** Reads a value the standard way, then refuses it if {@link #problem} says what is wrong. */
+    private abstract static class Bounded<T> extends StdDeserializer<T> {
+        private static final long serialVersionUID = 1L;
+
+        private final Class<T> type;
+
+        Bounded(Class<T> type) {
+            super(type);
+            this.type = type;
+        }
+
+        /** What is wrong with {@code value}, or null. */
+        abstract String problem(T value);
+
+        @Override
+        public T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            T value = ctxt.readValue(p, type);
+            String problem = value == null ? null : problem(value);
+            if (problem != null) {
+                // a plain mapping exception: the loader reports its message at the key Jackson's path names
+                throw JsonMappingException.from(p, problem);
+            }
+            return value;
         }
     }
 }
