@@ -42,6 +42,7 @@ public final class RunBudget {
     private final long[] below = new long[3];
     private long frontier = Long.MIN_VALUE;
     private final long[] total = new long[3];
+    private String firstTurnWarning;
 
     /**
      * A budget of {@code calls} model calls, {@code tokens} tokens (input and output) and {@code
@@ -81,6 +82,10 @@ public final class RunBudget {
      * ({@link #CALLS}, {@link #TOKENS}, {@link #MONEY}), or null when none is reached.
      */
     synchronized String refusal(long now) {
+        if (firstTurnWarning != null) {
+            log.warn("{}", firstTurnWarning);
+            firstTurnWarning = null;
+        }
         long[] spent = spentBefore(now);
         for (int i = 0; i < 3; i++) {
             if (spent[i] >= max[i]) {
@@ -97,6 +102,14 @@ public final class RunBudget {
             }
         }
         return null;
+    }
+
+    /**
+     * Logs {@code warning} when the run's first LLM turn starts (so it lands in the run's log
+     * rather than before it opens).
+     */
+    public synchronized void warnAtFirstTurn(String warning) {
+        firstTurnWarning = warning;
     }
 
     /** Whether the run has a bound on money. */

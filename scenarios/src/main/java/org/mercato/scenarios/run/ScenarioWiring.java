@@ -176,11 +176,10 @@ public final class ScenarioWiring {
             catalog = new Catalog(services, catalog.customers());
         }
         if (!unpriced.isEmpty()) {
-            log.warn(
-                    "agents.limits.money = {} cannot be checked for model(s) {}: they have no price in prices, so"
-                            + " their calls do not count toward it",
-                    scenario.agents().limitsOrDefault().money(),
-                    unpriced);
+            budget.warnAtFirstTurn("agents.limits.money = "
+                    + scenario.agents().limitsOrDefault().money()
+                    + " cannot be checked for model(s) " + unpriced + ": they have no price in prices, so their"
+                    + " calls do not count toward it");
         }
         SearchConfig search = market.search();
         KernelSettings kernel = llmKernel(kernel(scenario));
