@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.mercato.sim.domain.Customer;
@@ -45,14 +44,7 @@ class LlmBoundsPolicyTest {
         }
     }
 
-    private static final Customer ANA = new Customer(
-            "c1",
-            "Ana",
-            "tacos",
-            new TreeMap<>(Map.of("Tacos", 1)),
-            new TreeMap<>(Map.of("Tacos", 900L)),
-            new TreeSet<>(),
-            10_000);
+    private static final Customer ANA = LlmToolArgumentsTest.ANA;
 
     private static AgentContext at(String self, long now) {
         return AgentContext.of(self, now, new SplittableRandom(1));

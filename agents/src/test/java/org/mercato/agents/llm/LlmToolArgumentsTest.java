@@ -59,7 +59,7 @@ class LlmToolArgumentsTest {
         }
     }
 
-    private static final Customer ANA = new Customer(
+    static final Customer ANA = new Customer(
             "c1",
             "Ana",
             "tacos",
