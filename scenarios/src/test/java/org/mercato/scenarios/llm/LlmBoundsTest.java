@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.mercato.scenarios.load.ScenarioException;
+import org.mercato.scenarios.load.ScenarioLoader;
 import org.mercato.scenarios.run.CostInfo;
 import org.mercato.scenarios.run.RunResult;
 
@@ -237,5 +238,23 @@ class LlmBoundsTest extends ScriptedServerTest {
                         dir, LlmMarket.yaml(server, "").replace("agents:\n", "agents:\n  limits: {calls: 5}\n")))
                 .isInstanceOf(ScenarioException.class)
                 .hasMessageContaining("llmCalls");
+    }
+
+    @Test
+    void boundsCanBeSetFromTheCommandLine() throws IOException {
+        Path file = dir.resolve("bounded.yaml");
+        Files.writeString(file, LlmMarket.yaml(server, ""));
+
+        var scenario = ScenarioLoader.load(
+                file, List.of("agents.limits.money=2.5", "agents.assistants[0].llm.limits.turns=7"));
+
+        assertThat(scenario.agents().limitsOrDefault().money()).isEqualTo(2.5);
+        assertThat(scenario.agents().limitsOrDefault().llmCalls()).isEqualTo(50_000);
+        assertThat(scenario.agents().assistants().get(0).llm().limits().turns()).isEqualTo(7);
+        assertThat(scenario.agents().assistants().get(0).llm().limits().calls()).isEqualTo(300);
+        assertThatThrownBy(() -> ScenarioLoader.load(file, List.of("agents.limits.tokens=0")))
+                .isInstanceOf(ScenarioException.class)
+                .hasMessageContaining("--set")
+                .hasMessageContaining("tokens");
     }
 }
