@@ -33,11 +33,21 @@ import org.mercato.sim.protocol.WokenUp;
  * A shopping assistant driven by a language model. Every observation is one user message and one
  * model turn; the tools are {@code search}, {@code message}, {@code pay}, {@code decline}, {@code
  * wait} and {@code done}. When the model keeps calling tools wrongly, or the provider is down, the
- * assistant ends with {@code Done("llm-error")}, which the event log records. As {@link
- * Prefetching}, it sends ahead the first request an expected observation would cause.
+ * assistant ends with {@code Done("llm-error")}, which the event log records; when a bound of its
+ * {@link LlmBounds} or of the run's {@link RunBudget} is reached, with {@code Done} and the bound's
+ * reason ({@code limit:turns}, {@code limit:run-calls}, ...). Arguments out of range (a page
+ * beyond {@link #MAX_PAGE}, a wait beyond {@link #MAX_WAIT_SECONDS}, a text beyond {@link
+ * LlmConversation#MAX_TEXT} characters) are invalid calls. As {@link Prefetching}, it sends ahead
+ * the first request an expected observation would cause.
  */
 public final class LlmAssistantPolicy implements AssistantPolicy, GuessingAhead {
     public static final String LLM_ERROR = "llm-error";
+    /** The highest results page the {@code search} tool takes. */
+    public static final int MAX_PAGE = 1000;
+    /** The longest {@code wait} the tool takes, in seconds (one day). */
+    public static final int MAX_WAIT_SECONDS = 86_400;
+    /** The most item names one {@code message} takes. */
+    public static final int MAX_ITEMS = 100;
 
     static final List<LlmTool> TOOLS = List.of(
             new LlmTool(
@@ -101,7 +111,9 @@ public final class LlmAssistantPolicy implements AssistantPolicy, GuessingAhead 
             proposals.put(received.proposal().id(), received.proposal());
         }
         chat.observe(render(observation));
-        var outcome = chat.turn((tool, args) -> parse(tool, args, context.now(), proposals));
+        var outcome = chat.turn(
+                (tool, args) -> parse(tool, args, context.now(), proposals),
+                LlmConversation.TurnAt.of(context, "assistant " + context.self()));
         if (outcome instanceof LlmConversation.Actions<AssistantAction> actions) {
             if (actions.actions().stream().anyMatch(a -> a instanceof Done)) {
                 finished = true;
@@ -109,6 +121,9 @@ public final class LlmAssistantPolicy implements AssistantPolicy, GuessingAhead 
             return actions.actions();
         }
         finished = true;
+        if (outcome instanceof LlmConversation.Limited<AssistantAction> limited) {
+            return List.of(new Done(limited.reason()));
+        }
         chat.agentFailed();
         return List.of(new Done(LLM_ERROR));
     }
@@ -120,7 +135,7 @@ public final class LlmAssistantPolicy implements AssistantPolicy, GuessingAhead 
      */
     @Override
     public void prefetch(Observation observation, AgentContext context) {
-        if (finished || observation instanceof AssistantStarted) {
+        if (finished || observation instanceof AssistantStarted || !chat.mayGuess()) {
             return;
         }
         chat.prefetch(render(observation), context.now());
@@ -146,7 +161,7 @@ public final class LlmAssistantPolicy implements AssistantPolicy, GuessingAhead 
         if (from.finished()) {
             return new Guess(from, List.of());
         }
-        if (observation instanceof AssistantStarted || customer == null) {
+        if (observation instanceof AssistantStarted || customer == null || !chat.mayGuess(from.chat())) {
             return null;
         }
         Map<String, Proposal> known = from.proposals();
@@ -187,8 +202,8 @@ public final class LlmAssistantPolicy implements AssistantPolicy, GuessingAhead 
     private List<AssistantAction> parse(String tool, JsonNode args, long now, Map<String, Proposal> proposals) {
         return switch (tool) {
             case "search" ->
-                List.of(new Search(
-                        LlmConversation.text(args, "query"), null, (int) LlmConversation.number(args, "page", 0, 0)));
+                List.of(new Search(LlmConversation.text(args, "query"), null, (int)
+                        LlmConversation.number(args, "page", 0, 0, MAX_PAGE, true)));
             case "message" ->
                 List.of(new Message(LlmConversation.text(args, "to"), LlmConversation.text(args, "text"), items(args)));
             case "pay" -> {
@@ -201,15 +216,24 @@ public final class LlmAssistantPolicy implements AssistantPolicy, GuessingAhead 
                 yield List.of(new Pay(id, proposal.total()));
             }
             case "decline" -> List.of(new Decline(LlmConversation.text(args, "proposal")));
-            case "wait" -> List.of(new Wait(now + 1_000_000 * LlmConversation.number(args, "seconds", -1, 1)));
-            case "done" -> {
-                String reason = LlmConversation.text(args, "reason");
-                yield List.of(new Done(reason.length() > 80 ? reason.substring(0, 80) : reason));
+            case "wait" -> {
+                long micros = 1_000_000 * LlmConversation.number(args, "seconds", -1, 1, MAX_WAIT_SECONDS, false);
+                yield List.of(new Wait(now > Long.MAX_VALUE - micros ? Long.MAX_VALUE : now + micros));
             }
+            case "done" -> List.of(new Done(modelReason(LlmConversation.text(args, "reason"))));
             default ->
                 throw new LlmConversation.InvalidCall("unknown tool '" + tool + "'; tools: "
                         + TOOLS.stream().map(LlmTool::name).toList());
         };
+    }
+
+    /**
+     * The model's reason, cut to 80 characters; one that reads like the reasons of a failed agent
+     * ({@code llm-error}, {@code limit:...}) is marked {@code model:} so it is not taken for one.
+     */
+    private static String modelReason(String reason) {
+        String cut = reason.length() > 80 ? reason.substring(0, 80) : reason;
+        return cut.equals(LLM_ERROR) || cut.startsWith("limit:") ? "model:" + cut : cut;
     }
 
     private TreeMap<String, Integer> items(JsonNode args) {
@@ -221,9 +245,16 @@ public final class LlmAssistantPolicy implements AssistantPolicy, GuessingAhead 
         if (!node.isArray()) {
             throw new LlmConversation.InvalidCall("'items' must be an array of item names");
         }
+        if (node.size() > MAX_ITEMS) {
+            throw new LlmConversation.InvalidCall("'items' must name at most " + MAX_ITEMS + " items");
+        }
         for (JsonNode item : node) {
             if (!item.isTextual()) {
                 throw new LlmConversation.InvalidCall("'items' must be an array of item names");
+            }
+            if (item.asText().length() > LlmConversation.MAX_TEXT) {
+                throw new LlmConversation.InvalidCall(
+                        "an item name must be at most " + LlmConversation.MAX_TEXT + " characters");
             }
             items.put(item.asText(), customer.items().getOrDefault(item.asText(), 1));
         }

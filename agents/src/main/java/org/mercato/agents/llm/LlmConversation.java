@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import org.mercato.sim.policy.AgentContext;
 import org.mercato.sim.policy.GuessingAhead;
 import org.mercato.sim.protocol.Action;
 
@@ -15,9 +16,10 @@ import org.mercato.sim.protocol.Action;
  * with a tool result, which would lose its call), with the role's tools. Each tool call is parsed
  * into an action by the policy; an invalid call (unknown tool, bad JSON, missing or wrong
  * argument) or an answer without a call is sent back as an error and the model asked again, up to
- * {@code maxToolErrors} times per turn. The turn's outcome is a list of actions, {@link
- * Outcome#toolErrors()} when the model kept getting it wrong, or {@link Outcome#providerDown()}
- * when the provider failed (after its retries).
+ * {@code maxToolErrors} times per turn. The turn's outcome is a list of actions, {@link ToolErrors}
+ * when the model kept getting it wrong, {@link ProviderDown} when the provider failed (after its
+ * retries), or {@link Limited} when a bound of {@link LlmBounds} (turns and calls of this
+ * conversation) or of the run's {@link RunBudget} is reached: then no call is made.
  *
  * @param <A> the role's action type
  */
@@ -27,6 +29,8 @@ final class LlmConversation<A> {
     private final List<LlmMessage> history = new ArrayList<>();
     private String system = "";
     private int callIds;
+    private int turns;
+    private int calls;
 
     LlmConversation(LlmAgentSettings settings, List<LlmTool> tools) {
         this.settings = settings;
@@ -56,6 +60,19 @@ final class LlmConversation<A> {
 
     record ProviderDown<A>(String why) implements Outcome<A> {}
 
+    /** A bound was reached; {@code reason} is its {@code done} reason ({@code limit:...}). */
+    record Limited<A>(String reason) implements Outcome<A> {}
+
+    /**
+     * Where a turn happens: the virtual time of its observation, its key in the run's budget (see
+     * {@link RunBudget#keyOf}) and who takes it, for the log.
+     */
+    record TurnAt(long now, long key, String who) {
+        static TurnAt of(AgentContext context, String who) {
+            return new TurnAt(context.now(), RunBudget.keyOf(context), who);
+        }
+    }
+
     /** Thrown by a parser for an invalid call; the message goes back to the model. */
     static final class InvalidCall extends RuntimeException {
         InvalidCall(String message) {
@@ -63,16 +80,39 @@ final class LlmConversation<A> {
         }
     }
 
-    /** Runs one turn: asks the model, parses its calls with {@code parser}, retries on errors. */
+    /** A turn outside a simulation (at time 0). */
     Outcome<A> turn(BiFunction<String, JsonNode, List<A>> parser) {
+        return turn(parser, new TurnAt(0, 0, "agent"));
+    }
+
+    /**
+     * Runs one turn: asks the model, parses its calls with {@code parser}, retries on errors; first
+     * checks the bounds, and each call against the bound on calls.
+     */
+    Outcome<A> turn(BiFunction<String, JsonNode, List<A>> parser, TurnAt at) {
+        LlmBounds bounds = settings.bounds();
+        if (turns >= bounds.turns()) {
+            return limited(LlmBounds.TURNS, at);
+        }
+        String run = bounds.run().refusal(at.now());
+        if (run != null) {
+            return new Limited<>(run);
+        }
+        turns++;
         int errors = 0;
         while (true) {
+            if (calls >= bounds.calls()) {
+                return limited(LlmBounds.CALLS, at);
+            }
+            calls++;
             LlmResponse response;
             try {
                 response = settings.client().chat(request());
             } catch (LlmException e) {
+                bounds.run().charge(at.key(), null);
                 return new ProviderDown<>(e.getMessage());
             }
+            bounds.run().charge(at.key(), response);
             Answer<A> answer = read(response, callIds, parser);
             callIds = answer.callIds();
             history.addAll(answer.messages());
@@ -126,8 +166,36 @@ final class LlmConversation<A> {
         return new Answer<>(messages, callIds, actions, failed);
     }
 
-    /** The conversation as guessed ahead: a history and call counter of its own. */
-    record Shadow(List<LlmMessage> history, int callIds) {}
+    private Limited<A> limited(String reason, TurnAt at) {
+        settings.bounds().reached(reason, at.who());
+        return new Limited<>(reason);
+    }
+
+    /**
+     * The conversation as guessed ahead: a history and call counter of its own, and the turns and
+     * model calls it has taken.
+     */
+    record Shadow(List<LlmMessage> history, int callIds, int turns, int calls) {}
+
+    /**
+     * Whether a turn from {@code from} may be guessed: no bound of this conversation or of the run
+     * is reached (a guessed turn takes one call; an invalid one ends the guess).
+     */
+    boolean mayGuess(Shadow from) {
+        return mayGuess(from.turns(), from.calls());
+    }
+
+    /** Whether a turn of the conversation as it is may be guessed (see {@link #mayGuess(Shadow)}). */
+    boolean mayGuess() {
+        return mayGuess(turns, calls);
+    }
+
+    private boolean mayGuess(int turnsTaken, int callsMade) {
+        LlmBounds bounds = settings.bounds();
+        return turnsTaken < bounds.turns()
+                && callsMade < bounds.calls()
+                && !bounds.run().reached();
+    }
 
     /** A guessed turn whose request has been sent ahead; {@code key} null when nothing was sent. */
     record GuessedTurn(Shadow before, List<LlmMessage> history, LlmRequest request, String key) {}
@@ -142,14 +210,14 @@ final class LlmConversation<A> {
 
     /** The real conversation, as the start of a guess. */
     Shadow shadow() {
-        return new Shadow(List.copyOf(history), callIds);
+        return new Shadow(List.copyOf(history), callIds, turns, calls);
     }
 
     /** {@code from} with {@code userText} observed, no turn. */
     Shadow observed(Shadow from, String userText) {
         List<LlmMessage> next = new ArrayList<>(from.history());
         next.add(LlmMessage.user(userText));
-        return new Shadow(next, from.callIds());
+        return new Shadow(next, from.callIds(), from.turns(), from.calls());
     }
 
     /** The turn {@code userText} would start from {@code from}; its request is sent ahead. */
@@ -190,7 +258,8 @@ final class LlmConversation<A> {
     static Shadow after(GuessedTurn turn, Answer<?> answer) {
         List<LlmMessage> next = new ArrayList<>(turn.history());
         next.addAll(answer.messages());
-        return new Shadow(next, answer.callIds());
+        Shadow before = turn.before();
+        return new Shadow(next, answer.callIds(), before.turns() + 1, before.calls() + 1);
     }
 
     /** The request of this turn: system prompt, a summary line for cut messages, the last N. */
@@ -203,7 +272,8 @@ final class LlmConversation<A> {
      * the conversation as it is.
      */
     LlmRequest requestAfter(String userText) {
-        return request(observed(new Shadow(history, callIds), userText).history());
+        return request(
+                observed(new Shadow(history, callIds, turns, calls), userText).history());
     }
 
     /** Sends the request of the turn {@code userText} would start ahead (see {@link LlmClient#prefetch}). */
@@ -242,6 +312,9 @@ final class LlmConversation<A> {
         }
     }
 
+    /** The longest text argument taken (a message, an id, a query): longer ones are refused. */
+    static final int MAX_TEXT = 10_000;
+
     static String text(JsonNode args, String name) {
         JsonNode value = args.get(name);
         if (value == null
@@ -250,15 +323,19 @@ final class LlmConversation<A> {
                 || value.asText().isBlank()) {
             throw new InvalidCall("'" + name + "' is required and must be a non-empty string");
         }
+        if (value.asText().length() > MAX_TEXT) {
+            throw new InvalidCall("'" + name + "' must be at most " + MAX_TEXT + " characters");
+        }
         return value.asText();
     }
 
-    static String optionalText(JsonNode args, String name) {
-        JsonNode value = args.get(name);
-        return value == null || value.isNull() ? "" : value.asText();
-    }
-
-    static long number(JsonNode args, String name, long fallback, long min) {
+    /**
+     * A number argument within [{@code min}, {@code max}], rounded to the nearest integer, or a
+     * whole number when {@code whole}; {@code fallback} when absent, or required when the fallback
+     * is below {@code min}. (The refusals of earlier versions keep their words, so recorded
+     * conversations replay.)
+     */
+    static long number(JsonNode args, String name, long fallback, long min, long max, boolean whole) {
         JsonNode value = args.get(name);
         if (value == null || value.isNull()) {
             if (fallback < min) {
@@ -269,6 +346,13 @@ final class LlmConversation<A> {
         if (!value.isNumber() || value.asDouble() < min) {
             throw new InvalidCall("'" + name + "' must be a number >= " + min);
         }
-        return Math.round(value.asDouble());
+        double x = value.asDouble();
+        if (!(x <= max)) {
+            throw new InvalidCall("'" + name + "' must be at most " + max);
+        }
+        if (whole && x != Math.rint(x)) {
+            throw new InvalidCall("'" + name + "' must be a whole number");
+        }
+        return Math.round(x);
     }
 }

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.mercato.sim.domain.OrderLine;
 import org.mercato.sim.domain.Service;
 import org.mercato.sim.policy.AgentContext;
@@ -27,11 +29,22 @@ import org.mercato.sim.protocol.ServiceStarted;
  * customer's message starts a model turn; the tools are {@code reply} and {@code propose} (items
  * and quantities from the menu, at menu prices, valid for {@code validity}). Services cannot say
  * {@code Done}, so a failure is recorded as a reply with text {@code llm-error} to the customer
- * whose message could not be answered; when the provider is down the service then stays silent. As
- * {@link GuessingAhead}, it sends ahead the request an expected customer message would cause, and
- * one customer's pending turn does not hold up guesses for the others.
+ * whose message could not be answered; when the provider is down the service then stays silent.
+ * The bounds of {@link LlmBounds} on turns and calls hold per customer conversation (only
+ * customers make a service talk): reaching one answers that customer with a reply whose text is
+ * the bound's reason ({@code limit:turns}, {@code limit:calls}) and the service stays silent to
+ * that customer after; reaching a bound of the run's {@link RunBudget} answers the customer with
+ * its reason ({@code limit:run-calls}, ...) and the service stays silent to everyone after. A
+ * proposal takes at most {@link #MAX_LINES} lines of at most {@link #MAX_QUANTITY} each. As {@link
+ * GuessingAhead}, it sends ahead the request an expected customer message would cause, and one
+ * customer's pending turn does not hold up guesses for the others.
  */
 public final class LlmServicePolicy implements ServicePolicy, GuessingAhead {
+    /** The most lines one proposal takes. */
+    public static final int MAX_LINES = 100;
+    /** The largest quantity of one proposal line. */
+    public static final int MAX_QUANTITY = 1000;
+
     static final List<LlmTool> TOOLS = List.of(
             new LlmTool(
                     "reply",
@@ -50,6 +63,9 @@ public final class LlmServicePolicy implements ServicePolicy, GuessingAhead {
     private final LlmConversation<ServiceAction> base;
 
     private final Map<String, LlmConversation<ServiceAction>> conversations = new TreeMap<>();
+    /** Customers whose conversation reached a bound: the service no longer answers them. */
+    private final Set<String> closed = new TreeSet<>();
+
     private final String template;
     private final long validity;
     private Service service;
@@ -81,6 +97,9 @@ public final class LlmServicePolicy implements ServicePolicy, GuessingAhead {
             return List.of();
         }
         String customer = customerOf(observation);
+        if (customer != null && closed.contains(customer)) {
+            return List.of();
+        }
         if (!(observation instanceof MessageReceived message)) {
             LlmConversation<ServiceAction> chat = customer == null ? null : conversations.get(customer);
             if (chat != null) {
@@ -90,9 +109,20 @@ public final class LlmServicePolicy implements ServicePolicy, GuessingAhead {
         }
         LlmConversation<ServiceAction> chat = conversations.computeIfAbsent(customer, c -> base.fresh());
         chat.observe(render(message));
-        var outcome = chat.turn((tool, args) -> parse(tool, args, context.now()));
+        var outcome = chat.turn(
+                (tool, args) -> parse(tool, args, context.now()),
+                LlmConversation.TurnAt.of(
+                        context, "service " + context.self() + " (conversation with " + customer + ")"));
         if (outcome instanceof LlmConversation.Actions<ServiceAction> actions) {
             return actions.actions();
+        }
+        if (outcome instanceof LlmConversation.Limited<ServiceAction> limited) {
+            if (limited.reason().equals(LlmBounds.TURNS) || limited.reason().equals(LlmBounds.CALLS)) {
+                closed.add(customer);
+            } else {
+                ended = true;
+            }
+            return List.of(new Reply(message.from(), limited.reason()));
         }
         if (outcome instanceof LlmConversation.ProviderDown<ServiceAction>) {
             ended = true;
@@ -107,10 +137,13 @@ public final class LlmServicePolicy implements ServicePolicy, GuessingAhead {
      */
     @Override
     public void prefetch(Observation observation, AgentContext context) {
-        if (ended || !(observation instanceof MessageReceived message)) {
+        if (ended || !(observation instanceof MessageReceived message) || closed.contains(message.from())) {
             return;
         }
-        conversations.getOrDefault(message.from(), base).prefetch(render(message), context.now());
+        LlmConversation<ServiceAction> chat = conversations.getOrDefault(message.from(), base);
+        if (chat.mayGuess()) {
+            chat.prefetch(render(message), context.now());
+        }
     }
 
     /**
@@ -135,7 +168,7 @@ public final class LlmServicePolicy implements ServicePolicy, GuessingAhead {
     private record Waiting(Ahead from, Observation observation, long now) {}
 
     /** Stands for a guessed conversation whose turn had an invalid call: the guess ends there. */
-    private static final LlmConversation.Shadow INVALID = new LlmConversation.Shadow(List.of(), -1);
+    private static final LlmConversation.Shadow INVALID = new LlmConversation.Shadow(List.of(), -1, 0, 0);
 
     /**
      * Guesses ahead from {@code after} (or the real state), even while a turn with another customer
@@ -164,6 +197,7 @@ public final class LlmServicePolicy implements ServicePolicy, GuessingAhead {
         String customer = customerOf(observation);
         boolean message = observation instanceof MessageReceived;
         if (customer == null
+                || closed.contains(customer)
                 || !message && !from.conversations().containsKey(customer) && !conversations.containsKey(customer)) {
             return new Guess(from, List.of());
         }
@@ -176,6 +210,9 @@ public final class LlmServicePolicy implements ServicePolicy, GuessingAhead {
         }
         if (!message) {
             return new Guess(from.with(customer, base.observed(shadow, render(observation))), List.of());
+        }
+        if (!base.mayGuess(shadow)) {
+            return null; // the turn would reach a bound: nothing to send ahead
         }
         Answering turn = new Answering(base.guessTurn(shadow, render((MessageReceived) observation), now), now);
         return recheck(new Guess(new Turn(from.with(customer, turn), customer), null));
@@ -257,6 +294,9 @@ public final class LlmServicePolicy implements ServicePolicy, GuessingAhead {
                 if (lines == null || !lines.isArray() || lines.isEmpty()) {
                     throw new LlmConversation.InvalidCall("'lines' must be a non-empty array of {item, quantity}");
                 }
+                if (lines.size() > MAX_LINES) {
+                    throw new LlmConversation.InvalidCall("'lines' must have at most " + MAX_LINES + " lines");
+                }
                 List<OrderLine> order = new ArrayList<>();
                 for (JsonNode line : lines) {
                     if (!line.isObject()) {
@@ -267,7 +307,8 @@ public final class LlmServicePolicy implements ServicePolicy, GuessingAhead {
                     if (price == null) {
                         throw new LlmConversation.InvalidCall("'" + item + "' is not on your menu");
                     }
-                    order.add(new OrderLine(item, (int) LlmConversation.number(line, "quantity", 1, 1), price));
+                    int quantity = (int) LlmConversation.number(line, "quantity", 1, 1, MAX_QUANTITY, true);
+                    order.add(new OrderLine(item, quantity, price));
                 }
                 yield List.of(new Propose(customer, order, OrderLine.total(order), now + validity));
             }

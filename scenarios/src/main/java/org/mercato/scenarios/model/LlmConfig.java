@@ -16,7 +16,8 @@ import org.mercato.agents.llm.ProviderSettings;
  * (invalid tool calls answered with an error per turn, 2), {@code prompt} (a file replacing the
  * built-in system prompt template) and {@code prefetch} (true: when the kernel expects an idle
  * agent's next observation, the model request it would cause is sent ahead and the real call uses
- * the answer if its request is identical; a wrong guess only costs a call).
+ * the answer if its request is identical; a wrong guess only costs a call) and {@code limits}, the
+ * bounds per agent ({@link LlmLimitsConfig}: turns 100, calls 300).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({
@@ -34,7 +35,8 @@ import org.mercato.agents.llm.ProviderSettings;
     "history",
     "maxToolErrors",
     "prompt",
-    "prefetch"
+    "prefetch",
+    "limits"
 })
 public record LlmConfig(
         String provider,
@@ -51,7 +53,44 @@ public record LlmConfig(
         Integer history,
         Integer maxToolErrors,
         String prompt,
-        Boolean prefetch) {
+        Boolean prefetch,
+        LlmLimitsConfig limits) {
+    /** With the default limits. */
+    public LlmConfig(
+            String provider,
+            String baseUrl,
+            String model,
+            Double temperature,
+            Integer maxTokens,
+            String apiKeyEnv,
+            Integer concurrency,
+            Duration timeout,
+            Integer retries,
+            Duration backoff,
+            LlmCacheConfig cache,
+            Integer history,
+            Integer maxToolErrors,
+            String prompt,
+            Boolean prefetch) {
+        this(
+                provider,
+                baseUrl,
+                model,
+                temperature,
+                maxTokens,
+                apiKeyEnv,
+                concurrency,
+                timeout,
+                retries,
+                backoff,
+                cache,
+                history,
+                maxToolErrors,
+                prompt,
+                prefetch,
+                null);
+    }
+
     public LlmConfig {
         provider = Objects.requireNonNullElse(provider, "openai");
         baseUrl = baseUrl != null ? baseUrl : ProviderSettings.defaultBaseUrl(provider);
@@ -65,6 +104,7 @@ public record LlmConfig(
         history = Objects.requireNonNullElse(history, 20);
         maxToolErrors = Objects.requireNonNullElse(maxToolErrors, 2);
         prefetch = Objects.requireNonNullElse(prefetch, true);
+        limits = Objects.requireNonNullElse(limits, LlmLimitsConfig.DEFAULT);
         if (apiKeyEnv != null && !apiKeyEnv.matches("[A-Za-z_][A-Za-z0-9_]*")) {
             throw new IllegalArgumentException(
                     "apiKeyEnv is the name of an environment variable (letters, digits, '_'), not the key itself");

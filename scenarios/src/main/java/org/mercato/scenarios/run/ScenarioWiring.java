@@ -17,17 +17,21 @@ import org.mercato.agents.Tactic;
 import org.mercato.agents.llm.CacheMode;
 import org.mercato.agents.llm.LangChainProvider;
 import org.mercato.agents.llm.LlmAgentSettings;
+import org.mercato.agents.llm.LlmBounds;
 import org.mercato.agents.llm.LlmClient;
 import org.mercato.agents.llm.LlmException;
 import org.mercato.agents.llm.LlmListingRewrite;
 import org.mercato.agents.llm.ProviderSettings;
 import org.mercato.agents.llm.ResponseCache;
+import org.mercato.agents.llm.RunBudget;
 import org.mercato.agents.service.ListingRewrite;
 import org.mercato.scenarios.model.AgentGroupConfig;
 import org.mercato.scenarios.model.KernelConfig;
 import org.mercato.scenarios.model.KernelMode;
 import org.mercato.scenarios.model.LlmConfig;
+import org.mercato.scenarios.model.LlmPrice;
 import org.mercato.scenarios.model.MarketConfig;
+import org.mercato.scenarios.model.RunLimitsConfig;
 import org.mercato.scenarios.model.Scenario;
 import org.mercato.scenarios.model.SearchConfig;
 import org.mercato.scenarios.model.ServiceConfig;
@@ -53,7 +57,9 @@ import org.slf4j.LoggerFactory;
  * is set as the service's {@code tactic}, so the log's {@code service} event names it. So is its
  * {@code rewrite} parameter ({@code keywords}: {@link ListingRewrite}; {@code llm}: {@link
  * LlmListingRewrite} with the group's llm section, one call per service), before the tactic. An {@code
- * llm} section in a group whose policy is a built-in behavioural one is inactive.
+ * llm} section in a group whose policy is a built-in behavioural one is inactive. The LLM agents of
+ * a run share one {@link RunBudget} ({@code agents.limits}); each group has its {@link LlmBounds}
+ * ({@code llm.limits}) and charges money at its model's price.
  */
 public final class ScenarioWiring {
     private final PolicyRegistry registry;
@@ -63,6 +69,9 @@ public final class ScenarioWiring {
     private final List<LlmGroup> llmGroups = new ArrayList<>();
     private final Map<ProviderSettings, LangChainProvider> providers = new LinkedHashMap<>();
     private final Map<String, ResponseCache> caches = new TreeMap<>();
+    private RunBudget budget;
+    private Map<String, LlmPrice> prices = Map.of();
+    private final List<String> unpriced = new ArrayList<>();
 
     public ScenarioWiring(PolicyRegistry registry) {
         this(registry, System::getenv);
@@ -111,6 +120,9 @@ public final class ScenarioWiring {
         closeProviders();
         providers.clear();
         caches.clear();
+        budget = runBudget(scenario.agents().limitsOrDefault());
+        prices = scenario.prices() == null ? Map.of() : scenario.prices();
+        unpriced.clear();
         List<SimulationSetup.Agent<AssistantPolicy>> assistants = new ArrayList<>();
         int groupIndex = 0;
         for (Assignment group : assign(
@@ -162,6 +174,12 @@ public final class ScenarioWiring {
         }
         if (rewritten) {
             catalog = new Catalog(services, catalog.customers());
+        }
+        if (!unpriced.isEmpty()) {
+            budget.warnAtFirstTurn("agents.limits.money = "
+                    + scenario.agents().limitsOrDefault().money()
+                    + " cannot be checked for model(s) " + unpriced + ": they have no price in prices, so their"
+                    + " calls do not count toward it");
         }
         SearchConfig search = market.search();
         KernelSettings kernel = llmKernel(kernel(scenario));
@@ -242,7 +260,26 @@ public final class ScenarioWiring {
             return null;
         }
         LlmClient client = llmClient(llm, role, index, config.policy(), group.count());
-        return new LlmAgentSettings(client, llm.history(), llm.maxToolErrors(), prompt(llm.prompt()));
+        LlmPrice price = prices.get(llm.model());
+        if (price == null && budget.hasMoneyBound() && !unpriced.contains(llm.model())) {
+            unpriced.add(llm.model());
+        }
+        LlmBounds bounds = new LlmBounds(
+                llm.limits().turns(),
+                llm.limits().calls(),
+                price == null ? budget.meter(null, null) : budget.meter(price.input(), price.output()),
+                "agents." + role + "s[" + index + "].llm.limits");
+        return new LlmAgentSettings(client, llm.history(), llm.maxToolErrors(), prompt(llm.prompt()), bounds);
+    }
+
+    private static RunBudget runBudget(RunLimitsConfig limits) {
+        return new RunBudget(
+                limits.llmCalls(),
+                limits.tokens(),
+                limits.money(),
+                "agents.limits.llmCalls",
+                "agents.limits.tokens",
+                "agents.limits.money");
     }
 
     /**
