@@ -17,7 +17,9 @@ import picocli.CommandLine.Parameters;
         description = {
             "Recompute a run's market metrics from its events.jsonl with the folds of a live run and rewrite"
                     + " its summary.json.",
-            "Kernel statistics, search cache, times and warnings are carried over from the existing summary.json."
+            "Kernel statistics, search cache, times and warnings are carried over from the existing summary.json.",
+            "An empty or inconsistent log (an event before its proposal, time going back, an id logged twice) is"
+                    + " refused with its file and line, and summary.json is left as it was."
         })
 final class ReportCommand extends CliCommand {
     @Parameters(index = "0", paramLabel = "RUN-FOLDER", description = "a folder written by 'mercato run'")
@@ -35,7 +37,9 @@ final class ReportCommand extends CliCommand {
         RunSummary summary;
         try {
             summary = RunReport.rewrite(folder);
-        } catch (EventReader.EventLogException | RunReport.BadSummaryException e) {
+        } catch (EventReader.EventLogException e) {
+            return error(BAD_INPUT, e.getMessage() + " (summary.json left as it was)");
+        } catch (RunReport.BadSummaryException e) {
             return error(BAD_INPUT, e.getMessage());
         }
         out().printf(
