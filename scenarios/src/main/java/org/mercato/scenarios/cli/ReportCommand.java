@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.mercato.scenarios.run.RunReport;
 import org.mercato.scenarios.run.RunSummary;
+import org.mercato.scenarios.run.RunWriteException;
 import org.mercato.sim.events.EventReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -41,6 +42,8 @@ final class ReportCommand extends CliCommand {
             return error(BAD_INPUT, e.getMessage() + " (summary.json left as it was)");
         } catch (RunReport.BadSummaryException e) {
             return error(BAD_INPUT, e.getMessage());
+        } catch (RunWriteException e) {
+            return error(FAILED, e.getMessage());
         }
         out().printf(
                         "%s: %d events, %d of %d customers served, welfare %s; wrote %s%n",

@@ -24,10 +24,15 @@ public final class RunWriteException extends IOException {
         while (!(io instanceof IOException) && io.getCause() != null) {
             io = io.getCause();
         }
-        String reason =
-                io instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason() : io.getMessage();
+        String reason = io instanceof FileSystemException fs ? fs.getReason() : io.getMessage();
         return reason == null || reason.isBlank()
-                ? io.getClass().getSimpleName()
+                ? inWords(io.getClass().getSimpleName())
                 : reason.strip().replaceAll("\\s*[\\r\\n]+\\s*", " ");
+    }
+
+    /** {@code DirectoryNotEmptyException} as "directory not empty". */
+    private static String inWords(String exceptionName) {
+        String words = exceptionName.replaceFirst("Exception$", "").replaceAll("(?<=[a-z])(?=[A-Z])", " ");
+        return words.isEmpty() ? exceptionName : words.toLowerCase(java.util.Locale.ROOT);
     }
 }

@@ -134,6 +134,23 @@ class ReportCommandTest {
         assertThat(Files.readAllBytes(folder.resolve("summary.json"))).isEqualTo(summary);
     }
 
+    /** A summary that cannot be written is a failure (1) in one line, with no temporary left behind. */
+    @Test
+    void aSummaryThatCannotBeWrittenIsOneLineAndLeavesNoTemporary() throws IOException {
+        Path folder = runWithPagesAndReveal();
+        Files.delete(folder.resolve("summary.json"));
+        Files.createDirectories(folder.resolve("summary.json").resolve("in-the-way"));
+
+        var result = mercato("report", folder.toString());
+
+        assertThat(result.code()).as(result.err()).isEqualTo(1);
+        assertThat(result.errLines())
+                .containsExactly("error: cannot write " + folder.resolve("summary.json") + ": Is a directory");
+        try (Stream<Path> files = Files.list(folder)) {
+            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(name -> name.contains(".tmp"));
+        }
+    }
+
     @Test
     void anInconsistentLogIsRefusedWithTheLineOfTheOffendingEvent() throws IOException {
         Path original = runWithPagesAndReveal();
