@@ -1,6 +1,7 @@
 package org.mercato.scenarios.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,10 +25,13 @@ class RunFolderTest {
     @TempDir
     Path root;
 
-    /** Runs started in the same second got the same folder when the name was checked, then created. */
-    @RepeatedTest(3)
+    /**
+     * Runs started in the same second got the same folder when the name was checked, then created
+     * (a race: the old code failed about one repetition in three).
+     */
+    @RepeatedTest(6)
     void runsStartedInTheSameSecondGetFoldersOfTheirOwn() throws Exception {
-        int runs = 16;
+        int runs = 24;
         CyclicBarrier start = new CyclicBarrier(runs);
         ExecutorService pool = Executors.newFixedThreadPool(runs);
         Set<Path> folders = ConcurrentHashMap.newKeySet();
@@ -63,6 +67,15 @@ class RunFolderTest {
             assertThat(files.count()).isEqualTo(3);
         }
         assertThat(killed.resolve("events.jsonl.tmp")).hasContent("left by a killed run");
+    }
+
+    @Test
+    void aFolderThatCannotBeCreatedIsAWriteFailure() throws Exception {
+        Path file = Files.writeString(root.resolve("not-a-folder"), "");
+
+        assertThatThrownBy(() -> ScenarioRunner.newFolder(file, "quickstart", NOW))
+                .isInstanceOf(RunWriteException.class)
+                .hasMessageStartingWith("cannot write " + file.resolve("quickstart-20260102-030405") + ": ");
     }
 
     @Test
