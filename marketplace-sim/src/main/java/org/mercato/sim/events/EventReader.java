@@ -44,8 +44,13 @@ public final class EventReader {
 
     private EventReader() {}
 
-    /** Reads every event of a log into the sink, in order; a bad line throws with its number. */
+    /**
+     * Reads every event of a log into the sink, in order; a bad line, or an event that breaks the
+     * log's consistency ({@link EventLogChecks}), throws with its number, and so does a log without
+     * events.
+     */
     public static long read(Path log, EventSink sink) throws IOException {
+        EventLogChecks checks = new EventLogChecks();
         var decoder = StandardCharsets.UTF_8
                 .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
@@ -70,8 +75,15 @@ public final class EventReader {
                 } catch (IllegalArgumentException e) {
                     throw new EventLogException(log, lineNumber, e.getMessage());
                 }
+                String problem = checks.problem(event, lineNumber);
+                if (problem != null) {
+                    throw new EventLogException(log, lineNumber, problem);
+                }
                 sink.accept(event);
             }
+        }
+        if (lineNumber == 0) {
+            throw new EventLogException(log, "empty: no events");
         }
         return lineNumber;
     }
@@ -221,6 +233,12 @@ public final class EventReader {
         public EventLogException(Path log, long line, String problem) {
             super(log + ":" + line + ": " + problem);
             this.line = line;
+        }
+
+        /** A problem with the whole log rather than one line (line 0). */
+        public EventLogException(Path log, String problem) {
+            super(log + ": " + problem);
+            this.line = 0;
         }
 
         public long line() {

@@ -90,7 +90,7 @@ class EventReaderTest {
                 new LoggedEvent(5_000, 6, new ProposalEvent(proposal)),
                 new LoggedEvent(6_000, 7, new RevealEvent("p-7", "c-1", "s\\1")),
                 new LoggedEvent(7_000, 8, new PaymentEvent("p-7", "c-1", "s\\1", 1901)),
-                new LoggedEvent(7_000, 9, new DeclineEvent("p-8", "c-1", "s2")),
+                new LoggedEvent(7_000, 9, new DeclineEvent("p-7", "c-1", "s2")),
                 new LoggedEvent(7_001, 10, new RejectionEvent("c-1", "pay", "p-9", RejectionReason.WRONG_AMOUNT)),
                 new LoggedEvent(7_002, 11, new WaitEvent("c-1", 9_000_000)),
                 new LoggedEvent(9_000_000, 12, new WakeEvent("c-1")),
@@ -154,7 +154,9 @@ class EventReaderTest {
     @Test
     void aBadLineIsReportedWithItsNumber() throws IOException {
         String good = line(everyType().get(12));
-        assertBad(good + "\n" + good + "\n{\"t\":1,\"seq\":2,\"type\":\"wake\"}\n", ":3: missing field 'agent'");
+        assertBad(
+                good + "\n" + line(everyType().get(13)) + "\n{\"t\":1,\"seq\":2,\"type\":\"wake\"}\n",
+                ":3: missing field 'agent'");
         assertBad(good + "\nnot json\n", ":2: not JSON: ");
         assertBad("{\"t\":1,\"seq\":2,\"type\":\"teleport\"}\n", ":1: unknown event type 'teleport'");
         assertBad("{\"t\":1.5,\"seq\":2,\"type\":\"wake\",\"agent\":\"a\"}\n", ":1: field 't': expected an integer");
@@ -166,6 +168,66 @@ class EventReaderTest {
                         + "\"reason\":\"bored\"}\n",
                 ":1: field 'reason': unknown rejection reason 'bored'");
         assertBad(good + "\n{\"t\":1}{}\n", ":2: not JSON");
+    }
+
+    @Test
+    void anEmptyLogIsRefused() throws IOException {
+        Path log = dir.resolve("empty.jsonl");
+        Files.writeString(log, "");
+        assertThatThrownBy(() -> EventReader.read(log, event -> {}))
+                .isInstanceOf(EventReader.EventLogException.class)
+                .hasMessage(log + ": empty: no events");
+    }
+
+    @Test
+    void aLogThatContradictsItselfIsReportedWithTheLine() throws IOException {
+        List<LoggedEvent> events = everyType();
+        assertInconsistent(
+                replace(events, 2, new LoggedEvent(-5, 2, events.get(2).event())), ":3: negative time t=-5");
+        assertInconsistent(
+                replace(events, 7, new LoggedEvent(4_000, 7, events.get(7).event())),
+                ":8: out of time order: t=4000 after t=5000");
+        assertInconsistent(
+                replace(events, 3, new LoggedEvent(10, 2, events.get(3).event())),
+                ":4: out of order: seq 2 after seq 2");
+        assertInconsistent(
+                replace(events, 1, new LoggedEvent(0, 1, events.get(0).event())),
+                ":2: duplicate customer 'c-1' (first on line 1)");
+        assertInconsistent(
+                replace(events, 2, new LoggedEvent(0, 2, events.get(1).event())),
+                ":3: duplicate service 's\\1' (first on line 2)");
+        assertInconsistent(
+                replace(events, 7, new LoggedEvent(6_000, 7, events.get(6).event())),
+                ":8: duplicate proposal 'p-7' (first on line 7)");
+        assertInconsistent(
+                replace(events, 7, new LoggedEvent(6_000, 7, new RevealEvent("p-0", "c-1", "s\\1"))),
+                ":8: reveal of unknown proposal 'p-0'");
+        assertInconsistent(
+                replace(events, 8, new LoggedEvent(7_000, 8, new PaymentEvent("p-0", "c-1", "s\\1", 1901))),
+                ":9: payment of unknown proposal 'p-0'");
+        assertInconsistent(
+                replace(events, 9, new LoggedEvent(7_000, 9, new DeclineEvent("p-0", "c-1", "s2"))),
+                ":10: decline of unknown proposal 'p-0'");
+        // a payment before its proposal is as unknown as one without
+        List<LoggedEvent> early = new java.util.ArrayList<>(events.subList(0, 6));
+        early.add(new LoggedEvent(5_000, 6, events.get(8).event()));
+        assertInconsistent(early, ":7: payment of unknown proposal 'p-7'");
+    }
+
+    private static List<LoggedEvent> replace(List<LoggedEvent> events, int index, LoggedEvent event) {
+        List<LoggedEvent> changed = new java.util.ArrayList<>(events);
+        changed.set(index, event);
+        return changed;
+    }
+
+    private void assertInconsistent(List<LoggedEvent> events, String expected) throws IOException {
+        StringBuilder text = new StringBuilder();
+        events.forEach(event -> text.append(line(event)).append('\n'));
+        Path log = dir.resolve("inconsistent.jsonl");
+        Files.writeString(log, text, StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> EventReader.read(log, event -> {}))
+                .isInstanceOf(EventReader.EventLogException.class)
+                .hasMessage(log + expected);
     }
 
     private void assertBad(String content, String expected) throws IOException {

@@ -3,7 +3,11 @@ package org.mercato.metrics.output;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
@@ -11,18 +15,25 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * A run's results as a DuckDB database: {@code events} (t, seq, type and the whole line as JSON),
  * typed tables for the events analyses use most ({@code payments}, {@code proposals}, {@code
  * searches}, {@code impressions}, {@code rejections}, {@code messages}) and {@code metrics}, every
  * number of summary.json in long format (dotted path, value). Written under a temporary name and
- * renamed; optionally each table also as Parquet.
+ * renamed (deleted if the write fails); optionally each table also as CSV and Parquet.
  */
 public final class DuckDbResults {
+    private static final String DATABASE = "results.duckdb";
+    private static final Pattern COULD_NOT_WRITE = Pattern.compile("Could not write file \"([^\"]*)\": ([^\\r\\n]*)");
     private static final Map<String, String> TYPED_TABLES = typedTables();
 
     private DuckDbResults() {}
@@ -63,19 +74,49 @@ public final class DuckDbResults {
     }
 
     /** Writes {@code <folder>/results.duckdb} (and {@code <folder>/parquet/*.parquet} when asked). */
-    public static Path write(Path folder, Path eventLog, String summaryJson, boolean parquet)
-            throws IOException, SQLException {
+    public static Path write(Path folder, Path eventLog, String summaryJson, boolean parquet) throws IOException {
         return write(folder, eventLog, summaryJson, false, parquet);
     }
 
-    /** As above; {@code csv} also writes every table but {@code events} to {@code <folder>/csv/}. */
+    /**
+     * As above; {@code csv} also writes every table but {@code events} to {@code <folder>/csv/}. The
+     * database, its write-ahead log and the csv and parquet folders are written under names unique
+     * to this call ({@code results.duckdb.<token>.tmp}, {@code csv.<token>.tmp}, ...) and renamed
+     * when all are complete. If anything fails they are deleted and the one-line {@link IOException}
+     * says what could not be written, where and why (DuckDB's native stack trace left out).
+     */
     public static Path write(Path folder, Path eventLog, String summaryJson, boolean csv, boolean parquet)
+            throws IOException {
+        Path target = folder.resolve(DATABASE);
+        String token = UUID.randomUUID().toString().substring(0, 8);
+        Path temporary = folder.resolve(DATABASE + "." + token + ".tmp");
+        Path csvTemporary = csv ? folder.resolve("csv." + token + ".tmp") : null;
+        Path parquetTemporary = parquet ? folder.resolve("parquet." + token + ".tmp") : null;
+        try {
+            fill(temporary, eventLog, summaryJson, csvTemporary, parquetTemporary);
+            moveIntoPlace(temporary, target);
+            if (csvTemporary != null) {
+                moveIntoPlace(csvTemporary, folder.resolve("csv"));
+            }
+            if (parquetTemporary != null) {
+                moveIntoPlace(parquetTemporary, folder.resolve("parquet"));
+            }
+        } catch (IOException | SQLException | RuntimeException e) {
+            for (Path leftover : List.of(
+                    temporary,
+                    temporary.resolveSibling(temporary.getFileName() + ".wal"),
+                    folder.resolve("csv." + token + ".tmp"),
+                    folder.resolve("parquet." + token + ".tmp"))) {
+                deleteQuietly(leftover, e);
+            }
+            throw new IOException("cannot write " + target + ": " + why(e), e);
+        }
+        return target;
+    }
+
+    private static void fill(Path database, Path eventLog, String summaryJson, Path csvDir, Path parquetDir)
             throws IOException, SQLException {
-        Path target = folder.resolve("results.duckdb");
-        Path temporary = folder.resolve("results.duckdb.tmp");
-        Files.deleteIfExists(temporary);
-        Files.deleteIfExists(folder.resolve("results.duckdb.tmp.wal"));
-        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + temporary.toAbsolutePath());
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + database.toAbsolutePath());
                 Statement sql = connection.createStatement()) {
             sql.execute("CREATE TABLE events AS SELECT (json->>'t')::BIGINT AS t, (json->>'seq')::BIGINT AS seq,"
                     + " json->>'type' AS type, json AS body FROM read_ndjson_objects(" + literal(eventLog) + ")"
@@ -93,28 +134,82 @@ public final class DuckDbResults {
                 }
                 insert.executeBatch();
             }
-            if (csv) {
-                Path dir = Files.createDirectories(folder.resolve("csv"));
+            if (csvDir != null) {
+                Files.createDirectory(csvDir);
                 for (String table : tables()) {
                     if (!table.equals("events")) {
                         String json = jsonColumns(table);
                         String columns = json == null ? "*" : "* EXCLUDE (" + json + ")";
                         sql.execute("COPY (SELECT " + columns + " FROM " + table + ") TO "
-                                + literal(dir.resolve(table + ".csv")) + " (HEADER, DELIMITER ',')");
+                                + literal(csvDir.resolve(table + ".csv")) + " (HEADER, DELIMITER ',')");
                     }
                 }
             }
-            if (parquet) {
-                Path dir = Files.createDirectories(folder.resolve("parquet"));
+            if (parquetDir != null) {
+                Files.createDirectory(parquetDir);
                 for (String table : tables()) {
-                    sql.execute(
-                            "COPY " + table + " TO " + literal(dir.resolve(table + ".parquet")) + " (FORMAT PARQUET)");
+                    sql.execute("COPY " + table + " TO " + literal(parquetDir.resolve(table + ".parquet"))
+                            + " (FORMAT PARQUET)");
                 }
             }
             sql.execute("CHECKPOINT");
         }
-        Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        return target;
+    }
+
+    /** Renames a complete file or folder into place, replacing what an earlier write left there. */
+    private static void moveIntoPlace(Path temporary, Path target) throws IOException {
+        if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+            deleteTree(target);
+        }
+        try {
+            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static void deleteQuietly(Path path, Exception failure) {
+        try {
+            deleteTree(path);
+        } catch (IOException | UncheckedIOException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    private static void deleteTree(Path path) throws IOException {
+        if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(path)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    /**
+     * Why a write failed, in one line: the operating system's reason when DuckDB names the file it
+     * could not write ({@code No space left on device}), else the message without DuckDB's stack.
+     */
+    static String why(Throwable failure) {
+        String message = failure.getMessage();
+        if (failure instanceof FileSystemException fs && fs.getReason() != null) {
+            message = fs.getFile() == null ? fs.getReason() : fs.getFile() + ": " + fs.getReason();
+        }
+        if (message == null || message.isBlank()) {
+            return failure.getClass().getSimpleName();
+        }
+        int stack = message.indexOf("Stack Trace:");
+        if (stack >= 0) {
+            message = message.substring(0, stack);
+        }
+        Matcher cannotWrite = COULD_NOT_WRITE.matcher(message);
+        if (cannotWrite.find()) {
+            String file = Path.of(cannotWrite.group(1)).getFileName().toString();
+            return cannotWrite.group(2).strip() + (file.contains(".tmp") ? "" : " (writing " + file + ")");
+        }
+        message = message.strip().replaceAll("\\s*[\\r\\n]+\\s*", " ");
+        return message.length() <= 300 ? message : message.substring(0, 300) + "...";
     }
 
     /** Columns holding JSON arrays, left out of the CSV files (they are in DuckDB and Parquet). */

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.mercato.scenarios.run.RunReport;
 import org.mercato.scenarios.run.RunSummary;
+import org.mercato.scenarios.run.RunWriteException;
 import org.mercato.sim.events.EventReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -17,7 +18,9 @@ import picocli.CommandLine.Parameters;
         description = {
             "Recompute a run's market metrics from its events.jsonl with the folds of a live run and rewrite"
                     + " its summary.json.",
-            "Kernel statistics, search cache, times and warnings are carried over from the existing summary.json."
+            "Kernel statistics, search cache, times and warnings are carried over from the existing summary.json.",
+            "An empty or inconsistent log (an event before its proposal, time going back, an id logged twice) is"
+                    + " refused with its file and line, and summary.json is left as it was."
         })
 final class ReportCommand extends CliCommand {
     @Parameters(index = "0", paramLabel = "RUN-FOLDER", description = "a folder written by 'mercato run'")
@@ -35,8 +38,12 @@ final class ReportCommand extends CliCommand {
         RunSummary summary;
         try {
             summary = RunReport.rewrite(folder);
-        } catch (EventReader.EventLogException | RunReport.BadSummaryException e) {
+        } catch (EventReader.EventLogException e) {
+            return error(BAD_INPUT, e.getMessage() + " (summary.json left as it was)");
+        } catch (RunReport.BadSummaryException e) {
             return error(BAD_INPUT, e.getMessage());
+        } catch (RunWriteException e) {
+            return error(FAILED, e.getMessage());
         }
         out().printf(
                         "%s: %d events, %d of %d customers served, welfare %s; wrote %s%n",

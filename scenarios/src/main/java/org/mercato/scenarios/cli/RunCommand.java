@@ -12,6 +12,7 @@ import org.mercato.scenarios.model.KernelMode;
 import org.mercato.scenarios.model.Scenario;
 import org.mercato.scenarios.run.RunResult;
 import org.mercato.scenarios.run.RunSummary;
+import org.mercato.scenarios.run.RunWriteException;
 import org.mercato.scenarios.run.ScenarioRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -70,6 +71,9 @@ final class RunCommand extends CliCommand {
             } finally {
                 warnings = logging.warnings();
             }
+        } catch (RunWriteException e) {
+            // what could not be written, where and why: no exception class to show
+            return error(FAILED, "run failed: " + e.getMessage());
         } catch (IOException | RuntimeException e) {
             return error(FAILED, "run failed: " + describe(e));
         }

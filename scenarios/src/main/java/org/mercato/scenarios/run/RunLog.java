@@ -17,6 +17,7 @@ final class RunLog implements AutoCloseable {
     private final FileAppender<ILoggingEvent> appender;
     private final Path temporary;
     private final Path target;
+    private boolean closed;
 
     RunLog(Path target) {
         this.target = target;
@@ -38,11 +39,18 @@ final class RunLog implements AutoCloseable {
         context.getLogger(Logger.ROOT_LOGGER_NAME).addAppender(appender);
     }
 
+    /** Where the log is written until it is closed. */
+    Path temporary() {
+        return temporary;
+    }
+
+    /** Puts the log in place; a second call (the run ended while a shutdown hook closed it) does nothing. */
     @Override
-    public void close() throws IOException {
-        if (appender == null) {
+    public synchronized void close() throws IOException {
+        if (appender == null || closed) {
             return;
         }
+        closed = true;
         LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
         context.getLogger(Logger.ROOT_LOGGER_NAME).detachAppender(appender);
         appender.stop();

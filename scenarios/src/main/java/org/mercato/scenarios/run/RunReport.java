@@ -39,10 +39,18 @@ public final class RunReport {
         }
     }
 
-    /** Reads the log, recomputes the summary and writes it in place (temporary file, then rename). */
+    /**
+     * Reads the log, recomputes the summary and writes it in place (temporary file, then rename); a
+     * failed write is a {@link RunWriteException} and leaves the old summary as it was.
+     */
     public static RunSummary rewrite(Path folder) throws IOException {
         RunSummary summary = recompute(folder);
-        AtomicFiles.writeString(folder.resolve("summary.json"), ScenarioRunner.summaryJson(summary));
+        Path target = folder.resolve("summary.json");
+        try {
+            AtomicFiles.writeString(target, ScenarioRunner.summaryJson(summary));
+        } catch (IOException e) {
+            throw RunWriteException.of(target, e);
+        }
         return summary;
     }
 

@@ -3,8 +3,8 @@ package org.mercato.scenarios.run;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -74,9 +74,35 @@ public final class ScenarioRunner {
                 : StrategyAuctions.wire(scenario.market().strategyAuction(), setup.catalog(), scenario.seed(), wiring);
         List<LlmGroup> llmGroups = wiring.llmGroups();
         List<String> warnings = CatalogFactory.warnings(scenario, setup.catalog());
-        Path folder = newFolder(scenario.name());
-        try (RunLog ignored = new RunLog(folder.resolve("run.log"))) {
-            AtomicFiles.writeString(folder.resolve("scenario.resolved.yaml"), ScenarioYaml.write(scenario));
+        Path folder = newFolder(outputRoot, scenario.name(), LocalDateTime.now());
+        try (RunLog runLog = new RunLog(folder.resolve("run.log"));
+                InterruptedRunCleanup ignored = new InterruptedRunCleanup(scenario.name(), folder, runLog)) {
+            try {
+                return runAndLog(scenario, folder, setup, warnings, llmGroups, auctions, wiring);
+            } catch (IOException | RuntimeException e) {
+                // first free what the failed write took (a full disk), then say so in run.log
+                AtomicFiles.deleteTemporaries(folder, runLog.temporary());
+                if (e instanceof RunWriteException) {
+                    log.error("run {} failed: {}", scenario.name(), e.getMessage());
+                }
+                throw e;
+            }
+        } finally {
+            AtomicFiles.deleteTemporaries(folder, null);
+        }
+    }
+
+    private RunResult runAndLog(
+            Scenario scenario,
+            Path folder,
+            SimulationSetup setup,
+            List<String> warnings,
+            List<LlmGroup> llmGroups,
+            StrategyAuctions auctions,
+            ScenarioWiring wiring)
+            throws IOException {
+        {
+            writeOutput(folder.resolve("scenario.resolved.yaml"), ScenarioYaml.write(scenario));
             log.info(
                     "run {} seed {}: {} customers, {} services, mode {}, parallelism {}",
                     scenario.name(),
@@ -127,13 +153,19 @@ public final class ScenarioRunner {
             throws IOException {
         Path events = folder.resolve("events.jsonl");
         Path temporary = AtomicFiles.temporaryFor(events);
+        WatchedOutputStream out;
+        try {
+            out = new WatchedOutputStream(Files.newOutputStream(temporary));
+        } catch (IOException e) {
+            throw RunWriteException.of(events, e);
+        }
         MetricsSettings settings = metricsSettings(scenario);
         SaleFold saleFold = new SaleFold();
         AdsFold ads = setup.ads() == null ? null : new AdsFold();
         long started = System.nanoTime();
         KernelStats stats;
         MarketMetrics market;
-        try (OutputStream out = Files.newOutputStream(temporary);
+        try (out;
                 JsonlEventWriter writer = new JsonlEventWriter(out)) {
             if (setup.kernel().mode() == KernelSettings.Mode.ACTORS) {
                 try (LiveMetrics live = LiveMetrics.start(settings)) {
@@ -150,13 +182,20 @@ public final class ScenarioRunner {
             }
         } catch (RuntimeException | IOException e) {
             Files.deleteIfExists(temporary);
+            if (out.failure() != null) {
+                throw RunWriteException.of(events, out.failure());
+            }
             log.error("run {} failed: {}", scenario.name(), e.toString());
             throw e;
         } finally {
             // before the cost block: unused speculative answers count as wasted
             wiring.closeProviders();
         }
-        AtomicFiles.moveIntoPlace(temporary, events);
+        try {
+            AtomicFiles.moveIntoPlace(temporary, events);
+        } catch (IOException e) {
+            throw RunWriteException.of(events, e);
+        }
         long wallMillis = (System.nanoTime() - started) / 1_000_000;
         List<LlmGroup> costed = new ArrayList<>(llmGroups);
         AdsMetrics adsBlock = ads == null ? null : adsMetrics(scenario, ads, market, costed);
@@ -179,8 +218,8 @@ public final class ScenarioRunner {
                 wallMillis,
                 warnings);
         String json = summaryJson(summary);
-        AtomicFiles.writeString(folder.resolve("summary.json"), json);
-        AtomicFiles.writeString(
+        writeOutput(folder.resolve("summary.json"), json);
+        writeOutput(
                 folder.resolve("report.html"),
                 HtmlReport.render(
                         "Mercato run " + scenario.name() + " (seed " + scenario.seed() + ")",
@@ -196,8 +235,9 @@ public final class ScenarioRunner {
                         json,
                         scenario.output().csv(),
                         scenario.output().parquet());
-            } catch (java.sql.SQLException e) {
-                throw new IOException("cannot write results.duckdb: " + e.getMessage(), e);
+            } catch (IOException e) {
+                // DuckDbResults deleted its temporaries and said what, where and why in one line
+                throw new RunWriteException(e.getMessage(), e);
             }
         }
         return new RunResult(folder, events, summary);
@@ -287,13 +327,32 @@ public final class ScenarioRunner {
         }
     }
 
-    private Path newFolder(String name) throws IOException {
-        Files.createDirectories(outputRoot);
-        String base = name + "-" + LocalDateTime.now().format(STAMP);
-        Path folder = outputRoot.resolve(base);
-        for (int n = 2; Files.exists(folder); n++) {
-            folder = outputRoot.resolve(base + "-" + n);
+    /** Writes a whole output file in place (temporary file, then rename), or fails with what, where and why. */
+    private static void writeOutput(Path target, String content) throws RunWriteException {
+        try {
+            AtomicFiles.writeString(target, content);
+        } catch (IOException e) {
+            throw RunWriteException.of(target, e);
         }
-        return Files.createDirectories(folder);
+    }
+
+    /**
+     * A new folder {@code <root>/<name>-<timestamp>[-n]} that this run alone owns: created with an
+     * atomic create-if-absent, so two runs started in the same second (or a killed run's folder with
+     * its leftovers) never share one.
+     */
+    static Path newFolder(Path outputRoot, String name, LocalDateTime now) throws IOException {
+        String base = name + "-" + now.format(STAMP);
+        for (int n = 1; ; n++) {
+            Path folder = outputRoot.resolve(n == 1 ? base : base + "-" + n);
+            try {
+                Files.createDirectories(outputRoot);
+                return Files.createDirectory(folder);
+            } catch (FileAlreadyExistsException taken) {
+                // an earlier or concurrent run has it: try the next number
+            } catch (IOException e) {
+                throw RunWriteException.of(folder, e);
+            }
+        }
     }
 }

@@ -118,8 +118,112 @@ class ReportCommandTest {
         byte[] summary = Files.readAllBytes(folder.resolve("summary.json"));
 
         assertThat(badInput(mercato("report", folder.toString())))
-                .isEqualTo("error: " + events + ":5: missing field 'seq'");
+                .isEqualTo("error: " + events + ":5: missing field 'seq' (summary.json left as it was)");
         assertThat(Files.readAllBytes(folder.resolve("summary.json"))).isEqualTo(summary);
+    }
+
+    @Test
+    void anEmptyLogIsRefusedAndTheGoodSummaryKeptByteForByte() throws IOException {
+        Path folder = runWithPagesAndReveal();
+        Path events = folder.resolve("events.jsonl");
+        byte[] summary = Files.readAllBytes(folder.resolve("summary.json"));
+        Files.write(events, new byte[0]);
+
+        assertThat(badInput(mercato("report", folder.toString())))
+                .isEqualTo("error: " + events + ": empty: no events (summary.json left as it was)");
+        assertThat(Files.readAllBytes(folder.resolve("summary.json"))).isEqualTo(summary);
+    }
+
+    /** A summary that cannot be written is a failure (1) in one line, with no temporary left behind. */
+    @Test
+    void aSummaryThatCannotBeWrittenIsOneLineAndLeavesNoTemporary() throws IOException {
+        Path folder = runWithPagesAndReveal();
+        Files.delete(folder.resolve("summary.json"));
+        Files.createDirectories(folder.resolve("summary.json").resolve("in-the-way"));
+
+        var result = mercato("report", folder.toString());
+
+        assertThat(result.code()).as(result.err()).isEqualTo(1);
+        assertThat(result.errLines())
+                .containsExactly("error: cannot write " + folder.resolve("summary.json") + ": Is a directory");
+        try (Stream<Path> files = Files.list(folder)) {
+            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(name -> name.contains(".tmp"));
+        }
+    }
+
+    @Test
+    void anInconsistentLogIsRefusedWithTheLineOfTheOffendingEvent() throws IOException {
+        Path original = runWithPagesAndReveal();
+        List<String> lines = Files.readAllLines(original.resolve("events.jsonl"));
+        int payment = indexOf(lines, "\"type\":\"payment\"");
+        int search = indexOf(lines, "\"type\":\"search\"");
+        int later = search + 1;
+        while (timeOf(lines.get(later)) == timeOf(lines.get(search))) {
+            later++;
+        }
+
+        assertRefused(
+                original,
+                "unknown-proposal",
+                lines,
+                payment,
+                lines.get(payment).replaceFirst("\"proposal\":\"[^\"]*\"", "\"proposal\":\"nobody-proposed-this\""),
+                "payment of unknown proposal 'nobody-proposed-this'");
+        assertRefused(
+                original,
+                "negative-time",
+                lines,
+                4,
+                lines.get(4).replaceFirst("\"t\":0,", "\"t\":-5,"),
+                "negative time t=-5");
+        assertRefused(
+                original,
+                "duplicate-customer",
+                lines,
+                1,
+                lines.get(1).replaceFirst("\"id\":\"[^\"]*\"", "\"id\":\"" + idOf(lines.get(0)) + "\""),
+                "duplicate customer '" + idOf(lines.get(0)) + "' (first on line 1)");
+        // a search moved after the first later event (keeping its t and seq): time goes back there
+        List<String> swapped = new java.util.ArrayList<>(lines);
+        String moved = swapped.remove(search);
+        swapped.add(later, moved);
+        assertRefused(
+                original, "out-of-order", swapped, later, moved, "out of time order: t=" + timeOf(moved) + " after t=");
+    }
+
+    private void assertRefused(Path original, String name, List<String> lines, int index, String line, String problem)
+            throws IOException {
+        Path folder = Files.createDirectories(dir.resolve("spoiled").resolve(name));
+        for (String file : List.of("summary.json", "scenario.resolved.yaml")) {
+            Files.copy(original.resolve(file), folder.resolve(file));
+        }
+        List<String> changed = new java.util.ArrayList<>(lines);
+        changed.set(index, line);
+        Path events = folder.resolve("events.jsonl");
+        Files.write(events, changed);
+
+        assertThat(badInput(mercato("report", folder.toString())))
+                .startsWith("error: " + events + ":" + (index + 1) + ": " + problem)
+                .endsWith("(summary.json left as it was)");
+        assertThat(Files.readAllBytes(folder.resolve("summary.json")))
+                .isEqualTo(Files.readAllBytes(original.resolve("summary.json")));
+    }
+
+    private static int indexOf(List<String> lines, String text) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(text)) {
+                return i;
+            }
+        }
+        throw new AssertionError("no line with " + text);
+    }
+
+    private static long timeOf(String line) {
+        return Long.parseLong(line.replaceFirst("^\\{\"t\":(-?\\d+),.*", "$1"));
+    }
+
+    private static String idOf(String line) {
+        return line.replaceFirst(".*\"id\":\"([^\"]*)\".*", "$1");
     }
 
     @Test

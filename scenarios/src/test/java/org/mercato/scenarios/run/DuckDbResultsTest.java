@@ -1,6 +1,7 @@
 package org.mercato.scenarios.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +12,7 @@ import java.sql.Statement;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mercato.metrics.output.DuckDbResults;
 import org.mercato.scenarios.Mercato;
 import org.mercato.scenarios.load.ScenarioLoader;
 
@@ -22,7 +24,9 @@ class DuckDbResultsTest {
         RunResult result = Mercato.writingTo(runs).run(scenario);
         Path db = result.folder().resolve("results.duckdb");
         assertThat(db).exists();
-        assertThat(result.folder().resolve("results.duckdb.tmp")).doesNotExist();
+        try (var files = Files.list(result.folder())) {
+            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(name -> name.contains(".tmp"));
+        }
         assertThat(result.folder().resolve("parquet/payments.parquet")).exists();
         List<String> csv = Files.readAllLines(result.folder().resolve("csv/payments.csv"));
         assertThat(csv.get(0)).isEqualTo("t,seq,proposal,customer,service,amount");
@@ -60,6 +64,37 @@ class DuckDbResultsTest {
         var scenario = ScenarioLoader.load(Path.of("speed-vs-satisficer.yaml"), List.of("output.duckdb=false"));
         RunResult result = Mercato.writingTo(runs).run(scenario);
         assertThat(result.folder().resolve("results.duckdb")).doesNotExist();
+    }
+
+    /**
+     * A write that fails half-way (here: the summary is not JSON, found after the events table is
+     * written) deletes its database, write-ahead log and csv/parquet folders, says so in one line, and
+     * leaves the database an earlier write put in place untouched.
+     */
+    @Test
+    void aFailedWriteLeavesNoTemporariesAndTheEarlierDatabaseAsItWas(@TempDir Path folder) throws Exception {
+        Path events = folder.resolve("events.jsonl");
+        Files.writeString(
+                events,
+                "{\"t\":0,\"seq\":0,\"type\":\"wake\",\"agent\":\"a\"}\n"
+                        + "{\"t\":5,\"seq\":1,\"type\":\"done\",\"agent\":\"a\",\"reason\":\"paid\"}\n");
+        Path db = DuckDbResults.write(folder, events, "{\"market\": {\"events\": 2}}", true, true);
+        byte[] good = Files.readAllBytes(db);
+        List<String> before = names(folder);
+
+        assertThatThrownBy(() -> DuckDbResults.write(folder, events, "{\"market\": ", true, true))
+                .isInstanceOf(java.io.IOException.class)
+                .hasMessageStartingWith("cannot write " + db + ": ")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n", "Stack Trace"));
+
+        assertThat(names(folder)).isEqualTo(before).contains("csv", "parquet", "results.duckdb");
+        assertThat(Files.readAllBytes(db)).isEqualTo(good);
+    }
+
+    private static List<String> names(Path folder) throws java.io.IOException {
+        try (var files = Files.list(folder)) {
+            return files.map(p -> p.getFileName().toString()).sorted().toList();
+        }
     }
 
     private static long single(Statement sql, String query) throws Exception {
