@@ -112,11 +112,20 @@ public final class ConditionalLogit {
             Double robustSe = robust == null ? null : Math.sqrt(robust[i][i]);
             double se = robustSe == null ? modelSe : robustSe;
             double z = beta[i] / se;
-            if (!Double.isFinite(modelSe) || !Double.isFinite(se) || !(se > 0) || !Double.isFinite(beta[i])) {
+            if (!(modelSe > 0) || !Double.isFinite(modelSe) || !Double.isFinite(se) || !Double.isFinite(beta[i])) {
                 unstable.add(names.get(i));
             }
-            coefficients.add(
-                    new LogitFit.Coefficient(names.get(i), beta[i], se, z, Normal.twoSidedP(z), modelSe, robustSe));
+            // a cluster-robust error can be 0 (every cluster's scores cancel, as with one cluster):
+            // then z and p are not defined
+            boolean defined = Double.isFinite(z);
+            coefficients.add(new LogitFit.Coefficient(
+                    names.get(i),
+                    beta[i],
+                    se,
+                    defined ? z : null,
+                    defined ? Normal.twoSidedP(z) : null,
+                    modelSe,
+                    robustSe));
         }
         if (!unstable.isEmpty() || !(pass.logLikelihood < 0) || !Double.isFinite(pass.logLikelihood)) {
             return outline.stopped(
