@@ -47,7 +47,7 @@ class ConditionalLogitProperties {
         return out;
     }
 
-    @Property(tries = 300, edgeCases = EdgeCasesMode.MIXIN)
+    @Property(tries = 200, edgeCases = EdgeCasesMode.MIXIN)
     void everyPValueIsAProbabilityAndAConvergedFitIsFinite(
             @ForAll long seed,
             @ForAll @IntRange(min = 2, max = 40) int sets,
