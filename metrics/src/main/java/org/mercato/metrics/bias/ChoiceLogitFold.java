@@ -346,8 +346,9 @@ public final class ChoiceLogitFold implements EventSink {
      * Coefficients (standard errors clustered by customer), log-likelihoods, pseudo-R², size,
      * convergence. A fit that did not converge also has its {@code status} (separated, singular,
      * not-converged; see {@link LogitFit.Status}) and the covariates that cause it ({@code
-     * causedBy}), its reason is the block's, and its standard errors, z and p are null; a converged
-     * fit has neither field.
+     * causedBy}), its reason is the block's, and its standard errors, z and p are null (under
+     * quasi-complete separation only for the separating covariates); a converged fit has neither
+     * field.
      */
     public record Fit(
             List<Coefficient> coefficients,

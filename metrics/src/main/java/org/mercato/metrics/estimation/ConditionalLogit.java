@@ -54,11 +54,16 @@ public final class ConditionalLogit {
         }
         Separation.Result separation = Separation.find(sets, k);
         if (separation.found()) {
-            return outline.without(
-                    LogitFit.Status.SEPARATED,
-                    separation.describe(names),
-                    separation.covariates(names),
-                    nullLogLikelihood);
+            LogitFit limit = separation.kind() == Separation.Kind.QUASI_COMPLETE
+                    ? limit(names, sets, separation, outline, nullLogLikelihood)
+                    : null;
+            return limit != null
+                    ? limit
+                    : outline.without(
+                            LogitFit.Status.SEPARATED,
+                            separation.describe(names),
+                            separation.covariates(names),
+                            nullLogLikelihood);
         }
         boolean converged = false;
         int iteration = 0;
@@ -139,6 +144,115 @@ public final class ConditionalLogit {
                     iteration);
         }
         return outline.fit(coefficients, pass.logLikelihood, nullLogLikelihood, iteration);
+    }
+
+    /**
+     * Under quasi-complete separation the log-likelihood rises along the separating direction
+     * towards the conditional logit of the comparisons that direction leaves tied (each set cut to
+     * its chosen alternative and those level with it). Covariates outside the direction have a
+     * finite estimate there, which is fitted (as Stata does when it drops perfectly predicted
+     * observations); the direction's own covariates are left out (those constant within every cut
+     * set, then one more to remove the direction itself) and reported as null. Null when that
+     * smaller fit has no estimate either.
+     */
+    private LogitFit limit(
+            List<String> names,
+            List<ChoiceSet> sets,
+            Separation.Result separation,
+            Outline outline,
+            double nullLogLikelihood) {
+        int k = names.size();
+        List<ChoiceSet> cut = new ArrayList<>();
+        int comparisons = 0;
+        for (int s = 0; s < sets.size(); s++) {
+            ChoiceSet set = sets.get(s);
+            List<double[]> rows = new ArrayList<>();
+            int chosen = -1;
+            for (int j = 0; j < set.alternatives(); j++) {
+                if (!separation.behind()[s][j]) {
+                    chosen = j == set.chosen() ? rows.size() : chosen;
+                    rows.add(set.x()[j]);
+                }
+            }
+            if (rows.size() >= 2) {
+                cut.add(new ChoiceSet(set.id(), set.cluster(), rows.toArray(new double[0][]), chosen));
+                comparisons += rows.size() - 1;
+            }
+        }
+        if (cut.isEmpty()) {
+            return null;
+        }
+        double[] direction = separation.direction();
+        boolean[] keep = new boolean[k];
+        Integer normalised = null;
+        for (int a = 0; a < k; a++) {
+            keep[a] = direction[a] == 0 || !constantWithinEverySet(cut, a);
+            if (keep[a] && direction[a] != 0 && normalised == null) {
+                normalised = a;
+            }
+        }
+        if (normalised != null) {
+            keep[normalised] = false;
+        }
+        List<String> keptNames = new ArrayList<>();
+        List<Integer> kept = new ArrayList<>();
+        for (int a = 0; a < k; a++) {
+            if (keep[a]) {
+                keptNames.add(names.get(a));
+                kept.add(a);
+            }
+        }
+        if (kept.isEmpty()) {
+            return null;
+        }
+        List<ChoiceSet> projected = new ArrayList<>(cut.size());
+        for (ChoiceSet set : cut) {
+            double[][] x = new double[set.alternatives()][kept.size()];
+            for (int j = 0; j < x.length; j++) {
+                for (int c = 0; c < kept.size(); c++) {
+                    x[j][c] = set.x()[j][kept.get(c)];
+                }
+            }
+            projected.add(new ChoiceSet(set.id(), set.cluster(), x, set.chosen()));
+        }
+        LogitFit inner = fit(keptNames, projected, outline.clusterRobust());
+        if (!inner.converged()) {
+            return null;
+        }
+        List<LogitFit.Coefficient> coefficients = new ArrayList<>(k);
+        for (int a = 0; a < k; a++) {
+            coefficients.add(
+                    direction[a] != 0
+                            ? LogitFit.Coefficient.bare(names.get(a), null)
+                            : inner.coefficient(names.get(a)));
+        }
+        return new LogitFit(
+                coefficients,
+                inner.logLikelihood(),
+                nullLogLikelihood,
+                1 - inner.logLikelihood() / nullLogLikelihood,
+                sets.size(),
+                outline.alternatives(),
+                outline.clusters(),
+                inner.iterations(),
+                LogitFit.Status.SEPARATED,
+                separation.describe(names)
+                        + "; the other coefficients are their limits, fitted to the "
+                        + comparisons
+                        + " comparisons it leaves tied",
+                separation.covariates(names),
+                outline.standardErrors());
+    }
+
+    private static boolean constantWithinEverySet(List<ChoiceSet> sets, int a) {
+        for (ChoiceSet set : sets) {
+            for (double[] row : set.x()) {
+                if (row[a] != set.x()[0][a]) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** What every fit reports about its data, and how fits that did not converge look. */

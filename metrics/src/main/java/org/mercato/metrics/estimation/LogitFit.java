@@ -13,9 +13,10 @@ import java.util.Objects;
  * zero, McFadden's pseudo-R² (1 − LL/LL₀), the number of choice sets and alternatives, and
  * whether Newton–Raphson converged (and in how many iterations). A fit that did not converge also
  * carries its {@link Status}, the reason and the covariates that cause it; its standard errors,
- * z and p are null (they would mean nothing), and so is every number that is not defined, so the
- * JSON never holds NaN. A converged fit's JSON has neither {@code status} nor {@code reason}, as
- * before they existed.
+ * z and p are null (they would mean nothing), except under quasi-complete separation for the
+ * covariates outside the separating direction, which keep their limits; every number that is
+ * not defined is null, so the JSON never holds NaN. A converged fit's JSON has none of {@code
+ * status}, {@code reason} and {@code causedBy}, as before they existed.
  */
 @JsonPropertyOrder({
     "covariates",

@@ -20,8 +20,11 @@ final class Separation {
     /** A margin d·δ above this (rows of unit length, |δ| ≤ 1 per covariate) counts as strict. */
     private static final double STRICT = 1e-9;
 
-    /** What the check found; {@code direction} is in the covariates' own units (null when none). */
-    record Result(Kind kind, double[] direction, int setsFirst, int setsAhead, int sets) {
+    /**
+     * What the check found: {@code direction} in the covariates' own units, and per set and
+     * alternative whether it is strictly behind the chosen one along it (both null when none).
+     */
+    record Result(Kind kind, double[] direction, int setsFirst, int setsAhead, int sets, boolean[][] behind) {
         boolean found() {
             return kind == Kind.COMPLETE || kind == Kind.QUASI_COMPLETE;
         }
@@ -82,6 +85,7 @@ final class Separation {
         // neither changes which signs d·δ can take
         List<double[]> raw = new ArrayList<>();
         List<Integer> setOf = new ArrayList<>();
+        List<Integer> alternativeOf = new ArrayList<>();
         int comparable = 0;
         for (int s = 0; s < sets.size(); s++) {
             double[][] x = sets.get(s).x();
@@ -98,6 +102,7 @@ final class Separation {
                     }
                     raw.add(d);
                     setOf.add(s);
+                    alternativeOf.add(j);
                 }
             }
         }
@@ -129,7 +134,7 @@ final class Separation {
         java.util.Arrays.fill(all, true);
         double[] total = maxSupport(rows, all);
         if (total == null) {
-            return new Result(Kind.UNKNOWN, null, 0, 0, comparable);
+            return new Result(Kind.UNKNOWN, null, 0, 0, comparable, null);
         }
         boolean[] strict = strict(rows, total);
         // a direction of maximal support can lean on covariates it does not need (under complete
@@ -156,7 +161,7 @@ final class Separation {
             largest = Math.max(largest, Math.abs(v));
         }
         if (largest == 0) {
-            return new Result(Kind.NONE, null, 0, 0, comparable);
+            return new Result(Kind.NONE, null, 0, 0, comparable, null);
         }
         double[] direction = new double[k];
         for (int a = 0; a < k; a++) {
@@ -165,10 +170,15 @@ final class Separation {
         // a set is decided when each of its differences is strict
         boolean[] tied = new boolean[sets.size()];
         boolean[] ahead = new boolean[sets.size()];
+        boolean[][] behind = new boolean[sets.size()][];
+        for (int s = 0; s < sets.size(); s++) {
+            behind[s] = new boolean[sets.get(s).alternatives()];
+        }
         boolean complete = true;
         for (int i = 0; i < n; i++) {
             if (strict[i]) {
                 ahead[setOf.get(i)] = true;
+                behind[setOf.get(i)][alternativeOf.get(i)] = true;
             } else {
                 tied[setOf.get(i)] = true;
                 complete = false;
@@ -184,7 +194,8 @@ final class Separation {
                 aheadOfSome++;
             }
         }
-        return new Result(complete ? Kind.COMPLETE : Kind.QUASI_COMPLETE, direction, first, aheadOfSome, comparable);
+        return new Result(
+                complete ? Kind.COMPLETE : Kind.QUASI_COMPLETE, direction, first, aheadOfSome, comparable, behind);
     }
 
     /**

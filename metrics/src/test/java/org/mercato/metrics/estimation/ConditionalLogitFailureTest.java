@@ -76,7 +76,9 @@ class ConditionalLogitFailureTest {
 
     @Test
     void quasiCompleteSeparationIsNotConvergedAndNamesTheCovariate() {
-        LogitFit fit = new ConditionalLogit().fit(List.of("price", "sponsored"), quasiSeparated(), true);
+        List<ChoiceSet> sets = quasiSeparated();
+
+        LogitFit fit = new ConditionalLogit().fit(List.of("price", "sponsored"), sets, true);
 
         assertThat(fit.converged()).isFalse();
         assertThat(fit.status()).isEqualTo(LogitFit.Status.SEPARATED);
@@ -84,8 +86,24 @@ class ConditionalLogitFailureTest {
         assertThat(fit.reason())
                 .startsWith("quasi-complete separation")
                 .contains("+sponsored")
-                .contains("any of the 90 choice sets, ahead of at least one in 30");
-        assertThat(fit.covariates()).allSatisfy(c -> assertThat(c.se()).isNull());
+                .contains("any of the 90 choice sets, ahead of at least one in 30")
+                .contains("fitted to the 60 comparisons it leaves tied");
+        LogitFit.Coefficient sponsored = fit.coefficient("sponsored");
+        assertThat(sponsored.coef()).isNull();
+        assertThat(sponsored.se()).isNull();
+        assertThat(sponsored.p()).isNull();
+        // price keeps its limit: the fit to the sets where sponsored does not decide
+        List<ChoiceSet> tied = new ArrayList<>();
+        for (ChoiceSet set : sets) {
+            if (set.x()[0][1] == set.x()[1][1]) {
+                tied.add(new ChoiceSet(
+                        set.id(), set.cluster(), new double[][] {{set.x()[0][0]}, {set.x()[1][0]}}, set.chosen()));
+            }
+        }
+        LogitFit alone = new ConditionalLogit().fit(List.of("price"), tied, true);
+        assertThat(fit.coefficient("price")).isEqualTo(alone.coefficient("price"));
+        assertThat(fit.coefficient("price").p()).isBetween(0.0, 1.0);
+        assertThat(fit.logLikelihood()).isEqualTo(alone.logLikelihood());
     }
 
     @Test

@@ -169,7 +169,9 @@ final class FitCommand {
                         fit.status().label(),
                         fit.iterations());
                 out.println("  " + fit.reason());
-                out.println("  no standard errors or p-values: the estimates are not valid");
+                if (fit.covariates().stream().allMatch(c -> c.se() == null)) {
+                    out.println("  no standard errors or p-values: the estimates are not valid");
+                }
             }
         }
     }
