@@ -8,6 +8,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,6 +24,14 @@ class FitCommandTest {
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         return cli.execute(args);
+    }
+
+    /** {@code mercato fit clogit CSV --set set --chosen chosen}, then {@code more}. */
+    private int clogit(Path csv, String... more) {
+        List<String> args =
+                new ArrayList<>(List.of("fit", "clogit", csv.toString(), "--set", "set", "--chosen", "chosen"));
+        args.addAll(List.of(more));
+        return mercato(args.toArray(String[]::new));
     }
 
     /** Two-alternative sets where the cheaper one is chosen with logit probability, slope -2. */
@@ -58,20 +68,7 @@ class FitCommandTest {
     @Test
     void fitsPrintsAndWritesJson(@TempDir Path dir) throws Exception {
         Path json = dir.resolve("fit.json");
-        int code = mercato(
-                "fit",
-                "clogit",
-                choices(dir).toString(),
-                "--set",
-                "set",
-                "--chosen",
-                "chosen",
-                "--cluster",
-                "shopper",
-                "--ignore",
-                "alt",
-                "--json",
-                json.toString());
+        int code = clogit(choices(dir), "--cluster", "shopper", "--ignore", "alt", "--json", json.toString());
 
         assertThat(code).as(err.toString()).isZero();
         assertThat(out.toString()).contains("price").contains("converged").contains("50 clusters");
@@ -126,18 +123,7 @@ class FitCommandTest {
     @Test
     void separatedDataAreReportedNotConvergedWithTheCovariateAndNoPValues(@TempDir Path dir) throws Exception {
         Path json = dir.resolve("fit.json");
-        int code = mercato(
-                "fit",
-                "clogit",
-                separated(dir).toString(),
-                "--set",
-                "set",
-                "--chosen",
-                "chosen",
-                "--ignore",
-                "alt",
-                "--json",
-                json.toString());
+        int code = clogit(separated(dir), "--ignore", "alt", "--json", json.toString());
 
         assertThat(code).as(err.toString()).isEqualTo(1);
         assertThat(out.toString())
@@ -176,8 +162,7 @@ class FitCommandTest {
         Files.writeString(file, csv);
         Path json = dir.resolve("fit.json");
 
-        int code = mercato(
-                "fit", "clogit", file.toString(), "--set", "set", "--chosen", "chosen", "--json", json.toString());
+        int code = clogit(file, "--json", json.toString());
 
         assertThat(code).as(err.toString()).isEqualTo(1);
         assertThat(out.toString()).contains("NOT converged (singular)").contains("gross is collinear with price, tax");
@@ -190,35 +175,13 @@ class FitCommandTest {
     void anUnwritableJsonPathIsBadInputBeforeFitting(@TempDir Path dir) throws Exception {
         Path csv = choices(dir);
 
-        int code = mercato(
-                "fit",
-                "clogit",
-                csv.toString(),
-                "--set",
-                "set",
-                "--chosen",
-                "chosen",
-                "--ignore",
-                "alt,shopper",
-                "--json",
-                "/nonexistent/x.json");
+        int code = clogit(csv, "--ignore", "alt,shopper", "--json", "/nonexistent/x.json");
 
         assertThat(code).isEqualTo(2);
         assertThat(err.toString().strip())
                 .isEqualTo("error: cannot write /nonexistent/x.json: no such folder /nonexistent");
         assertThat(out.toString()).as("nothing fitted or printed").isEmpty();
-        assertThat(mercato(
-                        "fit",
-                        "clogit",
-                        csv.toString(),
-                        "--set",
-                        "set",
-                        "--chosen",
-                        "chosen",
-                        "--ignore",
-                        "alt,shopper",
-                        "--json",
-                        dir.toString()))
+        assertThat(clogit(csv, "--ignore", "alt,shopper", "--json", dir.toString()))
                 .isEqualTo(2);
         assertThat(err.toString()).contains("it is a folder");
     }
