@@ -1,5 +1,6 @@
 package org.mercato.metrics.bias;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -27,7 +28,9 @@ import org.mercato.sim.events.PaymentEvent;
  * (only when every alternative shows one), the shown rating, log(reviews + 1) and one dummy per
  * tag. Covariates that never vary within a set are left out (they are not identified). Standard
  * errors are clustered by customer. The fit is reported when there are at least {@link
- * #MIN_SETS} sets and the information matrix is not singular; otherwise the block says why not.
+ * #MIN_SETS} sets; otherwise the block says why not. Choices that are still separated by the kept
+ * covariates, or covariates the fit cannot tell apart, give a fit marked not converged with the
+ * reason and the covariates that cause it (see {@link ConditionalLogit}).
  */
 public final class ChoiceLogitFold implements EventSink {
     public static final int MIN_SETS = 30;
@@ -246,9 +249,11 @@ public final class ChoiceLogitFold implements EventSink {
                         fit.alternatives(),
                         fit.clusters(),
                         fit.iterations(),
-                        fit.converged()),
+                        fit.converged(),
+                        fit.converged() ? null : fit.status().label(),
+                        fit.causedBy()),
                 !fit.converged()
-                        ? "Newton-Raphson did not converge"
+                        ? fit.reason()
                         : coefficients.stream().anyMatch(c -> c.se() == null)
                                 ? "some standard errors are not finite (the choices are nearly separated)"
                                 : null);
@@ -327,8 +332,8 @@ public final class ChoiceLogitFold implements EventSink {
         return null;
     }
 
-    private static Double finite(double value) {
-        return Double.isFinite(value) ? Rounding.six(value) : null;
+    private static Double finite(Double value) {
+        return value != null && Double.isFinite(value) ? Rounding.six(value) : null;
     }
 
     /**
@@ -337,7 +342,14 @@ public final class ChoiceLogitFold implements EventSink {
      */
     public record ChoiceLogit(int choiceSets, List<String> omitted, Fit fit, String reason) {}
 
-    /** Coefficients (standard errors clustered by customer), log-likelihoods, pseudo-R², size, convergence. */
+    /**
+     * Coefficients (standard errors clustered by customer), log-likelihoods, pseudo-R², size,
+     * convergence. A fit that did not converge also has its {@code status} (separated, singular,
+     * not-converged; see {@link LogitFit.Status}) and the covariates that cause it ({@code
+     * causedBy}), its reason is the block's, and its standard errors, z and p are null (under
+     * quasi-complete separation only for the separating covariates); a converged fit has neither
+     * field.
+     */
     public record Fit(
             List<Coefficient> coefficients,
             Double logLikelihood,
@@ -346,7 +358,9 @@ public final class ChoiceLogitFold implements EventSink {
             int alternatives,
             Integer customers,
             int iterations,
-            boolean converged) {}
+            boolean converged,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String status,
+            @JsonInclude(JsonInclude.Include.NON_NULL) List<String> causedBy) {}
 
     public record Coefficient(String name, Double coef, Double se, Double z, Double p) {}
 }

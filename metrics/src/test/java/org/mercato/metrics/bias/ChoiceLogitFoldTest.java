@@ -169,4 +169,42 @@ class ChoiceLogitFoldTest {
                         "logReviews (constant within every set)");
         assertThat(result.fit().coefficients()).extracting(c -> c.name()).containsExactly("rank2");
     }
+
+    @Test
+    void aRunWhoseChoicesAreSeparatedReportsTheFitAsNotConvergedWithTheCause() {
+        // every customer pays the better-rated of two listings, which is first half the time: the
+        // rating separates the choices, so its coefficient runs off to infinity
+        BiasEvents events = new BiasEvents();
+        for (int i = 0; i < 40; i++) {
+            double better = 4 + (i % 7) / 10.0;
+            boolean betterFirst = i % 2 == 0;
+            events.shownRated("c" + i, "a", 1, betterFirst ? better : better - 1)
+                    .shownRated("c" + i, "b", 2, betterFirst ? better - 1 : better);
+        }
+        for (int i = 0; i < 40; i++) {
+            events.pay("p" + i, "c" + i, i % 2 == 0 ? "a" : "b", 900);
+        }
+
+        var result = events.into(new ChoiceLogitFold(new LogitSpec(java.util.List.of("rank", "rating"), false, true)))
+                .result();
+
+        assertThat(result.fit()).isNotNull();
+        assertThat(result.fit().converged()).isFalse();
+        assertThat(result.fit().status()).isEqualTo("separated");
+        assertThat(result.fit().causedBy()).containsExactly("rating");
+        assertThat(result.reason()).startsWith("complete separation").contains("+rating");
+        assertThat(result.fit().coefficients()).allSatisfy(c -> {
+            assertThat(c.se()).isNull();
+            assertThat(c.p()).isNull();
+        });
+    }
+
+    @Test
+    void aConvergedFitHasNoStatusInTheSummary() throws Exception {
+        var result = listPages(30, 10).into(new ChoiceLogitFold()).result();
+
+        String json = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(result);
+
+        assertThat(json).doesNotContain("status").doesNotContain("causedBy").contains("\"converged\":true");
+    }
 }

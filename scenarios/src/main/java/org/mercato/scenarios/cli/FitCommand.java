@@ -70,6 +70,14 @@ final class FitCommand {
                 err.println("error: " + csv + ": no such file");
                 return 2;
             }
+            Path target = json != null
+                    ? json
+                    : Path.of(csv.getFileName().toString().replaceAll("\\.csv$", "") + ".clogit.json");
+            String unwritable = unwritable(target);
+            if (unwritable != null) {
+                err.println("error: cannot write " + target + ": " + unwritable);
+                return 2;
+            }
             LogitFit fit;
             try {
                 var data = LongFormatChoices.read(csv, set, chosen, cluster, covariates, ignored);
@@ -82,9 +90,6 @@ final class FitCommand {
                 return 2;
             }
             print(out, fit);
-            Path target = json != null
-                    ? json
-                    : Path.of(csv.getFileName().toString().replaceAll("\\.csv$", "") + ".clogit.json");
             try {
                 AtomicFiles.writeString(
                         target,
@@ -99,6 +104,24 @@ final class FitCommand {
             return fit.converged() ? 0 : 1;
         }
 
+        /** Why the fit could not be written to {@code target}, checked before fitting; null if it can. */
+        private static String unwritable(Path target) {
+            if (Files.isDirectory(target)) {
+                return "it is a folder";
+            }
+            Path folder = target.toAbsolutePath().getParent();
+            if (folder == null || !Files.isDirectory(folder)) {
+                return "no such folder " + folder;
+            }
+            if (!Files.isWritable(folder)) {
+                return "the folder is not writable";
+            }
+            if (Files.exists(target) && !Files.isWritable(target)) {
+                return "the file is not writable";
+            }
+            return null;
+        }
+
         private static void print(PrintWriter out, LogitFit fit) {
             out.printf(
                     Locale.ROOT,
@@ -108,17 +131,48 @@ final class FitCommand {
                     fit.clusters() == null ? "" : ", " + fit.clusters() + " clusters (robust standard errors)");
             out.printf(Locale.ROOT, "%n  %-20s %12s %12s %10s %10s%n", "covariate", "coef", "se", "z", "p");
             for (LogitFit.Coefficient c : fit.covariates()) {
-                out.printf(
-                        Locale.ROOT, "  %-20s %12.6f %12.6f %10.3f %10.4g%n", c.name(), c.coef(), c.se(), c.z(), c.p());
+                if (c.se() == null || c.z() == null || c.p() == null) {
+                    out.printf(
+                            Locale.ROOT,
+                            "  %-20s %12s %12s %10s %10s%n",
+                            c.name(),
+                            c.coef() == null ? "NA" : String.format(Locale.ROOT, "%.6f", c.coef()),
+                            "NA",
+                            "NA",
+                            "NA");
+                } else {
+                    out.printf(
+                            Locale.ROOT,
+                            "  %-20s %12.6f %12.6f %10.3f %10.4g%n",
+                            c.name(),
+                            c.coef(),
+                            c.se(),
+                            c.z(),
+                            c.p());
+                }
             }
-            out.printf(
-                    Locale.ROOT,
-                    "%n  log-likelihood %.4f (null %.4f), pseudo-R2 %.4f, %s after %d iterations%n",
-                    fit.logLikelihood(),
-                    fit.logLikelihoodNull(),
-                    fit.pseudoR2(),
-                    fit.converged() ? "converged" : "NOT converged",
-                    fit.iterations());
+            if (fit.converged()) {
+                out.printf(
+                        Locale.ROOT,
+                        "%n  log-likelihood %.4f (null %.4f), pseudo-R2 %.4f, converged after %d iterations%n",
+                        fit.logLikelihood(),
+                        fit.logLikelihoodNull(),
+                        fit.pseudoR2(),
+                        fit.iterations());
+            } else {
+                out.printf(
+                        Locale.ROOT,
+                        "%n  log-likelihood %s (null %.4f), pseudo-R2 %s, NOT converged (%s) after %d iterations%n",
+                        fit.logLikelihood() == null ? "NA" : String.format(Locale.ROOT, "%.4f", fit.logLikelihood()),
+                        fit.logLikelihoodNull(),
+                        fit.pseudoR2() == null ? "NA" : String.format(Locale.ROOT, "%.4f", fit.pseudoR2()),
+                        fit.status().label(),
+                        fit.iterations());
+                out.println("  " + fit.reason());
+                if (fit.covariates().stream().allMatch(c -> c.se() == null)) {
+                    out.println("  no standard errors or p-values: the estimates are not valid");
+                }
+            }
         }
     }
 }

@@ -8,6 +8,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,6 +24,14 @@ class FitCommandTest {
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         return cli.execute(args);
+    }
+
+    /** {@code mercato fit clogit CSV --set set --chosen chosen}, then {@code more}. */
+    private int clogit(Path csv, String... more) {
+        List<String> args =
+                new ArrayList<>(List.of("fit", "clogit", csv.toString(), "--set", "set", "--chosen", "chosen"));
+        args.addAll(List.of(more));
+        return mercato(args.toArray(String[]::new));
     }
 
     /** Two-alternative sets where the cheaper one is chosen with logit probability, slope -2. */
@@ -58,20 +68,7 @@ class FitCommandTest {
     @Test
     void fitsPrintsAndWritesJson(@TempDir Path dir) throws Exception {
         Path json = dir.resolve("fit.json");
-        int code = mercato(
-                "fit",
-                "clogit",
-                choices(dir).toString(),
-                "--set",
-                "set",
-                "--chosen",
-                "chosen",
-                "--cluster",
-                "shopper",
-                "--ignore",
-                "alt",
-                "--json",
-                json.toString());
+        int code = clogit(choices(dir), "--cluster", "shopper", "--ignore", "alt", "--json", json.toString());
 
         assertThat(code).as(err.toString()).isZero();
         assertThat(out.toString()).contains("price").contains("converged").contains("50 clusters");
@@ -95,5 +92,97 @@ class FitCommandTest {
                 .doesNotContain("\n");
         assertThat(mercato("fit", "clogit", dir.resolve("none.csv").toString(), "--set", "s", "--chosen", "c"))
                 .isEqualTo(2);
+    }
+
+    /** Three listings a set; the shopper always takes the best-rated one, price is noise. */
+    private static Path separated(Path dir) throws Exception {
+        StringBuilder csv = new StringBuilder("set,alt,price,rating,chosen\n");
+        SplittableRandom random = new SplittableRandom(5);
+        for (int s = 0; s < 40; s++) {
+            double[] rating = new double[3];
+            int best = 0;
+            for (int j = 0; j < 3; j++) {
+                rating[j] = 1 + random.nextInt(400) / 100.0;
+                best = rating[j] > rating[best] ? j : best;
+            }
+            for (int j = 0; j < 3; j++) {
+                csv.append(s)
+                        .append(',')
+                        .append(j)
+                        .append(',')
+                        .append(5 + random.nextInt(20))
+                        .append(',');
+                csv.append(rating[j]).append(',').append(j == best ? 1 : 0).append('\n');
+            }
+        }
+        Path file = dir.resolve("separated.csv");
+        Files.writeString(file, csv);
+        return file;
+    }
+
+    @Test
+    void separatedDataAreReportedNotConvergedWithTheCovariateAndNoPValues(@TempDir Path dir) throws Exception {
+        Path json = dir.resolve("fit.json");
+        int code = clogit(separated(dir), "--ignore", "alt", "--json", json.toString());
+
+        assertThat(code).as(err.toString()).isEqualTo(1);
+        assertThat(out.toString())
+                .contains("NOT converged (separated)")
+                .contains("complete separation: along +rating")
+                .doesNotContain(" converged after");
+        String text = Files.readString(json);
+        assertThat(text).doesNotContain("NaN").doesNotContain("Infinity");
+        JsonNode fit = new ObjectMapper().readTree(text);
+        assertThat(fit.get("converged").asBoolean()).isFalse();
+        assertThat(fit.get("status").asText()).isEqualTo("separated");
+        assertThat(fit.get("reason").asText()).startsWith("complete separation");
+        assertThat(fit.get("causedBy")).hasSize(1);
+        assertThat(fit.get("causedBy").get(0).asText()).isEqualTo("rating");
+        assertThat(fit.get("logLikelihood").isNull()).isTrue();
+        for (JsonNode c : fit.get("covariates")) {
+            assertThat(c.get("se").isNull()).isTrue();
+            assertThat(c.get("p").isNull()).isTrue();
+        }
+    }
+
+    @Test
+    void collinearCovariatesAreNamedAndNotFitted(@TempDir Path dir) throws Exception {
+        StringBuilder csv = new StringBuilder("set,price,tax,gross,chosen\n");
+        SplittableRandom random = new SplittableRandom(9);
+        for (int s = 0; s < 50; s++) {
+            int chosen = random.nextInt(3);
+            for (int j = 0; j < 3; j++) {
+                double price = random.nextInt(100) / 10.0;
+                double tax = random.nextInt(10) / 10.0;
+                csv.append(s).append(',').append(price).append(',').append(tax).append(',');
+                csv.append(price + tax).append(',').append(j == chosen ? 1 : 0).append('\n');
+            }
+        }
+        Path file = dir.resolve("collinear.csv");
+        Files.writeString(file, csv);
+        Path json = dir.resolve("fit.json");
+
+        int code = clogit(file, "--json", json.toString());
+
+        assertThat(code).as(err.toString()).isEqualTo(1);
+        assertThat(out.toString()).contains("NOT converged (singular)").contains("gross is collinear with price, tax");
+        JsonNode fit = new ObjectMapper().readTree(json.toFile());
+        assertThat(fit.get("status").asText()).isEqualTo("singular");
+        assertThat(fit.get("causedBy").toString()).isEqualTo("[\"price\",\"tax\",\"gross\"]");
+    }
+
+    @Test
+    void anUnwritableJsonPathIsBadInputBeforeFitting(@TempDir Path dir) throws Exception {
+        Path csv = choices(dir);
+
+        int code = clogit(csv, "--ignore", "alt,shopper", "--json", "/nonexistent/x.json");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString().strip())
+                .isEqualTo("error: cannot write /nonexistent/x.json: no such folder /nonexistent");
+        assertThat(out.toString()).as("nothing fitted or printed").isEmpty();
+        assertThat(clogit(csv, "--ignore", "alt,shopper", "--json", dir.toString()))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("it is a folder");
     }
 }
