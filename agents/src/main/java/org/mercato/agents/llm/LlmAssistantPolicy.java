@@ -109,7 +109,7 @@ public final class LlmAssistantPolicy implements AssistantPolicy, GuessingAhead 
             return actions.actions();
         }
         finished = true;
-        chat.agentFailed();
+        chat.agentFailed((LlmConversation.Failed<AssistantAction>) outcome);
         return List.of(new Done(LLM_ERROR));
     }
 

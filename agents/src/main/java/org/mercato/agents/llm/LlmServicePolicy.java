@@ -54,6 +54,7 @@ public final class LlmServicePolicy implements ServicePolicy, GuessingAhead {
     private final long validity;
     private Service service;
     private boolean ended;
+    private boolean failed;
 
     public LlmServicePolicy(LlmAgentSettings settings, long validity) {
         this.base = new LlmConversation<>(settings, TOOLS);
@@ -96,7 +97,10 @@ public final class LlmServicePolicy implements ServicePolicy, GuessingAhead {
         }
         if (outcome instanceof LlmConversation.ProviderDown<ServiceAction>) {
             ended = true;
-            base.agentFailed();
+        }
+        if (!failed) { // a service counts as failed once, with its first failure's cause
+            failed = true;
+            base.agentFailed((LlmConversation.Failed<ServiceAction>) outcome);
         }
         return List.of(new Reply(message.from(), LlmAssistantPolicy.LLM_ERROR));
     }

@@ -1,15 +1,26 @@
 package org.mercato.scenarios.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
 
 /**
  * Agent groups. Assistant groups take customers in catalog order, {@code count} each (a group
- * without a count takes the rest); service groups do the same for services.
+ * without a count takes the rest); service groups do the same for services. {@code
+ * acceptFailures}: a run in which agents failed (ended with {@code llm-error} or a {@code limit:}
+ * reason) still exits 0 and its sweep cell counts as ok (default false: such a run fails); the
+ * failures are reported either way.
  */
-@JsonPropertyOrder({"assistants", "services"})
-public record AgentsConfig(List<AgentGroupConfig> assistants, List<AgentGroupConfig> services) {
+@JsonPropertyOrder({"assistants", "services", "acceptFailures"})
+public record AgentsConfig(
+        List<AgentGroupConfig> assistants,
+        List<AgentGroupConfig> services,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Boolean acceptFailures) {
     public static final AgentsConfig DEFAULT = new AgentsConfig(null, null);
+
+    public AgentsConfig(List<AgentGroupConfig> assistants, List<AgentGroupConfig> services) {
+        this(assistants, services, null);
+    }
 
     public AgentsConfig {
         assistants = assistants == null || assistants.isEmpty()
@@ -18,5 +29,10 @@ public record AgentsConfig(List<AgentGroupConfig> assistants, List<AgentGroupCon
         services = services == null || services.isEmpty()
                 ? List.of(AgentGroupConfig.of("posted-price"))
                 : List.copyOf(services);
+    }
+
+    /** Whether failed agents leave the run ok ({@code acceptFailures: true}). */
+    public boolean acceptsFailures() {
+        return Boolean.TRUE.equals(acceptFailures);
     }
 }
