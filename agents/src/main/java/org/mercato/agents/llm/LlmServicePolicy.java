@@ -27,7 +27,8 @@ import org.mercato.sim.protocol.ServiceStarted;
  * customer's message starts a model turn; the tools are {@code reply} and {@code propose} (items
  * and quantities from the menu, at menu prices, valid for {@code validity}). Services cannot say
  * {@code Done}, so a failure is recorded as a reply with text {@code llm-error} to the customer
- * whose message could not be answered; when the provider is down the service then stays silent. As
+ * whose message could not be answered (the service counts as failed, once, with its first failure's
+ * cause); when the provider is down the service then stays silent. As
  * {@link GuessingAhead}, it sends ahead the request an expected customer message would cause, and
  * one customer's pending turn does not hold up guesses for the others.
  */
