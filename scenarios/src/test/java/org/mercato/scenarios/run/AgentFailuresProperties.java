@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import java.util.TreeMap;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 import net.jqwik.api.constraints.StringLength;
-import org.junit.jupiter.api.Test;
 
 /**
  * The failures block counts every failed agent exactly once: its causes sum to its agents, the
@@ -56,7 +56,7 @@ class AgentFailuresProperties {
         assertThat(AgentFailures.of(byReason, failures.llmCauses())).isEqualTo(failures);
     }
 
-    @Test
+    @Example
     void llmErrorsNoAgentExplainedAreSaidToBeUnrecorded() {
         AgentFailures failures = AgentFailures.of(
                 Map.of("llm-error", 3L, "limit:calls", 1L), Map.of("openai m HTTP 401 Unauthorized", 2L));
