@@ -29,19 +29,17 @@ import java.util.concurrent.TimeoutException;
 final class DeadlineHttpClient implements HttpClient {
     private final java.net.http.HttpClient http;
     private final Duration deadline;
-    private final HttpClient streaming;
+    private final java.net.http.HttpClient.Builder builder;
+    /** LangChain4j's client for streaming, made on first use (no provider streams today). */
+    private HttpClient streaming;
 
     private DeadlineHttpClient(Duration deadline) {
         java.net.http.HttpClient.Builder builder = java.net.http.HttpClient.newBuilder()
                 .version(java.net.http.HttpClient.Version.HTTP_1_1)
                 .connectTimeout(deadline);
         this.http = builder.build();
+        this.builder = builder;
         this.deadline = deadline;
-        this.streaming = JdkHttpClient.builder()
-                .httpClientBuilder(builder)
-                .connectTimeout(deadline)
-                .readTimeout(deadline)
-                .build();
     }
 
     /** A builder whose client bounds every exchange by {@code deadline}, whatever timeouts the model sets. */
@@ -134,6 +132,17 @@ final class DeadlineHttpClient implements HttpClient {
 
     @Override
     public void execute(HttpRequest request, ServerSentEventParser parser, ServerSentEventListener listener) {
-        streaming.execute(request, parser, listener);
+        HttpClient client;
+        synchronized (this) {
+            if (streaming == null) {
+                streaming = JdkHttpClient.builder()
+                        .httpClientBuilder(builder)
+                        .connectTimeout(deadline)
+                        .readTimeout(deadline)
+                        .build();
+            }
+            client = streaming;
+        }
+        client.execute(request, parser, listener);
     }
 }
