@@ -15,7 +15,7 @@ public final class AnthropicProvider extends LangChainProvider {
         super(
                 settings,
                 AnthropicChatModel.builder()
-                        .httpClientBuilder(httpClient())
+                        .httpClientBuilder(httpClient(settings))
                         .baseUrl(settings.baseUrl())
                         .apiKey(apiKey(settings, env, "none"))
                         .modelName(settings.model())
@@ -25,6 +25,7 @@ public final class AnthropicProvider extends LangChainProvider {
                         .maxRetries(0)
                         .logRequests(false)
                         .logResponses(false)
-                        .build());
+                        .build(),
+                apiKey(settings, env, null));
     }
 }

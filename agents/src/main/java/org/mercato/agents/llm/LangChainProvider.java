@@ -10,8 +10,7 @@ import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.exception.HttpException;
 import dev.langchain4j.exception.InternalServerException;
 import dev.langchain4j.exception.RateLimitException;
-import dev.langchain4j.http.client.jdk.JdkHttpClient;
-import dev.langchain4j.http.client.jdk.JdkHttpClientBuilder;
+import dev.langchain4j.http.client.HttpClientBuilder;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.request.json.JsonArraySchema;
@@ -22,7 +21,6 @@ import dev.langchain4j.model.chat.request.json.JsonSchemaElement;
 import dev.langchain4j.model.chat.request.json.JsonStringSchema;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.TokenUsage;
-import java.net.http.HttpClient;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Semaphore;
@@ -34,9 +32,11 @@ import java.util.function.UnaryOperator;
  * A chat endpoint through one of LangChain4j's {@link ChatModel}s; the subclasses build the
  * vendor's model ({@link OpenAiProvider}, {@link AnthropicProvider}, {@link GeminiProvider}) and
  * this class maps our provider-neutral request and response onto LangChain4j's. At most {@code concurrency} calls are in flight (a fair semaphore, so waiting agents are
- * served in arrival order); each attempt has the configured timeout; 429, 5xx, timeouts and dropped connections are
+ * served in arrival order); each attempt has the configured timeout for the whole exchange, body
+ * included ({@link DeadlineHttpClient}); 429, 5xx, timeouts and dropped connections are
  * retried {@code retries} times with exponential backoff on the wall clock, then the call fails
  * with an {@link LlmException} that names the status but never the body (it may quote the key).
+ * So a call takes at most (retries + 1) × timeout plus the backoffs, besides waiting for a permit.
  * LangChain4j's own retries are off so there is exactly one retry policy.
  */
 public abstract class LangChainProvider implements ChatProvider, AutoCloseable {
@@ -47,11 +47,17 @@ public abstract class LangChainProvider implements ChatProvider, AutoCloseable {
     private final AtomicInteger pending = new AtomicInteger();
     private final AtomicLong httpAttempts = new AtomicLong();
     private final Prefetcher prefetcher;
+    /** The API key, only to mask it in failure texts; null when none is set. */
+    private final String key;
 
-    /** {@code model} must not retry by itself, nor log requests or responses (they carry the key). */
-    protected LangChainProvider(ProviderSettings settings, ChatModel model) {
+    /**
+     * {@code model} must not retry by itself, nor log requests or responses (they carry the key);
+     * {@code key} (null when none) is only used to mask it should an answer quote it.
+     */
+    protected LangChainProvider(ProviderSettings settings, ChatModel model, String key) {
         this.settings = settings;
         this.model = model;
+        this.key = key;
         this.permits = new Semaphore(settings.concurrency(), true);
         this.prefetcher = new Prefetcher(
                 permits, request -> attempts(toLangChain(request), true), pending, 4 * settings.concurrency());
@@ -76,9 +82,12 @@ public abstract class LangChainProvider implements ChatProvider, AutoCloseable {
         return key == null || key.isEmpty() ? fallback : key;
     }
 
-    /** LangChain4j's JDK HTTP client on HTTP/1.1 (loopback test servers and some proxies lack h2c). */
-    protected static JdkHttpClientBuilder httpClient() {
-        return JdkHttpClient.builder().httpClientBuilder(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1));
+    /**
+     * The HTTP client for {@code settings}: the JDK's, on HTTP/1.1 (loopback test servers and some
+     * proxies lack h2c), with the timeout as a deadline for each whole exchange, body included.
+     */
+    protected static HttpClientBuilder httpClient(ProviderSettings settings) {
+        return DeadlineHttpClient.builder(timeout(settings));
     }
 
     protected static java.time.Duration timeout(ProviderSettings settings) {
@@ -138,35 +147,41 @@ public abstract class LangChainProvider implements ChatProvider, AutoCloseable {
     private LlmResponse attempts(ChatRequest chatRequest, boolean holding) {
         int attempt = 0;
         while (true) {
-            int status;
-            String what;
             try {
                 return once(chatRequest, holding);
             } catch (RuntimeException e) {
-                status = statusOf(e);
+                int status = statusOf(e);
                 boolean timeout = isTimeout(e);
-                what = timeout ? "timed out after " + settings.timeoutMillis() + " ms" : describe(status, e);
                 boolean retriable = timeout
                         || status == 429
                         || status >= 500
                         || e instanceof RateLimitException
-                        || status == 0 && isTransportError(e);
+                        || status == 0 && isTransportError(e) && badAnswer(e) == null;
                 if (!retriable || attempt >= settings.retries()) {
+                    String what = timeout
+                            ? "timeout after " + FailureText.duration(settings.timeoutMillis())
+                            : describe(status, e);
                     throw new LlmException(
                             settings.kind() + " model " + settings.model() + ": " + what + " (attempt " + (attempt + 1)
                                     + " of " + (settings.retries() + 1) + ")",
-                            status);
+                            status,
+                            settings.kind() + " " + settings.model() + " " + what);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new LlmException(settings.kind() + " model " + settings.model() + ": interrupted", 0);
+                throw interrupted();
             }
             sleep(settings.backoffMillis() << Math.min(attempt, 20));
             if (holding && Thread.currentThread().isInterrupted()) {
-                throw new LlmException(settings.kind() + " model " + settings.model() + ": interrupted", 0);
+                throw interrupted();
             }
             attempt++;
         }
+    }
+
+    private LlmException interrupted() {
+        String what = settings.kind() + " " + settings.model() + " interrupted";
+        return new LlmException(settings.kind() + " model " + settings.model() + ": interrupted", 0, what);
     }
 
     private LlmResponse once(ChatRequest chatRequest, boolean holding) throws InterruptedException {
@@ -234,9 +249,39 @@ public abstract class LangChainProvider implements ChatProvider, AutoCloseable {
         return false;
     }
 
-    /** The status and the exception's class only: bodies and messages may quote the API key. */
-    private static String describe(int status, Throwable e) {
-        return status > 0 ? "HTTP " + status : "request failed (" + e.getClass().getSimpleName() + ")";
+    /**
+     * What went wrong, short and without the key: the status and its reason phrase (never the body:
+     * a 401 body may quote the key), "connection refused", an empty or non-JSON answer with its
+     * first line, or else the exception's class.
+     */
+    private String describe(int status, Throwable e) {
+        if (status > 0) {
+            return FailureText.status(status);
+        }
+        DeadlineHttpClient.BadAnswer bad = badAnswer(e);
+        if (bad != null) {
+            return FailureText.shown(bad.getMessage(), key);
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.ConnectException) {
+                return "connection refused";
+            }
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.io.IOException io) {
+                return "connection failed (" + io.getClass().getSimpleName() + ")";
+            }
+        }
+        return "request failed (" + e.getClass().getSimpleName() + ")";
+    }
+
+    private static DeadlineHttpClient.BadAnswer badAnswer(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof DeadlineHttpClient.BadAnswer bad) {
+                return bad;
+            }
+        }
+        return null;
     }
 
     static ChatRequest toLangChain(LlmRequest request) {

@@ -124,7 +124,7 @@ public final class LlmAssistantPolicy implements AssistantPolicy, GuessingAhead 
         if (outcome instanceof LlmConversation.Limited<AssistantAction> limited) {
             return List.of(new Done(limited.reason()));
         }
-        chat.agentFailed();
+        chat.agentFailed((LlmConversation.Failed<AssistantAction>) outcome);
         return List.of(new Done(LLM_ERROR));
     }
 

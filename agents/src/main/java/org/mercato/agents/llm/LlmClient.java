@@ -119,7 +119,9 @@ public final class LlmClient {
         if (mode == CacheMode.REPLAY_STRICT) {
             usage.failed();
             throw new LlmException(
-                    "no recorded answer for request " + key.substring(0, 12) + " in replay-strict mode", 0);
+                    "no recorded answer for request " + key.substring(0, 12) + " in replay-strict mode",
+                    0,
+                    identity().kind() + " " + identity().model() + " no recorded answer (replay-strict)");
         }
         LlmResponse response = prefetcher == null ? null : prefetcher.claim(key);
         if (response != null) {
@@ -147,7 +149,8 @@ public final class LlmClient {
         usage.toolError();
     }
 
-    void agentFailed() {
-        usage.agentFailed();
+    /** An agent of this group failed for good; {@code cause} is one short line (see {@link LlmUsage#failureCauses}). */
+    void agentFailed(String cause) {
+        usage.agentFailed(cause);
     }
 }

@@ -56,9 +56,14 @@ final class LlmConversation<A> {
 
     record Actions<A>(List<A> actions) implements Outcome<A> {}
 
-    record ToolErrors<A>() implements Outcome<A> {}
+    /** The turn failed; {@code why}: one short line naming the provider and model (a failure's cause). */
+    sealed interface Failed<A> extends Outcome<A> {
+        String why();
+    }
 
-    record ProviderDown<A>(String why) implements Outcome<A> {}
+    record ToolErrors<A>(String why) implements Failed<A> {}
+
+    record ProviderDown<A>(String why) implements Failed<A> {}
 
     /** A bound was reached; {@code reason} is its {@code done} reason ({@code limit:...}). */
     record Limited<A>(String reason) implements Outcome<A> {}
@@ -110,7 +115,7 @@ final class LlmConversation<A> {
                 response = settings.client().chat(request());
             } catch (LlmException e) {
                 bounds.run().charge(at.key(), null);
-                return new ProviderDown<>(e.getMessage());
+                return new ProviderDown<>(e.reason());
             }
             bounds.run().charge(at.key(), response);
             Answer<A> answer = read(response, callIds, parser);
@@ -125,7 +130,9 @@ final class LlmConversation<A> {
                         + tools.stream().map(LlmTool::name).toList() + "; plain text is not an action"));
             }
             if (++errors > settings.maxToolErrors()) {
-                return new ToolErrors<>();
+                ProviderIdentity model = settings.client().identity();
+                return new ToolErrors<>(
+                        model.kind() + " " + model.model() + " invalid tool calls (" + errors + " in one turn)");
             }
         }
     }
@@ -295,8 +302,9 @@ final class LlmConversation<A> {
         return new LlmRequest(messages, tools);
     }
 
-    void agentFailed() {
-        settings.client().agentFailed();
+    /** Counts this agent as failed, with the turn's cause. */
+    void agentFailed(Failed<A> outcome) {
+        settings.client().agentFailed(outcome.why());
     }
 
     private static JsonNode arguments(LlmToolCall call) {

@@ -29,7 +29,8 @@ import org.mercato.sim.protocol.ServiceStarted;
  * customer's message starts a model turn; the tools are {@code reply} and {@code propose} (items
  * and quantities from the menu, at menu prices, valid for {@code validity}). Services cannot say
  * {@code Done}, so a failure is recorded as a reply with text {@code llm-error} to the customer
- * whose message could not be answered; when the provider is down the service then stays silent.
+ * whose message could not be answered (the service counts as failed, once, with its first
+ * failure's cause); when the provider is down the service then stays silent.
  * The bounds of {@link LlmBounds} on turns and calls hold per customer conversation (only
  * customers make a service talk): reaching one answers that customer with a reply whose text is
  * the bound's reason ({@code limit:turns}, {@code limit:calls}) and the service stays silent to
@@ -70,6 +71,7 @@ public final class LlmServicePolicy implements ServicePolicy, GuessingAhead {
     private final long validity;
     private Service service;
     private boolean ended;
+    private boolean failed;
 
     public LlmServicePolicy(LlmAgentSettings settings, long validity) {
         this.base = new LlmConversation<>(settings, TOOLS);
@@ -126,7 +128,10 @@ public final class LlmServicePolicy implements ServicePolicy, GuessingAhead {
         }
         if (outcome instanceof LlmConversation.ProviderDown<ServiceAction>) {
             ended = true;
-            base.agentFailed();
+        }
+        if (!failed) { // a service counts as failed once, with its first failure's cause
+            failed = true;
+            base.agentFailed((LlmConversation.Failed<ServiceAction>) outcome);
         }
         return List.of(new Reply(message.from(), LlmAssistantPolicy.LLM_ERROR));
     }

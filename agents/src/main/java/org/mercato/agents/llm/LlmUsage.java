@@ -1,10 +1,14 @@
 package org.mercato.agents.llm;
 
+import java.util.Collections;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
  * What one agent group used: model calls answered over HTTP and from the cache, failed calls,
- * tokens, tool calls the model got wrong, and agents that ended with {@code llm-error}; of the HTTP
+ * tokens, tool calls the model got wrong, and agents that ended with {@code llm-error} (by cause,
+ * {@link #failureCauses()}); of the HTTP
  * calls, those answered by a speculative request sent ahead ({@link #prefetchedCalls()}); and
  * speculative calls whose answer nobody used ({@link #wastedCalls()}, paid for all the same).
  * Counted outside the event log (the log stays identical between a live run and its replay).
@@ -23,6 +27,7 @@ public final class LlmUsage {
     private final LongAdder wastedCalls = new LongAdder();
     private final LongAdder wastedInputTokens = new LongAdder();
     private final LongAdder wastedOutputTokens = new LongAdder();
+    private final SortedMap<String, Long> causes = new TreeMap<>();
 
     void answered(LlmResponse response, boolean cached) {
         (cached ? cachedCalls : httpCalls).increment();
@@ -82,8 +87,21 @@ public final class LlmUsage {
         toolErrors.increment();
     }
 
-    void agentFailed() {
+    void agentFailed(String cause) {
         agentsFailed.increment();
+        synchronized (causes) {
+            causes.merge(cause, 1L, Long::sum);
+        }
+    }
+
+    /**
+     * The agents that failed, counted by cause: one short line each, such as "openai gpt-4o-mini
+     * HTTP 401 Unauthorized" or "openai gpt-4o-mini timeout after 3s"; sorted by cause.
+     */
+    public SortedMap<String, Long> failureCauses() {
+        synchronized (causes) {
+            return Collections.unmodifiableSortedMap(new TreeMap<>(causes));
+        }
     }
 
     public long httpCalls() {

@@ -10,7 +10,7 @@ public final class OpenAiProvider extends LangChainProvider {
         super(
                 settings,
                 OpenAiChatModel.builder()
-                        .httpClientBuilder(httpClient())
+                        .httpClientBuilder(httpClient(settings))
                         .baseUrl(settings.baseUrl())
                         .apiKey(apiKey(settings, env, "none"))
                         .modelName(settings.model())
@@ -20,6 +20,7 @@ public final class OpenAiProvider extends LangChainProvider {
                         .maxRetries(0)
                         .logRequests(false)
                         .logResponses(false)
-                        .build());
+                        .build(),
+                apiKey(settings, env, null));
     }
 }

@@ -38,8 +38,27 @@ public final class HtmlReport {
      */
     public static String render(String title, MarketMetrics m, Path eventLog, AdsMetrics ads, SaleMetrics sale)
             throws IOException {
+        return render(title, m, eventLog, ads, sale, null, List.of());
+    }
+
+    /**
+     * As {@link #render(String, MarketMetrics, Path, AdsMetrics, SaleMetrics)}, opening with {@link
+     * #failureBox} when {@code failed} is not null: its headline and {@code causes} (one line each).
+     */
+    public static String render(
+            String title,
+            MarketMetrics m,
+            Path eventLog,
+            AdsMetrics ads,
+            SaleMetrics sale,
+            String failed,
+            List<String> causes)
+            throws IOException {
         StringBuilder html = new StringBuilder(16_384);
         html.append(pageStart(title));
+        if (failed != null) {
+            html.append(failureBox(failed, causes));
+        }
         html.append(String.format(
                 Locale.ROOT,
                 "<p>%d customers, %d served, %d payments; %d events.</p>",
@@ -72,9 +91,25 @@ public final class HtmlReport {
                 + "h1{font-size:1.5em}h2{font-size:1.15em;margin-top:2em;border-bottom:1px solid #ddd}"
                 + "svg text{font-size:12px;font-family:system-ui,sans-serif}.note{color:#666;font-size:.9em}"
                 + "table{border-collapse:collapse}td,th{padding:2px 10px;text-align:right}"
+                + ".failed{border:2px solid #b00020;background:#fdecee;color:#600;padding:.5em 1em;margin:1em 0}"
+                + ".failed strong{font-size:1.15em}"
                 + "</style></head><body><h1>"
                 + SvgChart.escape(title)
                 + "</h1>";
+    }
+
+    /** A red box for the top of a report: {@code headline} in bold, then one list item per line. */
+    public static String failureBox(String headline, List<String> lines) {
+        StringBuilder html = new StringBuilder("<div class=\"failed\" id=\"failures\"><strong>")
+                .append(SvgChart.escape(headline))
+                .append("</strong>");
+        if (!lines.isEmpty()) {
+            html.append("<ul>");
+            lines.forEach(
+                    line -> html.append("<li>").append(SvgChart.escape(line)).append("</li>"));
+            html.append("</ul>");
+        }
+        return html.append("</div>").toString();
     }
 
     private static void welfare(StringBuilder html, MarketMetrics m) {

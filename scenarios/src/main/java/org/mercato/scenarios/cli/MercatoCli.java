@@ -32,7 +32,11 @@ import picocli.CommandLine.UnmatchedArgumentException;
             CommandLine.HelpCommand.class
         },
         footerHeading = "%nExit codes:%n",
-        footer = {"  0  ok", "  1  the run failed", "  2  bad input (scenario, option or file)"})
+        footer = {
+            "  0  ok",
+            "  1  the run failed (or agents failed, unless accepted: --accept-failures)",
+            "  2  bad input (scenario, option or file)"
+        })
 public final class MercatoCli extends CliCommand {
     public static void main(String[] args) {
         System.exit(new CommandLine(new MercatoCli()).execute(args));

@@ -10,17 +10,17 @@ import org.mercato.sim.events.EventReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-/** {@code mercato report RUN-FOLDER}: recomputes {@code summary.json} from the folder's event log. */
+/** {@code mercato report RUN-FOLDER}: recomputes {@code summary.json} and {@code report.html} from the folder's event log. */
 @Command(
         name = "report",
         mixinStandardHelpOptions = true,
         versionProvider = MercatoCli.Version.class,
         description = {
             "Recompute a run's market metrics from its events.jsonl with the folds of a live run and rewrite"
-                    + " its summary.json.",
+                    + " its summary.json and report.html.",
             "Kernel statistics, search cache, times and warnings are carried over from the existing summary.json.",
             "An empty or inconsistent log (an event before its proposal, time going back, an id logged twice) is"
-                    + " refused with its file and line, and summary.json is left as it was."
+                    + " refused with its file and line, and both files are left as they were."
         })
 final class ReportCommand extends CliCommand {
     @Parameters(index = "0", paramLabel = "RUN-FOLDER", description = "a folder written by 'mercato run'")

@@ -10,6 +10,7 @@ import org.mercato.metrics.MarketMetrics;
 import org.mercato.scenarios.load.ScenarioException;
 import org.mercato.scenarios.model.KernelMode;
 import org.mercato.scenarios.model.Scenario;
+import org.mercato.scenarios.run.AgentFailures;
 import org.mercato.scenarios.run.RunResult;
 import org.mercato.scenarios.run.RunSummary;
 import org.mercato.scenarios.run.RunWriteException;
@@ -18,7 +19,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code mercato run FILE [--set KEY=VALUE]... [--out DIR] [--quiet]}. */
+/**
+ * {@code mercato run FILE [--set KEY=VALUE]... [--out DIR] [--quiet] [--accept-failures]}. Exits 1
+ * when agents failed, unless failures are accepted; the failures open the console summary.
+ */
 @Command(
         name = "run",
         mixinStandardHelpOptions = true,
@@ -42,6 +46,12 @@ final class RunCommand extends CliCommand {
             names = {"-q", "--quiet"},
             description = "Print only the run folder's path.")
     boolean quiet;
+
+    @Option(
+            names = "--accept-failures",
+            description = "Exit 0 even if agents failed (ended with llm-error or a limit:); the failures are still"
+                    + " reported. The scenario key agents.acceptFailures: true does the same.")
+    boolean acceptFailures;
 
     @Option(
             names = "--progress",
@@ -78,13 +88,32 @@ final class RunCommand extends CliCommand {
             return error(FAILED, "run failed: " + describe(e));
         }
         Path folder = shown(result.folder());
+        AgentFailures failures = result.summary().failures();
+        boolean accepted = acceptFailures || loaded.agents().acceptsFailures();
         if (quiet) {
             out().println(folder);
         } else {
-            out().print(summary(result.summary(), folder, warnings));
+            out().print(failures(failures, accepted) + summary(result.summary(), folder, warnings));
         }
         out().flush();
+        if (failures != null && !accepted) {
+            return error(
+                    FAILED,
+                    failures.headline() + " (see above and run.log); to accept failed agents, rerun with"
+                            + " --accept-failures or set agents.acceptFailures: true");
+        }
         return OK;
+    }
+
+    /** The failed agents, first and loud: a headline, then one line per cause; empty when none failed. */
+    static String failures(AgentFailures failures, boolean accepted) {
+        if (failures == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(
+                (accepted ? "FAILED (accepted): " : "FAILED: ") + failures.headline() + System.lineSeparator());
+        failures.warnings().forEach(line -> out.append("  ").append(line).append(System.lineSeparator()));
+        return out.toString();
     }
 
     static String header(Scenario scenario) {

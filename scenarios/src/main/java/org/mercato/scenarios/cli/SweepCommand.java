@@ -172,14 +172,19 @@ final class SweepCommand extends CliCommand {
             }
         }
         Path report = null;
-        if (shardOf == null) {
-            Set<String> ids = new HashSet<>();
-            plan.cells().forEach(c -> ids.add(c.id()));
-            try (SweepStore store = SweepStore.open(database)) {
+        Set<String> ids = new HashSet<>();
+        plan.cells().forEach(c -> ids.add(c.id()));
+        List<SweepStore.StoredCell> failedCells;
+        try (SweepStore store = SweepStore.open(database)) {
+            if (shardOf == null) {
                 report = SweepResults.write(store, folder, ids);
             }
+            failedCells = store.cells().stream()
+                    .filter(c -> !c.ok() && ids.contains(c.id()))
+                    .toList();
         }
         int failedNow = outcome.failed() + outcome.failedSkipped();
+        printFailedCells(failedCells, outcome.total());
         line(
                 "cells",
                 (outcome.total() - failedNow) + " ok, " + failedNow + " failed; " + outcome.reused()
@@ -207,6 +212,21 @@ final class SweepCommand extends CliCommand {
                             + " rerun with --retry-failed to run them again");
         }
         return OK;
+    }
+
+    /** The failed cells, first and loud: a headline, then up to ten cells with their errors. */
+    private void printFailedCells(List<SweepStore.StoredCell> failed, int total) {
+        if (failed.isEmpty()) {
+            return;
+        }
+        out().println("FAILED: " + failed.size() + " of " + total + " cells failed");
+        for (SweepStore.StoredCell c : failed.subList(0, Math.min(10, failed.size()))) {
+            out().println("  #" + c.index() + " " + c.id() + ": " + oneLine(String.valueOf(c.error())));
+        }
+        if (failed.size() > 10) {
+            out().println("  ... and " + (failed.size() - 10)
+                    + " more (the cells table and sweep-report.html list them)");
+        }
     }
 
     private static boolean sharesAuctionMemory(SweepPlan plan) {

@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.mercato.metrics.FailureFold;
 import org.mercato.metrics.MetricsCollector;
 import org.mercato.metrics.MetricsSettings;
 import org.mercato.metrics.ads.AdsFold;
@@ -18,8 +20,9 @@ import org.mercato.scenarios.model.Scenario;
 import org.mercato.sim.events.EventReader;
 
 /**
- * Recomputes a run folder's {@code summary.json} from its {@code events.jsonl} with the folds of a
- * live run ({@link MetricsCollector}). What the events cannot tell (the kernel's statistics, the
+ * Recomputes a run folder's {@code summary.json} and {@code report.html} from its {@code
+ * events.jsonl} with the folds of a live run ({@link MetricsCollector}), the failed agents included
+ * ({@link FailureFold}; the causes of {@code llm-error} failures come from the old summary). What the events cannot tell (the kernel's statistics, the
  * search cache, virtual and wall time, catalog warnings, the scenario name and seed) is carried
  * over from the folder's existing {@code summary.json};
  * Magentic's baselines are computed when {@code scenario.resolved.yaml} does not turn them off,
@@ -40,14 +43,18 @@ public final class RunReport {
     }
 
     /**
-     * Reads the log, recomputes the summary and writes it in place (temporary file, then rename); a
-     * failed write is a {@link RunWriteException} and leaves the old summary as it was.
+     * Reads the log, recomputes the summary and writes it and {@code report.html} in place
+     * (temporary file, then rename); a failed write is a {@link RunWriteException} and leaves the
+     * old files as they were.
      */
     public static RunSummary rewrite(Path folder) throws IOException {
         RunSummary summary = recompute(folder);
         Path target = folder.resolve("summary.json");
+        String report = ScenarioRunner.report(summary, folder.resolve("events.jsonl"));
         try {
             AtomicFiles.writeString(target, ScenarioRunner.summaryJson(summary));
+            target = folder.resolve("report.html");
+            AtomicFiles.writeString(target, report);
         } catch (IOException e) {
             throw RunWriteException.of(target, e);
         }
@@ -75,15 +82,27 @@ public final class RunReport {
                 scenario != null ? ScenarioRunner.metricsSettings(scenario) : MetricsSettings.withBaselines(seed));
         SaleFold sale = new SaleFold();
         AdsFold adsFold = new AdsFold();
+        FailureFold failed = new FailureFold();
         EventReader.read(folder.resolve("events.jsonl"), event -> {
             metrics.accept(event);
             sale.accept(event);
             adsFold.accept(event);
+            failed.accept(event);
         });
         var market = metrics.metrics();
         AdsMetrics ads = adsFold.sawAds() ? adsFold.result() : null;
         if (old != null) {
             try {
+                // the causes of llm-error failures are not in the log: the old summary's explain the log's count
+                AgentFailures before = convert(old, "failures", AgentFailures.class);
+                AgentFailures failures =
+                        AgentFailures.of(failed.byReason(), before == null ? Map.of() : before.llmCauses());
+                List<String> warnings = old.has("warnings")
+                        ? new ArrayList<>(List.of(JSON.treeToValue(old.get("warnings"), String[].class)))
+                        : new ArrayList<>();
+                if (before != null) {
+                    warnings.removeAll(before.warnings());
+                }
                 return new RunSummary(
                         text(old, "scenario"),
                         seed,
@@ -97,9 +116,8 @@ public final class RunReport {
                                 ? old.get("virtualTimeMicros").asLong()
                                 : market.lastEventTime(),
                         old.path("wallTimeMillis").asLong(),
-                        old.has("warnings")
-                                ? List.of(JSON.treeToValue(old.get("warnings"), String[].class))
-                                : List.of());
+                        failures,
+                        ScenarioRunner.withFailures(warnings, failures));
             } catch (JsonProcessingException | IllegalArgumentException e) {
                 throw new BadSummaryException(previous + ": " + CliText.oneLine(e.getMessage()));
             }
@@ -109,8 +127,20 @@ public final class RunReport {
                 : folder.toAbsolutePath().normalize().getFileName().toString();
         List<String> warnings = new ArrayList<>();
         warnings.add("summary.json was missing: kernel, search and wall time are unknown");
+        AgentFailures failures = AgentFailures.of(failed.byReason(), Map.of());
         return new RunSummary(
-                name, seed, null, market, null, null, ads, sale.result(), market.lastEventTime(), 0, warnings);
+                name,
+                seed,
+                null,
+                market,
+                null,
+                null,
+                ads,
+                sale.result(),
+                market.lastEventTime(),
+                0,
+                failures,
+                ScenarioRunner.withFailures(warnings, failures));
     }
 
     /** A counterfactual cannot be recomputed from one log: it is carried over from the old summary. */

@@ -14,8 +14,9 @@ import org.mercato.sim.market.search.SearchStats;
  * (welfare, customers served, payments, rejections by reason), how search ran, virtual and wall
  * time, the cost of LLM agents (calls, tokens, money; only for runs with LLM groups), the sponsored
  * slots (only for runs with {@code market.ads}), the strategy auctions ({@code strategyAuction}; only
- * for runs that configure them), and warnings about the catalog (for a Magentic dataset: customers no
- * business can serve).
+ * for runs that configure them), the agents that failed by cause ({@code failures}; only when some
+ * did), and warnings: about the catalog (for a Magentic dataset: customers no business can serve),
+ * then one per failure cause.
  */
 @JsonPropertyOrder({
     "scenario",
@@ -28,6 +29,7 @@ import org.mercato.sim.market.search.SearchStats;
     "strategyAuction",
     "virtualTimeMicros",
     "wallTimeMillis",
+    "failures",
     "warnings"
 })
 public record RunSummary(
@@ -44,6 +46,7 @@ public record RunSummary(
 
         long virtualTimeMicros,
         long wallTimeMillis,
+        @JsonInclude(JsonInclude.Include.NON_NULL) AgentFailures failures,
         List<String> warnings) {
     /** A summary without sponsored slots or strategy auctions. */
     public RunSummary(
@@ -56,7 +59,19 @@ public record RunSummary(
             long virtualTimeMicros,
             long wallTimeMillis,
             List<String> warnings) {
-        this(scenario, seed, kernel, market, search, cost, null, null, virtualTimeMicros, wallTimeMillis, warnings);
+        this(
+                scenario,
+                seed,
+                kernel,
+                market,
+                search,
+                cost,
+                null,
+                null,
+                virtualTimeMicros,
+                wallTimeMillis,
+                null,
+                warnings);
     }
 
     /** A summary of a run without LLM agents (no cost block). */
@@ -74,6 +89,11 @@ public record RunSummary(
 
     public RunSummary {
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
+    }
+
+    /** The number of agents that failed (0 when none did). */
+    public long failedAgents() {
+        return failures == null ? 0 : failures.agents();
     }
 
     /**

@@ -11,8 +11,11 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 import org.mercato.agents.PolicyRegistry;
+import org.mercato.metrics.FailureFold;
 import org.mercato.metrics.MarketMetrics;
 import org.mercato.metrics.MetricsCollector;
 import org.mercato.metrics.MetricsSettings;
@@ -138,6 +141,11 @@ public final class ScenarioRunner {
                         cost.outputTokens(),
                         cost.agentsEndedLlmError());
             }
+            AgentFailures failures = result.summary().failures();
+            if (failures != null) {
+                log.warn("FAILED: {}", failures.headline());
+                failures.warnings().forEach(warning -> log.warn("{}", warning));
+            }
             return result;
         }
     }
@@ -161,6 +169,7 @@ public final class ScenarioRunner {
         }
         MetricsSettings settings = metricsSettings(scenario);
         SaleFold saleFold = new SaleFold();
+        FailureFold failed = new FailureFold();
         AdsFold ads = setup.ads() == null ? null : new AdsFold();
         long started = System.nanoTime();
         KernelStats stats;
@@ -169,15 +178,16 @@ public final class ScenarioRunner {
                 JsonlEventWriter writer = new JsonlEventWriter(out)) {
             if (setup.kernel().mode() == KernelSettings.Mode.ACTORS) {
                 try (LiveMetrics live = LiveMetrics.start(settings)) {
-                    stats = simulate(scenario, setup, writer, live, ads, saleFold, auctions, (time, recorded) -> {
-                        live.windowDone(time, recorded);
-                        listener.windowDone(time, recorded);
-                    });
+                    stats = simulate(
+                            scenario, setup, writer, live, failed, ads, saleFold, auctions, (time, recorded) -> {
+                                live.windowDone(time, recorded);
+                                listener.windowDone(time, recorded);
+                            });
                     market = live.metrics();
                 }
             } else {
                 MetricsCollector metrics = new MetricsCollector(settings);
-                stats = simulate(scenario, setup, writer, metrics, ads, saleFold, auctions, listener);
+                stats = simulate(scenario, setup, writer, metrics, failed, ads, saleFold, auctions, listener);
                 market = metrics.metrics();
             }
         } catch (RuntimeException | IOException e) {
@@ -199,6 +209,7 @@ public final class ScenarioRunner {
         long wallMillis = (System.nanoTime() - started) / 1_000_000;
         List<LlmGroup> costed = new ArrayList<>(llmGroups);
         AdsMetrics adsBlock = ads == null ? null : adsMetrics(scenario, ads, market, costed);
+        AgentFailures failures = AgentFailures.of(failed.byReason(), llmCauses(llmGroups));
         RunSummary summary = new RunSummary(
                 scenario.name(),
                 scenario.seed(),
@@ -216,17 +227,11 @@ public final class ScenarioRunner {
                 auctions == null ? null : saleFold.result(),
                 stats.virtualTime(),
                 wallMillis,
-                warnings);
+                failures,
+                withFailures(warnings, failures));
         String json = summaryJson(summary);
         writeOutput(folder.resolve("summary.json"), json);
-        writeOutput(
-                folder.resolve("report.html"),
-                HtmlReport.render(
-                        "Mercato run " + scenario.name() + " (seed " + scenario.seed() + ")",
-                        summary.market(),
-                        events,
-                        summary.ads(),
-                        summary.strategyAuction()));
+        writeOutput(folder.resolve("report.html"), report(summary, events));
         if (scenario.output().duckdb()) {
             try {
                 DuckDbResults.write(
@@ -241,6 +246,36 @@ public final class ScenarioRunner {
             }
         }
         return new RunResult(folder, events, summary);
+    }
+
+    /** The run's {@code report.html}, opening with its failures when agents failed. */
+    static String report(RunSummary summary, Path events) throws IOException {
+        AgentFailures failures = summary.failures();
+        return HtmlReport.render(
+                "Mercato run " + summary.scenario() + " (seed " + summary.seed() + ")",
+                summary.market(),
+                events,
+                summary.ads(),
+                summary.strategyAuction(),
+                failures == null ? null : "FAILED: " + failures.headline(),
+                failures == null ? List.of() : failures.warnings());
+    }
+
+    /** The failure causes the LLM groups recorded, summed over groups. */
+    private static Map<String, Long> llmCauses(List<LlmGroup> groups) {
+        Map<String, Long> causes = new TreeMap<>();
+        groups.forEach(
+                g -> g.client().usage().failureCauses().forEach((cause, n) -> causes.merge(cause, n, Long::sum)));
+        return causes;
+    }
+
+    /** {@code warnings}, then one per failure cause. */
+    static List<String> withFailures(List<String> warnings, AgentFailures failures) {
+        List<String> out = new ArrayList<>(warnings);
+        if (failures != null) {
+            out.addAll(failures.warnings());
+        }
+        return out;
     }
 
     /**
@@ -263,12 +298,13 @@ public final class ScenarioRunner {
             SimulationSetup setup,
             EventSink writer,
             EventSink metrics,
+            FailureFold failed,
             AdsFold ads,
             SaleFold saleFold,
             StrategyAuctions auctions,
             KernelListener listener)
             throws IOException {
-        List<EventSink> sinks = new ArrayList<>(List.of(writer, metrics));
+        List<EventSink> sinks = new ArrayList<>(List.of(writer, metrics, failed));
         if (ads != null) {
             sinks.add(ads);
         }

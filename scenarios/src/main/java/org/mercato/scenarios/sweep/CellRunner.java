@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import org.mercato.agents.PolicyRegistry;
 import org.mercato.metrics.output.DuckDbResults;
 import org.mercato.scenarios.model.Scenario;
+import org.mercato.scenarios.run.AgentFailures;
 import org.mercato.scenarios.run.CostInfo;
 import org.mercato.scenarios.run.RunResult;
 import org.mercato.scenarios.run.ScenarioRunner;
@@ -21,7 +22,9 @@ import org.slf4j.LoggerFactory;
  * Runs one cell through {@link ScenarioRunner} and flattens its summary.json into metrics. The run
  * goes into {@code <keep>/<cell id>/} when runs are kept, else into a scratch folder deleted
  * afterwards; either way without the per-run DuckDB and CSV files (the sweep has its own). Any
- * failure becomes a {@code failed} result with the error: a cell never throws.
+ * failure becomes a {@code failed} result with the error: a cell never throws. A run in which agents
+ * failed is a failed cell too (with its metrics, and its causes as the error), unless its scenario
+ * sets {@code agents.acceptFailures: true}.
  */
 public final class CellRunner {
     private static final Logger log = LoggerFactory.getLogger(CellRunner.class);
@@ -47,13 +50,18 @@ public final class CellRunner {
                     DuckDbResults.flatten(new ObjectMapper().readTree(ScenarioRunner.summaryJson(result.summary())));
             metrics.remove("wallTimeMillis");
             CostInfo cost = result.summary().cost();
+            AgentFailures failures = result.summary().failures();
+            boolean failed = failures != null && !scenario.agents().acceptsFailures();
+            if (failed) {
+                log.warn("cell {} failed: {}", id, failedAgents(failures));
+            }
             return new CellResult(
                     id,
-                    CellResult.OK,
+                    failed ? CellResult.FAILED : CellResult.OK,
                     metrics,
                     startedMillis,
                     millisSince(started),
-                    null,
+                    failed ? failedAgents(failures) : null,
                     worker,
                     cost == null ? null : cost.money());
         } catch (Exception | StackOverflowError | OutOfMemoryError e) {
@@ -78,6 +86,11 @@ public final class CellRunner {
                 s.prices(),
                 s.output().withoutTables(),
                 null);
+    }
+
+    /** "3 agents failed: 3 agents ended with llm-error: openai gpt-4o-mini HTTP 401 Unauthorized; ...". */
+    static String failedAgents(AgentFailures failures) {
+        return failures.headline() + ": " + String.join("; ", failures.warnings());
     }
 
     private static long millisSince(long started) {

@@ -10,7 +10,7 @@ import org.mercato.metrics.output.SvgChart;
 /**
  * {@code sweep-report.html}: self-contained (inline SVG and CSS, the run report's style and charts).
  * For each factor and headline metric, the mean per level with its 95% interval, and a table of the
- * paired differences against the first level; then the failed cells with their errors.
+ * paired differences against the first level. Failed cells, with their errors, come first.
  */
 public final class SweepReport {
     /** The metrics plotted, those present in the results; every metric is in the CSV and Parquet files. */
@@ -52,6 +52,7 @@ public final class SweepReport {
                 esc(facts.getOrDefault("design", "?")),
                 esc(facts.getOrDefault("replicates", "?")),
                 esc(facts.getOrDefault("code_version", "?"))));
+        failures(html, cells);
         html.append("<p class=\"note\">Bars: the mean over every cell at a level; whiskers: 95% t intervals."
                 + " Paired differences compare cells that share the other factors' levels and the seed.</p>");
         List<String> headline = headline(analysis.metrics());
@@ -70,7 +71,6 @@ public final class SweepReport {
             }
             pairedTable(html, factor, headline, analysis);
         }
-        failures(html, cells);
         html.append("</body></html>\n");
         return html.toString();
     }
@@ -111,6 +111,9 @@ public final class SweepReport {
         if (failed.isEmpty()) {
             return;
         }
+        html.append(HtmlReport.failureBox(
+                "FAILED: " + failed.size() + " of " + cells.size() + " cells failed (left out of the statistics below)",
+                List.of()));
         html.append("<h2>Failed cells</h2><table><tr><th>cell</th><th>factors</th><th>seed</th><th>error</th></tr>");
         for (SweepStore.StoredCell c : failed.subList(0, Math.min(50, failed.size()))) {
             html.append("<tr><td>")

@@ -143,6 +143,28 @@ class LlmFailuresTest extends ScriptedServerTest {
     }
 
     @Test
+    void aServiceWhoseProviderFailsCountsAsAFailedAgentWithItsCause() throws IOException {
+        model.hook = (n, request) ->
+                request.path("messages").get(0).path("content").asText().startsWith("You sell")
+                        ? ScriptedModel.status(401, "{\"error\":{\"message\":\"bad key\"}}")
+                        : null;
+
+        RunResult result = run("retries: 0");
+
+        java.util.Set<String> failedServices = new java.util.TreeSet<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                        "\"type\":\"message\",\"from\":\"(s\\d)\",\"to\":\"c\\d\",\"text\":\"llm-error\"")
+                .matcher(LlmMarket.events(result));
+        while (m.find()) {
+            failedServices.add(m.group(1));
+        }
+        assertThat(failedServices).isNotEmpty();
+        assertThat(result.summary().failures().causes())
+                .containsExactly(
+                        Map.entry("llm-error: openai scripted HTTP 401 Unauthorized", (long) failedServices.size()));
+    }
+
+    @Test
     void aRejectedKeyIsNeitherRetriedNorWrittenAnywhere() throws IOException {
         String body = "{\"error\":{\"message\":\"Incorrect API key provided: " + LlmMarket.KEY + "\"}}";
         model.hook = (n, request) -> ScriptedModel.status(401, body);

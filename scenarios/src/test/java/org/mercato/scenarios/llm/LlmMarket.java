@@ -20,7 +20,12 @@ final class LlmMarket {
 
     /** The scenario YAML; {@code llmExtra} is added to both groups' llm sections. */
     static String yaml(MockWebServer server, String llmExtra) {
-        String llm = "{baseUrl: '" + server.url("/v1") + "', model: scripted, apiKeyEnv: MERCATO_TEST_KEY,"
+        return yaml(server.url("/v1").toString(), llmExtra);
+    }
+
+    /** The scenario YAML for a model at {@code baseUrl}. */
+    static String yaml(String baseUrl, String llmExtra) {
+        String llm = "{baseUrl: '" + baseUrl + "', model: scripted, apiKeyEnv: MERCATO_TEST_KEY,"
                 + (llmExtra.contains("timeout:") ? "" : " timeout: 5s,") + " backoff: 1ms"
                 + (llmExtra.isEmpty() ? "" : ", " + llmExtra) + "}";
         return """
