@@ -2,7 +2,6 @@ package org.mercato.agents.llm;
 
 import java.util.Map;
 import java.util.TreeMap;
-import org.mercato.sim.kernel.AgentRuntime;
 import org.mercato.sim.policy.AgentContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,11 +69,7 @@ public final class RunBudget {
      * has drawn for it). Outside the kernel, the observation's time.
      */
     static long keyOf(AgentContext context) {
-        if (context instanceof AgentRuntime runtime) {
-            // the runtime draws this observation's think time only after the policy returns
-            return context.now() + runtime.networkDelay() + runtime.peekThinkTime();
-        }
-        return context.now();
+        return context.actsAt();
     }
 
     /**

@@ -195,6 +195,12 @@ public final class AgentRuntime implements AgentContext {
         return networkDelay;
     }
 
+    @Override
+    public long actsAt() {
+        // the think time of this observation is drawn already (peeked), taken once the policy returns
+        return now + networkDelay + peekThinkTime(0);
+    }
+
     private long takeThinkTime() {
         long think = peekThinkTime(0);
         drawnHead = (drawnHead + 1) % drawn.length;

@@ -13,6 +13,16 @@ public interface AgentContext {
     /** This agent's own random stream, derived from the master seed and the agent id. */
     SplittableRandom random();
 
+    /**
+     * Virtual time at which the actions returned for the observation being handled take effect
+     * (its time, the network delay and the think time already drawn for it); {@link #now()} outside
+     * a simulation. Bounds shared by agents charge their use at this time, which the kernel's
+     * ordering makes the same whatever the threads do.
+     */
+    default long actsAt() {
+        return now();
+    }
+
     /** A context that stays as given, for trying a policy outside a simulation (unit tests). */
     static AgentContext of(String self, long now, SplittableRandom random) {
         return new Fixed(self, now, random);
