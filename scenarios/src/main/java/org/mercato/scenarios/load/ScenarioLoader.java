@@ -70,6 +70,13 @@ public final class ScenarioLoader {
             KeyPath path = index.pathAt(e.getLocation()).orElse(KeyPath.ROOT);
             throw inFile.error(path, Locator.At.VALUE, ScenarioException.oneLine(e.getOriginalMessage()));
         }
+        if (scenario == null) {
+            // a document that is only a null, such as "~"
+            throw inFile.error(
+                    KeyPath.ROOT,
+                    Locator.At.VALUE,
+                    "expected " + BindingErrors.expected(Scenario.class, mapper) + ", got nothing");
+        }
         if (overrides.isEmpty()) {
             return new Loaded(resolvePaths(scenario, file), inFile);
         }

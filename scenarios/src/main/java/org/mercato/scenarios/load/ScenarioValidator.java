@@ -17,6 +17,7 @@ import org.mercato.agents.UnknownPolicyException;
 import org.mercato.agents.llm.ProviderSettings;
 import org.mercato.scenarios.magentic.MagenticFormatException;
 import org.mercato.scenarios.model.AgentGroupConfig;
+import org.mercato.scenarios.model.GeneratorConfig;
 import org.mercato.scenarios.model.LlmConfig;
 import org.mercato.scenarios.model.Scenario;
 import org.mercato.scenarios.model.StrategyAuctionConfig;
@@ -46,6 +47,12 @@ public final class ScenarioValidator {
      * when taken), and a file name has at most 255 bytes.
      */
     public static final int MAX_NAME = 200;
+
+    /** The most customers a generated market may have (ten times the bundled scale-1m's). */
+    public static final int MAX_GENERATED_CUSTOMERS = 10_000_000;
+
+    /** The most services a generated market may have (ten times the bundled scale-1m's). */
+    public static final int MAX_GENERATED_SERVICES = 1_000_000;
 
     private final PolicyRegistry registry;
 
@@ -89,6 +96,19 @@ public final class ScenarioValidator {
                     Locator.At.VALUE,
                     "a name has at most " + MAX_NAME + " characters (the run folder is <name>-<time>, and a file"
                             + " name at most 255 bytes), was " + scenario.name().length());
+        }
+        GeneratorConfig generate = scenario.market().generate();
+        if (generate != null && generate.customers() > MAX_GENERATED_CUSTOMERS) {
+            throw where.error(
+                    KeyPath.of("market", "generate", "customers"),
+                    Locator.At.VALUE,
+                    "must be at most " + MAX_GENERATED_CUSTOMERS + ", was " + generate.customers());
+        }
+        if (generate != null && generate.services() > MAX_GENERATED_SERVICES) {
+            throw where.error(
+                    KeyPath.of("market", "generate", "services"),
+                    Locator.At.VALUE,
+                    "must be at most " + MAX_GENERATED_SERVICES + ", was " + generate.services());
         }
         Integer parallelism = scenario.kernel().parallelism();
         if (parallelism != null && parallelism > MAX_THREADS) {
