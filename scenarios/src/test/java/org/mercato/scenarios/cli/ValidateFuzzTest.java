@@ -23,7 +23,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * Throws random YAML documents (random nesting with real scenario keys mixed in, and mutated copies
  * of the bundled scenarios), random {@code --set} overrides and random bytes at {@code mercato
  * validate}: the answer is always exit 0, or exit 2 with one {@code error:} line, and never a stack
- * trace or a Java class name. About two thousand tries in all; each is a whole in-process CLI call.
+ * trace or a Java class name. 1,600 tries in all; each is a whole in-process CLI call.
  */
 class ValidateFuzzTest {
     /** Real keys, at every level of a scenario. */
@@ -227,17 +227,17 @@ class ValidateFuzzTest {
         }
     }
 
-    @Property(tries = 800)
+    @Property(tries = 500)
     void randomYamlDocuments(@ForAll("documents") String text) throws IOException {
         checkValidate(write(text.getBytes(StandardCharsets.UTF_8)));
     }
 
-    @Property(tries = 450)
+    @Property(tries = 350)
     void mutatedBundledScenarios(@ForAll("mutants") String text) throws IOException {
         checkValidate(write(text.getBytes(StandardCharsets.UTF_8)));
     }
 
-    @Property(tries = 300)
+    @Property(tries = 250)
     void randomOverrides(@ForAll("scenarioIndex") int scenario, @ForAll("overrides") List<String> overrides)
             throws IOException {
         Path file = write(bundled.get(scenario).getBytes(StandardCharsets.UTF_8));
@@ -249,7 +249,7 @@ class ValidateFuzzTest {
         checkValidate(args.toArray(String[]::new));
     }
 
-    @Property(tries = 450)
+    @Property(tries = 500)
     void randomBytes(@ForAll("bytes") byte[] bytes) throws IOException {
         checkValidate(write(bytes));
     }
