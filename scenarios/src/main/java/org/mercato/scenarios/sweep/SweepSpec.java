@@ -45,7 +45,7 @@ public record SweepSpec(Path baseFile, String name, SweepConfig config, long des
             throw doc.error(List.of("scenario"), "expected the path of the base scenario file");
         }
         JsonNode nameNode = object.remove("name");
-        if (nameNode != null && !nameNode.isNull() && !nameNode.isTextual()) {
+        if (nameNode != null && nameNode.isContainerNode()) {
             throw doc.error(List.of("name"), "expected a name, such as my-sweep");
         }
         Path baseFile;
