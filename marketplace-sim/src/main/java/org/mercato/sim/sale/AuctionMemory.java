@@ -23,8 +23,11 @@ import java.util.TreeSet;
  */
 public final class AuctionMemory {
     public static final String FILE = "memory.jsonl";
-    private static final ObjectMapper JSON =
-            new ObjectMapper().enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    /** The longest problem text a {@link CorruptEntryException} quotes. */
+    private static final int MAX_PROBLEM = 120;
 
     private final List<MemoryEntry> entries = new ArrayList<>();
     private final List<List<String>> terms = new ArrayList<>();
@@ -98,7 +101,46 @@ public final class AuctionMemory {
         return List.copyOf(out);
     }
 
-    /** Loads {@code <folder>/memory.jsonl}; an empty memory when the file does not exist. */
+    /** A line of {@code memory.jsonl} that is not an entry; the message names the file and the line. */
+    public static final class CorruptEntryException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        private final transient Path file;
+        private final int line;
+        private final String problem;
+
+        CorruptEntryException(Path file, int line, String problem) {
+            super(file + ":" + line + ": not an auction memory entry: " + shorten(problem));
+            this.file = file;
+            this.line = line;
+            this.problem = "not an auction memory entry: " + shorten(problem);
+        }
+
+        public Path file() {
+            return file;
+        }
+
+        /** The 1-based line. */
+        public int line() {
+            return line;
+        }
+
+        /** What is wrong with the line, without the file and line. */
+        public String problem() {
+            return problem;
+        }
+
+        private static String shorten(String text) {
+            String first =
+                    text == null ? "" : text.lines().findFirst().orElse("").strip();
+            return first.length() <= MAX_PROBLEM ? first : first.substring(0, MAX_PROBLEM) + "…";
+        }
+    }
+
+    /**
+     * Loads {@code <folder>/memory.jsonl}; an empty memory when the file does not exist. A line
+     * that is not an entry is a {@link CorruptEntryException}.
+     */
     public static AuctionMemory load(Path folder) throws IOException {
         Path file = folder.resolve(FILE);
         if (!Files.exists(file)) {
@@ -113,9 +155,10 @@ public final class AuctionMemory {
             }
             try {
                 memory.add(JSON.readValue(line, MemoryEntry.class));
-            } catch (JsonProcessingException | IllegalArgumentException | NullPointerException e) {
-                throw new IOException(file + ":" + number + ": not an auction memory entry: "
-                        + e.getMessage().lines().findFirst().orElse(""));
+            } catch (JsonProcessingException e) {
+                throw new CorruptEntryException(file, number, e.getOriginalMessage());
+            } catch (IllegalArgumentException | NullPointerException e) {
+                throw new CorruptEntryException(file, number, String.valueOf(e.getMessage()));
             }
         }
         return memory;

@@ -3,6 +3,7 @@ package org.mercato.scenarios.cli;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.mercato.scenarios.load.Excerpt;
 import org.mercato.scenarios.load.ScenarioException;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -17,6 +18,8 @@ abstract class CliCommand implements Callable<Integer> {
     static final int OK = 0;
     static final int FAILED = 1;
     static final int BAD_INPUT = 2;
+    /** The longest error line: whatever an exception's message quotes, the console gets one short line. */
+    static final int MAX_ERROR = 1_000;
 
     CommandSpec spec;
 
@@ -59,7 +62,7 @@ abstract class CliCommand implements Callable<Integer> {
 
     int error(int code, String message) {
         out().flush();
-        err().println("error: " + oneLine(message));
+        err().println("error: " + Excerpt.of(message, MAX_ERROR));
         err().flush();
         return code;
     }

@@ -37,6 +37,7 @@ final class SweepMergeCommand extends CliCommand {
             if (!Files.isRegularFile(f)) {
                 throw new ScenarioException(f.toString(), "no such file");
             }
+            SweepStore.checkMergeable(f);
         }
         Path folder = out != null ? out : files.get(0).toAbsolutePath().getParent();
         Path database = folder.resolve("sweep.duckdb");

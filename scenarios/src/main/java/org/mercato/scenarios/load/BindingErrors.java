@@ -61,7 +61,7 @@ final class BindingErrors {
     static String unknownKey(String name, Collection<?> allowed) {
         List<String> keys = new ArrayList<>();
         allowed.forEach(k -> keys.add(String.valueOf(k)));
-        return "unknown key '" + name + "'; allowed here: "
+        return "unknown key " + Excerpt.quoted(name) + "; allowed here: "
                 + (keys.isEmpty() ? "none" : String.join(", ", keys))
                 + Suggestions.hint(name, keys);
     }
@@ -101,7 +101,36 @@ final class BindingErrors {
         if (space > 0 && known.contains(problem.substring(0, space))) {
             return where.error(path.child(problem.substring(0, space)), Locator.At.BEST, problem.substring(space + 1));
         }
+        KeyPath named = space > 0 ? ownKey(problem.substring(0, space), path, known) : null;
+        if (named != null) {
+            return where.error(named, Locator.At.BEST, problem.substring(space + 1));
+        }
         return where.error(path, Locator.At.BEST, problem);
+    }
+
+    /**
+     * The key a message such as {@code sweep.factors.seed: needs a level} is about, when it starts
+     * with the record's own key ({@code sweep}) and one of its fields; the rest is a mapping key,
+     * which may hold dots. Null otherwise.
+     */
+    private static KeyPath ownKey(String word, KeyPath path, List<String> known) {
+        if (word.endsWith(":")) {
+            word = word.substring(0, word.length() - 1);
+        }
+        // a record bound on its own (a sweep file's top level) still names itself: sweep.replicates
+        String own = path.last() instanceof String name
+                ? name + "."
+                : path.isRoot() && word.indexOf('.') > 0 ? word.substring(0, word.indexOf('.') + 1) : null;
+        if (own == null || !word.startsWith(own)) {
+            return null;
+        }
+        String rest = word.substring(own.length());
+        int dot = rest.indexOf('.');
+        String field = dot < 0 ? rest : rest.substring(0, dot);
+        if (!known.contains(field)) {
+            return null;
+        }
+        return dot < 0 ? path.child(field) : path.child(field).child(rest.substring(dot + 1));
     }
 
     private static KeyPath firstNullEntry(JsonNode node, KeyPath path) {
@@ -201,7 +230,7 @@ final class BindingErrors {
             return "nothing";
         }
         if (value.isTextual()) {
-            return "'" + value.asText() + "'";
+            return Excerpt.quoted(value.asText());
         }
         if (value.isArray()) {
             return "a list";
@@ -209,6 +238,6 @@ final class BindingErrors {
         if (value.isObject()) {
             return "a mapping";
         }
-        return value.asText();
+        return Excerpt.of(value.asText());
     }
 }

@@ -38,7 +38,7 @@ final class Overrides {
     }
 
     /** An override as given, and the path it resolved to once applied. */
-    record Override(String key, List<Segment> segments, JsonNode value, KeyPath path) {
+    record Override(String key, List<Segment> segments, JsonNode value, String written, KeyPath path) {
         String source() {
             return "--set " + key;
         }
@@ -53,7 +53,15 @@ final class Overrides {
                         "--set " + text, "expected KEY=VALUE, such as agents.assistants[0].count=10");
             }
             String key = text.substring(0, eq).strip();
-            out.add(new Override(key, segments(key), value(key, text.substring(eq + 1), mapper), null));
+            String raw = text.substring(eq + 1).strip();
+            if (raw.length() > YamlText.MAX_VALUE_CHARS) {
+                throw new ScenarioException(
+                        "--set " + Excerpt.of(key),
+                        "the value is longer than the " + YamlText.MAX_VALUE_CHARS + " characters a value may have");
+            }
+            JsonNode value = value(key, raw, mapper);
+            String written = value.isBoolean() || value.isNumber() ? raw : null;
+            out.add(new Override(key, segments(key), value, written, null));
         }
         return out;
     }
@@ -136,12 +144,13 @@ final class Overrides {
                     throw new ScenarioException(
                             override.source(), path + " is a list; address an entry by index, such as " + path + "[0]");
                 }
-                int index = Integer.parseInt(segment.name());
-                if (index > array.size()) {
+                int index = index(segment.name());
+                if (index < 0 || index > array.size()) {
                     throw new ScenarioException(
                             override.source(),
                             path + " has " + array.size() + (array.size() == 1 ? " entry" : " entries") + "; index "
-                                    + index + " is out of range (use " + array.size() + " to add an entry)");
+                                    + Excerpt.of(segment.name()) + " is out of range (use " + array.size()
+                                    + " to add an entry)");
                 }
                 path = path.index(index);
                 if (last) {
@@ -171,7 +180,16 @@ final class Overrides {
             }
             node = child;
         }
-        return new Override(override.key(), segments, override.value(), path);
+        return new Override(override.key(), segments, override.value(), override.written(), path);
+    }
+
+    /** A list index as written, or -1 if it does not fit in an int. */
+    private static int index(String digits) {
+        try {
+            return Integer.parseInt(digits);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     /**

@@ -10,6 +10,9 @@ package org.mercato.scenarios.load;
 public final class ScenarioException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** A problem longer than this is cut: whatever a message quotes stays short (see {@link Excerpt}). */
+    static final int MAX_PROBLEM = 400;
+
     private final String source;
     private final int line;
     private final int column;
@@ -29,7 +32,7 @@ public final class ScenarioException extends RuntimeException {
         this.line = line;
         this.column = column;
         this.key = key == null ? "" : key;
-        this.problem = oneLine(problem);
+        this.problem = Excerpt.of(problem, MAX_PROBLEM);
     }
 
     public ScenarioException(String source, String problem) {
@@ -59,15 +62,15 @@ public final class ScenarioException extends RuntimeException {
     }
 
     private static String compose(String source, int line, int column, String key, String problem) {
-        StringBuilder out = new StringBuilder(source);
+        StringBuilder out = new StringBuilder(Excerpt.of(source, MAX_PROBLEM));
         if (line > 0) {
             out.append(':').append(line).append(':').append(column);
         }
         out.append(": ");
         if (key != null && !key.isEmpty()) {
-            out.append(key).append(": ");
+            out.append(Excerpt.of(key, MAX_PROBLEM)).append(": ");
         }
-        return oneLine(out.append(problem).toString());
+        return oneLine(out.append(Excerpt.of(problem, MAX_PROBLEM)).toString());
     }
 
     static String oneLine(String text) {

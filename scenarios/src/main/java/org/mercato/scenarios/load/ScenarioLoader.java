@@ -5,15 +5,11 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.mercato.agents.PolicyRegistry;
 import org.mercato.scenarios.model.MarketConfig;
 import org.mercato.scenarios.model.Scenario;
@@ -56,51 +52,12 @@ public final class ScenarioLoader {
     private record Loaded(Scenario scenario, Locator where) {}
 
     private static Loaded read(Path file, List<String> overrideTexts) {
-        String source = file.toString();
-        String text = readText(file, source);
-        ObjectMapper mapper = ScenarioYaml.mapper();
-        List<Overrides.Override> overrides = Overrides.parse(overrideTexts, mapper);
-
-        YamlIndex index;
-        try {
-            index = YamlIndex.parse(mapper, text);
-        } catch (JsonProcessingException e) {
-            throw YamlSyntax.malformed(source, e);
-        } catch (IOException e) {
-            throw new ScenarioException(source, "cannot read: " + e.getMessage());
-        }
-        Locator inFile = (path, at, problem) -> {
-            YamlIndex.Position p = switch (at) {
-                case KEY -> index.keyPosition(path);
-                case VALUE -> index.valuePosition(path);
-                case BEST -> index.position(path);
-            };
-            return new ScenarioException(source, p.line(), p.column(), path.toString(), problem);
-        };
-        if (index.isEmpty()) {
-            throw new ScenarioException(source, "the file is empty; a scenario needs at least a market");
-        }
-        if (!index.duplicates().isEmpty()) {
-            YamlIndex.Duplicate d = index.duplicates().get(0);
-            throw new ScenarioException(
-                    source,
-                    d.at().line(),
-                    d.at().column(),
-                    d.path().toString(),
-                    "duplicate key '" + d.path().last() + "' (first given at " + d.first() + ")");
-        }
-        if (index.extraDocument().isPresent()) {
-            YamlIndex.Position at = index.extraDocument().get();
-            throw new ScenarioException(
-                    source, at.line(), at.column(), "", "a scenario file holds one YAML document, found another");
-        }
-
-        if (index.alias().isPresent()) {
-            throw inFile.error(
-                    index.alias().get(),
-                    Locator.At.VALUE,
-                    "YAML aliases (*name) are not supported in scenario files; write the value out");
-        }
+        List<Overrides.Override> overrides = Overrides.parse(overrideTexts, ScenarioYaml.mapper());
+        YamlDocument doc = YamlDocument.read(file, "scenario", "a market");
+        String text = doc.text();
+        ObjectMapper mapper = doc.mapper();
+        YamlIndex index = doc.index();
+        Locator inFile = doc.locator();
 
         JsonNode tree = readTreeQuietly(mapper, text);
         Scenario scenario;
@@ -113,15 +70,29 @@ public final class ScenarioLoader {
             KeyPath path = index.pathAt(e.getLocation()).orElse(KeyPath.ROOT);
             throw inFile.error(path, Locator.At.VALUE, ScenarioException.oneLine(e.getOriginalMessage()));
         }
+        if (scenario == null) {
+            // a document that is only a null, such as "~"
+            throw inFile.error(
+                    KeyPath.ROOT,
+                    Locator.At.VALUE,
+                    "expected " + BindingErrors.expected(Scenario.class, mapper) + ", got nothing");
+        }
         if (overrides.isEmpty()) {
             return new Loaded(resolvePaths(scenario, file), inFile);
         }
 
         ObjectNode root = (ObjectNode) tree.deepCopy();
         List<Overrides.Override> applied = new ArrayList<>();
+        Map<KeyPath, String> written = new HashMap<>(index.written());
         for (Overrides.Override override : overrides) {
-            applied.add(Overrides.apply(root, override));
+            Overrides.Override done = Overrides.apply(root, override);
+            applied.add(done);
+            written.keySet().removeIf(p -> p.startsWith(done.path()));
+            if (done.written() != null) {
+                written.put(done.path(), done.written());
+            }
         }
+        TextScalars.restore(root, Scenario.class, written, mapper);
         Locator where = (path, at, problem) -> {
             Overrides.Override blamed = Overrides.blame(applied, path);
             if (blamed == null) {
@@ -167,26 +138,6 @@ public final class ScenarioLoader {
             return mapper.readTree(text);
         } catch (JsonProcessingException e) {
             return null;
-        }
-    }
-
-    private static String readText(Path file, String source) {
-        try {
-            if (Files.isDirectory(file)) {
-                throw new ScenarioException(source, "is a directory, not a scenario file");
-            }
-            return StandardCharsets.UTF_8
-                    .newDecoder()
-                    .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file)))
-                    .toString();
-        } catch (NoSuchFileException e) {
-            throw new ScenarioException(source, "no such file");
-        } catch (AccessDeniedException e) {
-            throw new ScenarioException(source, "cannot read: permission denied");
-        } catch (CharacterCodingException e) {
-            throw new ScenarioException(source, "cannot read: not UTF-8 text");
-        } catch (IOException e) {
-            throw new ScenarioException(source, "cannot read: " + e.getMessage());
         }
     }
 }

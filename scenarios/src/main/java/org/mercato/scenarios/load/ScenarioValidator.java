@@ -1,6 +1,12 @@
 package org.mercato.scenarios.load;
 
+import java.io.IOException;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.regex.Matcher;
@@ -8,10 +14,15 @@ import java.util.regex.Pattern;
 import org.mercato.agents.InvalidParameterException;
 import org.mercato.agents.PolicyRegistry;
 import org.mercato.agents.UnknownPolicyException;
+import org.mercato.agents.llm.ProviderSettings;
 import org.mercato.scenarios.magentic.MagenticFormatException;
 import org.mercato.scenarios.model.AgentGroupConfig;
+import org.mercato.scenarios.model.GeneratorConfig;
+import org.mercato.scenarios.model.LlmConfig;
 import org.mercato.scenarios.model.Scenario;
+import org.mercato.scenarios.model.StrategyAuctionConfig;
 import org.mercato.scenarios.run.ScenarioWiring;
+import org.mercato.sim.sale.AuctionMemory;
 
 /**
  * Checks what the schema cannot: that every agent group names a registered policy with valid
@@ -23,6 +34,25 @@ public final class ScenarioValidator {
     private static final Pattern GROUP_PROBLEM =
             Pattern.compile("(?:(assistant|service) groups ask|at most one (assistant|service) group"
                     + "|\\d+ (assistant|service)s have no group).*");
+
+    /**
+     * The most threads the kernel can run agents on: Pekko's fork-join dispatcher refuses more
+     * ({@code ForkJoinPool}'s limit). An LLM call in flight holds one, so the distinct models'
+     * {@code concurrency} limits must add up to no more either.
+     */
+    public static final int MAX_THREADS = 32_767;
+
+    /**
+     * The longest scenario name: the run folder is {@code <name>-<yyyyMMdd-HHmmss>} (plus {@code -N}
+     * when taken), and a file name has at most 255 bytes.
+     */
+    public static final int MAX_NAME = 200;
+
+    /** The most customers a generated market may have (ten times the bundled scale-1m's). */
+    public static final int MAX_GENERATED_CUSTOMERS = 10_000_000;
+
+    /** The most services a generated market may have (ten times the bundled scale-1m's). */
+    public static final int MAX_GENERATED_SERVICES = 1_000_000;
 
     private final PolicyRegistry registry;
 
@@ -36,6 +66,7 @@ public final class ScenarioValidator {
     }
 
     void validate(Scenario scenario, Locator where) {
+        checkLimits(scenario, where);
         checkGroups(
                 KeyPath.of("agents", "assistants"),
                 scenario.agents().assistants(),
@@ -57,11 +88,117 @@ public final class ScenarioValidator {
         }
     }
 
+    /** What the schema allows but the runtime refuses: see {@link #MAX_THREADS}, {@link #MAX_NAME}. */
+    private static void checkLimits(Scenario scenario, Locator where) {
+        if (scenario.name().length() > MAX_NAME) {
+            throw where.error(
+                    KeyPath.of("name"),
+                    Locator.At.VALUE,
+                    "a name has at most " + MAX_NAME + " characters (the run folder is <name>-<time>, and a file"
+                            + " name at most 255 bytes), was " + scenario.name().length());
+        }
+        GeneratorConfig generate = scenario.market().generate();
+        if (generate != null && generate.customers() > MAX_GENERATED_CUSTOMERS) {
+            throw where.error(
+                    KeyPath.of("market", "generate", "customers"),
+                    Locator.At.VALUE,
+                    "must be at most " + MAX_GENERATED_CUSTOMERS + ", was " + generate.customers());
+        }
+        if (generate != null && generate.services() > MAX_GENERATED_SERVICES) {
+            throw where.error(
+                    KeyPath.of("market", "generate", "services"),
+                    Locator.At.VALUE,
+                    "must be at most " + MAX_GENERATED_SERVICES + ", was " + generate.services());
+        }
+        Integer parallelism = scenario.kernel().parallelism();
+        if (parallelism != null && parallelism > MAX_THREADS) {
+            throw where.error(
+                    KeyPath.of("kernel", "parallelism"),
+                    Locator.At.VALUE,
+                    "must be at most " + MAX_THREADS + " (the threads the kernel can run), was " + parallelism);
+        }
+        Map<ProviderSettings, Integer> distinct = new HashMap<>();
+        long inFlight = 0;
+        for (Map.Entry<KeyPath, LlmConfig> section : llmSections(scenario).entrySet()) {
+            KeyPath at = section.getKey().child("concurrency");
+            int concurrency = section.getValue().concurrency();
+            if (concurrency > MAX_THREADS) {
+                throw where.error(
+                        at,
+                        Locator.At.VALUE,
+                        "must be at most " + MAX_THREADS + " (each call in flight holds one of the kernel's threads),"
+                                + " was " + concurrency);
+            }
+            if (distinct.putIfAbsent(section.getValue().providerSettings(), concurrency) == null) {
+                inFlight += concurrency;
+            }
+            if (inFlight > MAX_THREADS) {
+                throw where.error(
+                        at,
+                        Locator.At.VALUE,
+                        "the models' concurrency limits add up to " + inFlight + ", more than the " + MAX_THREADS
+                                + " calls in flight the kernel can run (one thread each)");
+            }
+        }
+        StrategyAuctionConfig auctions = scenario.market().strategyAuction();
+        if (auctions != null && auctions.memory() != null) {
+            checkMemory(auctions.memory(), where);
+        }
+    }
+
+    /** Every llm section with its key path, in file order. */
+    private static Map<KeyPath, LlmConfig> llmSections(Scenario scenario) {
+        Map<KeyPath, LlmConfig> out = new LinkedHashMap<>();
+        List<AgentGroupConfig> assistants = scenario.agents().assistants();
+        for (int i = 0; i < assistants.size(); i++) {
+            if (assistants.get(i).llm() != null) {
+                out.put(
+                        KeyPath.of("agents", "assistants", i, "llm"),
+                        assistants.get(i).llm());
+            }
+        }
+        List<AgentGroupConfig> services = scenario.agents().services();
+        for (int i = 0; i < services.size(); i++) {
+            if (services.get(i).llm() != null) {
+                out.put(
+                        KeyPath.of("agents", "services", i, "llm"),
+                        services.get(i).llm());
+            }
+        }
+        StrategyAuctionConfig auctions = scenario.market().strategyAuction();
+        if (auctions != null) {
+            for (int i = 0; i < auctions.bidders().size(); i++) {
+                if (auctions.bidders().get(i).llm() != null) {
+                    out.put(
+                            KeyPath.of("market", "strategyAuction", "bidders", i, "llm"),
+                            auctions.bidders().get(i).llm());
+                }
+            }
+            if (auctions.juryLlm() != null) {
+                out.put(KeyPath.of("market", "strategyAuction", "juryLlm"), auctions.juryLlm());
+            }
+        }
+        return out;
+    }
+
+    /** The auction memory a run would load must read cleanly: a corrupt line is bad input, not a failed run. */
+    private static void checkMemory(String folder, Locator where) {
+        KeyPath key = KeyPath.of("market", "strategyAuction", "memory");
+        try {
+            AuctionMemory.load(Path.of(folder));
+        } catch (AuctionMemory.CorruptEntryException e) {
+            throw new ScenarioException(e.file().toString(), e.line(), 1, "", e.problem());
+        } catch (IOException | InvalidPathException e) {
+            throw where.error(
+                    key, Locator.At.VALUE, "cannot read the auction memory: " + Excerpt.of(e.getMessage(), 200));
+        }
+    }
+
     private static void checkGroups(
             KeyPath groupsPath,
             List<AgentGroupConfig> groups,
             Set<String> known,
-            BiConsumer<String, java.util.Map<String, Object>> factory,
+            BiConsumer<String, Map<String, Object>> factory,
             Locator where) {
         for (int i = 0; i < groups.size(); i++) {
             AgentGroupConfig group = groups.get(i);

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.UncheckedIOException;
 import org.mercato.scenarios.model.Scenario;
+import org.yaml.snakeyaml.LoaderOptions;
 
 /** The strict YAML mapper for scenarios, and the writer of {@code scenario.resolved.yaml}. */
 public final class ScenarioYaml {
@@ -20,6 +21,7 @@ public final class ScenarioYaml {
                         .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
                         // "count:" with nothing after it is null in YAML (the default), not ""
                         .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL)
+                        .loaderOptions(loaderOptions())
                         .build())
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
@@ -27,6 +29,12 @@ public final class ScenarioYaml {
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .disable(com.fasterxml.jackson.databind.MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 .build();
+    }
+
+    private static LoaderOptions loaderOptions() {
+        LoaderOptions options = new LoaderOptions();
+        options.setCodePointLimit(YamlText.MAX_FILE_BYTES);
+        return options;
     }
 
     public static String write(Scenario scenario) {

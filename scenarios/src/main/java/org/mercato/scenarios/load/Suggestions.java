@@ -13,6 +13,9 @@ public final class Suggestions {
         int bestDistance = Integer.MAX_VALUE;
         for (Object candidate : known) {
             String text = String.valueOf(candidate);
+            if (Math.abs(word.length() - text.length()) > 3) {
+                continue; // too far apart to be a typo, and a huge word would cost a huge table
+            }
             int d = distance(word.toLowerCase(Locale.ROOT), text.toLowerCase(Locale.ROOT));
             if (d < bestDistance) {
                 best = text;

@@ -42,9 +42,11 @@ final class YamlIndex {
     private final Map<KeyPath, Position> keys = new HashMap<>();
     private final Map<KeyPath, Position> values = new HashMap<>();
     private final Set<KeyPath> scalars = new HashSet<>();
+    private final Map<KeyPath, String> written = new HashMap<>();
     private final List<Duplicate> duplicates = new ArrayList<>();
     private Position extraDocument;
     private KeyPath alias;
+    private KeyPath tooLong;
 
     private YamlIndex() {}
 
@@ -70,6 +72,9 @@ final class YamlIndex {
         if (token == JsonToken.START_OBJECT) {
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 KeyPath child = path.child(parser.currentName());
+                if (tooLong == null && parser.currentName().length() > YamlText.MAX_VALUE_CHARS) {
+                    tooLong = child;
+                }
                 Position at = Position.of(parser.currentTokenLocation());
                 if (keys.containsKey(child)) {
                     duplicates.add(new Duplicate(child, at, keys.get(child)));
@@ -87,7 +92,25 @@ final class YamlIndex {
                 alias = path;
             }
             scalars.add(path);
+            if (token.isBoolean() || token.isNumeric()) {
+                written.put(path, parser.getText());
+            }
+            if (tooLong == null
+                    && token == JsonToken.VALUE_STRING
+                    && parser.getTextLength() > YamlText.MAX_VALUE_CHARS) {
+                tooLong = path;
+            }
         }
+    }
+
+    /** The text as written of every scalar YAML read as a boolean or a number (see {@link TextScalars}). */
+    Map<KeyPath, String> written() {
+        return written;
+    }
+
+    /** The first key or value longer than {@link YamlText#MAX_VALUE_CHARS}. */
+    Optional<KeyPath> tooLong() {
+        return Optional.ofNullable(tooLong);
     }
 
     /** The first value written as a YAML alias ({@code *name}), which Jackson does not resolve. */

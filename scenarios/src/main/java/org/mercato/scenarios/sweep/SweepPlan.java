@@ -2,9 +2,12 @@ package org.mercato.scenarios.sweep;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.mercato.agents.PolicyRegistry;
+import org.mercato.scenarios.load.Excerpt;
+import org.mercato.scenarios.load.ScenarioException;
 import org.mercato.scenarios.load.ScenarioLoader;
 import org.mercato.scenarios.model.Scenario;
 
@@ -39,7 +42,28 @@ public record SweepPlan(SweepSpec spec, String codeVersion, List<Cell> cells) {
                 cells.add(new Cell(cells.size(), CellIds.of(resolved, codeVersion), point, r, seed, resolved));
             }
         }
+        checkDistinct(spec, cells);
         return new SweepPlan(spec, codeVersion, cells);
+    }
+
+    /**
+     * Two points that resolve to the same scenario are one cell: refused rather than counted twice
+     * and stored once (levels such as {@code 1} and {@code 1.0}, or a sampled design drawing the
+     * same point again).
+     */
+    private static void checkDistinct(SweepSpec spec, List<Cell> cells) {
+        Map<String, Cell> byId = new HashMap<>();
+        for (Cell cell : cells) {
+            Cell earlier = byId.putIfAbsent(cell.id(), cell);
+            if (earlier != null) {
+                throw new ScenarioException(
+                        "sweep " + spec.name(),
+                        "points " + Excerpt.of(earlier.factorsJson()) + " and "
+                                + Excerpt.of(cell.factorsJson())
+                                + " give the same scenario, so they would be one cell; give distinct levels"
+                                + (spec.config().sampled() ? " (or fewer samples, or a wider range)" : ""));
+            }
+        }
     }
 
     /** The cells with {@code index % count == shard}: static shards for batch schedulers. */

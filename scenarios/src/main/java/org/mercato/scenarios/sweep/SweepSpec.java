@@ -1,17 +1,15 @@
 package org.mercato.scenarios.sweep;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.mercato.scenarios.load.Excerpt;
 import org.mercato.scenarios.load.ScenarioException;
 import org.mercato.scenarios.load.ScenarioLoader;
-import org.mercato.scenarios.load.ScenarioYaml;
+import org.mercato.scenarios.load.YamlDocument;
 import org.mercato.scenarios.model.Scenario;
 import org.mercato.scenarios.model.SweepConfig;
 
@@ -19,70 +17,96 @@ import org.mercato.scenarios.model.SweepConfig;
  * What {@code mercato sweep FILE} runs: the base scenario file, the sweep's name, its design and
  * the seed its sampled designs draw from. FILE is either a scenario with a {@code sweep:} section,
  * or a sweep file: {@code scenario: path/to/base.yaml} (relative to the sweep file) plus an
- * optional {@code name} and the fields of a {@code sweep:} section at the top level.
+ * optional {@code name} and the fields of a {@code sweep:} section at the top level. Problems name
+ * the file, line, column and key, like a scenario's; a design whose points repeat (the same level
+ * twice) is refused, since a repeated point is one cell.
  */
 public record SweepSpec(Path baseFile, String name, SweepConfig config, long designSeed, long baseSeed) {
     public static SweepSpec load(Path file) {
-        String source = file.toString();
-        ObjectMapper yaml = ScenarioYaml.mapper();
-        JsonNode tree;
-        try {
-            tree = yaml.readTree(Files.readString(file));
-        } catch (NoSuchFileException e) {
-            throw new ScenarioException(source, "no such file");
-        } catch (JsonProcessingException e) {
-            // the scenario loader gives the precise syntax error
-            ScenarioLoader.load(file);
-            throw new ScenarioException(source, e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new ScenarioException(source, "cannot read: " + e.getMessage());
-        }
+        YamlDocument doc = YamlDocument.read(file, "sweep", "design and factors");
+        JsonNode tree = doc.tree();
         if (tree instanceof ObjectNode object && object.has("scenario")) {
-            return fromSweepFile(file, object, yaml);
+            return fromSweepFile(file, doc, object);
         }
         Scenario scenario = ScenarioLoader.load(file);
         if (scenario.sweep() == null) {
             throw new ScenarioException(
-                    source,
+                    file.toString(),
                     "has no sweep: add a 'sweep:' section to the scenario, or write a sweep file with"
                             + " 'scenario: <base.yaml>' and design, factors, replicates");
         }
+        checkDistinct(doc, List.of("sweep"), scenario.sweep());
         return of(file, scenario.name(), scenario.sweep(), scenario);
     }
 
-    private static SweepSpec fromSweepFile(Path file, ObjectNode object, ObjectMapper yaml) {
-        String source = file.toString();
+    private static SweepSpec fromSweepFile(Path file, YamlDocument doc, ObjectNode object) {
         JsonNode base = object.remove("scenario");
         if (!base.isTextual() || base.asText().isBlank()) {
-            throw new ScenarioException(source, "scenario: expected the path of the base scenario file");
+            throw doc.error(List.of("scenario"), "expected the path of the base scenario file");
         }
         JsonNode nameNode = object.remove("name");
-        Path baseFile = file.toAbsolutePath().getParent().resolve(base.asText()).normalize();
-        SweepConfig config;
-        try {
-            config = yaml.treeToValue(object, SweepConfig.class);
-        } catch (JsonMappingException e) {
-            Throwable cause = e;
-            while (cause.getCause() != null) {
-                cause = cause.getCause();
-            }
-            String path = e.getPath().isEmpty() ? "" : e.getPath().get(0).getFieldName();
-            String problem = cause instanceof IllegalArgumentException
-                    ? cause.getMessage()
-                    : (path.isEmpty() ? "" : path + ": ")
-                            + e.getOriginalMessage()
-                            + "; a sweep file holds scenario, name, design, factors, replicates, samples, seed";
-            throw new ScenarioException(source, problem);
-        } catch (JsonProcessingException e) {
-            throw new ScenarioException(source, e.getOriginalMessage());
+        if (nameNode != null && nameNode.isContainerNode()) {
+            throw doc.error(List.of("name"), "expected a name, such as my-sweep");
         }
+        Path baseFile;
+        try {
+            baseFile = file.toAbsolutePath().getParent().resolve(base.asText()).normalize();
+        } catch (java.nio.file.InvalidPathException e) {
+            throw doc.error(List.of("scenario"), "not a file path: " + Excerpt.quoted(base.asText()));
+        }
+        SweepConfig config = doc.bind(object, List.of(), SweepConfig.class);
+        checkDistinct(doc, List.of(), config);
         Scenario scenario = ScenarioLoader.load(baseFile);
         String name = nameNode == null || nameNode.isNull() ? scenario.name() + "-sweep" : nameNode.asText();
         if (!name.matches("[A-Za-z0-9._-]+")) {
-            throw new ScenarioException(
-                    source, "name must use only letters, digits, '.', '_' and '-', was '" + name + "'");
+            throw doc.error(
+                    List.of("name"), "must use only letters, digits, '.', '_' and '-', was " + Excerpt.quoted(name));
         }
         return of(baseFile, name, config, scenario);
+    }
+
+    /**
+     * Refuses a design with a repeated point: a level given twice in a grid, the same tuple twice in
+     * a zip.
+     */
+    private static void checkDistinct(YamlDocument doc, List<Object> at, SweepConfig config) {
+        if (config.design().equals("grid")) {
+            for (Map.Entry<String, Object> factor : config.factors().entrySet()) {
+                if (factor.getValue() instanceof List<?> levels) {
+                    for (int j = 1; j < levels.size(); j++) {
+                        int first = levels.subList(0, j).indexOf(levels.get(j));
+                        if (first >= 0) {
+                            throw doc.error(
+                                    path(at, "factors", factor.getKey(), j),
+                                    "level " + (j + 1) + " repeats level " + (first + 1) + " ("
+                                            + Excerpt.of(String.valueOf(levels.get(j)))
+                                            + "); a repeated level is the same cell");
+                        }
+                    }
+                }
+            }
+            return;
+        }
+        if (!config.design().equals("zip")) {
+            return; // sampled designs: SweepPlan refuses a point drawn twice
+        }
+        List<Map<String, JsonNode>> points = Design.points(config, 0);
+        String key = config.factors().keySet().iterator().next();
+        for (int j = 1; j < points.size(); j++) {
+            int first = points.subList(0, j).indexOf(points.get(j));
+            if (first >= 0) {
+                throw doc.error(
+                        path(at, "factors", key, j),
+                        "point " + (j + 1) + " of the zip repeats point " + (first + 1) + " ("
+                                + Excerpt.of(points.get(j).toString()) + "); a repeated point is the same cell");
+            }
+        }
+    }
+
+    private static List<Object> path(List<Object> at, Object... more) {
+        List<Object> out = new ArrayList<>(at);
+        out.addAll(List.of(more));
+        return out;
     }
 
     private static SweepSpec of(Path baseFile, String name, SweepConfig config, Scenario base) {

@@ -18,7 +18,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.TreeMap;
+import org.mercato.scenarios.load.Excerpt;
+import org.mercato.scenarios.load.ScenarioException;
 
 /**
  * A sweep's DuckDB file. {@code sweep}: key/value facts (name, design, factor keys, code version).
@@ -29,6 +32,11 @@ import java.util.TreeMap;
  */
 public final class SweepStore implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The columns {@link #mergeFrom} relies on, by table. */
+    private static final Map<String, List<String>> MERGED_COLUMNS = Map.of(
+            "sweep", List.of("key", "value"),
+            "cells", List.of("id", "status"),
+            "metrics", List.of("cell_id", "metric", "value"));
 
     private final Path file;
     private final Connection connection;
@@ -50,8 +58,51 @@ public final class SweepStore implements AutoCloseable {
                 sql.execute("CREATE TABLE IF NOT EXISTS metrics (cell_id VARCHAR, metric VARCHAR, value DOUBLE)");
             }
             return new SweepStore(file, c);
-        } catch (SQLException | IOException e) {
+        } catch (SQLException e) {
+            if (String.valueOf(e.getMessage()).contains("not a valid DuckDB database")) {
+                throw new ScenarioException(
+                        file.toString(), "exists but is not a DuckDB database; move it away or choose another folder");
+            }
             throw new IllegalStateException("cannot open the sweep database " + file + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot open the sweep database " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Checks, reading only, that {@code file} is a sweep database that {@link #mergeFrom} can take:
+     * a DuckDB file with this version's {@code sweep}, {@code cells} and {@code metrics} tables.
+     * Anything else is bad input (a {@link ScenarioException} naming the file), found before the
+     * merged database is touched.
+     */
+    public static void checkMergeable(Path file) {
+        Properties readOnly = new Properties();
+        readOnly.setProperty("duckdb.read_only", "true");
+        Map<String, List<String>> columns = new TreeMap<>();
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath(), readOnly);
+                Statement sql = c.createStatement();
+                ResultSet rs = sql.executeQuery("SELECT table_name, column_name FROM information_schema.columns"
+                        + " WHERE table_schema = 'main' ORDER BY table_name, ordinal_position")) {
+            while (rs.next()) {
+                columns.computeIfAbsent(rs.getString(1), t -> new ArrayList<>()).add(rs.getString(2));
+            }
+        } catch (SQLException e) {
+            String why = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+            throw new ScenarioException(
+                    file.toString(),
+                    why.contains("not a valid DuckDB database")
+                            ? "is not a sweep database (not a DuckDB file); give the .duckdb files 'mercato sweep' wrote"
+                            : "cannot be read as a sweep database: " + Excerpt.of(why, 200));
+        }
+        for (Map.Entry<String, List<String>> table : new TreeMap<>(MERGED_COLUMNS).entrySet()) {
+            List<String> found = columns.get(table.getKey());
+            if (found == null || !found.containsAll(table.getValue())) {
+                throw new ScenarioException(
+                        file.toString(),
+                        "is not a sweep database (it has no '" + table.getKey() + "' table with columns "
+                                + String.join(", ", table.getValue())
+                                + "); give the .duckdb files 'mercato sweep' wrote");
+            }
         }
     }
 

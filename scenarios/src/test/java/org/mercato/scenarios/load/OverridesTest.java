@@ -163,4 +163,49 @@ class OverridesTest {
 
         assertThat(e.getMessage()).contains("scenario.yaml:13:14: agents.assistants[0].count: must be >= 0");
     }
+
+    @Test
+    void anIndexTooLargeForAnIntIsOutOfRange() {
+        assertThat(failure("agents.assistants[99999999999].policy=x").getMessage())
+                .isEqualTo("--set agents.assistants[99999999999].policy: agents.assistants has 1 entry; index"
+                        + " 99999999999 is out of range (use 1 to add an entry)");
+    }
+
+    @Test
+    void aTextKeyGetsTheTextAsWrittenLikeInTheFile() {
+        // YAML 1.1 reads these plain scalars as false, true and 16; the file gives a text key the text
+        assertThat(load("name=no").name()).isEqualTo("no");
+        assertThat(load("name=yes").name()).isEqualTo("yes");
+        assertThat(load("name=0x10").name()).isEqualTo("0x10");
+        assertThat(load("name=1_000").name()).isEqualTo("1_000");
+        assertThat(load(
+                                "agents.assistants[0].llm={baseUrl: 'http://127.0.0.1:1/v1', model: m}",
+                                "agents.assistants[0].llm.cache.mode=off")
+                        .agents()
+                        .assistants()
+                        .get(0)
+                        .llm()
+                        .cache()
+                        .mode())
+                .isEqualTo("off");
+    }
+
+    @Test
+    void numericAndBooleanKeysStillReadNumbersAndBooleans() {
+        Scenario scenario =
+                load("seed=0x10", "market.generate.customers=12", "agents.assistants[0].params.inquiries=no");
+
+        assertThat(scenario.seed()).isEqualTo(16L);
+        assertThat(scenario.market().generate().customers()).isEqualTo(12);
+        // free-form parameters keep YAML's reading, as in the file
+        assertThat(scenario.agents().assistants().get(0).params()).containsEntry("inquiries", false);
+    }
+
+    @Test
+    void theFilesTextValuesKeepTheirTextWhenAnOverrideIsApplied() throws IOException {
+        Files.writeString(file, ScenarioLoaderTest.VALID.replace("name: small", "name: off"));
+
+        assertThat(ScenarioLoader.load(file).name()).isEqualTo("off");
+        assertThat(load("seed=3").name()).isEqualTo("off");
+    }
 }

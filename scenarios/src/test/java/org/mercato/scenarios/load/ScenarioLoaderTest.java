@@ -181,6 +181,31 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void aDocumentThatIsOnlyANullSaysWhatWasExpected() throws IOException {
+        // found by ValidateFuzzTest: "~" bound to no scenario at all, then a NullPointerException
+        ScenarioException e = failure("~\n");
+
+        assertThat(e.getMessage())
+                .endsWith("scenario.yaml:1:1: expected a mapping with keys name, description,"
+                        + " seed, kernel, market, agents, prices, output, sweep, got nothing");
+    }
+
+    @Test
+    void aGeneratedMarketTooLargeToBuildIsRefused() {
+        // found by the fuzz: 2147483647 customers ended validate with an OutOfMemoryError (exit 1)
+        ScenarioException e = catchThrowableOfType(
+                ScenarioException.class,
+                () -> ScenarioLoader.load(
+                        write(VALID),
+                        List.of("market.generate.customers=2147483647"),
+                        org.mercato.agents.PolicyRegistry.builtIn()));
+
+        assertThat(e).isNotNull();
+        assertThat(e.getMessage())
+                .isEqualTo("--set market.generate.customers: must be at most 10000000, was 2147483647");
+    }
+
+    @Test
     void aListWhereAMappingBelongs() throws IOException {
         ScenarioException e = failure(VALID.replace("seed: 7", "seed: [7]"));
 
