@@ -23,7 +23,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * Throws random YAML documents (random nesting with real scenario keys mixed in, and mutated copies
  * of the bundled scenarios), random {@code --set} overrides and random bytes at {@code mercato
  * validate}: the answer is always exit 0, or exit 2 with one {@code error:} line, and never a stack
- * trace or a Java class name. 1,600 tries in all; each is a whole in-process CLI call.
+ * trace or a Java class name. 2,000 tries in all; each is a whole in-process CLI call.
  */
 class ValidateFuzzTest {
     /** Real keys, at every level of a scenario. */
@@ -232,7 +232,7 @@ class ValidateFuzzTest {
         checkValidate(write(text.getBytes(StandardCharsets.UTF_8)));
     }
 
-    @Property(tries = 350)
+    @Property(tries = 150) // each validates a whole bundled market (~60 ms)
     void mutatedBundledScenarios(@ForAll("mutants") String text) throws IOException {
         checkValidate(write(text.getBytes(StandardCharsets.UTF_8)));
     }
@@ -249,7 +249,7 @@ class ValidateFuzzTest {
         checkValidate(args.toArray(String[]::new));
     }
 
-    @Property(tries = 500)
+    @Property(tries = 800)
     void randomBytes(@ForAll("bytes") byte[] bytes) throws IOException {
         checkValidate(write(bytes));
     }
