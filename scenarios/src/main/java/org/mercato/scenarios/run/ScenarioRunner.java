@@ -378,11 +378,15 @@ public final class ScenarioRunner {
      * its leftovers) never share one.
      */
     static Path newFolder(Path outputRoot, String name, LocalDateTime now) throws IOException {
+        try {
+            Files.createDirectories(outputRoot);
+        } catch (IOException e) {
+            throw RunWriteException.of(outputRoot, e);
+        }
         String base = name + "-" + now.format(STAMP);
         for (int n = 1; ; n++) {
             Path folder = outputRoot.resolve(n == 1 ? base : base + "-" + n);
             try {
-                Files.createDirectories(outputRoot);
                 return Files.createDirectory(folder);
             } catch (FileAlreadyExistsException taken) {
                 // an earlier or concurrent run has it: try the next number
