@@ -51,11 +51,14 @@ public final class ThrottledPekkoLogFilter extends Slf4jLoggingFilter {
         }
         if (decision.firstHeldBack()) {
             log.warn(
-                    "{} logged more than {} lines in {} s; counting further ones instead of printing them (something"
-                            + " that does not speak Pekko's protocol may be connected to this node's port)",
+                    "{} logged more than {} lines in {} s; counting further ones instead of printing them{}",
                     logClass.getName(),
                     throttle.limit(),
-                    throttle.window().toSeconds());
+                    throttle.window().toSeconds(),
+                    logClass.getName().startsWith(PEKKO + "remote.")
+                            ? " (something that does not speak this cluster's protocol may be connected to this"
+                                    + " node's port)"
+                            : "");
         }
         return decision.pass();
     }
