@@ -91,7 +91,7 @@ final class SweepCommand extends CliCommand {
     @Option(
             names = "--shard",
             paramLabel = "I/N",
-            description = "Run only cells with index % N == I (0 <= I < N) into sweep-shard-I-of-N.duckdb;"
+            description = "Run only cells with index %% N == I (0 <= I < N) into sweep-shard-I-of-N.duckdb;"
                     + " combine the shards with 'mercato sweep merge'.")
     String shard;
 
@@ -195,7 +195,8 @@ final class SweepCommand extends CliCommand {
         if (clusterExecutor != null) {
             line(
                     "cluster",
-                    clusterExecutor.stats().workersSeen.get() + " worker slots, "
+                    clusterExecutor.stats().workersSeen.get()
+                            + (clusterExecutor.stats().workersSeen.get() == 1 ? " worker, " : " workers, ")
                             + clusterExecutor.stats().reassigned.get() + " cells handed out again after a worker was"
                             + " lost, " + clusterExecutor.stats().duplicates.get() + " duplicate results dropped");
         }

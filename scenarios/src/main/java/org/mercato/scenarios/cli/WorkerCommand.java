@@ -49,8 +49,8 @@ final class WorkerCommand extends CliCommand {
             names = "--failure-timeout",
             paramLabel = "DURATION",
             defaultValue = "10s",
-            description = "How long the coordinator may be unreachable before this node gives up on it"
-                    + " (default: ${DEFAULT-VALUE}).")
+            description = "How long the coordinator may be unreachable (or take to answer the first join) before"
+                    + " this node gives up on it and exits with code 1 (default: ${DEFAULT-VALUE}).")
     String failureTimeout;
 
     @Override
@@ -74,12 +74,26 @@ final class WorkerCommand extends CliCommand {
         out().println("worker " + node.address() + " joining " + joinAt + " with " + slots + " slots");
         out().flush();
         node.whenDone().toCompletableFuture().get();
-        if (node.refusal() != null) {
-            return error(FAILED, "the coordinator refused this worker: " + node.refusal());
-        }
-        out().println("worker " + node.address() + " done");
-        out().flush();
-        return OK;
+        return switch (node.ending()) {
+            case SWEEP_DONE -> {
+                out().println("worker " + node.address() + " done");
+                out().flush();
+                yield OK;
+            }
+            case REFUSED -> error(FAILED, "the coordinator refused this worker: " + node.refusal());
+            case NEVER_JOINED ->
+                error(
+                        FAILED,
+                        "could not join the coordinator at " + joinAt + " within --failure-timeout " + failureTimeout
+                                + "; is 'mercato sweep --cluster' running there and reachable from this host?");
+            case REMOVED ->
+                error(
+                        FAILED,
+                        "lost the coordinator at " + joinAt + " before it said the sweep was done: this worker was"
+                                + " removed from the cluster (the coordinator stopped, or this worker was cut off from it"
+                                + " for longer than --failure-timeout " + failureTimeout
+                                + "); the coordinator hands its unfinished cells to other workers");
+        };
     }
 
     /**

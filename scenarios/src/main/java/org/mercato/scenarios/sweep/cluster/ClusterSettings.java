@@ -9,14 +9,16 @@ import java.util.Locale;
  * The Pekko configuration of a sweep node, built here rather than in an application.conf so the
  * simulations' own actor systems in the same JVM stay local. Artery over TCP, bound to exactly the
  * given host and port (canonical and bind address alike); the coordinator's address is the seed
- * node; Java serialization off and {@link ClusterMessage}s as Jackson JSON; the split-brain resolver
+ * node; connections start with {@link #TCP_MAGIC}; Java serialization off and {@link ClusterMessage}s as Jackson JSON; the split-brain resolver
  * with {@code keep-oldest} (the coordinator starts first, so its side survives) downs a node that
- * stayed unreachable for about {@code failureTimeout}.
+ * stayed unreachable for about {@code failureTimeout}. Pekko's own log lines go through {@link ThrottledPekkoLogFilter}.
  */
 public final class ClusterSettings {
     public static final String SYSTEM = "mercato-sweep";
     public static final String COORDINATOR_ROLE = "coordinator";
     public static final String WORKER_ROLE = "worker";
+    /** The 4 bytes every connection between sweep nodes starts with. */
+    static final String TCP_MAGIC = "MERC";
 
     private ClusterSettings() {}
 
@@ -26,7 +28,7 @@ public final class ClusterSettings {
                 "\n",
                 "pekko {",
                 "  loggers = [\"org.apache.pekko.event.slf4j.Slf4jLogger\"]",
-                "  logging-filter = \"org.apache.pekko.event.slf4j.Slf4jLoggingFilter\"",
+                "  logging-filter = " + quote(ThrottledPekkoLogFilter.class.getName()),
                 "  loglevel = INFO",
                 "  log-dead-letters = off",
                 "  log-dead-letters-during-shutdown = off",
@@ -44,6 +46,9 @@ public final class ClusterSettings {
                 "    canonical.port = " + bind.port(),
                 "    bind.hostname = " + quote(bind.host()),
                 "    bind.port = " + bind.port(),
+                // not Pekko's default AKKA/PEKK: a stray Pekko or Akka node, or junk that starts like
+                // their traffic, is turned away at the first bytes instead of decoded frame by frame
+                "    advanced.tcp-magic = [" + quote(TCP_MAGIC) + "]",
                 "  }",
                 "  cluster {",
                 "    seed-nodes = [" + quote("pekko://" + SYSTEM + "@" + seed.host() + ":" + seed.port()) + "]",

@@ -29,9 +29,10 @@ import org.mercato.scenarios.sweep.cluster.Protocol.WorkerCommand;
 /**
  * A worker with {@code slots} cells at a time: each slot asks the coordinator for a cell, runs it on
  * the blocking executor, reports it (which asks for the next), and the worker stops once told the
- * sweep is done and no cell of its own is still running. The worker checks that the cell id it computes for the scenario it received is the one it
- * was given, so nodes that resolve scenarios differently cannot store wrong results. Stops when
- * every slot is done, or when refused (the reason goes into {@code refusal}).
+ * sweep is done and no cell of its own is still running. The worker checks that the cell id it
+ * computes for the scenario it received is the one it was given, so nodes that resolve scenarios
+ * differently cannot store wrong results. Stops when every slot is done, or when refused; what ended
+ * it goes into {@code ending}.
  */
 public final class Worker extends AbstractBehavior<WorkerCommand> {
     static final Duration RETRY = Duration.ofMillis(300);
@@ -41,7 +42,7 @@ public final class Worker extends AbstractBehavior<WorkerCommand> {
     private final Executor blocking;
     private final String codeVersion;
     private final String name;
-    private final java.util.concurrent.atomic.AtomicReference<String> refusal;
+    private final WorkerEnding ending;
     private int running;
     private boolean sweepDone;
 
@@ -52,9 +53,9 @@ public final class Worker extends AbstractBehavior<WorkerCommand> {
             Executor blocking,
             String codeVersion,
             int slots,
-            java.util.concurrent.atomic.AtomicReference<String> refusal) {
+            WorkerEnding ending) {
         super(context);
-        this.refusal = refusal;
+        this.ending = ending;
         this.coordinator = coordinator;
         this.runner = runner;
         this.blocking = blocking;
@@ -71,9 +72,9 @@ public final class Worker extends AbstractBehavior<WorkerCommand> {
             Executor blocking,
             String codeVersion,
             int slots,
-            java.util.concurrent.atomic.AtomicReference<String> refusal) {
+            WorkerEnding ending) {
         return Behaviors.setup(
-                context -> new Worker(context, coordinator, runner, blocking, codeVersion, slots, refusal));
+                context -> new Worker(context, coordinator, runner, blocking, codeVersion, slots, ending));
     }
 
     @Override
@@ -92,11 +93,12 @@ public final class Worker extends AbstractBehavior<WorkerCommand> {
                 .onMessage(SweepDone.class, m -> {
                     // every cell is stored, so idle slots have nothing left to ask for
                     sweepDone = true;
+                    ending.sweepDone.set(true);
                     return running == 0 ? Behaviors.stopped() : this;
                 })
                 .onMessage(Refused.class, m -> {
                     getContext().getLog().error("the coordinator refused this worker: {}", m.reason());
-                    refusal.set(m.reason());
+                    ending.refusal.set(m.reason());
                     return Behaviors.stopped();
                 })
                 .build();
