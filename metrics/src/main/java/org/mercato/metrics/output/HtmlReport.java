@@ -335,13 +335,22 @@ public final class HtmlReport {
         return bars;
     }
 
-    private static void logit(StringBuilder html, ChoiceLogitFold.ChoiceLogit logit) {
+    static void logit(StringBuilder html, ChoiceLogitFold.ChoiceLogit logit) {
         html.append("<h2>Conditional logit coefficients</h2>");
         if (logit == null || logit.fit() == null) {
             html.append("<p class=\"empty\">not fitted")
                     .append(logit == null || logit.reason() == null ? "" : ": " + SvgChart.escape(logit.reason()))
                     .append("</p>");
             return;
+        }
+        if (!logit.fit().converged()) {
+            html.append("<p class=\"failed\">NOT converged")
+                    .append(
+                            logit.fit().status() == null
+                                    ? ""
+                                    : " (" + SvgChart.escape(logit.fit().status()) + ")")
+                    .append(logit.reason() == null ? "" : ": " + SvgChart.escape(logit.reason()))
+                    .append("; the intervals of the covariates that cause it are not drawn</p>");
         }
         List<SvgChart.Bar> bars = new ArrayList<>();
         int products = 0;
