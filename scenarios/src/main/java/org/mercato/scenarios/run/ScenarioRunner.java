@@ -104,50 +104,48 @@ public final class ScenarioRunner {
             StrategyAuctions auctions,
             ScenarioWiring wiring)
             throws IOException {
-        {
-            writeOutput(folder.resolve("scenario.resolved.yaml"), ScenarioYaml.write(scenario));
+        writeOutput(folder.resolve("scenario.resolved.yaml"), ScenarioYaml.write(scenario));
+        log.info(
+                "run {} seed {}: {} customers, {} services, mode {}, parallelism {}",
+                scenario.name(),
+                scenario.seed(),
+                setup.catalog().customers().size(),
+                setup.catalog().services().size(),
+                setup.kernel().mode(),
+                setup.kernel().parallelism());
+        warnings.forEach(warning -> log.warn("{}", warning));
+        RunResult result = runInto(folder, scenario, setup, warnings, llmGroups, auctions, wiring);
+        log.info(
+                "run {} finished: {} events in {} windows",
+                scenario.name(),
+                result.summary().market().events(),
+                result.summary().kernel().windows());
+        RunSummary.SearchInfo search = result.summary().search();
+        if (search != null) {
             log.info(
-                    "run {} seed {}: {} customers, {} services, mode {}, parallelism {}",
-                    scenario.name(),
-                    scenario.seed(),
-                    setup.catalog().customers().size(),
-                    setup.catalog().services().size(),
-                    setup.kernel().mode(),
-                    setup.kernel().parallelism());
-            warnings.forEach(warning -> log.warn("{}", warning));
-            RunResult result = runInto(folder, scenario, setup, warnings, llmGroups, auctions, wiring);
-            log.info(
-                    "run {} finished: {} events in {} windows",
-                    scenario.name(),
-                    result.summary().market().events(),
-                    result.summary().kernel().windows());
-            RunSummary.SearchInfo search = result.summary().search();
-            if (search != null) {
-                log.info(
-                        "search {}: {} requests, {} rankings from the cache",
-                        search.mechanism(),
-                        search.requests(),
-                        search.hits());
-            }
-            CostInfo cost = result.summary().cost();
-            if (cost != null) {
-                log.info(
-                        "llm: {} calls over HTTP, {} from the cache, {} failed; {} input and {} output tokens; {} agents"
-                                + " ended with llm-error",
-                        cost.httpCalls(),
-                        cost.cachedCalls(),
-                        cost.failedCalls(),
-                        cost.inputTokens(),
-                        cost.outputTokens(),
-                        cost.agentsEndedLlmError());
-            }
-            AgentFailures failures = result.summary().failures();
-            if (failures != null) {
-                log.warn("FAILED: {}", failures.headline());
-                failures.warnings().forEach(warning -> log.warn("{}", warning));
-            }
-            return result;
+                    "search {}: {} requests, {} rankings from the cache",
+                    search.mechanism(),
+                    search.requests(),
+                    search.hits());
         }
+        CostInfo cost = result.summary().cost();
+        if (cost != null) {
+            log.info(
+                    "llm: {} calls over HTTP, {} from the cache, {} failed; {} input and {} output tokens; {} agents"
+                            + " ended with llm-error",
+                    cost.httpCalls(),
+                    cost.cachedCalls(),
+                    cost.failedCalls(),
+                    cost.inputTokens(),
+                    cost.outputTokens(),
+                    cost.agentsEndedLlmError());
+        }
+        AgentFailures failures = result.summary().failures();
+        if (failures != null) {
+            log.warn("FAILED: {}", failures.headline());
+            failures.warnings().forEach(warning -> log.warn("{}", warning));
+        }
+        return result;
     }
 
     private RunResult runInto(
