@@ -25,13 +25,7 @@ import org.mercato.scenarios.sweep.SweepStore;
  * create namespaces (not root, no iproute2, refused).
  */
 class ClusterAcrossHostsTest {
-    private static final String SWEEP = String.join(
-            "\n",
-            "design: grid",
-            "factors:",
-            "  agents.assistants[0].params.inquiries: [1, 2, 3, 4]",
-            "  market.search.mechanism: [simple, lexical]",
-            "replicates: 1");
+    private static final String SWEEP = ClusterCli.sweep("1, 2, 3, 4", 1);
     /** Long enough for a node on a busy machine to answer a join (a worker's join deadline too). */
     private static final String TIMEOUT = "8s";
 

@@ -18,6 +18,20 @@ final class ClusterCli {
 
     record Result(int code, String out, String err) {}
 
+    /**
+     * The cluster tests' sweep file: a grid of {@code inquiries} (a YAML list's items) by two
+     * search mechanisms, with {@code replicates} seeds per point.
+     */
+    static String sweep(String inquiries, int replicates) {
+        return String.join(
+                "\n",
+                "design: grid",
+                "factors:",
+                "  agents.assistants[0].params.inquiries: [" + inquiries + "]",
+                "  market.search.mechanism: [simple, lexical]",
+                "replicates: " + replicates);
+    }
+
     static CompletableFuture<Result> inProcess(String... args) {
         return CompletableFuture.supplyAsync(
                 () -> {

@@ -40,13 +40,7 @@ import org.mercato.scenarios.sweep.SweepStore;
  * stored exactly once, and the results must equal a local run of the same sweep cell by cell.
  */
 class ClusterSweepTest {
-    private static final String SWEEP = String.join(
-            "\n",
-            "design: grid",
-            "factors:",
-            "  agents.assistants[0].params.inquiries: [1, 2, 3, 4]",
-            "  market.search.mechanism: [simple, lexical]",
-            "replicates: 2");
+    private static final String SWEEP = ClusterCli.sweep("1, 2, 3, 4", 2);
 
     @TempDir
     Path dir;

@@ -30,13 +30,7 @@ import org.slf4j.LoggerFactory;
  * (artery's decoder logs each bad frame) nor change the sweep's outcome.
  */
 class StrayConnectionTest {
-    private static final String SWEEP = String.join(
-            "\n",
-            "design: grid",
-            "factors:",
-            "  agents.assistants[0].params.inquiries: [1, 2]",
-            "  market.search.mechanism: [simple, lexical]",
-            "replicates: 1");
+    private static final String SWEEP = ClusterCli.sweep("1, 2", 1);
 
     @TempDir
     Path dir;

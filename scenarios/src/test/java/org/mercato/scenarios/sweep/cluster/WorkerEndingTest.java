@@ -15,13 +15,7 @@ import org.mercato.scenarios.sweep.SweepFixturesAccess;
 
 /** A worker that cannot reach its coordinator, or loses it, says so and exits 1 within the failure timeout. */
 class WorkerEndingTest {
-    private static final String SWEEP = String.join(
-            "\n",
-            "design: grid",
-            "factors:",
-            "  agents.assistants[0].params.inquiries: [1, 2, 3, 4]",
-            "  market.search.mechanism: [simple, lexical]",
-            "replicates: 2");
+    private static final String SWEEP = ClusterCli.sweep("1, 2, 3, 4", 2);
 
     @TempDir
     Path dir;
