@@ -77,6 +77,11 @@ class EveryBundledScenarioTest {
 
     /** The overrides that shrink a scenario, computed from what it contains. */
     static List<String> reductions(Scenario scenario) {
+        return reductions(scenario, SERVER.url("/v1").toString());
+    }
+
+    /** The overrides that shrink a scenario, its LLM groups talking to the model at {@code baseUrl}. */
+    static List<String> reductions(Scenario scenario, String baseUrl) {
         List<String> sets = new ArrayList<>();
         GeneratorConfig generate = scenario.market().generate();
         if (generate != null) {
@@ -87,8 +92,8 @@ class EveryBundledScenarioTest {
             sets.add(
                     "market.generate.services=" + Math.min(generate.services(), Math.max(SERVICES, fixedServices + 1)));
         }
-        llm(sets, "agents.assistants", scenario.agents().assistants());
-        llm(sets, "agents.services", scenario.agents().services());
+        llm(sets, "agents.assistants", scenario.agents().assistants(), baseUrl);
+        llm(sets, "agents.services", scenario.agents().services(), baseUrl);
         return sets;
     }
 
@@ -99,12 +104,12 @@ class EveryBundledScenarioTest {
                 .sum();
     }
 
-    private static void llm(List<String> sets, String key, List<AgentGroupConfig> groups) {
+    private static void llm(List<String> sets, String key, List<AgentGroupConfig> groups, String baseUrl) {
         for (int i = 0; i < groups.size(); i++) {
             if (groups.get(i).llm() != null
                     && PolicyRegistry.isLlmPolicy(groups.get(i).policy())) {
                 String llm = key + "[" + i + "].llm.";
-                sets.add(llm + "baseUrl=" + SERVER.url("/v1"));
+                sets.add(llm + "baseUrl=" + baseUrl);
                 sets.add(llm + "cache.mode='off'");
                 sets.add(llm + "timeout=5s");
             }
