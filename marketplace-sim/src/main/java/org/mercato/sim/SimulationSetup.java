@@ -6,10 +6,10 @@ import org.mercato.sim.kernel.AgentRuntime;
 import org.mercato.sim.kernel.ThinkTime;
 import org.mercato.sim.market.AgentDirectory;
 import org.mercato.sim.market.RevealSettings;
-import org.mercato.sim.market.SearchMechanism;
 import org.mercato.sim.market.SearchSettings;
 import org.mercato.sim.market.ads.AdsSetup;
 import org.mercato.sim.market.presentation.PresentationSettings;
+import org.mercato.sim.market.search.SearchMechanism;
 import org.mercato.sim.policy.AssistantPolicy;
 import org.mercato.sim.policy.ServicePolicy;
 

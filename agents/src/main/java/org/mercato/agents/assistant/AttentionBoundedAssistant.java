@@ -6,10 +6,10 @@ import java.util.Map;
 import org.mercato.sim.domain.Customer;
 import org.mercato.sim.domain.MagenticUtility;
 import org.mercato.sim.domain.OrderLine;
-import org.mercato.sim.kernel.Gaussian;
 import org.mercato.sim.policy.AgentContext;
 import org.mercato.sim.protocol.ListingView;
 import org.mercato.sim.protocol.Proposal;
+import org.mercato.sim.random.Gaussian;
 
 /**
  * A shopper with a fixed attention budget, for the paradox of choice. It reads the whole first

@@ -2,8 +2,8 @@ package org.mercato.agents.bidding;
 
 import java.util.List;
 import java.util.function.Supplier;
-import org.mercato.sim.kernel.Seeds;
 import org.mercato.sim.market.ads.Bidder;
+import org.mercato.sim.random.Seeds;
 
 /**
  * The bidding strategies by name: {@code truthful}, {@code shaded} (value × {@code shade}),

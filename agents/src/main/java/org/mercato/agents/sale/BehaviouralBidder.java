@@ -2,7 +2,7 @@ package org.mercato.agents.sale;
 
 import java.util.List;
 import java.util.SplittableRandom;
-import org.mercato.sim.kernel.Seeds;
+import org.mercato.sim.random.Seeds;
 import org.mercato.sim.sale.MemoryEntry;
 import org.mercato.sim.sale.Plan;
 import org.mercato.sim.sale.StrategyBidder;

@@ -3,7 +3,7 @@ package org.mercato.agents.sale;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.mercato.sim.kernel.Seeds;
+import org.mercato.sim.random.Seeds;
 import org.mercato.sim.sale.Jury;
 import org.mercato.sim.sale.Plan;
 import org.mercato.sim.sale.Task;

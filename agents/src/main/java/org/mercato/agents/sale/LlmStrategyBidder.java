@@ -10,7 +10,7 @@ import org.mercato.agents.llm.LlmException;
 import org.mercato.agents.llm.LlmMessage;
 import org.mercato.agents.llm.LlmRequest;
 import org.mercato.agents.llm.LlmResponse;
-import org.mercato.sim.kernel.Seeds;
+import org.mercato.sim.random.Seeds;
 import org.mercato.sim.sale.MemoryEntry;
 import org.mercato.sim.sale.Plan;
 import org.mercato.sim.sale.StrategyBidder;

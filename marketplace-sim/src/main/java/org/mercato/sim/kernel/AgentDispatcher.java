@@ -1,6 +1,7 @@
 package org.mercato.sim.kernel;
 
 import java.util.List;
+import org.mercato.sim.schedule.Scheduled;
 
 /** Runs one window's batches on their agents. */
 public interface AgentDispatcher extends AutoCloseable {

@@ -10,6 +10,8 @@ import org.mercato.sim.policy.Prefetching;
 import org.mercato.sim.policy.ServicePolicy;
 import org.mercato.sim.protocol.Action;
 import org.mercato.sim.protocol.Observation;
+import org.mercato.sim.random.Seeds;
+import org.mercato.sim.schedule.Scheduled;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

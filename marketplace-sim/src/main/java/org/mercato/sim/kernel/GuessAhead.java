@@ -10,6 +10,7 @@ import org.mercato.sim.market.MarketOutput;
 import org.mercato.sim.policy.GuessingAhead;
 import org.mercato.sim.protocol.Action;
 import org.mercato.sim.protocol.Observation;
+import org.mercato.sim.schedule.Scheduled;
 
 /**
  * The rolling kernel's guesses of what idle agents will get next, so slow policies can start on it

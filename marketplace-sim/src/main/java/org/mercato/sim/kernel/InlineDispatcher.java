@@ -2,6 +2,7 @@ package org.mercato.sim.kernel;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.mercato.sim.schedule.Scheduled;
 
 /**
  * The bare loop: every agent runs on the calling thread, one after another. It follows the same

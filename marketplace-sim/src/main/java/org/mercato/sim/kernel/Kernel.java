@@ -8,6 +8,7 @@ import org.mercato.sim.events.EventSink;
 import org.mercato.sim.market.Market;
 import org.mercato.sim.market.MarketOutput;
 import org.mercato.sim.protocol.Observation;
+import org.mercato.sim.schedule.Scheduled;
 
 /**
  * The conservative-window kernel. Each window starts at the earliest pending time t0 and takes

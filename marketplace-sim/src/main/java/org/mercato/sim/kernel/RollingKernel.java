@@ -10,6 +10,7 @@ import org.mercato.sim.events.EventSink;
 import org.mercato.sim.market.Market;
 import org.mercato.sim.market.MarketOutput;
 import org.mercato.sim.protocol.Observation;
+import org.mercato.sim.schedule.Scheduled;
 
 /**
  * The kernel without a barrier, for agents whose reactions take wall time (language models). Every

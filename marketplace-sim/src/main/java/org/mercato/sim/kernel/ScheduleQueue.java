@@ -1,6 +1,7 @@
 package org.mercato.sim.kernel;
 
 import java.util.Arrays;
+import org.mercato.sim.schedule.Scheduled;
 
 /**
  * The kernel's pending items as a binary min-heap on (time, agent, seq). Keys live in primitive

@@ -1,6 +1,7 @@
 package org.mercato.sim.kernel;
 
 import java.util.SplittableRandom;
+import org.mercato.sim.random.Gaussian;
 
 /** Modelled time an agent takes to act on an observation, in virtual microseconds. */
 public sealed interface ThinkTime {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.mercato.sim.schedule.Scheduled;
 
 /**
  * Collects one window's replies by slot. Each agent actor writes only its own slot and then counts

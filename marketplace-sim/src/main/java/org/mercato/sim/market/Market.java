@@ -24,10 +24,10 @@ import org.mercato.sim.events.SearchEvent;
 import org.mercato.sim.events.ServiceEvent;
 import org.mercato.sim.events.WaitEvent;
 import org.mercato.sim.events.WakeEvent;
-import org.mercato.sim.kernel.Scheduled;
 import org.mercato.sim.market.ads.SponsoredSlots;
 import org.mercato.sim.market.presentation.PagePresenter;
 import org.mercato.sim.market.presentation.Tags;
+import org.mercato.sim.market.search.SearchMechanism;
 import org.mercato.sim.protocol.Action;
 import org.mercato.sim.protocol.AssistantStarted;
 import org.mercato.sim.protocol.Decline;
@@ -50,6 +50,7 @@ import org.mercato.sim.protocol.SearchResults;
 import org.mercato.sim.protocol.ServiceStarted;
 import org.mercato.sim.protocol.Wait;
 import org.mercato.sim.protocol.WokenUp;
+import org.mercato.sim.schedule.Scheduled;
 
 /**
  * The market's state and rules. It applies one scheduled item at a time, in the kernel's order,
@@ -208,11 +209,12 @@ public final class Market {
     }
 
     private void timer(Scheduled.MarketTimerAt timer, MarketOutput out) {
-        if (!timer.purpose().equals(ProposalReveal.TIMER)) {
-            throw new IllegalStateException("unknown market timer " + timer);
-        }
-        for (Proposal proposal : reveal.release(timer, agents.idOf(timer.agent()))) {
-            deliverProposal(timer.time(), timer.agent(), proposal, out);
+        switch (timer.purpose()) {
+            case REVEAL_PROPOSALS -> {
+                for (Proposal proposal : reveal.release(timer, agents.idOf(timer.agent()))) {
+                    deliverProposal(timer.time(), timer.agent(), proposal, out);
+                }
+            }
         }
     }
 

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
-import org.mercato.sim.kernel.Scheduled;
-import org.mercato.sim.kernel.Seeds;
 import org.mercato.sim.protocol.Proposal;
+import org.mercato.sim.random.Seeds;
+import org.mercato.sim.schedule.Scheduled;
 
 /**
  * Holds proposals back from their customer as the {@link RevealSettings} say, and releases them
@@ -19,9 +19,6 @@ import org.mercato.sim.protocol.Proposal;
  * does not depend on other customers. Used only on the market's thread, in the kernel's order.
  */
 public final class ProposalReveal {
-    /** The purpose of the market timers this class sets. */
-    public static final String TIMER = "reveal";
-
     private final RevealSettings settings;
     private final long seed;
     private final Map<Integer, Held> byCustomer = new HashMap<>();
@@ -92,7 +89,11 @@ public final class ProposalReveal {
             if (timers > Scheduled.MAX_SEQ - Scheduled.MARKET_SEQ_BASE) {
                 throw new IllegalStateException("too many market timers");
             }
-            out.schedule(new Scheduled.MarketTimerAt(releaseAt, customer, Scheduled.MARKET_SEQ_BASE + timers++, TIMER));
+            out.schedule(new Scheduled.MarketTimerAt(
+                    releaseAt,
+                    customer,
+                    Scheduled.MARKET_SEQ_BASE + timers++,
+                    Scheduled.TimerPurpose.REVEAL_PROPOSALS));
         }
         return false;
     }

@@ -24,6 +24,7 @@ import org.mercato.sim.protocol.Message;
 import org.mercato.sim.protocol.Search;
 import org.mercato.sim.protocol.Wait;
 import org.mercato.sim.protocol.WokenUp;
+import org.mercato.sim.schedule.Scheduled;
 
 /** The actor wrapper around one agent, driven directly with {@link AgentActor.Deliver} messages. */
 @ExtendWith(TestKitJUnit5Extension.class)

@@ -17,7 +17,7 @@ import org.mercato.sim.domain.Catalog;
 import org.mercato.sim.market.AgentDirectory;
 import org.mercato.sim.market.Market;
 import org.mercato.sim.market.SearchSettings;
-import org.mercato.sim.market.SimpleSearch;
+import org.mercato.sim.market.search.SimpleSearch;
 import org.mercato.sim.policy.AssistantPolicy;
 import org.mercato.sim.policy.ServicePolicy;
 import org.mercato.sim.protocol.AssistantAction;

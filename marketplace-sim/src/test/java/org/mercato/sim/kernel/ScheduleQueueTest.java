@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.mercato.sim.protocol.Wait;
+import org.mercato.sim.schedule.Scheduled;
 
 /** The heap agrees with {@link Scheduled#ORDER}, and market timers sort after an agent's own items. */
 class ScheduleQueueTest {
@@ -31,7 +32,9 @@ class ScheduleQueueTest {
                     switch (random.nextInt(3)) {
                         case 0 -> new Scheduled.ActionAt(time, agent, i, new Wait(time));
                         case 1 -> new Scheduled.WakeAt(time, agent, i);
-                        default -> new Scheduled.MarketTimerAt(time, agent, timerSeq++, "test");
+                        default ->
+                            new Scheduled.MarketTimerAt(
+                                    time, agent, timerSeq++, Scheduled.TimerPurpose.REVEAL_PROPOSALS);
                     });
         }
         ScheduleQueue queue = new ScheduleQueue();
@@ -45,7 +48,8 @@ class ScheduleQueueTest {
     @Test
     void atOneTimeAndAgentTheAgentsItemsComeBeforeTheMarketsTimersAndOtherAgentsAfter() {
         ScheduleQueue queue = new ScheduleQueue();
-        Scheduled timer = new Scheduled.MarketTimerAt(10, 1, Scheduled.MARKET_SEQ_BASE, "reveal");
+        Scheduled timer =
+                new Scheduled.MarketTimerAt(10, 1, Scheduled.MARKET_SEQ_BASE, Scheduled.TimerPurpose.REVEAL_PROPOSALS);
         Scheduled late = new Scheduled.ActionAt(10, 1, Scheduled.MARKET_SEQ_BASE - 1, new Wait(0));
         Scheduled early = new Scheduled.WakeAt(10, 1, 0);
         Scheduled before = new Scheduled.ActionAt(10, 0, 99, new Wait(0));
@@ -64,11 +68,13 @@ class ScheduleQueueTest {
                 .hasMessageContaining("out of range");
         assertThatThrownBy(() -> queue.add(new Scheduled.ActionAt(0, 0, -1, new Wait(0))))
                 .isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> queue.add(new Scheduled.MarketTimerAt(0, 0, 5, "reveal")))
+        assertThatThrownBy(
+                        () -> queue.add(new Scheduled.MarketTimerAt(0, 0, 5, Scheduled.TimerPurpose.REVEAL_PROPOSALS)))
                 .isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> queue.add(new Scheduled.MarketTimerAt(0, 0, Scheduled.MAX_SEQ + 1, "reveal")))
+        assertThatThrownBy(() -> queue.add(new Scheduled.MarketTimerAt(
+                        0, 0, Scheduled.MAX_SEQ + 1, Scheduled.TimerPurpose.REVEAL_PROPOSALS)))
                 .isInstanceOf(IllegalStateException.class);
-        queue.add(new Scheduled.MarketTimerAt(0, 0, Scheduled.MAX_SEQ, "reveal"));
+        queue.add(new Scheduled.MarketTimerAt(0, 0, Scheduled.MAX_SEQ, Scheduled.TimerPurpose.REVEAL_PROPOSALS));
         assertThat(queue.size()).isEqualTo(1);
     }
 }

@@ -18,7 +18,7 @@ import org.mercato.sim.events.EventSink;
 import org.mercato.sim.events.JsonlEventWriter;
 import org.mercato.sim.events.LoggedEvent;
 import org.mercato.sim.market.SearchSettings;
-import org.mercato.sim.market.SimpleSearch;
+import org.mercato.sim.market.search.SimpleSearch;
 import org.mercato.sim.policy.AssistantPolicy;
 import org.mercato.sim.policy.ServicePolicy;
 

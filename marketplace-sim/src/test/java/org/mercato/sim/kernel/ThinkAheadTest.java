@@ -9,6 +9,7 @@ import org.mercato.sim.policy.AssistantPolicy;
 import org.mercato.sim.protocol.AssistantAction;
 import org.mercato.sim.protocol.Wait;
 import org.mercato.sim.protocol.WokenUp;
+import org.mercato.sim.schedule.Scheduled;
 
 /** Think times peeked several steps ahead are the ones the agent then takes, in order. */
 class ThinkAheadTest {

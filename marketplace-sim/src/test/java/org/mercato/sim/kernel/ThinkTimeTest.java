@@ -8,6 +8,8 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.mercato.sim.random.Gaussian;
+import org.mercato.sim.random.Seeds;
 
 class ThinkTimeTest {
     private static long[] samples(ThinkTime model, SplittableRandom random, int n) {

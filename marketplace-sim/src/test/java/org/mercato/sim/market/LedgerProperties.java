@@ -31,7 +31,7 @@ import org.mercato.sim.events.Event;
 import org.mercato.sim.events.PaymentEvent;
 import org.mercato.sim.events.ProposalEvent;
 import org.mercato.sim.events.RejectionEvent;
-import org.mercato.sim.kernel.Scheduled;
+import org.mercato.sim.market.search.SimpleSearch;
 import org.mercato.sim.protocol.Action;
 import org.mercato.sim.protocol.Decline;
 import org.mercato.sim.protocol.Done;
@@ -48,6 +48,7 @@ import org.mercato.sim.protocol.RejectionReason;
 import org.mercato.sim.protocol.Reply;
 import org.mercato.sim.protocol.Search;
 import org.mercato.sim.protocol.Wait;
+import org.mercato.sim.schedule.Scheduled;
 
 /**
  * Random action sequences against a real {@link Market}, checked against an explicit model of the

@@ -17,7 +17,6 @@ import org.mercato.sim.events.AdAuctionEvent;
 import org.mercato.sim.events.AdChargeEvent;
 import org.mercato.sim.events.ImpressionEvent;
 import org.mercato.sim.events.SearchEvent;
-import org.mercato.sim.kernel.Scheduled;
 import org.mercato.sim.market.ads.AdPlacement;
 import org.mercato.sim.market.ads.AdPricing;
 import org.mercato.sim.market.ads.AdsSettings;
@@ -31,6 +30,7 @@ import org.mercato.sim.market.ads.SponsoredSlots;
 import org.mercato.sim.market.presentation.PagePresenter;
 import org.mercato.sim.market.presentation.PresentationSettings;
 import org.mercato.sim.market.presentation.Tags;
+import org.mercato.sim.market.search.SimpleSearch;
 import org.mercato.sim.protocol.ListingView;
 import org.mercato.sim.protocol.Message;
 import org.mercato.sim.protocol.Pay;
@@ -38,6 +38,7 @@ import org.mercato.sim.protocol.Propose;
 import org.mercato.sim.protocol.Search;
 import org.mercato.sim.protocol.SearchFilters;
 import org.mercato.sim.protocol.SearchResults;
+import org.mercato.sim.schedule.Scheduled;
 
 /** Sponsored slots in the market: placement, tags, the auction and charge events, budgets. */
 class MarketAdsTest {

@@ -13,13 +13,14 @@ import org.mercato.sim.domain.Customer;
 import org.mercato.sim.domain.Service;
 import org.mercato.sim.events.ImpressionEvent;
 import org.mercato.sim.events.SearchEvent;
-import org.mercato.sim.kernel.Scheduled;
 import org.mercato.sim.market.presentation.PagePresenter;
 import org.mercato.sim.market.presentation.PresentationSettings;
+import org.mercato.sim.market.search.SimpleSearch;
 import org.mercato.sim.protocol.ListingView;
 import org.mercato.sim.protocol.Search;
 import org.mercato.sim.protocol.SearchFilters;
 import org.mercato.sim.protocol.SearchResults;
+import org.mercato.sim.schedule.Scheduled;
 
 /** Results pages through a presenter: what the assistant is shown and the impressions logged. */
 class MarketPresentationTest {

@@ -15,8 +15,8 @@ import org.mercato.sim.events.Event;
 import org.mercato.sim.events.ProposalEvent;
 import org.mercato.sim.events.RejectionEvent;
 import org.mercato.sim.events.RevealEvent;
-import org.mercato.sim.kernel.Scheduled;
 import org.mercato.sim.market.presentation.PagePresenter;
+import org.mercato.sim.market.search.SimpleSearch;
 import org.mercato.sim.protocol.Action;
 import org.mercato.sim.protocol.Decline;
 import org.mercato.sim.protocol.Done;
@@ -26,6 +26,7 @@ import org.mercato.sim.protocol.Proposal;
 import org.mercato.sim.protocol.ProposalReceived;
 import org.mercato.sim.protocol.Propose;
 import org.mercato.sim.protocol.RejectionReason;
+import org.mercato.sim.schedule.Scheduled;
 
 /** Proposal reveal policies, driven item by item as the kernel would. */
 class MarketRevealTest {

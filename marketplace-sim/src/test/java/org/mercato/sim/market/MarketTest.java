@@ -25,7 +25,7 @@ import org.mercato.sim.events.RejectionEvent;
 import org.mercato.sim.events.SearchEvent;
 import org.mercato.sim.events.WaitEvent;
 import org.mercato.sim.events.WakeEvent;
-import org.mercato.sim.kernel.Scheduled;
+import org.mercato.sim.market.search.SimpleSearch;
 import org.mercato.sim.protocol.Action;
 import org.mercato.sim.protocol.AssistantStarted;
 import org.mercato.sim.protocol.Decline;
@@ -48,6 +48,7 @@ import org.mercato.sim.protocol.SearchResults;
 import org.mercato.sim.protocol.ServiceStarted;
 import org.mercato.sim.protocol.Wait;
 import org.mercato.sim.protocol.WokenUp;
+import org.mercato.sim.schedule.Scheduled;
 
 /** Example-based tests of the market's rules, one scenario per rule, against a real {@link Market}. */
 class MarketTest {

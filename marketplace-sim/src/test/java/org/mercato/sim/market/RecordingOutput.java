@@ -3,8 +3,8 @@ package org.mercato.sim.market;
 import java.util.ArrayList;
 import java.util.List;
 import org.mercato.sim.events.Event;
-import org.mercato.sim.kernel.Scheduled;
 import org.mercato.sim.protocol.Observation;
+import org.mercato.sim.schedule.Scheduled;
 
 /** A {@link MarketOutput} that keeps everything the market produced, in call order. */
 final class RecordingOutput implements MarketOutput {

@@ -15,7 +15,7 @@ import org.mercato.sim.domain.Customer;
 import org.mercato.sim.domain.MagenticUtility;
 import org.mercato.sim.domain.Money;
 import org.mercato.sim.domain.Service;
-import org.mercato.sim.kernel.Seeds;
+import org.mercato.sim.random.Seeds;
 
 /**
  * Magentic Marketplace's four welfare baselines for a catalog: what the market's customers would

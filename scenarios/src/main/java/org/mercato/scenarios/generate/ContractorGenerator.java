@@ -8,7 +8,7 @@ import java.util.TreeSet;
 import org.mercato.sim.domain.Catalog;
 import org.mercato.sim.domain.Customer;
 import org.mercato.sim.domain.Service;
-import org.mercato.sim.kernel.Seeds;
+import org.mercato.sim.random.Seeds;
 
 /**
  * Home-service contractors in the style of Magentic's contractor datasets: a list of jobs with

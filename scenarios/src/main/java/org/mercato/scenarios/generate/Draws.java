@@ -1,7 +1,7 @@
 package org.mercato.scenarios.generate;
 
 import java.util.SplittableRandom;
-import org.mercato.sim.kernel.Gaussian;
+import org.mercato.sim.random.Gaussian;
 
 /** Small helpers shared by the generators. */
 final class Draws {

@@ -8,7 +8,7 @@ import java.util.TreeSet;
 import org.mercato.sim.domain.Catalog;
 import org.mercato.sim.domain.Customer;
 import org.mercato.sim.domain.Service;
-import org.mercato.sim.kernel.Seeds;
+import org.mercato.sim.random.Seeds;
 
 /**
  * A seeded restaurant market in the style of Magentic's: a shared list of dishes with base prices;

@@ -9,7 +9,7 @@ import java.util.TreeSet;
 import org.mercato.sim.domain.Catalog;
 import org.mercato.sim.domain.Customer;
 import org.mercato.sim.domain.Service;
-import org.mercato.sim.kernel.Seeds;
+import org.mercato.sim.random.Seeds;
 
 /**
  * ACES-like retail: product categories with at least eight competing listings each. A listing sells

@@ -14,7 +14,7 @@ import org.mercato.scenarios.model.StrategyAuctionConfig;
 import org.mercato.sim.domain.Catalog;
 import org.mercato.sim.domain.Customer;
 import org.mercato.sim.events.EventSink;
-import org.mercato.sim.kernel.Seeds;
+import org.mercato.sim.random.Seeds;
 import org.mercato.sim.sale.AuctionMemory;
 import org.mercato.sim.sale.Jury;
 import org.mercato.sim.sale.ScoreWeights;

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.mercato.scenarios.model.SweepConfig;
-import org.mercato.sim.kernel.Seeds;
+import org.mercato.sim.random.Seeds;
 
 /**
  * The design points of a sweep, each a map from factor key to level, in a fixed order. {@code grid}:

@@ -10,7 +10,7 @@ import java.util.TreeMap;
 import org.mercato.sim.domain.Service;
 import org.mercato.sim.events.AdAuctionEvent;
 import org.mercato.sim.events.AdChargeEvent;
-import org.mercato.sim.market.MarketOutput;
+import org.mercato.sim.events.EventRecorder;
 
 /**
  * The market's sponsored slots for one run: advertisers' bidders and ad budgets, the counts that
@@ -137,7 +137,7 @@ public final class SponsoredSlots {
      * tells the bidders, and charges the winners shown (per impression) or remembers what they owe
      * if the customer chooses them (per choice).
      */
-    public void settle(long t, String customer, long search, Auction auction, MarketOutput out) {
+    public void settle(long t, String customer, long search, Auction auction, EventRecorder out) {
         List<AdAuctionEvent.Bid> bids = new ArrayList<>();
         for (AdBid bid : auction.bids()) {
             bids.add(new AdAuctionEvent.Bid(bid.service(), bid.bid(), bid.quality()));
@@ -178,7 +178,7 @@ public final class SponsoredSlots {
     }
 
     /** A customer paid a service: counts the choice and charges what a sponsored showing left due. */
-    public void paid(long t, String customer, String service, MarketOutput out) {
+    public void paid(long t, String customer, String service, EventRecorder out) {
         choices.merge(service, 1, Integer::sum);
         Due owed = due.remove(customer + "\u0000" + service);
         if (owed != null) {
@@ -186,7 +186,7 @@ public final class SponsoredSlots {
         }
     }
 
-    private void charge(long t, String service, String customer, long search, long price, MarketOutput out) {
+    private void charge(long t, String service, String customer, long search, long price, EventRecorder out) {
         Account account = accounts.get(service);
         long amount = Math.min(price, account.left);
         if (amount == 0) {

@@ -11,11 +11,11 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.mercato.sim.domain.Immutable;
 import org.mercato.sim.domain.Service;
-import org.mercato.sim.kernel.Gaussian;
-import org.mercato.sim.kernel.Seeds;
 import org.mercato.sim.market.presentation.PresentationSettings.Layout;
 import org.mercato.sim.market.presentation.PresentationSettings.Mode;
 import org.mercato.sim.protocol.ListingView;
+import org.mercato.sim.random.Gaussian;
+import org.mercato.sim.random.Seeds;
 
 /**
  * The list and grid layouts with ACES-style randomization. Each page draws from its own stream,

@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Map;
 import org.mercato.sim.domain.Customer;
 import org.mercato.sim.domain.Service;
-import org.mercato.sim.market.MarketVersion;
-import org.mercato.sim.market.SearchMechanism;
 import org.mercato.sim.protocol.Search;
 
 /**

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.mercato.sim.domain.Customer;
 import org.mercato.sim.domain.Service;
-import org.mercato.sim.market.SearchMechanism;
 import org.mercato.sim.protocol.Search;
 import org.mercato.sim.protocol.SearchFilters;
 

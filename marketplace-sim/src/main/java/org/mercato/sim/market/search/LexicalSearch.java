@@ -41,7 +41,6 @@ import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.util.BytesRef;
 import org.mercato.sim.domain.Customer;
 import org.mercato.sim.domain.Service;
-import org.mercato.sim.market.SearchMechanism;
 import org.mercato.sim.protocol.Search;
 
 /**

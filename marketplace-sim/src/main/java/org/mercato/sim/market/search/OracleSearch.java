@@ -8,7 +8,6 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import org.mercato.sim.domain.Customer;
 import org.mercato.sim.domain.Service;
-import org.mercato.sim.market.SearchMechanism;
 import org.mercato.sim.protocol.Search;
 
 /**

@@ -8,9 +8,8 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.mercato.sim.domain.Customer;
 import org.mercato.sim.domain.Service;
-import org.mercato.sim.kernel.Seeds;
-import org.mercato.sim.market.SearchMechanism;
 import org.mercato.sim.protocol.Search;
+import org.mercato.sim.random.Seeds;
 
 /**
  * A fresh random order for every search: the services that pass the filters (a price cap judged by

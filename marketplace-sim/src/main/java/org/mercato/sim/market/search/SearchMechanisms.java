@@ -2,8 +2,6 @@ package org.mercato.sim.market.search;
 
 import java.util.List;
 import org.mercato.sim.domain.Service;
-import org.mercato.sim.market.MarketVersion;
-import org.mercato.sim.market.SimpleSearch;
 
 /** The built-in search mechanisms by name, each behind a {@link CachedSearch}. */
 public final class SearchMechanisms {

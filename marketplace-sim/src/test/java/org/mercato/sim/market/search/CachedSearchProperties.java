@@ -19,8 +19,6 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.mercato.sim.domain.Customer;
 import org.mercato.sim.domain.Service;
-import org.mercato.sim.market.MarketVersion;
-import org.mercato.sim.market.SearchMechanism;
 import org.mercato.sim.protocol.Search;
 import org.mercato.sim.protocol.SearchFilters;
 

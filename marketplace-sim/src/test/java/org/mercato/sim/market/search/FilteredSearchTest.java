@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.mercato.sim.domain.Service;
-import org.mercato.sim.market.SimpleSearch;
 import org.mercato.sim.protocol.Search;
 import org.mercato.sim.protocol.SearchFilters;
 

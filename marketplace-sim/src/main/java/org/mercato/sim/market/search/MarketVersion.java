@@ -1,4 +1,4 @@
-package org.mercato.sim.market;
+package org.mercato.sim.market.search;
 
 /**
  * A counter of listing changes. Search results may be cached per version: whatever changes a

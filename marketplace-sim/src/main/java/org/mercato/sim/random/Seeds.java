@@ -1,4 +1,4 @@
-package org.mercato.sim.kernel;
+package org.mercato.sim.random;
 
 import java.nio.charset.StandardCharsets;
 import java.util.SplittableRandom;

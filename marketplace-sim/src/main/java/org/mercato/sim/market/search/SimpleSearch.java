@@ -1,4 +1,4 @@
-package org.mercato.sim.market;
+package org.mercato.sim.market.search;
 
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,4 +1,4 @@
-package org.mercato.sim.kernel;
+package org.mercato.sim.random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.mercato.sim.kernel;
+package org.mercato.sim.schedule;
 
 import java.util.Comparator;
 import org.mercato.sim.protocol.Action;
@@ -42,5 +42,11 @@ public sealed interface Scheduled {
      * whose held proposals it releases). {@code seq} is {@link #MARKET_SEQ_BASE} plus the market's
      * own timer counter; {@code purpose} tells the market what to do when it fires.
      */
-    record MarketTimerAt(long time, int agent, long seq, String purpose) implements Scheduled {}
+    record MarketTimerAt(long time, int agent, long seq, TimerPurpose purpose) implements Scheduled {}
+
+    /** What a market timer is for. */
+    enum TimerPurpose {
+        /** Release the proposals held back from the agent's customer (see the market's reveal policy). */
+        REVEAL_PROPOSALS
+    }
 }
