@@ -22,7 +22,7 @@ import org.mercato.scenarios.model.LlmConfig;
 import org.mercato.scenarios.model.Scenario;
 import org.mercato.scenarios.model.StrategyAuctionConfig;
 import org.mercato.scenarios.run.ScenarioWiring;
-import org.mercato.sim.sale.AuctionMemory;
+import org.mercato.sim.strategyauction.AuctionMemory;
 
 /**
  * Checks what the schema cannot: that every agent group names a registered policy with valid

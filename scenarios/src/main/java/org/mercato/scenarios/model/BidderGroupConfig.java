@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Objects;
-import org.mercato.agents.bidding.BiddingStrategies;
+import org.mercato.agents.ads.BiddingStrategies;
 import org.mercato.sim.domain.Money;
 
 /**

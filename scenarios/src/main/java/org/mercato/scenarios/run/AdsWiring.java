@@ -2,7 +2,7 @@ package org.mercato.scenarios.run;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.mercato.agents.bidding.BiddingStrategies;
+import org.mercato.agents.ads.BiddingStrategies;
 import org.mercato.scenarios.model.AdsConfig;
 import org.mercato.scenarios.model.BidderGroupConfig;
 import org.mercato.sim.domain.Money;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
 import org.mercato.metrics.MarketMetrics;
 import org.mercato.metrics.ads.AdsMetrics;
-import org.mercato.metrics.sale.SaleMetrics;
+import org.mercato.metrics.strategyauction.StrategyAuctionMetrics;
 import org.mercato.sim.market.search.SearchStats;
 
 /**
@@ -42,7 +42,7 @@ public record RunSummary(
         @JsonInclude(JsonInclude.Include.NON_NULL) AdsMetrics ads,
 
         @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("strategyAuction")
-        SaleMetrics strategyAuction,
+        StrategyAuctionMetrics strategyAuction,
 
         long virtualTimeMicros,
         long wallTimeMillis,
