@@ -422,23 +422,9 @@ public final class Market {
 
     private void pay(long t, int agent, Pay p, MarketOutput out) {
         ProposalBook.Entry entry = proposals.get(p.proposalId());
-        RejectionReason refusal = null;
-        if (entry == null || reveal.isHidden(p.proposalId())) {
-            refusal = RejectionReason.UNKNOWN_PROPOSAL;
-        } else if (entry.customer() != agent) {
-            refusal = RejectionReason.NOT_ADDRESSED_TO_YOU;
-        } else if (entry.status() == ProposalBook.Status.PAID) {
-            refusal = RejectionReason.ALREADY_PAID;
-        } else if (entry.status() == ProposalBook.Status.DECLINED) {
-            refusal = RejectionReason.ALREADY_DECLINED;
-        } else if (t > entry.proposal().validUntil()) {
-            refusal = RejectionReason.EXPIRED;
-        } else if (p.amount() != entry.proposal().total()) {
-            refusal = RejectionReason.WRONG_AMOUNT;
-        } else if (!ledger.canPay(agent, p.amount())) {
-            refusal = RejectionReason.INSUFFICIENT_FUNDS;
-        } else if (soldOut(entry.service())) {
-            refusal = RejectionReason.SOLD_OUT;
+        RejectionReason refusal = answerRefusal(agent, p.proposalId(), entry);
+        if (refusal == null) {
+            refusal = paymentRefusal(t, agent, p.amount(), entry);
         }
         if (refusal != null) {
             reject(t, agent, p.kind(), p.proposalId(), refusal, out);
@@ -459,16 +445,7 @@ public final class Market {
 
     private void decline(long t, int agent, Decline d, MarketOutput out) {
         ProposalBook.Entry entry = proposals.get(d.proposalId());
-        RejectionReason refusal = null;
-        if (entry == null || reveal.isHidden(d.proposalId())) {
-            refusal = RejectionReason.UNKNOWN_PROPOSAL;
-        } else if (entry.customer() != agent) {
-            refusal = RejectionReason.NOT_ADDRESSED_TO_YOU;
-        } else if (entry.status() == ProposalBook.Status.PAID) {
-            refusal = RejectionReason.ALREADY_PAID;
-        } else if (entry.status() == ProposalBook.Status.DECLINED) {
-            refusal = RejectionReason.ALREADY_DECLINED;
-        }
+        RejectionReason refusal = answerRefusal(agent, d.proposalId(), entry);
         if (refusal != null) {
             reject(t, agent, d.kind(), d.proposalId(), refusal, out);
             return;
@@ -477,6 +454,43 @@ public final class Market {
         Proposal proposal = entry.proposal();
         out.record(t, new DeclineEvent(proposal.id(), proposal.customer(), proposal.service()));
         out.deliver(entry.service(), t, new ProposalDeclined(proposal.id(), proposal.customer()));
+    }
+
+    /**
+     * Why the agent may not answer (pay or decline) this proposal, or null if it may: the proposal
+     * must be one its customer has seen, addressed to the agent, and still open.
+     */
+    private RejectionReason answerRefusal(int agent, String proposalId, ProposalBook.Entry entry) {
+        if (entry == null || reveal.isHidden(proposalId)) {
+            return RejectionReason.UNKNOWN_PROPOSAL;
+        }
+        if (entry.customer() != agent) {
+            return RejectionReason.NOT_ADDRESSED_TO_YOU;
+        }
+        if (entry.status() == ProposalBook.Status.PAID) {
+            return RejectionReason.ALREADY_PAID;
+        }
+        if (entry.status() == ProposalBook.Status.DECLINED) {
+            return RejectionReason.ALREADY_DECLINED;
+        }
+        return null;
+    }
+
+    /** Why an open proposal the agent may answer cannot be paid with this amount now, or null. */
+    private RejectionReason paymentRefusal(long t, int agent, long amount, ProposalBook.Entry entry) {
+        if (t > entry.proposal().validUntil()) {
+            return RejectionReason.EXPIRED;
+        }
+        if (amount != entry.proposal().total()) {
+            return RejectionReason.WRONG_AMOUNT;
+        }
+        if (!ledger.canPay(agent, amount)) {
+            return RejectionReason.INSUFFICIENT_FUNDS;
+        }
+        if (soldOut(entry.service())) {
+            return RejectionReason.SOLD_OUT;
+        }
+        return null;
     }
 
     private void reject(long t, int agent, String action, String ref, RejectionReason reason, MarketOutput out) {
