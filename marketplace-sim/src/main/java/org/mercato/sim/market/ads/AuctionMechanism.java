@@ -1,6 +1,7 @@
 package org.mercato.sim.market.ads;
 
 import java.util.List;
+import org.mercato.sim.registry.Registry;
 
 /**
  * A sponsored-slot auction: a pure function of the bids and the rules. Every mechanism fills the
@@ -10,23 +11,21 @@ import java.util.List;
 public sealed interface AuctionMechanism
         permits FirstPriceAuction, SecondPriceAuction, GeneralizedSecondPrice, VcgAuction {
 
-    /** The names a scenario uses, in documentation order. */
-    List<String> NAMES = List.of("gsp", "vcg", "first-price", "second-price");
+    /** Every mechanism, in documentation order; each is a stateless value, so one instance serves all runs. */
+    Registry<AuctionMechanism> REGISTRY = Registry.of(
+            "auction mechanism",
+            AuctionMechanism::name,
+            List.of(new GeneralizedSecondPrice(), new VcgAuction(), new FirstPriceAuction(), new SecondPriceAuction()));
 
-    /** The mechanism's name in scenarios and events. */
+    /** The names a scenario uses, in documentation order. */
+    List<String> NAMES = REGISTRY.names();
+
+    /** The mechanism's name in scenarios and events (written only here, on each mechanism). */
     String name();
 
     AuctionResult run(List<AdBid> bids, AuctionRules rules);
 
     static AuctionMechanism named(String name) {
-        return switch (name) {
-            case "gsp" -> new GeneralizedSecondPrice();
-            case "vcg" -> new VcgAuction();
-            case "first-price" -> new FirstPriceAuction();
-            case "second-price" -> new SecondPriceAuction();
-            default ->
-                throw new IllegalArgumentException(
-                        "unknown auction mechanism '" + name + "', expected one of " + String.join(", ", NAMES));
-        };
+        return REGISTRY.get(name);
     }
 }
