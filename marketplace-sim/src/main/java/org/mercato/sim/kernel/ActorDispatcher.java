@@ -1,7 +1,6 @@
 package org.mercato.sim.kernel;
 
 import com.typesafe.config.Config;
-import com.typesafe.config.ConfigFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -47,21 +46,10 @@ public final class ActorDispatcher implements AgentDispatcher {
     }
 
     private static Config config(int parallelism) {
-        return ConfigFactory.parseString(String.join(
-                        "\n",
-                        "pekko.loglevel = WARNING",
-                        "pekko.stdout-loglevel = OFF",
-                        "pekko.log-dead-letters = off",
-                        "pekko.loggers = [\"org.apache.pekko.event.slf4j.Slf4jLogger\"]",
-                        "pekko.logging-filter = \"org.apache.pekko.event.slf4j.Slf4jLoggingFilter\"",
-                        "pekko.coordinated-shutdown.run-by-jvm-shutdown-hook = off",
-                        "pekko.jvm-shutdown-hooks = off",
-                        // stopping a million agents takes longer than the default 10 s
-                        "pekko.coordinated-shutdown.phases.actor-system-terminate.timeout = 120s",
-                        "pekko.actor.default-dispatcher.fork-join-executor.parallelism-min = " + parallelism,
-                        "pekko.actor.default-dispatcher.fork-join-executor.parallelism-max = " + parallelism,
-                        "pekko.actor.default-dispatcher.fork-join-executor.parallelism-factor = 1.0"))
-                .withFallback(ConfigFactory.load());
+        return LocalActorConfig.withThreads(
+                parallelism,
+                // stopping a million agents takes longer than the default 10 s
+                "pekko.coordinated-shutdown.phases.actor-system-terminate.timeout = 120s");
     }
 
     @Override

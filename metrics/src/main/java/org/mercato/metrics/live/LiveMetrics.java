@@ -1,7 +1,6 @@
 package org.mercato.metrics.live;
 
 import com.typesafe.config.Config;
-import com.typesafe.config.ConfigFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +16,7 @@ import org.mercato.metrics.MetricsSettings;
 import org.mercato.sim.events.EventSink;
 import org.mercato.sim.events.LoggedEvent;
 import org.mercato.sim.kernel.KernelListener;
+import org.mercato.sim.kernel.LocalActorConfig;
 
 /**
  * Feeds a run's event stream to a {@link MetricsActor} in its own small actor system, adapting at
@@ -61,20 +61,8 @@ public final class LiveMetrics implements EventSink, KernelListener {
     }
 
     private static Config config() {
-        return ConfigFactory.parseString(String.join(
-                        "\n",
-                        "pekko.loglevel = WARNING",
-                        "pekko.stdout-loglevel = OFF",
-                        "pekko.log-dead-letters = off",
-                        "pekko.loggers = [\"org.apache.pekko.event.slf4j.Slf4jLogger\"]",
-                        "pekko.logging-filter = \"org.apache.pekko.event.slf4j.Slf4jLoggingFilter\"",
-                        "pekko.coordinated-shutdown.run-by-jvm-shutdown-hook = off",
-                        "pekko.jvm-shutdown-hooks = off",
-                        "pekko.actor.default-dispatcher.fork-join-executor.parallelism-min = 1",
-                        "pekko.actor.default-dispatcher.fork-join-executor.parallelism-max = 1",
-                        // a batch is one message; let the actor take many before yielding its thread
-                        "pekko.actor.default-dispatcher.throughput = 64"))
-                .withFallback(ConfigFactory.load());
+        // a batch is one message; let the actor take many before yielding its thread
+        return LocalActorConfig.withThreads(1, "pekko.actor.default-dispatcher.throughput = 64");
     }
 
     /** On the kernel thread: {@code events} were recorded up to the end of this window. */

@@ -1,0 +1,36 @@
+package org.mercato.sim.kernel;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The one Pekko configuration of Mercato's in-process actor systems (the kernel's agents, the live
+ * metrics actor): logging through SLF4J at WARNING and nothing on stdout, no dead-letter logging,
+ * no JVM shutdown hooks (the run stops its systems itself), and a default dispatcher of a fixed
+ * number of threads. The sweep cluster's remote systems are configured elsewhere.
+ */
+public final class LocalActorConfig {
+    private LocalActorConfig() {}
+
+    /**
+     * The configuration of a system whose default dispatcher has {@code threads} threads; {@code
+     * settings} (HOCON lines) are added on top, over the application's own configuration.
+     */
+    public static Config withThreads(int threads, String... settings) {
+        List<String> lines = new ArrayList<>(List.of(
+                "pekko.loglevel = WARNING",
+                "pekko.stdout-loglevel = OFF",
+                "pekko.log-dead-letters = off",
+                "pekko.loggers = [\"org.apache.pekko.event.slf4j.Slf4jLogger\"]",
+                "pekko.logging-filter = \"org.apache.pekko.event.slf4j.Slf4jLoggingFilter\"",
+                "pekko.coordinated-shutdown.run-by-jvm-shutdown-hook = off",
+                "pekko.jvm-shutdown-hooks = off",
+                "pekko.actor.default-dispatcher.fork-join-executor.parallelism-min = " + threads,
+                "pekko.actor.default-dispatcher.fork-join-executor.parallelism-max = " + threads,
+                "pekko.actor.default-dispatcher.fork-join-executor.parallelism-factor = 1.0"));
+        lines.addAll(List.of(settings));
+        return ConfigFactory.parseString(String.join("\n", lines)).withFallback(ConfigFactory.load());
+    }
+}
