@@ -3,6 +3,7 @@ package org.mercato.agents;
 import java.util.List;
 import org.mercato.sim.policy.AgentContext;
 import org.mercato.sim.policy.AssistantPolicy;
+import org.mercato.sim.policy.GuessingAhead;
 import org.mercato.sim.policy.Prefetching;
 import org.mercato.sim.policy.ServicePolicy;
 import org.mercato.sim.protocol.AssistantAction;
@@ -13,7 +14,8 @@ import org.mercato.sim.protocol.ServiceAction;
  * Adds a fixed amount of CPU work to every observation a policy handles, standing in for what a
  * real agent spends on a text query or a utility computation. The work is counted in iterations,
  * not wall time, so it never changes outcomes; it only changes how long a run takes. A wrapped
- * {@link Prefetching} policy stays one (prefetching does no synthetic work).
+ * {@link Prefetching} policy stays one, and a {@link GuessingAhead} one stays that (prefetching and
+ * guessing do no synthetic work).
  */
 public final class SyntheticWork {
     private final int iterations;
@@ -41,6 +43,9 @@ public final class SyntheticWork {
             return policy;
         }
         SyntheticWork work = new SyntheticWork(iterations);
+        if (policy instanceof GuessingAhead ahead) {
+            return new GuessingAssistant(policy, ahead, work);
+        }
         if (policy instanceof Prefetching ahead) {
             return new PrefetchingAssistant(policy, ahead, work);
         }
@@ -56,6 +61,9 @@ public final class SyntheticWork {
             return policy;
         }
         SyntheticWork work = new SyntheticWork(iterations);
+        if (policy instanceof GuessingAhead ahead) {
+            return new GuessingService(policy, ahead, work);
+        }
         if (policy instanceof Prefetching ahead) {
             return new PrefetchingService(policy, ahead, work);
         }
@@ -102,6 +110,75 @@ public final class SyntheticWork {
         @Override
         public boolean wantsGuesses() {
             return ahead.wantsGuesses();
+        }
+    }
+
+    /** The wrapped policy's {@link GuessingAhead} stays visible to the kernel: its guesses pass through. */
+    private record GuessingAssistant(AssistantPolicy policy, GuessingAhead ahead, SyntheticWork work)
+            implements AssistantPolicy, GuessingAhead {
+        @Override
+        public List<AssistantAction> onObservation(Observation observation, AgentContext context) {
+            work.burn(context.now());
+            return policy.onObservation(observation, context);
+        }
+
+        @Override
+        public void prefetch(Observation observation, AgentContext context) {
+            ahead.prefetch(observation, context);
+        }
+
+        @Override
+        public boolean wantsGuesses() {
+            return ahead.wantsGuesses();
+        }
+
+        @Override
+        public Guess guess(Guess after, Observation observation, AgentContext context) {
+            return ahead.guess(after, observation, context);
+        }
+
+        @Override
+        public Guess recheck(Guess pending) {
+            return ahead.recheck(pending);
+        }
+
+        @Override
+        public void whenAnswered(Runnable listener) {
+            ahead.whenAnswered(listener);
+        }
+    }
+
+    private record GuessingService(ServicePolicy policy, GuessingAhead ahead, SyntheticWork work)
+            implements ServicePolicy, GuessingAhead {
+        @Override
+        public List<ServiceAction> onObservation(Observation observation, AgentContext context) {
+            work.burn(context.now());
+            return policy.onObservation(observation, context);
+        }
+
+        @Override
+        public void prefetch(Observation observation, AgentContext context) {
+            ahead.prefetch(observation, context);
+        }
+
+        @Override
+        public boolean wantsGuesses() {
+            return ahead.wantsGuesses();
+        }
+
+        @Override
+        public Guess guess(Guess after, Observation observation, AgentContext context) {
+            return ahead.guess(after, observation, context);
+        }
+
+        @Override
+        public Guess recheck(Guess pending) {
+            return ahead.recheck(pending);
+        }
+
+        @Override
+        public void whenAnswered(Runnable listener) {
+            ahead.whenAnswered(listener);
         }
     }
 }
