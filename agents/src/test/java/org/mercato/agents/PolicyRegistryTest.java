@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.mercato.agents.base.InvalidParameterException;
@@ -20,32 +21,23 @@ class PolicyRegistryTest {
 
     /** The keys each built-in policy took when the registry parsed them all centrally. */
     private static final Map<String, Set<String>> KEYS = new TreeMap<>(Map.ofEntries(
-            Map.entry("rational", Set.of("inquiries", "patience")),
-            Map.entry("satisficer", Set.of("inquiries", "patience", "minUtility")),
-            Map.entry("budgeted", Set.of("pages", "inquiries", "patience")),
-            Map.entry(
-                    "logit",
-                    Set.of(
-                            "rank",
-                            "row",
-                            "column",
-                            "logPrice",
-                            "rating",
-                            "logReviews",
-                            "sponsored",
-                            "overallPick",
-                            "scarcity",
-                            "tactics",
-                            "patience")),
-            Map.entry("attention-bounded", Set.of("noise", "exponent", "patience")),
-            Map.entry("susceptible", Set.of("inquiries", "patience", "susceptibility")),
-            Map.entry("negotiator", Set.of("target", "reservation", "rounds", "patience")),
-            Map.entry("posted-price", Set.of("validity", "tactic", "rewrite")),
-            Map.entry("cost-plus", Set.of("markup", "validity", "tactic")),
-            Map.entry("undercut", Set.of("step", "floor", "validity", "tactic")),
-            Map.entry("dynamic", Set.of("up", "down", "min", "max", "validity", "tactic")),
-            Map.entry("negotiable", Set.of("floor", "validity", "tactic")),
-            Map.entry("llm-service", Set.of("validity"))));
+            keys("rational", "inquiries patience"),
+            keys("satisficer", "inquiries patience minUtility"),
+            keys("budgeted", "pages inquiries patience"),
+            keys("logit", "rank row column logPrice rating logReviews sponsored overallPick scarcity tactics patience"),
+            keys("attention-bounded", "noise exponent patience"),
+            keys("susceptible", "inquiries patience susceptibility"),
+            keys("negotiator", "target reservation rounds patience"),
+            keys("posted-price", "validity tactic rewrite"),
+            keys("cost-plus", "markup validity tactic"),
+            keys("undercut", "step floor validity tactic"),
+            keys("dynamic", "up down min max validity tactic"),
+            keys("negotiable", "floor validity tactic"),
+            keys("llm-service", "validity")));
+
+    private static Map.Entry<String, Set<String>> keys(String policy, String keys) {
+        return Map.entry(policy, new TreeSet<>(List.of(keys.split(" "))));
+    }
 
     @Test
     void theNameListsAreThoseOfTheEntries() {
@@ -139,7 +131,7 @@ class PolicyRegistryTest {
     }
 
     private static Set<String> union(Set<String> a, Set<String> b) {
-        Set<String> all = new java.util.TreeSet<>(a);
+        Set<String> all = new TreeSet<>(a);
         all.addAll(b);
         return all;
     }

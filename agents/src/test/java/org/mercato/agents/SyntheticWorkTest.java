@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.mercato.sim.policy.AgentContext;
 import org.mercato.sim.policy.AssistantPolicy;
@@ -75,24 +76,20 @@ class SyntheticWorkTest {
     }
 
     @Test
-    void aGuessingAssistantWrappedInSyntheticWorkStillGuessesThroughTheWrapper() {
-        GuessingShopper policy = new GuessingShopper();
-        AssistantPolicy wrapped = SyntheticWork.around(policy, 100);
+    void aGuessingPolicyWrappedInSyntheticWorkStillGuessesThroughTheWrapper() {
+        GuessingShopper shopper = new GuessingShopper();
+        AssistantPolicy shopping = SyntheticWork.around(shopper, 100);
+        assertKeepsGuessing(shopper, shopping, () -> shopping.onObservation(SEEN, CONTEXT));
 
-        assertThat(wrapped).isNotSameAs(policy).isInstanceOf(GuessingAhead.class);
-        assertPassesThrough(policy, (GuessingAhead) wrapped);
-        assertThat(wrapped.onObservation(SEEN, CONTEXT)).isEmpty();
-        assertThat(policy.calls).last().isEqualTo("observe");
+        GuessingSeller seller = new GuessingSeller();
+        ServicePolicy selling = SyntheticWork.around(seller, 100);
+        assertKeepsGuessing(seller, selling, () -> selling.onObservation(SEEN, CONTEXT));
     }
 
-    @Test
-    void aGuessingServiceWrappedInSyntheticWorkStillGuessesThroughTheWrapper() {
-        GuessingSeller policy = new GuessingSeller();
-        ServicePolicy wrapped = SyntheticWork.around(policy, 100);
-
+    private static void assertKeepsGuessing(Guesser policy, Object wrapped, Supplier<List<?>> observe) {
         assertThat(wrapped).isNotSameAs(policy).isInstanceOf(GuessingAhead.class);
         assertPassesThrough(policy, (GuessingAhead) wrapped);
-        assertThat(wrapped.onObservation(SEEN, CONTEXT)).isEmpty();
+        assertThat(observe.get()).isEmpty();
         assertThat(policy.calls).last().isEqualTo("observe");
     }
 

@@ -39,7 +39,7 @@ public final class AttentionBoundedAssistant extends OneListingAssistant {
             PolicyEntry.behavioural("attention-bounded", List.of("noise", "exponent", "patience"), params -> {
                 double noise = params.doubleAtLeast("noise", 1.0, 0);
                 double exponent = params.doubleAtLeast("exponent", 0.5, 0);
-                long patience = params.micros("patience", 5_000_000);
+                long patience = SharedParams.patience(params);
                 return () -> new AttentionBoundedAssistant(noise, exponent, patience);
             });
 

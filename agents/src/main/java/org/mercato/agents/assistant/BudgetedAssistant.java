@@ -16,8 +16,8 @@ public final class BudgetedAssistant extends InquiringAssistant {
     public static final PolicyEntry<AssistantPolicy> ENTRY =
             PolicyEntry.behavioural("budgeted", List.of("pages", "inquiries", "patience"), params -> {
                 int pages = params.positiveInt("pages", 1);
-                int inquiries = params.positiveInt("inquiries", 3);
-                long patience = params.micros("patience", 5_000_000);
+                int inquiries = SharedParams.inquiries(params);
+                long patience = SharedParams.patience(params);
                 return () -> new BudgetedAssistant(pages, inquiries, patience);
             });
 

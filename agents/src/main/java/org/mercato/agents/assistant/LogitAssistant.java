@@ -55,7 +55,7 @@ public final class LogitAssistant extends OneListingAssistant {
                         params.doubleValue("overallPick", 0),
                         params.doubleValue("scarcity", 0),
                         params.doubleMap("tactics", Tactic.labels()));
-                long patience = params.micros("patience", 5_000_000);
+                long patience = SharedParams.patience(params);
                 return () -> new LogitAssistant(beta, patience);
             });
 

@@ -43,7 +43,7 @@ public final class NegotiatorAssistant implements AssistantPolicy {
                 double target = params.doubleAtLeast("target", 0.7, 0);
                 double reservation = params.doubleAtLeast("reservation", 1.0, target);
                 int rounds = params.positiveInt("rounds", 3);
-                long patience = params.micros("patience", 5_000_000);
+                long patience = SharedParams.patience(params);
                 return () -> new NegotiatorAssistant(target, reservation, rounds, patience);
             });
 

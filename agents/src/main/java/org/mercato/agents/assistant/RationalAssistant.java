@@ -13,8 +13,8 @@ public final class RationalAssistant extends InquiringAssistant {
     /** How the registry knows this policy: its name, parameters and their parsing. */
     public static final PolicyEntry<AssistantPolicy> ENTRY =
             PolicyEntry.behavioural("rational", List.of("inquiries", "patience"), params -> {
-                int inquiries = params.positiveInt("inquiries", 3);
-                long patience = params.micros("patience", 5_000_000);
+                int inquiries = SharedParams.inquiries(params);
+                long patience = SharedParams.patience(params);
                 return () -> new RationalAssistant(inquiries, patience);
             });
 

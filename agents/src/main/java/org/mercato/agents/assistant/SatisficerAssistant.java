@@ -13,8 +13,8 @@ public final class SatisficerAssistant extends InquiringAssistant {
     /** How the registry knows this policy: its name, parameters and their parsing. */
     public static final PolicyEntry<AssistantPolicy> ENTRY =
             PolicyEntry.behavioural("satisficer", List.of("inquiries", "patience", "minUtility"), params -> {
-                int inquiries = params.positiveInt("inquiries", 3);
-                long patience = params.micros("patience", 5_000_000);
+                int inquiries = SharedParams.inquiries(params);
+                long patience = SharedParams.patience(params);
                 long minUtility = params.money("minUtility", 0.01);
                 return () -> new SatisficerAssistant(inquiries, patience, minUtility);
             });

@@ -25,8 +25,8 @@ public final class SusceptibleAssistant extends InquiringAssistant {
     /** How the registry knows this policy: its name, parameters and their parsing. */
     public static final PolicyEntry<AssistantPolicy> ENTRY =
             PolicyEntry.behavioural("susceptible", List.of("inquiries", "patience", "susceptibility"), params -> {
-                int inquiries = params.positiveInt("inquiries", 3);
-                long patience = params.micros("patience", 5_000_000);
+                int inquiries = SharedParams.inquiries(params);
+                long patience = SharedParams.patience(params);
                 Map<Tactic, Double> susceptibility = new EnumMap<>(Tactic.class);
                 params.doubleMap("susceptibility", Tactic.labels()).forEach((label, p) -> {
                     if (!(p >= 0 && p <= 1)) {
