@@ -5,6 +5,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Modifier;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.mercato.agents.base.PolicyParams;
 
 /**
  * Policies named by class: a scenario's {@code policy: com.example.MyShopper}. The class must be on

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.mercato.agents.base.InvalidParameterException;
 import org.mercato.agents.service.NegotiableService;
 import org.mercato.sim.domain.OrderLine;
 import org.mercato.sim.domain.Service;

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.mercato.agents.assistant.LogitAssistant;
+import org.mercato.agents.base.Tactic;
 import org.mercato.sim.policy.AgentContext;
 import org.mercato.sim.protocol.AssistantStarted;
 import org.mercato.sim.protocol.ListingView;

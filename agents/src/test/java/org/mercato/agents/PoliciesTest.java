@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
+import org.mercato.agents.base.InvalidParameterException;
 import org.mercato.sim.domain.Customer;
 import org.mercato.sim.domain.OrderLine;
 import org.mercato.sim.domain.Service;

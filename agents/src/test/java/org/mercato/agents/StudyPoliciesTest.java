@@ -15,6 +15,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.mercato.agents.assistant.AttentionBoundedAssistant;
+import org.mercato.agents.base.InvalidParameterException;
+import org.mercato.agents.base.Tactic;
 import org.mercato.agents.service.ListingRewrite;
 import org.mercato.sim.domain.Service;
 import org.mercato.sim.policy.AssistantPolicy;

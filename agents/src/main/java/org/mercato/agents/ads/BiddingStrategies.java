@@ -1,6 +1,7 @@
 package org.mercato.agents.ads;
 
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.mercato.sim.market.ads.Bidder;
 import org.mercato.sim.random.Seeds;
@@ -12,7 +13,24 @@ import org.mercato.sim.random.Seeds;
  * "market/ads/bidder/<service>")}.
  */
 public final class BiddingStrategies {
-    public static final List<String> NAMES = List.of("truthful", "shaded", "paced", "learning");
+    /** One strategy: its scenario name and how it makes a fresh bidder from a group's params. */
+    private record Strategy(String name, Function<Params, Bidder> bidder) {}
+
+    private static final List<Strategy> STRATEGIES = List.of(
+            new Strategy("truthful", p -> new TruthfulBidder(p.value())),
+            new Strategy("shaded", p -> new ShadedBidder(p.value(), p.shade())),
+            new Strategy("paced", p -> new PacedBidder(p.value(), p.budget(), p.horizon())),
+            new Strategy(
+                    "learning",
+                    p -> new BanditBidder(
+                            p.value(),
+                            p.factors(),
+                            p.epsilon(),
+                            Seeds.derive(p.seed(), "market/ads/bidder/" + p.service()))));
+
+    /** The strategies' names, in the order above. */
+    public static final List<String> NAMES =
+            STRATEGIES.stream().map(Strategy::name).toList();
 
     /** The learning bidder's default arms. */
     public static final List<Double> DEFAULT_FACTORS = List.of(0.5, 0.6, 0.7, 0.8, 0.9, 1.0);
@@ -40,20 +58,13 @@ public final class BiddingStrategies {
 
     /** A factory of fresh bidders (one per run) for the named strategy. */
     public static Supplier<Bidder> create(String strategy, Params p) {
-        return switch (strategy) {
-            case "truthful" -> () -> new TruthfulBidder(p.value());
-            case "shaded" -> () -> new ShadedBidder(p.value(), p.shade());
-            case "paced" -> () -> new PacedBidder(p.value(), p.budget(), p.horizon());
-            case "learning" ->
-                () -> new BanditBidder(
-                        p.value(),
-                        p.factors(),
-                        p.epsilon(),
-                        Seeds.derive(p.seed(), "market/ads/bidder/" + p.service()));
-            default ->
-                throw new IllegalArgumentException(
-                        "unknown bidding strategy '" + strategy + "', expected one of " + String.join(", ", NAMES));
-        };
+        for (Strategy known : STRATEGIES) {
+            if (known.name().equals(strategy)) {
+                return () -> known.bidder().apply(p);
+            }
+        }
+        throw new IllegalArgumentException(
+                "unknown bidding strategy '" + strategy + "', expected one of " + String.join(", ", NAMES));
     }
 
     static long requireValue(long value) {

@@ -3,10 +3,12 @@ package org.mercato.agents.assistant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.mercato.agents.base.PolicyEntry;
 import org.mercato.sim.domain.Customer;
 import org.mercato.sim.domain.MagenticUtility;
 import org.mercato.sim.domain.OrderLine;
 import org.mercato.sim.policy.AgentContext;
+import org.mercato.sim.policy.AssistantPolicy;
 import org.mercato.sim.protocol.ListingView;
 import org.mercato.sim.protocol.Proposal;
 import org.mercato.sim.random.Gaussian;
@@ -32,6 +34,15 @@ import org.mercato.sim.random.Gaussian;
  * falls as the set grows. With {@code noise} 0 it is a perfect judge of the page.
  */
 public final class AttentionBoundedAssistant extends OneListingAssistant {
+    /** How the registry knows this policy: its name, parameters and their parsing. */
+    public static final PolicyEntry<AssistantPolicy> ENTRY =
+            PolicyEntry.behavioural("attention-bounded", List.of("noise", "exponent", "patience"), params -> {
+                double noise = params.doubleAtLeast("noise", 1.0, 0);
+                double exponent = params.doubleAtLeast("exponent", 0.5, 0);
+                long patience = SharedParams.patience(params);
+                return () -> new AttentionBoundedAssistant(noise, exponent, patience);
+            });
+
     private final double noise;
     private final double exponent;
 

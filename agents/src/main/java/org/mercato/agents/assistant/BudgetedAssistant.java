@@ -1,6 +1,8 @@
 package org.mercato.agents.assistant;
 
 import java.util.List;
+import org.mercato.agents.base.PolicyEntry;
+import org.mercato.sim.policy.AssistantPolicy;
 import org.mercato.sim.protocol.Proposal;
 
 /**
@@ -10,6 +12,15 @@ import org.mercato.sim.protocol.Proposal;
  * every answer (or its patience) it pays the affordable proposal with the highest positive utility.
  */
 public final class BudgetedAssistant extends InquiringAssistant {
+    /** How the registry knows this policy: its name, parameters and their parsing. */
+    public static final PolicyEntry<AssistantPolicy> ENTRY =
+            PolicyEntry.behavioural("budgeted", List.of("pages", "inquiries", "patience"), params -> {
+                int pages = params.positiveInt("pages", 1);
+                int inquiries = SharedParams.inquiries(params);
+                long patience = SharedParams.patience(params);
+                return () -> new BudgetedAssistant(pages, inquiries, patience);
+            });
+
     public BudgetedAssistant(int pages, int inquiries, long patience) {
         super(inquiries, pages, patience);
     }

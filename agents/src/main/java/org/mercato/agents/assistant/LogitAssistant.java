@@ -2,9 +2,11 @@ package org.mercato.agents.assistant;
 
 import java.util.List;
 import java.util.Map;
-import org.mercato.agents.Tactic;
+import org.mercato.agents.base.PolicyEntry;
+import org.mercato.agents.base.Tactic;
 import org.mercato.sim.domain.Customer;
 import org.mercato.sim.policy.AgentContext;
+import org.mercato.sim.policy.AssistantPolicy;
 import org.mercato.sim.protocol.ListingView;
 import org.mercato.sim.protocol.Proposal;
 
@@ -26,6 +28,37 @@ import org.mercato.sim.protocol.Proposal;
  * declines it). Planted coefficients are what an estimator should recover (the ACES set-up).
  */
 public final class LogitAssistant extends OneListingAssistant {
+    /** How the registry knows this policy: its name, parameters and their parsing. */
+    public static final PolicyEntry<AssistantPolicy> ENTRY = PolicyEntry.behavioural(
+            "logit",
+            List.of(
+                    "rank",
+                    "row",
+                    "column",
+                    "logPrice",
+                    "rating",
+                    "logReviews",
+                    "sponsored",
+                    "overallPick",
+                    "scarcity",
+                    "tactics",
+                    "patience"),
+            params -> {
+                var beta = new Coefficients(
+                        params.doubleValue("rank", 0),
+                        params.doubleValue("row", 0),
+                        params.doubleValue("column", 0),
+                        params.doubleValue("logPrice", -1),
+                        params.doubleValue("rating", 0),
+                        params.doubleValue("logReviews", 0),
+                        params.doubleValue("sponsored", 0),
+                        params.doubleValue("overallPick", 0),
+                        params.doubleValue("scarcity", 0),
+                        params.doubleMap("tactics", Tactic.labels()));
+                long patience = SharedParams.patience(params);
+                return () -> new LogitAssistant(beta, patience);
+            });
+
     /** The coefficients of the choice rule; {@code tactics} maps tactic labels to coefficients. */
     public record Coefficients(
             double rank,

@@ -1,13 +1,10 @@
 package org.mercato.agents.assistant;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.mercato.agents.base.CounterOffer;
+import org.mercato.agents.base.PolicyEntry;
 import org.mercato.sim.domain.Customer;
-import org.mercato.sim.domain.Money;
 import org.mercato.sim.policy.AgentContext;
 import org.mercato.sim.policy.AssistantPolicy;
 import org.mercato.sim.protocol.AssistantAction;
@@ -40,8 +37,15 @@ import org.mercato.sim.protocol.WokenUp;
  * haggling. Sellers that understand offers: {@code negotiable}.
  */
 public final class NegotiatorAssistant implements AssistantPolicy {
-    /** The counter-offer syntax shared with {@code negotiable} services. */
-    public static final Pattern OFFER = Pattern.compile("offer:\\s*(\\d+(?:\\.\\d{1,2})?)");
+    /** How the registry knows this policy: its name, parameters and their parsing. */
+    public static final PolicyEntry<AssistantPolicy> ENTRY =
+            PolicyEntry.behavioural("negotiator", List.of("target", "reservation", "rounds", "patience"), params -> {
+                double target = params.doubleAtLeast("target", 0.7, 0);
+                double reservation = params.doubleAtLeast("reservation", 1.0, target);
+                int rounds = params.positiveInt("rounds", 3);
+                long patience = SharedParams.patience(params);
+                return () -> new NegotiatorAssistant(target, reservation, rounds, patience);
+            });
 
     private final double targetShare;
     private final double reservationShare;
@@ -63,20 +67,6 @@ public final class NegotiatorAssistant implements AssistantPolicy {
         this.reservationShare = reservation;
         this.rounds = rounds;
         this.patience = patience;
-    }
-
-    /** The offer in a message text, in cents, if it has one within {@link Money#MAX} (a larger one is no offer). */
-    public static Optional<Long> offerIn(String text) {
-        Matcher m = OFFER.matcher(text == null ? "" : text);
-        if (!m.find() || Money.problem(new BigDecimal(m.group(1))) != null) {
-            return Optional.empty();
-        }
-        return Optional.of(Money.cents(m.group(1)));
-    }
-
-    /** The text of a counter offer of {@code cents}. */
-    public static String offerText(long cents) {
-        return "offer: " + Money.format(cents);
     }
 
     @Override
@@ -133,7 +123,7 @@ public final class NegotiatorAssistant implements AssistantPolicy {
             open.remove(proposal);
             List<AssistantAction> actions = new ArrayList<>();
             actions.add(new Decline(proposal.id()));
-            actions.addAll(send(offerText(offer), context));
+            actions.addAll(send(CounterOffer.text(offer), context));
             return actions;
         }
         if (proposal.total() <= reservation) {

@@ -1,6 +1,8 @@
 package org.mercato.agents.assistant;
 
 import java.util.List;
+import org.mercato.agents.base.PolicyEntry;
+import org.mercato.sim.policy.AssistantPolicy;
 import org.mercato.sim.protocol.Proposal;
 
 /**
@@ -8,6 +10,14 @@ import org.mercato.sim.protocol.Proposal;
  * with the highest utility if that utility is positive. Ties go to the earlier proposal.
  */
 public final class RationalAssistant extends InquiringAssistant {
+    /** How the registry knows this policy: its name, parameters and their parsing. */
+    public static final PolicyEntry<AssistantPolicy> ENTRY =
+            PolicyEntry.behavioural("rational", List.of("inquiries", "patience"), params -> {
+                int inquiries = SharedParams.inquiries(params);
+                long patience = SharedParams.patience(params);
+                return () -> new RationalAssistant(inquiries, patience);
+            });
+
     public RationalAssistant(int inquiries, long patience) {
         super(inquiries, patience);
     }

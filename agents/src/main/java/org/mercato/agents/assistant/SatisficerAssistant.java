@@ -1,6 +1,8 @@
 package org.mercato.agents.assistant;
 
 import java.util.List;
+import org.mercato.agents.base.PolicyEntry;
+import org.mercato.sim.policy.AssistantPolicy;
 import org.mercato.sim.protocol.Proposal;
 
 /**
@@ -8,6 +10,15 @@ import org.mercato.sim.protocol.Proposal;
  * utility of at least {@code minUtility} cents. Speed beats quality for this shopper by design.
  */
 public final class SatisficerAssistant extends InquiringAssistant {
+    /** How the registry knows this policy: its name, parameters and their parsing. */
+    public static final PolicyEntry<AssistantPolicy> ENTRY =
+            PolicyEntry.behavioural("satisficer", List.of("inquiries", "patience", "minUtility"), params -> {
+                int inquiries = SharedParams.inquiries(params);
+                long patience = SharedParams.patience(params);
+                long minUtility = params.money("minUtility", 0.01);
+                return () -> new SatisficerAssistant(inquiries, patience, minUtility);
+            });
+
     private final long minUtility;
 
     public SatisficerAssistant(int inquiries, long patience, long minUtility) {

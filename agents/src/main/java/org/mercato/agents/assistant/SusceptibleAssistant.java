@@ -3,8 +3,11 @@ package org.mercato.agents.assistant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import org.mercato.agents.Tactic;
+import org.mercato.agents.base.InvalidParameterException;
+import org.mercato.agents.base.PolicyEntry;
+import org.mercato.agents.base.Tactic;
 import org.mercato.sim.policy.AgentContext;
+import org.mercato.sim.policy.AssistantPolicy;
 import org.mercato.sim.protocol.ListingView;
 import org.mercato.sim.protocol.Proposal;
 
@@ -19,6 +22,24 @@ import org.mercato.sim.protocol.Proposal;
  * every susceptibility 0 (the default) it is resistant: the tactics change nothing.
  */
 public final class SusceptibleAssistant extends InquiringAssistant {
+    /** How the registry knows this policy: its name, parameters and their parsing. */
+    public static final PolicyEntry<AssistantPolicy> ENTRY =
+            PolicyEntry.behavioural("susceptible", List.of("inquiries", "patience", "susceptibility"), params -> {
+                int inquiries = SharedParams.inquiries(params);
+                long patience = SharedParams.patience(params);
+                Map<Tactic, Double> susceptibility = new EnumMap<>(Tactic.class);
+                params.doubleMap("susceptibility", Tactic.labels()).forEach((label, p) -> {
+                    if (!(p >= 0 && p <= 1)) {
+                        throw new InvalidParameterException(
+                                "susceptible",
+                                "susceptibility",
+                                "expected a probability in [0, 1] for '" + label + "', got " + p);
+                    }
+                    susceptibility.put(Tactic.parse(label), p);
+                });
+                return () -> new SusceptibleAssistant(inquiries, patience, susceptibility);
+            });
+
     private final Map<Tactic, Double> susceptibility;
     private String captor;
 

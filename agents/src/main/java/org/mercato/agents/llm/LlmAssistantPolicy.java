@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.mercato.agents.base.PolicyEntry;
 import org.mercato.sim.domain.Customer;
 import org.mercato.sim.domain.OrderLine;
 import org.mercato.sim.policy.AgentContext;
@@ -41,6 +42,15 @@ import org.mercato.sim.protocol.WokenUp;
  * the first request an expected observation would cause.
  */
 public final class LlmAssistantPolicy implements AssistantPolicy, GuessingAhead {
+    /** How the registry knows this policy: its name, parameters and their parsing. */
+    public static final PolicyEntry<AssistantPolicy> ENTRY = PolicyEntry.unchecked(
+            "llm-assistant",
+            true,
+            // no parameters of its own; a behavioural group's params are ignored, so the group
+            // switches to the model with one key (agents.assistants[0].policy=llm-assistant); the
+            // model settings are read per agent, so a scenario is checked without them
+            params -> () -> new LlmAssistantPolicy(params.llm(LlmAgentSettings.class)));
+
     public static final String LLM_ERROR = "llm-error";
     /** The highest results page the {@code search} tool takes. */
     public static final int MAX_PAGE = 1000;

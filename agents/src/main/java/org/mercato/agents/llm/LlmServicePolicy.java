@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.mercato.agents.base.PolicyEntry;
 import org.mercato.sim.domain.OrderLine;
 import org.mercato.sim.domain.Service;
 import org.mercato.sim.policy.AgentContext;
@@ -41,6 +42,14 @@ import org.mercato.sim.protocol.ServiceStarted;
  * customer's pending turn does not hold up guesses for the others.
  */
 public final class LlmServicePolicy implements ServicePolicy, GuessingAhead {
+    /** How the registry knows this policy: its name, parameters and their parsing. */
+    public static final PolicyEntry<ServicePolicy> ENTRY =
+            PolicyEntry.llm("llm-service", List.of("validity"), params -> {
+                long validity = params.micros("validity", 600_000_000);
+                // the model settings are read per agent, so a scenario is checked without them
+                return () -> new LlmServicePolicy(params.llm(LlmAgentSettings.class), validity);
+            });
+
     /** The most lines one proposal takes. */
     public static final int MAX_LINES = 100;
     /** The largest quantity of one proposal line. */

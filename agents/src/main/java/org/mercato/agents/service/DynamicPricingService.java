@@ -1,6 +1,10 @@
 package org.mercato.agents.service;
 
-import org.mercato.agents.Tactic;
+import java.util.List;
+import org.mercato.agents.base.InvalidParameterException;
+import org.mercato.agents.base.PolicyEntry;
+import org.mercato.agents.base.Tactic;
+import org.mercato.sim.policy.ServicePolicy;
 import org.mercato.sim.protocol.PaymentSettled;
 import org.mercato.sim.protocol.ProposalDeclined;
 
@@ -10,6 +14,24 @@ import org.mercato.sim.protocol.ProposalDeclined;
  * proposal, and is kept within {@code [min, max]}. Proposals already made keep their prices.
  */
 public final class DynamicPricingService extends PricingService {
+    /** How the registry knows this policy: its name, parameters and their parsing. */
+    public static final PolicyEntry<ServicePolicy> ENTRY =
+            PolicyEntry.behavioural("dynamic", List.of("up", "down", "min", "max", "validity", "tactic"), params -> {
+                double up = params.doubleAtLeast("up", 0.05, 0);
+                double down = params.doubleAtLeast("down", 0.05, 0);
+                if (down >= 1) {
+                    throw new InvalidParameterException("dynamic", "down", "expected a number below 1, got " + down);
+                }
+                double min = params.doubleAtLeast("min", 0.5, 0);
+                if (min > 1) {
+                    throw new InvalidParameterException("dynamic", "min", "expected a number <= 1, got " + min);
+                }
+                double max = params.doubleAtLeast("max", 2.0, 1);
+                long validity = validity(params);
+                Tactic tactic = Tactic.from(params);
+                return () -> new DynamicPricingService(up, down, min, max, validity, tactic);
+            });
+
     private final double up;
     private final double down;
     private final double min;

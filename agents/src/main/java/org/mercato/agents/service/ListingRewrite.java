@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.mercato.agents.base.InvalidParameterException;
+import org.mercato.agents.base.PolicyParams;
 import org.mercato.sim.domain.Service;
 
 /**
@@ -25,6 +27,19 @@ public final class ListingRewrite {
     public static final List<String> MODES = List.of("none", "keywords", "llm");
 
     private ListingRewrite() {}
+
+    /**
+     * A service group's {@code rewrite} parameter ({@code none} when not given), applied to the
+     * group's listings when the scenario is wired.
+     */
+    public static String mode(PolicyParams params) {
+        String mode = params.stringValue("rewrite", "none");
+        if (!MODES.contains(mode)) {
+            throw new InvalidParameterException(
+                    params.policy(), "rewrite", "expected one of " + MODES + ", got '" + mode + "'");
+        }
+        return mode;
+    }
 
     /** The service with its description rewritten for these buyer requests. */
     public static Service keywords(Service service, Collection<String> requests) {

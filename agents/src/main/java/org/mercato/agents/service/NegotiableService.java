@@ -5,9 +5,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.mercato.agents.Tactic;
-import org.mercato.agents.assistant.NegotiatorAssistant;
+import org.mercato.agents.base.CounterOffer;
+import org.mercato.agents.base.PolicyEntry;
+import org.mercato.agents.base.Tactic;
 import org.mercato.sim.domain.OrderLine;
+import org.mercato.sim.policy.ServicePolicy;
 import org.mercato.sim.protocol.MessageReceived;
 import org.mercato.sim.protocol.Propose;
 import org.mercato.sim.protocol.ServiceAction;
@@ -21,6 +23,15 @@ import org.mercato.sim.protocol.ServiceAction;
  * where whole cents allow (to within the items' quantities, in cents, otherwise).
  */
 public final class NegotiableService extends PricingService {
+    /** How the registry knows this policy: its name, parameters and their parsing. */
+    public static final PolicyEntry<ServicePolicy> ENTRY =
+            PolicyEntry.behavioural("negotiable", List.of("floor", "validity", "tactic"), params -> {
+                double floor = params.doubleAtLeast("floor", 0.8, 0);
+                long validity = validity(params);
+                Tactic tactic = Tactic.from(params);
+                return () -> new NegotiableService(floor, validity, tactic);
+            });
+
     private final double floor;
     private final Map<String, Long> lastAsk = new TreeMap<>();
 
@@ -40,7 +51,7 @@ public final class NegotiableService extends PricingService {
         if (!(posted instanceof Propose proposal)) {
             return posted;
         }
-        Optional<Long> offer = NegotiatorAssistant.offerIn(message.text());
+        Optional<Long> offer = CounterOffer.in(message.text());
         long postedTotal = proposal.total();
         long ask = postedTotal;
         if (offer.isPresent()) {

@@ -3,7 +3,8 @@ package org.mercato.agents.service;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.mercato.agents.Tactic;
+import org.mercato.agents.base.PolicyParams;
+import org.mercato.agents.base.Tactic;
 import org.mercato.sim.domain.OrderLine;
 import org.mercato.sim.domain.Service;
 import org.mercato.sim.policy.AgentContext;
@@ -27,6 +28,11 @@ abstract class PricingService implements ServicePolicy {
     private final long validity;
     private final Tactic tactic;
     private Service service;
+
+    /** A service group's {@code validity}: how long a proposal stays open (ten minutes when not given). */
+    static long validity(PolicyParams params) {
+        return params.micros("validity", 600_000_000);
+    }
 
     PricingService(long validity, Tactic tactic) {
         this.validity = validity;

@@ -1,6 +1,10 @@
 package org.mercato.agents.service;
 
-import org.mercato.agents.Tactic;
+import java.util.List;
+import org.mercato.agents.base.InvalidParameterException;
+import org.mercato.agents.base.PolicyEntry;
+import org.mercato.agents.base.Tactic;
+import org.mercato.sim.policy.ServicePolicy;
 import org.mercato.sim.protocol.ProposalDeclined;
 
 /**
@@ -11,6 +15,19 @@ import org.mercato.sim.protocol.ProposalDeclined;
  * never raises them again.
  */
 public final class UndercutService extends PricingService {
+    /** How the registry knows this policy: its name, parameters and their parsing. */
+    public static final PolicyEntry<ServicePolicy> ENTRY =
+            PolicyEntry.behavioural("undercut", List.of("step", "floor", "validity", "tactic"), params -> {
+                double step = params.doubleAtLeast("step", 0.05, 0);
+                if (step >= 1) {
+                    throw new InvalidParameterException("undercut", "step", "expected a number below 1, got " + step);
+                }
+                double floor = params.doubleAtLeast("floor", 0.5, 0);
+                long validity = validity(params);
+                Tactic tactic = Tactic.from(params);
+                return () -> new UndercutService(step, floor, validity, tactic);
+            });
+
     private final double step;
     private final double floor;
     private double factor = 1;

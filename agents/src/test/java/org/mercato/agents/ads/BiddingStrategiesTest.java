@@ -25,6 +25,17 @@ class BiddingStrategiesTest {
     }
 
     @Test
+    void theNamesAreTheStrategiesThatCreateBidders() {
+        assertThat(BiddingStrategies.NAMES).containsExactly("truthful", "shaded", "paced", "learning");
+        for (String name : BiddingStrategies.NAMES) {
+            assertThat(BiddingStrategies.create(name, params("s", 1000, 5000, 1))
+                            .get())
+                    .as(name)
+                    .isNotNull();
+        }
+    }
+
+    @Test
     void truthfulAndShadedBidders() {
         assertThat(new TruthfulBidder(420).bid(at(0, 1000))).isEqualTo(420);
         assertThat(new ShadedBidder(421, 0.5).bid(at(0, 1000))).isEqualTo(211);

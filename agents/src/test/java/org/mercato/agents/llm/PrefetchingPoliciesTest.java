@@ -9,10 +9,11 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.mercato.agents.SyntheticWork;
 import org.mercato.sim.policy.AgentContext;
+import org.mercato.sim.policy.GuessingAhead;
 import org.mercato.sim.policy.Prefetching;
 import org.mercato.sim.protocol.MessageReceived;
 
-/** Prefetching survives the synthetic-work wrapper, and is a no-op for a provider without a prefetcher. */
+/** Prefetching and guessing ahead survive the synthetic-work wrapper, and is a no-op for a provider without a prefetcher. */
 class PrefetchingPoliciesTest {
     private static final class Recorder implements ChatProvider {
         final List<LlmRequest> requests = new ArrayList<>();
@@ -33,12 +34,12 @@ class PrefetchingPoliciesTest {
     private static final AgentContext CONTEXT = AgentContext.of("s1", 0, new SplittableRandom(1));
 
     @Test
-    void syntheticWorkKeepsALlmPolicyPrefetching() {
+    void syntheticWorkKeepsALlmPolicyPrefetchingAndGuessingAhead() {
         LlmClient client = new LlmClient(new Recorder(), null, CacheMode.OFF);
         var settings = new LlmAgentSettings(client, 20, 2, null);
-        assertThat(SyntheticWork.around(new LlmAssistantPolicy(settings), 100)).isInstanceOf(Prefetching.class);
+        assertThat(SyntheticWork.around(new LlmAssistantPolicy(settings), 100)).isInstanceOf(GuessingAhead.class);
         assertThat(SyntheticWork.around(new LlmServicePolicy(settings, 1_000_000), 100))
-                .isInstanceOf(Prefetching.class);
+                .isInstanceOf(GuessingAhead.class);
     }
 
     @Test

@@ -1,11 +1,11 @@
 package org.mercato.scenarios.cli;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.Properties;
+import java.util.List;
+import org.mercato.scenarios.sweep.CodeVersion;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
@@ -47,37 +47,31 @@ public final class MercatoCli extends CliCommand {
         if (e instanceof UnmatchedArgumentException unmatched
                 && !unmatched.getUnmatched().isEmpty()
                 && !unmatched.getUnmatched().get(0).startsWith("-")) {
-            return "unknown command '" + unmatched.getUnmatched().get(0)
-                    + "'; commands: run, validate, report, baselines, fit, list, sweep, worker";
+            return "unknown command '" + unmatched.getUnmatched().get(0) + "'; commands: "
+                    + String.join(", ", commands(spec));
         }
         return super.describeParseError(e);
     }
 
     @Override
     int execute() {
-        return error(
-                BAD_INPUT,
-                "missing command: run, validate, report, baselines, fit, list, sweep or worker (see 'mercato --help')");
+        return error(BAD_INPUT, "missing command: " + String.join(", ", commands(spec)) + " (see 'mercato --help')");
     }
 
-    /** The version, from a resource the build fills in. */
+    /** The commands a user can run, as registered above (picocli's list, without {@code help}). */
+    static List<String> commands(CommandSpec spec) {
+        return spec.subcommands().values().stream()
+                .map(CommandLine::getCommandName)
+                .distinct()
+                .filter(name -> !name.equals("help"))
+                .toList();
+    }
+
+    /** The version, from a resource the build fills in (the one {@link CodeVersion} reads). */
     static final class Version implements IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"mercato " + version()};
-        }
-
-        static String version() {
-            try (InputStream in = MercatoCli.class.getResourceAsStream("version.properties")) {
-                if (in == null) {
-                    return "unknown";
-                }
-                Properties properties = new Properties();
-                properties.load(in);
-                return properties.getProperty("version", "unknown");
-            } catch (IOException e) {
-                return "unknown";
-            }
+            return new String[] {"mercato " + CodeVersion.projectVersion()};
         }
     }
 }

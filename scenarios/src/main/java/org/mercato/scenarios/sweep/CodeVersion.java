@@ -43,7 +43,8 @@ public final class CodeVersion {
         return v;
     }
 
-    static String projectVersion() {
+    /** The project version, from the resource the build fills in ({@code unknown} outside a build). */
+    public static String projectVersion() {
         try (InputStream in = CodeVersion.class.getResourceAsStream("/org/mercato/scenarios/cli/version.properties")) {
             if (in == null) {
                 return "unknown";

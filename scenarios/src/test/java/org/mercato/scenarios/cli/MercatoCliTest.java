@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mercato.scenarios.sweep.CodeVersion;
 import picocli.CommandLine;
 
 /** Runs the CLI in-process; tests run in the module folder, so the bundled scenario is {@code quickstart.yaml}. */
@@ -123,12 +124,23 @@ class MercatoCliTest {
 
     @Test
     void unknownCommand() {
-        assertThat(badInput(mercato("simulate", "quickstart.yaml"))).startsWith("error: unknown command 'simulate'");
+        assertThat(badInput(mercato("simulate", "quickstart.yaml")))
+                .startsWith("error: unknown command 'simulate'; commands: " + registeredCommands() + " (");
     }
 
     @Test
     void noCommand() {
-        assertThat(badInput(mercato())).startsWith("error: missing command");
+        assertThat(badInput(mercato())).startsWith("error: missing command: " + registeredCommands() + " (");
+    }
+
+    /** The commands as picocli knows them, so a new subcommand shows up in the errors with no second list. */
+    private static String registeredCommands() {
+        List<String> names = new CommandLine(new MercatoCli())
+                .getSubcommands().keySet().stream()
+                        .filter(name -> !name.equals("help"))
+                        .toList();
+        assertThat(names).contains("run", "validate", "report", "baselines", "fit", "list", "sweep", "worker");
+        return String.join(", ", names);
     }
 
     @Test
@@ -152,6 +164,7 @@ class MercatoCliTest {
         Result version = mercato("--version");
         assertThat(version.code()).isZero();
         assertThat(version.out()).startsWith("mercato ").doesNotContain("unknown");
+        assertThat(version.out().strip()).isEqualTo("mercato " + CodeVersion.projectVersion());
     }
 
     @Test

@@ -1,8 +1,8 @@
 package org.mercato.scenarios.plugin;
 
 import java.util.List;
-import org.mercato.agents.PolicyParams;
 import org.mercato.agents.assistant.RationalAssistant;
+import org.mercato.agents.base.PolicyParams;
 import org.mercato.sim.policy.AgentContext;
 import org.mercato.sim.policy.AssistantPolicy;
 import org.mercato.sim.protocol.AssistantAction;

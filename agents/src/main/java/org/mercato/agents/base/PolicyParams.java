@@ -1,10 +1,9 @@
-package org.mercato.agents;
+package org.mercato.agents.base;
 
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.mercato.agents.llm.LlmAgentSettings;
 import org.mercato.sim.domain.Money;
 import org.mercato.sim.kernel.Durations;
 
@@ -15,25 +14,29 @@ import org.mercato.sim.kernel.Durations;
 public final class PolicyParams {
     private final String policy;
     private final Map<String, Object> values;
-    private final LlmAgentSettings llm;
+    private final Object llm;
 
     public PolicyParams(String policy, Map<String, ?> values) {
         this(policy, values, null);
     }
 
-    /** Parameters plus, for an LLM policy, its group's model settings (null for other policies). */
-    public PolicyParams(String policy, Map<String, ?> values, LlmAgentSettings llm) {
+    /**
+     * Parameters plus, for an LLM policy, its group's model settings (null for other policies). The
+     * settings are typed by the policies that read them ({@code org.mercato.agents.llm}), so this
+     * shared package does not depend on the model client.
+     */
+    public PolicyParams(String policy, Map<String, ?> values, Object llm) {
         this.policy = policy;
         this.values = new TreeMap<>(values == null ? Map.of() : values);
         this.llm = llm;
     }
 
-    /** The group's model settings; an LLM policy fails if there are none. */
-    public LlmAgentSettings llm() {
+    /** The group's model settings (its {@code llm} section); an LLM policy fails if there are none. */
+    public <T> T llm(Class<T> type) {
         if (llm == null) {
             throw new InvalidParameterException(policy, "llm", "policy '" + policy + "' needs an llm section");
         }
-        return llm;
+        return type.cast(llm);
     }
 
     public static PolicyParams none(String policy) {
@@ -41,7 +44,12 @@ public final class PolicyParams {
     }
 
     public PolicyParams allowOnly(String... keys) {
-        Set<String> allowed = new TreeSet<>(Set.of(keys));
+        return allowOnly(Set.of(keys));
+    }
+
+    /** Rejects any key outside {@code keys}, naming the key and the allowed ones. */
+    public PolicyParams allowOnly(Set<String> keys) {
+        Set<String> allowed = new TreeSet<>(keys);
         for (String key : values.keySet()) {
             if (!allowed.contains(key)) {
                 throw new InvalidParameterException(

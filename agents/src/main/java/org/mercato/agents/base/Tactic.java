@@ -1,4 +1,4 @@
-package org.mercato.agents;
+package org.mercato.agents.base;
 
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -56,6 +56,15 @@ public enum Tactic {
             }
         }
         throw new IllegalArgumentException("unknown tactic '" + label + "'; known: " + labels());
+    }
+
+    /** A service group's {@code tactic} parameter ({@code control} when not given). */
+    public static Tactic from(PolicyParams params) {
+        try {
+            return parse(params.stringValue("tactic", "control"));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidParameterException(params.policy(), "tactic", e.getMessage());
+        }
     }
 
     /** Every tactic's scenario name, sorted. */

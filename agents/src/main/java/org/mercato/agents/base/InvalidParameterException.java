@@ -1,4 +1,4 @@
-package org.mercato.agents;
+package org.mercato.agents.base;
 
 /** A policy parameter is unknown or has the wrong type or range. */
 public final class InvalidParameterException extends IllegalArgumentException {
