@@ -1,4 +1,4 @@
-package org.mercato.scenarios.load;
+package org.mercato.scenarios.validate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
@@ -11,6 +11,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mercato.agents.PolicyRegistry;
+import org.mercato.scenarios.load.ScenarioException;
+import org.mercato.scenarios.load.ScenarioLoader;
+import org.mercato.scenarios.load.ScenarioLoaderTest;
 
 class ScenarioValidatorTest {
     @TempDir
@@ -20,7 +23,8 @@ class ScenarioValidatorTest {
         Path file = dir.resolve("scenario.yaml");
         Files.writeString(file, text);
         ScenarioException e = catchThrowableOfType(
-                ScenarioException.class, () -> ScenarioLoader.load(file, List.of(overrides), PolicyRegistry.builtIn()));
+                ScenarioException.class,
+                () -> ScenarioValidator.load(file, List.of(overrides), PolicyRegistry.builtIn()));
         assertThat(e).as("validation should fail").isNotNull();
         assertThat(e.getMessage()).doesNotContain("\n");
         return e;
@@ -28,7 +32,7 @@ class ScenarioValidatorTest {
 
     @Test
     void validScenarioPasses() {
-        assertThatCode(() -> ScenarioLoader.load(Path.of("quickstart.yaml"), List.of(), PolicyRegistry.builtIn()))
+        assertThatCode(() -> ScenarioValidator.load(Path.of("quickstart.yaml"), List.of(), PolicyRegistry.builtIn()))
                 .doesNotThrowAnyException();
     }
 
