@@ -151,7 +151,7 @@ public final class AdsFeature implements RunFeature {
         if (fixed > services.size()) {
             throw new WiringException(
                     KeyPath.of("market", "ads", "bidders"),
-                    "ads.bidders ask for " + fixed + " services but the market has " + services.size());
+                    "the bidder groups ask for " + fixed + " services but the market has " + services.size());
         }
         List<Advertiser> advertisers = new ArrayList<>();
         int next = 0;

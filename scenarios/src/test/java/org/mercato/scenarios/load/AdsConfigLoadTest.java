@@ -151,6 +151,7 @@ class AdsConfigLoadTest {
     @Test
     void biddersAskingForMoreServicesThanTheMarketHasFailClearly() throws IOException {
         assertThat(failure(ADS.replace("count: 2,", "count: 9,")))
-                .endsWith("scenario.yaml:2:1: market: ads.bidders ask for 10 services but the market has 6");
+                .endsWith("scenario.yaml:7:5: market.ads.bidders: the bidder groups ask for 10 services but the market"
+                        + " has 6");
     }
 }

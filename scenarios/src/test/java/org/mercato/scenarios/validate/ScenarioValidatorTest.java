@@ -92,6 +92,45 @@ class ScenarioValidatorTest {
     }
 
     @Test
+    void twoGroupsWithoutCountAreReportedAtTheirList() throws IOException {
+        ScenarioException e = failure(ScenarioLoaderTest.VALID + "    - policy: posted-price\n");
+
+        assertThat(e.getMessage()).endsWith(":17:3: agents.services: at most one service group may leave out count");
+    }
+
+    @Test
+    void agentsWithoutAGroupAreReportedAtTheirList() throws IOException {
+        ScenarioException e = failure(ScenarioLoaderTest.VALID.replace("count: 20", "count: 12"));
+
+        assertThat(e.getMessage())
+                .endsWith(":11:3: agents.assistants: 8 assistants have no group: give one group no count");
+    }
+
+    @Test
+    void modelRewriteWithoutAnLlmSectionIsReportedAtTheRewriteParameter() throws IOException {
+        ScenarioException e = failure(ScenarioLoaderTest.VALID + "      params: {rewrite: llm}\n");
+
+        assertThat(e.getMessage())
+                .contains(":19:")
+                .endsWith(": agents.services[0].params.rewrite: 'llm' needs an llm section (baseUrl, model,"
+                        + " ...) in the group");
+    }
+
+    @Test
+    void anUnreadablePromptFileIsReportedAtThePromptKey() throws IOException {
+        Path missing = dir.resolve("no-such-prompt.txt");
+        ScenarioException e = failure(ScenarioLoaderTest.VALID
+                .replace("policy: rational", "policy: llm-assistant")
+                .replace(
+                        "      params:\n        inquiries: 3\n",
+                        "      llm: {baseUrl: 'http://127.0.0.1:9/v1', model: m, prompt: '" + missing + "'}\n"));
+
+        assertThat(e.getMessage())
+                .contains(":14:")
+                .contains("agents.assistants[0].llm.prompt: cannot read the prompt file " + missing);
+    }
+
+    @Test
     void unknownMarketDomain() throws IOException {
         ScenarioException e =
                 failure(ScenarioLoaderTest.VALID.replace("    customers: 20", "    domain: cafes\n    customers: 20"));
