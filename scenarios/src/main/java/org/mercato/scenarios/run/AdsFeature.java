@@ -17,7 +17,6 @@ import org.mercato.scenarios.model.Scenario;
 import org.mercato.sim.Simulation;
 import org.mercato.sim.domain.Money;
 import org.mercato.sim.domain.Service;
-import org.mercato.sim.events.LoggedEvent;
 import org.mercato.sim.kernel.KernelListener;
 import org.mercato.sim.market.ads.AdPricing;
 import org.mercato.sim.market.ads.AdsSettings;
@@ -96,49 +95,30 @@ public final class AdsFeature implements RunFeature {
         if (context.live() && config == null) {
             return List.of();
         }
-        return List.of(new Fold(context.live()));
+        AdsFold fold = new AdsFold();
+        return List.of(SummaryFold.over("ads", fold, source -> block(fold, context.live(), source)));
     }
 
     /**
      * The {@code ads} block: in a live run with ads always, in {@code mercato report} when the log
-     * has ad events (the counterfactual carried over from the old summary).
+     * has ad events (the counterfactual carried over from the old summary: it cannot be recomputed
+     * from one log).
      */
-    private final class Fold implements SummaryFold {
-        private final AdsFold fold = new AdsFold();
-        private final boolean live;
-
-        Fold(boolean live) {
-            this.live = live;
-        }
-
-        @Override
-        public String key() {
-            return "ads";
-        }
-
-        @Override
-        public void accept(LoggedEvent event) {
-            fold.accept(event);
-        }
-
-        @Override
-        public Object value(SummarySource source) {
-            if (live) {
-                AdsMetrics result = fold.result();
-                if (counterfactualWelfare == null) {
-                    return result;
-                }
-                MarketMetrics withAds = source.block("market", MarketMetrics.class);
-                return result.withCounterfactual(
-                        AdsMetrics.Counterfactual.of(withAds.surplus().totalWelfare(), counterfactualWelfare));
+    private Object block(AdsFold fold, boolean live, SummarySource source) {
+        if (live) {
+            AdsMetrics result = fold.result();
+            if (counterfactualWelfare == null) {
+                return result;
             }
-            if (!fold.sawAds()) {
-                return null;
-            }
-            // a counterfactual cannot be recomputed from one log: it is carried over from the old summary
-            return fold.result()
-                    .withCounterfactual(source.carried(AdsMetrics.Counterfactual.class, "ads", "counterfactual"));
+            MarketMetrics withAds = source.block("market", MarketMetrics.class);
+            return result.withCounterfactual(
+                    AdsMetrics.Counterfactual.of(withAds.surplus().totalWelfare(), counterfactualWelfare));
         }
+        if (!fold.sawAds()) {
+            return null;
+        }
+        return fold.result()
+                .withCounterfactual(source.carried(AdsMetrics.Counterfactual.class, "ads", "counterfactual"));
     }
 
     static AdsSetup setup(AdsConfig ads, List<Service> services, long seed, long horizonMicros) {

@@ -2,6 +2,7 @@ package org.mercato.scenarios.run;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.mercato.metrics.FailureFold;
 import org.mercato.metrics.MarketMetrics;
 
 /**
@@ -37,7 +38,10 @@ public final class RunFeatures {
                 .rereadAs(source -> source.old() == null
                         ? 0L
                         : source.old().path("wallTimeMillis").asLong()));
-        parts.add(new FailuresFold());
+        FailureFold failed = new FailureFold();
+        // the llm-error causes as the features explain them (or the old summary in mercato report)
+        parts.add(SummaryFold.over(
+                "failures", failed, source -> AgentFailures.of(failed.byReason(), source.failureCauses())));
         return parts;
     }
 

@@ -14,7 +14,6 @@ import org.mercato.metrics.sale.SaleFold;
 import org.mercato.scenarios.model.StrategyAuctionConfig;
 import org.mercato.sim.domain.Customer;
 import org.mercato.sim.events.EventSink;
-import org.mercato.sim.events.LoggedEvent;
 import org.mercato.sim.kernel.Seeds;
 import org.mercato.sim.sale.AuctionMemory;
 import org.mercato.sim.sale.Jury;
@@ -83,27 +82,9 @@ public final class StrategyAuctionFeature implements RunFeature {
 
     @Override
     public List<SummaryPart> summaryParts(SummaryContext context) {
-        return List.of(new Fold());
-    }
-
-    /** The {@code strategyAuction} block; none when the log holds no settled auction. */
-    private static final class Fold implements SummaryFold {
-        private final SaleFold fold = new SaleFold();
-
-        @Override
-        public String key() {
-            return "strategyAuction";
-        }
-
-        @Override
-        public void accept(LoggedEvent event) {
-            fold.accept(event);
-        }
-
-        @Override
-        public Object value(SummarySource source) {
-            return fold.result();
-        }
+        // none when the log holds no settled auction
+        SaleFold fold = new SaleFold();
+        return List.of(SummaryFold.over("strategyAuction", fold, source -> fold.result()));
     }
 
     private static List<StrategyBidder> bidders(StrategyAuctionConfig config, LlmFeature llm, long seed) {

@@ -1,6 +1,8 @@
 package org.mercato.scenarios.run;
 
+import java.util.function.Function;
 import org.mercato.sim.events.EventSink;
+import org.mercato.sim.events.LoggedEvent;
 import org.mercato.sim.kernel.KernelListener;
 
 /**
@@ -18,4 +20,24 @@ public interface SummaryFold extends SummaryPart, EventSink, KernelListener, Aut
 
     @Override
     default void close() {}
+
+    /** The block under {@code key} that {@code value} reads from {@code fold} after the log. */
+    static SummaryFold over(String key, EventSink fold, Function<SummarySource, Object> value) {
+        return new SummaryFold() {
+            @Override
+            public String key() {
+                return key;
+            }
+
+            @Override
+            public void accept(LoggedEvent event) {
+                fold.accept(event);
+            }
+
+            @Override
+            public Object value(SummarySource source) {
+                return value.apply(source);
+            }
+        };
+    }
 }
