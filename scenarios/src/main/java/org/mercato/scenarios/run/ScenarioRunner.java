@@ -32,12 +32,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs a scenario into a fresh folder {@code <root>/<name>-<timestamp>/} holding {@code
- * events.jsonl}, {@code summary.json}, {@code scenario.resolved.yaml} and {@code run.log}. Each file
- * is written under a temporary name and renamed when complete. Warnings about the catalog go to
- * the log (and so to {@code run.log}) and into the summary. In the actor kernel the live metrics
- * run in a {@link org.mercato.metrics.live.MetricsActor} fed window by window ({@link
- * LiveMetrics}); the bare loop folds directly on its one thread. Both use the folds {@code mercato
- * report} runs over the saved log.
+ * events.jsonl}, {@code summary.json}, {@code report.html}, {@code scenario.resolved.yaml} and
+ * {@code run.log}. Each file is written under a temporary name and renamed when complete. The run is
+ * assembled from its features ({@link WiredRun}, {@link RunFeature}); the runner runs the market into
+ * the log and the fold list ({@link RunFeatures#summaryParts}: the same folds {@code mercato report}
+ * runs over the saved log; in the actor kernel the market fold feeds the live metrics actor), lets
+ * the features run after the market and close, and writes the summary {@link SummaryFactory} builds.
+ * Warnings about the catalog go to the log (and so to {@code run.log}) and into the summary.
  */
 public final class ScenarioRunner {
     private static final Logger log = LoggerFactory.getLogger(ScenarioRunner.class);
