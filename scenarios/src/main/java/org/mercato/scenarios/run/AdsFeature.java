@@ -3,7 +3,7 @@ package org.mercato.scenarios.run;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import org.mercato.agents.bidding.BiddingStrategies;
+import org.mercato.agents.ads.BiddingStrategies;
 import org.mercato.metrics.MarketMetrics;
 import org.mercato.metrics.MetricsCollector;
 import org.mercato.metrics.MetricsSettings;

@@ -8,7 +8,7 @@ import org.mercato.scenarios.model.MarketConfig;
 import org.mercato.scenarios.model.Scenario;
 import org.mercato.scenarios.model.SearchConfig;
 import org.mercato.sim.KernelSettings;
-import org.mercato.sim.market.MarketVersion;
+import org.mercato.sim.market.search.MarketVersion;
 import org.mercato.sim.market.SearchSettings;
 import org.mercato.sim.market.search.CachedSearch;
 import org.mercato.sim.market.search.SearchMechanisms;

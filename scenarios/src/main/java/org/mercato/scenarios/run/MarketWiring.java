@@ -8,7 +8,7 @@ import org.mercato.sim.KernelSettings;
 import org.mercato.sim.SimulationSetup;
 import org.mercato.sim.domain.Catalog;
 import org.mercato.sim.market.RevealSettings;
-import org.mercato.sim.market.SearchMechanism;
+import org.mercato.sim.market.search.SearchMechanism;
 import org.mercato.sim.market.SearchSettings;
 import org.mercato.sim.market.ads.AdsSetup;
 import org.mercato.sim.market.presentation.PresentationSettings;

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.mercato.metrics.MarketMetrics;
 import org.mercato.metrics.ads.AdsMetrics;
-import org.mercato.metrics.sale.SaleMetrics;
+import org.mercato.metrics.strategyauction.StrategyAuctionMetrics;
 import org.mercato.sim.market.search.SearchStats;
 
 /**
@@ -84,8 +84,8 @@ public final class RunSummary {
     }
 
     /** Null for a run without strategy auctions. */
-    public SaleMetrics strategyAuction() {
-        return (SaleMetrics) blocks.get(STRATEGY_AUCTION);
+    public StrategyAuctionMetrics strategyAuction() {
+        return (StrategyAuctionMetrics) blocks.get(STRATEGY_AUCTION);
     }
 
     public long virtualTimeMicros() {

@@ -5,23 +5,23 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.mercato.agents.sale.BehaviouralBidder;
-import org.mercato.agents.sale.BehaviouralJury;
-import org.mercato.agents.sale.BidderProfile;
-import org.mercato.agents.sale.LlmJury;
-import org.mercato.agents.sale.LlmStrategyBidder;
-import org.mercato.metrics.sale.SaleFold;
+import org.mercato.agents.strategyauction.BehaviouralBidder;
+import org.mercato.agents.strategyauction.BehaviouralJury;
+import org.mercato.agents.strategyauction.BidderProfile;
+import org.mercato.agents.strategyauction.LlmJury;
+import org.mercato.agents.strategyauction.LlmStrategyBidder;
+import org.mercato.metrics.strategyauction.StrategyAuctionFold;
 import org.mercato.scenarios.model.StrategyAuctionConfig;
 import org.mercato.sim.domain.Customer;
 import org.mercato.sim.events.EventSink;
-import org.mercato.sim.kernel.Seeds;
-import org.mercato.sim.sale.AuctionMemory;
-import org.mercato.sim.sale.Jury;
-import org.mercato.sim.sale.ScoreWeights;
-import org.mercato.sim.sale.StrategyAuction;
-import org.mercato.sim.sale.StrategyAuctionRun;
-import org.mercato.sim.sale.StrategyBidder;
-import org.mercato.sim.sale.Task;
+import org.mercato.sim.random.Seeds;
+import org.mercato.sim.strategyauction.AuctionMemory;
+import org.mercato.sim.strategyauction.Jury;
+import org.mercato.sim.strategyauction.ScoreWeights;
+import org.mercato.sim.strategyauction.StrategyAuction;
+import org.mercato.sim.strategyauction.StrategyAuctionRun;
+import org.mercato.sim.strategyauction.StrategyBidder;
+import org.mercato.sim.strategyauction.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * behavioural jury and the auction memory (loaded from and saved to its folder when configured).
  * They run after the shopping market, as their own sequential engine in the same virtual time and
  * event log, numbered on from the market's last event (see docs/architecture.md, "Strategy
- * auctions"). Its block {@code strategyAuction} folds the auctions ({@link SaleFold}).
+ * auctions"). Its block {@code strategyAuction} folds the auctions ({@link StrategyAuctionFold}).
  */
 public final class StrategyAuctionFeature implements RunFeature {
     private static final Logger log = LoggerFactory.getLogger(StrategyAuctionFeature.class);
@@ -83,7 +83,7 @@ public final class StrategyAuctionFeature implements RunFeature {
     @Override
     public List<SummaryPart> summaryParts(SummaryContext context) {
         // none when the log holds no settled auction
-        SaleFold fold = new SaleFold();
+        StrategyAuctionFold fold = new StrategyAuctionFold();
         return List.of(SummaryFold.over("strategyAuction", fold, source -> fold.result()));
     }
 

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
-import org.mercato.agents.InvalidParameterException;
+import org.mercato.agents.base.InvalidParameterException;
 import org.mercato.agents.PolicyRegistry;
 import org.mercato.agents.UnknownPolicyException;
 import org.mercato.agents.llm.ProviderSettings;
@@ -28,7 +28,7 @@ import org.mercato.scenarios.model.Scenario;
 import org.mercato.scenarios.model.StrategyAuctionConfig;
 import org.mercato.scenarios.run.RunEnvironment;
 import org.mercato.scenarios.run.WiredRun;
-import org.mercato.sim.sale.AuctionMemory;
+import org.mercato.sim.strategyauction.AuctionMemory;
 
 /**
  * Checks what the schema cannot: that every agent group names a registered policy with valid
