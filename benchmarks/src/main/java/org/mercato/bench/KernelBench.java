@@ -19,7 +19,8 @@ import org.mercato.scenarios.model.KernelMode;
 import org.mercato.scenarios.model.MarketConfig;
 import org.mercato.scenarios.model.Scenario;
 import org.mercato.scenarios.model.ThinkTimeConfig;
-import org.mercato.scenarios.run.ScenarioWiring;
+import org.mercato.scenarios.run.RunEnvironment;
+import org.mercato.scenarios.run.WiredRun;
 import org.mercato.sim.KernelSettings;
 import org.mercato.sim.Simulation;
 import org.mercato.sim.events.JsonlEventWriter;
@@ -242,7 +243,7 @@ public final class KernelBench {
     }
 
     private static Result runOnce(Scenario scenario, Metrics metrics) {
-        var wired = new ScenarioWiring(PolicyRegistry.builtIn()).setup(scenario);
+        var wired = WiredRun.setup(scenario, RunEnvironment.of(PolicyRegistry.builtIn()));
         // -Drolling=true: the actor runs use the rolling kernel (the bare loop stays the windowed reference)
         var setup = Boolean.getBoolean("rolling") && wired.kernel().mode() == KernelSettings.Mode.ACTORS
                 ? wired.withKernel(wired.kernel().withRolling(true))

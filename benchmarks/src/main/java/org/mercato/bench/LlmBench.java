@@ -21,8 +21,10 @@ import org.mercato.scenarios.model.Scenario;
 import org.mercato.scenarios.model.SearchConfig;
 import org.mercato.scenarios.model.ThinkTimeConfig;
 import org.mercato.scenarios.run.CostInfo;
+import org.mercato.scenarios.run.LlmFeature;
 import org.mercato.scenarios.run.LlmGroup;
-import org.mercato.scenarios.run.ScenarioWiring;
+import org.mercato.scenarios.run.RunEnvironment;
+import org.mercato.scenarios.run.WiredRun;
 import org.mercato.sim.Simulation;
 import org.mercato.sim.events.JsonlEventWriter;
 import org.mercato.sim.kernel.KernelListener;
@@ -191,12 +193,12 @@ public final class LlmBench {
         return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
     }
 
-    private static Run run(Scenario scenario, ScenarioWiring wiring, ScriptedChatServer server) throws Exception {
-        var wired = wiring.setup(scenario);
+    private static Run run(Scenario scenario, WiredRun wiring, ScriptedChatServer server) throws Exception {
+        var wired = wiring.setup();
         // -Dwindowed=true: the windowed kernel with its barrier, for comparison
         var setup =
                 Boolean.getBoolean("windowed") ? wired.withKernel(wired.kernel().withRolling(false)) : wired;
-        List<LangChainProvider> providers = wiring.providers();
+        List<LangChainProvider> providers = wiring.feature(LlmFeature.class).providers();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         long[] sums = new long[5]; // in flight, samples while pending, samples, max pending, max in flight
         Thread sampler = new Thread(() -> {
@@ -251,14 +253,14 @@ public final class LlmBench {
             }
         }
         // closing counts the guesses nobody claimed as wasted
-        wiring.closeProviders();
+        wiring.feature(LlmFeature.class).close();
         for (LangChainProvider provider : providers) {
             if (provider.prefetcher() != null) {
                 guesses[1] += provider.prefetcher().claimed();
                 guesses[2] += provider.prefetcher().wasted();
             }
         }
-        List<LlmGroup> groups = wiring.llmGroups();
+        List<LlmGroup> groups = wiring.feature(LlmFeature.class).groups();
         return new Run(
                 wall,
                 cpu,
@@ -276,7 +278,10 @@ public final class LlmBench {
     }
 
     private static Run run(Scenario scenario, ScriptedChatServer server) throws Exception {
-        return run(scenario, new ScenarioWiring(PolicyRegistry.builtIn(), name -> null), server);
+        try (WiredRun wiring =
+                WiredRun.wire(scenario, new RunEnvironment(PolicyRegistry.builtIn(), name -> null, true))) {
+            return run(scenario, wiring, server);
+        }
     }
 
     static Scenario scenario(

@@ -15,13 +15,13 @@ import java.util.Map;
 import org.mercato.agents.PolicyRegistry;
 import org.mercato.metrics.baselines.MagenticBaselines;
 import org.mercato.scenarios.load.ScenarioException;
-import org.mercato.scenarios.load.ScenarioLoader;
 import org.mercato.scenarios.magentic.MagenticDataset;
 import org.mercato.scenarios.magentic.MagenticFormatException;
 import org.mercato.scenarios.magentic.MagenticImporter;
 import org.mercato.scenarios.model.Scenario;
 import org.mercato.scenarios.run.AtomicFiles;
-import org.mercato.scenarios.run.ScenarioWiring;
+import org.mercato.scenarios.run.CatalogFactory;
+import org.mercato.scenarios.validate.ScenarioValidator;
 import org.mercato.sim.domain.Catalog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -83,8 +83,8 @@ final class BaselinesCommand extends CliCommand {
         } else if (!Files.exists(source)) {
             throw new ScenarioException(source.toString(), "no such folder or file");
         } else {
-            Scenario scenario = ScenarioLoader.load(source, List.of(), PolicyRegistry.withPlugins());
-            catalog = ScenarioWiring.catalog(scenario);
+            Scenario scenario = ScenarioValidator.load(source, List.of(), PolicyRegistry.withPlugins());
+            catalog = CatalogFactory.catalog(scenario);
             warnings = scenario.market().magentic() != null ? MagenticImporter.unservable(catalog) : List.of();
             seedUsed = seed != null ? seed : scenario.seed();
         }

@@ -5,10 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.mercato.agents.PolicyRegistry;
 import org.mercato.scenarios.load.BundledScenarios;
-import org.mercato.scenarios.load.ScenarioLoader;
 import org.mercato.scenarios.model.GeneratorConfig;
 import org.mercato.scenarios.model.Scenario;
-import org.mercato.scenarios.run.ScenarioWiring;
+import org.mercato.scenarios.run.CatalogFactory;
+import org.mercato.scenarios.validate.ScenarioValidator;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -31,13 +31,13 @@ final class ScenarioOptions {
 
     /** Loads, overrides and validates against the built-in policies. */
     Scenario load(PolicyRegistry registry) {
-        return ScenarioLoader.load(BundledScenarios.resolveArgument(file), overrides, registry);
+        return ScenarioValidator.load(BundledScenarios.resolveArgument(file), overrides, registry);
     }
 
     static int customers(Scenario scenario) {
         GeneratorConfig g = scenario.market().generate();
         if (scenario.market().magentic() != null) {
-            return ScenarioWiring.catalog(scenario).customers().size();
+            return CatalogFactory.catalog(scenario).customers().size();
         }
         return g != null ? g.customers() : scenario.market().customers().size();
     }
@@ -45,7 +45,7 @@ final class ScenarioOptions {
     static int services(Scenario scenario) {
         GeneratorConfig g = scenario.market().generate();
         if (scenario.market().magentic() != null) {
-            return ScenarioWiring.catalog(scenario).services().size();
+            return CatalogFactory.catalog(scenario).services().size();
         }
         return g != null ? g.services() : scenario.market().services().size();
     }

@@ -18,6 +18,8 @@ import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import org.mercato.scenarios.keys.KeyPath;
+import org.mercato.scenarios.keys.Suggestions;
 import org.mercato.scenarios.model.Duration;
 import org.mercato.scenarios.model.ThinkTimeConfig;
 

@@ -1,8 +1,10 @@
 package org.mercato.scenarios.load;
 
+import org.mercato.scenarios.keys.KeyPath;
+
 /** Turns a problem at a key path into a {@link ScenarioException} that says where it is. */
 @FunctionalInterface
-interface Locator {
+public interface Locator {
     /** Which part of a key-value pair to point at. */
     enum At {
         /** The key itself, as for an unknown key. */

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.mercato.scenarios.keys.KeyPath;
 
 /**
  * {@code --set KEY=VALUE} overrides. KEY is a dotted path; a list entry is addressed by index,

@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.mercato.agents.PolicyRegistry;
+import org.mercato.scenarios.keys.KeyPath;
 import org.mercato.scenarios.model.MarketConfig;
 import org.mercato.scenarios.model.Scenario;
 
@@ -23,6 +23,9 @@ import org.mercato.scenarios.model.Scenario;
  * <p>Overrides ({@code a.b.c=value}, see {@link Overrides}) are applied after the file itself has
  * bound cleanly, so problems in the file keep their locations and problems an override causes are
  * reported as {@code --set <key>: ...}.
+ *
+ * <p>Checks against the policy registry and the run's wiring come after loading (see {@code
+ * validate.ScenarioValidator}).
  *
  * <p>A relative {@code market.magentic} folder is resolved against the scenario file's folder.
  */
@@ -39,19 +42,14 @@ public final class ScenarioLoader {
     }
 
     /**
-     * Loads {@code file}, applies {@code overrides}, and checks the policies and wiring against
-     * {@code registry} with {@link ScenarioValidator}, so an unknown policy or parameter is
-     * reported at its key like any other problem.
+     * A scenario as loaded, with where its keys are ({@code where} turns a problem at a key path
+     * into a {@link ScenarioException} naming the file, line and column, or the {@code --set}
+     * override that wrote the key), for checks after loading.
      */
-    public static Scenario load(Path file, List<String> overrides, PolicyRegistry registry) {
-        Loaded loaded = read(file, overrides);
-        new ScenarioValidator(registry).validate(loaded.scenario(), loaded.where());
-        return loaded.scenario();
-    }
+    public record Loaded(Scenario scenario, Locator where) {}
 
-    private record Loaded(Scenario scenario, Locator where) {}
-
-    private static Loaded read(Path file, List<String> overrideTexts) {
+    /** Loads {@code file} and applies {@code overrides}, keeping where each key came from. */
+    public static Loaded read(Path file, List<String> overrideTexts) {
         List<Overrides.Override> overrides = Overrides.parse(overrideTexts, ScenarioYaml.mapper());
         YamlDocument doc = YamlDocument.read(file, "scenario", "a market");
         String text = doc.text();

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.Iterator;
 import java.util.Map;
+import org.mercato.scenarios.keys.KeyPath;
 
 /**
  * Gives text keys back the text they were written with. YAML reads a plain {@code no}, {@code off}

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import org.mercato.scenarios.keys.KeyPath;
 
 /**
  * A scenario or sweep file read strictly: within {@link YamlText}'s limits, one well-formed YAML

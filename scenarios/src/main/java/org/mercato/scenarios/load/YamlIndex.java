@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.mercato.scenarios.keys.KeyPath;
 
 /**
  * Where each key path of a YAML document is: the line and column of its key (or of its list item)

@@ -27,7 +27,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.mercato.scenarios.load.Suggestions;
+import org.mercato.scenarios.keys.Suggestions;
 import org.mercato.sim.domain.Catalog;
 import org.mercato.sim.domain.Customer;
 import org.mercato.sim.domain.Money;

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.mercato.scenarios.generate.Generators;
+import org.mercato.scenarios.keys.KeyPath;
+import org.mercato.scenarios.keys.WiringException;
 import org.mercato.scenarios.magentic.MagenticImporter;
 import org.mercato.scenarios.model.CustomerConfig;
 import org.mercato.scenarios.model.GeneratorConfig;
@@ -22,13 +24,18 @@ import org.mercato.sim.domain.Service;
  * Builds a scenario's catalog from its source: a seeded generator, listed services and customers,
  * or a Magentic dataset folder.
  */
-final class CatalogFactory {
+public final class CatalogFactory {
     private CatalogFactory() {}
 
-    static Catalog catalog(Scenario scenario) {
+    public static Catalog catalog(Scenario scenario) {
         MarketConfig market = scenario.market();
         if (market.generate() != null) {
             GeneratorConfig g = market.generate();
+            if (!Generators.domains().contains(g.domain())) {
+                throw new WiringException(
+                        KeyPath.of("market", "generate", "domain"),
+                        "unknown market domain '" + g.domain() + "'; known: " + Generators.domains());
+            }
             return Generators.forDomain(g.domain(), scenario.seed())
                     .generate(g.customers(), g.services(), g.itemsPerCustomer());
         }
@@ -36,12 +43,18 @@ final class CatalogFactory {
             return MagenticImporter.read(Path.of(market.magentic())).catalog();
         }
         List<Service> services = new ArrayList<>();
-        for (ServiceConfig s : market.services()) {
+        for (int i = 0; i < market.services().size(); i++) {
+            ServiceConfig s = market.services().get(i);
+            KeyPath at = KeyPath.of("market", "services", i);
             TreeMap<String, Long> menu = new TreeMap<>();
-            s.menu().forEach((item, price) -> menu.put(item, cents("price of " + item + " at " + s.id(), price)));
+            s.menu()
+                    .forEach((item, price) -> menu.put(
+                            item, cents(at.child("menu").child(item), "price of " + item + " at " + s.id(), price)));
             TreeMap<String, Long> costs = new TreeMap<>();
             s.unitCosts()
-                    .forEach((item, cost) -> costs.put(item, cents("unit cost of " + item + " at " + s.id(), cost)));
+                    .forEach((item, cost) -> costs.put(
+                            item,
+                            cents(at.child("unitCosts").child(item), "unit cost of " + item + " at " + s.id(), cost)));
             services.add(new Service(
                     s.id(),
                     s.name(),
@@ -55,12 +68,18 @@ final class CatalogFactory {
                     null));
         }
         List<Customer> customers = new ArrayList<>();
-        for (CustomerConfig c : market.customers()) {
+        for (int i = 0; i < market.customers().size(); i++) {
+            CustomerConfig c = market.customers().get(i);
+            KeyPath at = KeyPath.of("market", "customers", i);
             TreeMap<String, Long> values = new TreeMap<>();
-            c.values().forEach((item, value) -> values.put(item, cents("value of " + item + " for " + c.id(), value)));
+            c.values()
+                    .forEach((item, value) -> values.put(
+                            item, cents(at.child("values").child(item), "value of " + item + " for " + c.id(), value)));
             Customer draft = new Customer(
                     c.id(), c.name(), c.request(), new TreeMap<>(c.items()), values, new TreeSet<>(c.amenities()), 0);
-            long budget = c.budget() == null ? draft.fulfilledValue() : cents("budget of " + c.id(), c.budget());
+            long budget = c.budget() == null
+                    ? draft.fulfilledValue()
+                    : cents(at.child("budget"), "budget of " + c.id(), c.budget());
             customers.add(new Customer(
                     c.id(), c.name(), draft.request(), draft.items(), values, draft.requiredAmenities(), budget));
         }
@@ -71,16 +90,16 @@ final class CatalogFactory {
      * Whole cents of a money input; a scenario built in code skips the loader's bounds, so they are
      * checked here too.
      */
-    private static long cents(String what, BigDecimal amount) {
+    private static long cents(KeyPath key, String what, BigDecimal amount) {
         String problem = Money.problem(amount);
         if (problem != null) {
-            throw new IllegalArgumentException(what + " " + problem);
+            throw new WiringException(key, what + " " + problem);
         }
         return Money.cents(amount.toPlainString());
     }
 
     /** What a run should warn about in its catalog: for a Magentic dataset, customers no business can serve. */
-    static List<String> warnings(Scenario scenario, Catalog catalog) {
+    public static List<String> warnings(Scenario scenario, Catalog catalog) {
         return scenario.market().magentic() != null ? MagenticImporter.unservable(catalog) : List.of();
     }
 }

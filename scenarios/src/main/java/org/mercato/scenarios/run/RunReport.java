@@ -8,23 +8,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.mercato.metrics.FailureFold;
-import org.mercato.metrics.MetricsCollector;
 import org.mercato.metrics.MetricsSettings;
-import org.mercato.metrics.ads.AdsFold;
-import org.mercato.metrics.ads.AdsMetrics;
-import org.mercato.metrics.strategyauction.StrategyAuctionFold;
 import org.mercato.scenarios.load.ScenarioLoader;
 import org.mercato.scenarios.model.Scenario;
 import org.mercato.sim.events.EventReader;
 
 /**
  * Recomputes a run folder's {@code summary.json} and {@code report.html} from its {@code
- * events.jsonl} with the folds of a live run ({@link MetricsCollector}), the failed agents included
- * ({@link FailureFold}; the causes of {@code llm-error} failures come from the old summary). What the events cannot tell (the kernel's statistics, the
- * search cache, virtual and wall time, catalog warnings, the scenario name and seed) is carried
- * over from the folder's existing {@code summary.json};
+ * events.jsonl} with the fold list of a live run ({@link RunFeatures#summaryParts}) and the same
+ * {@link SummaryFactory}, the failed agents included (the causes of {@code llm-error} failures come
+ * from the old summary). What the events cannot tell (the {@link RunFact}s: the kernel's statistics,
+ * the search cache, the cost, virtual and wall time, the ads counterfactual; catalog warnings, the
+ * scenario name and seed) is carried over from the folder's existing {@code summary.json};
  * Magentic's baselines are computed when {@code scenario.resolved.yaml} does not turn them off,
  * with the summary's seed. Without a summary, the name and seed come from
  * {@code scenario.resolved.yaml} (else the folder name and 0), the virtual time is the last
@@ -78,85 +73,43 @@ public final class RunReport {
         Scenario scenario = Files.isRegularFile(resolved) ? ScenarioLoader.load(resolved, List.of()) : null;
         long seed = old != null ? old.path("seed").asLong() : scenario != null ? scenario.seed() : 0;
         // the settings the run used (baselines, logit), so the recomputed summary matches it
-        MetricsCollector metrics = new MetricsCollector(
-                scenario != null ? ScenarioRunner.metricsSettings(scenario) : MetricsSettings.withBaselines(seed));
-        StrategyAuctionFold sale = new StrategyAuctionFold();
-        AdsFold adsFold = new AdsFold();
-        FailureFold failed = new FailureFold();
-        EventReader.read(folder.resolve("events.jsonl"), event -> {
-            metrics.accept(event);
-            sale.accept(event);
-            adsFold.accept(event);
-            failed.accept(event);
-        });
-        var market = metrics.metrics();
-        AdsMetrics ads = adsFold.sawAds() ? adsFold.result() : null;
-        if (old != null) {
-            try {
-                // the causes of llm-error failures are not in the log: the old summary's explain the log's count
-                AgentFailures before = convert(old, "failures", AgentFailures.class);
-                AgentFailures failures =
-                        AgentFailures.of(failed.byReason(), before == null ? Map.of() : before.llmCauses());
-                List<String> warnings = old.has("warnings")
-                        ? new ArrayList<>(List.of(JSON.treeToValue(old.get("warnings"), String[].class)))
-                        : new ArrayList<>();
-                if (before != null) {
-                    warnings.removeAll(before.warnings());
-                }
-                return new RunSummary(
-                        text(old, "scenario"),
-                        seed,
-                        convert(old, "kernel", RunSummary.KernelInfo.class),
-                        market,
-                        convert(old, "search", RunSummary.SearchInfo.class),
-                        convert(old, "cost", CostInfo.class),
-                        ads == null ? null : ads.withCounterfactual(counterfactual(old)),
-                        sale.result(),
-                        old.has("virtualTimeMicros")
-                                ? old.get("virtualTimeMicros").asLong()
-                                : market.lastEventTime(),
-                        old.path("wallTimeMillis").asLong(),
-                        failures,
-                        ScenarioRunner.withFailures(warnings, failures));
-            } catch (JsonProcessingException | IllegalArgumentException e) {
-                throw new BadSummaryException(previous + ": " + CliText.oneLine(e.getMessage()));
-            }
+        MetricsSettings settings =
+                scenario != null ? ScenarioRunner.metricsSettings(scenario) : MetricsSettings.withBaselines(seed);
+        List<SummaryPart> parts =
+                RunFeatures.summaryParts(RunFeatures.create(), new SummaryContext(false, settings, false));
+        List<SummaryFold> folds = RunFeatures.folds(parts);
+        EventReader.read(folder.resolve("events.jsonl"), event -> folds.forEach(fold -> fold.accept(event)));
+        folds.forEach(SummaryFold::endOfLog);
+        if (old == null) {
+            String name = scenario != null
+                    ? scenario.name()
+                    : folder.toAbsolutePath().normalize().getFileName().toString();
+            return SummaryFactory.build(
+                    name,
+                    seed,
+                    parts,
+                    SummarySource.reread(null),
+                    List.of("summary.json was missing: kernel, search and wall time are unknown"));
         }
-        String name = scenario != null
-                ? scenario.name()
-                : folder.toAbsolutePath().normalize().getFileName().toString();
-        List<String> warnings = new ArrayList<>();
-        warnings.add("summary.json was missing: kernel, search and wall time are unknown");
-        AgentFailures failures = AgentFailures.of(failed.byReason(), Map.of());
-        return new RunSummary(
-                name,
-                seed,
-                null,
-                market,
-                null,
-                null,
-                ads,
-                sale.result(),
-                market.lastEventTime(),
-                0,
-                failures,
-                ScenarioRunner.withFailures(warnings, failures));
-    }
-
-    /** A counterfactual cannot be recomputed from one log: it is carried over from the old summary. */
-    private static AdsMetrics.Counterfactual counterfactual(JsonNode old) throws JsonProcessingException {
-        JsonNode value = old.path("ads").get("counterfactual");
-        return value == null || value.isNull() ? null : JSON.treeToValue(value, AdsMetrics.Counterfactual.class);
+        try {
+            SummarySource source = SummarySource.reread(old);
+            List<String> warnings = old.has("warnings")
+                    ? new ArrayList<>(List.of(JSON.treeToValue(old.get("warnings"), String[].class)))
+                    : new ArrayList<>();
+            AgentFailures before = source.carried("failures", AgentFailures.class);
+            if (before != null) {
+                // the failure warnings are written anew, from the recomputed failures
+                warnings.removeAll(before.warnings());
+            }
+            return SummaryFactory.build(text(old, "scenario"), seed, parts, source, warnings);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new BadSummaryException(previous + ": " + CliText.oneLine(e.getMessage()));
+        }
     }
 
     private static String text(JsonNode node, String field) {
         JsonNode value = node.get(field);
         return value == null || value.isNull() ? null : value.asText();
-    }
-
-    private static <T> T convert(JsonNode node, String field, Class<T> type) throws JsonProcessingException {
-        JsonNode value = node.get(field);
-        return value == null || value.isNull() ? null : JSON.treeToValue(value, type);
     }
 
     /** One-line messages. */

@@ -1,98 +1,114 @@
 package org.mercato.scenarios.run;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.mercato.metrics.MarketMetrics;
 import org.mercato.metrics.ads.AdsMetrics;
 import org.mercato.metrics.strategyauction.StrategyAuctionMetrics;
 import org.mercato.sim.market.search.SearchStats;
 
 /**
- * What {@code summary.json} holds: the scenario and seed, how the kernel ran, the market outcome
- * (welfare, customers served, payments, rejections by reason), how search ran, virtual and wall
- * time, the cost of LLM agents (calls, tokens, money; only for runs with LLM groups), the sponsored
- * slots (only for runs with {@code market.ads}), the strategy auctions ({@code strategyAuction}; only
- * for runs that configure them), the agents that failed by cause ({@code failures}; only when some
- * did), and warnings: about the catalog (for a Magentic dataset: customers no business can serve),
- * then one per failure cause.
+ * What {@code summary.json} holds, built by {@link SummaryFactory}: the scenario and seed, then the
+ * blocks of the fold list in its order (see {@link RunFeatures#summaryParts}), then the warnings.
+ * Today: how the kernel ran, the market outcome (welfare, customers served, payments, rejections by
+ * reason), how search ran, the cost of LLM agents (only for runs with LLM groups), the sponsored
+ * slots ({@code ads}; only for runs with {@code market.ads}), the strategy auctions ({@code
+ * strategyAuction}; only for runs that configure them), virtual and wall time, the agents that
+ * failed by cause ({@code failures}; only when some did), and warnings: about the catalog (for a
+ * Magentic dataset: customers no business can serve), then one per failure cause. The typed
+ * accessors read the blocks the CLI and the sweep use; {@link #block} reads any.
  */
-@JsonPropertyOrder({
-    "scenario",
-    "seed",
-    "kernel",
-    "market",
-    "search",
-    "cost",
-    "ads",
-    "strategyAuction",
-    "virtualTimeMicros",
-    "wallTimeMillis",
-    "failures",
-    "warnings"
-})
-public record RunSummary(
-        String scenario,
-        long seed,
-        KernelInfo kernel,
-        MarketMetrics market,
-        SearchInfo search,
-        @JsonInclude(JsonInclude.Include.NON_NULL) CostInfo cost,
-        @JsonInclude(JsonInclude.Include.NON_NULL) AdsMetrics ads,
+public final class RunSummary {
+    static final String SCENARIO = "scenario";
+    static final String SEED = "seed";
+    static final String KERNEL = "kernel";
+    static final String MARKET = "market";
+    static final String SEARCH = "search";
+    static final String COST = "cost";
+    static final String ADS = "ads";
+    static final String STRATEGY_AUCTION = "strategyAuction";
+    static final String VIRTUAL_TIME = "virtualTimeMicros";
+    static final String WALL_TIME = "wallTimeMillis";
+    static final String FAILURES = "failures";
+    static final String WARNINGS = "warnings";
 
-        @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("strategyAuction")
-        StrategyAuctionMetrics strategyAuction,
+    private final Map<String, Object> blocks;
 
-        long virtualTimeMicros,
-        long wallTimeMillis,
-        @JsonInclude(JsonInclude.Include.NON_NULL) AgentFailures failures,
-        List<String> warnings) {
-    /** A summary without sponsored slots or strategy auctions. */
-    public RunSummary(
-            String scenario,
-            long seed,
-            KernelInfo kernel,
-            MarketMetrics market,
-            SearchInfo search,
-            CostInfo cost,
-            long virtualTimeMicros,
-            long wallTimeMillis,
-            List<String> warnings) {
-        this(
-                scenario,
-                seed,
-                kernel,
-                market,
-                search,
-                cost,
-                null,
-                null,
-                virtualTimeMicros,
-                wallTimeMillis,
-                null,
-                warnings);
+    RunSummary(Map<String, Object> blocks) {
+        this.blocks = Collections.unmodifiableMap(new LinkedHashMap<>(blocks));
     }
 
-    /** A summary of a run without LLM agents (no cost block). */
-    public RunSummary(
-            String scenario,
-            long seed,
-            KernelInfo kernel,
-            MarketMetrics market,
-            SearchInfo search,
-            long virtualTimeMicros,
-            long wallTimeMillis,
-            List<String> warnings) {
-        this(scenario, seed, kernel, market, search, (CostInfo) null, virtualTimeMicros, wallTimeMillis, warnings);
+    /** Every block by key, in {@code summary.json}'s order. */
+    @JsonValue
+    public Map<String, Object> blocks() {
+        return blocks;
     }
 
-    public RunSummary {
-        warnings = warnings == null ? List.of() : List.copyOf(warnings);
+    /** The block under {@code key}, or null when the summary has none. */
+    public Object block(String key) {
+        return blocks.get(key);
+    }
+
+    public String scenario() {
+        return (String) blocks.get(SCENARIO);
+    }
+
+    public long seed() {
+        return (Long) blocks.get(SEED);
+    }
+
+    public KernelInfo kernel() {
+        return (KernelInfo) blocks.get(KERNEL);
+    }
+
+    public MarketMetrics market() {
+        return (MarketMetrics) blocks.get(MARKET);
+    }
+
+    public SearchInfo search() {
+        return (SearchInfo) blocks.get(SEARCH);
+    }
+
+    /** Null for a run without LLM groups. */
+    public CostInfo cost() {
+        return (CostInfo) blocks.get(COST);
+    }
+
+    /** Null for a run without {@code market.ads}. */
+    public AdsMetrics ads() {
+        return (AdsMetrics) blocks.get(ADS);
+    }
+
+    /** Null for a run without strategy auctions. */
+    public StrategyAuctionMetrics strategyAuction() {
+        return (StrategyAuctionMetrics) blocks.get(STRATEGY_AUCTION);
+    }
+
+    public long virtualTimeMicros() {
+        return (Long) blocks.get(VIRTUAL_TIME);
+    }
+
+    public long wallTimeMillis() {
+        return (Long) blocks.get(WALL_TIME);
+    }
+
+    /** Null when no agent failed. */
+    public AgentFailures failures() {
+        return (AgentFailures) blocks.get(FAILURES);
+    }
+
+    @SuppressWarnings("unchecked")
+    public List<String> warnings() {
+        return (List<String>) blocks.getOrDefault(WARNINGS, List.of());
     }
 
     /** The number of agents that failed (0 when none did). */
     public long failedAgents() {
+        AgentFailures failures = failures();
         return failures == null ? 0 : failures.agents();
     }
 

@@ -15,16 +15,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 import org.mercato.agents.PolicyRegistry;
-import org.mercato.metrics.FailureFold;
-import org.mercato.metrics.MarketMetrics;
-import org.mercato.metrics.MetricsCollector;
 import org.mercato.metrics.MetricsSettings;
-import org.mercato.metrics.ads.AdsFold;
-import org.mercato.metrics.ads.AdsMetrics;
-import org.mercato.metrics.live.LiveMetrics;
 import org.mercato.metrics.output.DuckDbResults;
 import org.mercato.metrics.output.HtmlReport;
-import org.mercato.metrics.strategyauction.StrategyAuctionFold;
 import org.mercato.scenarios.load.ScenarioYaml;
 import org.mercato.scenarios.model.Scenario;
 import org.mercato.sim.KernelSettings;
@@ -34,27 +27,26 @@ import org.mercato.sim.events.EventSink;
 import org.mercato.sim.events.JsonlEventWriter;
 import org.mercato.sim.kernel.KernelListener;
 import org.mercato.sim.kernel.KernelStats;
-import org.mercato.sim.market.search.CachedSearch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Runs a scenario into a fresh folder {@code <root>/<name>-<timestamp>/} holding {@code
- * events.jsonl}, {@code summary.json}, {@code scenario.resolved.yaml} and {@code run.log}. Each file
- * is written under a temporary name and renamed when complete. Warnings about the catalog go to
- * the log (and so to {@code run.log}) and into the summary. In the actor kernel the live metrics
- * run in a {@link org.mercato.metrics.live.MetricsActor} fed window by window ({@link
- * LiveMetrics}); the bare loop folds directly on its one thread. Both use the folds {@code mercato
- * report} runs over the saved log.
+ * events.jsonl}, {@code summary.json}, {@code report.html}, {@code scenario.resolved.yaml} and
+ * {@code run.log}. Each file is written under a temporary name and renamed when complete. The run is
+ * assembled from its features ({@link WiredRun}, {@link RunFeature}); the runner runs the market into
+ * the log and the fold list ({@link RunFeatures#summaryParts}: the same folds {@code mercato report}
+ * runs over the saved log; in the actor kernel the market fold feeds the live metrics actor), lets
+ * the features run after the market and close, and writes the summary {@link SummaryFactory} builds.
+ * Warnings about the catalog go to the log (and so to {@code run.log}) and into the summary.
  */
 public final class ScenarioRunner {
     private static final Logger log = LoggerFactory.getLogger(ScenarioRunner.class);
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
-    private final PolicyRegistry registry;
+    private final RunEnvironment environment;
     private final Path outputRoot;
     private final KernelListener listener;
-    private final UnaryOperator<String> env;
 
     public ScenarioRunner(PolicyRegistry registry, Path outputRoot, KernelListener listener) {
         this(registry, outputRoot, listener, System::getenv);
@@ -63,47 +55,35 @@ public final class ScenarioRunner {
     /** {@code env} looks up environment variables (the API keys of LLM groups). */
     public ScenarioRunner(
             PolicyRegistry registry, Path outputRoot, KernelListener listener, UnaryOperator<String> env) {
-        this.registry = registry;
+        this.environment = new RunEnvironment(registry, env, true);
         this.outputRoot = outputRoot;
         this.listener = listener;
-        this.env = env;
     }
 
     public RunResult run(Scenario scenario) throws IOException {
-        ScenarioWiring wiring = new ScenarioWiring(registry, env);
-        SimulationSetup setup = wiring.setup(scenario);
-        StrategyAuctions auctions = scenario.market().strategyAuction() == null
-                ? null
-                : StrategyAuctions.wire(scenario.market().strategyAuction(), setup.catalog(), scenario.seed(), wiring);
-        List<LlmGroup> llmGroups = wiring.llmGroups();
-        List<String> warnings = CatalogFactory.warnings(scenario, setup.catalog());
-        Path folder = newFolder(outputRoot, scenario.name(), LocalDateTime.now());
-        try (RunLog runLog = new RunLog(folder.resolve("run.log"));
-                InterruptedRunCleanup ignored = new InterruptedRunCleanup(scenario.name(), folder, runLog)) {
-            try {
-                return runAndLog(scenario, folder, setup, warnings, llmGroups, auctions, wiring);
-            } catch (IOException | RuntimeException e) {
-                // first free what the failed write took (a full disk), then say so in run.log
-                AtomicFiles.deleteTemporaries(folder, runLog.temporary());
-                if (e instanceof RunWriteException) {
-                    log.error("run {} failed: {}", scenario.name(), e.getMessage());
+        try (WiredRun wired = WiredRun.wire(scenario, environment)) {
+            wired.prepareRun();
+            Path folder = newFolder(outputRoot, scenario.name(), LocalDateTime.now());
+            try (RunLog runLog = new RunLog(folder.resolve("run.log"));
+                    InterruptedRunCleanup ignored = new InterruptedRunCleanup(scenario.name(), folder, runLog)) {
+                try {
+                    return runAndLog(scenario, folder, wired);
+                } catch (IOException | RuntimeException e) {
+                    // first free what the failed write took (a full disk), then say so in run.log
+                    AtomicFiles.deleteTemporaries(folder, runLog.temporary());
+                    if (e instanceof RunWriteException) {
+                        log.error("run {} failed: {}", scenario.name(), e.getMessage());
+                    }
+                    throw e;
                 }
-                throw e;
+            } finally {
+                AtomicFiles.deleteTemporaries(folder, null);
             }
-        } finally {
-            AtomicFiles.deleteTemporaries(folder, null);
         }
     }
 
-    private RunResult runAndLog(
-            Scenario scenario,
-            Path folder,
-            SimulationSetup setup,
-            List<String> warnings,
-            List<LlmGroup> llmGroups,
-            StrategyAuctions auctions,
-            ScenarioWiring wiring)
-            throws IOException {
+    private RunResult runAndLog(Scenario scenario, Path folder, WiredRun wired) throws IOException {
+        SimulationSetup setup = wired.setup();
         writeOutput(folder.resolve("scenario.resolved.yaml"), ScenarioYaml.write(scenario));
         log.info(
                 "run {} seed {}: {} customers, {} services, mode {}, parallelism {}",
@@ -113,8 +93,8 @@ public final class ScenarioRunner {
                 setup.catalog().services().size(),
                 setup.kernel().mode(),
                 setup.kernel().parallelism());
-        warnings.forEach(warning -> log.warn("{}", warning));
-        RunResult result = runInto(folder, scenario, setup, warnings, llmGroups, auctions, wiring);
+        wired.warnings().forEach(warning -> log.warn("{}", warning));
+        RunResult result = runInto(folder, scenario, wired);
         log.info(
                 "run {} finished: {} events in {} windows",
                 scenario.name(),
@@ -148,15 +128,8 @@ public final class ScenarioRunner {
         return result;
     }
 
-    private RunResult runInto(
-            Path folder,
-            Scenario scenario,
-            SimulationSetup setup,
-            List<String> warnings,
-            List<LlmGroup> llmGroups,
-            StrategyAuctions auctions,
-            ScenarioWiring wiring)
-            throws IOException {
+    private RunResult runInto(Path folder, Scenario scenario, WiredRun wired) throws IOException {
+        SimulationSetup setup = wired.setup();
         Path events = folder.resolve("events.jsonl");
         Path temporary = AtomicFiles.temporaryFor(events);
         WatchedOutputStream out;
@@ -165,85 +138,62 @@ public final class ScenarioRunner {
         } catch (IOException e) {
             throw RunWriteException.of(events, e);
         }
-        MetricsSettings settings = metricsSettings(scenario);
-        StrategyAuctionFold saleFold = new StrategyAuctionFold();
-        FailureFold failed = new FailureFold();
-        AdsFold ads = setup.ads() == null ? null : new AdsFold();
-        long started = System.nanoTime();
-        KernelStats stats;
-        MarketMetrics market;
-        try (out;
-                JsonlEventWriter writer = new JsonlEventWriter(out)) {
-            if (setup.kernel().mode() == KernelSettings.Mode.ACTORS) {
-                try (LiveMetrics live = LiveMetrics.start(settings)) {
-                    stats = simulate(
-                            scenario, setup, writer, live, failed, ads, saleFold, auctions, (time, recorded) -> {
-                                live.windowDone(time, recorded);
-                                listener.windowDone(time, recorded);
-                            });
-                    market = live.metrics();
-                }
-            } else {
-                MetricsCollector metrics = new MetricsCollector(settings);
-                stats = simulate(scenario, setup, writer, metrics, failed, ads, saleFold, auctions, listener);
-                market = metrics.metrics();
-            }
-        } catch (RuntimeException | IOException e) {
-            Files.deleteIfExists(temporary);
-            if (out.failure() != null) {
-                throw RunWriteException.of(events, out.failure());
-            }
-            log.error("run {} failed: {}", scenario.name(), e.toString());
-            throw e;
-        } finally {
-            // before the cost block: unused speculative answers count as wasted
-            wiring.closeProviders();
-        }
+        boolean actors = setup.kernel().mode() == KernelSettings.Mode.ACTORS;
+        List<SummaryPart> parts =
+                RunFeatures.summaryParts(wired.features(), new SummaryContext(true, metricsSettings(scenario), actors));
+        List<SummaryFold> folds = RunFeatures.folds(parts);
         try {
-            AtomicFiles.moveIntoPlace(temporary, events);
-        } catch (IOException e) {
-            throw RunWriteException.of(events, e);
-        }
-        long wallMillis = (System.nanoTime() - started) / 1_000_000;
-        List<LlmGroup> costed = new ArrayList<>(llmGroups);
-        AdsMetrics adsBlock = ads == null ? null : adsMetrics(scenario, ads, market, costed);
-        AgentFailures failures = AgentFailures.of(failed.byReason(), llmCauses(llmGroups));
-        RunSummary summary = new RunSummary(
-                scenario.name(),
-                scenario.seed(),
-                new RunSummary.KernelInfo(
-                        setup.kernel().mode().name().toLowerCase(java.util.Locale.ROOT),
-                        setup.kernel().parallelism(),
-                        stats.lookahead(),
-                        stats.windows(),
-                        Math.round(stats.eventsPerWindow() * 100) / 100.0,
-                        stats.cutAtHorizon()),
-                market,
-                setup.search() instanceof CachedSearch search ? RunSummary.SearchInfo.of(search.stats()) : null,
-                CostInfo.of(costed, scenario.prices()),
-                adsBlock,
-                auctions == null ? null : saleFold.result(),
-                stats.virtualTime(),
-                wallMillis,
-                failures,
-                withFailures(warnings, failures));
-        String json = summaryJson(summary);
-        writeOutput(folder.resolve("summary.json"), json);
-        writeOutput(folder.resolve("report.html"), report(summary, events));
-        if (scenario.output().duckdb()) {
-            try {
-                DuckDbResults.write(
-                        folder,
-                        events,
-                        json,
-                        scenario.output().csv(),
-                        scenario.output().parquet());
-            } catch (IOException e) {
-                // DuckDbResults deleted its temporaries and said what, where and why in one line
-                throw new RunWriteException(e.getMessage(), e);
+            long started = System.nanoTime();
+            KernelStats stats;
+            try (out;
+                    JsonlEventWriter writer = new JsonlEventWriter(out)) {
+                stats = simulate(setup, writer, folds, wired.features());
+                folds.forEach(SummaryFold::endOfLog);
+            } catch (RuntimeException | IOException e) {
+                Files.deleteIfExists(temporary);
+                if (out.failure() != null) {
+                    throw RunWriteException.of(events, out.failure());
+                }
+                log.error("run {} failed: {}", scenario.name(), e.toString());
+                throw e;
+            } finally {
+                // before the cost block: unused speculative answers count as wasted
+                wired.close();
             }
+            try {
+                AtomicFiles.moveIntoPlace(temporary, events);
+            } catch (IOException e) {
+                throw RunWriteException.of(events, e);
+            }
+            long wallMillis = (System.nanoTime() - started) / 1_000_000;
+            LiveRun run = new LiveRun(scenario, environment, setup, stats, wallMillis);
+            wired.features().forEach(feature -> feature.afterRun(run));
+            Map<String, Long> causes = new TreeMap<>();
+            wired.features()
+                    .forEach(feature ->
+                            feature.failureCauses().forEach((cause, n) -> causes.merge(cause, n, Long::sum)));
+            RunSummary summary = SummaryFactory.build(
+                    scenario.name(), scenario.seed(), parts, SummarySource.live(run, causes), wired.warnings());
+            String json = summaryJson(summary);
+            writeOutput(folder.resolve("summary.json"), json);
+            writeOutput(folder.resolve("report.html"), report(summary, events));
+            if (scenario.output().duckdb()) {
+                try {
+                    DuckDbResults.write(
+                            folder,
+                            events,
+                            json,
+                            scenario.output().csv(),
+                            scenario.output().parquet());
+                } catch (IOException e) {
+                    // DuckDbResults deleted its temporaries and said what, where and why in one line
+                    throw new RunWriteException(e.getMessage(), e);
+                }
+            }
+            return new RunResult(folder, events, summary);
+        } finally {
+            folds.forEach(SummaryFold::close);
         }
-        return new RunResult(folder, events, summary);
     }
 
     /** The run's {@code report.html}, opening with its failures when agents failed. */
@@ -259,23 +209,6 @@ public final class ScenarioRunner {
                 failures == null ? List.of() : failures.warnings());
     }
 
-    /** The failure causes the LLM groups recorded, summed over groups. */
-    private static Map<String, Long> llmCauses(List<LlmGroup> groups) {
-        Map<String, Long> causes = new TreeMap<>();
-        groups.forEach(
-                g -> g.client().usage().failureCauses().forEach((cause, n) -> causes.merge(cause, n, Long::sum)));
-        return causes;
-    }
-
-    /** {@code warnings}, then one per failure cause. */
-    static List<String> withFailures(List<String> warnings, AgentFailures failures) {
-        List<String> out = new ArrayList<>(warnings);
-        if (failures != null) {
-            out.addAll(failures.warnings());
-        }
-        return out;
-    }
-
     /**
      * Baselines as the scenario's {@code output.baselines} says, drawn with its seed, and the logit
      * its {@code output.logit} asks for.
@@ -288,69 +221,28 @@ public final class ScenarioRunner {
     }
 
     /**
-     * The market, then the strategy auctions if any (after the market's last event, numbered on
-     * from it), into the log, the metrics and the ads fold.
+     * The market into the log and every fold, then what features run after it (the strategy
+     * auctions: after the market's last event, numbered on from it).
      */
-    private static KernelStats simulate(
-            Scenario scenario,
-            SimulationSetup setup,
-            EventSink writer,
-            EventSink metrics,
-            FailureFold failed,
-            AdsFold ads,
-            StrategyAuctionFold saleFold,
-            StrategyAuctions auctions,
-            KernelListener listener)
+    private KernelStats simulate(
+            SimulationSetup setup, EventSink writer, List<SummaryFold> folds, List<RunFeature> features)
             throws IOException {
-        List<EventSink> sinks = new ArrayList<>(List.of(writer, metrics, failed));
-        if (ads != null) {
-            sinks.add(ads);
-        }
-        LogTail tail = auctions == null ? null : new LogTail();
-        if (tail != null) {
-            sinks.add(tail);
-        }
-        KernelStats stats = Simulation.run(setup, sinks, listener);
-        if (auctions != null) {
-            long interval = scenario.market().strategyAuction().interval().micros();
-            auctions.run(tail.lastTime() + interval, tail.nextSeq(), List.of(writer, metrics, saleFold));
+        List<EventSink> sinks = new ArrayList<>();
+        sinks.add(writer);
+        sinks.addAll(folds);
+        LogTail tail = new LogTail();
+        KernelListener windows = (time, recorded) -> {
+            folds.forEach(fold -> fold.windowDone(time, recorded));
+            listener.windowDone(time, recorded);
+        };
+        List<EventSink> market = new ArrayList<>(sinks);
+        market.add(tail);
+        KernelStats stats = Simulation.run(setup, market, windows);
+        AfterMarket next = new AfterMarket(tail.lastTime(), tail.nextSeq(), List.copyOf(sinks));
+        for (RunFeature feature : features) {
+            feature.afterMarket(next);
         }
         return stats;
-    }
-
-    /**
-     * The ads block; with {@code market.ads.counterfactual}, the same scenario and seed also run
-     * without ads (metrics only, nothing written) for the welfare difference; its model calls are
-     * added to {@code costed} as groups marked "(counterfactual)", so the cost block counts them.
-     */
-    private AdsMetrics adsMetrics(Scenario scenario, AdsFold ads, MarketMetrics withAds, List<LlmGroup> costed) {
-        AdsMetrics result = ads.result();
-        if (!scenario.market().ads().counterfactual()) {
-            return result;
-        }
-        Scenario without = new Scenario(
-                scenario.name(),
-                scenario.description(),
-                scenario.seed(),
-                scenario.kernel(),
-                scenario.market().withoutAds(),
-                scenario.agents(),
-                scenario.prices(),
-                scenario.output(),
-                scenario.sweep());
-        MetricsCollector baseline = new MetricsCollector(MetricsSettings.NO_BASELINES);
-        ScenarioWiring wiring = new ScenarioWiring(registry, env);
-        try {
-            Simulation.run(wiring.setup(without), List.of(baseline), KernelListener.NONE);
-        } finally {
-            wiring.closeProviders();
-        }
-        wiring.llmGroups()
-                .forEach(g -> costed.add(
-                        new LlmGroup(g.role(), g.index(), g.policy() + " (counterfactual)", g.agents(), g.client())));
-        log.info("counterfactual run without ads finished");
-        return result.withCounterfactual(AdsMetrics.Counterfactual.of(
-                withAds.surplus().totalWelfare(), baseline.metrics().surplus().totalWelfare()));
     }
 
     public static String summaryJson(RunSummary summary) {

@@ -8,8 +8,8 @@ import java.util.Map;
 import org.mercato.agents.PolicyRegistry;
 import org.mercato.scenarios.load.Excerpt;
 import org.mercato.scenarios.load.ScenarioException;
-import org.mercato.scenarios.load.ScenarioLoader;
 import org.mercato.scenarios.model.Scenario;
+import org.mercato.scenarios.validate.ScenarioValidator;
 
 /**
  * The cells of a sweep: every design point times every replicate, the point's levels applied to the
@@ -37,7 +37,7 @@ public record SweepPlan(SweepSpec spec, String codeVersion, List<Cell> cells) {
                 long seed =
                         (seedLevel != null && seedLevel.canConvertToLong() ? seedLevel.asLong() : spec.baseSeed()) + r;
                 overrides.add("seed=" + seed);
-                Scenario scenario = ScenarioLoader.load(spec.baseFile(), overrides, registry);
+                Scenario scenario = ScenarioValidator.load(spec.baseFile(), overrides, registry);
                 Scenario resolved = withoutSweep(scenario);
                 cells.add(new Cell(cells.size(), CellIds.of(resolved, codeVersion), point, r, seed, resolved));
             }

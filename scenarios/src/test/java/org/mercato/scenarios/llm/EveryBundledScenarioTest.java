@@ -21,6 +21,7 @@ import org.mercato.scenarios.model.GeneratorConfig;
 import org.mercato.scenarios.model.Scenario;
 import org.mercato.scenarios.run.RunResult;
 import org.mercato.scenarios.run.ScenarioRunner;
+import org.mercato.scenarios.validate.ScenarioValidator;
 import org.mercato.sim.kernel.KernelListener;
 
 /**
@@ -63,7 +64,8 @@ class EveryBundledScenarioTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("bundled")
     void runsToASummaryAtAReducedSize(Path file) throws IOException {
-        Scenario scenario = ScenarioLoader.load(file, reductions(ScenarioLoader.load(file)), PolicyRegistry.builtIn());
+        Scenario scenario =
+                ScenarioValidator.load(file, reductions(ScenarioLoader.load(file)), PolicyRegistry.builtIn());
 
         RunResult result = new ScenarioRunner(
                         PolicyRegistry.builtIn(), dir.resolve("runs"), KernelListener.NONE, name -> "test-key")

@@ -26,6 +26,7 @@ import org.mercato.scenarios.load.ScenarioLoader;
 import org.mercato.scenarios.model.Scenario;
 import org.mercato.scenarios.run.RunResult;
 import org.mercato.scenarios.run.ScenarioRunner;
+import org.mercato.scenarios.validate.ScenarioValidator;
 import org.mercato.sim.kernel.KernelListener;
 
 /**
@@ -60,7 +61,7 @@ class GoldenHashesTest {
         Map<String, String> actual = new TreeMap<>();
         for (Path file : EveryBundledScenarioTest.bundled().toList()) {
             String name = file.getFileName().toString().replace(".yaml", "");
-            Scenario scenario = ScenarioLoader.load(
+            Scenario scenario = ScenarioValidator.load(
                     file,
                     EveryBundledScenarioTest.reductions(
                             ScenarioLoader.load(file), SERVER.url("/v1").toString()),

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mercato.agents.PolicyRegistry;
 import org.mercato.scenarios.Mercato;
 import org.mercato.scenarios.load.ScenarioException;
-import org.mercato.scenarios.load.ScenarioLoader;
 import org.mercato.scenarios.model.Scenario;
+import org.mercato.scenarios.validate.ScenarioValidator;
 
 /** The llm section is checked when a scenario is loaded, with the file, line and column. */
 class LlmConfigLoadTest {
@@ -102,7 +102,7 @@ class LlmConfigLoadTest {
     void anLlmPolicyWithoutAnLlmSectionIsBadInput() throws IOException {
         Path file = dir.resolve("scenario.yaml");
         Files.writeString(file, BASE.replace("      llm: LLM\n", ""));
-        assertThatThrownBy(() -> ScenarioLoader.load(file, List.of(), PolicyRegistry.builtIn()))
+        assertThatThrownBy(() -> ScenarioValidator.load(file, List.of(), PolicyRegistry.builtIn()))
                 .isInstanceOf(ScenarioException.class)
                 .hasMessageContaining("scenario.yaml:6:")
                 .hasMessageContaining("needs an llm section");

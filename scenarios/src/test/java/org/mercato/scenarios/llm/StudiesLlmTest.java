@@ -14,8 +14,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.mercato.agents.PolicyRegistry;
 import org.mercato.scenarios.Mercato;
 import org.mercato.scenarios.model.Scenario;
+import org.mercato.scenarios.run.RunEnvironment;
 import org.mercato.scenarios.run.RunResult;
-import org.mercato.scenarios.run.ScenarioWiring;
+import org.mercato.scenarios.run.WiredRun;
 import org.mercato.sim.domain.Service;
 
 /**
@@ -94,8 +95,7 @@ class StudiesLlmTest extends ScriptedServerTest {
                 "agents.services[0].llm={baseUrl: '" + server.url("/v1") + "', model: scripted, timeout: 5s,"
                         + " cache: {mode: 'off'}}");
 
-        Service rewritten = new ScenarioWiring(PolicyRegistry.builtIn(), name -> null)
-                .setup(scenario)
+        Service rewritten = WiredRun.setup(scenario, new RunEnvironment(PolicyRegistry.builtIn(), name -> null, true))
                 .catalog()
                 .services()
                 .get(0);
@@ -115,7 +115,7 @@ class StudiesLlmTest extends ScriptedServerTest {
                 "seller-rewriting",
                 "agents.services[0].params.rewrite=llm",
                 "agents.services[0].llm={baseUrl: '" + server.url("/v1") + "', model: scripted}");
-        new org.mercato.scenarios.load.ScenarioValidator(PolicyRegistry.builtIn()).validate(scenario);
+        new org.mercato.scenarios.validate.ScenarioValidator(PolicyRegistry.builtIn()).validate(scenario);
         assertThat(model.requests.get()).isZero();
     }
 

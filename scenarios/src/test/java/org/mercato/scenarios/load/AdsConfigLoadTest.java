@@ -11,7 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mercato.agents.PolicyRegistry;
 import org.mercato.scenarios.model.Scenario;
-import org.mercato.scenarios.run.ScenarioWiring;
+import org.mercato.scenarios.run.RunEnvironment;
+import org.mercato.scenarios.run.WiredRun;
+import org.mercato.scenarios.validate.ScenarioValidator;
 import org.mercato.sim.SimulationSetup;
 import org.mercato.sim.market.ads.AdPricing;
 import org.mercato.sim.market.ads.QualitySource;
@@ -42,13 +44,13 @@ class AdsConfigLoadTest {
     }
 
     private Scenario load(String text, String... overrides) throws IOException {
-        return ScenarioLoader.load(write(text), List.of(overrides), PolicyRegistry.builtIn());
+        return ScenarioValidator.load(write(text), List.of(overrides), PolicyRegistry.builtIn());
     }
 
     private String failure(String text) throws IOException {
         Path file = write(text);
         ScenarioException e = catchThrowableOfType(
-                ScenarioException.class, () -> ScenarioLoader.load(file, List.of(), PolicyRegistry.builtIn()));
+                ScenarioException.class, () -> ScenarioValidator.load(file, List.of(), PolicyRegistry.builtIn()));
         assertThat(e).as("loading should fail").isNotNull();
         return e.getMessage();
     }
@@ -57,7 +59,8 @@ class AdsConfigLoadTest {
     void withoutTheKeyThereAreNoAds() throws IOException {
         Scenario scenario = load(ADS.substring(0, ADS.indexOf("  ads:")));
         assertThat(scenario.market().ads()).isNull();
-        assertThat(new ScenarioWiring(PolicyRegistry.builtIn()).setup(scenario).ads())
+        assertThat(WiredRun.setup(scenario, RunEnvironment.of(PolicyRegistry.builtIn()))
+                        .ads())
                 .isNull();
     }
 
@@ -68,7 +71,7 @@ class AdsConfigLoadTest {
         assertThat(ads.slots()).isEqualTo(2);
         assertThat(ads.sigma()).isEqualTo(1.0);
         assertThat(ads.counterfactual()).isFalse();
-        SimulationSetup setup = new ScenarioWiring(PolicyRegistry.builtIn()).setup(scenario);
+        SimulationSetup setup = WiredRun.setup(scenario, RunEnvironment.of(PolicyRegistry.builtIn()));
         var settings = setup.ads().settings();
         assertThat(settings.mechanism().name()).isEqualTo("vcg");
         assertThat(settings.rules().reserve()).isEqualTo(25);
@@ -107,9 +110,10 @@ class AdsConfigLoadTest {
                 "market.ads.pricing=per-impression");
         assertThat(scenario.market().ads().mechanism()).isEqualTo("first-price");
         assertThat(scenario.market().ads().positions()).containsExactly(1, 4);
-        Scenario again = ScenarioLoader.load(write(ScenarioYaml.write(scenario)), List.of(), PolicyRegistry.builtIn());
+        Scenario again =
+                ScenarioValidator.load(write(ScenarioYaml.write(scenario)), List.of(), PolicyRegistry.builtIn());
         assertThat(again.market().ads()).isEqualTo(scenario.market().ads());
-        var setup = new ScenarioWiring(PolicyRegistry.builtIn()).setup(again);
+        var setup = WiredRun.setup(again, RunEnvironment.of(PolicyRegistry.builtIn()));
         assertThat(setup.ads().advertisers())
                 .allSatisfy(a -> assertThat(a.budget()).isEqualTo(1_000));
     }
@@ -147,6 +151,7 @@ class AdsConfigLoadTest {
     @Test
     void biddersAskingForMoreServicesThanTheMarketHasFailClearly() throws IOException {
         assertThat(failure(ADS.replace("count: 2,", "count: 9,")))
-                .endsWith("scenario.yaml:2:1: market: ads.bidders ask for 10 services but the market has 6");
+                .endsWith("scenario.yaml:7:5: market.ads.bidders: the bidder groups ask for 10 services but the market"
+                        + " has 6");
     }
 }

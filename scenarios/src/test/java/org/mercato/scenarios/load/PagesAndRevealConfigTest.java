@@ -13,7 +13,9 @@ import org.mercato.agents.PolicyRegistry;
 import org.mercato.scenarios.model.PresentationConfig;
 import org.mercato.scenarios.model.RevealConfig;
 import org.mercato.scenarios.model.Scenario;
-import org.mercato.scenarios.run.ScenarioWiring;
+import org.mercato.scenarios.run.RunEnvironment;
+import org.mercato.scenarios.run.WiredRun;
+import org.mercato.scenarios.validate.ScenarioValidator;
 import org.mercato.sim.market.RevealSettings;
 import org.mercato.sim.market.presentation.PresentationSettings;
 import org.mercato.sim.market.presentation.TagRule;
@@ -45,7 +47,7 @@ class PagesAndRevealConfigTest {
     private String failure(String text) throws IOException {
         Path file = write(text);
         ScenarioException e = catchThrowableOfType(
-                ScenarioException.class, () -> ScenarioLoader.load(file, List.of(), PolicyRegistry.builtIn()));
+                ScenarioException.class, () -> ScenarioValidator.load(file, List.of(), PolicyRegistry.builtIn()));
         assertThat(e).as("loading should fail").isNotNull();
         return e.getMessage();
     }
@@ -58,7 +60,7 @@ class PagesAndRevealConfigTest {
         assertThat(scenario.market().presentation().logsImpressions()).isFalse();
         assertThat(scenario.market().presentation().toModel()).isEqualTo(PresentationSettings.DEFAULT);
         assertThat(scenario.market().reveal().toModel()).isEqualTo(RevealSettings.IMMEDIATE);
-        var setup = new ScenarioWiring(PolicyRegistry.builtIn()).setup(scenario);
+        var setup = WiredRun.setup(scenario, RunEnvironment.of(PolicyRegistry.builtIn()));
         assertThat(setup.presentation()).isEqualTo(PresentationSettings.DEFAULT);
         assertThat(setup.reveal()).isEqualTo(RevealSettings.IMMEDIATE);
     }
@@ -81,7 +83,7 @@ class PagesAndRevealConfigTest {
         assertThat(pages.impressions()).as("auto, not frozen").isNull();
         assertThat(scenario.market().reveal().window().text()).isEqualTo("2s");
 
-        var setup = new ScenarioWiring(PolicyRegistry.builtIn()).setup(scenario);
+        var setup = WiredRun.setup(scenario, RunEnvironment.of(PolicyRegistry.builtIn()));
         assertThat(setup.presentation()).isEqualTo(PresentationSettings.aces());
         assertThat(setup.reveal()).isEqualTo(RevealSettings.batched(2_000_000));
     }

@@ -13,6 +13,7 @@ import org.mercato.agents.PolicyRegistry;
 import org.mercato.scenarios.Mercato;
 import org.mercato.scenarios.model.Scenario;
 import org.mercato.scenarios.run.RunResult;
+import org.mercato.scenarios.validate.ScenarioValidator;
 
 /**
  * A researcher's own policies: named by class in the scenario, or registered under a short name by
@@ -42,7 +43,7 @@ class PluginPoliciesTest {
     private ScenarioException failure(String text) throws IOException {
         Path file = write(text);
         ScenarioException e = catchThrowableOfType(
-                ScenarioException.class, () -> ScenarioLoader.load(file, List.of(), PolicyRegistry.withPlugins()));
+                ScenarioException.class, () -> ScenarioValidator.load(file, List.of(), PolicyRegistry.withPlugins()));
         assertThat(e).as("validation should fail").isNotNull();
         return e;
     }
@@ -50,7 +51,7 @@ class PluginPoliciesTest {
     @Test
     void policyClassesNamedInTheScenarioRunEndToEnd() throws IOException {
         Path file = write(withPolicies(SHOPPER, SELLER));
-        Scenario scenario = ScenarioLoader.load(file, List.of(), PolicyRegistry.builtIn());
+        Scenario scenario = ScenarioValidator.load(file, List.of(), PolicyRegistry.builtIn());
         RunResult result = Mercato.writingTo(dir.resolve("runs"))
                 .withPolicies(PolicyRegistry.builtIn())
                 .run(scenario);
@@ -65,7 +66,7 @@ class PluginPoliciesTest {
         assertThat(PolicyRegistry.builtIn().assistantNames()).doesNotContain("example-shopper");
 
         Path file = write(withPolicies("example-shopper", "example-seller"));
-        Scenario scenario = ScenarioLoader.load(file, List.of(), registry);
+        Scenario scenario = ScenarioValidator.load(file, List.of(), registry);
         // Mercato.writingTo discovers plugins by itself
         RunResult result = Mercato.writingTo(dir.resolve("runs")).run(scenario);
         assertThat(result.summary().market().customersServed()).isPositive();

@@ -11,10 +11,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mercato.scenarios.model.KernelMode;
 import org.mercato.scenarios.model.Scenario;
+import org.mercato.scenarios.validate.ScenarioValidator;
 
-class ScenarioLoaderTest {
+public class ScenarioLoaderTest {
     /** A small valid scenario; line numbers in the assertions below refer to this text. */
-    static final String VALID = """
+    public static final String VALID = """
             name: small
             seed: 7
             kernel:
@@ -195,7 +196,7 @@ class ScenarioLoaderTest {
         // found by the fuzz: 2147483647 customers ended validate with an OutOfMemoryError (exit 1)
         ScenarioException e = catchThrowableOfType(
                 ScenarioException.class,
-                () -> ScenarioLoader.load(
+                () -> ScenarioValidator.load(
                         write(VALID),
                         List.of("market.generate.customers=2147483647"),
                         org.mercato.agents.PolicyRegistry.builtIn()));

@@ -13,10 +13,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mercato.agents.PolicyRegistry;
 import org.mercato.scenarios.Mercato;
 import org.mercato.scenarios.load.ScenarioException;
-import org.mercato.scenarios.load.ScenarioLoader;
 import org.mercato.scenarios.model.Scenario;
+import org.mercato.scenarios.run.CatalogFactory;
 import org.mercato.scenarios.run.RunResult;
-import org.mercato.scenarios.run.ScenarioWiring;
+import org.mercato.scenarios.validate.ScenarioValidator;
 
 /** A scenario whose market is a Magentic dataset folder: loading, validating and running it. */
 class MagenticScenarioTest {
@@ -41,7 +41,7 @@ class MagenticScenarioTest {
     }
 
     private static Scenario load(Path file) {
-        return ScenarioLoader.load(file, List.of(), PolicyRegistry.builtIn());
+        return ScenarioValidator.load(file, List.of(), PolicyRegistry.builtIn());
     }
 
     @Test
@@ -53,7 +53,7 @@ class MagenticScenarioTest {
                         .toAbsolutePath()
                         .normalize()
                         .toString());
-        assertThat(ScenarioWiring.catalog(scenario).customers()).hasSize(3);
+        assertThat(CatalogFactory.catalog(scenario).customers()).hasSize(3);
     }
 
     @Test
@@ -63,7 +63,7 @@ class MagenticScenarioTest {
         Scenario scenario = load(scenario("  magentic: " + absolute + "\n"));
 
         assertThat(scenario.market().magentic()).isEqualTo(absolute);
-        assertThat(ScenarioWiring.catalog(scenario).services()).hasSize(3);
+        assertThat(CatalogFactory.catalog(scenario).services()).hasSize(3);
     }
 
     @Test
@@ -106,11 +106,11 @@ class MagenticScenarioTest {
     void anOverrideCanPointTheScenarioElsewhere() throws IOException {
         Path file = scenario("  generate: {customers: 3, services: 2}\n");
 
-        Scenario scenario = ScenarioLoader.load(
+        Scenario scenario = ScenarioValidator.load(
                 file, List.of("market.generate=null", "market.magentic=data/bakeries"), PolicyRegistry.builtIn());
 
         assertThat(scenario.market().generate()).isNull();
-        assertThat(ScenarioWiring.catalog(scenario).customers()).hasSize(3);
+        assertThat(CatalogFactory.catalog(scenario).customers()).hasSize(3);
     }
 
     @Test

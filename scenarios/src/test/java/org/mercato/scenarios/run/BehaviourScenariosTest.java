@@ -42,11 +42,11 @@ class BehaviourScenariosTest {
 
     @Test
     void theAcesLogitExampleValidatesAndRuns() throws Exception {
-        Scenario scenario = org.mercato.scenarios.load.ScenarioLoader.load(
+        Scenario scenario = org.mercato.scenarios.validate.ScenarioValidator.load(
                 Path.of("aces-logit.yaml"), List.of(), PolicyRegistry.builtIn());
         RunResult result = Mercato.writingTo(runs).run(scenario);
         assertThat(result.summary().market().customersServed()).isGreaterThan(100);
-        SimulationSetup setup = new ScenarioWiring(PolicyRegistry.builtIn()).setup(scenario);
+        SimulationSetup setup = WiredRun.setup(scenario, RunEnvironment.of(PolicyRegistry.builtIn()));
         assertThat(setup.catalog().services())
                 .filteredOn(service -> Tactic.detect(service.description()).contains(Tactic.AUTHORITY))
                 .hasSize(10);
@@ -59,8 +59,8 @@ class BehaviourScenariosTest {
                 List.of(
                         group("posted-price", 3, Map.of("tactic", "authority")),
                         group("posted-price", 5, Map.of("tactic", "control"))));
-        SimulationSetup setup = new ScenarioWiring(PolicyRegistry.builtIn()).setup(scenario);
-        List<Service> plain = ScenarioWiring.catalog(scenario).services();
+        SimulationSetup setup = WiredRun.setup(scenario, RunEnvironment.of(PolicyRegistry.builtIn()));
+        List<Service> plain = CatalogFactory.catalog(scenario).services();
         List<Service> shown = setup.catalog().services();
         for (int i = 0; i < shown.size(); i++) {
             if (i < 3) {

@@ -55,7 +55,7 @@ class EventLogRoundTripTest {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (JsonlEventWriter writer = new JsonlEventWriter(bytes)) {
             Simulation.run(
-                    new ScenarioWiring(PolicyRegistry.builtIn()).setup(scenario),
+                    WiredRun.setup(scenario, RunEnvironment.of(PolicyRegistry.builtIn())),
                     List.of(recorded::add, writer),
                     KernelListener.NONE);
         }

@@ -41,7 +41,7 @@ class RevealPolicyTest {
     static List<LoggedEvent> run(Scenario scenario) {
         List<LoggedEvent> events = new ArrayList<>();
         Simulation.run(
-                new ScenarioWiring(PolicyRegistry.builtIn()).setup(scenario),
+                WiredRun.setup(scenario, RunEnvironment.of(PolicyRegistry.builtIn())),
                 List.of(events::add),
                 KernelListener.NONE);
         return events;

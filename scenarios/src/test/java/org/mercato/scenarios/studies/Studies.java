@@ -8,9 +8,11 @@ import java.util.TreeMap;
 import org.mercato.agents.PolicyRegistry;
 import org.mercato.metrics.MarketMetrics;
 import org.mercato.metrics.MetricsCollector;
-import org.mercato.scenarios.load.ScenarioLoader;
 import org.mercato.scenarios.model.Scenario;
-import org.mercato.scenarios.run.ScenarioWiring;
+import org.mercato.scenarios.run.CatalogFactory;
+import org.mercato.scenarios.run.RunEnvironment;
+import org.mercato.scenarios.run.WiredRun;
+import org.mercato.scenarios.validate.ScenarioValidator;
 import org.mercato.sim.Simulation;
 import org.mercato.sim.events.LoggedEvent;
 import org.mercato.sim.events.PaymentEvent;
@@ -47,7 +49,7 @@ final class Studies {
 
         /** The id of the catalog's first service (the first service group's first agent). */
         String firstService() {
-            return ScenarioWiring.catalog(scenario).services().get(0).id();
+            return CatalogFactory.catalog(scenario).services().get(0).id();
         }
     }
 
@@ -55,7 +57,7 @@ final class Studies {
     static Scenario load(String name, String... overrides) {
         List<String> sets = new ArrayList<>(List.of("kernel.mode=bare"));
         sets.addAll(List.of(overrides));
-        return ScenarioLoader.load(Path.of(name + ".yaml"), sets, PolicyRegistry.builtIn());
+        return ScenarioValidator.load(Path.of(name + ".yaml"), sets, PolicyRegistry.builtIn());
     }
 
     static Scenario withSeed(Scenario s, long seed) {
@@ -67,7 +69,7 @@ final class Studies {
         List<LoggedEvent> events = new ArrayList<>();
         MetricsCollector metrics = new MetricsCollector();
         Simulation.run(
-                new ScenarioWiring(PolicyRegistry.builtIn()).setup(scenario),
+                WiredRun.setup(scenario, RunEnvironment.of(PolicyRegistry.builtIn())),
                 List.of(events::add, metrics),
                 KernelListener.NONE);
         return new Outcome(scenario, events, metrics.metrics());

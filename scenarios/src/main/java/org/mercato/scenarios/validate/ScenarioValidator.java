@@ -1,4 +1,4 @@
-package org.mercato.scenarios.load;
+package org.mercato.scenarios.validate;
 
 import java.io.IOException;
 import java.nio.file.InvalidPathException;
@@ -9,32 +9,37 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.mercato.agents.PolicyRegistry;
 import org.mercato.agents.UnknownPolicyException;
 import org.mercato.agents.base.InvalidParameterException;
 import org.mercato.agents.llm.ProviderSettings;
+import org.mercato.scenarios.keys.KeyPath;
+import org.mercato.scenarios.keys.Suggestions;
+import org.mercato.scenarios.keys.WiringException;
+import org.mercato.scenarios.load.Excerpt;
+import org.mercato.scenarios.load.Locator;
+import org.mercato.scenarios.load.ScenarioException;
+import org.mercato.scenarios.load.ScenarioLoader;
 import org.mercato.scenarios.magentic.MagenticFormatException;
 import org.mercato.scenarios.model.AgentGroupConfig;
 import org.mercato.scenarios.model.GeneratorConfig;
 import org.mercato.scenarios.model.LlmConfig;
 import org.mercato.scenarios.model.Scenario;
 import org.mercato.scenarios.model.StrategyAuctionConfig;
-import org.mercato.scenarios.run.ScenarioWiring;
+import org.mercato.scenarios.run.RunEnvironment;
+import org.mercato.scenarios.run.WiredRun;
 import org.mercato.sim.strategyauction.AuctionMemory;
 
 /**
  * Checks what the schema cannot: that every agent group names a registered policy with valid
  * parameters, and that the scenario wires into a runnable setup (group counts add up, the market
- * domain is known, the explicit catalog is consistent, a Magentic dataset folder reads cleanly). Problems become {@link ScenarioException}s
- * naming the key, and the file location or {@code --set} override when the scenario was loaded.
+ * domain is known, the explicit catalog is consistent, a Magentic dataset folder reads cleanly).
+ * Problems become {@link ScenarioException}s naming the key, and the file location or {@code --set}
+ * override when the scenario was loaded. A wiring problem names its key itself ({@link
+ * WiringException}); one that does not (a provider the wiring could not create) is reported at
+ * {@code market}.
  */
 public final class ScenarioValidator {
-    private static final Pattern GROUP_PROBLEM =
-            Pattern.compile("(?:(assistant|service) groups ask|at most one (assistant|service) group"
-                    + "|\\d+ (assistant|service)s have no group).*");
-
     /**
      * The most threads the kernel can run agents on: Pekko's fork-join dispatcher refuses more
      * ({@code ForkJoinPool}'s limit). An LLM call in flight holds one, so the distinct models'
@@ -60,12 +65,24 @@ public final class ScenarioValidator {
         this.registry = registry;
     }
 
+    /**
+     * Loads {@code file}, applies {@code overrides}, and checks the policies and wiring against
+     * {@code registry}, so an unknown policy or parameter is reported at its key like any other
+     * problem.
+     */
+    public static Scenario load(Path file, List<String> overrides, PolicyRegistry registry) {
+        ScenarioLoader.Loaded loaded = ScenarioLoader.read(file, overrides);
+        new ScenarioValidator(registry).validate(loaded.scenario(), loaded.where());
+        return loaded.scenario();
+    }
+
     /** Validates a scenario built in code; messages name the key but no file. */
     public void validate(Scenario scenario) {
         validate(scenario, Locator.KEYS_ONLY);
     }
 
-    void validate(Scenario scenario, Locator where) {
+    /** Validates a loaded scenario; {@code where} locates its keys (see {@link ScenarioLoader#read}). */
+    public void validate(Scenario scenario, Locator where) {
         checkLimits(scenario, where);
         checkGroups(
                 KeyPath.of("agents", "assistants"),
@@ -80,11 +97,13 @@ public final class ScenarioValidator {
                 (policy, params) -> registry.service(policy, params),
                 where);
         try {
-            ScenarioWiring.withoutModelCalls(registry).setup(scenario);
+            WiredRun.wire(scenario, RunEnvironment.withoutModelCalls(registry)).close();
         } catch (MagenticFormatException e) {
             throw where.error(KeyPath.of("market", "magentic"), Locator.At.VALUE, e.getMessage());
+        } catch (WiringException e) {
+            throw where.error(e.key(), Locator.At.BEST, e.problem());
         } catch (IllegalArgumentException e) {
-            throw where.error(pathOf(e.getMessage()), Locator.At.BEST, String.valueOf(e.getMessage()));
+            throw where.error(KeyPath.of("market"), Locator.At.BEST, String.valueOf(e.getMessage()));
         }
     }
 
@@ -230,21 +249,5 @@ public final class ScenarioValidator {
                 throw where.error(groupPath, Locator.At.BEST, "policy '" + group.policy() + "': " + e.getMessage());
             }
         }
-    }
-
-    /** The key a wiring problem is about, recognised from its message; the market otherwise. */
-    private static KeyPath pathOf(String message) {
-        if (message == null) {
-            return KeyPath.of("market");
-        }
-        if (message.startsWith("unknown market domain")) {
-            return KeyPath.of("market", "generate", "domain");
-        }
-        Matcher m = GROUP_PROBLEM.matcher(message);
-        if (m.matches()) {
-            String role = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
-            return KeyPath.of("agents", role + "s");
-        }
-        return KeyPath.of("market");
     }
 }

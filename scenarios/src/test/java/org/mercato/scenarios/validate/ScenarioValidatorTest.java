@@ -1,4 +1,4 @@
-package org.mercato.scenarios.load;
+package org.mercato.scenarios.validate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
@@ -11,6 +11,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mercato.agents.PolicyRegistry;
+import org.mercato.scenarios.load.ScenarioException;
+import org.mercato.scenarios.load.ScenarioLoader;
+import org.mercato.scenarios.load.ScenarioLoaderTest;
 
 class ScenarioValidatorTest {
     @TempDir
@@ -20,7 +23,8 @@ class ScenarioValidatorTest {
         Path file = dir.resolve("scenario.yaml");
         Files.writeString(file, text);
         ScenarioException e = catchThrowableOfType(
-                ScenarioException.class, () -> ScenarioLoader.load(file, List.of(overrides), PolicyRegistry.builtIn()));
+                ScenarioException.class,
+                () -> ScenarioValidator.load(file, List.of(overrides), PolicyRegistry.builtIn()));
         assertThat(e).as("validation should fail").isNotNull();
         assertThat(e.getMessage()).doesNotContain("\n");
         return e;
@@ -28,7 +32,7 @@ class ScenarioValidatorTest {
 
     @Test
     void validScenarioPasses() {
-        assertThatCode(() -> ScenarioLoader.load(Path.of("quickstart.yaml"), List.of(), PolicyRegistry.builtIn()))
+        assertThatCode(() -> ScenarioValidator.load(Path.of("quickstart.yaml"), List.of(), PolicyRegistry.builtIn()))
                 .doesNotThrowAnyException();
     }
 
@@ -85,6 +89,45 @@ class ScenarioValidatorTest {
 
         assertThat(e.getMessage())
                 .endsWith(":11:3: agents.assistants: assistant groups ask for 30 agents but the market has 20");
+    }
+
+    @Test
+    void twoGroupsWithoutCountAreReportedAtTheirList() throws IOException {
+        ScenarioException e = failure(ScenarioLoaderTest.VALID + "    - policy: posted-price\n");
+
+        assertThat(e.getMessage()).endsWith(":17:3: agents.services: at most one service group may leave out count");
+    }
+
+    @Test
+    void agentsWithoutAGroupAreReportedAtTheirList() throws IOException {
+        ScenarioException e = failure(ScenarioLoaderTest.VALID.replace("count: 20", "count: 12"));
+
+        assertThat(e.getMessage())
+                .endsWith(":11:3: agents.assistants: 8 assistants have no group: give one group no count");
+    }
+
+    @Test
+    void modelRewriteWithoutAnLlmSectionIsReportedAtTheRewriteParameter() throws IOException {
+        ScenarioException e = failure(ScenarioLoaderTest.VALID + "      params: {rewrite: llm}\n");
+
+        assertThat(e.getMessage())
+                .contains(":19:")
+                .endsWith(": agents.services[0].params.rewrite: 'llm' needs an llm section (baseUrl, model,"
+                        + " ...) in the group");
+    }
+
+    @Test
+    void anUnreadablePromptFileIsReportedAtThePromptKey() throws IOException {
+        Path missing = dir.resolve("no-such-prompt.txt");
+        ScenarioException e = failure(ScenarioLoaderTest.VALID
+                .replace("policy: rational", "policy: llm-assistant")
+                .replace(
+                        "      params:\n        inquiries: 3\n",
+                        "      llm: {baseUrl: 'http://127.0.0.1:9/v1', model: m, prompt: '" + missing + "'}\n"));
+
+        assertThat(e.getMessage())
+                .contains(":14:")
+                .contains("agents.assistants[0].llm.prompt: cannot read the prompt file " + missing);
     }
 
     @Test

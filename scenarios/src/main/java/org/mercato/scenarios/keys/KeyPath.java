@@ -1,4 +1,4 @@
-package org.mercato.scenarios.load;
+package org.mercato.scenarios.keys;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,19 +9,19 @@ import java.util.List;
  * A key path into a scenario: field names ({@link String}) and list indexes ({@link Integer}),
  * written {@code agents.assistants[0].thinkTime.median}. The empty path is the document itself.
  */
-record KeyPath(List<Object> segments) {
-    static final KeyPath ROOT = new KeyPath(List.of());
+public record KeyPath(List<Object> segments) {
+    public static final KeyPath ROOT = new KeyPath(List.of());
 
-    KeyPath {
+    public KeyPath {
         segments = List.copyOf(segments);
     }
 
-    static KeyPath of(Object... segments) {
+    public static KeyPath of(Object... segments) {
         return new KeyPath(List.of(segments));
     }
 
     /** The path Jackson reports for a binding error. */
-    static KeyPath of(List<JsonMappingException.Reference> references) {
+    public static KeyPath of(List<JsonMappingException.Reference> references) {
         KeyPath path = ROOT;
         for (JsonMappingException.Reference reference : references) {
             if (reference.getFieldName() != null) {
@@ -33,37 +33,37 @@ record KeyPath(List<Object> segments) {
         return path;
     }
 
-    KeyPath child(String name) {
+    public KeyPath child(String name) {
         List<Object> longer = new ArrayList<>(segments);
         longer.add(name);
         return new KeyPath(longer);
     }
 
-    KeyPath index(int index) {
+    public KeyPath index(int index) {
         List<Object> longer = new ArrayList<>(segments);
         longer.add(index);
         return new KeyPath(longer);
     }
 
-    boolean isRoot() {
+    public boolean isRoot() {
         return segments.isEmpty();
     }
 
-    KeyPath parent() {
+    public KeyPath parent() {
         return isRoot() ? null : new KeyPath(segments.subList(0, segments.size() - 1));
     }
 
-    Object last() {
+    public Object last() {
         return isRoot() ? null : segments.get(segments.size() - 1);
     }
 
-    boolean startsWith(KeyPath prefix) {
+    public boolean startsWith(KeyPath prefix) {
         return segments.size() >= prefix.segments.size()
                 && segments.subList(0, prefix.segments.size()).equals(prefix.segments);
     }
 
     /** The node at this path in {@code root}, or {@code null}. */
-    JsonNode find(JsonNode root) {
+    public JsonNode find(JsonNode root) {
         JsonNode node = root;
         for (Object segment : segments) {
             if (node == null) {

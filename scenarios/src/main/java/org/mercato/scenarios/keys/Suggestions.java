@@ -1,4 +1,4 @@
-package org.mercato.scenarios.load;
+package org.mercato.scenarios.keys;
 
 import java.util.Collection;
 import java.util.Locale;

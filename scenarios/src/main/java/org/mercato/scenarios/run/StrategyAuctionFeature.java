@@ -10,8 +10,8 @@ import org.mercato.agents.strategyauction.BehaviouralJury;
 import org.mercato.agents.strategyauction.BidderProfile;
 import org.mercato.agents.strategyauction.LlmJury;
 import org.mercato.agents.strategyauction.LlmStrategyBidder;
+import org.mercato.metrics.strategyauction.StrategyAuctionFold;
 import org.mercato.scenarios.model.StrategyAuctionConfig;
-import org.mercato.sim.domain.Catalog;
 import org.mercato.sim.domain.Customer;
 import org.mercato.sim.events.EventSink;
 import org.mercato.sim.random.Seeds;
@@ -30,10 +30,11 @@ import org.slf4j.LoggerFactory;
  * post, the bidders (behavioural, or asking a model through the run's LLM clients), the
  * behavioural jury and the auction memory (loaded from and saved to its folder when configured).
  * They run after the shopping market, as their own sequential engine in the same virtual time and
- * event log (see docs/architecture.md, "Strategy auctions").
+ * event log, numbered on from the market's last event (see docs/architecture.md, "Strategy
+ * auctions"). Its block {@code strategyAuction} folds the auctions ({@link StrategyAuctionFold}).
  */
-final class StrategyAuctions {
-    private static final Logger log = LoggerFactory.getLogger(StrategyAuctions.class);
+public final class StrategyAuctionFeature implements RunFeature {
+    private static final Logger log = LoggerFactory.getLogger(StrategyAuctionFeature.class);
 
     /** Task topics; a task's text is a topic and a level word, so similar tasks share terms. */
     static final List<String> TOPICS = List.of(
@@ -46,20 +47,47 @@ final class StrategyAuctions {
             "draft a customer support reply",
             "optimize the database query plan");
 
-    private final StrategyAuctionConfig config;
-    private final List<Task> tasks;
-    private final StrategyAuction auction;
-    private final Path memoryFolder;
+    private StrategyAuctionConfig config;
+    private List<Task> tasks;
+    private StrategyAuction auction;
+    private Path memoryFolder;
 
-    private StrategyAuctions(StrategyAuctionConfig config, List<Task> tasks, StrategyAuction auction, Path memory) {
-        this.config = config;
-        this.tasks = tasks;
-        this.auction = auction;
-        this.memoryFolder = memory;
+    /** The auctions, the bidders' and jury's model clients, the memory (read from its folder). */
+    @Override
+    public void prepareRun(MarketWiring market) throws IOException {
+        config = market.scenario().market().strategyAuction();
+        if (config == null) {
+            return;
+        }
+        long seed = market.scenario().seed();
+        List<StrategyBidder> bidders = bidders(config, market.llm(), seed);
+        var weights = config.weights();
+        memoryFolder = config.memory() == null ? null : Path.of(config.memory());
+        AuctionMemory memory = memoryFolder == null ? new AuctionMemory() : AuctionMemory.load(memoryFolder);
+        auction = new StrategyAuction(
+                bidders,
+                jury(config, market.llm(), seed),
+                new ScoreWeights(weights.cost(), weights.entropy(), weights.jury()),
+                config.k(),
+                memory);
+        tasks = tasks(config, market.setup().catalog().customers(), seed);
     }
 
-    static StrategyAuctions wire(StrategyAuctionConfig config, Catalog catalog, long seed, ScenarioWiring wiring)
-            throws IOException {
+    @Override
+    public void afterMarket(AfterMarket next) throws IOException {
+        if (auction != null) {
+            run(next.lastTime() + config.interval().micros(), next.nextSeq(), next.sinks());
+        }
+    }
+
+    @Override
+    public List<SummaryPart> summaryParts(SummaryContext context) {
+        // none when the log holds no settled auction
+        StrategyAuctionFold fold = new StrategyAuctionFold();
+        return List.of(SummaryFold.over("strategyAuction", fold, source -> fold.result()));
+    }
+
+    private static List<StrategyBidder> bidders(StrategyAuctionConfig config, LlmFeature llm, long seed) {
         List<StrategyBidder> bidders = new ArrayList<>();
         int index = 0;
         for (StrategyAuctionConfig.BidderConfig b : config.bidders()) {
@@ -74,29 +102,20 @@ final class StrategyAuctions {
             if (b.llm() == null) {
                 bidders.add(new BehaviouralBidder(b.id(), profile, seed));
             } else {
-                var client = wiring.llmClient(b.llm(), "bidder", index, "llm-bidder " + b.id(), 1);
+                var client = llm.client(b.llm(), "bidder", index, "llm-bidder " + b.id(), 1);
                 bidders.add(new LlmStrategyBidder(b.id(), profile, client, b.maxSteps(), seed));
             }
             index++;
         }
-        var weights = config.weights();
-        Path folder = config.memory() == null ? null : Path.of(config.memory());
-        AuctionMemory memory = folder == null ? new AuctionMemory() : AuctionMemory.load(folder);
-        StrategyAuction auction = new StrategyAuction(
-                bidders,
-                jury(config, wiring, seed),
-                new ScoreWeights(weights.cost(), weights.entropy(), weights.jury()),
-                config.k(),
-                memory);
-        return new StrategyAuctions(config, tasks(config, catalog.customers(), seed), auction, folder);
+        return bidders;
     }
 
-    private static Jury jury(StrategyAuctionConfig config, ScenarioWiring wiring, long seed) {
+    private static Jury jury(StrategyAuctionConfig config, LlmFeature llm, long seed) {
         int jurors = config.weights().jury().size();
         if (config.juryLlm() == null) {
             return new BehaviouralJury(jurors, config.juryNoise(), seed);
         }
-        return new LlmJury(wiring.llmClient(config.juryLlm(), "jury", 0, "llm-jury", jurors), jurors);
+        return new LlmJury(llm.client(config.juryLlm(), "jury", 0, "llm-jury", jurors), jurors);
     }
 
     /** Task n of every customer in catalog order, then task n + 1: the memory grows across customers. */
@@ -122,12 +141,8 @@ final class StrategyAuctions {
                 : difficulty < 0.5 ? "carefully" : difficulty < 0.75 ? "thoroughly" : "expertly";
     }
 
-    int taskCount() {
-        return tasks.size();
-    }
-
     /** Runs every task from virtual time {@code start}; saves the memory; returns the next seq. */
-    long run(long start, long firstSeq, List<EventSink> sinks) throws IOException {
+    private long run(long start, long firstSeq, List<EventSink> sinks) throws IOException {
         int before = auction.memory().size();
         long next =
                 StrategyAuctionRun.run(auction, tasks, start, config.interval().micros(), firstSeq, sinks);

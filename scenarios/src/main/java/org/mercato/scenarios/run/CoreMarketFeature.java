@@ -1,0 +1,83 @@
+package org.mercato.scenarios.run;
+
+import java.util.List;
+import java.util.Locale;
+import org.mercato.scenarios.model.KernelConfig;
+import org.mercato.scenarios.model.KernelMode;
+import org.mercato.scenarios.model.MarketConfig;
+import org.mercato.scenarios.model.Scenario;
+import org.mercato.scenarios.model.SearchConfig;
+import org.mercato.sim.KernelSettings;
+import org.mercato.sim.market.SearchSettings;
+import org.mercato.sim.market.search.CachedSearch;
+import org.mercato.sim.market.search.MarketVersion;
+import org.mercato.sim.market.search.SearchMechanisms;
+
+/**
+ * The market every run has: the catalog ({@link CatalogFactory}; warnings about it), the kernel
+ * settings, search (a fresh mechanism over the final catalog, behind its ranking cache, see {@link
+ * CachedSearch}), presentation and reveal. Its blocks: {@code kernel} (how the kernel ran), {@code
+ * market} (the market metrics, see {@link MarketFold}) and {@code search} (the ranking cache).
+ */
+public final class CoreMarketFeature implements RunFeature {
+    @Override
+    public void wireMarket(MarketWiring market) {
+        Scenario scenario = market.scenario();
+        market.catalog(CatalogFactory.catalog(scenario));
+        market.kernel(kernel(scenario));
+        market.presentation(
+                scenario.market().presentation().toModel(),
+                scenario.market().reveal().toModel());
+    }
+
+    @Override
+    public void completeMarket(MarketWiring market) {
+        Scenario scenario = market.scenario();
+        MarketConfig config = scenario.market();
+        SearchConfig search = config.search();
+        market.search(
+                SearchMechanisms.create(
+                        search.mechanism(),
+                        market.catalog().services(),
+                        scenario.seed(),
+                        new MarketVersion(),
+                        search.cacheSizeOrDefault()),
+                new SearchSettings(search.pageSize(), search.pageLimit(), search.revealPrices()));
+        CatalogFactory.warnings(scenario, market.catalog()).forEach(market::warn);
+    }
+
+    @Override
+    public List<SummaryPart> summaryParts(SummaryContext context) {
+        return List.of(
+                RunFact.orNull("kernel", RunSummary.KernelInfo.class, CoreMarketFeature::kernelInfo),
+                new MarketFold(context),
+                RunFact.orNull(
+                        "search",
+                        RunSummary.SearchInfo.class,
+                        run -> run.setup().search() instanceof CachedSearch search
+                                ? RunSummary.SearchInfo.of(search.stats())
+                                : null));
+    }
+
+    private static RunSummary.KernelInfo kernelInfo(LiveRun run) {
+        KernelSettings kernel = run.setup().kernel();
+        return new RunSummary.KernelInfo(
+                kernel.mode().name().toLowerCase(Locale.ROOT),
+                kernel.parallelism(),
+                run.stats().lookahead(),
+                run.stats().windows(),
+                Math.round(run.stats().eventsPerWindow() * 100) / 100.0,
+                run.stats().cutAtHorizon());
+    }
+
+    /** The kernel settings a scenario asks for (before the model calls' adjustments, see {@link LlmFeature}). */
+    public static KernelSettings kernel(Scenario scenario) {
+        KernelConfig k = scenario.kernel();
+        return new KernelSettings(
+                scenario.seed(),
+                k.networkDelayMicros(),
+                k.horizonMicros(),
+                k.parallelismOrDefault(),
+                k.modeOrDefault() == KernelMode.BARE ? KernelSettings.Mode.BARE : KernelSettings.Mode.ACTORS);
+    }
+}
