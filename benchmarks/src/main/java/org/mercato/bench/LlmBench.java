@@ -311,7 +311,8 @@ public final class LlmBench {
                 20,
                 2,
                 null,
-                !Boolean.getBoolean("noprefetch"));
+                !Boolean.getBoolean("noprefetch"),
+                null);
         AgentGroupConfig assistants = new AgentGroupConfig("llm-assistant", null, null, think, null, llm);
         AgentGroupConfig sellers = new AgentGroupConfig("llm-service", null, null, think, null, llm);
         return new Scenario(

@@ -43,22 +43,19 @@ public record Service(
         if (capacity < 0) {
             throw new IllegalArgumentException("capacity of " + id + " must be >= 0 (0: no limit)");
         }
-        menu.forEach((item, price) -> {
-            if (price < 0) {
-                throw new IllegalArgumentException("price of " + item + " at " + id + " must be >= 0");
+        checkAmounts(menu, "price", id);
+        checkAmounts(unitCosts, "unit cost", id);
+    }
+
+    /** Every amount is a valid money value in cents: not negative, not over {@link Money#MAX_CENTS}. */
+    private static void checkAmounts(SortedMap<String, Long> amounts, String what, String id) {
+        amounts.forEach((item, cents) -> {
+            if (cents < 0) {
+                throw new IllegalArgumentException(what + " of " + item + " at " + id + " must be >= 0");
             }
-            if (price > Money.MAX_CENTS) {
+            if (cents > Money.MAX_CENTS) {
                 throw new IllegalArgumentException(
-                        "price of " + item + " at " + id + " " + Money.tooLarge(Money.format(price)));
-            }
-        });
-        unitCosts.forEach((item, cost) -> {
-            if (cost < 0) {
-                throw new IllegalArgumentException("unit cost of " + item + " at " + id + " must be >= 0");
-            }
-            if (cost > Money.MAX_CENTS) {
-                throw new IllegalArgumentException(
-                        "unit cost of " + item + " at " + id + " " + Money.tooLarge(Money.format(cost)));
+                        what + " of " + item + " at " + id + " " + Money.tooLarge(Money.format(cents)));
             }
         });
     }

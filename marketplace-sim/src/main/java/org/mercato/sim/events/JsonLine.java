@@ -1,6 +1,7 @@
 package org.mercato.sim.events;
 
 import java.util.Map;
+import java.util.function.Consumer;
 import org.mercato.sim.domain.Money;
 
 /**
@@ -72,52 +73,37 @@ public final class JsonLine {
     }
 
     public JsonLine strings(String name, Iterable<String> values) {
-        name(name);
-        out.append('[');
-        boolean firstValue = true;
-        for (String value : values) {
-            if (!firstValue) {
-                out.append(',');
-            }
-            firstValue = false;
-            string(value);
-        }
-        out.append(']');
-        return this;
+        return array(name, values, this::string);
     }
 
     public JsonLine numbers(String name, Iterable<Double> values) {
+        return array(name, values, this::number);
+    }
+
+    public JsonLine counts(String name, Map<String, Integer> values) {
+        return object(name, values, out::append);
+    }
+
+    public JsonLine prices(String name, Map<String, Long> values) {
+        return object(name, values, cents -> Money.appendTo(out, cents));
+    }
+
+    private <T> JsonLine array(String name, Iterable<T> values, Consumer<T> element) {
         name(name);
         out.append('[');
         boolean firstValue = true;
-        for (double value : values) {
+        for (T value : values) {
             if (!firstValue) {
                 out.append(',');
             }
             firstValue = false;
-            number(value);
+            element.accept(value);
         }
         out.append(']');
         return this;
     }
 
-    public JsonLine counts(String name, Map<String, Integer> values) {
-        name(name);
-        out.append('{');
-        boolean firstValue = true;
-        for (var entry : values.entrySet()) {
-            if (!firstValue) {
-                out.append(',');
-            }
-            firstValue = false;
-            string(entry.getKey());
-            out.append(':').append(entry.getValue());
-        }
-        out.append('}');
-        return this;
-    }
-
-    public JsonLine prices(String name, Map<String, Long> values) {
+    private <V> JsonLine object(String name, Map<String, V> values, Consumer<V> value) {
         name(name);
         out.append('{');
         boolean firstValue = true;
@@ -128,7 +114,7 @@ public final class JsonLine {
             firstValue = false;
             string(entry.getKey());
             out.append(':');
-            Money.appendTo(out, entry.getValue());
+            value.accept(entry.getValue());
         }
         out.append('}');
         return this;

@@ -77,12 +77,7 @@ public final class ContractorGenerator implements MarketGenerator {
             int j = random.nextInt(JOBS.length);
             menu.put(JOBS[j], base[j]);
         }
-        TreeSet<String> credentials = new TreeSet<>();
-        for (String credential : CREDENTIALS) {
-            if (random.nextDouble() < 0.45) {
-                credentials.add(credential);
-            }
-        }
+        TreeSet<String> credentials = Draws.subset(random, CREDENTIALS, 0.45);
         double rating = Draws.roundTenth(Math.max(1, Math.min(5, 4.2 - Math.abs(random.nextGaussian(0, 0.8)))));
         int reviews = (int) Math.round(Math.exp(random.nextGaussian(3, 1.2)));
         String name = "Contractor " + (index + 1);

@@ -1,6 +1,7 @@
 package org.mercato.scenarios.generate;
 
 import java.util.SplittableRandom;
+import java.util.TreeSet;
 import org.mercato.sim.random.Gaussian;
 
 /** Small helpers shared by the generators. */
@@ -29,6 +30,17 @@ final class Draws {
 
     static String persona(SplittableRandom random) {
         return PERSONAS[random.nextInt(PERSONAS.length)];
+    }
+
+    /** Each of {@code items} in turn with probability {@code p} (one draw per item, in order), sorted. */
+    static TreeSet<String> subset(SplittableRandom random, String[] items, double p) {
+        TreeSet<String> chosen = new TreeSet<>();
+        for (String item : items) {
+            if (random.nextDouble() < p) {
+                chosen.add(item);
+            }
+        }
+        return chosen;
     }
 
     /** What an hour of waiting costs a customer, in cents: 5 to 40 currency units. */

@@ -130,12 +130,7 @@ public final class RestaurantGenerator implements MarketGenerator {
             int d = random.nextInt(DISHES.length);
             menu.put(DISHES[d], basePrices[d]);
         }
-        TreeSet<String> amenities = new TreeSet<>();
-        for (String amenity : AMENITIES) {
-            if (random.nextDouble() < 0.4) {
-                amenities.add(amenity);
-            }
-        }
+        TreeSet<String> amenities = Draws.subset(random, AMENITIES, 0.4);
         double rating = Math.round(10 * (1 + 4 * random.nextDouble())) / 10.0;
         int reviews = (int) Math.round(Math.exp(3 + 1.5 * random.nextDouble() * 2));
         String name = "Restaurant " + (index + 1);

@@ -66,12 +66,7 @@ public final class RetailGenerator implements MarketGenerator {
         long price = Math.max(99, Math.round(basePrice * Draws.logNormal(random, 0.35)));
         double rating = Draws.roundTenth(Math.max(1, Math.min(5, 4.4 - Math.abs(random.nextGaussian(0, 0.5)))));
         int reviews = (int) Math.round(Math.exp(random.nextGaussian(4, 1.5)));
-        TreeSet<String> perks = new TreeSet<>();
-        for (String perk : PERKS) {
-            if (random.nextDouble() < 0.4) {
-                perks.add(perk);
-            }
-        }
+        TreeSet<String> perks = Draws.subset(random, PERKS, 0.4);
         String name = ADJECTIVES[random.nextInt(ADJECTIVES.length)] + " " + category + " " + (char) ('A' + index % 26);
         String description = "A " + name.toLowerCase(java.util.Locale.ROOT) + " for everyday use";
         return new Service(

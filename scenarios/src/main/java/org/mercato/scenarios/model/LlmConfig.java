@@ -55,42 +55,6 @@ public record LlmConfig(
         String prompt,
         Boolean prefetch,
         LlmLimitsConfig limits) {
-    /** With the default limits. */
-    public LlmConfig(
-            String provider,
-            String baseUrl,
-            String model,
-            Double temperature,
-            Integer maxTokens,
-            String apiKeyEnv,
-            Integer concurrency,
-            Duration timeout,
-            Integer retries,
-            Duration backoff,
-            LlmCacheConfig cache,
-            Integer history,
-            Integer maxToolErrors,
-            String prompt,
-            Boolean prefetch) {
-        this(
-                provider,
-                baseUrl,
-                model,
-                temperature,
-                maxTokens,
-                apiKeyEnv,
-                concurrency,
-                timeout,
-                retries,
-                backoff,
-                cache,
-                history,
-                maxToolErrors,
-                prompt,
-                prefetch,
-                null);
-    }
-
     public LlmConfig {
         provider = Objects.requireNonNullElse(provider, "openai");
         baseUrl = baseUrl != null ? baseUrl : ProviderSettings.defaultBaseUrl(provider);
