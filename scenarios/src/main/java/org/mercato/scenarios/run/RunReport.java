@@ -14,6 +14,7 @@ import org.mercato.metrics.MetricsCollector;
 import org.mercato.metrics.MetricsSettings;
 import org.mercato.metrics.ads.AdsFold;
 import org.mercato.metrics.ads.AdsMetrics;
+import org.mercato.metrics.output.HeadlineMetric;
 import org.mercato.metrics.sale.SaleFold;
 import org.mercato.scenarios.load.ScenarioLoader;
 import org.mercato.scenarios.model.Scenario;
@@ -50,7 +51,7 @@ public final class RunReport {
     public static RunSummary rewrite(Path folder) throws IOException {
         RunSummary summary = recompute(folder);
         Path target = folder.resolve("summary.json");
-        String report = ScenarioRunner.report(summary, folder.resolve("events.jsonl"));
+        String report = ScenarioRunner.report(summary, folder.resolve("events.jsonl"), headline(folder));
         try {
             AtomicFiles.writeString(target, ScenarioRunner.summaryJson(summary));
             target = folder.resolve("report.html");
@@ -59,6 +60,14 @@ public final class RunReport {
             throw RunWriteException.of(target, e);
         }
         return summary;
+    }
+
+    /** The headline metrics {@code scenario.resolved.yaml} names, none without it. */
+    private static List<HeadlineMetric> headline(Path folder) {
+        Path resolved = folder.resolve("scenario.resolved.yaml");
+        return Files.isRegularFile(resolved)
+                ? ScenarioLoader.load(resolved).output().headline()
+                : List.of();
     }
 
     public static RunSummary recompute(Path folder) throws IOException {

@@ -23,6 +23,8 @@ import org.mercato.metrics.ads.AdsFold;
 import org.mercato.metrics.ads.AdsMetrics;
 import org.mercato.metrics.live.LiveMetrics;
 import org.mercato.metrics.output.DuckDbResults;
+import org.mercato.metrics.output.HeadlineMetric;
+import org.mercato.metrics.output.Headlines;
 import org.mercato.metrics.output.HtmlReport;
 import org.mercato.metrics.sale.SaleFold;
 import org.mercato.scenarios.load.ScenarioYaml;
@@ -229,7 +231,9 @@ public final class ScenarioRunner {
                 withFailures(warnings, failures));
         String json = summaryJson(summary);
         writeOutput(folder.resolve("summary.json"), json);
-        writeOutput(folder.resolve("report.html"), report(summary, events));
+        writeOutput(
+                folder.resolve("report.html"),
+                report(summary, events, scenario.output().headline()));
         if (scenario.output().duckdb()) {
             try {
                 DuckDbResults.write(
@@ -246,8 +250,8 @@ public final class ScenarioRunner {
         return new RunResult(folder, events, summary);
     }
 
-    /** The run's {@code report.html}, opening with its failures when agents failed. */
-    static String report(RunSummary summary, Path events) throws IOException {
+    /** The run's {@code report.html}, opening with its failures when agents failed, then its headlines. */
+    static String report(RunSummary summary, Path events, List<HeadlineMetric> headline) throws IOException {
         AgentFailures failures = summary.failures();
         return HtmlReport.render(
                 "Mercato run " + summary.scenario() + " (seed " + summary.seed() + ")",
@@ -256,7 +260,8 @@ public final class ScenarioRunner {
                 summary.ads(),
                 summary.strategyAuction(),
                 failures == null ? null : "FAILED: " + failures.headline(),
-                failures == null ? List.of() : failures.warnings());
+                failures == null ? List.of() : failures.warnings(),
+                Headlines.ofSummary(headline, summaryJson(summary)));
     }
 
     /** The failure causes the LLM groups recorded, summed over groups. */
