@@ -122,6 +122,17 @@ public final class SweepStore implements AutoCloseable {
         facts.put("replicates", String.valueOf(plan.spec().config().replicates()));
         facts.put("code_version", plan.codeVersion());
         facts.put("base_scenario", plan.spec().baseFile().toString());
+        facts.put(
+                "headline",
+                JSON.valueToTree(
+                                plan.cells().isEmpty()
+                                        ? List.of()
+                                        : plan.cells()
+                                                .get(0)
+                                                .scenario()
+                                                .output()
+                                                .headline())
+                        .toString());
         try {
             connection.setAutoCommit(false);
             try (PreparedStatement delete = connection.prepareStatement("DELETE FROM sweep WHERE key = ?");
