@@ -38,28 +38,13 @@ public final class HtmlReport {
      */
     public static String render(String title, MarketMetrics m, Path eventLog, AdsMetrics ads, SaleMetrics sale)
             throws IOException {
-        return render(title, m, eventLog, ads, sale, null, List.of());
+        return render(title, m, eventLog, ads, sale, null, List.of(), List.of());
     }
 
     /**
      * As {@link #render(String, MarketMetrics, Path, AdsMetrics, SaleMetrics)}, opening with {@link
-     * #failureBox} when {@code failed} is not null: its headline and {@code causes} (one line each).
-     */
-    public static String render(
-            String title,
-            MarketMetrics m,
-            Path eventLog,
-            AdsMetrics ads,
-            SaleMetrics sale,
-            String failed,
-            List<String> causes)
-            throws IOException {
-        return render(title, m, eventLog, ads, sale, failed, causes, List.of());
-    }
-
-    /**
-     * As {@link #render(String, MarketMetrics, Path, AdsMetrics, SaleMetrics, String, List)}, with
-     * the scenario's {@code headlines} in a table above everything but the failures (none: no table).
+     * #failureBox} when {@code failed} is not null: its headline and {@code causes} (one line each);
+     * then the scenario's {@code headlines} in a table (none: no table).
      */
     public static String render(
             String title,

@@ -58,7 +58,9 @@ class HeadlinesTest {
         String summary = "{\"market\": {\"welfare\": {\"total\": 12.5, \"efficiency\": null}}, \"scenario\": \"x\"}";
 
         List<Headline<Double>> found = Headlines.ofSummary(
-                List.of(HeadlineMetric.named("market.welfare.total"), HeadlineMetric.named("market.welfare.efficiency")),
+                List.of(
+                        HeadlineMetric.named("market.welfare.total"),
+                        HeadlineMetric.named("market.welfare.efficiency")),
                 summary);
 
         assertThat(found).extracting(Headline::value).containsExactly(12.5, null);

@@ -25,38 +25,22 @@ import org.mercato.scenarios.sweep.SweepStore;
  * {@code output.headline}: the run's console summary and report.html open with the headline
  * metrics, the sweep ends with their mean and 95% interval per condition (the numbers of
  * {@code point_stats}) and sweep-report.html opens with the same table; a name the summary lacks is
- * a warning, and a malformed list is bad input.
+ * a warning, and a malformed list is bad input. ({@code mercato run} ignores the sweep section.)
  */
 class HeadlineCliTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String TINY = String.join(
-            "\n",
-            "name: tiny",
-            "seed: 3",
-            "kernel: {mode: bare, networkDelay: 5ms}",
-            "market:",
-            "  generate: {domain: restaurants, customers: 6, services: 3, itemsPerCustomer: 2}",
-            "agents:",
-            "  assistants:",
-            "    - policy: rational",
-            "      params: {inquiries: 2}",
-            "  services:",
-            "    - policy: posted-price",
-            "output:",
-            "  duckdb: false",
-            "  headline:",
-            "    - market.welfare.total",
-            "    - {metric: market.payments.count, title: Payments made}",
-            "    - no.such.metric",
-            "");
-    private static final String SWEEP = String.join(
-            "\n",
-            "sweep:",
-            "  design: grid",
-            "  factors:",
-            "    agents.assistants[0].params.inquiries: [1, 2]",
-            "  replicates: 2",
-            "");
+    /** {@link SweepCommandTest}'s tiny market and sweep, with three headlines, one of them missing. */
+    private static final String TINY = SweepCommandTest.TINY.replace(
+            "sweep:\n",
+            String.join(
+                    "\n",
+                    "output:",
+                    "  duckdb: false",
+                    "  headline:",
+                    "    - market.welfare.total",
+                    "    - {metric: market.payments.count, title: Payments made}",
+                    "    - no.such.metric",
+                    "sweep:\n"));
 
     @TempDir
     Path dir;
@@ -113,7 +97,7 @@ class HeadlineCliTest {
 
     @Test
     void theSweepEndsWithTheHeadlinesPerConditionAsThePointStatsHoldThem() throws Exception {
-        Path file = Files.writeString(dir.resolve("tiny.yaml"), TINY + SWEEP);
+        Path file = Files.writeString(dir.resolve("tiny.yaml"), TINY);
         Path out = dir.resolve("sweep");
 
         MercatoCliTest.Result result = mercato("sweep", file.toString(), "--out", out.toString(), "--parallelism", "1");
