@@ -14,7 +14,7 @@ import org.mercato.metrics.bias.ChoiceLogitFold;
 import org.mercato.metrics.bias.FirstProposalFold;
 import org.mercato.metrics.bias.ManipulationFold;
 import org.mercato.metrics.bias.PositionFold;
-import org.mercato.metrics.sale.SaleMetrics;
+import org.mercato.metrics.strategyauction.StrategyAuctionMetrics;
 
 /**
  * A self-contained {@code report.html} for one run (inline SVG and CSS, no external URLs):
@@ -36,13 +36,13 @@ public final class HtmlReport {
      * The report with a sponsored-slots section when {@code ads} is not null and a section on the
      * run's strategy auctions when {@code sale} is not null.
      */
-    public static String render(String title, MarketMetrics m, Path eventLog, AdsMetrics ads, SaleMetrics sale)
+    public static String render(String title, MarketMetrics m, Path eventLog, AdsMetrics ads, StrategyAuctionMetrics sale)
             throws IOException {
         return render(title, m, eventLog, ads, sale, null, List.of(), List.of());
     }
 
     /**
-     * As {@link #render(String, MarketMetrics, Path, AdsMetrics, SaleMetrics)}, opening with {@link
+     * As {@link #render(String, MarketMetrics, Path, AdsMetrics, StrategyAuctionMetrics)}, opening with {@link
      * #failureBox} when {@code failed} is not null: its headline and {@code causes} (one line each);
      * then the scenario's {@code headlines} in a table (none: no table).
      */
@@ -51,7 +51,7 @@ public final class HtmlReport {
             MarketMetrics m,
             Path eventLog,
             AdsMetrics ads,
-            SaleMetrics sale,
+            StrategyAuctionMetrics sale,
             String failed,
             List<String> causes,
             List<Headline<Double>> headlines)
@@ -225,10 +225,10 @@ public final class HtmlReport {
                 + " tactic set to control.</p>");
     }
 
-    private static void strategyAuctions(StringBuilder html, SaleMetrics sale) {
+    private static void strategyAuctions(StringBuilder html, StrategyAuctionMetrics sale) {
         html.append("<h2>Strategy auctions: share of tasks won by bidder class</h2>");
         List<SvgChart.Bar> bars = new ArrayList<>();
-        for (SaleMetrics.Bucket bucket : sale.byDifficulty()) {
+        for (StrategyAuctionMetrics.Bucket bucket : sale.byDifficulty()) {
             bucket.share().forEach((cls, share) -> bars.add(SvgChart.Bar.of(bucket.label() + " · " + cls, share)));
         }
         html.append(SvgChart.bars(bars, ""));
@@ -245,9 +245,9 @@ public final class HtmlReport {
                 sale.overturned()));
         html.append("<table><tr><th>slice</th><th>tasks</th><th>share by class</th><th>success</th>"
                 + "<th>cost ratio</th></tr>");
-        List<SaleMetrics.Bucket> rows = new ArrayList<>(sale.byDifficulty());
+        List<StrategyAuctionMetrics.Bucket> rows = new ArrayList<>(sale.byDifficulty());
         rows.addAll(sale.byPhase());
-        for (SaleMetrics.Bucket bucket : rows) {
+        for (StrategyAuctionMetrics.Bucket bucket : rows) {
             StringBuilder shares = new StringBuilder();
             bucket.share()
                     .forEach((cls, share) -> shares.append(shares.length() == 0 ? "" : ", ")

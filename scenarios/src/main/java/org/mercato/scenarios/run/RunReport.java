@@ -15,7 +15,7 @@ import org.mercato.metrics.MetricsSettings;
 import org.mercato.metrics.ads.AdsFold;
 import org.mercato.metrics.ads.AdsMetrics;
 import org.mercato.metrics.output.HeadlineMetric;
-import org.mercato.metrics.sale.SaleFold;
+import org.mercato.metrics.strategyauction.StrategyAuctionFold;
 import org.mercato.scenarios.load.ScenarioLoader;
 import org.mercato.scenarios.model.Scenario;
 import org.mercato.sim.events.EventReader;
@@ -89,7 +89,7 @@ public final class RunReport {
         // the settings the run used (baselines, logit), so the recomputed summary matches it
         MetricsCollector metrics = new MetricsCollector(
                 scenario != null ? ScenarioRunner.metricsSettings(scenario) : MetricsSettings.withBaselines(seed));
-        SaleFold sale = new SaleFold();
+        StrategyAuctionFold sale = new StrategyAuctionFold();
         AdsFold adsFold = new AdsFold();
         FailureFold failed = new FailureFold();
         EventReader.read(folder.resolve("events.jsonl"), event -> {

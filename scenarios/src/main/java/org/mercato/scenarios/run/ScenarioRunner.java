@@ -26,7 +26,7 @@ import org.mercato.metrics.output.DuckDbResults;
 import org.mercato.metrics.output.HeadlineMetric;
 import org.mercato.metrics.output.Headlines;
 import org.mercato.metrics.output.HtmlReport;
-import org.mercato.metrics.sale.SaleFold;
+import org.mercato.metrics.strategyauction.StrategyAuctionFold;
 import org.mercato.scenarios.load.ScenarioYaml;
 import org.mercato.scenarios.model.Scenario;
 import org.mercato.sim.KernelSettings;
@@ -168,7 +168,7 @@ public final class ScenarioRunner {
             throw RunWriteException.of(events, e);
         }
         MetricsSettings settings = metricsSettings(scenario);
-        SaleFold saleFold = new SaleFold();
+        StrategyAuctionFold saleFold = new StrategyAuctionFold();
         FailureFold failed = new FailureFold();
         AdsFold ads = setup.ads() == null ? null : new AdsFold();
         long started = System.nanoTime();
@@ -303,7 +303,7 @@ public final class ScenarioRunner {
             EventSink metrics,
             FailureFold failed,
             AdsFold ads,
-            SaleFold saleFold,
+            StrategyAuctionFold saleFold,
             StrategyAuctions auctions,
             KernelListener listener)
             throws IOException {
