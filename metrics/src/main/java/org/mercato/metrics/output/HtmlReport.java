@@ -39,12 +39,13 @@ public final class HtmlReport {
     public static String render(
             String title, MarketMetrics m, Path eventLog, AdsMetrics ads, StrategyAuctionMetrics sale)
             throws IOException {
-        return render(title, m, eventLog, ads, sale, null, List.of());
+        return render(title, m, eventLog, ads, sale, null, List.of(), List.of());
     }
 
     /**
      * As {@link #render(String, MarketMetrics, Path, AdsMetrics, StrategyAuctionMetrics)}, opening with {@link
-     * #failureBox} when {@code failed} is not null: its headline and {@code causes} (one line each).
+     * #failureBox} when {@code failed} is not null: its headline and {@code causes} (one line each);
+     * then the scenario's {@code headlines} in a table (none: no table).
      */
     public static String render(
             String title,
@@ -53,13 +54,15 @@ public final class HtmlReport {
             AdsMetrics ads,
             StrategyAuctionMetrics sale,
             String failed,
-            List<String> causes)
+            List<String> causes,
+            List<Headline<Double>> headlines)
             throws IOException {
         StringBuilder html = new StringBuilder(16_384);
         html.append(pageStart(title));
         if (failed != null) {
             html.append(failureBox(failed, causes));
         }
+        headlines(html, headlines);
         html.append(String.format(
                 Locale.ROOT,
                 "<p>%d customers, %d served, %d payments; %d events.</p>",
@@ -111,6 +114,31 @@ public final class HtmlReport {
             html.append("</ul>");
         }
         return html.append("</div>").toString();
+    }
+
+    /** The headline outcomes: title, value and metric name; a missing one says so in a note. */
+    private static void headlines(StringBuilder html, List<Headline<Double>> headlines) {
+        if (headlines.isEmpty()) {
+            return;
+        }
+        html.append("<h2 id=\"headline\">Headline</h2><table class=\"headline\">"
+                + "<tr><th>outcome</th><th>value</th><th>metric</th></tr>");
+        for (Headline<Double> h : headlines) {
+            html.append("<tr><td style=\"text-align:left\">")
+                    .append(SvgChart.escape(h.title()))
+                    .append("</td><td>")
+                    .append(h.missing() ? "missing" : Headlines.number(h.value()))
+                    .append("</td><td style=\"text-align:left\"><code>")
+                    .append(SvgChart.escape(h.metric()))
+                    .append("</code></td></tr>");
+        }
+        html.append("</table>");
+        List<String> warnings = Headlines.warnings(headlines, Headlines.IN_RUN);
+        if (!warnings.isEmpty()) {
+            html.append("<p class=\"note\">");
+            warnings.forEach(w -> html.append(SvgChart.escape(w)).append(". "));
+            html.append("</p>");
+        }
     }
 
     private static void welfare(StringBuilder html, MarketMetrics m) {

@@ -3,10 +3,15 @@ package org.mercato.scenarios.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.mercato.agents.PolicyRegistry;
 import org.mercato.metrics.MarketMetrics;
+import org.mercato.metrics.output.Headline;
+import org.mercato.metrics.output.HeadlineMetric;
+import org.mercato.metrics.output.Headlines;
 import org.mercato.scenarios.load.ScenarioException;
 import org.mercato.scenarios.model.KernelMode;
 import org.mercato.scenarios.model.Scenario;
@@ -93,7 +98,9 @@ final class RunCommand extends CliCommand {
         if (quiet) {
             out().println(folder);
         } else {
-            out().print(failures(failures, accepted) + summary(result.summary(), folder, warnings));
+            out().print(failures(failures, accepted)
+                    + headlines(loaded.output().headline(), result.summary())
+                    + summary(result.summary(), folder, warnings));
         }
         out().flush();
         if (failures != null && !accepted) {
@@ -113,6 +120,29 @@ final class RunCommand extends CliCommand {
         StringBuilder out = new StringBuilder(
                 (accepted ? "FAILED (accepted): " : "FAILED: ") + failures.headline() + System.lineSeparator());
         failures.warnings().forEach(line -> out.append("  ").append(line).append(System.lineSeparator()));
+        return out.toString();
+    }
+
+    /**
+     * The scenario's headline metrics, title and value, with a warning line for each one missing
+     * from the summary; empty when the scenario names none.
+     */
+    static String headlines(List<HeadlineMetric> wanted, RunSummary summary) {
+        List<Headline<Double>> headlines = Headlines.ofSummary(wanted, ScenarioRunner.summaryJson(summary));
+        if (headlines.isEmpty()) {
+            return "";
+        }
+        int width = headlines.stream().mapToInt(h -> h.title().length()).max().orElse(0);
+        StringBuilder out = new StringBuilder("Headline" + System.lineSeparator());
+        for (Headline<Double> h : headlines) {
+            out.append(String.format(
+                    Locale.ROOT,
+                    "  %-" + width + "s  %s%n",
+                    h.title(),
+                    h.missing() ? "missing" : Headlines.number(h.value())));
+        }
+        Headlines.warnings(headlines, Headlines.IN_RUN)
+                .forEach(w -> out.append("  warning: ").append(w).append(System.lineSeparator()));
         return out.toString();
     }
 

@@ -171,13 +171,13 @@ final class SweepCommand extends CliCommand {
                 outcome = SweepRun.run(plan, database, retryFailed, executor, display);
             }
         }
-        Path report = null;
+        SweepResults.Written written = null;
         Set<String> ids = new HashSet<>();
         plan.cells().forEach(c -> ids.add(c.id()));
         List<SweepStore.StoredCell> failedCells;
         try (SweepStore store = SweepStore.open(database)) {
             if (shardOf == null) {
-                report = SweepResults.write(store, folder, ids);
+                written = SweepResults.write(store, folder, ids);
             }
             failedCells = store.cells().stream()
                     .filter(c -> !c.ok() && ids.contains(c.id()))
@@ -185,6 +185,9 @@ final class SweepCommand extends CliCommand {
         }
         int failedNow = outcome.failed() + outcome.failedSkipped();
         printFailedCells(failedCells, outcome.total());
+        if (written != null) {
+            out().print(written.headlines().text());
+        }
         line(
                 "cells",
                 (outcome.total() - failedNow) + " ok, " + failedNow + " failed; " + outcome.reused()
@@ -201,8 +204,8 @@ final class SweepCommand extends CliCommand {
                             + " lost, " + clusterExecutor.stats().duplicates.get() + " duplicate results dropped");
         }
         line("database", database.toString());
-        if (report != null) {
-            line("report", report.toString());
+        if (written != null) {
+            line("report", written.report().toString());
             line("export", folder.resolve("export") + " (CSV and Parquet)");
         }
         out().flush();

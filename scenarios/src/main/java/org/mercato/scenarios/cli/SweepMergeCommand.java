@@ -42,7 +42,7 @@ final class SweepMergeCommand extends CliCommand {
         Path folder = out != null ? out : files.get(0).toAbsolutePath().getParent();
         Path database = folder.resolve("sweep.duckdb");
         int taken = 0;
-        Path report;
+        SweepResults.Written written;
         long cells;
         try (SweepStore store = SweepStore.open(database)) {
             for (Path f : files) {
@@ -50,12 +50,13 @@ final class SweepMergeCommand extends CliCommand {
                     taken += store.mergeFrom(f);
                 }
             }
-            report = SweepResults.write(store, folder, null);
+            written = SweepResults.write(store, folder, null);
             cells = store.cells().size();
         }
         out().printf("Merged %d files: %d cells taken, %d in the sweep%n", files.size(), taken, cells);
+        out().print(written.headlines().text());
         out().print(String.format("  %-11s %s%n", "database", database));
-        out().print(String.format("  %-11s %s%n", "report", report));
+        out().print(String.format("  %-11s %s%n", "report", written.report()));
         out().print(String.format("  %-11s %s%n", "export", folder.resolve("export") + " (CSV and Parquet)"));
         out().flush();
         return OK;

@@ -18,6 +18,7 @@ import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import org.mercato.metrics.output.HeadlineMetric;
 import org.mercato.scenarios.keys.KeyPath;
 import org.mercato.scenarios.keys.Suggestions;
 import org.mercato.scenarios.model.Duration;
@@ -193,6 +194,9 @@ final class BindingErrors {
         }
         if (type == Duration.class) {
             return "a duration such as 250us, 20ms, 1.5s, 2m or 1h";
+        }
+        if (type == HeadlineMetric.class) {
+            return "a metric name such as market.welfare.total, or a mapping {metric, title}";
         }
         if (type == ThinkTimeConfig.class) {
             return "a duration such as 20ms, or a mapping {min, max} or {min, median, sigma}";

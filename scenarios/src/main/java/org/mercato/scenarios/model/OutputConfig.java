@@ -2,7 +2,11 @@ package org.mercato.scenarios.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import org.mercato.metrics.output.HeadlineMetric;
 
 /**
  * What a run writes besides events.jsonl, summary.json, scenario.resolved.yaml, report.html and
@@ -11,20 +15,28 @@ import java.util.Objects;
  * every table as Parquet under parquet/ (default false). Both exports need duckdb. {@code
  * baselines}: Magentic's four welfare baselines in summary.json and the report (default true; they
  * cost about customers × services work, so the million-customer market turns them off). {@code
- * logit}: what the page-choice conditional logit estimates ({@link LogitConfig}).
+ * logit}: what the page-choice conditional logit estimates ({@link LogitConfig}). {@code
+ * headline}: the study's headline outcomes, flattened summary names shown first by the console,
+ * report.html, the sweep's table and sweep-report.html ({@link HeadlineMetric}; default none).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"duckdb", "csv", "parquet", "baselines", "logit"})
-public record OutputConfig(Boolean duckdb, Boolean csv, Boolean parquet, Boolean baselines, LogitConfig logit) {
-    public static final OutputConfig DEFAULT = new OutputConfig(null, null, null, null, null);
+@JsonPropertyOrder({"duckdb", "csv", "parquet", "baselines", "logit", "headline"})
+public record OutputConfig(
+        Boolean duckdb,
+        Boolean csv,
+        Boolean parquet,
+        Boolean baselines,
+        LogitConfig logit,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<HeadlineMetric> headline) {
+    public static final OutputConfig DEFAULT = new OutputConfig(null, null, null, null, null, null);
 
     public OutputConfig(Boolean duckdb, Boolean csv, Boolean parquet) {
-        this(duckdb, csv, parquet, null, null);
+        this(duckdb, csv, parquet, null, null, null);
     }
 
-    /** The same metrics settings, writing no tables (a sweep keeps its own). */
+    /** The same metrics settings and headlines, writing no tables (a sweep keeps its own). */
     public OutputConfig withoutTables() {
-        return new OutputConfig(false, false, false, baselines, logit);
+        return new OutputConfig(false, false, false, baselines, logit, headline);
     }
 
     public OutputConfig {
@@ -33,8 +45,15 @@ public record OutputConfig(Boolean duckdb, Boolean csv, Boolean parquet, Boolean
         parquet = Objects.requireNonNullElse(parquet, false);
         baselines = Objects.requireNonNullElse(baselines, true);
         logit = Objects.requireNonNullElse(logit, LogitConfig.DEFAULT);
+        headline = headline == null ? List.of() : List.copyOf(headline);
         if ((parquet || csv) && !duckdb) {
             throw new IllegalArgumentException("csv and parquet exports need duckdb: true");
+        }
+        Set<String> seen = new HashSet<>();
+        for (HeadlineMetric metric : headline) {
+            if (!seen.add(metric.metric())) {
+                throw new IllegalArgumentException("headline names '" + metric.metric() + "' twice");
+            }
         }
     }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.mercato.metrics.MetricsSettings;
+import org.mercato.metrics.output.HeadlineMetric;
 import org.mercato.scenarios.load.ScenarioLoader;
 import org.mercato.scenarios.model.Scenario;
 import org.mercato.sim.events.EventReader;
@@ -45,7 +46,7 @@ public final class RunReport {
     public static RunSummary rewrite(Path folder) throws IOException {
         RunSummary summary = recompute(folder);
         Path target = folder.resolve("summary.json");
-        String report = ScenarioRunner.report(summary, folder.resolve("events.jsonl"));
+        String report = ScenarioRunner.report(summary, folder.resolve("events.jsonl"), headline(folder));
         try {
             AtomicFiles.writeString(target, ScenarioRunner.summaryJson(summary));
             target = folder.resolve("report.html");
@@ -54,6 +55,14 @@ public final class RunReport {
             throw RunWriteException.of(target, e);
         }
         return summary;
+    }
+
+    /** The headline metrics {@code scenario.resolved.yaml} names, none without it. */
+    private static List<HeadlineMetric> headline(Path folder) {
+        Path resolved = folder.resolve("scenario.resolved.yaml");
+        return Files.isRegularFile(resolved)
+                ? ScenarioLoader.load(resolved).output().headline()
+                : List.of();
     }
 
     public static RunSummary recompute(Path folder) throws IOException {

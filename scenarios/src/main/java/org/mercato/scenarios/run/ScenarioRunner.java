@@ -17,6 +17,8 @@ import java.util.function.UnaryOperator;
 import org.mercato.agents.PolicyRegistry;
 import org.mercato.metrics.MetricsSettings;
 import org.mercato.metrics.output.DuckDbResults;
+import org.mercato.metrics.output.HeadlineMetric;
+import org.mercato.metrics.output.Headlines;
 import org.mercato.metrics.output.HtmlReport;
 import org.mercato.scenarios.load.ScenarioYaml;
 import org.mercato.scenarios.model.Scenario;
@@ -176,7 +178,9 @@ public final class ScenarioRunner {
                     scenario.name(), scenario.seed(), parts, SummarySource.live(run, causes), wired.warnings());
             String json = summaryJson(summary);
             writeOutput(folder.resolve("summary.json"), json);
-            writeOutput(folder.resolve("report.html"), report(summary, events));
+            writeOutput(
+                    folder.resolve("report.html"),
+                    report(summary, events, scenario.output().headline()));
             if (scenario.output().duckdb()) {
                 try {
                     DuckDbResults.write(
@@ -196,8 +200,8 @@ public final class ScenarioRunner {
         }
     }
 
-    /** The run's {@code report.html}, opening with its failures when agents failed. */
-    static String report(RunSummary summary, Path events) throws IOException {
+    /** The run's {@code report.html}, opening with its failures when agents failed, then its headlines. */
+    static String report(RunSummary summary, Path events, List<HeadlineMetric> headline) throws IOException {
         AgentFailures failures = summary.failures();
         return HtmlReport.render(
                 "Mercato run " + summary.scenario() + " (seed " + summary.seed() + ")",
@@ -206,7 +210,8 @@ public final class ScenarioRunner {
                 summary.ads(),
                 summary.strategyAuction(),
                 failures == null ? null : "FAILED: " + failures.headline(),
-                failures == null ? List.of() : failures.warnings());
+                failures == null ? List.of() : failures.warnings(),
+                Headlines.ofSummary(headline, summaryJson(summary)));
     }
 
     /**

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.mercato.metrics.output.HeadlineMetric;
 import org.mercato.metrics.output.HtmlReport;
 import org.mercato.metrics.output.SvgChart;
 
@@ -38,8 +39,27 @@ public final class SweepReport {
         return out;
     }
 
+    /** The scenario's headline metrics the results have, then the default ones not among them. */
+    static List<String> charted(SweepHeadlines headlines, List<String> metrics) {
+        List<String> out = new ArrayList<>();
+        headlines.wanted().stream()
+                .map(HeadlineMetric::metric)
+                .filter(metrics::contains)
+                .forEach(out::add);
+        headline(metrics).stream().filter(m -> !out.contains(m)).forEach(out::add);
+        return out;
+    }
+
+    /**
+     * The report, its {@code headlines} table first (after the failed cells), and their metrics
+     * charted before the default ones.
+     */
     public static String render(
-            String title, Map<String, String> facts, List<SweepStore.StoredCell> cells, SweepAnalysis analysis) {
+            String title,
+            Map<String, String> facts,
+            List<SweepStore.StoredCell> cells,
+            SweepAnalysis analysis,
+            SweepHeadlines headlines) {
         StringBuilder html = new StringBuilder(32_768);
         html.append(HtmlReport.pageStart(title));
         long ok = cells.stream().filter(SweepStore.StoredCell::ok).count();
@@ -53,9 +73,10 @@ public final class SweepReport {
                 esc(facts.getOrDefault("replicates", "?")),
                 esc(facts.getOrDefault("code_version", "?"))));
         failures(html, cells);
+        html.append(headlines.html());
         html.append("<p class=\"note\">Bars: the mean over every cell at a level; whiskers: 95% t intervals."
                 + " Paired differences compare cells that share the other factors' levels and the seed.</p>");
-        List<String> headline = headline(analysis.metrics());
+        List<String> headline = charted(headlines, analysis.metrics());
         for (String factor : analysis.factors()) {
             html.append("<h2>").append(esc(factor)).append("</h2>");
             for (String metric : headline) {

@@ -1,5 +1,6 @@
 package org.mercato.scenarios.sweep;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.mercato.metrics.output.HeadlineMetric;
 
 /**
  * After a sweep: the analysis tables in the database ({@code point_stats}, {@code level_stats},
@@ -26,11 +28,14 @@ public final class SweepResults {
 
     private SweepResults() {}
 
+    /** What {@link #write} wrote: the report's path, and the headline table it opens with. */
+    public record Written(Path report, SweepHeadlines headlines) {}
+
     /**
      * Analyses the cells of {@code store} whose ids are in {@code only} (all cells when null), and
-     * writes the tables, exports and report. Returns the report's path.
+     * writes the tables, exports and report.
      */
-    public static Path write(SweepStore store, Path folder, Set<String> only) throws IOException {
+    public static Written write(SweepStore store, Path folder, Set<String> only) throws IOException {
         List<SweepStore.StoredCell> cells = new ArrayList<>(store.cells());
         if (only != null) {
             cells.removeIf(c -> !only.contains(c.id()));
@@ -38,6 +43,7 @@ public final class SweepResults {
         Map<String, String> facts = store.facts();
         List<String> factors = factorKeys(facts, cells);
         SweepAnalysis analysis = SweepAnalysis.of(cells, store.metrics(), factors);
+        SweepHeadlines headlines = SweepHeadlines.of(headline(facts), analysis);
         writeTables(store.connection(), analysis);
         Path export = folder.resolve("export");
         for (String table : TABLES) {
@@ -47,10 +53,17 @@ public final class SweepResults {
         Path temporary = folder.resolve("sweep-report.html.tmp");
         Files.writeString(
                 temporary,
-                SweepReport.render("Mercato sweep " + facts.getOrDefault("name", ""), facts, cells, analysis),
+                SweepReport.render(
+                        "Mercato sweep " + facts.getOrDefault("name", ""), facts, cells, analysis, headlines),
                 StandardCharsets.UTF_8);
         Files.move(temporary, report, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        return report;
+        return new Written(report, headlines);
+    }
+
+    /** The base scenario's {@code output.headline}, as the sweep recorded it (none in older sweeps). */
+    private static List<HeadlineMetric> headline(Map<String, String> facts) throws IOException {
+        String json = facts.get("headline");
+        return json == null ? List.of() : JSON.readValue(json, new TypeReference<List<HeadlineMetric>>() {});
     }
 
     private static List<String> factorKeys(Map<String, String> facts, List<SweepStore.StoredCell> cells)

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.mercato.metrics.output.HeadlineMetric;
 import org.mercato.scenarios.load.Excerpt;
 import org.mercato.scenarios.load.ScenarioException;
 import org.mercato.scenarios.load.ScenarioLoader;
@@ -19,9 +20,15 @@ import org.mercato.scenarios.model.SweepConfig;
  * or a sweep file: {@code scenario: path/to/base.yaml} (relative to the sweep file) plus an
  * optional {@code name} and the fields of a {@code sweep:} section at the top level. Problems name
  * the file, line, column and key, like a scenario's; a design whose points repeat (the same level
- * twice) is refused, since a repeated point is one cell.
+ * twice) is refused, since a repeated point is one cell. {@code headline}: the base scenario's
+ * {@code output.headline}, which the sweep's table and report show.
  */
-public record SweepSpec(Path baseFile, String name, SweepConfig config, long designSeed, long baseSeed) {
+public record SweepSpec(
+        Path baseFile, String name, SweepConfig config, long designSeed, long baseSeed, List<HeadlineMetric> headline) {
+    public SweepSpec {
+        headline = List.copyOf(headline);
+    }
+
     public static SweepSpec load(Path file) {
         YamlDocument doc = YamlDocument.read(file, "sweep", "design and factors");
         JsonNode tree = doc.tree();
@@ -111,6 +118,7 @@ public record SweepSpec(Path baseFile, String name, SweepConfig config, long des
 
     private static SweepSpec of(Path baseFile, String name, SweepConfig config, Scenario base) {
         long designSeed = config.seed() != null ? config.seed() : base.seed();
-        return new SweepSpec(baseFile, name, config, designSeed, base.seed());
+        return new SweepSpec(
+                baseFile, name, config, designSeed, base.seed(), base.output().headline());
     }
 }

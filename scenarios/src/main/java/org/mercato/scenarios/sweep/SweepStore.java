@@ -24,7 +24,8 @@ import org.mercato.scenarios.load.Excerpt;
 import org.mercato.scenarios.load.ScenarioException;
 
 /**
- * A sweep's DuckDB file. {@code sweep}: key/value facts (name, design, factor keys, code version).
+ * A sweep's DuckDB file. {@code sweep}: key/value facts (name, design, factor keys, code version,
+ * the headline metrics as JSON).
  * {@code cells}: one row per cell id (index, factors as JSON, replicate, seed, status, start time,
  * wall time, error, worker, LLM cost). {@code metrics}: long format (cell id, metric, value). Each
  * finished cell is one transaction, so a crash loses at most the cell being written; a rerun of a
@@ -122,6 +123,7 @@ public final class SweepStore implements AutoCloseable {
         facts.put("replicates", String.valueOf(plan.spec().config().replicates()));
         facts.put("code_version", plan.codeVersion());
         facts.put("base_scenario", plan.spec().baseFile().toString());
+        facts.put("headline", JSON.valueToTree(plan.spec().headline()).toString());
         try {
             connection.setAutoCommit(false);
             try (PreparedStatement delete = connection.prepareStatement("DELETE FROM sweep WHERE key = ?");

@@ -19,7 +19,7 @@ import org.mercato.scenarios.sweep.SweepStore;
 import picocli.CommandLine;
 
 class SweepCommandTest {
-    private static final String TINY = String.join(
+    static final String TINY = String.join(
             "\n",
             "name: tiny",
             "seed: 3",

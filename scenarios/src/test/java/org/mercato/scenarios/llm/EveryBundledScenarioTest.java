@@ -2,11 +2,13 @@ package org.mercato.scenarios.llm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import okhttp3.mockwebserver.MockWebServer;
 import org.junit.jupiter.api.AfterAll;
@@ -15,6 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.mercato.agents.PolicyRegistry;
+import org.mercato.metrics.output.DuckDbResults;
+import org.mercato.metrics.output.HeadlineMetric;
 import org.mercato.scenarios.load.ScenarioLoader;
 import org.mercato.scenarios.model.AgentGroupConfig;
 import org.mercato.scenarios.model.GeneratorConfig;
@@ -29,7 +33,8 @@ import org.mercato.sim.kernel.KernelListener;
  * covered) runs to a summary at a reduced size, so none of them rots. The reduction is generic: a
  * generated market shrinks to a few customers and services (enough for the groups with a fixed
  * count); every LLM group talks to the scripted model on loopback without a cache. Anything else
- * runs as written. (It lives next to the scripted model, which is package-private.)
+ * runs as written. Each also names its headline metrics, all present in its flattened summary. (It
+ * lives next to the scripted model, which is package-private.)
  */
 class EveryBundledScenarioTest {
     static final int CUSTOMERS = 12;
@@ -75,6 +80,21 @@ class EveryBundledScenarioTest {
         assertThat(result.summary().market().events()).isPositive();
         assertThat(result.summary().scenario())
                 .isEqualTo(file.getFileName().toString().replace(".yaml", ""));
+        assertHeadlinesInSummary(scenario, result);
+    }
+
+    /**
+     * Every bundled scenario names its headline metrics, and each one is in the flattened summary
+     * at the reduced size (a mistyped or vanished name would only show as "missing").
+     */
+    private static void assertHeadlinesInSummary(Scenario scenario, RunResult result) throws IOException {
+        List<HeadlineMetric> headline = scenario.output().headline();
+        assertThat(headline).as("output.headline of " + scenario.name()).isNotEmpty();
+        Map<String, Double> flat = DuckDbResults.flatten(new ObjectMapper()
+                .readTree(result.folder().resolve("summary.json").toFile()));
+        assertThat(flat.keySet())
+                .as("headline metrics of " + scenario.name() + " in its flattened summary")
+                .containsAll(headline.stream().map(HeadlineMetric::metric).toList());
     }
 
     /** The overrides that shrink a scenario, computed from what it contains. */

@@ -96,6 +96,10 @@ class ReportInChromiumTest {
         for (String section : SECTIONS) {
             assertThat(dom).as("section " + section).contains(section);
         }
+        assertThat(dom)
+                .as("the headline table of quickstart.yaml, before the charts")
+                .contains("Headline</h2>", "Welfare efficiency", "Customers served");
+        assertThat(dom.indexOf("Headline</h2>")).isLessThan(dom.indexOf(SECTIONS.get(0)));
         assertThat(count(dom, "<svg")).as("charts").isGreaterThanOrEqualTo(SECTIONS.size());
         assertThat(count(dom, "<rect")).as("bars").isGreaterThan(50);
         assertThat(externalReferences(dom)).isEmpty();

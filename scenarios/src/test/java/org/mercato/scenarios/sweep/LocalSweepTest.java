@@ -175,7 +175,7 @@ class LocalSweepTest {
                     .filteredOn(p -> p.metric().equals("market.welfare.total"))
                     .hasSize(4);
 
-            Path report = SweepResults.write(store, folder, null);
+            Path report = SweepResults.write(store, folder, null).report();
             String html = Files.readString(report);
             assertThat(html)
                     .contains("market.search.mechanism", "<svg", "Paired differences against simple")
