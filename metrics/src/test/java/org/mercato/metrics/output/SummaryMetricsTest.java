@@ -35,6 +35,8 @@ class SummaryMetricsTest {
                    "byDifficulty": [{"label": "difficulty 0.0-0.2", "share": {"small": 0.7}}],
                    "byPhase": [{"label": "auctions 1-80 (memory 0-79)", "tasks": 80},
                                {"label": "auctions 81-160 (memory 80-159)", "tasks": 80}]},
+                 "cost": {"groups": [{"role": "assistant", "index": 0, "policy": "llm-assistant",
+                                      "usage": {"httpCalls": 20}}]},
                  "warnings": ["a", "b"]}
                 """);
 
@@ -53,6 +55,7 @@ class SummaryMetricsTest {
                 .containsEntry("market.manipulation.byTactic.control.paymentShare", 0.4)
                 .containsEntry("strategyAuction.byDifficulty.0.0-0.2.share.small", 0.7)
                 .containsEntry("strategyAuction.byPhase.2.tasks", 80.0)
+                .containsEntry("cost.groups.assistant.0.usage.httpCalls", 20.0)
                 .containsEntry("warnings.count", 2.0)
                 .doesNotContainKeys("market.firstProposal.byPosition.1.position", "market.welfare.efficiency");
         assertThat(List.copyOf(metrics.keySet())).isSorted();
