@@ -76,4 +76,23 @@ class StudyMetricNamesTest {
         }
         assertThat(tasks).isEqualTo(metrics.get("strategyAuction.tasks"));
     }
+
+    @Test
+    void everyServiceHasItsShareOfPaymentsAndMoney() throws Exception {
+        SortedMap<String, Double> metrics =
+                metrics("seller-rewriting", "market.generate.customers=20", "market.generate.services=6");
+
+        double payments = 0;
+        double money = 0;
+        for (int s = 1; s <= 6; s++) {
+            String service = "market.serviceShares.byService." + String.format("service_%04d", s);
+            payments += metrics.get(service + ".paymentShare");
+            money += metrics.get(service + ".amountShare");
+        }
+        assertThat(payments).isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-5));
+        assertThat(money).isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-5));
+        assertThat(metrics)
+                .containsEntry("market.serviceShares.services", 6.0)
+                .containsEntry("market.serviceShares.listed", 6.0);
+    }
 }
