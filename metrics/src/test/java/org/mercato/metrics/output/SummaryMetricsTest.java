@@ -79,7 +79,7 @@ class SummaryMetricsTest {
     }
 
     /** Whatever the tree, every number and boolean gets its own name: nothing is lost to a collision. */
-    @Property(tries = 200)
+    @Property(tries = 200, edgeCases = net.jqwik.api.EdgeCasesMode.NONE)
     void everyNumberAndBooleanKeepsAName(@ForAll("trees") JsonNode tree) {
         Map<String, Double> metrics = SummaryMetrics.flatten(tree);
 
@@ -103,9 +103,10 @@ class SummaryMetricsTest {
         if (depth == 0) {
             return leaf;
         }
-        // names that could collide: dotted ones, digits (like ordinals), the declared arrays' names
-        Arbitrary<String> names = Arbitraries.of("a", "b", "a.b", "1", "2", "count", "market", "position", "byTag");
+        // names that collide unless told apart: dotted ones, ordinals, an array's count
+        Arbitrary<String> names = Arbitraries.of("a", "b", "a.b", "1", "a.1", "a.count");
         Arbitrary<JsonNode> object = Arbitraries.maps(names, tree(depth - 1))
+                .ofMinSize(2)
                 .ofMaxSize(4)
                 .map(fields -> {
                     ObjectNode o = f.objectNode();
