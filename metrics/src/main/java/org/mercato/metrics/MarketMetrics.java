@@ -11,6 +11,7 @@ import org.mercato.metrics.bias.ConcentrationFold;
 import org.mercato.metrics.bias.FirstProposalFold;
 import org.mercato.metrics.bias.ManipulationFold;
 import org.mercato.metrics.bias.PositionFold;
+import org.mercato.metrics.bias.ServiceSharesFold;
 import org.mercato.sim.domain.Money;
 
 /** The market outcome of one run, computed only from its events. Money is in currency units. */
@@ -33,7 +34,8 @@ public record MarketMetrics(
         PositionFold.Position position,
         ConcentrationFold.Concentration concentration,
         ChoiceLogitFold.ChoiceLogit choiceLogit,
-        @JsonInclude(JsonInclude.Include.NON_NULL) ManipulationFold.Manipulation manipulation) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) ManipulationFold.Manipulation manipulation,
+        @JsonInclude(JsonInclude.Include.NON_NULL) ServiceSharesFold.ServiceShares serviceShares) {
 
     /** Copies the counts: a summary must not change when its folds see more events (it crosses threads). */
     public MarketMetrics {
@@ -114,7 +116,7 @@ public record MarketMetrics(
 
     /** The outcome without the bias blocks and baselines (null). */
     public static MarketMetrics of(WelfareFold welfare, ActivityFold activity) {
-        return of(welfare, activity, null, null, null, null, null, null);
+        return of(welfare, activity, null, null, null, null, null, null, null);
     }
 
     public static MarketMetrics of(
@@ -125,7 +127,8 @@ public record MarketMetrics(
             PositionFold.Position position,
             ConcentrationFold.Concentration concentration,
             ChoiceLogitFold.ChoiceLogit choiceLogit,
-            ManipulationFold.Manipulation manipulation) {
+            ManipulationFold.Manipulation manipulation,
+            ServiceSharesFold.ServiceShares serviceShares) {
         long total = welfare.welfare();
         long producer = welfare.producerSurplus();
         long general = welfare.generalWelfare();
@@ -164,7 +167,8 @@ public record MarketMetrics(
                 position,
                 concentration,
                 choiceLogit,
-                manipulation);
+                manipulation,
+                serviceShares);
     }
 
     private static BigDecimal money(long cents) {

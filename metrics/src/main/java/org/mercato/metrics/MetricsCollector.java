@@ -6,6 +6,7 @@ import org.mercato.metrics.bias.ConcentrationFold;
 import org.mercato.metrics.bias.FirstProposalFold;
 import org.mercato.metrics.bias.ManipulationFold;
 import org.mercato.metrics.bias.PositionFold;
+import org.mercato.metrics.bias.ServiceSharesFold;
 import org.mercato.sim.events.EventSink;
 import org.mercato.sim.events.LoggedEvent;
 
@@ -23,6 +24,7 @@ public final class MetricsCollector implements EventSink {
     private final ConcentrationFold concentration = new ConcentrationFold();
     private final ChoiceLogitFold choiceLogit;
     private final ManipulationFold manipulation = new ManipulationFold();
+    private final ServiceSharesFold serviceShares = new ServiceSharesFold();
 
     /** The folds without Magentic's baselines. */
     public MetricsCollector() {
@@ -43,6 +45,7 @@ public final class MetricsCollector implements EventSink {
         concentration.accept(event);
         choiceLogit.accept(event);
         manipulation.accept(event);
+        serviceShares.accept(event);
     }
 
     public MarketMetrics metrics() {
@@ -54,6 +57,7 @@ public final class MetricsCollector implements EventSink {
                 position.result(),
                 concentration.result(),
                 choiceLogit.result(),
-                manipulation.result());
+                manipulation.result(),
+                serviceShares.result());
     }
 }

@@ -1,6 +1,5 @@
 package org.mercato.metrics.output;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,7 +27,7 @@ import java.util.stream.Stream;
  * A run's results as a DuckDB database: {@code events} (t, seq, type and the whole line as JSON),
  * typed tables for the events analyses use most ({@code payments}, {@code proposals}, {@code
  * searches}, {@code impressions}, {@code rejections}, {@code messages}) and {@code metrics}, every
- * number of summary.json in long format (dotted path, value). Written under a temporary name and
+ * number of summary.json in long format (name, value; named by {@link SummaryMetrics}). Written under a temporary name and
  * renamed (deleted if the write fails); optionally each table also as CSV and Parquet.
  */
 public final class DuckDbResults {
@@ -126,8 +125,8 @@ public final class DuckDbResults {
             }
             sql.execute("CREATE TABLE metrics (metric VARCHAR, value DOUBLE)");
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO metrics VALUES (?, ?)")) {
-                for (var metric :
-                        flatten(new ObjectMapper().readTree(summaryJson)).entrySet()) {
+                for (var metric : SummaryMetrics.flatten(new ObjectMapper().readTree(summaryJson))
+                        .entrySet()) {
                     insert.setString(1, metric.getKey());
                     insert.setDouble(2, metric.getValue());
                     insert.addBatch();
@@ -226,23 +225,6 @@ public final class DuckDbResults {
         List<String> names = new java.util.ArrayList<>(List.of("events", "metrics"));
         names.addAll(TYPED_TABLES.keySet());
         return names;
-    }
-
-    /** Every numeric leaf of the summary by its dotted path, e.g. {@code market.welfare.total}. */
-    public static Map<String, Double> flatten(JsonNode node) {
-        Map<String, Double> out = new TreeMap<>();
-        flatten("", node, out);
-        return out;
-    }
-
-    private static void flatten(String path, JsonNode node, Map<String, Double> out) {
-        if (node.isNumber()) {
-            out.put(path, node.asDouble());
-        } else if (node.isObject()) {
-            node.fields()
-                    .forEachRemaining(
-                            f -> flatten(path.isEmpty() ? f.getKey() : path + "." + f.getKey(), f.getValue(), out));
-        }
     }
 
     private static String literal(Path path) {

@@ -35,7 +35,7 @@ public final class Headlines {
             return List.of();
         }
         try {
-            return lookup(wanted, DuckDbResults.flatten(JSON.readTree(summaryJson)));
+            return lookup(wanted, SummaryMetrics.flatten(JSON.readTree(summaryJson)));
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

@@ -8,7 +8,7 @@ import java.util.Comparator;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.mercato.agents.PolicyRegistry;
-import org.mercato.metrics.output.DuckDbResults;
+import org.mercato.metrics.output.SummaryMetrics;
 import org.mercato.scenarios.model.Scenario;
 import org.mercato.scenarios.run.AgentFailures;
 import org.mercato.scenarios.run.CostInfo;
@@ -47,7 +47,7 @@ public final class CellRunner {
             folder = keepRuns != null ? fresh(keepRuns.resolve(id)) : Files.createTempDirectory("mercato-cell-");
             RunResult result = new ScenarioRunner(registry, folder, KernelListener.NONE).run(forRun(scenario));
             Map<String, Double> metrics =
-                    DuckDbResults.flatten(new ObjectMapper().readTree(ScenarioRunner.summaryJson(result.summary())));
+                    SummaryMetrics.flatten(new ObjectMapper().readTree(ScenarioRunner.summaryJson(result.summary())));
             metrics.remove("wallTimeMillis");
             CostInfo cost = result.summary().cost();
             AgentFailures failures = result.summary().failures();

@@ -163,14 +163,21 @@ public final class SweepAnalysis {
             base.putIfAbsent(pairKey(c, factor), c);
         }
         for (String level : order.subList(1, order.size())) {
+            // each cell's metrics with its partner's, paired once for all metrics
+            List<Map<String, Double>> cellMetrics = new ArrayList<>();
+            List<Map<String, Double>> partnerMetrics = new ArrayList<>();
+            for (SweepStore.StoredCell c : byLevel.get(level)) {
+                SweepStore.StoredCell partner = base.get(pairKey(c, factor));
+                if (partner != null) {
+                    cellMetrics.add(metricsByCell.getOrDefault(c.id(), Map.of()));
+                    partnerMetrics.add(metricsByCell.getOrDefault(partner.id(), Map.of()));
+                }
+            }
             for (String metric : metrics) {
                 List<Double> diffs = new ArrayList<>();
-                for (SweepStore.StoredCell c : byLevel.get(level)) {
-                    SweepStore.StoredCell partner = base.get(pairKey(c, factor));
-                    Double v = metricsByCell.getOrDefault(c.id(), Map.of()).get(metric);
-                    Double w = partner == null
-                            ? null
-                            : metricsByCell.getOrDefault(partner.id(), Map.of()).get(metric);
+                for (int i = 0; i < cellMetrics.size(); i++) {
+                    Double v = cellMetrics.get(i).get(metric);
+                    Double w = partnerMetrics.get(i).get(metric);
                     if (v != null && w != null) {
                         diffs.add(v - w);
                     }

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.mercato.agents.PolicyRegistry;
-import org.mercato.metrics.output.DuckDbResults;
 import org.mercato.metrics.output.HeadlineMetric;
+import org.mercato.metrics.output.SummaryMetrics;
 import org.mercato.scenarios.load.ScenarioLoader;
 import org.mercato.scenarios.model.AgentGroupConfig;
 import org.mercato.scenarios.model.GeneratorConfig;
@@ -90,7 +90,7 @@ class EveryBundledScenarioTest {
     private static void assertHeadlinesInSummary(Scenario scenario, RunResult result) throws IOException {
         List<HeadlineMetric> headline = scenario.output().headline();
         assertThat(headline).as("output.headline of " + scenario.name()).isNotEmpty();
-        Map<String, Double> flat = DuckDbResults.flatten(new ObjectMapper()
+        Map<String, Double> flat = SummaryMetrics.flatten(new ObjectMapper()
                 .readTree(result.folder().resolve("summary.json").toFile()));
         assertThat(flat.keySet())
                 .as("headline metrics of " + scenario.name() + " in its flattened summary")
