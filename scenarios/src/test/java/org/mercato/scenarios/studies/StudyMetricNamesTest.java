@@ -10,9 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mercato.agents.PolicyRegistry;
 import org.mercato.metrics.output.SummaryMetrics;
-import org.mercato.scenarios.load.ScenarioLoader;
 import org.mercato.scenarios.run.RunResult;
 import org.mercato.scenarios.run.ScenarioRunner;
+import org.mercato.scenarios.validate.ScenarioValidator;
 import org.mercato.sim.kernel.KernelListener;
 
 /**
@@ -26,7 +26,7 @@ class StudyMetricNamesTest {
     private SortedMap<String, Double> metrics(String study, String... sets) throws Exception {
         Path file = Path.of(study + ".yaml");
         RunResult result = new ScenarioRunner(PolicyRegistry.builtIn(), dir, KernelListener.NONE)
-                .run(ScenarioLoader.load(file, List.of(sets), PolicyRegistry.builtIn()));
+                .run(ScenarioValidator.load(file, List.of(sets), PolicyRegistry.builtIn()));
         SortedMap<String, Double> metrics = SummaryMetrics.flatten(new ObjectMapper()
                 .readTree(result.folder().resolve("summary.json").toFile()));
         assertThat(metrics.keySet()).noneMatch(name -> name.contains("#"));

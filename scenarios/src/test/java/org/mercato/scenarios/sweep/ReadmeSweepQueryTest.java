@@ -51,7 +51,8 @@ class ReadmeSweepQueryTest {
                 full.name(),
                 new SweepConfig("grid", factors, replicates, null, null),
                 full.designSeed(),
-                full.baseSeed());
+                full.baseSeed(),
+                full.headline());
         SweepPlan plan = SweepPlan.of(small, PolicyRegistry.builtIn(), "readme-query-test");
         Path database = dir.resolve("sweep.duckdb");
         SweepRun.Outcome outcome = SweepRun.run(
