@@ -34,12 +34,12 @@ public final class HtmlReport {
 
     /**
      * The report with a sponsored-slots section when {@code ads} is not null and a section on the
-     * run's strategy auctions when {@code sale} is not null.
+     * run's strategy auctions when {@code auctions} is not null.
      */
     public static String render(
-            String title, MarketMetrics m, Path eventLog, AdsMetrics ads, StrategyAuctionMetrics sale)
+            String title, MarketMetrics m, Path eventLog, AdsMetrics ads, StrategyAuctionMetrics auctions)
             throws IOException {
-        return render(title, m, eventLog, ads, sale, null, List.of(), List.of());
+        return render(title, m, eventLog, ads, auctions, null, List.of(), List.of());
     }
 
     /**
@@ -52,7 +52,7 @@ public final class HtmlReport {
             MarketMetrics m,
             Path eventLog,
             AdsMetrics ads,
-            StrategyAuctionMetrics sale,
+            StrategyAuctionMetrics auctions,
             String failed,
             List<String> causes,
             List<Headline<Double>> headlines)
@@ -78,8 +78,8 @@ public final class HtmlReport {
         position(html, m.position());
         logit(html, m.choiceLogit());
         manipulation(html, m.manipulation());
-        if (sale != null) {
-            strategyAuctions(html, sale);
+        if (auctions != null) {
+            strategyAuctions(html, auctions);
         }
         timeline(html, eventLog);
         html.append("</body></html>\n");
@@ -226,10 +226,10 @@ public final class HtmlReport {
                 + " tactic set to control.</p>");
     }
 
-    private static void strategyAuctions(StringBuilder html, StrategyAuctionMetrics sale) {
+    private static void strategyAuctions(StringBuilder html, StrategyAuctionMetrics auctions) {
         html.append("<h2>Strategy auctions: share of tasks won by bidder class</h2>");
         List<SvgChart.Bar> bars = new ArrayList<>();
-        for (StrategyAuctionMetrics.Bucket bucket : sale.byDifficulty()) {
+        for (StrategyAuctionMetrics.Bucket bucket : auctions.byDifficulty()) {
             bucket.share().forEach((cls, share) -> bars.add(SvgChart.Bar.of(bucket.label() + " · " + cls, share)));
         }
         html.append(SvgChart.bars(bars, ""));
@@ -237,17 +237,17 @@ public final class HtmlReport {
                 Locale.ROOT,
                 "<p class=\"note\">%d tasks; success rate %s; cost %s against %s for always using %s"
                         + " (ratio %s); %d auctions decided by a refinement.</p>",
-                sale.tasks(),
-                rate(sale.successRate()),
-                SvgChart.number(sale.cost()),
-                SvgChart.number(sale.largestCost()),
-                SvgChart.escape(String.valueOf(sale.largestBidder())),
-                rate(sale.costRatio()),
-                sale.overturned()));
+                auctions.tasks(),
+                rate(auctions.successRate()),
+                SvgChart.number(auctions.cost()),
+                SvgChart.number(auctions.largestCost()),
+                SvgChart.escape(String.valueOf(auctions.largestBidder())),
+                rate(auctions.costRatio()),
+                auctions.overturned()));
         html.append("<table><tr><th>slice</th><th>tasks</th><th>share by class</th><th>success</th>"
                 + "<th>cost ratio</th></tr>");
-        List<StrategyAuctionMetrics.Bucket> rows = new ArrayList<>(sale.byDifficulty());
-        rows.addAll(sale.byPhase());
+        List<StrategyAuctionMetrics.Bucket> rows = new ArrayList<>(auctions.byDifficulty());
+        rows.addAll(auctions.byPhase());
         for (StrategyAuctionMetrics.Bucket bucket : rows) {
             StringBuilder shares = new StringBuilder();
             bucket.share()

@@ -22,8 +22,6 @@ class LlmMarketTest extends ScriptedServerTest {
         RunResult without = run("concurrency: 4, prefetch: false");
 
         assertThat(LlmMarket.events(with)).contains("\"type\":\"payment\"").isEqualTo(LlmMarket.events(without));
-        System.err.println("PREFETCHED " + with.summary().cost().prefetched() + " wasted "
-                + with.summary().cost().wasted());
         assertThat(without.summary().cost().prefetched()).isNull();
         assertThat(without.summary().cost().wasted()).isNull();
     }
