@@ -55,7 +55,8 @@ class PoliciesTest {
     }
 
     private static ListingView listing(int rank, String id, Set<String> amenities) {
-        return new ListingView(rank, id, id, "", 4.0, 10, new java.util.TreeSet<>(amenities), new TreeMap<>());
+        return new ListingView(
+                rank, id, id, "", 4.0, 10, new java.util.TreeSet<>(amenities), new TreeMap<>(), rank, 1, null);
     }
 
     private static Proposal proposal(String id, String service, long tacos, long horchata) {

@@ -36,7 +36,8 @@ final class Shopping {
     }
 
     static ListingView listing(int rank, String id) {
-        return new ListingView(rank, id, id, "", 4.0, 10, new TreeSet<>(Set.of("Outdoor Seating")), new TreeMap<>());
+        return new ListingView(
+                rank, id, id, "", 4.0, 10, new TreeSet<>(Set.of("Outdoor Seating")), new TreeMap<>(), rank, 1, null);
     }
 
     /** A priced listing for tacos and horchata in a grid cell, with description and tags. */

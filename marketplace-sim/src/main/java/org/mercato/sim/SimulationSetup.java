@@ -16,7 +16,9 @@ import org.mercato.sim.policy.ServicePolicy;
 /**
  * Everything one run needs: the catalog, one assistant per customer and one seller per service
  * (same order as the catalog), the search mechanism, the kernel settings, how results pages are
- * presented, when proposals are revealed and the sponsored slots ({@code ads}, null for none).
+ * presented ({@code presentation}, null for a ranked list with true values), when proposals are
+ * revealed ({@code reveal}, null for as soon as made) and the sponsored slots ({@code ads}, null
+ * for none).
  */
 public record SimulationSetup(
         Catalog catalog,
@@ -36,38 +38,6 @@ public record SimulationSetup(
     public SimulationSetup withKernel(KernelSettings kernel) {
         return new SimulationSetup(
                 catalog, assistants, sellers, search, searchSettings, kernel, presentation, reveal, ads);
-    }
-
-    /** A setup without sponsored slots. */
-    public SimulationSetup(
-            Catalog catalog,
-            List<Agent<AssistantPolicy>> assistants,
-            List<Agent<ServicePolicy>> sellers,
-            SearchMechanism search,
-            SearchSettings searchSettings,
-            KernelSettings kernel,
-            PresentationSettings presentation,
-            RevealSettings reveal) {
-        this(catalog, assistants, sellers, search, searchSettings, kernel, presentation, reveal, null);
-    }
-
-    /** A setup with today's pages (a ranked list with true values) and proposals delivered when made. */
-    public SimulationSetup(
-            Catalog catalog,
-            List<Agent<AssistantPolicy>> assistants,
-            List<Agent<ServicePolicy>> sellers,
-            SearchMechanism search,
-            SearchSettings searchSettings,
-            KernelSettings kernel) {
-        this(
-                catalog,
-                assistants,
-                sellers,
-                search,
-                searchSettings,
-                kernel,
-                PresentationSettings.DEFAULT,
-                RevealSettings.IMMEDIATE);
     }
 
     public SimulationSetup {

@@ -10,17 +10,13 @@ import org.mercato.sim.policy.AgentContext;
 import org.mercato.sim.policy.AssistantPolicy;
 import org.mercato.sim.protocol.AssistantAction;
 import org.mercato.sim.protocol.AssistantStarted;
-import org.mercato.sim.protocol.Decline;
-import org.mercato.sim.protocol.Done;
 import org.mercato.sim.protocol.ListingView;
 import org.mercato.sim.protocol.Message;
 import org.mercato.sim.protocol.MessageReceived;
 import org.mercato.sim.protocol.Observation;
-import org.mercato.sim.protocol.Pay;
 import org.mercato.sim.protocol.PaymentSettled;
 import org.mercato.sim.protocol.Proposal;
 import org.mercato.sim.protocol.ProposalReceived;
-import org.mercato.sim.protocol.Rejected;
 import org.mercato.sim.protocol.Search;
 import org.mercato.sim.protocol.SearchFilters;
 import org.mercato.sim.protocol.SearchResults;
@@ -40,10 +36,8 @@ abstract class InquiringAssistant implements AssistantPolicy {
     private final long patience;
     private Customer customer;
     private final Map<String, ListingView> asked = new TreeMap<>();
-    private final List<Proposal> open = new ArrayList<>();
+    private final Checkout checkout = new Checkout();
     private int answered;
-    private boolean paying;
-    private boolean finished;
     private boolean searching;
     private boolean waiting;
 
@@ -85,7 +79,7 @@ abstract class InquiringAssistant implements AssistantPolicy {
 
     @Override
     public final List<AssistantAction> onObservation(Observation observation, AgentContext context) {
-        if (finished) {
+        if (checkout.finished()) {
             return List.of();
         }
         if (observation instanceof AssistantStarted started) {
@@ -94,30 +88,28 @@ abstract class InquiringAssistant implements AssistantPolicy {
         }
         if (observation instanceof SearchResults results) {
             // a later page that arrives once a payment is under way changes nothing
-            return paying ? List.of() : inquire(results, context);
+            return checkout.paying() ? List.of() : inquire(results, context);
         }
         if (observation instanceof ProposalReceived received) {
-            open.add(received.proposal());
+            checkout.received(received.proposal());
             answered++;
-            if (paying) {
+            if (checkout.paying()) {
                 return List.of();
             }
             Proposal now = onProposal(received.proposal());
-            return now != null ? pay(now) : decideIfAllAnswered();
+            return now != null ? checkout.pay(now) : decideIfAllAnswered();
         }
         if (observation instanceof MessageReceived) {
             answered++;
-            return paying ? List.of() : decideIfAllAnswered();
+            return checkout.paying() ? List.of() : decideIfAllAnswered();
         }
         if (observation instanceof WokenUp) {
-            return paying ? List.of() : decide();
+            return checkout.paying() ? List.of() : decide();
         }
         if (observation instanceof PaymentSettled settled) {
             return finish(settled.proposalId());
         }
-        if (observation instanceof Rejected rejected && rejected.action().equals("pay")) {
-            paying = false;
-            open.removeIf(p -> p.id().equals(rejected.ref()));
+        if (checkout.paymentRefused(observation)) {
             return decide();
         }
         return List.of();
@@ -147,13 +139,12 @@ abstract class InquiringAssistant implements AssistantPolicy {
             if (searching) {
                 return actions;
             }
-            finished = true;
-            return List.of(new Done("no-results"));
+            return checkout.end("no-results");
         }
         if (!waiting) {
             waiting = true;
             actions.add(new Wait(context.now() + patience));
-        } else if (!paying) {
+        } else if (!checkout.paying()) {
             actions.addAll(decideIfAllAnswered());
         }
         return actions;
@@ -164,41 +155,22 @@ abstract class InquiringAssistant implements AssistantPolicy {
     }
 
     private List<AssistantAction> decide() {
-        List<Proposal> candidates = new ArrayList<>(open);
+        List<Proposal> candidates = new ArrayList<>(checkout.open());
         Proposal best = candidates.isEmpty() ? null : choose(candidates);
         if (best != null) {
-            return pay(best);
+            return checkout.pay(best);
         }
-        if (answered >= asked.size() || open.isEmpty()) {
+        if (answered >= asked.size() || checkout.open().isEmpty()) {
             return giveUp();
         }
         return List.of();
     }
 
-    private List<AssistantAction> pay(Proposal proposal) {
-        paying = true;
-        return List.of(new Pay(proposal.id(), proposal.total()));
-    }
-
     private List<AssistantAction> giveUp() {
-        finished = true;
-        List<AssistantAction> actions = new ArrayList<>();
-        for (Proposal proposal : open) {
-            actions.add(new Decline(proposal.id()));
-        }
-        actions.add(new Done("no-acceptable-proposal"));
-        return actions;
+        return checkout.declineAndEnd(null, "no-acceptable-proposal");
     }
 
     private List<AssistantAction> finish(String paidId) {
-        finished = true;
-        List<AssistantAction> actions = new ArrayList<>();
-        for (Proposal proposal : open) {
-            if (!proposal.id().equals(paidId)) {
-                actions.add(new Decline(proposal.id()));
-            }
-        }
-        actions.add(new Done("purchased"));
-        return actions;
+        return checkout.declineAndEnd(paidId, "purchased");
     }
 }

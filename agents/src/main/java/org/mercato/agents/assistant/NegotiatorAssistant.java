@@ -10,16 +10,13 @@ import org.mercato.sim.policy.AssistantPolicy;
 import org.mercato.sim.protocol.AssistantAction;
 import org.mercato.sim.protocol.AssistantStarted;
 import org.mercato.sim.protocol.Decline;
-import org.mercato.sim.protocol.Done;
 import org.mercato.sim.protocol.ListingView;
 import org.mercato.sim.protocol.Message;
 import org.mercato.sim.protocol.MessageReceived;
 import org.mercato.sim.protocol.Observation;
-import org.mercato.sim.protocol.Pay;
 import org.mercato.sim.protocol.PaymentSettled;
 import org.mercato.sim.protocol.Proposal;
 import org.mercato.sim.protocol.ProposalReceived;
-import org.mercato.sim.protocol.Rejected;
 import org.mercato.sim.protocol.Search;
 import org.mercato.sim.protocol.SearchResults;
 import org.mercato.sim.protocol.Wait;
@@ -58,9 +55,7 @@ public final class NegotiatorAssistant implements AssistantPolicy {
     private long offer;
     private int round;
     private long deadline;
-    private boolean paying;
-    private boolean finished;
-    private final List<Proposal> open = new ArrayList<>();
+    private final Checkout checkout = new Checkout();
 
     public NegotiatorAssistant(double target, double reservation, int rounds, long patience) {
         this.targetShare = target;
@@ -71,7 +66,7 @@ public final class NegotiatorAssistant implements AssistantPolicy {
 
     @Override
     public List<AssistantAction> onObservation(Observation observation, AgentContext context) {
-        if (finished) {
+        if (checkout.finished()) {
             return List.of();
         }
         if (observation instanceof AssistantStarted started) {
@@ -84,30 +79,26 @@ public final class NegotiatorAssistant implements AssistantPolicy {
         }
         if (observation instanceof SearchResults results && seller == null) {
             if (results.listings().isEmpty()) {
-                finished = true;
-                return List.of(new Done("no-results"));
+                return checkout.end("no-results");
             }
             ListingView top = results.listings().get(0);
             seller = top.service();
             return send("Please send me a proposal for " + customer.items(), context);
         }
         if (observation instanceof ProposalReceived received) {
-            open.add(received.proposal());
-            return paying ? List.of() : consider(received.proposal(), context);
+            checkout.received(received.proposal());
+            return checkout.paying() ? List.of() : consider(received.proposal(), context);
         }
         if (observation instanceof PaymentSettled) {
-            finished = true;
-            return List.of(new Done("purchased"));
+            return checkout.end("purchased");
         }
-        if (observation instanceof MessageReceived && !paying) {
+        if (observation instanceof MessageReceived && !checkout.paying()) {
             return stop("no-proposal");
         }
-        if (observation instanceof WokenUp woken && !paying && woken.at() >= deadline) {
+        if (observation instanceof WokenUp woken && !checkout.paying() && woken.at() >= deadline) {
             return stop("no-proposal");
         }
-        if (observation instanceof Rejected rejected && rejected.action().equals("pay")) {
-            paying = false;
-            open.removeIf(p -> p.id().equals(rejected.ref()));
+        if (checkout.paymentRefused(observation)) {
             return stop("payment-rejected");
         }
         return List.of();
@@ -115,26 +106,21 @@ public final class NegotiatorAssistant implements AssistantPolicy {
 
     private List<AssistantAction> consider(Proposal proposal, AgentContext context) {
         if (proposal.total() <= offer && proposal.total() <= customer.budget()) {
-            return pay(proposal);
+            return checkout.pay(proposal);
         }
         if (round < rounds) {
             round++;
             offer = rounds == 1 ? target : target + (reservation - target) * (round - 1) / (rounds - 1);
-            open.remove(proposal);
+            checkout.dropped(proposal);
             List<AssistantAction> actions = new ArrayList<>();
             actions.add(new Decline(proposal.id()));
             actions.addAll(send(CounterOffer.text(offer), context));
             return actions;
         }
         if (proposal.total() <= reservation) {
-            return pay(proposal);
+            return checkout.pay(proposal);
         }
         return stop("no-deal");
-    }
-
-    private List<AssistantAction> pay(Proposal proposal) {
-        paying = true;
-        return List.of(new Pay(proposal.id(), proposal.total()));
     }
 
     private List<AssistantAction> send(String text, AgentContext context) {
@@ -143,12 +129,6 @@ public final class NegotiatorAssistant implements AssistantPolicy {
     }
 
     private List<AssistantAction> stop(String reason) {
-        finished = true;
-        List<AssistantAction> actions = new ArrayList<>();
-        for (Proposal proposal : open) {
-            actions.add(new Decline(proposal.id()));
-        }
-        actions.add(new Done(reason));
-        return actions;
+        return checkout.declineAndEnd(null, reason);
     }
 }

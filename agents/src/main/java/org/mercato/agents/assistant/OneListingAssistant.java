@@ -1,23 +1,18 @@
 package org.mercato.agents.assistant;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.mercato.sim.domain.Customer;
 import org.mercato.sim.policy.AgentContext;
 import org.mercato.sim.policy.AssistantPolicy;
 import org.mercato.sim.protocol.AssistantAction;
 import org.mercato.sim.protocol.AssistantStarted;
-import org.mercato.sim.protocol.Decline;
-import org.mercato.sim.protocol.Done;
 import org.mercato.sim.protocol.ListingView;
 import org.mercato.sim.protocol.Message;
 import org.mercato.sim.protocol.MessageReceived;
 import org.mercato.sim.protocol.Observation;
-import org.mercato.sim.protocol.Pay;
 import org.mercato.sim.protocol.PaymentSettled;
 import org.mercato.sim.protocol.Proposal;
 import org.mercato.sim.protocol.ProposalReceived;
-import org.mercato.sim.protocol.Rejected;
 import org.mercato.sim.protocol.Search;
 import org.mercato.sim.protocol.SearchResults;
 import org.mercato.sim.protocol.Wait;
@@ -31,11 +26,9 @@ import org.mercato.sim.protocol.WokenUp;
  */
 abstract class OneListingAssistant implements AssistantPolicy {
     private final long patience;
-    private final List<Proposal> open = new ArrayList<>();
+    private final Checkout checkout = new Checkout();
     private Customer customer;
     private ListingView chosen;
-    private boolean finished;
-    private boolean paying;
 
     OneListingAssistant(long patience) {
         this.patience = patience;
@@ -61,7 +54,7 @@ abstract class OneListingAssistant implements AssistantPolicy {
 
     @Override
     public final List<AssistantAction> onObservation(Observation observation, AgentContext context) {
-        if (finished) {
+        if (checkout.finished()) {
             return List.of();
         }
         if (observation instanceof AssistantStarted started) {
@@ -73,26 +66,22 @@ abstract class OneListingAssistant implements AssistantPolicy {
         }
         if (observation instanceof ProposalReceived received) {
             Proposal proposal = received.proposal();
-            open.add(proposal);
-            if (paying || !proposal.service().equals(chosen.service())) {
+            checkout.received(proposal);
+            if (checkout.paying() || !proposal.service().equals(chosen.service())) {
                 return List.of();
             }
             if (accepts(proposal, chosen)) {
-                paying = true;
-                return List.of(new Pay(proposal.id(), proposal.total()));
+                return checkout.pay(proposal);
             }
             return stop(refusal());
         }
         if (observation instanceof PaymentSettled) {
-            finished = true;
-            return List.of(new Done("purchased"));
+            return checkout.end("purchased");
         }
-        if ((observation instanceof MessageReceived || observation instanceof WokenUp) && !paying) {
+        if ((observation instanceof MessageReceived || observation instanceof WokenUp) && !checkout.paying()) {
             return stop("no-proposal");
         }
-        if (observation instanceof Rejected rejected && rejected.action().equals("pay")) {
-            paying = false;
-            open.removeIf(p -> p.id().equals(rejected.ref()));
+        if (checkout.paymentRefused(observation)) {
             return stop("payment-rejected");
         }
         return List.of();
@@ -101,8 +90,7 @@ abstract class OneListingAssistant implements AssistantPolicy {
     private List<AssistantAction> ask(List<ListingView> listings, AgentContext context) {
         chosen = pick(listings, context);
         if (chosen == null) {
-            finished = true;
-            return List.of(new Done(nothingToPick(listings)));
+            return checkout.end(nothingToPick(listings));
         }
         return List.of(
                 Message.inquiry(
@@ -111,12 +99,6 @@ abstract class OneListingAssistant implements AssistantPolicy {
     }
 
     private List<AssistantAction> stop(String reason) {
-        finished = true;
-        List<AssistantAction> actions = new ArrayList<>();
-        for (Proposal proposal : open) {
-            actions.add(new Decline(proposal.id()));
-        }
-        actions.add(new Done(reason));
-        return actions;
+        return checkout.declineAndEnd(null, reason);
     }
 }

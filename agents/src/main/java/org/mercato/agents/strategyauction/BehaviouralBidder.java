@@ -2,49 +2,17 @@ package org.mercato.agents.strategyauction;
 
 import java.util.List;
 import java.util.SplittableRandom;
-import org.mercato.sim.random.Seeds;
 import org.mercato.sim.strategyauction.MemoryEntry;
 import org.mercato.sim.strategyauction.Plan;
-import org.mercato.sim.strategyauction.StrategyBidder;
 import org.mercato.sim.strategyauction.Task;
 
 /**
  * A bidder without a model: plan length, entropy, quality and execution success are drawn from
- * its {@link BidderProfile}. Each draw uses its own stream keyed by (seed, bidder, task, purpose),
- * so a bidder's answer for a task does not depend on what happened in other auctions.
+ * its {@link BidderProfile}, each from its own stream (see {@link ProfiledBidder}).
  */
-public final class BehaviouralBidder implements StrategyBidder {
-    private final String id;
-    private final BidderProfile profile;
-    private final long seed;
-
+public final class BehaviouralBidder extends ProfiledBidder {
     public BehaviouralBidder(String id, BidderProfile profile, long seed) {
-        this.id = id;
-        this.profile = profile;
-        this.seed = seed;
-    }
-
-    private SplittableRandom stream(Task task, String purpose) {
-        return Seeds.derive(seed, "sale/bidder/" + id + "/" + task.id() + "/" + purpose);
-    }
-
-    @Override
-    public String id() {
-        return id;
-    }
-
-    @Override
-    public String bidderClass() {
-        return profile.bidderClass();
-    }
-
-    @Override
-    public double pricePerToken() {
-        return profile.pricePerToken();
-    }
-
-    public BidderProfile profile() {
-        return profile;
+        super(id, profile, seed);
     }
 
     @Override

@@ -10,10 +10,8 @@ import org.mercato.agents.llm.LlmException;
 import org.mercato.agents.llm.LlmMessage;
 import org.mercato.agents.llm.LlmRequest;
 import org.mercato.agents.llm.LlmResponse;
-import org.mercato.sim.random.Seeds;
 import org.mercato.sim.strategyauction.MemoryEntry;
 import org.mercato.sim.strategyauction.Plan;
-import org.mercato.sim.strategyauction.StrategyBidder;
 import org.mercato.sim.strategyauction.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,38 +25,18 @@ import org.slf4j.LoggerFactory;
  * record and replay apply; a failed call bids a one-token plan of quality 0 and the auction goes
  * on.
  */
-public final class LlmStrategyBidder implements StrategyBidder {
+public final class LlmStrategyBidder extends ProfiledBidder {
     private static final Logger log = LoggerFactory.getLogger(LlmStrategyBidder.class);
     static final String SYSTEM = "You bid in a strategy auction for tasks. You are %s. Answer with a short numbered"
             + " plan (at most %d steps) that would solve the task; no preamble.";
 
-    private final String id;
-    private final BidderProfile profile;
     private final LlmClient client;
     private final int maxSteps;
-    private final long seed;
 
     public LlmStrategyBidder(String id, BidderProfile profile, LlmClient client, int maxSteps, long seed) {
-        this.id = id;
-        this.profile = profile;
+        super(id, profile, seed);
         this.client = client;
         this.maxSteps = maxSteps;
-        this.seed = seed;
-    }
-
-    @Override
-    public String id() {
-        return id;
-    }
-
-    @Override
-    public String bidderClass() {
-        return profile.bidderClass();
-    }
-
-    @Override
-    public double pricePerToken() {
-        return profile.pricePerToken();
     }
 
     @Override
@@ -100,7 +78,7 @@ public final class LlmStrategyBidder implements StrategyBidder {
 
     @Override
     public boolean execute(Task task, Plan plan) {
-        SplittableRandom random = Seeds.derive(seed, "sale/bidder/" + id + "/" + task.id() + "/execute");
+        SplittableRandom random = stream(task, "execute");
         return random.nextDouble() < plan.quality();
     }
 

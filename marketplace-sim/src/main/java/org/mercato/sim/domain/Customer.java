@@ -78,6 +78,11 @@ public record Customer(
                 id, name, request, items, referencePrices, requiredAmenities, newBudget, timeCostPerHour, persona);
     }
 
+    /** This customer with another budget, waiting cost per hour and persona text. */
+    public Customer withBudget(long budget, long timeCost, String persona) {
+        return new Customer(id, name, request, items, referencePrices, requiredAmenities, budget, timeCost, persona);
+    }
+
     /**
      * Magentic's value of a fulfilled request: twice the reference value of everything requested.
      *

@@ -104,6 +104,19 @@ public record Service(
     }
 
     public Service withDescription(String newDescription) {
+        return with(newDescription, capacity, tactic);
+    }
+
+    public Service withCapacity(int newCapacity) {
+        return with(description, newCapacity, tactic);
+    }
+
+    /** This service with its seller's manipulation tactic ({@code null} for none). */
+    public Service withTactic(String newTactic) {
+        return with(description, capacity, newTactic);
+    }
+
+    private Service with(String newDescription, int newCapacity, String newTactic) {
         return new Service(
                 id,
                 name,
@@ -113,38 +126,7 @@ public record Service(
                 rating,
                 reviewCount,
                 unitCosts,
-                capacity,
-                responseTime,
-                tactic);
-    }
-
-    public Service withCapacity(int newCapacity) {
-        return new Service(
-                id,
-                name,
-                description,
-                menu,
-                amenities,
-                rating,
-                reviewCount,
-                unitCosts,
                 newCapacity,
-                responseTime,
-                tactic);
-    }
-
-    /** This service with its seller's manipulation tactic ({@code null} for none). */
-    public Service withTactic(String newTactic) {
-        return new Service(
-                id,
-                name,
-                description,
-                menu,
-                amenities,
-                rating,
-                reviewCount,
-                unitCosts,
-                capacity,
                 responseTime,
                 newTactic);
     }

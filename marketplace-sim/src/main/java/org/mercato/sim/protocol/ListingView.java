@@ -33,17 +33,4 @@ public record ListingView(
         prices = Immutable.sortedMap(prices);
         tags = Immutable.sortedSet(tags);
     }
-
-    /** A plain list entry without tags: row {@code rank}, column 1 (a first page's place in a list). */
-    public ListingView(
-            int rank,
-            String service,
-            String name,
-            String description,
-            double rating,
-            int reviewCount,
-            SortedSet<String> amenities,
-            SortedMap<String, Long> prices) {
-        this(rank, service, name, description, rating, reviewCount, amenities, prices, rank, 1, null);
-    }
 }

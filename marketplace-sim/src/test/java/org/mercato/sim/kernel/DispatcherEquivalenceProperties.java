@@ -274,7 +274,10 @@ class DispatcherEquivalenceProperties {
                 sellers,
                 new SimpleSearch(catalog.services()),
                 new SearchSettings(market.pageSize(), 3, seed % 2 == 0),
-                new KernelSettings(seed, market.networkDelay(), 2_000_000, parallelism, mode));
+                new KernelSettings(seed, market.networkDelay(), 2_000_000, parallelism, mode),
+                PresentationSettings.DEFAULT,
+                RevealSettings.IMMEDIATE,
+                null);
     }
 
     // A fixed seed: the coverage checks below are statistical over only 20 tries, and CI must not flake.
@@ -313,7 +316,8 @@ class DispatcherEquivalenceProperties {
                 plain.searchSettings(),
                 plain.kernel(),
                 PresentationSettings.aces().withLayout(PresentationSettings.Layout.GRID, 1, market.pageSize()),
-                reveal);
+                reveal,
+                null);
     }
 
     @Property(tries = 15, edgeCases = EdgeCasesMode.MIXIN, shrinking = ShrinkingMode.BOUNDED)
@@ -373,7 +377,8 @@ class DispatcherEquivalenceProperties {
                 setup.searchSettings(),
                 setup.kernel().withRolling(true),
                 setup.presentation(),
-                setup.reveal());
+                setup.reveal(),
+                setup.ads());
     }
 
     /**

@@ -28,7 +28,9 @@ import org.mercato.sim.events.WaitEvent;
 import org.mercato.sim.events.WakeEvent;
 import org.mercato.sim.market.AgentDirectory;
 import org.mercato.sim.market.Market;
+import org.mercato.sim.market.RevealSettings;
 import org.mercato.sim.market.SearchSettings;
+import org.mercato.sim.market.presentation.PresentationSettings;
 import org.mercato.sim.market.search.SimpleSearch;
 import org.mercato.sim.policy.AssistantPolicy;
 import org.mercato.sim.policy.ServicePolicy;
@@ -309,7 +311,10 @@ class KernelTest {
                 Sims.all(1, IDLE_SERVICE, ThinkTime.fixed(50_000)),
                 new SimpleSearch(catalog.services()),
                 SearchSettings.DEFAULT,
-                Sims.settings(Mode.BARE, 2, Long.MAX_VALUE));
+                Sims.settings(Mode.BARE, 2, Long.MAX_VALUE),
+                PresentationSettings.DEFAULT,
+                RevealSettings.IMMEDIATE,
+                null);
         Sims.Outcome outcome = Sims.run(setup);
         List<Long> fast = logged(outcome, WakeEvent.class).stream()
                 .filter(e -> ((WakeEvent) e.event()).agent().equals("c0"))

@@ -17,7 +17,9 @@ import org.mercato.sim.domain.Service;
 import org.mercato.sim.events.EventSink;
 import org.mercato.sim.events.JsonlEventWriter;
 import org.mercato.sim.events.LoggedEvent;
+import org.mercato.sim.market.RevealSettings;
 import org.mercato.sim.market.SearchSettings;
+import org.mercato.sim.market.presentation.PresentationSettings;
 import org.mercato.sim.market.search.SimpleSearch;
 import org.mercato.sim.policy.AssistantPolicy;
 import org.mercato.sim.policy.ServicePolicy;
@@ -64,7 +66,15 @@ final class Sims {
             List<SimulationSetup.Agent<ServicePolicy>> sellers,
             KernelSettings kernel) {
         return new SimulationSetup(
-                catalog, assistants, sellers, new SimpleSearch(catalog.services()), SearchSettings.DEFAULT, kernel);
+                catalog,
+                assistants,
+                sellers,
+                new SimpleSearch(catalog.services()),
+                SearchSettings.DEFAULT,
+                kernel,
+                PresentationSettings.DEFAULT,
+                RevealSettings.IMMEDIATE,
+                null);
     }
 
     static <P> List<SimulationSetup.Agent<P>> all(int count, P policy, ThinkTime thinkTime) {

@@ -105,16 +105,7 @@ public final class ContractorGenerator implements MarketGenerator {
                 + (required.isEmpty()
                         ? ""
                         : " from a contractor who is " + required.first().toLowerCase(java.util.Locale.ROOT));
-        Customer draft = new Customer(id, "Customer " + (index + 1), request, items, values, required, 0);
-        return new Customer(
-                id,
-                draft.name(),
-                request,
-                items,
-                values,
-                required,
-                draft.fulfilledValue(),
-                Draws.timeCostPerHour(random),
-                Draws.persona(random));
+        return Draws.completed(
+                random, new Customer(id, "Customer " + (index + 1), request, items, values, required, 0));
     }
 }

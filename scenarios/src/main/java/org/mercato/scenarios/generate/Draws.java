@@ -2,6 +2,7 @@ package org.mercato.scenarios.generate;
 
 import java.util.SplittableRandom;
 import java.util.TreeSet;
+import org.mercato.sim.domain.Customer;
 import org.mercato.sim.random.Gaussian;
 
 /** Small helpers shared by the generators. */
@@ -46,5 +47,13 @@ final class Draws {
     /** What an hour of waiting costs a customer, in cents: 5 to 40 currency units. */
     static long timeCostPerHour(SplittableRandom random) {
         return random.nextLong(500, 4_001);
+    }
+
+    /**
+     * {@code draft} made whole: its budget becomes what fulfilling its whole request is worth, then
+     * its time cost and persona are drawn from {@code random}, in that order.
+     */
+    static Customer completed(SplittableRandom random, Customer draft) {
+        return draft.withBudget(draft.fulfilledValue(), timeCostPerHour(random), persona(random));
     }
 }

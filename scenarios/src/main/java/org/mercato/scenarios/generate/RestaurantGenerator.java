@@ -158,16 +158,7 @@ public final class RestaurantGenerator implements MarketGenerator {
         }
         String request = "Looking for " + String.join(" and ", items.keySet())
                 + (amenities.isEmpty() ? "" : " at a place with " + amenities.first());
-        Customer draft = new Customer(id, "Customer " + (index + 1), request, items, values, amenities, 0);
-        return new Customer(
-                id,
-                draft.name(),
-                request,
-                items,
-                values,
-                amenities,
-                draft.fulfilledValue(),
-                Draws.timeCostPerHour(random),
-                Draws.persona(random));
+        return Draws.completed(
+                random, new Customer(id, "Customer " + (index + 1), request, items, values, amenities, 0));
     }
 }

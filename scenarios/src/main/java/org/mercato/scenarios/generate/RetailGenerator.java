@@ -95,17 +95,15 @@ public final class RetailGenerator implements MarketGenerator {
                 new TreeMap<>(Map.of(category, Math.round(base[c] * (1.0 + 0.8 * random.nextDouble()))));
         String request = "Find me a good " + category.toLowerCase(java.util.Locale.ROOT)
                 + (required.isEmpty() ? "" : " with free shipping");
-        Customer draft = new Customer(
-                id, "Shopper " + (index + 1), request, new TreeMap<>(Map.of(category, 1)), values, required, 0);
-        return new Customer(
-                id,
-                draft.name(),
-                request,
-                draft.items(),
-                values,
-                required,
-                draft.fulfilledValue(),
-                Draws.timeCostPerHour(random),
-                Draws.persona(random));
+        return Draws.completed(
+                random,
+                new Customer(
+                        id,
+                        "Shopper " + (index + 1),
+                        request,
+                        new TreeMap<>(Map.of(category, 1)),
+                        values,
+                        required,
+                        0));
     }
 }

@@ -74,30 +74,18 @@ public record MarketConfig(
         }
     }
 
-    /** A market without sponsored slots or strategy auctions. */
-    public MarketConfig(
-            GeneratorConfig generate,
-            List<ServiceConfig> services,
-            List<CustomerConfig> customers,
-            SearchConfig search,
-            String magentic,
-            PresentationConfig presentation,
-            RevealConfig reveal) {
-        this(generate, services, customers, search, magentic, presentation, reveal, null, null);
-    }
-
     /** A market from a generator or from listed services and customers. */
     public MarketConfig(
             GeneratorConfig generate,
             List<ServiceConfig> services,
             List<CustomerConfig> customers,
             SearchConfig search) {
-        this(generate, services, customers, search, null, null, null);
+        this(generate, services, customers, search, null, null, null, null, null);
     }
 
     /** A market read from a Magentic dataset folder. */
     public static MarketConfig magentic(String folder, SearchConfig search) {
-        return new MarketConfig(null, null, null, search, folder, null, null);
+        return new MarketConfig(null, null, null, search, folder, null, null, null, null);
     }
 
     /** The same market reading its Magentic dataset from {@code folder}. */

@@ -25,23 +25,10 @@ public record Scenario(
         OutputConfig output,
         SweepConfig sweep) {
 
-    /** A scenario without a sweep. */
-    public Scenario(
-            String name,
-            String description,
-            Long seed,
-            KernelConfig kernel,
-            MarketConfig market,
-            AgentsConfig agents,
-            Map<String, LlmPrice> prices,
-            OutputConfig output) {
-        this(name, description, seed, kernel, market, agents, prices, output, null);
-    }
-
-    /** A scenario with the default outputs and no LLM prices. */
+    /** A scenario with the default outputs, no LLM prices and no sweep. */
     public Scenario(
             String name, String description, Long seed, KernelConfig kernel, MarketConfig market, AgentsConfig agents) {
-        this(name, description, seed, kernel, market, agents, null, null);
+        this(name, description, seed, kernel, market, agents, null, null, null);
     }
 
     public Scenario {

@@ -239,7 +239,17 @@ class PrefetchTest extends ScriptedServerTest {
             0,
             1,
             List.of(new ListingView(
-                    1, "s1", "Taqueria", "tacos", 4.5, 12, new TreeSet<>(), new TreeMap<>(Map.of("Tacos", 950L)))));
+                    1,
+                    "s1",
+                    "Taqueria",
+                    "tacos",
+                    4.5,
+                    12,
+                    new TreeSet<>(),
+                    new TreeMap<>(Map.of("Tacos", 950L)),
+                    1,
+                    1,
+                    null)));
 
     private LlmAssistantPolicy assistant(LlmClient client) {
         return new LlmAssistantPolicy(new LlmAgentSettings(client, 20, 2, null));

@@ -1,6 +1,5 @@
 package org.mercato.sim.market.ads;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -16,15 +15,9 @@ public record GeneralizedSecondPrice() implements AuctionMechanism {
 
     @Override
     public AuctionResult run(List<AdBid> bids, AuctionRules rules) {
-        List<AdBid> ranked = Ranking.eligible(bids, rules, true);
-        List<SlotAward> winners = new ArrayList<>();
-        for (int k = 0; k < Math.min(rules.slots(), ranked.size()); k++) {
-            AdBid bid = ranked.get(k);
-            double next = k + 1 < ranked.size() ? Ranking.score(ranked.get(k + 1), rules, true) : 0;
-            double exact = next / rules.squash(bid.quality());
-            winners.add(
-                    new SlotAward(k + 1, bid.service(), bid.bid(), Ranking.price(exact, bid.bid(), rules.reserve())));
-        }
-        return new AuctionResult(winners);
+        return Ranking.award(Ranking.eligible(bids, rules, true), rules, (slot, bid, ranked) -> {
+            double next = slot < ranked.size() ? Ranking.score(ranked.get(slot), rules, true) : 0;
+            return next / rules.squash(bid.quality());
+        });
     }
 }

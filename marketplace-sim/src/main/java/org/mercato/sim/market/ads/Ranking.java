@@ -28,6 +28,27 @@ final class Ranking {
         return squashed ? rules.squash(bid.quality()) * bid.bid() : bid.bid();
     }
 
+    /** What the holder of a slot would pay per billing unit before rounding. */
+    @FunctionalInterface
+    interface ExactPrice {
+        /** {@code slot} counts from 1; {@code ranked} is the whole eligible list, best first. */
+        double of(int slot, AdBid bid, List<AdBid> ranked);
+    }
+
+    /**
+     * Fills the slots top down with the ranked bids; each winner pays its exact price rounded by
+     * {@link #price}.
+     */
+    static AuctionResult award(List<AdBid> ranked, AuctionRules rules, ExactPrice exactPrice) {
+        List<SlotAward> winners = new ArrayList<>();
+        for (int slot = 1; slot <= Math.min(rules.slots(), ranked.size()); slot++) {
+            AdBid bid = ranked.get(slot - 1);
+            long paid = price(exactPrice.of(slot, bid, ranked), bid.bid(), rules.reserve());
+            winners.add(new SlotAward(slot, bid.service(), bid.bid(), paid));
+        }
+        return new AuctionResult(winners);
+    }
+
     /**
      * A price in whole cents: {@code exact} rounded up (a tolerance absorbs floating-point noise),
      * never below the reserve and never above the bid (exact prices never exceed it in theory).

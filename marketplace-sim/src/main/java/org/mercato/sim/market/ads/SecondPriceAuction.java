@@ -1,6 +1,5 @@
 package org.mercato.sim.market.ads;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -16,14 +15,9 @@ public record SecondPriceAuction() implements AuctionMechanism {
 
     @Override
     public AuctionResult run(List<AdBid> bids, AuctionRules rules) {
-        List<AdBid> ranked = Ranking.eligible(bids, rules, false);
-        List<SlotAward> winners = new ArrayList<>();
-        for (int k = 0; k < Math.min(rules.slots(), ranked.size()); k++) {
-            AdBid bid = ranked.get(k);
-            long next = k + 1 < ranked.size() ? ranked.get(k + 1).bid() : 0;
-            winners.add(
-                    new SlotAward(k + 1, bid.service(), bid.bid(), Ranking.price(next, bid.bid(), rules.reserve())));
-        }
-        return new AuctionResult(winners);
+        return Ranking.award(
+                Ranking.eligible(bids, rules, false),
+                rules,
+                (slot, bid, ranked) -> slot < ranked.size() ? ranked.get(slot).bid() : 0);
     }
 }

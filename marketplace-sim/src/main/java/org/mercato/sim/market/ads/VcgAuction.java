@@ -1,6 +1,5 @@
 package org.mercato.sim.market.ads;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -18,16 +17,11 @@ public record VcgAuction() implements AuctionMechanism {
 
     @Override
     public AuctionResult run(List<AdBid> bids, AuctionRules rules) {
-        List<AdBid> ranked = Ranking.eligible(bids, rules, true);
-        int filled = Math.min(rules.slots(), ranked.size());
-        List<SlotAward> winners = new ArrayList<>();
-        for (int k = 1; k <= filled; k++) {
-            AdBid bid = ranked.get(k - 1);
-            double externality = externality(ranked, rules, k);
-            double exact = externality / (rules.weight(k) * rules.squash(bid.quality()));
-            winners.add(new SlotAward(k, bid.service(), bid.bid(), Ranking.price(exact, bid.bid(), rules.reserve())));
-        }
-        return new AuctionResult(winners);
+        return Ranking.award(
+                Ranking.eligible(bids, rules, true),
+                rules,
+                (slot, bid, ranked) ->
+                        externality(ranked, rules, slot) / (rules.weight(slot) * rules.squash(bid.quality())));
     }
 
     /** What the holder of slot k (from 1) costs the others, in weight × score units. */

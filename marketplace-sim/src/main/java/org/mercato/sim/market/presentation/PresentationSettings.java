@@ -85,43 +85,24 @@ public record PresentationSettings(
     }
 
     public PresentationSettings withLayout(Layout newLayout, int newRows, int newColumns) {
+        return with(newLayout, newRows, newColumns, mode, impressions);
+    }
+
+    public PresentationSettings withMode(Mode newMode) {
+        return with(layout, rows, columns, newMode, impressions);
+    }
+
+    public PresentationSettings withImpressions(boolean log) {
+        return with(layout, rows, columns, mode, log);
+    }
+
+    /** These randomizations with another page shape, mode or impression logging. */
+    private PresentationSettings with(Layout newLayout, int newRows, int newColumns, Mode newMode, boolean log) {
         return new PresentationSettings(
                 newLayout,
                 newRows,
                 newColumns,
-                mode,
-                shuffle,
-                priceSigma,
-                ratingJitter,
-                reviewsSigma,
-                sponsored,
-                overallPick,
-                scarcity,
-                impressions);
-    }
-
-    public PresentationSettings withMode(Mode newMode) {
-        return new PresentationSettings(
-                layout,
-                rows,
-                columns,
                 newMode,
-                shuffle,
-                priceSigma,
-                ratingJitter,
-                reviewsSigma,
-                sponsored,
-                overallPick,
-                scarcity,
-                impressions);
-    }
-
-    public PresentationSettings withImpressions(boolean log) {
-        return new PresentationSettings(
-                layout,
-                rows,
-                columns,
-                mode,
                 shuffle,
                 priceSigma,
                 ratingJitter,

@@ -13,7 +13,7 @@ import org.mercato.sim.protocol.SearchFilters;
  * whole menu at a service where none does). Filtering after ranking keeps BM25's statistics those of
  * the whole market.
  */
-public final class FilteredSearch implements SearchMechanism {
+public final class FilteredSearch implements PureSearch {
     /** What a filtered ranking depends on, and so its cache key. */
     public record Key(QueryTerms terms, SearchFilters filters) {}
 
@@ -21,12 +21,6 @@ public final class FilteredSearch implements SearchMechanism {
 
     public FilteredSearch(List<Service> services) {
         this.lexical = new LexicalSearch(services);
-    }
-
-    /** A pure function of the query and the listings, so the preview is the ranking. */
-    @Override
-    public List<Service> preview(Search search, Customer searcher) {
-        return rank(search, searcher);
     }
 
     @Override

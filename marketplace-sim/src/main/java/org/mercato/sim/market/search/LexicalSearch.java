@@ -53,7 +53,7 @@ import org.mercato.sim.protocol.Search;
  * score first, equal scores by service id; a blank query (no term at all) returns every service with
  * equal scores, so by id. Structured filters are ignored (that is {@link FilteredSearch}).
  */
-public final class LexicalSearch implements SearchMechanism {
+public final class LexicalSearch implements PureSearch {
     /** Distinct query terms used, at most: 3 fields each stays under Lucene's 1024 clause limit. */
     public static final int MAX_TERMS = 256;
 
@@ -130,12 +130,6 @@ public final class LexicalSearch implements SearchMechanism {
             doc.add(new TextField(ITEMS, item, Field.Store.NO));
         }
         return doc;
-    }
-
-    /** A pure function of the query and the listings, so the preview is the ranking. */
-    @Override
-    public List<Service> preview(Search search, Customer searcher) {
-        return rank(search, searcher);
     }
 
     @Override

@@ -17,7 +17,7 @@ import org.mercato.sim.protocol.Search;
  * same to the customer, so the first result is the best purchase at posted prices), ties by id.
  * The query text and the search's filters are ignored: the oracle knows what the customer needs.
  */
-public final class OracleSearch implements SearchMechanism {
+public final class OracleSearch implements PureSearch {
     /** What an oracle ranking depends on, and so its cache key. */
     public record Needs(SortedMap<String, Integer> items, SortedSet<String> amenities) {
         public static Needs of(Customer customer) {
@@ -34,12 +34,6 @@ public final class OracleSearch implements SearchMechanism {
 
     public OracleSearch(List<Service> services) {
         this.services = List.copyOf(services);
-    }
-
-    /** A pure function of the query and the listings, so the preview is the ranking. */
-    @Override
-    public List<Service> preview(Search search, Customer searcher) {
-        return rank(search, searcher);
     }
 
     @Override

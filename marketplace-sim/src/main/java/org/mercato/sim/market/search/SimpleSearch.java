@@ -12,7 +12,7 @@ import org.mercato.sim.protocol.SearchFilters;
  * Every service by rating, highest first, ties broken by id; the query text is ignored, filters
  * apply (a price cap is judged by the whole menu).
  */
-public final class SimpleSearch implements SearchMechanism {
+public final class SimpleSearch implements PureSearch {
     private static final Comparator<Service> BY_RATING =
             Comparator.comparingDouble(Service::rating).reversed().thenComparing(Service::id);
 
@@ -22,12 +22,6 @@ public final class SimpleSearch implements SearchMechanism {
         List<Service> sorted = new ArrayList<>(services);
         sorted.sort(BY_RATING);
         this.ranked = List.copyOf(sorted);
-    }
-
-    /** A pure function of the filters and the listings, so the preview is the ranking. */
-    @Override
-    public List<Service> preview(Search search, Customer searcher) {
-        return rank(search, searcher);
     }
 
     @Override
