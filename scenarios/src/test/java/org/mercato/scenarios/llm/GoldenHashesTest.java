@@ -16,10 +16,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import okhttp3.mockwebserver.MockWebServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.mercato.agents.PolicyRegistry;
 import org.mercato.scenarios.load.ScenarioLoader;
@@ -40,21 +38,12 @@ import org.mercato.sim.kernel.KernelListener;
 class GoldenHashesTest {
     private static final Path HASHES = Path.of("src/test/resources/golden/hashes.txt");
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
-    private static final MockWebServer SERVER = new MockWebServer();
+
+    @RegisterExtension
+    static final ScriptedModelServer MODEL = new ScriptedModelServer();
 
     @TempDir
     static Path dir;
-
-    @BeforeAll
-    static void start() throws IOException {
-        SERVER.setDispatcher(new ScriptedModel());
-        SERVER.start();
-    }
-
-    @AfterAll
-    static void stop() throws IOException {
-        SERVER.shutdown();
-    }
 
     @Test
     void everyBundledScenarioWritesThePinnedOutputs() throws Exception {
@@ -63,8 +52,7 @@ class GoldenHashesTest {
             String name = file.getFileName().toString().replace(".yaml", "");
             Scenario scenario = ScenarioValidator.load(
                     file,
-                    EveryBundledScenarioTest.reductions(
-                            ScenarioLoader.load(file), SERVER.url("/v1").toString()),
+                    EveryBundledScenarioTest.reductions(ScenarioLoader.load(file), MODEL.baseUrl()),
                     PolicyRegistry.builtIn());
             RunResult result = new ScenarioRunner(
                             PolicyRegistry.builtIn(), dir.resolve(name), KernelListener.NONE, key -> "test-key")

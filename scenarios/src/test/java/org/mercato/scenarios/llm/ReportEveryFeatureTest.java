@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import okhttp3.mockwebserver.MockWebServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -26,21 +24,11 @@ import org.mercato.sim.kernel.KernelListener;
  * (LLM agents with their cost block, ads with their counterfactual, strategy auctions).
  */
 class ReportEveryFeatureTest {
-    private static final MockWebServer SERVER = new MockWebServer();
+    @RegisterExtension
+    static final ScriptedModelServer MODEL = new ScriptedModelServer();
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void start() throws IOException {
-        SERVER.setDispatcher(new ScriptedModel());
-        SERVER.start();
-    }
-
-    @AfterAll
-    static void stop() throws IOException {
-        SERVER.shutdown();
-    }
 
     @ParameterizedTest
     @ValueSource(strings = {"llm-local", "sponsored-search", "strategy-auction-routing"})
@@ -48,8 +36,7 @@ class ReportEveryFeatureTest {
         Path file = Path.of(name + ".yaml");
         Scenario scenario = ScenarioValidator.load(
                 file,
-                EveryBundledScenarioTest.reductions(
-                        ScenarioLoader.load(file), SERVER.url("/v1").toString()),
+                EveryBundledScenarioTest.reductions(ScenarioLoader.load(file), MODEL.baseUrl()),
                 PolicyRegistry.builtIn());
         RunResult result = new ScenarioRunner(
                         PolicyRegistry.builtIn(), dir.resolve("runs"), KernelListener.NONE, key -> "test-key")
