@@ -41,7 +41,8 @@ import picocli.CommandLine.Parameters;
         versionProvider = MercatoCli.Version.class,
         subcommands = {SweepMergeCommand.class},
         description = {
-            "Run every cell of a sweep (a scenario with a sweep: section, or a sweep file) and analyse them.",
+            "Run every cell of a sweep (a scenario with a sweep: section, a sweep file, or any scenario with"
+                    + " --factor) and analyse them.",
             "Results go to <DIR>/sweep.duckdb as each cell finishes; a rerun skips finished cells."
                     + " At the end: <DIR>/sweep-report.html and CSV and Parquet files under <DIR>/export/."
         })
