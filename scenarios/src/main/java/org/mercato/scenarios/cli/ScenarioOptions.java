@@ -14,19 +14,19 @@ import picocli.CommandLine.Parameters;
 
 /** The scenario file and its {@code --set} overrides, shared by {@code run} and {@code validate}. */
 final class ScenarioOptions {
+    /** The help of {@code --set}, which {@code run}, {@code validate} and {@code sweep} share. */
+    static final String SET_HELP = "Override a key of the scenario (repeatable; later ones win). KEY is a dotted path,"
+            + " list entries by index: agents.assistants[0].params.inquiries"
+            + " (agents.assistants.0.params.inquiries works too). VALUE is read as YAML:"
+            + " 5, true, 20ms, {min: 20ms, max: 2s}.";
+
     @Parameters(
             index = "0",
             paramLabel = "FILE",
             description = "The scenario file (YAML), or the name of a bundled scenario (see 'mercato list').")
     Path file;
 
-    @Option(
-            names = "--set",
-            paramLabel = "KEY=VALUE",
-            description = "Override a key of the scenario (repeatable; later ones win). KEY is a dotted path,"
-                    + " list entries by index: agents.assistants[0].params.inquiries"
-                    + " (agents.assistants.0.params.inquiries works too). VALUE is read as YAML:"
-                    + " 5, true, 20ms, {min: 20ms, max: 2s}.")
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = SET_HELP)
     List<String> overrides = new ArrayList<>();
 
     /** Loads, overrides and validates against the built-in policies. */

@@ -3,6 +3,7 @@ package org.mercato.scenarios.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import org.mercato.scenarios.sweep.Cell;
 import org.mercato.scenarios.sweep.CellResult;
 import org.mercato.scenarios.sweep.CellRunner;
 import org.mercato.scenarios.sweep.CodeVersion;
+import org.mercato.scenarios.sweep.CommandLineFactors;
 import org.mercato.scenarios.sweep.LocalExecutor;
 import org.mercato.scenarios.sweep.SweepExecutor;
 import org.mercato.scenarios.sweep.SweepPlan;
@@ -30,7 +32,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code mercato sweep FILE [--dry-run] [--retry-failed] [--parallelism N] [--out DIR] [--cluster
+ * {@code mercato sweep FILE [--set KEY=VALUE] [--factor KEY=LEVEL,...] [--replicates N] [--dry-run] [--retry-failed] [--parallelism N] [--out DIR] [--cluster
  * --bind HOST:PORT] [--shard I/N]}, and {@code mercato sweep merge FILES...}.
  */
 @Command(
@@ -39,7 +41,8 @@ import picocli.CommandLine.Parameters;
         versionProvider = MercatoCli.Version.class,
         subcommands = {SweepMergeCommand.class},
         description = {
-            "Run every cell of a sweep (a scenario with a sweep: section, or a sweep file) and analyse them.",
+            "Run every cell of a sweep (a scenario with a sweep: section, a sweep file, or any scenario with"
+                    + " --factor) and analyse them.",
             "Results go to <DIR>/sweep.duckdb as each cell finishes; a rerun skips finished cells."
                     + " At the end: <DIR>/sweep-report.html and CSV and Parquet files under <DIR>/export/."
         })
@@ -50,6 +53,28 @@ final class SweepCommand extends CliCommand {
             paramLabel = "FILE",
             description = "The sweep or scenario file (YAML), or a bundled scenario's name.")
     Path file;
+
+    @Option(
+            names = "--set",
+            paramLabel = "KEY=VALUE",
+            description =
+                    ScenarioOptions.SET_HELP + " Applies to every cell; a factor's key is refused (use --factor).")
+    List<String> overrides = new ArrayList<>();
+
+    @Option(
+            names = "--factor",
+            paramLabel = "KEY=LEVEL,...",
+            description = "Add a factor, or replace the file's factor of that KEY (repeatable): its levels,"
+                    + " separated by commas outside brackets and braces, each read like a --set VALUE:"
+                    + " market.generate.customers=10,20 or 'market.reveal={policy: immediate},{policy: batched}'."
+                    + " Without a sweep: section the design is a grid.")
+    List<String> factors = new ArrayList<>();
+
+    @Option(
+            names = "--replicates",
+            paramLabel = "N",
+            description = "Replicates per design point (default: the file's, or 1).")
+    Integer replicates;
 
     @Option(names = "--dry-run", description = "List the cells and what a run would do, without running any.")
     boolean dryRun;
@@ -121,7 +146,12 @@ final class SweepCommand extends CliCommand {
         org.slf4j.LoggerFactory.getILoggerFactory();
         Duration timeout = duration("--failure-timeout", failureTimeout);
         PolicyRegistry registry = PolicyRegistry.withPlugins();
-        SweepSpec spec = SweepSpec.load(BundledScenarios.resolveArgument(file));
+        if (replicates != null && replicates < 1) {
+            throw new ScenarioException("--replicates", "must be at least 1, was " + replicates);
+        }
+        SweepSpec spec = SweepSpec.load(
+                BundledScenarios.resolveArgument(file),
+                new SweepSpec.CommandLine(overrides, CommandLineFactors.parse(factors), replicates));
         SweepPlan plan = SweepPlan.of(spec, registry, CodeVersion.current());
         int allCells = plan.cells().size();
         if (shardOf != null) {

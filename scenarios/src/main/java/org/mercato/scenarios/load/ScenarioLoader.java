@@ -37,6 +37,16 @@ public final class ScenarioLoader {
     }
 
     /** Loads {@code file} and applies {@code overrides} of the form {@code a.b.c=value}. */
+    /**
+     * {@code raw} read as the value of {@code --set key=raw} would be (a YAML scalar, or a flow list
+     * or map in brackets or braces); a problem names {@code --set key}.
+     */
+    public static JsonNode overrideValue(String key, String raw) {
+        return Overrides.parse(List.of(key + "=" + raw), ScenarioYaml.mapper())
+                .get(0)
+                .value();
+    }
+
     public static Scenario load(Path file, List<String> overrides) {
         return read(file, overrides).scenario();
     }

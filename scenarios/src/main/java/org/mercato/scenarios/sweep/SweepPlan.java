@@ -13,7 +13,7 @@ import org.mercato.scenarios.validate.ScenarioValidator;
 
 /**
  * The cells of a sweep: every design point times every replicate, the point's levels applied to the
- * base scenario with the {@code --set} machinery (so a bad key or level is reported like a bad
+ * base scenario (after the sweep's own {@code --set} overrides) with the {@code --set} machinery (so a bad key or level is reported like a bad
  * {@code --set}) and each cell validated against the policies. Replicate r runs with seed
  * {@code base + r}, where base is the scenario's seed (or the point's level when {@code seed} is
  * itself a factor): every point shares the replicate's seed, which is what makes paired
@@ -29,7 +29,7 @@ public record SweepPlan(SweepSpec spec, String codeVersion, List<Cell> cells) {
         List<Cell> cells = new ArrayList<>();
         for (Map<String, JsonNode> point : points) {
             for (int r = 0; r < spec.config().replicates(); r++) {
-                List<String> overrides = new ArrayList<>();
+                List<String> overrides = new ArrayList<>(spec.overrides());
                 for (Map.Entry<String, JsonNode> level : point.entrySet()) {
                     overrides.add(level.getKey() + "=" + level.getValue().toString());
                 }

@@ -23,7 +23,8 @@ import org.mercato.metrics.output.HeadlineMetric;
  * {@code <folder>/sweep-report.html}.
  */
 public final class SweepResults {
-    static final List<String> TABLES = List.of("cells", "metrics", "point_stats", "level_stats", "paired_differences");
+    static final List<String> TABLES =
+            List.of("cells", "cells_wide", "metrics", "point_stats", "level_stats", "paired_differences");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private SweepResults() {}
@@ -45,6 +46,7 @@ public final class SweepResults {
         SweepAnalysis analysis = SweepAnalysis.of(cells, store.metrics(), factors);
         SweepHeadlines headlines = SweepHeadlines.of(headline(facts), analysis);
         writeTables(store.connection(), analysis);
+        WideCells.write(store.connection(), factors);
         Path export = folder.resolve("export");
         for (String table : TABLES) {
             store.export(table, export);

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.mercato.metrics.output.HeadlineMetric;
@@ -21,32 +23,92 @@ import org.mercato.scenarios.model.SweepConfig;
  * optional {@code name} and the fields of a {@code sweep:} section at the top level. Problems name
  * the file, line, column and key, like a scenario's; a design whose points repeat (the same level
  * twice) is refused, since a repeated point is one cell. {@code headline}: the base scenario's
- * {@code output.headline}, which the sweep's table and report show.
+ * {@code output.headline}, which the sweep's table and report show. {@code overrides}: the
+ * {@code --set KEY=VALUE} texts applied to the base scenario of every cell, before the cell's levels.
  */
 public record SweepSpec(
-        Path baseFile, String name, SweepConfig config, long designSeed, long baseSeed, List<HeadlineMetric> headline) {
+        Path baseFile,
+        String name,
+        SweepConfig config,
+        long designSeed,
+        long baseSeed,
+        List<HeadlineMetric> headline,
+        List<String> overrides) {
     public SweepSpec {
         headline = List.copyOf(headline);
+        overrides = List.copyOf(overrides);
+    }
+
+    public SweepSpec(
+            Path baseFile,
+            String name,
+            SweepConfig config,
+            long designSeed,
+            long baseSeed,
+            List<HeadlineMetric> headline) {
+        this(baseFile, name, config, designSeed, baseSeed, headline, List.of());
+    }
+
+    /**
+     * What the command line adds to the file: {@code --set} overrides of the base scenario, factors
+     * from {@code --factor} (see {@link CommandLineFactors}; each adds a factor or replaces the
+     * file's factor of that key) and {@code --replicates} (null: the file's, or 1).
+     */
+    public record CommandLine(List<String> overrides, Map<String, Object> factors, Integer replicates) {
+        public static final CommandLine NONE = new CommandLine(List.of(), Map.of(), null);
+
+        public CommandLine {
+            overrides = List.copyOf(overrides);
+            factors = Collections.unmodifiableMap(new LinkedHashMap<>(factors));
+        }
     }
 
     public static SweepSpec load(Path file) {
+        return load(file, CommandLine.NONE);
+    }
+
+    public static SweepSpec load(Path file, CommandLine line) {
         YamlDocument doc = YamlDocument.read(file, "sweep", "design and factors");
         JsonNode tree = doc.tree();
         if (tree instanceof ObjectNode object && object.has("scenario")) {
-            return fromSweepFile(file, doc, object);
+            return fromSweepFile(file, doc, object, line);
         }
-        Scenario scenario = ScenarioLoader.load(file);
-        if (scenario.sweep() == null) {
+        Scenario scenario = ScenarioLoader.load(file, line.overrides());
+        if (scenario.sweep() == null && line.factors().isEmpty()) {
             throw new ScenarioException(
                     file.toString(),
-                    "has no sweep: add a 'sweep:' section to the scenario, or write a sweep file with"
-                            + " 'scenario: <base.yaml>' and design, factors, replicates");
+                    "has no sweep: add a 'sweep:' section to the scenario, give factors with --factor"
+                            + " KEY=LEVEL,LEVEL, or write a sweep file with 'scenario: <base.yaml>' and design,"
+                            + " factors, replicates");
         }
-        checkDistinct(doc, List.of("sweep"), scenario.sweep());
-        return of(file, scenario.name(), scenario.sweep(), scenario);
+        if (scenario.sweep() != null) {
+            checkDistinct(doc, List.of("sweep"), scenario.sweep());
+        }
+        return of(file, scenario.name(), withCommandLine(scenario.sweep(), line), scenario, line);
     }
 
-    private static SweepSpec fromSweepFile(Path file, YamlDocument doc, ObjectNode object) {
+    /** {@code config} (null: none) with the command line's factors and replicates. */
+    private static SweepConfig withCommandLine(SweepConfig config, CommandLine line) {
+        if (line.factors().isEmpty() && line.replicates() == null) {
+            return config;
+        }
+        Map<String, Object> factors = new LinkedHashMap<>(config == null ? Map.of() : config.factors());
+        factors.putAll(line.factors()); // a replaced factor keeps its place
+        try {
+            return new SweepConfig(
+                    config == null ? "grid" : config.design(),
+                    factors,
+                    line.replicates() != null ? line.replicates() : config == null ? null : config.replicates(),
+                    config == null ? null : config.samples(),
+                    config == null ? null : config.seed());
+        } catch (IllegalArgumentException e) {
+            throw new ScenarioException(
+                    line.replicates() != null && line.factors().isEmpty() ? "--replicates" : "--factor",
+                    e.getMessage());
+        }
+    }
+
+    private static SweepSpec fromSweepFile(Path file, YamlDocument doc, ObjectNode object, CommandLine line) {
         JsonNode base = object.remove("scenario");
         if (!base.isTextual() || base.asText().isBlank()) {
             throw doc.error(List.of("scenario"), "expected the path of the base scenario file");
@@ -63,13 +125,13 @@ public record SweepSpec(
         }
         SweepConfig config = doc.bind(object, List.of(), SweepConfig.class);
         checkDistinct(doc, List.of(), config);
-        Scenario scenario = ScenarioLoader.load(baseFile);
+        Scenario scenario = ScenarioLoader.load(baseFile, line.overrides());
         String name = nameNode == null || nameNode.isNull() ? scenario.name() + "-sweep" : nameNode.asText();
         if (!name.matches("[A-Za-z0-9._-]+")) {
             throw doc.error(
                     List.of("name"), "must use only letters, digits, '.', '_' and '-', was " + Excerpt.quoted(name));
         }
-        return of(baseFile, name, config, scenario);
+        return of(baseFile, name, withCommandLine(config, line), scenario, line);
     }
 
     /**
@@ -116,9 +178,18 @@ public record SweepSpec(
         return out;
     }
 
-    private static SweepSpec of(Path baseFile, String name, SweepConfig config, Scenario base) {
+    private static SweepSpec of(Path baseFile, String name, SweepConfig config, Scenario base, CommandLine line) {
+        for (String override : line.overrides()) {
+            String key =
+                    override.substring(0, Math.max(0, override.indexOf('='))).strip();
+            if (config.factors().containsKey(key)) {
+                throw new ScenarioException(
+                        "--set " + Excerpt.of(key),
+                        "is a factor of the sweep; give its levels with --factor " + key + "=LEVEL,LEVEL");
+            }
+        }
         long designSeed = config.seed() != null ? config.seed() : base.seed();
         return new SweepSpec(
-                baseFile, name, config, designSeed, base.seed(), base.output().headline());
+                baseFile, name, config, designSeed, base.seed(), base.output().headline(), line.overrides());
     }
 }

@@ -123,6 +123,7 @@ public final class SweepStore implements AutoCloseable {
         facts.put("replicates", String.valueOf(plan.spec().config().replicates()));
         facts.put("code_version", plan.codeVersion());
         facts.put("base_scenario", plan.spec().baseFile().toString());
+        facts.put("overrides", JSON.valueToTree(plan.spec().overrides()).toString());
         facts.put("headline", JSON.valueToTree(plan.spec().headline()).toString());
         try {
             connection.setAutoCommit(false);
