@@ -57,8 +57,31 @@ public final class HtmlReport {
             List<String> causes,
             List<Headline<Double>> headlines)
             throws IOException {
+        return render(title, null, m, eventLog, ads, auctions, failed, causes, headlines);
+    }
+
+    /**
+     * As the report above, with {@code condition} (which settings produced the run: scenario, seed,
+     * overrides) as a line under the title when not null.
+     */
+    public static String render(
+            String title,
+            String condition,
+            MarketMetrics m,
+            Path eventLog,
+            AdsMetrics ads,
+            StrategyAuctionMetrics auctions,
+            String failed,
+            List<String> causes,
+            List<Headline<Double>> headlines)
+            throws IOException {
         StringBuilder html = new StringBuilder(16_384);
         html.append(pageStart(title));
+        if (condition != null) {
+            html.append("<p class=\"note\" id=\"condition\">")
+                    .append(SvgChart.escape(condition))
+                    .append("</p>");
+        }
         if (failed != null) {
             html.append(failureBox(failed, causes));
         }

@@ -82,7 +82,7 @@ final class RunCommand extends CliCommand {
         try (ConsoleLogging logging = ConsoleLogging.divert();
                 ProgressDisplay display = new ProgressDisplay(err(), showProgress)) {
             try {
-                result = new ScenarioRunner(registry, out, display).run(loaded);
+                result = new ScenarioRunner(registry, out, display).run(loaded, scenario.overrides);
             } finally {
                 warnings = logging.warnings();
             }

@@ -25,6 +25,7 @@ import org.mercato.sim.market.search.SearchStats;
 public final class RunSummary {
     static final String SCENARIO = "scenario";
     static final String SEED = "seed";
+    static final String CONDITION = "condition";
     static final String KERNEL = "kernel";
     static final String MARKET = "market";
     static final String SEARCH = "search";
@@ -59,6 +60,11 @@ public final class RunSummary {
 
     public long seed() {
         return (Long) blocks.get(SEED);
+    }
+
+    /** The overrides and scenario hash; null for a summary written before the block existed. */
+    public RunCondition condition() {
+        return (RunCondition) blocks.get(CONDITION);
     }
 
     public KernelInfo kernel() {
