@@ -14,7 +14,7 @@ import org.mercato.sim.market.search.SearchStats;
 /**
  * What {@code summary.json} holds, built by {@link SummaryFactory}: the scenario and seed, then the
  * blocks of the fold list in its order (see {@link RunFeatures#summaryParts}), then the warnings.
- * Today: how the kernel ran, the market outcome (welfare, customers served, payments, rejections by
+ * Today: the run's condition ({@code --set} overrides and scenario hash, {@link RunCondition}), how the kernel ran, the market outcome (welfare, customers served, payments, rejections by
  * reason), how search ran, the cost of LLM agents (only for runs with LLM groups), the sponsored
  * slots ({@code ads}; only for runs with {@code market.ads}), the strategy auctions ({@code
  * strategyAuction}; only for runs that configure them), virtual and wall time, the agents that
