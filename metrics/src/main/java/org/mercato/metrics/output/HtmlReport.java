@@ -39,30 +39,14 @@ public final class HtmlReport {
     public static String render(
             String title, MarketMetrics m, Path eventLog, AdsMetrics ads, StrategyAuctionMetrics auctions)
             throws IOException {
-        return render(title, m, eventLog, ads, auctions, null, List.of(), List.of());
+        return render(title, null, m, eventLog, ads, auctions, null, List.of(), List.of());
     }
 
     /**
-     * As {@link #render(String, MarketMetrics, Path, AdsMetrics, StrategyAuctionMetrics)}, opening with {@link
-     * #failureBox} when {@code failed} is not null: its headline and {@code causes} (one line each);
-     * then the scenario's {@code headlines} in a table (none: no table).
-     */
-    public static String render(
-            String title,
-            MarketMetrics m,
-            Path eventLog,
-            AdsMetrics ads,
-            StrategyAuctionMetrics auctions,
-            String failed,
-            List<String> causes,
-            List<Headline<Double>> headlines)
-            throws IOException {
-        return render(title, null, m, eventLog, ads, auctions, failed, causes, headlines);
-    }
-
-    /**
-     * As the report above, with {@code condition} (which settings produced the run: scenario, seed,
-     * overrides) as a line under the title when not null.
+     * As {@link #render(String, MarketMetrics, Path, AdsMetrics, StrategyAuctionMetrics)}, with {@code
+     * condition} (which settings produced the run: scenario, seed, overrides) as a line under the title
+     * when not null; then {@link #failureBox} when {@code failed} is not null: its headline and {@code
+     * causes} (one line each); then the scenario's {@code headlines} in a table (none: no table).
      */
     public static String render(
             String title,
