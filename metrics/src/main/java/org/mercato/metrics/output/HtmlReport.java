@@ -39,16 +39,18 @@ public final class HtmlReport {
     public static String render(
             String title, MarketMetrics m, Path eventLog, AdsMetrics ads, StrategyAuctionMetrics auctions)
             throws IOException {
-        return render(title, m, eventLog, ads, auctions, null, List.of(), List.of());
+        return render(title, null, m, eventLog, ads, auctions, null, List.of(), List.of());
     }
 
     /**
-     * As {@link #render(String, MarketMetrics, Path, AdsMetrics, StrategyAuctionMetrics)}, opening with {@link
-     * #failureBox} when {@code failed} is not null: its headline and {@code causes} (one line each);
-     * then the scenario's {@code headlines} in a table (none: no table).
+     * As {@link #render(String, MarketMetrics, Path, AdsMetrics, StrategyAuctionMetrics)}, with {@code
+     * condition} (which settings produced the run: scenario, seed, overrides) as a line under the title
+     * when not null; then {@link #failureBox} when {@code failed} is not null: its headline and {@code
+     * causes} (one line each); then the scenario's {@code headlines} in a table (none: no table).
      */
     public static String render(
             String title,
+            String condition,
             MarketMetrics m,
             Path eventLog,
             AdsMetrics ads,
@@ -59,6 +61,11 @@ public final class HtmlReport {
             throws IOException {
         StringBuilder html = new StringBuilder(16_384);
         html.append(pageStart(title));
+        if (condition != null) {
+            html.append("<p class=\"note\" id=\"condition\">")
+                    .append(SvgChart.escape(condition))
+                    .append("</p>");
+        }
         if (failed != null) {
             html.append(failureBox(failed, causes));
         }

@@ -34,7 +34,8 @@ import picocli.CommandLine.Option;
         versionProvider = MercatoCli.Version.class,
         description = {
             "Run a scenario and write its run folder.",
-            "The folder <DIR>/<name>-<timestamp>/ holds events.jsonl, summary.json, scenario.resolved.yaml and run.log."
+            "The folder <DIR>/<name>[-<label>]-<timestamp>/ (label: a short form of the --set overrides) holds"
+                    + " events.jsonl, summary.json, scenario.resolved.yaml and run.log."
         })
 final class RunCommand extends CliCommand {
     @Mixin
@@ -82,7 +83,7 @@ final class RunCommand extends CliCommand {
         try (ConsoleLogging logging = ConsoleLogging.divert();
                 ProgressDisplay display = new ProgressDisplay(err(), showProgress)) {
             try {
-                result = new ScenarioRunner(registry, out, display).run(loaded);
+                result = new ScenarioRunner(registry, out, display).run(loaded, scenario.overrides);
             } finally {
                 warnings = logging.warnings();
             }

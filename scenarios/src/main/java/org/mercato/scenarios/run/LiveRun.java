@@ -6,4 +6,9 @@ import org.mercato.sim.kernel.KernelStats;
 
 /** A run that finished: what the summary's facts read (see {@link RunFact}). */
 public record LiveRun(
-        Scenario scenario, RunEnvironment environment, SimulationSetup setup, KernelStats stats, long wallMillis) {}
+        Scenario scenario,
+        RunCondition condition,
+        RunEnvironment environment,
+        SimulationSetup setup,
+        KernelStats stats,
+        long wallMillis) {}

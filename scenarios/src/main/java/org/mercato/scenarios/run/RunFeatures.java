@@ -24,11 +24,12 @@ public final class RunFeatures {
 
     /**
      * The fold list: every block of {@code summary.json} after the scenario and seed, in order; the
-     * same for a live run and for {@code mercato report}. The features' blocks, then the run's own:
-     * virtual and wall time and the failed agents.
+     * same for a live run and for {@code mercato report}. The run's condition (overrides and scenario
+     * hash), the features' blocks, then the run's own: virtual and wall time and the failed agents.
      */
     static List<SummaryPart> summaryParts(List<RunFeature> features, SummaryContext context) {
         List<SummaryPart> parts = new ArrayList<>();
+        parts.add(RunFact.of(RunSummary.CONDITION, RunCondition.class, LiveRun::condition));
         features.forEach(feature -> parts.addAll(feature.summaryParts(context)));
         parts.add(RunFact.of("virtualTimeMicros", Long.class, run -> run.stats().virtualTime())
                 .rereadAs(source -> source.old() != null && source.old().has("virtualTimeMicros")

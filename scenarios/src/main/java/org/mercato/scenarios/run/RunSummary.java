@@ -14,7 +14,7 @@ import org.mercato.sim.market.search.SearchStats;
 /**
  * What {@code summary.json} holds, built by {@link SummaryFactory}: the scenario and seed, then the
  * blocks of the fold list in its order (see {@link RunFeatures#summaryParts}), then the warnings.
- * Today: how the kernel ran, the market outcome (welfare, customers served, payments, rejections by
+ * Today: the run's condition ({@code --set} overrides and scenario hash, {@link RunCondition}), how the kernel ran, the market outcome (welfare, customers served, payments, rejections by
  * reason), how search ran, the cost of LLM agents (only for runs with LLM groups), the sponsored
  * slots ({@code ads}; only for runs with {@code market.ads}), the strategy auctions ({@code
  * strategyAuction}; only for runs that configure them), virtual and wall time, the agents that
@@ -25,6 +25,7 @@ import org.mercato.sim.market.search.SearchStats;
 public final class RunSummary {
     static final String SCENARIO = "scenario";
     static final String SEED = "seed";
+    static final String CONDITION = "condition";
     static final String KERNEL = "kernel";
     static final String MARKET = "market";
     static final String SEARCH = "search";
@@ -59,6 +60,11 @@ public final class RunSummary {
 
     public long seed() {
         return (Long) blocks.get(SEED);
+    }
+
+    /** The overrides and scenario hash; null for a summary written before the block existed. */
+    public RunCondition condition() {
+        return (RunCondition) blocks.get(CONDITION);
     }
 
     public KernelInfo kernel() {

@@ -33,7 +33,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs a scenario into a fresh folder {@code <root>/<name>-<timestamp>/} holding {@code
+ * Runs a scenario into a fresh folder {@code <root>/<name>[-<label>]-<timestamp>/} holding {@code
  * events.jsonl}, {@code summary.json}, {@code report.html}, {@code scenario.resolved.yaml} and
  * {@code run.log}. Each file is written under a temporary name and renamed when complete. The run is
  * assembled from its features ({@link WiredRun}, {@link RunFeature}); the runner runs the market into
@@ -63,13 +63,22 @@ public final class ScenarioRunner {
     }
 
     public RunResult run(Scenario scenario) throws IOException {
+        return run(scenario, List.of());
+    }
+
+    /**
+     * Runs {@code scenario}, loaded with the {@code --set} {@code overrides} given (recorded in the
+     * summary's {@code condition} block, and naming the folder and the report: {@link RunCondition}).
+     */
+    public RunResult run(Scenario scenario, List<String> overrides) throws IOException {
+        RunCondition condition = RunCondition.of(scenario, overrides);
         try (WiredRun wired = WiredRun.wire(scenario, environment)) {
             wired.prepareRun();
-            Path folder = newFolder(outputRoot, scenario.name(), LocalDateTime.now());
+            Path folder = newFolder(outputRoot, scenario.name(), condition.label(), LocalDateTime.now());
             try (RunLog runLog = new RunLog(folder.resolve("run.log"));
                     InterruptedRunCleanup ignored = new InterruptedRunCleanup(scenario.name(), folder, runLog)) {
                 try {
-                    return runAndLog(scenario, folder, wired);
+                    return runAndLog(scenario, condition, folder, wired);
                 } catch (IOException | RuntimeException e) {
                     // first free what the failed write took (a full disk), then say so in run.log
                     AtomicFiles.deleteTemporaries(folder, runLog.temporary());
@@ -84,7 +93,8 @@ public final class ScenarioRunner {
         }
     }
 
-    private RunResult runAndLog(Scenario scenario, Path folder, WiredRun wired) throws IOException {
+    private RunResult runAndLog(Scenario scenario, RunCondition condition, Path folder, WiredRun wired)
+            throws IOException {
         SimulationSetup setup = wired.setup();
         writeOutput(folder.resolve("scenario.resolved.yaml"), ScenarioYaml.write(scenario));
         log.info(
@@ -96,7 +106,7 @@ public final class ScenarioRunner {
                 setup.kernel().mode(),
                 setup.kernel().parallelism());
         wired.warnings().forEach(warning -> log.warn("{}", warning));
-        RunResult result = runInto(folder, scenario, wired);
+        RunResult result = runInto(folder, scenario, condition, wired);
         log.info(
                 "run {} finished: {} events in {} windows",
                 scenario.name(),
@@ -130,7 +140,8 @@ public final class ScenarioRunner {
         return result;
     }
 
-    private RunResult runInto(Path folder, Scenario scenario, WiredRun wired) throws IOException {
+    private RunResult runInto(Path folder, Scenario scenario, RunCondition condition, WiredRun wired)
+            throws IOException {
         SimulationSetup setup = wired.setup();
         Path events = folder.resolve("events.jsonl");
         Path temporary = AtomicFiles.temporaryFor(events);
@@ -168,7 +179,7 @@ public final class ScenarioRunner {
                 throw RunWriteException.of(events, e);
             }
             long wallMillis = (System.nanoTime() - started) / 1_000_000;
-            LiveRun run = new LiveRun(scenario, environment, setup, stats, wallMillis);
+            LiveRun run = new LiveRun(scenario, condition, environment, setup, stats, wallMillis);
             wired.features().forEach(feature -> feature.afterRun(run));
             Map<String, Long> causes = new TreeMap<>();
             wired.features()
@@ -200,11 +211,17 @@ public final class ScenarioRunner {
         }
     }
 
-    /** The run's {@code report.html}, opening with its failures when agents failed, then its headlines. */
+    /**
+     * The run's {@code report.html}: titled with the scenario, the condition's label and the seed, a
+     * line with the condition, its failures when agents failed, then its headlines.
+     */
     static String report(RunSummary summary, Path events, List<HeadlineMetric> headline) throws IOException {
         AgentFailures failures = summary.failures();
+        RunCondition condition = summary.condition();
+        String label = condition == null || condition.label().isEmpty() ? "" : " [" + condition.label() + "]";
         return HtmlReport.render(
-                "Mercato run " + summary.scenario() + " (seed " + summary.seed() + ")",
+                "Mercato run " + summary.scenario() + label + " (seed " + summary.seed() + ")",
+                conditionLine(summary),
                 summary.market(),
                 events,
                 summary.ads(),
@@ -212,6 +229,15 @@ public final class ScenarioRunner {
                 failures == null ? null : "FAILED: " + failures.headline(),
                 failures == null ? List.of() : failures.warnings(),
                 Headlines.ofSummary(headline, summaryJson(summary)));
+    }
+
+    /** Scenario, seed and overrides, for the top of the report. */
+    static String conditionLine(RunSummary summary) {
+        RunCondition condition = summary.condition();
+        String overrides = condition == null
+                ? "unknown"
+                : condition.overrides().isEmpty() ? "none" : String.join(", ", condition.overrides());
+        return "Scenario " + summary.scenario() + ", seed " + summary.seed() + ", overrides: " + overrides;
     }
 
     /**
@@ -268,17 +294,18 @@ public final class ScenarioRunner {
     }
 
     /**
-     * A new folder {@code <root>/<name>-<timestamp>[-n]} that this run alone owns: created with an
-     * atomic create-if-absent, so two runs started in the same second (or a killed run's folder with
-     * its leftovers) never share one.
+     * A new folder {@code <root>/<name>[-<label>]-<timestamp>[-n]} that this run alone owns (the
+     * label of its overrides, {@link RunCondition#label()}, none without): created with an atomic
+     * create-if-absent, so two runs started in the same second (or a killed run's folder with its
+     * leftovers) never share one.
      */
-    static Path newFolder(Path outputRoot, String name, LocalDateTime now) throws IOException {
+    static Path newFolder(Path outputRoot, String name, String label, LocalDateTime now) throws IOException {
         try {
             Files.createDirectories(outputRoot);
         } catch (IOException e) {
             throw RunWriteException.of(outputRoot, e);
         }
-        String base = name + "-" + now.format(STAMP);
+        String base = name + (label.isEmpty() ? "" : "-" + label) + "-" + now.format(STAMP);
         for (int n = 1; ; n++) {
             Path folder = outputRoot.resolve(n == 1 ? base : base + "-" + n);
             try {

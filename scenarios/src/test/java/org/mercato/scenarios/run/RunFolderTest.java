@@ -40,7 +40,7 @@ class RunFolderTest {
             for (int i = 0; i < runs; i++) {
                 done.add(pool.submit(() -> {
                     start.await();
-                    folders.add(ScenarioRunner.newFolder(root, "quickstart", NOW));
+                    folders.add(ScenarioRunner.newFolder(root, "quickstart", "", NOW));
                     return null;
                 }));
             }
@@ -60,7 +60,7 @@ class RunFolderTest {
             Files.writeString(killed.resolve(stale), "left by a killed run");
         }
 
-        Path folder = ScenarioRunner.newFolder(root, "quickstart", NOW);
+        Path folder = ScenarioRunner.newFolder(root, "quickstart", "", NOW);
 
         assertThat(folder.getFileName()).hasToString("quickstart-20260102-030405-2");
         try (var files = Files.list(killed)) {
@@ -73,7 +73,7 @@ class RunFolderTest {
     void aFolderThatCannotBeCreatedIsAWriteFailure() throws Exception {
         Path file = Files.writeString(root.resolve("not-a-folder"), "");
 
-        assertThatThrownBy(() -> ScenarioRunner.newFolder(file, "quickstart", NOW))
+        assertThatThrownBy(() -> ScenarioRunner.newFolder(file, "quickstart", "", NOW))
                 .isInstanceOf(RunWriteException.class)
                 .hasMessageStartingWith("cannot write " + file + ": ");
     }
