@@ -22,6 +22,8 @@ import picocli.CommandLine.Spec;
 /** {@code mercato fit clogit}: a conditional logit on choice data from elsewhere. */
 @Command(
         name = "fit",
+        mixinStandardHelpOptions = true,
+        versionProvider = MercatoCli.Version.class,
         description = "Fit a choice model to data from a CSV file.",
         subcommands = {FitCommand.Clogit.class})
 final class FitCommand {

@@ -1,5 +1,6 @@
 package org.mercato.scenarios.cli;
 
+import java.math.BigDecimal;
 import java.util.Locale;
 
 /** Number and time formats for the terminal. */
@@ -37,6 +38,11 @@ final class Format {
 
     static String count(long n) {
         return String.format(Locale.ROOT, "%,d", n);
+    }
+
+    /** Money in currency units, with thousands separators and two decimals: {@code 3,612.13}. */
+    static String money(BigDecimal amount) {
+        return String.format(Locale.ROOT, "%,.2f", amount);
     }
 
     static String percent(double fraction) {

@@ -165,25 +165,32 @@ final class RunCommand extends CliCommand {
         line(
                 out,
                 "welfare",
-                w.total().toPlainString() + " of " + w.optimal().toPlainString() + " optimal, efficiency "
+                Format.money(w.total()) + " of " + Format.money(w.optimal()) + " optimal, efficiency "
                         + (w.efficiency() == null ? "n/a" : Format.percent(w.efficiency())));
         line(
                 out,
                 "customers",
-                m.customersServed() + " of " + m.customers() + " served, " + m.customersPaying() + " paying");
+                Format.count(m.customersServed()) + " of " + Format.count(m.customers()) + " served, "
+                        + Format.count(m.customersPaying()) + " paying");
         line(
                 out,
                 "payments",
                 Format.count(m.payments().count()) + ", total "
-                        + m.payments().amount().toPlainString());
+                        + Format.money(m.payments().amount()));
         line(out, "rejections", rejections(m.rejections()));
         RunSummary.KernelInfo k = summary.kernel();
         line(
                 out,
                 "events",
-                Format.count(m.events()) + " in " + Format.count(k.windows()) + " windows, virtual time "
-                        + Format.virtual(summary.virtualTimeMicros())
+                Format.count(m.events()) + " in " + Format.count(k.windows()) + " windows"
                         + (k.cutAtHorizon() > 0 ? ", " + Format.count(k.cutAtHorizon()) + " cut at the horizon" : ""));
+        // the kernel's clock stops at the last message or timer it applied, which may come long
+        // after the last event (an idle agent's patience running out, say)
+        line(
+                out,
+                "market time",
+                "last event at " + Format.virtual(m.lastEventTime()) + ", clock stopped at "
+                        + Format.virtual(summary.virtualTimeMicros()) + " (last message or timer)");
         line(out, "wall time", Format.wall(summary.wallTimeMillis()));
         if (warnings > 0) {
             line(out, "warnings", warnings + " logged, see run.log");

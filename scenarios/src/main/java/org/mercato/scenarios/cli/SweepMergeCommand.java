@@ -17,8 +17,8 @@ import picocli.CommandLine.Parameters;
         mixinStandardHelpOptions = true,
         versionProvider = MercatoCli.Version.class,
         description = {
-            "Combine sweep databases (the shards of 'mercato sweep --shard I/N') into <DIR>/sweep.duckdb,",
-            "then write the report and the CSV and Parquet exports. A cell in several files is taken once"
+            "Combine sweep databases (the shards of 'mercato sweep --shard I/N') into <DIR>/sweep.duckdb.",
+            "Then write the report and the CSV and Parquet exports. A cell in several files is taken once"
                     + " (an ok result over a failed one)."
         })
 final class SweepMergeCommand extends CliCommand {

@@ -7,8 +7,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.mercato.scenarios.keys.KeyPath;
@@ -38,8 +41,13 @@ final class Overrides {
         }
     }
 
-    /** An override as given, and the path it resolved to once applied. */
-    record Override(String key, List<Segment> segments, JsonNode value, String written, KeyPath path) {
+    /**
+     * An override as given, and the path it resolved to once applied. {@code written} holds the text
+     * as written of every scalar in the value that YAML read as a boolean or a number, by path
+     * relative to the key (the root for a plain value), so a text key gets {@code off}, not {@code
+     * false} (see {@link TextScalars}).
+     */
+    record Override(String key, List<Segment> segments, JsonNode value, Map<KeyPath, String> written, KeyPath path) {
         String source() {
             return "--set " + key;
         }
@@ -61,10 +69,21 @@ final class Overrides {
                         "the value is longer than the " + YamlText.MAX_VALUE_CHARS + " characters a value may have");
             }
             JsonNode value = value(key, raw, mapper);
-            String written = value.isBoolean() || value.isNumber() ? raw : null;
+            Map<KeyPath, String> written = value.isContainerNode()
+                    ? writtenInside(raw, mapper)
+                    : value.isBoolean() || value.isNumber() ? Map.of(KeyPath.ROOT, raw.strip()) : Map.of();
             out.add(new Override(key, segments(key), value, written, null));
         }
         return out;
+    }
+
+    /** The text as written of the booleans and numbers in a flow value, which has parsed already. */
+    private static Map<KeyPath, String> writtenInside(String flow, ObjectMapper mapper) {
+        try {
+            return Map.copyOf(YamlIndex.parse(mapper, flow.strip()).written());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static List<Segment> segments(String key) {

@@ -96,9 +96,7 @@ public final class ScenarioLoader {
             Overrides.Override done = Overrides.apply(root, override);
             applied.add(done);
             written.keySet().removeIf(p -> p.startsWith(done.path()));
-            if (done.written() != null) {
-                written.put(done.path(), done.written());
-            }
+            done.written().forEach((inside, asWritten) -> written.put(under(done.path(), inside), asWritten));
         }
         TextScalars.restore(root, Scenario.class, written, mapper);
         Locator where = (path, at, problem) -> {
@@ -119,6 +117,12 @@ public final class ScenarioLoader {
             throw new ScenarioException(
                     applied.size() == 1 ? last.source() : "--set", ScenarioException.oneLine(e.getOriginalMessage()));
         }
+    }
+
+    private static KeyPath under(KeyPath parent, KeyPath inside) {
+        List<Object> segments = new ArrayList<>(parent.segments());
+        segments.addAll(inside.segments());
+        return new KeyPath(segments);
     }
 
     /** Resolves a relative {@code market.magentic} folder against the scenario file's folder. */

@@ -191,6 +191,16 @@ class OverridesTest {
     }
 
     @Test
+    void aTextKeyInsideAFlowValueGetsTheTextAsWritten() {
+        Scenario scenario = load(
+                "agents.assistants[0].llm={baseUrl: 'http://127.0.0.1:1/v1', model: 0x10, cache: {mode: off}}",
+                "agents.assistants[0].thinkTime={min: 20ms, max: 2s}");
+
+        assertThat(scenario.agents().assistants().get(0).llm().cache().mode()).isEqualTo("off");
+        assertThat(scenario.agents().assistants().get(0).llm().model()).isEqualTo("0x10");
+    }
+
+    @Test
     void numericAndBooleanKeysStillReadNumbersAndBooleans() {
         Scenario scenario =
                 load("seed=0x10", "market.generate.customers=12", "agents.assistants[0].params.inquiries=no");

@@ -1,0 +1,46 @@
+package org.mercato.scenarios.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mercato.scenarios.cli.MercatoCliTest.mercato;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The console summary of {@code mercato run}: every count with thousands separators, money with two
+ * decimals, and the market's last event told apart from where the kernel's clock stopped.
+ */
+class RunConsoleTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void moneyHasTwoDecimalsAndThousandsSeparators() {
+        assertThat(Format.money(new BigDecimal("3612.125"))).isEqualTo("3,612.13");
+        assertThat(Format.money(new BigDecimal("20000"))).isEqualTo("20,000.00");
+        assertThat(Format.money(new BigDecimal("-0.5"))).isEqualTo("-0.50");
+    }
+
+    @Test
+    void theSummaryLinesFormatNumbersAlikeAndSayWhichTimeIsWhich() {
+        MercatoCliTest.Result result = mercato(
+                "run",
+                "quickstart",
+                "--set",
+                "market.generate.customers=1200",
+                "--out",
+                dir.resolve("runs").toString());
+
+        assertThat(result.code()).as(result.err()).isZero();
+        assertThat(result.out().lines().filter(line -> line.startsWith("  ")).toList())
+                .contains(
+                        "  welfare     7,872.25 of 23,587.19 optimal, efficiency 33.4%",
+                        "  customers   431 of 1,200 served, 431 paying",
+                        "  payments    431, total 5,465.05",
+                        "  events      13,638 in 165 windows",
+                        // the rational shoppers' 30 s patience timers run on after the last event
+                        "  market time last event at 3.83s, clock stopped at 30.90s (last message or timer)");
+    }
+}
