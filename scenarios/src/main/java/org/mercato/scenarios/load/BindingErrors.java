@@ -97,7 +97,7 @@ final class BindingErrors {
         }
         String problem = cause.getMessage();
         if (problem == null) {
-            problem = "is not valid (" + cause.getClass().getSimpleName() + ")";
+            problem = withoutMessage(node, known);
         }
         problem = ScenarioException.oneLine(problem);
         int space = problem.indexOf(' ');
@@ -245,5 +245,17 @@ final class BindingErrors {
             return "a mapping";
         }
         return Excerpt.of(value.asText());
+    }
+
+    /** What to say when binding failed without a message: the keys a mapping lacks, if any. */
+    private static String withoutMessage(JsonNode node, List<String> known) {
+        if (node != null && node.isObject() && !known.isEmpty()) {
+            List<String> missing = known.stream().filter(key -> !node.has(key)).toList();
+            if (!missing.isEmpty()) {
+                return "needs " + String.join(", ", missing) + " (expected a mapping with keys "
+                        + String.join(", ", known) + ")";
+            }
+        }
+        return "is not a valid value here";
     }
 }

@@ -75,6 +75,15 @@ public class ScenarioLoaderTest {
     }
 
     @Test
+    void aMappingMissingARequiredKeySaysWhichNotTheExceptionsName() throws IOException {
+        ScenarioException e = failure(VALID + "prices:\n  gpt: {input: 1}\n");
+
+        assertThat(e.getMessage())
+                .contains("prices.gpt: needs output (expected a mapping with keys input, output)")
+                .doesNotContain("Exception");
+    }
+
+    @Test
     void unknownKeyNamesFileLineColumnPathAndAllowedKeys() throws IOException {
         ScenarioException e = failure(VALID.replace("median: 200ms", "mediam: 200ms"));
 
