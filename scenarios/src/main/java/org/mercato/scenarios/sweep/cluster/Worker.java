@@ -133,7 +133,7 @@ public final class Worker extends AbstractBehavior<WorkerCommand> {
             return failed(
                     assign.cellId(), new IllegalStateException("this worker resolves the cell's scenario to id " + id));
         }
-        return runner.run(assign.cellId(), scenario);
+        return runner.run(assign.cellId(), scenario, assign.overrides());
     }
 
     private CellResult failed(String id, Throwable e) {
