@@ -94,6 +94,7 @@ public final class Worker extends AbstractBehavior<WorkerCommand> {
                     // every cell is stored, so idle slots have nothing left to ask for
                     sweepDone = true;
                     ending.sweepDone.set(true);
+                    ThrottledPekkoLogFilter.stoppingAfterSuccess(getContext().getSystem());
                     return running == 0 ? Behaviors.stopped() : this;
                 })
                 .onMessage(Refused.class, m -> {
