@@ -58,6 +58,8 @@ public final class CellRunner {
             Map<String, Double> metrics =
                     SummaryMetrics.flatten(new ObjectMapper().readTree(ScenarioRunner.summaryJson(result.summary())));
             metrics.remove("wallTimeMillis");
+            // the condition is the cell's levels, in the cells table: not an outcome
+            metrics.keySet().removeIf(name -> name.startsWith("condition."));
             CostInfo cost = result.summary().cost();
             AgentFailures failures = result.summary().failures();
             boolean failed = failures != null && !scenario.agents().acceptsFailures();
