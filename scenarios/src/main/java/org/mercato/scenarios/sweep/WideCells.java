@@ -18,7 +18,8 @@ import java.util.List;
  * column per factor, named by its dotted key: BIGINT when every level is an integer, DOUBLE when
  * every level is a number, BOOLEAN when every level is true or false, else VARCHAR (text as
  * written, other levels as JSON). A table rebuilt at the end of a sweep, not a view: it then needs
- * no JSON extension in DuckDB, and it is exported to CSV and Parquet like the other tables.
+ * no JSON extension in DuckDB, and it is exported to CSV and Parquet like the other tables. Its
+ * factor columns ({@link Column}) type {@code point_stats}'s too, so a level has one type everywhere.
  */
 final class WideCells {
     private static final ObjectMapper JSON = new ObjectMapper();

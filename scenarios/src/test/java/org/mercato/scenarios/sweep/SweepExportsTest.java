@@ -33,8 +33,8 @@ import picocli.CommandLine;
  * A sweep whose cells finish in reverse order (an executor that runs the plan backwards, with the
  * real cell runner keeping its runs): the database and its CSV and Parquet exports still list cells
  * in the design's order, factor levels are typed alike in every table, the stored numbers are the
- * ones the cells' summary.json files say, and each kept run records its condition and is where the
- * docs say.
+ * ones the cells' summary.json files say, each kept run records its condition and is where the
+ * docs say, and the docs name every table and column.
  */
 class SweepExportsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -197,6 +197,54 @@ class SweepExportsTest {
                 .getUsageMessage()
                 .replaceAll("\\s+", " ");
         assertThat(help).contains("<DIR>/" + documented);
+    }
+
+    /**
+     * Every table, column and {@code sweep} key of the database is documented under the table's own
+     * heading ({@code ### `cells`}) in {@code docs/data-sweep-section.md} or {@code docs/data.md}
+     * (whichever exist: the section is pasted into the page), and so are the folder's files. Factor
+     * columns, named by their keys, are documented as "one per factor".
+     */
+    @Test
+    void everyTableColumnAndFileOfTheSweepIsDocumented() throws Exception {
+        List<String> docs = new ArrayList<>();
+        for (Path doc : List.of(Path.of("../docs/data-sweep-section.md"), Path.of("../docs/data.md"))) {
+            if (Files.exists(doc)) {
+                docs.add(Files.readString(doc));
+            }
+        }
+        assertThat(docs).as("docs/data-sweep-section.md or docs/data.md").isNotEmpty();
+        Map<String, java.util.Set<String>> columns = ReadmeSweepQueryTest.columns(database);
+        assertThat(columns).containsKeys("sweep", "cells", "metrics", "cells_wide", "point_stats");
+        for (var table : columns.entrySet()) {
+            List<String> documented = new ArrayList<>(table.getValue());
+            documented.removeAll(plan.spec().config().factors().keySet());
+            if (table.getKey().equals("sweep")) {
+                documented.addAll(column("SELECT key FROM sweep"));
+            }
+            assertThat(docs)
+                    .as("a section '### `%s`' naming %s", table.getKey(), documented)
+                    .anySatisfy(doc -> assertThat(section(doc, table.getKey()))
+                            .contains(
+                                    documented.stream().map(c -> "`" + c + "`").toList()));
+        }
+        assertThat(String.join("\n", docs))
+                .contains("one per factor", "`export/<table>.csv`", "`export/<table>.parquet`", "`sweep-report.html`")
+                .contains("`runs/<cell id>/<scenario>-<label>-<time>/`");
+        try (Stream<Path> exported = Files.list(folder.resolve("export"))) {
+            assertThat(exported.map(p -> p.getFileName().toString().replaceAll("\\.(csv|parquet)$", "")))
+                    .allSatisfy(table -> assertThat(columns).containsKey(table));
+        }
+    }
+
+    /** The text under {@code ### `table`} up to the next heading; empty when there is none. */
+    private static String section(String doc, String table) {
+        int start = doc.indexOf("### `" + table + "`\n");
+        if (start < 0) {
+            return "";
+        }
+        int end = doc.indexOf("\n#", start + 1);
+        return end < 0 ? doc.substring(start) : doc.substring(start, end);
     }
 
     private static Path summaryOf(Cell cell) throws IOException {
