@@ -91,7 +91,10 @@ final class SweepCommand extends CliCommand {
     @Option(names = "--out", paramLabel = "DIR", description = "The sweep's folder (default: sweeps/<name>).")
     Path out;
 
-    @Option(names = "--keep-runs", description = "Keep each cell's run folder under <DIR>/runs/<cell id>/.")
+    @Option(
+            names = "--keep-runs",
+            description = "Keep each cell's run folder as <DIR>/runs/<cell id>/<scenario>-<label>-<time>/,"
+                    + " named like a labelled 'mercato run' (the label is the cell's levels).")
     boolean keepRuns;
 
     @Option(

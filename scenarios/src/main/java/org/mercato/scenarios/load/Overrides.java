@@ -204,6 +204,56 @@ final class Overrides {
     }
 
     /** A list index as written, or -1 if it does not fit in an int. */
+    /**
+     * The override's value as the scenario reads it at its key, on its own: a text key gets the text
+     * as written ({@code off}, {@code 1.10}) where YAML read a boolean or a number, other keys the
+     * value as parsed. The value is put into an otherwise empty tree along the key and given back
+     * its written text by {@link TextScalars}, the rule a whole scenario gets.
+     */
+    static JsonNode typedValue(Override override, ObjectMapper mapper) {
+        if (override.written().isEmpty()) {
+            return override.value();
+        }
+        ObjectNode root = mapper.createObjectNode();
+        JsonNode node = root;
+        List<Object> path = new ArrayList<>();
+        List<Segment> segments = override.segments();
+        for (int i = 0; i < segments.size(); i++) {
+            Segment segment = segments.get(i);
+            boolean last = i == segments.size() - 1;
+            JsonNode child = last
+                    ? override.value().deepCopy()
+                    : segments.get(i + 1).isIndex() ? mapper.createArrayNode() : mapper.createObjectNode();
+            if (node instanceof ObjectNode object && !segment.bracketed()) {
+                object.set(segment.name(), child);
+                path.add(segment.name());
+            } else if (node instanceof ArrayNode array && segment.isIndex()) {
+                int at = index(segment.name());
+                while (array.size() < at) {
+                    array.add(NullNode.getInstance());
+                }
+                array.add(child);
+                path.add(at);
+            } else {
+                return override.value(); // a key that cannot exist: loading it reports the problem
+            }
+            node = child;
+        }
+        KeyPath at = new KeyPath(path);
+        Map<KeyPath, String> written = new java.util.HashMap<>();
+        override.written().forEach((inside, text) -> {
+            List<Object> full = new ArrayList<>(at.segments());
+            full.addAll(inside.segments());
+            written.put(new KeyPath(full), text);
+        });
+        TextScalars.restore(root, org.mercato.scenarios.model.Scenario.class, written, mapper);
+        JsonNode leaf = root;
+        for (Object segment : path) {
+            leaf = segment instanceof Integer n ? leaf.get(n) : leaf.get((String) segment);
+        }
+        return leaf;
+    }
+
     private static int index(String digits) {
         try {
             return Integer.parseInt(digits);

@@ -36,17 +36,19 @@ public final class ScenarioLoader {
         return load(file, List.of());
     }
 
-    /** Loads {@code file} and applies {@code overrides} of the form {@code a.b.c=value}. */
     /**
      * {@code raw} read as the value of {@code --set key=raw} would be (a YAML scalar, or a flow list
-     * or map in brackets or braces); a problem names {@code --set key}.
+     * or map in brackets or braces), typed as the scenario reads that key: a text key gets {@code off}
+     * or {@code 1.10} as written, where YAML 1.1 reads a boolean or a number; a problem names {@code
+     * --set key}.
      */
     public static JsonNode overrideValue(String key, String raw) {
-        return Overrides.parse(List.of(key + "=" + raw), ScenarioYaml.mapper())
-                .get(0)
-                .value();
+        ObjectMapper mapper = ScenarioYaml.mapper();
+        return Overrides.typedValue(
+                Overrides.parse(List.of(key + "=" + raw), mapper).get(0), mapper);
     }
 
+    /** Loads {@code file} and applies {@code overrides} of the form {@code a.b.c=value}. */
     public static Scenario load(Path file, List<String> overrides) {
         return read(file, overrides).scenario();
     }

@@ -111,6 +111,14 @@ public final class YamlDocument {
         return locator;
     }
 
+    /**
+     * The text as written of the scalar at {@code path} when YAML read it as a boolean or a number
+     * ({@code off}, {@code 1.10}); empty for any other value.
+     */
+    public java.util.Optional<String> writtenAt(List<Object> path) {
+        return java.util.Optional.ofNullable(index.written().get(new KeyPath(path)));
+    }
+
     /** The document as a tree. */
     public JsonNode tree() {
         try {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.mercato.agents.PolicyRegistry;
@@ -19,8 +20,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs one cell through {@link ScenarioRunner} and flattens its summary.json into metrics. The run
- * goes into {@code <keep>/<cell id>/} when runs are kept, else into a scratch folder deleted
+ * Runs one cell through {@link ScenarioRunner}, with the cell's condition (the sweep's {@code --set}
+ * and the cell's levels, recorded in the summary's {@code condition} block), and flattens its
+ * summary.json into metrics. The run goes into {@code <keep>/<cell id>/<scenario>-<label>-<time>/},
+ * named like a labelled {@code mercato run}, when runs are kept, else into a scratch folder deleted
  * afterwards; either way without the per-run DuckDB and CSV files (the sweep has its own). Any
  * failure becomes a {@code failed} result with the error: a cell never throws. A run in which agents
  * failed is a failed cell too (with its metrics, and its causes as the error), unless its scenario
@@ -40,15 +43,23 @@ public final class CellRunner {
     }
 
     public CellResult run(String id, Scenario scenario) {
+        return run(id, scenario, List.of());
+    }
+
+    /** Runs a cell whose condition is {@code overrides} ({@code KEY=VALUE} texts, as {@code --set} takes). */
+    public CellResult run(String id, Scenario scenario, List<String> overrides) {
         long startedMillis = System.currentTimeMillis();
         long started = System.nanoTime();
         Path folder = null;
         try {
             folder = keepRuns != null ? fresh(keepRuns.resolve(id)) : Files.createTempDirectory("mercato-cell-");
-            RunResult result = new ScenarioRunner(registry, folder, KernelListener.NONE).run(forRun(scenario));
+            RunResult result =
+                    new ScenarioRunner(registry, folder, KernelListener.NONE).run(forRun(scenario), overrides);
             Map<String, Double> metrics =
                     SummaryMetrics.flatten(new ObjectMapper().readTree(ScenarioRunner.summaryJson(result.summary())));
             metrics.remove("wallTimeMillis");
+            // the condition is the cell's levels, in the cells table: not an outcome
+            metrics.keySet().removeIf(name -> name.startsWith("condition."));
             CostInfo cost = result.summary().cost();
             AgentFailures failures = result.summary().failures();
             boolean failed = failures != null && !scenario.agents().acceptsFailures();

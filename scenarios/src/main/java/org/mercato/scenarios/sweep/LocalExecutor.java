@@ -36,7 +36,7 @@ public final class LocalExecutor implements SweepExecutor {
             for (Cell cell : cells) {
                 futures.add(pool.submit(() -> {
                     listener.assigned(cell, Thread.currentThread().getName());
-                    done.accept(cell, runner.run(cell.id(), cell.scenario()));
+                    done.accept(cell, runner.run(cell.id(), cell.scenario(), cell.overrides()));
                 }));
             }
             for (Future<?> f : futures) {

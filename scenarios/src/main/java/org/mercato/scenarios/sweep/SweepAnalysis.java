@@ -179,7 +179,7 @@ public final class SweepAnalysis {
                     Double v = cellMetrics.get(i).get(metric);
                     Double w = partnerMetrics.get(i).get(metric);
                     if (v != null && w != null) {
-                        diffs.add(v - w);
+                        diffs.add(Interval.difference(v, w));
                     }
                 }
                 if (!diffs.isEmpty()) {

@@ -28,6 +28,10 @@ public record SweepPlan(SweepSpec spec, String codeVersion, List<Cell> cells) {
         List<Map<String, JsonNode>> points = Design.points(spec.config(), spec.designSeed());
         List<Cell> cells = new ArrayList<>();
         for (Map<String, JsonNode> point : points) {
+            List<String> condition = new ArrayList<>(spec.overrides());
+            for (Map.Entry<String, JsonNode> level : point.entrySet()) {
+                condition.add(level.getKey() + "=" + SweepStore.levelText(level.getValue()));
+            }
             for (int r = 0; r < spec.config().replicates(); r++) {
                 List<String> overrides = new ArrayList<>(spec.overrides());
                 for (Map.Entry<String, JsonNode> level : point.entrySet()) {
@@ -39,7 +43,8 @@ public record SweepPlan(SweepSpec spec, String codeVersion, List<Cell> cells) {
                 overrides.add("seed=" + seed);
                 Scenario scenario = ScenarioValidator.load(spec.baseFile(), overrides, registry);
                 Scenario resolved = withoutSweep(scenario);
-                cells.add(new Cell(cells.size(), CellIds.of(resolved, codeVersion), point, r, seed, resolved));
+                cells.add(
+                        new Cell(cells.size(), CellIds.of(resolved, codeVersion), point, r, seed, resolved, condition));
             }
         }
         checkDistinct(spec, cells);

@@ -1,6 +1,7 @@
 package org.mercato.scenarios.sweep;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,15 +13,20 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.mercato.metrics.output.HeadlineMetric;
 
 /**
- * After a sweep: the analysis tables in the database ({@code point_stats}, {@code level_stats},
- * {@code paired_differences}), every table as CSV and Parquet under {@code <folder>/export/}, and
- * {@code <folder>/sweep-report.html}.
+ * After a sweep: the cells in cell order, the analysis tables in the database ({@code point_stats},
+ * {@code level_stats}, {@code paired_differences}) and {@code cells_wide}, every table as CSV and
+ * Parquet under {@code <folder>/export/}, and {@code <folder>/sweep-report.html}. Factor levels are
+ * typed the same everywhere they stand alone: {@code cells.factors} and {@code point_stats.point}
+ * hold the same JSON ({@code {"k":1}}), and {@code cells_wide} and {@code point_stats} have the same
+ * typed column per factor. Only {@code level_stats.level} and {@code paired_differences.level} and
+ * {@code baseline}, one column for the levels of every factor (and bins), hold text.
  */
 public final class SweepResults {
     static final List<String> TABLES =
@@ -45,8 +51,14 @@ public final class SweepResults {
         List<String> factors = factorKeys(facts, cells);
         SweepAnalysis analysis = SweepAnalysis.of(cells, store.metrics(), factors);
         SweepHeadlines headlines = SweepHeadlines.of(headline(facts), analysis);
-        writeTables(store.connection(), analysis);
-        WideCells.write(store.connection(), factors);
+        store.sortInCellOrder();
+        List<WideCells.Column> columns = WideCells.write(store.connection(), factors);
+        Map<String, JsonNode> typed = store.typedFactors();
+        Map<Map<String, String>, JsonNode> typedPoints = new HashMap<>();
+        for (SweepStore.StoredCell c : cells) {
+            typedPoints.putIfAbsent(c.factors(), typed.get(c.id()));
+        }
+        writeTables(store.connection(), analysis, columns, typedPoints);
         Path export = folder.resolve("export");
         for (String table : TABLES) {
             store.export(table, export);
@@ -85,20 +97,37 @@ public final class SweepResults {
         return keys;
     }
 
-    private static void writeTables(Connection c, SweepAnalysis a) {
+    /**
+     * {@code point_stats}: the point as the cells' JSON, then one typed column per factor as in
+     * {@code cells_wide}, then the statistics.
+     */
+    private static void writeTables(
+            Connection c,
+            SweepAnalysis a,
+            List<WideCells.Column> columns,
+            Map<Map<String, String>, JsonNode> typedPoints) {
         try (Statement sql = c.createStatement()) {
             c.setAutoCommit(false);
-            sql.execute("CREATE OR REPLACE TABLE point_stats (point VARCHAR, metric VARCHAR, n INTEGER,"
-                    + " mean DOUBLE, lower DOUBLE, upper DOUBLE)");
+            StringBuilder factorColumns = new StringBuilder();
+            StringBuilder marks = new StringBuilder();
+            for (WideCells.Column column : columns) {
+                factorColumns.append(column.definition()).append(", ");
+                marks.append("?, ");
+            }
+            sql.execute("CREATE OR REPLACE TABLE point_stats (point VARCHAR, " + factorColumns
+                    + "metric VARCHAR, n INTEGER, mean DOUBLE, lower DOUBLE, upper DOUBLE)");
             sql.execute("CREATE OR REPLACE TABLE level_stats (factor VARCHAR, level VARCHAR, metric VARCHAR,"
                     + " n INTEGER, mean DOUBLE, lower DOUBLE, upper DOUBLE)");
             sql.execute("CREATE OR REPLACE TABLE paired_differences (factor VARCHAR, level VARCHAR,"
                     + " baseline VARCHAR, metric VARCHAR, pairs INTEGER, mean DOUBLE, lower DOUBLE, upper DOUBLE)");
-            try (PreparedStatement p = c.prepareStatement("INSERT INTO point_stats VALUES (?, ?, ?, ?, ?, ?)")) {
+            try (PreparedStatement p =
+                    c.prepareStatement("INSERT INTO point_stats VALUES (?, " + marks + "?, ?, ?, ?, ?)")) {
                 for (SweepAnalysis.PointStat s : a.points()) {
-                    p.setString(1, JSON.valueToTree(s.point()).toString());
-                    p.setString(2, s.metric());
-                    bind(p, 3, s.interval());
+                    JsonNode point = typedPoints.getOrDefault(s.point(), JSON.valueToTree(s.point()));
+                    p.setString(1, point.toString());
+                    WideCells.bindLevels(p, 2, columns, point);
+                    p.setString(2 + columns.size(), s.metric());
+                    bind(p, 3 + columns.size(), s.interval());
                     p.addBatch();
                 }
                 p.executeBatch();

@@ -52,6 +52,7 @@ public final class SweepRun {
             } finally {
                 writer.close();
             }
+            store.sortInCellOrder();
             return new Outcome(plan.cells().size(), reused, writer.stored(), writer.failed(), failedSkipped);
         }
     }

@@ -81,10 +81,11 @@ public record SweepSpec(
                             + " KEY=LEVEL,LEVEL, or write a sweep file with 'scenario: <base.yaml>' and design,"
                             + " factors, replicates");
         }
-        if (scenario.sweep() != null) {
-            checkDistinct(doc, List.of("sweep"), scenario.sweep());
+        SweepConfig config = scenario.sweep() == null ? null : asWritten(doc, List.of("sweep"), scenario.sweep());
+        if (config != null) {
+            checkDistinct(doc, List.of("sweep"), config);
         }
-        return of(file, scenario.name(), withCommandLine(scenario.sweep(), line), scenario, line);
+        return of(file, scenario.name(), withCommandLine(config, line), scenario, line);
     }
 
     /** {@code config} (null: none) with the command line's factors and replicates. */
@@ -123,7 +124,7 @@ public record SweepSpec(
         } catch (java.nio.file.InvalidPathException e) {
             throw doc.error(List.of("scenario"), "not a file path: " + Excerpt.quoted(base.asText()));
         }
-        SweepConfig config = doc.bind(object, List.of(), SweepConfig.class);
+        SweepConfig config = asWritten(doc, List.of(), doc.bind(object, List.of(), SweepConfig.class));
         checkDistinct(doc, List.of(), config);
         Scenario scenario = ScenarioLoader.load(baseFile, line.overrides());
         String name = nameNode == null || nameNode.isNull() ? scenario.name() + "-sweep" : nameNode.asText();
@@ -132,6 +133,47 @@ public record SweepSpec(
                     List.of("name"), "must use only letters, digits, '.', '_' and '-', was " + Excerpt.quoted(name));
         }
         return of(baseFile, name, withCommandLine(config, line), scenario, line);
+    }
+
+    /**
+     * The factors' levels read as {@code --set} reads a value: a level YAML 1.1 read as a boolean or
+     * a number ({@code off}, {@code yes}, {@code 1.10}) is the text as written when its key is a text
+     * key ({@code llm.cache.mode: [off, record]}), and stays typed for any other key.
+     */
+    private static SweepConfig asWritten(YamlDocument doc, List<Object> at, SweepConfig config) {
+        Map<String, Object> factors = new LinkedHashMap<>();
+        boolean changed = false;
+        for (Map.Entry<String, Object> factor : config.factors().entrySet()) {
+            Object value = factor.getValue();
+            if (value instanceof List<?> levels) {
+                List<Object> read = new ArrayList<>();
+                for (int j = 0; j < levels.size(); j++) {
+                    Object level = levels.get(j);
+                    String written = level instanceof Boolean || level instanceof Number
+                            ? doc.writtenAt(path(at, "factors", factor.getKey(), j))
+                                    .orElse(null)
+                            : null;
+                    Object text = written == null ? null : asText(factor.getKey(), written);
+                    changed |= text != null;
+                    read.add(text != null ? text : level);
+                }
+                value = read;
+            }
+            factors.put(factor.getKey(), value);
+        }
+        return changed
+                ? new SweepConfig(config.design(), factors, config.replicates(), config.samples(), config.seed())
+                : config;
+    }
+
+    /** {@code written} as the text a text key reads it as; null for any other key (or a bad key). */
+    private static String asText(String key, String written) {
+        try {
+            JsonNode value = ScenarioLoader.overrideValue(key, written);
+            return value.isTextual() ? value.asText() : null;
+        } catch (ScenarioException e) {
+            return null; // the plan reports a bad key like a bad --set
+        }
     }
 
     /**

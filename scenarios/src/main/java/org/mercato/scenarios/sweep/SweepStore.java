@@ -29,7 +29,8 @@ import org.mercato.scenarios.load.ScenarioException;
  * {@code cells}: one row per cell id (index, factors as JSON, replicate, seed, status, start time,
  * wall time, error, worker, LLM cost). {@code metrics}: long format (cell id, metric, value). Each
  * finished cell is one transaction, so a crash loses at most the cell being written; a rerun of a
- * cell replaces its rows. Only one thread may write: the {@link StoreWriter}.
+ * cell replaces its rows. Rows arrive in completion order; {@link #sortInCellOrder} puts them in the
+ * design's order at the end. Only one thread may write: the {@link StoreWriter}.
  */
 public final class SweepStore implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -288,6 +289,59 @@ public final class SweepStore implements AutoCloseable {
         }
     }
 
+    /**
+     * Each cell's factor levels as stored, typed as the sweep file gave them ({@code {"k":1}}), by
+     * cell id.
+     */
+    public Map<String, JsonNode> typedFactors() {
+        Map<String, JsonNode> out = new TreeMap<>();
+        try (Statement sql = connection.createStatement();
+                ResultSet rs = sql.executeQuery("SELECT id, factors FROM cells")) {
+            while (rs.next()) {
+                out.put(rs.getString(1), JSON.readTree(rs.getString(2)));
+            }
+        } catch (SQLException e) {
+            throw failure("read cells", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+
+    /**
+     * Rewrites {@code cells} in cell order (index, then id) and {@code metrics} in the same order of
+     * cells, each cell's metrics by name: cells finish in any order, but readers of the file and of
+     * its exports see the design's order whatever the thread count.
+     */
+    public void sortInCellOrder() {
+        try (Statement sql = connection.createStatement()) {
+            connection.setAutoCommit(false);
+            sql.execute("CREATE TEMP TABLE sorted_cells AS SELECT * FROM cells ORDER BY idx, id");
+            sql.execute("CREATE TEMP TABLE sorted_metrics AS SELECT m.* FROM metrics m"
+                    + " LEFT JOIN cells c ON c.id = m.cell_id ORDER BY c.idx NULLS LAST, m.cell_id, m.metric");
+            sql.execute("DELETE FROM cells");
+            sql.execute("DELETE FROM metrics");
+            sql.execute("INSERT INTO cells SELECT * FROM sorted_cells");
+            sql.execute("INSERT INTO metrics SELECT * FROM sorted_metrics");
+            sql.execute("DROP TABLE sorted_cells");
+            sql.execute("DROP TABLE sorted_metrics");
+            connection.commit();
+        } catch (SQLException e) {
+            try {
+                connection.rollback();
+            } catch (SQLException ignored) {
+                // the original error matters
+            }
+            throw failure("sort the cells", e);
+        } finally {
+            try {
+                connection.setAutoCommit(true);
+            } catch (SQLException ignored) {
+                // the connection is closing anyway
+            }
+        }
+    }
+
     /** Runs statements in one transaction (the analysis tables). */
     public Connection connection() {
         return connection;
@@ -329,7 +383,7 @@ public final class SweepStore implements AutoCloseable {
 
     /**
      * Writes {@code table} to {@code <dir>/<table>.csv} and {@code .parquet} with DuckDB's COPY,
-     * each under a temporary name first.
+     * each under a temporary name first, rows in the table's order (DuckDB keeps insertion order).
      */
     public void export(String table, Path dir) {
         try (Statement sql = connection.createStatement()) {

@@ -18,7 +18,8 @@ import java.util.List;
  * column per factor, named by its dotted key: BIGINT when every level is an integer, DOUBLE when
  * every level is a number, BOOLEAN when every level is true or false, else VARCHAR (text as
  * written, other levels as JSON). A table rebuilt at the end of a sweep, not a view: it then needs
- * no JSON extension in DuckDB, and it is exported to CSV and Parquet like the other tables.
+ * no JSON extension in DuckDB, and it is exported to CSV and Parquet like the other tables. Its
+ * factor columns ({@link Column}) type {@code point_stats}'s too, so a level has one type everywhere.
  */
 final class WideCells {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -50,7 +51,18 @@ final class WideCells {
 
     private record Row(String id, int idx, JsonNode factors, int replicate, long seed, String status) {}
 
-    static void write(Connection connection, List<String> factorKeys) {
+    /** A factor's column: its dotted key and the type its levels share. */
+    record Column(String key, ColumnType type) {
+        String definition() {
+            return quoted(key) + " " + type;
+        }
+    }
+
+    /**
+     * Writes the table and returns its factor columns, typed over every cell of the database, so
+     * that {@code point_stats} can type its factor columns the same way.
+     */
+    static List<Column> write(Connection connection, List<String> factorKeys) {
         try (Statement sql = connection.createStatement()) {
             List<Row> rows = new ArrayList<>();
             try (ResultSet rs =
@@ -65,18 +77,15 @@ final class WideCells {
                             rs.getString(6)));
                 }
             }
-            List<ColumnType> types = new ArrayList<>();
+            List<Column> columns = new ArrayList<>();
             for (String key : factorKeys) {
-                types.add(typeOf(key, rows));
+                columns.add(new Column(key, typeOf(key, rows)));
             }
             StringBuilder create = new StringBuilder("CREATE OR REPLACE TABLE cells_wide (id VARCHAR, idx INTEGER,"
                     + " replicate INTEGER, seed BIGINT, status VARCHAR");
             StringBuilder marks = new StringBuilder("?, ?, ?, ?, ?");
-            for (int k = 0; k < factorKeys.size(); k++) {
-                create.append(", ")
-                        .append(quoted(factorKeys.get(k)))
-                        .append(' ')
-                        .append(types.get(k));
+            for (Column column : columns) {
+                create.append(", ").append(column.definition());
                 marks.append(", ?");
             }
             connection.setAutoCommit(false);
@@ -89,18 +98,25 @@ final class WideCells {
                     insert.setInt(3, row.replicate());
                     insert.setLong(4, row.seed());
                     insert.setString(5, row.status());
-                    for (int k = 0; k < factorKeys.size(); k++) {
-                        bind(insert, 6 + k, types.get(k), row.factors().get(factorKeys.get(k)));
-                    }
+                    bindLevels(insert, 6, columns, row.factors());
                     insert.addBatch();
                 }
                 insert.executeBatch();
             }
             connection.commit();
+            return columns;
         } catch (SQLException e) {
             throw new IllegalStateException("cannot write the cells_wide table: " + e.getMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Binds the levels of {@code factors} (a JSON object by key) to the columns from {@code at} on. */
+    static void bindLevels(PreparedStatement p, int at, List<Column> columns, JsonNode factors) throws SQLException {
+        for (int k = 0; k < columns.size(); k++) {
+            Column column = columns.get(k);
+            bind(p, at + k, column.type(), factors == null ? null : factors.get(column.key()));
         }
     }
 

@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -24,6 +26,8 @@ import org.mercato.scenarios.model.SweepConfig;
  * Runs the query of the README's "Analyse a sweep with SQL" (read from README.md between its
  * markers, so the two cannot drift) on a small sweep of each study it names: the study's own
  * factors, fewer customers and seeds. Every condition gets rows, and its headline metric has a value.
+ * Every table and column the README's sweep section names (its table of tables, and each
+ * {@code table.column}) exists in those databases.
  */
 class ReadmeSweepQueryTest {
     private static final Path README = Path.of("../README.md");
@@ -65,10 +69,7 @@ class ReadmeSweepQueryTest {
         Set<String> conditions = new TreeSet<>();
         try (SweepStore store = SweepStore.open(database)) {
             SweepResults.write(store, dir, null);
-            store.cells()
-                    .forEach(c -> conditions.add(new com.fasterxml.jackson.databind.ObjectMapper()
-                            .valueToTree(c.factors())
-                            .toString()));
+            store.typedFactors().values().forEach(levels -> conditions.add(levels.toString()));
         }
         assertThat(conditions).hasSize(plan.cells().size() / replicates);
 
@@ -84,11 +85,63 @@ class ReadmeSweepQueryTest {
         }
 
         assertThat(rows.keySet()).isEqualTo(conditions);
+        Map<String, Set<String>> columns = columns(database);
+        readmeColumns()
+                .forEach((table, named) -> assertThat(columns)
+                        .as("README sweep section: table " + table)
+                        .containsKey(table)
+                        .extractingByKey(table)
+                        .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.collection(String.class))
+                        .containsAll(named));
         assertThat(rows.values())
                 .allSatisfy(metrics -> assertThat(metrics)
                         .containsKey(headline)
                         .allSatisfy(
                                 (metric, mean) -> assertThat(mean).as(metric).isNotNull()));
+    }
+
+    /** The tables and columns of a sweep database. */
+    static Map<String, Set<String>> columns(Path database) throws Exception {
+        Map<String, Set<String>> out = new TreeMap<>();
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + database.toAbsolutePath());
+                Statement sql = c.createStatement();
+                ResultSet rs = sql.executeQuery("SELECT table_name, column_name FROM information_schema.columns"
+                        + " WHERE table_schema = 'main'")) {
+            while (rs.next()) {
+                out.computeIfAbsent(rs.getString(1), k -> new TreeSet<>()).add(rs.getString(2));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The columns the README's sweep section names, by table: the rows of its table of tables
+     * ({@code | `cells` | ... | `id`, `idx`, ... |}) and every {@code `table.column`} in its text.
+     */
+    static Map<String, Set<String>> readmeColumns() throws Exception {
+        String readme = Files.readString(README);
+        int start = readme.indexOf("\n## Sweeps\n");
+        assertThat(start).as("README's sweep section").isNotNegative();
+        String section = readme.substring(start, readme.indexOf("\n## ", start + 1));
+        Map<String, Set<String>> out = new TreeMap<>();
+        Matcher row = Pattern.compile("(?m)^\\| `(\\w+)` \\|.*\\|(.*)\\|$").matcher(section);
+        while (row.find()) {
+            Set<String> named = out.computeIfAbsent(row.group(1), k -> new TreeSet<>());
+            Matcher column = Pattern.compile("`(\\w+)`").matcher(row.group(2));
+            while (column.find()) {
+                named.add(column.group(1));
+            }
+        }
+        assertThat(out).as("README's table of sweep tables").hasSizeGreaterThanOrEqualTo(7);
+        Matcher dotted = Pattern.compile("`(\\w+)\\.(\\w+)`").matcher(section);
+        while (dotted.find()) {
+            boolean fileName =
+                    List.of("duckdb", "csv", "parquet", "html", "json").contains(dotted.group(2));
+            if (out.containsKey(dotted.group(1)) && !fileName) {
+                out.get(dotted.group(1)).add(dotted.group(2));
+            }
+        }
+        return out;
     }
 
     /** The SQL between the README's sweep-sql markers, without the code fence. */

@@ -76,6 +76,7 @@ public final class ClusterExecutor implements SweepExecutor {
         log.info("sweep coordinator at {}; {} cells to hand out", system.address(), cells.size());
         try {
             finished.get();
+            ThrottledPekkoLogFilter.stoppingAfterSuccess(system);
             // let workers polling for work hear that the sweep is done, so they stop cleanly
             try {
                 drained.get(Worker.RETRY.toMillis() * 4 + 2_000, TimeUnit.MILLISECONDS);

@@ -153,7 +153,7 @@ public final class Coordinator extends AbstractBehavior<CoordinatorCommand> {
         if (cell != null) {
             running.put(cell.id(), worker);
             listener.assigned(cell, worker.path().address().toString());
-            worker.tell(new Assign(cell.id(), ScenarioYaml.write(cell.scenario())));
+            worker.tell(new Assign(cell.id(), ScenarioYaml.write(cell.scenario()), cell.overrides()));
         } else if (done.size() == cells.size()) {
             worker.tell(new SweepDone(cells.size()));
             toldDone.add(worker);

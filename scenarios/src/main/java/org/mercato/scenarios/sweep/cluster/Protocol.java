@@ -1,5 +1,6 @@
 package org.mercato.scenarios.sweep.cluster;
 
+import java.util.List;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.mercato.scenarios.sweep.CellResult;
 
@@ -24,8 +25,16 @@ public final class Protocol {
     /** The coordinator lost sight of a worker (it stopped, or its node was downed). Local only. */
     public record WorkerGone(ActorRef<WorkerCommand> worker) implements CoordinatorCommand {}
 
-    /** Run this cell: its id and the resolved scenario as YAML. */
-    public record Assign(String cellId, String scenarioYaml) implements WorkerCommand, ClusterMessage {}
+    /**
+     * Run this cell: its id, the resolved scenario as YAML and the condition's overrides (recorded in
+     * the run's summary).
+     */
+    public record Assign(String cellId, String scenarioYaml, List<String> overrides)
+            implements WorkerCommand, ClusterMessage {
+        public Assign {
+            overrides = overrides == null ? List.of() : List.copyOf(overrides);
+        }
+    }
 
     /** Nothing to hand out now, but cells are still running elsewhere and may come back: ask again. */
     public record NoWorkYet(int running) implements WorkerCommand, ClusterMessage {}

@@ -17,6 +17,12 @@ import org.slf4j.LoggerFactory;
  * million lines for a few megabytes. Lines past the limit are counted and reported once per window
  * (and when the node stops); they are refused before Pekko formats or queues them, so the flood costs
  * neither the console nor the logger's mailbox.
+ *
+ * <p>Two kinds of Pekko warnings are expected and kept below WARN (not logged), since the node says
+ * itself what matters: a worker's "couldn't join seed nodes, will try again" while it is still
+ * joining (it fails with its own error when it never joins within the failure timeout), and, once the
+ * sweep succeeded ({@link #stoppingAfterSuccess}), the remoting and cluster chatter of nodes leaving
+ * at once (aborted connections, quarantined associations). Errors always pass.
  */
 public final class ThrottledPekkoLogFilter extends Slf4jLoggingFilter {
     static final int LIMIT = 10;
@@ -24,7 +30,11 @@ public final class ThrottledPekkoLogFilter extends Slf4jLoggingFilter {
     private static final String PEKKO = "org.apache.pekko.";
     private static final Logger log = LoggerFactory.getLogger(ThrottledPekkoLogFilter.class);
 
+    private static final String CLUSTER = "org.apache.pekko.cluster.Cluster";
+
     private final LogThrottle throttle = new LogThrottle(LIMIT, WINDOW, System::nanoTime);
+    private volatile boolean joining;
+    private volatile boolean stopping;
 
     public ThrottledPekkoLogFilter(ActorSystem.Settings settings, EventStream eventStream) {
         super(settings, eventStream);
@@ -35,6 +45,32 @@ public final class ThrottledPekkoLogFilter extends Slf4jLoggingFilter {
         if (((ExtendedActorSystem) Adapter.toClassic(system)).logFilter() instanceof ThrottledPekkoLogFilter filter) {
             system.getWhenTerminated().whenComplete((done, error) -> filter.reportHeldBack());
         }
+    }
+
+    /** While {@code joining}, the cluster's join retries are expected (a worker reports never joining itself). */
+    static void joining(org.apache.pekko.actor.typed.ActorSystem<?> system, boolean joining) {
+        if (of(system) instanceof ThrottledPekkoLogFilter filter) {
+            filter.joining = joining;
+        }
+    }
+
+    /** Every cell is stored (or this worker was told the sweep is done): what the node logs while stopping is expected. */
+    static void stoppingAfterSuccess(org.apache.pekko.actor.typed.ActorSystem<?> system) {
+        if (of(system) instanceof ThrottledPekkoLogFilter filter) {
+            filter.stopping = true;
+        }
+    }
+
+    private static Object of(org.apache.pekko.actor.typed.ActorSystem<?> system) {
+        return ((ExtendedActorSystem) Adapter.toClassic(system)).logFilter();
+    }
+
+    /** A Pekko warning the node expects (see the class comment). */
+    private boolean expected(Class<?> logClass) {
+        if (logClass == null || !logClass.getName().startsWith(PEKKO)) {
+            return false;
+        }
+        return stopping || (joining && logClass.getName().equals(CLUSTER));
     }
 
     void reportHeldBack() {
@@ -79,7 +115,7 @@ public final class ThrottledPekkoLogFilter extends Slf4jLoggingFilter {
 
     @Override
     public boolean isWarningEnabled(Class<?> logClass, String logSource) {
-        return admit(super.isWarningEnabled(logClass, logSource), logClass);
+        return admit(super.isWarningEnabled(logClass, logSource) && !expected(logClass), logClass);
     }
 
     @Override
@@ -99,7 +135,7 @@ public final class ThrottledPekkoLogFilter extends Slf4jLoggingFilter {
 
     @Override
     public boolean isWarningEnabled(Class<?> logClass, String logSource, LogMarker marker) {
-        return admit(super.isWarningEnabled(logClass, logSource, marker), logClass);
+        return admit(super.isWarningEnabled(logClass, logSource, marker) && !expected(logClass), logClass);
     }
 
     @Override

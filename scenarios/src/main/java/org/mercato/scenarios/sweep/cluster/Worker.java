@@ -94,6 +94,7 @@ public final class Worker extends AbstractBehavior<WorkerCommand> {
                     // every cell is stored, so idle slots have nothing left to ask for
                     sweepDone = true;
                     ending.sweepDone.set(true);
+                    ThrottledPekkoLogFilter.stoppingAfterSuccess(getContext().getSystem());
                     return running == 0 ? Behaviors.stopped() : this;
                 })
                 .onMessage(Refused.class, m -> {
@@ -133,7 +134,7 @@ public final class Worker extends AbstractBehavior<WorkerCommand> {
             return failed(
                     assign.cellId(), new IllegalStateException("this worker resolves the cell's scenario to id " + id));
         }
-        return runner.run(assign.cellId(), scenario);
+        return runner.run(assign.cellId(), scenario, assign.overrides());
     }
 
     private CellResult failed(String id, Throwable e) {

@@ -100,8 +100,11 @@ public final class WorkerNode {
                 ClusterSettings.SYSTEM,
                 ClusterSettings.config(bind, join, ClusterSettings.WORKER_ROLE, failureTimeout));
         ThrottledPekkoLogFilter.reportOnTermination(system);
-        org.apache.pekko.cluster.Cluster.get(Adapter.toClassic(system))
-                .registerOnMemberUp(() -> ending.joined.set(true));
+        ThrottledPekkoLogFilter.joining(system, true);
+        org.apache.pekko.cluster.Cluster.get(Adapter.toClassic(system)).registerOnMemberUp(() -> {
+            ending.joined.set(true);
+            ThrottledPekkoLogFilter.joining(system, false);
+        });
         // Pekko's shutdown-after-unsuccessful-join-seed-nodes may fire while the system still starts
         // (and then logs stack traces): time the join from here instead
         system.scheduler()
@@ -115,6 +118,7 @@ public final class WorkerNode {
                             if (status == MemberStatus.joining() || status == MemberStatus.weaklyUp()) {
                                 ending.joined.set(true);
                             }
+                            ThrottledPekkoLogFilter.joining(system, false);
                             if (!ending.joined.get()) {
                                 system.terminate();
                             }
