@@ -31,10 +31,7 @@ final class FitChoicesCommand extends CliCommand {
     @Parameters(index = "0", paramLabel = "RUN-FOLDER", description = "a folder written by 'mercato run'")
     Path folder;
 
-    @Option(
-            names = "--out",
-            paramLabel = "FILE",
-            description = "the CSV to write (default: choices.csv in the run folder)")
+    @Option(names = "--out", paramLabel = "FILE", description = "the CSV (default: RUN-FOLDER/choices.csv)")
     Path target;
 
     @Override
