@@ -13,6 +13,7 @@ import java.util.TreeSet;
 import org.mercato.metrics.estimation.ChoiceSet;
 import org.mercato.metrics.estimation.ConditionalLogit;
 import org.mercato.metrics.estimation.LogitFit;
+import org.mercato.metrics.estimation.LongFormatChoices;
 import org.mercato.sim.events.DoneEvent;
 import org.mercato.sim.events.EventSink;
 import org.mercato.sim.events.ImpressionEvent;
@@ -100,6 +101,65 @@ public final class ChoiceLogitFold implements EventSink {
         if (sets.size() < MIN_SETS) {
             return new ChoiceLogit(sets.size(), List.of(), null, "fewer than " + MIN_SETS + " choice sets");
         }
+        Design design = design();
+        List<String> kept = design.covariates();
+        List<String> omitted = design.omitted();
+        List<ChoiceSet> data = design.sets();
+        if (kept.isEmpty()) {
+            return new ChoiceLogit(sets.size(), omitted, null, "no covariate left to estimate");
+        }
+        LogitFit fit;
+        try {
+            fit = new ConditionalLogit().fit(kept, data, spec.clusterByCustomer());
+        } catch (ArithmeticException | IllegalArgumentException e) {
+            return new ChoiceLogit(
+                    sets.size(),
+                    omitted,
+                    null,
+                    "not estimable with " + String.join(", ", kept) + ": " + e.getMessage());
+        }
+        List<Coefficient> coefficients = new ArrayList<>();
+        for (LogitFit.Coefficient c : fit.covariates()) {
+            coefficients.add(new Coefficient(c.name(), finite(c.coef()), finite(c.se()), finite(c.z()), finite(c.p())));
+        }
+        return new ChoiceLogit(
+                sets.size(),
+                omitted,
+                new Fit(
+                        coefficients,
+                        finite(fit.logLikelihood()),
+                        finite(fit.logLikelihoodNull()),
+                        finite(fit.pseudoR2()),
+                        fit.alternatives(),
+                        fit.clusters(),
+                        fit.iterations(),
+                        fit.converged(),
+                        fit.converged() ? null : fit.status().label(),
+                        fit.causedBy()),
+                !fit.converged()
+                        ? fit.reason()
+                        : coefficients.stream().anyMatch(c -> c.se() == null)
+                                ? "some standard errors are not finite (the choices are nearly separated)"
+                                : null);
+    }
+
+    /**
+     * The covariates the fit uses and its choice sets, one row per alternative shown, in the order
+     * the customers chose (what {@code mercato fit choices} writes as long-format CSV); null with
+     * fewer than {@link #MIN_SETS} sets or no covariate left.
+     */
+    public LongFormatChoices.Data choiceData() {
+        if (sets.size() < MIN_SETS) {
+            return null;
+        }
+        Design design = design();
+        return design.covariates().isEmpty() ? null : new LongFormatChoices.Data(design.covariates(), design.sets());
+    }
+
+    /** The kept covariates (none: nothing to estimate), those left out with why, and the design over the kept ones. */
+    private record Design(List<String> covariates, List<String> omitted, List<ChoiceSet> sets) {}
+
+    private Design design() {
         boolean grid = false;
         boolean allPriced = true;
         SortedSet<String> tags = new TreeSet<>();
@@ -211,7 +271,7 @@ public final class ChoiceLogitFold implements EventSink {
             }
         }
         if (kept.isEmpty()) {
-            return new ChoiceLogit(sets.size(), omitted, null, "no covariate left to estimate");
+            return new Design(kept, omitted, List.of());
         }
         List<ChoiceSet> data = design(sets, keptColumns);
         for (String collinear = collinear(kept, data); collinear != null; collinear = collinear(kept, data)) {
@@ -220,43 +280,11 @@ public final class ChoiceLogitFold implements EventSink {
             keptColumns.remove(c);
             omitted.add(collinear + " (collinear with the covariates before it within choice sets)");
             if (kept.isEmpty()) {
-                return new ChoiceLogit(sets.size(), omitted, null, "no covariate left to estimate");
+                return new Design(kept, omitted, List.of());
             }
             data = design(sets, keptColumns);
         }
-        LogitFit fit;
-        try {
-            fit = new ConditionalLogit().fit(kept, data, spec.clusterByCustomer());
-        } catch (ArithmeticException | IllegalArgumentException e) {
-            return new ChoiceLogit(
-                    sets.size(),
-                    omitted,
-                    null,
-                    "not estimable with " + String.join(", ", kept) + ": " + e.getMessage());
-        }
-        List<Coefficient> coefficients = new ArrayList<>();
-        for (LogitFit.Coefficient c : fit.covariates()) {
-            coefficients.add(new Coefficient(c.name(), finite(c.coef()), finite(c.se()), finite(c.z()), finite(c.p())));
-        }
-        return new ChoiceLogit(
-                sets.size(),
-                omitted,
-                new Fit(
-                        coefficients,
-                        finite(fit.logLikelihood()),
-                        finite(fit.logLikelihoodNull()),
-                        finite(fit.pseudoR2()),
-                        fit.alternatives(),
-                        fit.clusters(),
-                        fit.iterations(),
-                        fit.converged(),
-                        fit.converged() ? null : fit.status().label(),
-                        fit.causedBy()),
-                !fit.converged()
-                        ? fit.reason()
-                        : coefficients.stream().anyMatch(c -> c.se() == null)
-                                ? "some standard errors are not finite (the choices are nearly separated)"
-                                : null);
+        return new Design(kept, omitted, data);
     }
 
     private static List<ChoiceSet> design(List<Choice> sets, List<java.util.function.ToDoubleFunction<Shown>> columns) {

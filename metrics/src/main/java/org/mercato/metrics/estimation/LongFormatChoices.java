@@ -89,6 +89,43 @@ public final class LongFormatChoices {
         }
     }
 
+    /**
+     * {@code data} as a CSV that {@link #read} reads back to the same values: the header {@code
+     * set,customer,chosen,<covariates>}, then one row per alternative, set by set ({@code customer}
+     * is each set's cluster). Whole numbers are written without a fraction, others as Java prints a
+     * double (the shortest text that parses back to it).
+     */
+    public static String csv(Data data) {
+        StringBuilder out = new StringBuilder("set,customer,chosen");
+        for (String covariate : data.covariates()) {
+            if (covariate.contains(",") || covariate.contains("\"")) {
+                throw new IllegalArgumentException("a covariate name cannot hold a comma or a quote: " + covariate);
+            }
+            out.append(',').append(covariate);
+        }
+        out.append('\n');
+        for (ChoiceSet set : data.sets()) {
+            for (int a = 0; a < set.alternatives(); a++) {
+                out.append(set.id())
+                        .append(',')
+                        .append(set.cluster())
+                        .append(',')
+                        .append(a == set.chosen() ? 1 : 0);
+                for (double value : set.x()[a]) {
+                    out.append(',').append(number(value));
+                }
+                out.append('\n');
+            }
+        }
+        return out.toString();
+    }
+
+    private static String number(double value) {
+        return value == Math.rint(value) && Math.abs(value) < 1e15
+                ? Long.toString((long) value)
+                : Double.toString(value);
+    }
+
     private static final class Builder {
         private final List<double[]> rows = new ArrayList<>();
         private int chosen = -1;

@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = MercatoCli.Version.class,
         description = "Fit a choice model to data from a CSV file.",
-        subcommands = {FitCommand.Clogit.class})
+        subcommands = {FitCommand.Clogit.class, FitChoicesCommand.class})
 final class FitCommand {
     @Command(
             name = "clogit",

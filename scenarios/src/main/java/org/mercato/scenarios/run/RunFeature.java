@@ -9,7 +9,10 @@ import java.util.Map;
  * auctions, ...), as one unit: what it wires into the simulation, which blocks it adds to {@code
  * summary.json} (folds over the event log, and facts only the live run knows), what it runs after
  * the market and what it closes. {@link RunFeatures#create} lists the features; a new one is one
- * class and one line there. A feature object lives for one run (or one {@code mercato report}); the
+ * class and one line there. From outside the project (a plugin jar, an embedding program), list the
+ * class in {@code META-INF/services/org.mercato.scenarios.run.RunFeature}: it needs a public
+ * no-argument constructor, runs after the built-ins, and its summary keys must differ from theirs.
+ * A feature object lives for one run (or one {@code mercato report}); the
  * runner calls its hooks in this order, each over every feature in list order, and holds no feature's
  * branch. Every hook does nothing by default.
  */
