@@ -27,7 +27,10 @@ class HtmlReportLogitTest {
                 converged ? null : List.of("rating"));
         StringBuilder html = new StringBuilder();
         HtmlReport.logit(
-                html, new ChoiceLogit(40, List.of(), fit, converged ? null : "complete separation along +rating"));
+                html,
+                new ChoiceLogit(40, List.of(), fit, converged ? null : "complete separation along +rating"),
+                java.util.Map.of(),
+                "");
         return html.toString();
     }
 
@@ -36,6 +39,28 @@ class HtmlReportLogitTest {
         assertThat(section(false))
                 .contains("NOT converged (separated): complete separation along +rating")
                 .doesNotContain(">rating<");
+    }
+
+    @Test
+    void plantedValuesAreMarkedOnTheirCovariatesAndNamedInTheNote() {
+        StringBuilder html = new StringBuilder();
+        Fit fit = new Fit(
+                List.of(new Coefficient("rank", -0.5, 0.1, -5.0, 0.0), new Coefficient("rating", 1.2, 0.3, 4.0, 0.0)),
+                -0.01,
+                -27.7,
+                0.99,
+                80,
+                40,
+                20,
+                true,
+                null,
+                null);
+        HtmlReport.logit(
+                html, new ChoiceLogit(40, List.of(), fit, null), java.util.Map.of("rank", -0.4), "the shoppers");
+
+        assertThat(html.toString().split("class=\"marker\"", -1)).hasSize(2);
+        assertThat(html.toString()).contains("Orange diamonds: the values the shoppers planted");
+        assertThat(section(true)).doesNotContain("class=\"marker\"", "Orange diamonds");
     }
 
     @Test
