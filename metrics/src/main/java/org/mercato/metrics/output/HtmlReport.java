@@ -119,7 +119,7 @@ public final class HtmlReport {
                 + "svg text{font-size:12px;font-family:system-ui,sans-serif}svg .axis-title{fill:#444}svg .tick{fill:#555}"
                 + "svg{display:block;margin:.3em 0}.note{color:#666;font-size:.9em}"
                 + "table{border-collapse:collapse}td,th{padding:2px 10px;text-align:right}"
-                + ".condition th,.condition td{text-align:left;vertical-align:top}.hash{font-size:.8em}"
+                + ".condition th,.condition td{text-align:left;vertical-align:top}.condition th{white-space:nowrap}.hash{font-size:.8em}"
                 + ".failed{border:2px solid #b00020;background:#fdecee;color:#600;padding:.5em 1em;margin:1em 0}"
                 + ".failed strong{font-size:1.15em}"
                 + "</style></head><body><h1>"

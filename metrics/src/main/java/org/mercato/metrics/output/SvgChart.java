@@ -205,13 +205,11 @@ public final class SvgChart {
     }
 
     /**
-     * Lines over categorical x levels, one per series, each point with its interval as a whisker;
-     * a legend of the series right of the plot; x labels turned when they do not fit side by side.
+     * Lines over categorical x levels, one per series, each point with its interval as a whisker; x
+     * labels wrapped at ", " to fit their slot (turned when a part still does not); a legend of the
+     * series, titled {@code legendTitle}, under the plot.
      */
     public static String lines(List<String> levels, List<Series> series, String legendTitle, Axes axes) {
-        if (levels.isEmpty() || series.isEmpty()) {
-            return "<p class=\"empty\">no data</p>";
-        }
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
         for (Series s : series) {
@@ -222,32 +220,44 @@ public final class SvgChart {
                 }
             }
         }
-        if (min > max) {
+        if (levels.isEmpty() || min > max) {
             return "<p class=\"empty\">no data</p>";
         }
         Ticks ticks = Ticks.of(min, max);
-        double left = 24 + widestTick(ticks) + 8;
-        double step = Math.max(60, Math.min(220, 480.0 / levels.size()));
-        double plotWidth = step * levels.size();
+        double step = Math.max(60, Math.min(200, 480.0 / levels.size()));
+        List<List<String>> wrapped = new ArrayList<>();
+        double widestPart = 0;
         double widestLevel = 0;
+        int lineCount = 1;
         for (String level : levels) {
+            List<String> parts = wrap(cut(level), step - 8);
+            wrapped.add(parts);
+            lineCount = Math.max(lineCount, parts.size());
+            for (String part : parts) {
+                widestPart = Math.max(widestPart, TextWidth.of(part, FONT));
+            }
             widestLevel = Math.max(widestLevel, TextWidth.of(cut(level), FONT));
         }
-        boolean turned = widestLevel > step - 8;
+        boolean turned = widestPart > step - 8;
+        double left = 24 + widestTick(ticks) + 8;
         // a turned label (-35°) reaches down by sin and left by cos of its length
-        double below = turned ? widestLevel * Math.sin(Math.toRadians(35)) + 16 : 18;
-        left = Math.max(left, turned ? 24 + widestLevel * Math.cos(Math.toRadians(35)) - step / 2 + 8 : left);
+        double below = turned ? widestLevel * Math.sin(Math.toRadians(35)) + 16 : 4 + 14 * lineCount;
+        if (turned) {
+            left = Math.max(left, 8 + widestLevel * Math.cos(Math.toRadians(35)) - step / 2);
+        }
+        double plotWidth = step * levels.size();
         double top = 10;
         double plotBottom = top + 200;
-        double legendX = left + plotWidth + 20;
+        double axisTitleY = plotBottom + below + 20;
+        double legendTop = axisTitleY + 22;
         double legendWidth = TextWidth.of(cut(legendTitle), FONT);
         for (Series s : series) {
             legendWidth = Math.max(legendWidth, 22 + TextWidth.of(cut(s.name()), FONT));
         }
-        double width = legendX + legendWidth + 12;
-        double height = Math.max(plotBottom + below + 34, top + 24 + 18 * (series.size() + 1));
+        double width = Math.max(left + plotWidth + 12, left + legendWidth + 12);
+        width = Math.max(width, left + TextWidth.of(axes.x(), FONT) + 12);
         double yTitleAt = titleCentre((top + plotBottom) / 2, axes.y());
-        height = Math.max(height, yTitleAt + TextWidth.of(axes.y(), FONT) / 2 + 4);
+        double height = Math.max(legendTop + 18 * series.size() + 8, yTitleAt + TextWidth.of(axes.y(), FONT) / 2 + 4);
         Scale y = new Scale(ticks.min(), ticks.max(), plotBottom, top);
         StringBuilder svg = open(width, height);
         yAxis(svg, y, ticks, left);
@@ -255,28 +265,47 @@ public final class SvgChart {
         for (int i = 0; i < levels.size(); i++) {
             double x = left + step * (i + 0.5);
             svg.append(line(x, plotBottom, x, plotBottom + 4, "#888"));
+            String tooltip =
+                    cut(levels.get(i)).equals(levels.get(i)) ? "" : "<title>" + escape(levels.get(i)) + "</title>";
             if (turned) {
                 svg.append(String.format(
                         Locale.ROOT,
                         "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\" transform=\"rotate(-35 %.1f %.1f)\""
-                                + " class=\"tick\">%s</text>",
+                                + " class=\"tick\">%s%s</text>",
                         x,
                         plotBottom + 14,
                         x,
                         plotBottom + 14,
-                        labelText(levels.get(i))));
+                        escape(cut(levels.get(i))),
+                        tooltip));
             } else {
-                svg.append(label(x, plotBottom + 16, "middle", levels.get(i)));
+                StringBuilder text = new StringBuilder();
+                List<String> parts = wrapped.get(i);
+                for (int k = 0; k < parts.size(); k++) {
+                    text.append(String.format(
+                            Locale.ROOT,
+                            "<tspan x=\"%.1f\" dy=\"%d\">%s</tspan>",
+                            x,
+                            k == 0 ? 0 : 14,
+                            escape(parts.get(k))));
+                }
+                svg.append(String.format(
+                        Locale.ROOT,
+                        "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" class=\"tick\">%s%s</text>",
+                        x,
+                        plotBottom + 16,
+                        text,
+                        tooltip));
             }
         }
         svg.append(String.format(
                 Locale.ROOT,
                 "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" class=\"axis-title\">%s</text>",
                 left + plotWidth / 2,
-                plotBottom + below + 22,
+                axisTitleY,
                 escape(axes.x())));
         yTitle(svg, 14, yTitleAt, axes.y());
-        svg.append(label(legendX, top + 12, "start", legendTitle));
+        svg.append(label(left, legendTop, "start", legendTitle));
         for (int k = 0; k < series.size(); k++) {
             Series s = series.get(k);
             String colour = SERIES.get(k % SERIES.size());
@@ -305,11 +334,26 @@ public final class SvgChart {
             }
             svg.append(String.format(
                     Locale.ROOT, "<path d=\"%s\" fill=\"none\" stroke=\"%s\" stroke-width=\"2\"/>", path, colour));
-            double ly = top + 18 * (k + 2);
-            svg.append(line(legendX, ly - 4, legendX + 16, ly - 4, colour).replace("/>", " stroke-width=\"3\"/>"));
-            svg.append(label(legendX + 22, ly, "start", s.name()));
+            double ly = legendTop + 18 * (k + 1);
+            svg.append(line(left, ly - 4, left + 16, ly - 4, colour).replace("/>", " stroke-width=\"3\"/>"));
+            svg.append(label(left + 22, ly, "start", s.name()));
         }
         return svg.append("</svg>").toString();
+    }
+
+    /** {@code text} in lines no wider than {@code width}, broken after ", " where it can be. */
+    static List<String> wrap(String text, double width) {
+        List<String> lines = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        for (String part : text.split("(?<=, )")) {
+            if (current.length() > 0 && TextWidth.of((current + part).strip(), FONT) > width) {
+                lines.add(current.toString().strip());
+                current.setLength(0);
+            }
+            current.append(part);
+        }
+        lines.add(current.toString().strip());
+        return lines;
     }
 
     private static StringBuilder open(double width, double height) {

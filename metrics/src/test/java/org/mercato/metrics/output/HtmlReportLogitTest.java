@@ -10,6 +10,10 @@ import org.mercato.metrics.bias.ChoiceLogitFold.Fit;
 
 class HtmlReportLogitTest {
     private static String section(boolean converged) {
+        return section(converged, java.util.Map.of());
+    }
+
+    private static String section(boolean converged, java.util.Map<String, Double> planted) {
         Fit fit = new Fit(
                 List.of(
                         new Coefficient("rank", -0.5, 0.1, -5.0, 0.0),
@@ -29,8 +33,8 @@ class HtmlReportLogitTest {
         HtmlReport.logit(
                 html,
                 new ChoiceLogit(40, List.of(), fit, converged ? null : "complete separation along +rating"),
-                java.util.Map.of(),
-                "");
+                planted,
+                "the shoppers");
         return html.toString();
     }
 

@@ -60,8 +60,9 @@ final class ReportCommand extends CliCommand {
                         summary.market().customers(),
                         summary.market().welfare().total().toPlainString(),
                         rewritten.written().stream()
-                                .map(p -> folder.resolve(p.getFileName()).toString())
-                                .collect(Collectors.joining(", ")));
+                                        .map(p -> p.getFileName().toString())
+                                        .collect(Collectors.joining(", "))
+                                + " in " + folder);
         out().flush();
         return OK;
     }

@@ -14,14 +14,7 @@ import org.mercato.scenarios.load.ScenarioLoader;
 class HtmlReportTest {
     @Test
     void theReportIsSelfContainedAndHasEveryChart(@TempDir Path runs) throws Exception {
-        var scenario = ScenarioLoader.load(
-                Path.of("quickstart.yaml"),
-                List.of(
-                        "market.presentation.layout=grid",
-                        "market.search.pageSize=8",
-                        "market.presentation.mode=full",
-                        "output.duckdb=false"));
-        RunResult result = Mercato.writingTo(runs).run(scenario);
+        RunResult result = runGrid(runs);
         String html = Files.readString(result.folder().resolve("report.html"));
 
         assertThat(html).startsWith("<!DOCTYPE html>").endsWith("</html>\n");
@@ -45,15 +38,7 @@ class HtmlReportTest {
     @Test
     void theReportOpensWithTheConditionHeadlinesAndEfficiencyAndEveryChartHasAxisTitles(@TempDir Path runs)
             throws Exception {
-        var scenario = ScenarioLoader.load(
-                Path.of("quickstart.yaml"),
-                List.of(
-                        "market.generate.customers=80",
-                        "market.presentation.layout=grid",
-                        "market.search.pageSize=8",
-                        "market.presentation.mode=full",
-                        "output.duckdb=false"));
-        RunResult result = Mercato.writingTo(runs).run(scenario);
+        RunResult result = runGrid(runs, "market.generate.customers=80");
         String html = Files.readString(result.folder().resolve("report.html"));
 
         int condition = html.indexOf("id=\"condition\"");
@@ -89,6 +74,17 @@ class HtmlReportTest {
                 .contains("Wilson score 95% intervals");
         var interval = org.mercato.metrics.bias.Wilson.interval(none.choices(), position.choices());
         assertThat(interval.lower()).isLessThan(interval.upper());
+    }
+
+    /** quickstart on 8-listing grids with every field shown, no tables. */
+    private static RunResult runGrid(Path runs, String... more) throws java.io.IOException {
+        List<String> sets = new java.util.ArrayList<>(List.of(more));
+        sets.addAll(List.of(
+                "market.presentation.layout=grid",
+                "market.search.pageSize=8",
+                "market.presentation.mode=full",
+                "output.duckdb=false"));
+        return Mercato.writingTo(runs).run(ScenarioLoader.load(Path.of("quickstart.yaml"), sets));
     }
 
     private static int count(String text, String part) {

@@ -91,12 +91,7 @@ class ReportInChromiumTest {
                 Mercato.writingTo(dir.resolve("runs")).run(scenario).folder().resolve("report.html");
 
         String dom = run(chromium.get(), "--dump-dom", report.toUri().toString());
-        Path png = dir.resolve("report.png");
-        run(
-                chromium.get(),
-                "--screenshot=" + png,
-                "--window-size=1280,2400",
-                report.toUri().toString());
+        Path png = screenshot(chromium.get(), report);
 
         assertThat(dom).contains("</svg>");
         assertLaidOutInside(chromium.get(), report);
@@ -116,9 +111,7 @@ class ReportInChromiumTest {
         assertThat(dom.indexOf("Headline</h2>")).isLessThan(dom.indexOf(SECTIONS.get(0)));
         assertThat(count(dom, "<svg")).as("charts").isGreaterThanOrEqualTo(SECTIONS.size());
         assertThat(count(dom, "<rect")).as("bars").isGreaterThan(50);
-        assertThat(externalReferences(dom)).isEmpty();
-        assertThat(dom).doesNotContain("<script", "<img", "<link", "<iframe", "http://", "https://");
-
+        assertSelfContained(dom);
         assertPainted(png, "report-screenshot.png");
     }
 
@@ -156,15 +149,24 @@ class ReportInChromiumTest {
                 .contains("Interactions of two factors", "Welfare efficiency", "policy=min-wait, minWait=700ms")
                 .doesNotContain("<h3>market.welfare.efficiency</h3>");
         assertThat(count(dom, "<path d=\"M")).as("interaction lines").isGreaterThanOrEqualTo(2 * 4);
-        assertThat(externalReferences(dom)).isEmpty();
-        assertThat(dom).doesNotContain("<script", "<img", "<link", "<iframe", "http://", "https://");
-        Path png = dir.resolve("sweep.png");
+        assertSelfContained(dom);
+        assertPainted(screenshot(chromium.get(), report), "sweep-report-screenshot.png");
+    }
+
+    private Path screenshot(Path chromium, Path page) throws IOException, InterruptedException {
+        Path png = Files.createTempFile(dir, "screenshot", ".png");
         run(
-                chromium.get(),
+                chromium,
                 "--screenshot=" + png,
                 "--window-size=1280,2400",
-                report.toUri().toString());
-        assertPainted(png, "sweep-report-screenshot.png");
+                page.toUri().toString());
+        return png;
+    }
+
+    /** Nothing the browser would fetch, no script. */
+    private static void assertSelfContained(String dom) {
+        assertThat(externalReferences(dom)).isEmpty();
+        assertThat(dom).doesNotContain("<script", "<img", "<link", "<iframe", "http://", "https://");
     }
 
     /**
@@ -175,18 +177,25 @@ class ReportInChromiumTest {
     private void assertLaidOutInside(Path chromium, Path page) throws IOException, InterruptedException {
         String html = Files.readString(page, StandardCharsets.UTF_8);
         Path checked = page.resolveSibling("layout-check-" + page.getFileName());
-        Files.writeString(checked, html.replace("</body>", LAYOUT_CHECK + "</body>"), StandardCharsets.UTF_8);
+        Files.writeString(checked, html.replace("</body>", PROBE + LAYOUT_CHECK + "</body>"), StandardCharsets.UTF_8);
         String dom = run(chromium, "--dump-dom", checked.toUri().toString());
         Files.delete(checked);
         Matcher verdict =
                 Pattern.compile("<pre id=\"layout-check\">([^<]*)</pre>").matcher(dom);
         assertThat(verdict.find()).as("the checking script ran").isTrue();
-        String[] lines = verdict.group(1).strip().split("\n");
-        assertThat(lines[0]).as("charts checked").matches("checked [1-9][0-9]* svg");
-        assertThat(List.of(lines).subList(1, lines.length))
+        List<String> lines = new ArrayList<>(List.of(verdict.group(1).strip().split("\n")));
+        assertThat(lines.get(0)).as("charts checked").matches("checked [1-9][0-9]* svg");
+        assertThat(lines.remove(lines.size() - 1))
+                .as("the check finds the probe's label that sticks out on the right")
+                .matches("svg \\d+: \"clipped on purpose\" sticks out by left -?\\d+, right [1-9]\\d*, .*");
+        assertThat(lines.subList(1, lines.size()))
                 .as("texts outside their SVG, or charts without two axis titles, in " + page.getFileName())
                 .isEmpty();
     }
+
+    /** A chart whose label sticks out on purpose, appended last: the check must find it. */
+    private static final String PROBE = "<svg width=\"60\" height=\"40\"><text x=\"30\" y=\"14\" class=\"axis-title\">"
+            + "clipped on purpose</text><text x=\"2\" y=\"34\" class=\"axis-title\">y</text></svg>";
 
     /** Writes its findings into {@code <pre id="layout-check">}: a count, then one line per problem. */
     private static final String LAYOUT_CHECK =
@@ -194,7 +203,7 @@ class ReportInChromiumTest {
                     + "svgs.forEach(function(svg,i){var box=svg.getBoundingClientRect();"
                     + "svg.querySelectorAll('text').forEach(function(t){var r=t.getBoundingClientRect();"
                     + "if(r.left<box.left-0.5||r.right>box.right+0.5||r.top<box.top-0.5||r.bottom>box.bottom+0.5){"
-                    + "out.push('svg '+i+': \"'+t.firstChild.nodeValue+'\" sticks out by left '+Math.round(box.left-r.left)"
+                    + "out.push('svg '+i+': \"'+t.textContent+'\" sticks out by left '+Math.round(box.left-r.left)"
                     + "+', right '+Math.round(r.right-box.right)+', top '+Math.round(box.top-r.top)+', bottom '"
                     + "+Math.round(r.bottom-box.bottom));}});"
                     + "var titles=svg.querySelectorAll('text.axis-title').length;"
