@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Readable titles for flattened summary names: a table for the well-known outcomes, else one
@@ -42,8 +44,22 @@ public final class MetricTitles {
     /** The title of {@code metric}: from the table, else derived from its parts. */
     public static String of(String metric) {
         String known = KNOWN.get(metric);
-        return known != null ? known : derived(metric);
+        if (known != null) {
+            return known;
+        }
+        Matcher coefficient = COEFFICIENT.matcher(metric);
+        if (coefficient.matches()) {
+            return "Choice logit: " + coefficient.group(1) + " " + STATISTICS.get(coefficient.group(2));
+        }
+        return derived(metric);
     }
+
+    /** A fitted choice-logit coefficient's statistic: {@code market.choiceLogit.fit.coefficients.<name>.<stat>}. */
+    private static final Pattern COEFFICIENT =
+            Pattern.compile("market\\.choiceLogit\\.fit\\.coefficients\\.(.+)\\.(coef|se|z|p)");
+
+    private static final Map<String, String> STATISTICS =
+            Map.of("coef", "coefficient", "se", "standard error", "z", "z statistic", "p", "p-value");
 
     /**
      * The unit of {@code metric}'s values as an axis shows it: money in currency units, shares and
