@@ -47,23 +47,10 @@ class HtmlReportLogitTest {
 
     @Test
     void plantedValuesAreMarkedOnTheirCovariatesAndNamedInTheNote() {
-        StringBuilder html = new StringBuilder();
-        Fit fit = new Fit(
-                List.of(new Coefficient("rank", -0.5, 0.1, -5.0, 0.0), new Coefficient("rating", 1.2, 0.3, 4.0, 0.0)),
-                -0.01,
-                -27.7,
-                0.99,
-                80,
-                40,
-                20,
-                true,
-                null,
-                null);
-        HtmlReport.logit(
-                html, new ChoiceLogit(40, List.of(), fit, null), java.util.Map.of("rank", -0.4), "the shoppers");
+        String html = section(true, java.util.Map.of("rank", -0.4));
 
-        assertThat(html.toString().split("class=\"marker\"", -1)).hasSize(2);
-        assertThat(html.toString()).contains("Orange diamonds: the values the shoppers planted");
+        assertThat(html.split("class=\"marker\"", -1)).hasSize(2);
+        assertThat(html).contains("Orange diamonds: the values the shoppers planted");
         assertThat(section(true)).doesNotContain("class=\"marker\"", "Orange diamonds");
     }
 
