@@ -90,11 +90,10 @@ class ReportInChromiumTest {
         Path report =
                 Mercato.writingTo(dir.resolve("runs")).run(scenario).folder().resolve("report.html");
 
-        String dom = run(chromium.get(), "--dump-dom", report.toUri().toString());
+        String dom = laidOutDom(chromium.get(), report);
         Path png = screenshot(chromium.get(), report);
 
         assertThat(dom).contains("</svg>");
-        assertLaidOutInside(chromium.get(), report);
         assertThat(dom.indexOf("id=\"condition\""))
                 .as("the condition opens the report")
                 .isPositive()
@@ -139,8 +138,7 @@ class ReportInChromiumTest {
         assertThat(code).as("mercato sweep exit code").isZero();
         Path report = out.resolve("sweep-report.html");
 
-        String dom = run(chromium.get(), "--dump-dom", report.toUri().toString());
-        assertLaidOutInside(chromium.get(), report);
+        String dom = laidOutDom(chromium.get(), report);
         assertThat(dom.indexOf("id=\"headline\""))
                 .as("the headlines open the report")
                 .isPositive();
@@ -170,11 +168,12 @@ class ReportInChromiumTest {
     }
 
     /**
-     * In a copy of {@code page} with a script that compares, in Chromium's own layout, each SVG
-     * text's box with its SVG's and counts each chart's axis titles: no text sticks out, every chart
-     * has two axis titles.
+     * The DOM Chromium renders from {@code page}, after checking, in a copy with a script that
+     * compares in Chromium's own layout each SVG text's box with its SVG's and counts each chart's
+     * axis titles, that no text sticks out and every chart has two axis titles (the DOM returned is
+     * the page's own, cut before the probe and the script).
      */
-    private void assertLaidOutInside(Path chromium, Path page) throws IOException, InterruptedException {
+    private String laidOutDom(Path chromium, Path page) throws IOException, InterruptedException {
         String html = Files.readString(page, StandardCharsets.UTF_8);
         Path checked = page.resolveSibling("layout-check-" + page.getFileName());
         Files.writeString(checked, html.replace("</body>", PROBE + LAYOUT_CHECK + "</body>"), StandardCharsets.UTF_8);
@@ -191,11 +190,15 @@ class ReportInChromiumTest {
         assertThat(lines.subList(1, lines.size()))
                 .as("texts outside their SVG, or charts without two axis titles, in " + page.getFileName())
                 .isEmpty();
+        int probe = dom.indexOf("<svg id=\"layout-probe\"");
+        assertThat(probe).as("the probe in the dumped DOM").isPositive();
+        return dom.substring(0, probe);
     }
 
     /** A chart whose label sticks out on purpose, appended last: the check must find it. */
-    private static final String PROBE = "<svg width=\"60\" height=\"40\"><text x=\"30\" y=\"14\" class=\"axis-title\">"
-            + "clipped on purpose</text><text x=\"2\" y=\"34\" class=\"axis-title\">y</text></svg>";
+    private static final String PROBE =
+            "<svg id=\"layout-probe\" width=\"60\" height=\"40\"><text x=\"30\" y=\"14\" class=\"axis-title\">"
+                    + "clipped on purpose</text><text x=\"2\" y=\"34\" class=\"axis-title\">y</text></svg>";
 
     /** Writes its findings into {@code <pre id="layout-check">}: a count, then one line per problem. */
     private static final String LAYOUT_CHECK =
