@@ -3,6 +3,7 @@ package org.mercato.agents.assistant;
 import java.util.List;
 import java.util.Map;
 import org.mercato.agents.base.PolicyEntry;
+import org.mercato.agents.base.PolicyParams;
 import org.mercato.agents.base.Tactic;
 import org.mercato.sim.domain.Customer;
 import org.mercato.sim.policy.AgentContext;
@@ -44,17 +45,7 @@ public final class LogitAssistant extends OneListingAssistant {
                     "tactics",
                     "patience"),
             params -> {
-                var beta = new Coefficients(
-                        params.doubleValue("rank", 0),
-                        params.doubleValue("row", 0),
-                        params.doubleValue("column", 0),
-                        params.doubleValue("logPrice", -1),
-                        params.doubleValue("rating", 0),
-                        params.doubleValue("logReviews", 0),
-                        params.doubleValue("sponsored", 0),
-                        params.doubleValue("overallPick", 0),
-                        params.doubleValue("scarcity", 0),
-                        params.doubleMap("tactics", Tactic.labels()));
+                var beta = coefficients(params);
                 long patience = SharedParams.patience(params);
                 return () -> new LogitAssistant(beta, patience);
             });
@@ -74,6 +65,21 @@ public final class LogitAssistant extends OneListingAssistant {
         public Coefficients {
             tactics = Map.copyOf(tactics);
         }
+    }
+
+    /** The coefficients a group's parameters plant (the defaults for those left out). */
+    public static Coefficients coefficients(PolicyParams params) {
+        return new Coefficients(
+                params.doubleValue("rank", 0),
+                params.doubleValue("row", 0),
+                params.doubleValue("column", 0),
+                params.doubleValue("logPrice", -1),
+                params.doubleValue("rating", 0),
+                params.doubleValue("logReviews", 0),
+                params.doubleValue("sponsored", 0),
+                params.doubleValue("overallPick", 0),
+                params.doubleValue("scarcity", 0),
+                params.doubleMap("tactics", Tactic.labels()));
     }
 
     private final Coefficients beta;

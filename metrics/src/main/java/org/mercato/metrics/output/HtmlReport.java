@@ -8,12 +8,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.mercato.metrics.MarketMetrics;
 import org.mercato.metrics.ads.AdsMetrics;
 import org.mercato.metrics.bias.ChoiceLogitFold;
 import org.mercato.metrics.bias.FirstProposalFold;
 import org.mercato.metrics.bias.ManipulationFold;
 import org.mercato.metrics.bias.PositionFold;
+import org.mercato.metrics.bias.Wilson;
 import org.mercato.metrics.strategyauction.StrategyAuctionMetrics;
 
 /**
@@ -28,62 +30,52 @@ public final class HtmlReport {
 
     private HtmlReport() {}
 
-    public static String render(String title, MarketMetrics m, Path eventLog) throws IOException {
-        return render(title, m, eventLog, null, null);
-    }
-
     /**
-     * The report with a sponsored-slots section when {@code ads} is not null and a section on the
-     * run's strategy auctions when {@code auctions} is not null.
+     * What a run's report opens with and what it knows beyond the metrics: the title; {@code failed}
+     * (null when no agent failed) and its {@code causes}, one line each; the condition that produced
+     * the run; the scenario's {@code headlines} (none: no table); and the logit coefficients the
+     * scenario planted, by covariate name (empty: none planted), with who planted them.
      */
-    public static String render(
-            String title, MarketMetrics m, Path eventLog, AdsMetrics ads, StrategyAuctionMetrics auctions)
-            throws IOException {
-        return render(title, null, m, eventLog, ads, auctions, null, List.of(), List.of());
-    }
-
-    /**
-     * As {@link #render(String, MarketMetrics, Path, AdsMetrics, StrategyAuctionMetrics)}, with {@code
-     * condition} (which settings produced the run: scenario, seed, overrides) as a line under the title
-     * when not null; then {@link #failureBox} when {@code failed} is not null: its headline and {@code
-     * causes} (one line each); then the scenario's {@code headlines} in a table (none: no table).
-     */
-    public static String render(
+    public record Page(
             String title,
-            String condition,
-            MarketMetrics m,
-            Path eventLog,
-            AdsMetrics ads,
-            StrategyAuctionMetrics auctions,
             String failed,
             List<String> causes,
-            List<Headline<Double>> headlines)
+            ReportCondition condition,
+            List<Headline<Double>> headlines,
+            Map<String, Double> planted,
+            String plantedBy) {
+        public Page {
+            causes = List.copyOf(causes);
+            headlines = List.copyOf(headlines);
+            planted = Map.copyOf(planted);
+        }
+    }
+
+    /**
+     * The report: the failure box (when agents failed), the condition, the headlines, the market at a
+     * glance (efficiency first), then the charts; a sponsored-slots section when {@code ads} is not
+     * null and a strategy-auction section when {@code auctions} is not null.
+     */
+    public static String render(
+            Page page, MarketMetrics m, Path eventLog, AdsMetrics ads, StrategyAuctionMetrics auctions)
             throws IOException {
         StringBuilder html = new StringBuilder(16_384);
-        html.append(pageStart(title));
-        if (condition != null) {
-            html.append("<p class=\"note\" id=\"condition\">")
-                    .append(SvgChart.escape(condition))
-                    .append("</p>");
+        html.append(pageStart(page.title()));
+        if (page.failed() != null) {
+            html.append(failureBox(page.failed(), page.causes()));
         }
-        if (failed != null) {
-            html.append(failureBox(failed, causes));
+        if (page.condition() != null) {
+            html.append(page.condition().html());
         }
-        headlines(html, headlines);
-        html.append(String.format(
-                Locale.ROOT,
-                "<p>%d customers, %d served, %d payments; %d events.</p>",
-                m.customers(),
-                m.customersServed(),
-                m.payments().count(),
-                m.events()));
+        headlines(html, page.headlines());
+        atAGlance(html, m);
         welfare(html, m);
         if (ads != null) {
             ads(html, ads);
         }
         firstProposal(html, m.firstProposal());
         position(html, m.position());
-        logit(html, m.choiceLogit());
+        logit(html, m.choiceLogit(), page.planted(), page.plantedBy());
         manipulation(html, m.manipulation());
         if (auctions != null) {
             strategyAuctions(html, auctions);
@@ -93,6 +85,30 @@ public final class HtmlReport {
         return html.toString();
     }
 
+    /** The market's efficiency as a number, then its size: customers, served, payments, events. */
+    private static void atAGlance(StringBuilder html, MarketMetrics m) {
+        html.append(
+                        "<h2 id=\"market\">Market at a glance</h2><table class=\"glance\" id=\"glance\"><tr><th style=\"text-align:left\">Welfare efficiency</th>"
+                                + "<td><strong>")
+                .append(
+                        m.welfare().efficiency() == null
+                                ? "n/a"
+                                : SvgChart.number(m.welfare().efficiency()))
+                .append("</strong></td><td class=\"note\" style=\"text-align:left\">realized customer welfare ")
+                .append(SvgChart.number(m.welfare().total().doubleValue()))
+                .append(" / optimal ")
+                .append(SvgChart.number(m.welfare().optimal().doubleValue()))
+                .append(" (currency units)</td></tr>");
+        html.append(String.format(
+                Locale.ROOT,
+                "<tr><th style=\"text-align:left\">Market</th><td>%s</td><td class=\"note\" style=\"text-align:left\">"
+                        + "customers; %s served, %s payments, %s events</td></tr></table>",
+                SvgChart.number(m.customers()),
+                SvgChart.number(m.customersServed()),
+                SvgChart.number(m.payments().count()),
+                SvgChart.number(m.events())));
+    }
+
     /** The start of a report page: doctype, the shared inline style, and the title as a heading. */
     public static String pageStart(String title) {
         return "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>"
@@ -100,8 +116,10 @@ public final class HtmlReport {
                 + "</title><style>"
                 + "body{font-family:system-ui,sans-serif;max-width:760px;margin:2em auto;color:#222}"
                 + "h1{font-size:1.5em}h2{font-size:1.15em;margin-top:2em;border-bottom:1px solid #ddd}"
-                + "svg text{font-size:12px;font-family:system-ui,sans-serif}.note{color:#666;font-size:.9em}"
+                + "svg text{font-size:12px;font-family:system-ui,sans-serif}svg .axis-title{fill:#444}svg .tick{fill:#555}"
+                + "svg{display:block;margin:.3em 0}.note{color:#666;font-size:.9em}"
                 + "table{border-collapse:collapse}td,th{padding:2px 10px;text-align:right}"
+                + ".condition th,.condition td{text-align:left;vertical-align:top}.condition th{white-space:nowrap}.hash{font-size:.8em}"
                 + ".failed{border:2px solid #b00020;background:#fdecee;color:#600;padding:.5em 1em;margin:1em 0}"
                 + ".failed strong{font-size:1.15em}"
                 + "</style></head><body><h1>"
@@ -165,7 +183,7 @@ public final class HtmlReport {
                     "producer surplus", m.surplus().producerSurplus().doubleValue()));
             bars.add(SvgChart.Bar.of("total welfare", m.surplus().totalWelfare().doubleValue()));
         }
-        html.append(SvgChart.bars(bars, ""));
+        html.append(SvgChart.bars(bars, "", new SvgChart.Axes("Welfare (currency units)", "outcome")));
         html.append("<p class=\"note\">Customer welfare in Magentic's utility model. Efficiency ")
                 .append(
                         m.welfare().efficiency() == null
@@ -210,7 +228,7 @@ public final class HtmlReport {
                 bars.add(SvgChart.Bar.of(t.tactic() + ": payments", t.paymentShare()));
             }
         }
-        html.append(SvgChart.bars(bars, ""));
+        html.append(SvgChart.bars(bars, "", new SvgChart.Axes("Share (0 to 1)", "tactic")));
         html.append(String.format(
                 Locale.ROOT,
                 "<p class=\"note\">%d of %d services use a tactic (grey: share of services); they received %d"
@@ -239,7 +257,8 @@ public final class HtmlReport {
         for (StrategyAuctionMetrics.Bucket bucket : auctions.byDifficulty()) {
             bucket.share().forEach((cls, share) -> bars.add(SvgChart.Bar.of(bucket.label() + " · " + cls, share)));
         }
-        html.append(SvgChart.bars(bars, ""));
+        html.append(
+                SvgChart.bars(bars, "", new SvgChart.Axes("Share of tasks won (0 to 1)", "difficulty · bidder class")));
         html.append(String.format(
                 Locale.ROOT,
                 "<p class=\"note\">%d tasks; success rate %s; cost %s against %s for always using %s"
@@ -292,7 +311,7 @@ public final class HtmlReport {
                 "advertiser value", Math.max(0, ads.advertiserValue().doubleValue())));
         bars.add(SvgChart.Bar.of(
                 "advertiser surplus", Math.max(0, ads.advertiserSurplus().doubleValue())));
-        html.append(SvgChart.bars(bars, ""));
+        html.append(SvgChart.bars(bars, "", new SvgChart.Axes("Amount (currency units)", "measure")));
         html.append("<table><tr><th>auctions</th><th>slots filled</th><th>fill rate</th><th>mean price</th>"
                         + "<th>sponsored choices</th><th>charges</th></tr><tr><td>")
                 .append(ads.auctions())
@@ -334,7 +353,11 @@ public final class HtmlReport {
             bars.add(new SvgChart.Bar(
                     "arrival " + p.position() + " (n=" + p.customers() + ")", p.rate(), p.lower(), p.upper()));
         }
-        html.append(SvgChart.bars(bars, ""));
+        html.append(SvgChart.bars(
+                bars,
+                "",
+                new SvgChart.Axes(
+                        "Share who paid the k-th proposal (0 to 1)", "k-th proposal to arrive (n: customers)")));
         html.append("<p class=\"note\">Share of customers with at least k proposals who paid the k-th to arrive,"
                 + " with Wilson 95% intervals.</p>");
     }
@@ -346,32 +369,63 @@ public final class HtmlReport {
                     + " randomized pages)</p>");
             return;
         }
-        html.append(SvgChart.bars(cells("rank ", position.byRank()), ""));
+        long n = position.choices();
+        html.append(SvgChart.bars(
+                cells("rank ", position.byRank(), n), "", new SvgChart.Axes(SHARE_OF_CHOICES, "rank on the page")));
+        html.append(exposureNote(n));
         html.append("<h2>Choice share by grid cell</h2>");
         List<SvgChart.Bar> grid = new ArrayList<>();
-        grid.addAll(cells("row ", position.byRow()));
-        grid.addAll(cells("column ", position.byColumn()));
-        html.append(SvgChart.bars(grid, ""));
+        grid.addAll(cells("row ", position.byRow(), n));
+        grid.addAll(cells("column ", position.byColumn(), n));
+        html.append(SvgChart.bars(grid, "", new SvgChart.Axes(SHARE_OF_CHOICES, "row or column of the grid")));
+        html.append(exposureNote(n));
         List<SvgChart.Bar> tags = new ArrayList<>();
         for (PositionFold.TagShare tag : position.byTag()) {
             if (tag.share() != null) {
-                tags.add(SvgChart.Bar.of(tag.tag(), tag.share()));
+                tags.add(share(tag.tag(), tag.choices(), n, tag.impressions()));
             }
         }
-        html.append("<h2>Choice share by badge</h2>").append(SvgChart.bars(tags, ""));
+        html.append("<h2>Choice share by badge</h2>")
+                .append(SvgChart.bars(tags, "", new SvgChart.Axes(SHARE_OF_CHOICES, "badge (tag)")));
+        html.append(exposureNote(n).replace("</p>", " A choice with several badges counts under each.</p>"));
     }
 
-    private static List<SvgChart.Bar> cells(String prefix, List<PositionFold.Cell> cells) {
+    private static final String SHARE_OF_CHOICES = "Share of choices (0 to 1)";
+
+    private static String exposureNote(long choices) {
+        return "<p class=\"note\">Share of the " + SvgChart.number(choices) + " choices (payments to a service the"
+                + " customer was shown) made there, with Wilson score 95% intervals; in each label: choices there of"
+                + " all choices, and the impressions (times shown) behind the share.</p>";
+    }
+
+    private static List<SvgChart.Bar> cells(String prefix, List<PositionFold.Cell> cells, long choices) {
         List<SvgChart.Bar> bars = new ArrayList<>();
         for (PositionFold.Cell cell : cells) {
             if (cell.share() != null) {
-                bars.add(SvgChart.Bar.of(prefix + cell.value(), cell.share()));
+                bars.add(share(prefix + cell.value(), cell.choices(), choices, cell.impressions()));
             }
         }
         return bars;
     }
 
-    static void logit(StringBuilder html, ChoiceLogitFold.ChoiceLogit logit) {
+    /** A share of choices with its exposure in the label and its Wilson 95% interval. */
+    private static SvgChart.Bar share(String what, long chosen, long choices, long impressions) {
+        Wilson.Interval ci = Wilson.interval(chosen, choices);
+        return new SvgChart.Bar(
+                String.format(
+                        Locale.ROOT,
+                        "%s (%s of %s; %s shown)",
+                        what,
+                        SvgChart.number(chosen),
+                        SvgChart.number(choices),
+                        SvgChart.number(impressions)),
+                chosen / (double) choices,
+                ci.lower(),
+                ci.upper());
+    }
+
+    static void logit(
+            StringBuilder html, ChoiceLogitFold.ChoiceLogit logit, Map<String, Double> planted, String plantedBy) {
         html.append("<h2>Conditional logit coefficients</h2>");
         if (logit == null || logit.fit() == null) {
             html.append("<p class=\"empty\">not fitted")
@@ -394,16 +448,29 @@ public final class HtmlReport {
             if (c.name().startsWith("product:")) {
                 products++;
             } else if (c.coef() != null && c.se() != null && Double.isFinite(c.se())) {
-                bars.add(new SvgChart.Bar(c.name(), c.coef(), c.coef() - 1.96 * c.se(), c.coef() + 1.96 * c.se()));
+                bars.add(new SvgChart.Bar(
+                        c.name(),
+                        c.coef(),
+                        c.coef() - 1.96 * c.se(),
+                        c.coef() + 1.96 * c.se(),
+                        null,
+                        planted.get(c.name())));
             }
         }
-        html.append(SvgChart.bars(bars, ""));
+        html.append(SvgChart.bars(bars, "", new SvgChart.Axes("Coefficient (log-odds per unit)", "covariate")));
         html.append("<p class=\"note\">McFadden conditional logit over the pages where the customer paid a shown"
                         + " service; 95% intervals from ")
                 .append(logit.fit().customers() != null ? "customer-clustered" : "model-based")
                 .append(" standard errors")
                 .append(products > 0 ? "; " + products + " product effects estimated, not drawn (summary.json)" : "")
-                .append(".</p>");
+                .append(".");
+        if (!planted.isEmpty()) {
+            html.append(" Orange diamonds: the values ")
+                    .append(SvgChart.escape(plantedBy))
+                    .append(" planted, which the fit should recover (position dummies: the planted slope times the"
+                            + " distance from the first position).");
+        }
+        html.append("</p>");
     }
 
     private static void timeline(StringBuilder html, Path eventLog) throws IOException {
@@ -431,6 +498,18 @@ public final class HtmlReport {
             int bucket = (int) Math.min(TIMELINE_BUCKETS - 1, t * TIMELINE_BUCKETS / (last + 1));
             counts.set(bucket, counts.get(bucket) + 1);
         }
-        html.append(SvgChart.columns(counts, "0 s", String.format(Locale.ROOT, "%.2f s", last / 1e6)));
+        double seconds = (last + 1) / 1e6;
+        html.append(SvgChart.columns(
+                counts,
+                seconds,
+                new SvgChart.Axes(
+                        "Virtual time (s)",
+                        String.format(Locale.ROOT, "Events per %.3g s (count)", seconds / TIMELINE_BUCKETS))));
+        html.append(String.format(
+                Locale.ROOT,
+                "<p class=\"note\">Every logged event by its virtual time, in %d buckets of equal width up to the last"
+                        + " event at %s s.</p>",
+                TIMELINE_BUCKETS,
+                SvgChart.number(last / 1e6)));
     }
 }

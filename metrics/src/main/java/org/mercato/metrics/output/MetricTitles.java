@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Readable titles for flattened summary names: a table for the well-known outcomes, else one
@@ -42,7 +44,65 @@ public final class MetricTitles {
     /** The title of {@code metric}: from the table, else derived from its parts. */
     public static String of(String metric) {
         String known = KNOWN.get(metric);
-        return known != null ? known : derived(metric);
+        if (known != null) {
+            return known;
+        }
+        Matcher coefficient = COEFFICIENT.matcher(metric);
+        if (coefficient.matches()) {
+            return "Choice logit: " + coefficient.group(1) + " " + STATISTICS.get(coefficient.group(2));
+        }
+        return derived(metric);
+    }
+
+    /** A fitted choice-logit coefficient's statistic: {@code market.choiceLogit.fit.coefficients.<name>.<stat>}. */
+    private static final Pattern COEFFICIENT =
+            Pattern.compile("market\\.choiceLogit\\.fit\\.coefficients\\.(.+)\\.(coef|se|z|p)");
+
+    private static final Map<String, String> STATISTICS =
+            Map.of("coef", "coefficient", "se", "standard error", "z", "z statistic", "p", "p-value");
+
+    /**
+     * The unit of {@code metric}'s values as an axis shows it: money in currency units, shares and
+     * efficiencies as a share (0 to 1), counts, logit coefficients; empty when the name does not tell.
+     */
+    public static String unit(String metric) {
+        String last = metric.substring(metric.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
+        String lower = metric.toLowerCase(Locale.ROOT);
+        if (last.equals("coef") || last.equals("se")) {
+            return "logit coefficient";
+        }
+        if (last.endsWith("share") || last.equals("efficiency") || last.endsWith("rate") || last.equals("hhi")) {
+            return "share, 0 to 1";
+        }
+        if (last.contains("ratio") || last.equals("lift")) {
+            return "ratio";
+        }
+        if (last.equals("count") || last.startsWith("customers") || last.equals("events") || last.equals("tasks")) {
+            return "count";
+        }
+        if (lower.contains("welfare")
+                || lower.contains("surplus")
+                || last.equals("amount")
+                || last.equals("money")
+                || last.contains("revenue")
+                || last.contains("price")
+                || last.contains("cost")) {
+            return "currency units";
+        }
+        return "";
+    }
+
+    /** The title of {@code metric} with its unit in parentheses (when known), for an axis. */
+    public static String axisTitle(String metric) {
+        String unit = unit(metric);
+        return unit.isEmpty() ? of(metric) : of(metric) + " (" + unit + ")";
+    }
+
+    /** "Mean " and the axis title, its first letter lower case unless it starts an acronym (LLM). */
+    public static String meanAxisTitle(String metric) {
+        String title = axisTitle(metric);
+        boolean acronym = title.length() > 1 && Character.isUpperCase(title.charAt(1));
+        return "Mean " + (acronym ? title : title.substring(0, 1).toLowerCase(Locale.ROOT) + title.substring(1));
     }
 
     /**

@@ -17,6 +17,14 @@ class HeadlinesTest {
                 .isEqualTo("Choice logit: coef row2 estimate");
         assertThat(MetricTitles.of("market.position.byTag.sponsored.share")).isEqualTo("Position: tag sponsored share");
         assertThat(MetricTitles.of("market.searches")).isEqualTo("Searches");
+        assertThat(MetricTitles.of("market.choiceLogit.fit.coefficients.tag:sponsored.coef"))
+                .isEqualTo("Choice logit: tag:sponsored coefficient");
+        assertThat(MetricTitles.axisTitle("market.choiceLogit.fit.coefficients.row2.se"))
+                .isEqualTo("Choice logit: row2 standard error (logit coefficient)");
+        assertThat(MetricTitles.axisTitle("market.welfare.total")).isEqualTo("Customer welfare (currency units)");
+        assertThat(MetricTitles.axisTitle("strategyAuction.costRatio"))
+                .isEqualTo("Strategy auctions: cost against the largest bidder (ratio)");
+        assertThat(MetricTitles.meanAxisTitle("cost.money")).isEqualTo("Mean LLM cost (currency units)");
         assertThat(MetricTitles.of("ads.fillRate")).isEqualTo("Ads: fill rate");
         assertThat(MetricTitles.of("strategyAuction.share.small")).isEqualTo("Strategy auction: share small");
         assertThat(MetricTitles.of("seed")).isEqualTo("Seed");

@@ -10,6 +10,10 @@ import org.mercato.metrics.bias.ChoiceLogitFold.Fit;
 
 class HtmlReportLogitTest {
     private static String section(boolean converged) {
+        return section(converged, java.util.Map.of());
+    }
+
+    private static String section(boolean converged, java.util.Map<String, Double> planted) {
         Fit fit = new Fit(
                 List.of(
                         new Coefficient("rank", -0.5, 0.1, -5.0, 0.0),
@@ -27,7 +31,10 @@ class HtmlReportLogitTest {
                 converged ? null : List.of("rating"));
         StringBuilder html = new StringBuilder();
         HtmlReport.logit(
-                html, new ChoiceLogit(40, List.of(), fit, converged ? null : "complete separation along +rating"));
+                html,
+                new ChoiceLogit(40, List.of(), fit, converged ? null : "complete separation along +rating"),
+                planted,
+                "the shoppers");
         return html.toString();
     }
 
@@ -36,6 +43,15 @@ class HtmlReportLogitTest {
         assertThat(section(false))
                 .contains("NOT converged (separated): complete separation along +rating")
                 .doesNotContain(">rating<");
+    }
+
+    @Test
+    void plantedValuesAreMarkedOnTheirCovariatesAndNamedInTheNote() {
+        String html = section(true, java.util.Map.of("rank", -0.4));
+
+        assertThat(html.split("class=\"marker\"", -1)).hasSize(2);
+        assertThat(html).contains("Orange diamonds: the values the shoppers planted");
+        assertThat(section(true)).doesNotContain("class=\"marker\"", "Orange diamonds");
     }
 
     @Test

@@ -9,8 +9,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.mercato.metrics.MetricsSettings;
-import org.mercato.metrics.output.HeadlineMetric;
+import org.mercato.metrics.output.DuckDbResults;
 import org.mercato.scenarios.load.ScenarioLoader;
+import org.mercato.scenarios.model.OutputConfig;
 import org.mercato.scenarios.model.Scenario;
 import org.mercato.sim.events.EventReader;
 
@@ -38,34 +39,66 @@ public final class RunReport {
         }
     }
 
+    /** What {@link #rewrite} recomputed, and the files and folders it wrote, in order. */
+    public record Rewritten(RunSummary summary, List<Path> written) {
+        public Rewritten {
+            written = List.copyOf(written);
+        }
+    }
+
     /**
-     * Reads the log, recomputes the summary and writes it and {@code report.html} in place
-     * (temporary file, then rename); a failed write is a {@link RunWriteException} and leaves the
-     * old files as they were.
+     * Reads the log, recomputes the summary and writes it, {@code report.html} and, as the run's own
+     * {@code output} settings in {@code scenario.resolved.yaml} ask, {@code results.duckdb}, {@code
+     * csv/} and {@code parquet/} ({@link DuckDbResults}; no tables without that file). Each is written
+     * in place (temporary file, then rename); a failed write is a {@link RunWriteException} and leaves
+     * that file as it was.
      */
-    public static RunSummary rewrite(Path folder) throws IOException {
-        RunSummary summary = recompute(folder);
+    public static Rewritten rewrite(Path folder) throws IOException {
+        Scenario scenario = scenario(folder);
+        RunSummary summary = recompute(folder, scenario);
+        Path events = folder.resolve("events.jsonl");
         Path target = folder.resolve("summary.json");
-        String report = ScenarioRunner.report(summary, folder.resolve("events.jsonl"), headline(folder));
+        String json = ScenarioRunner.summaryJson(summary);
+        String report = ScenarioRunner.report(summary, events, scenario);
+        List<Path> written = new ArrayList<>();
         try {
-            AtomicFiles.writeString(target, ScenarioRunner.summaryJson(summary));
+            AtomicFiles.writeString(target, json);
+            written.add(target);
             target = folder.resolve("report.html");
             AtomicFiles.writeString(target, report);
+            written.add(target);
         } catch (IOException e) {
             throw RunWriteException.of(target, e);
         }
-        return summary;
+        if (scenario != null && scenario.output().duckdb()) {
+            OutputConfig output = scenario.output();
+            try {
+                written.add(DuckDbResults.write(folder, events, json, output.csv(), output.parquet()));
+            } catch (IOException e) {
+                // DuckDbResults deleted its temporaries and said what, where and why in one line
+                throw new RunWriteException(e.getMessage(), e);
+            }
+            if (output.csv()) {
+                written.add(folder.resolve("csv"));
+            }
+            if (output.parquet()) {
+                written.add(folder.resolve("parquet"));
+            }
+        }
+        return new Rewritten(summary, written);
     }
 
-    /** The headline metrics {@code scenario.resolved.yaml} names, none without it. */
-    private static List<HeadlineMetric> headline(Path folder) {
+    /** The folder's {@code scenario.resolved.yaml}, null without it. */
+    private static Scenario scenario(Path folder) {
         Path resolved = folder.resolve("scenario.resolved.yaml");
-        return Files.isRegularFile(resolved)
-                ? ScenarioLoader.load(resolved).output().headline()
-                : List.of();
+        return Files.isRegularFile(resolved) ? ScenarioLoader.load(resolved, List.of()) : null;
     }
 
     public static RunSummary recompute(Path folder) throws IOException {
+        return recompute(folder, scenario(folder));
+    }
+
+    private static RunSummary recompute(Path folder, Scenario scenario) throws IOException {
         Path previous = folder.resolve("summary.json");
         JsonNode old = null;
         if (Files.isRegularFile(previous)) {
@@ -78,8 +111,6 @@ public final class RunReport {
                 throw new BadSummaryException(previous + ": not a JSON object");
             }
         }
-        Path resolved = folder.resolve("scenario.resolved.yaml");
-        Scenario scenario = Files.isRegularFile(resolved) ? ScenarioLoader.load(resolved, List.of()) : null;
         long seed = old != null ? old.path("seed").asLong() : scenario != null ? scenario.seed() : 0;
         // the settings the run used (baselines, logit), so the recomputed summary matches it
         MetricsSettings settings =

@@ -20,6 +20,7 @@ import org.mercato.metrics.output.DuckDbResults;
 import org.mercato.metrics.output.HeadlineMetric;
 import org.mercato.metrics.output.Headlines;
 import org.mercato.metrics.output.HtmlReport;
+import org.mercato.metrics.output.ReportCondition;
 import org.mercato.scenarios.load.ScenarioYaml;
 import org.mercato.scenarios.model.Scenario;
 import org.mercato.sim.KernelSettings;
@@ -189,9 +190,7 @@ public final class ScenarioRunner {
                     scenario.name(), scenario.seed(), parts, SummarySource.live(run, causes), wired.warnings());
             String json = summaryJson(summary);
             writeOutput(folder.resolve("summary.json"), json);
-            writeOutput(
-                    folder.resolve("report.html"),
-                    report(summary, events, scenario.output().headline()));
+            writeOutput(folder.resolve("report.html"), report(summary, events, scenario));
             if (scenario.output().duckdb()) {
                 try {
                     DuckDbResults.write(
@@ -212,32 +211,31 @@ public final class ScenarioRunner {
     }
 
     /**
-     * The run's {@code report.html}: titled with the scenario, the condition's label and the seed, a
-     * line with the condition, its failures when agents failed, then its headlines.
+     * The run's {@code report.html}: titled with the scenario, the condition's label and the seed;
+     * its failures when agents failed, then the condition (scenario, seed, overrides, scenario hash),
+     * then the headlines {@code scenario} names and the charts, the logit coefficients its shoppers
+     * planted marked ({@code scenario} null: no headlines, nothing marked).
      */
-    static String report(RunSummary summary, Path events, List<HeadlineMetric> headline) throws IOException {
+    static String report(RunSummary summary, Path events, Scenario scenario) throws IOException {
         AgentFailures failures = summary.failures();
         RunCondition condition = summary.condition();
         String label = condition == null || condition.label().isEmpty() ? "" : " [" + condition.label() + "]";
-        return HtmlReport.render(
+        List<HeadlineMetric> headline =
+                scenario == null ? List.of() : scenario.output().headline();
+        PlantedLogit planted = PlantedLogit.of(scenario, summary.market().choiceLogit());
+        HtmlReport.Page page = new HtmlReport.Page(
                 "Mercato run " + summary.scenario() + label + " (seed " + summary.seed() + ")",
-                conditionLine(summary),
-                summary.market(),
-                events,
-                summary.ads(),
-                summary.strategyAuction(),
                 failures == null ? null : "FAILED: " + failures.headline(),
                 failures == null ? List.of() : failures.warnings(),
-                Headlines.ofSummary(headline, summaryJson(summary)));
-    }
-
-    /** Scenario, seed and overrides, for the top of the report. */
-    static String conditionLine(RunSummary summary) {
-        RunCondition condition = summary.condition();
-        String overrides = condition == null
-                ? "unknown"
-                : condition.overrides().isEmpty() ? "none" : String.join(", ", condition.overrides());
-        return "Scenario " + summary.scenario() + ", seed " + summary.seed() + ", overrides: " + overrides;
+                new ReportCondition(
+                        summary.scenario(),
+                        summary.seed(),
+                        condition == null ? null : condition.overrides(),
+                        condition == null ? null : condition.scenarioHash()),
+                Headlines.ofSummary(headline, summaryJson(summary)),
+                planted.byCovariate(),
+                planted.by());
+        return HtmlReport.render(page, summary.market(), events, summary.ads(), summary.strategyAuction());
     }
 
     /**

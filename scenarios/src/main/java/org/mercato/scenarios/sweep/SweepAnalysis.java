@@ -28,12 +28,23 @@ public final class SweepAnalysis {
 
     public record PairedDiff(String factor, String level, String baseline, String metric, Interval interval) {}
 
+    /**
+     * One metric over the cells at a level of factor {@code x} and a level of factor {@code line}
+     * (whatever the other factors and the replicate): mean and 95% t interval.
+     */
+    public record InteractionStat(String xLevel, String lineLevel, Interval interval) {}
+
     private final List<String> factors;
     private final List<String> metrics;
     private final List<PointStat> points = new ArrayList<>();
     private final List<LevelStat> levels = new ArrayList<>();
     private final List<PairedDiff> pairs = new ArrayList<>();
     private final Map<String, List<String>> levelOrder = new LinkedHashMap<>();
+    /** Each factor's level (or bin) of each ok cell, by cell id. */
+    private final Map<String, Map<String, String>> levelOfCell = new LinkedHashMap<>();
+
+    private List<SweepStore.StoredCell> ok = List.of();
+    private Map<String, Map<String, Double>> metricsByCell = Map.of();
 
     private SweepAnalysis(List<String> factors, List<String> metrics) {
         this.factors = List.copyOf(factors);
@@ -51,6 +62,8 @@ public final class SweepAnalysis {
             names.addAll(metricsByCell.getOrDefault(c.id(), Map.of()).keySet());
         }
         SweepAnalysis a = new SweepAnalysis(factors, List.copyOf(names));
+        a.ok = ok;
+        a.metricsByCell = metricsByCell;
         a.pointStats(ok, metricsByCell);
         for (String factor : factors) {
             a.factorStats(factor, ok, metricsByCell);
@@ -81,6 +94,29 @@ public final class SweepAnalysis {
     /** A factor's levels (or bins) in plot order. */
     public List<String> levelsOf(String factor) {
         return levelOrder.getOrDefault(factor, List.of());
+    }
+
+    /**
+     * The interaction of two factors on {@code metric}: for each level of {@code line}, then each
+     * level of {@code x} (in plot order), the mean over the cells at both levels with its 95% t
+     * interval; combinations without a value are left out.
+     */
+    public List<InteractionStat> interaction(String x, String line, String metric) {
+        Map<String, String> xOf = levelOfCell.getOrDefault(x, Map.of());
+        Map<String, String> lineOf = levelOfCell.getOrDefault(line, Map.of());
+        List<InteractionStat> out = new ArrayList<>();
+        for (String lineLevel : levelsOf(line)) {
+            for (String xLevel : levelsOf(x)) {
+                List<SweepStore.StoredCell> both = ok.stream()
+                        .filter(c -> xLevel.equals(xOf.get(c.id())) && lineLevel.equals(lineOf.get(c.id())))
+                        .toList();
+                List<Double> values = values(both, metric, metricsByCell);
+                if (!values.isEmpty()) {
+                    out.add(new InteractionStat(xLevel, lineLevel, Interval.of(values)));
+                }
+            }
+        }
+        return out;
     }
 
     private void pointStats(List<SweepStore.StoredCell> ok, Map<String, Map<String, Double>> metricsByCell) {
@@ -139,6 +175,9 @@ public final class SweepAnalysis {
             }
         }
         levelOrder.put(factor, List.copyOf(byLevel.keySet()));
+        Map<String, String> levelOf = new LinkedHashMap<>();
+        byLevel.forEach((level, cells) -> cells.forEach(c -> levelOf.put(c.id(), level)));
+        levelOfCell.put(factor, levelOf);
         for (var level : byLevel.entrySet()) {
             for (String metric : metrics) {
                 List<Double> values = values(level.getValue(), metric, metricsByCell);

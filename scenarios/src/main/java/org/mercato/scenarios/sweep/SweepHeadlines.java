@@ -22,6 +22,15 @@ public record SweepHeadlines(List<HeadlineMetric> wanted, List<Condition> condit
 
     /** One design point's factor levels and its headlines (missing where no cell had the metric). */
     public record Condition(Map<String, String> point, List<Headline<Interval>> headlines) {
+        /** As {@link #label()}, JSON object levels as {@code k=v, k=v} ({@link LevelLabels}), one per line. */
+        String readableLabel() {
+            return point.isEmpty()
+                    ? label()
+                    : point.entrySet().stream()
+                            .map(e -> e.getKey() + ": " + LevelLabels.readable(e.getValue()))
+                            .collect(Collectors.joining("; "));
+        }
+
         /** {@code key=level key=level}, or {@code (all cells)} without factors. */
         public String label() {
             return point.isEmpty()
@@ -140,7 +149,7 @@ public record SweepHeadlines(List<HeadlineMetric> wanted, List<Condition> condit
         html.append("</tr>");
         for (Condition c : conditions) {
             html.append("<tr><td style=\"text-align:left\">")
-                    .append(SvgChart.escape(c.label()))
+                    .append(SvgChart.escape(c.readableLabel()))
                     .append("</td>");
             for (Headline<Interval> h : c.headlines()) {
                 html.append("<td>").append(SvgChart.escape(mean(h)));

@@ -49,8 +49,9 @@ class LabelledRunsCliTest {
         assertThat(Files.readString(authority.resolve("report.html")))
                 .contains(
                         "<title>Mercato run quickstart [customers=20_duckdb=false_tactic=authority] (seed 42)</title>")
-                .contains("overrides: market.generate.customers=20, output.duckdb=false,"
-                        + " agents.services[0].params.tactic=authority");
+                .contains(
+                        "<th>Overrides (--set)</th><td><code>market.generate.customers=20</code><br>"
+                                + "<code>output.duckdb=false</code><br><code>agents.services[0].params.tactic=authority</code>");
 
         JsonNode summary = JSON.readTree(authority.resolve("summary.json").toFile());
         Iterator<String> keys = summary.fieldNames();
@@ -91,6 +92,7 @@ class LabelledRunsCliTest {
         assertThat(folder.resolve("summary.json")).content().contains("\"overrides\" : [ ]");
         assertThat(Files.readString(folder.resolve("report.html")))
                 .contains("<title>Mercato run quickstart (seed 42)</title>")
-                .contains("Scenario quickstart, seed 42, overrides: none");
+                .contains("<th>Scenario</th><td>quickstart</td>", "<th>Seed</th><td>42</td>")
+                .contains("<th>Overrides (--set)</th><td>none</td>");
     }
 }

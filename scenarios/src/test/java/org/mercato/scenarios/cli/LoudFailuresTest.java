@@ -235,7 +235,7 @@ class LoudFailuresTest {
         String report = read(out.resolve("sweep-report.html"));
         assertThat(report.indexOf("FAILED: 1 of 2 cells failed"))
                 .isPositive()
-                .isLessThan(report.indexOf("<h2>agents.assistants[0].policy</h2>"));
+                .isLessThan(report.indexOf("<code>agents.assistants[0].policy</code>"));
         assertThat(report).contains(org.mercato.metrics.output.SvgChart.escape(cause));
     }
 }

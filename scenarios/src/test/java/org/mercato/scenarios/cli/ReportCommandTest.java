@@ -8,7 +8,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -91,6 +98,66 @@ class ReportCommandTest {
         String rewritten = Files.readString(folder.resolve("summary.json"));
         assertThat(marketBlock(rewritten)).isEqualTo(marketBlock(original));
         assertThat(rewritten).contains("summary.json was missing").contains("\"scenario\" : \"quickstart\"");
+    }
+
+    @Test
+    void reportBringsBackTheReportTheCsvFilesAndTheDatabaseWithTheSameContent() throws Exception {
+        Path folder = runWithPagesAndReveal("output.csv=true", "output.duckdb=true");
+        byte[] report = Files.readAllBytes(folder.resolve("report.html"));
+        byte[] summary = Files.readAllBytes(folder.resolve("summary.json"));
+        Map<String, byte[]> csv = contents(folder.resolve("csv"));
+        Map<String, Long> rows = rowCounts(folder.resolve("results.duckdb"));
+        assertThat(csv).containsKeys("impressions.csv", "payments.csv");
+        assertThat(rows).containsKeys("impressions", "payments", "metrics");
+
+        Files.delete(folder.resolve("report.html"));
+        Files.delete(folder.resolve("results.duckdb"));
+        try (Stream<Path> files = Files.walk(folder.resolve("csv"))) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+        var result = mercato("report", folder.toString());
+
+        assertThat(result.code()).as(result.err()).isZero();
+        assertThat(result.out()).contains("wrote summary.json, report.html, results.duckdb, csv in " + folder);
+        assertThat(Files.readAllBytes(folder.resolve("report.html"))).isEqualTo(report);
+        assertThat(Files.readAllBytes(folder.resolve("summary.json"))).isEqualTo(summary);
+        Map<String, byte[]> again = contents(folder.resolve("csv"));
+        assertThat(again.keySet()).isEqualTo(csv.keySet());
+        csv.forEach((name, bytes) -> assertThat(again.get(name)).as(name).isEqualTo(bytes));
+        assertThat(rowCounts(folder.resolve("results.duckdb"))).isEqualTo(rows);
+        assertThat(folder.resolve("parquet")).as("the run asked for no Parquet").doesNotExist();
+    }
+
+    private static Map<String, byte[]> contents(Path dir) throws IOException {
+        Map<String, byte[]> out = new TreeMap<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path p : files.toList()) {
+                out.put(p.getFileName().toString(), Files.readAllBytes(p));
+            }
+        }
+        return out;
+    }
+
+    private static Map<String, Long> rowCounts(Path database) throws SQLException {
+        Map<String, Long> out = new TreeMap<>();
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + database.toAbsolutePath());
+                Statement sql = c.createStatement()) {
+            List<String> tables = new java.util.ArrayList<>();
+            try (ResultSet rs = sql.executeQuery("SELECT table_name FROM information_schema.tables")) {
+                while (rs.next()) {
+                    tables.add(rs.getString(1));
+                }
+            }
+            for (String table : tables) {
+                try (ResultSet rs = sql.executeQuery("SELECT count(*) FROM \"" + table + "\"")) {
+                    rs.next();
+                    out.put(table, rs.getLong(1));
+                }
+            }
+        }
+        return out;
     }
 
     private static String marketBlock(String summary) {

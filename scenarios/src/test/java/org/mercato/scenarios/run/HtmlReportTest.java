@@ -14,14 +14,7 @@ import org.mercato.scenarios.load.ScenarioLoader;
 class HtmlReportTest {
     @Test
     void theReportIsSelfContainedAndHasEveryChart(@TempDir Path runs) throws Exception {
-        var scenario = ScenarioLoader.load(
-                Path.of("quickstart.yaml"),
-                List.of(
-                        "market.presentation.layout=grid",
-                        "market.search.pageSize=8",
-                        "market.presentation.mode=full",
-                        "output.duckdb=false"));
-        RunResult result = Mercato.writingTo(runs).run(scenario);
+        RunResult result = runGrid(runs);
         String html = Files.readString(result.folder().resolve("report.html"));
 
         assertThat(html).startsWith("<!DOCTYPE html>").endsWith("</html>\n");
@@ -40,5 +33,61 @@ class HtmlReportTest {
                         "%,.2f",
                         result.summary().market().welfare().optimal()));
         assertThat(result.folder().resolve("report.html.tmp")).doesNotExist();
+    }
+
+    @Test
+    void theReportOpensWithTheConditionHeadlinesAndEfficiencyAndEveryChartHasAxisTitles(@TempDir Path runs)
+            throws Exception {
+        RunResult result = runGrid(runs, "market.generate.customers=80");
+        String html = Files.readString(result.folder().resolve("report.html"));
+
+        int condition = html.indexOf("id=\"condition\"");
+        int headline = html.indexOf("id=\"headline\"");
+        int glance = html.indexOf("id=\"glance\"");
+        assertThat(condition).isPositive().isLessThan(headline);
+        assertThat(headline).isLessThan(glance);
+        assertThat(glance).isLessThan(html.indexOf("<svg"));
+        assertThat(html.substring(condition, headline))
+                .contains("quickstart", "<th>Seed</th><td>42</td>", "Scenario hash")
+                .contains(result.summary().condition().scenarioHash());
+        assertThat(html.substring(glance, html.indexOf("<svg")))
+                .contains("Welfare efficiency</th><td><strong>"
+                        + org.mercato.metrics.output.SvgChart.number(
+                                result.summary().market().welfare().efficiency())
+                        + "</strong>");
+        // every chart titles both axes; the timeline in virtual seconds and counts
+        assertThat(count(html, "class=\"axis-title\"")).isEqualTo(2 * count(html, "<svg"));
+        assertThat(html).contains("Virtual time (s)</text>", "s (count)</text>");
+        // badge and position shares: the exposure behind each and a Wilson interval (whiskers)
+        var position = result.summary().market().position();
+        var none = position.byTag().stream()
+                .filter(t -> t.tag().equals("(none)"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(html)
+                .contains(String.format(
+                        java.util.Locale.ROOT,
+                        "(none) (%d of %d; %s shown)",
+                        none.choices(),
+                        position.choices(),
+                        org.mercato.metrics.output.SvgChart.number(none.impressions())))
+                .contains("Wilson score 95% intervals");
+        var interval = org.mercato.metrics.bias.Wilson.interval(none.choices(), position.choices());
+        assertThat(interval.lower()).isLessThan(interval.upper());
+    }
+
+    /** quickstart on 8-listing grids with every field shown, no tables. */
+    private static RunResult runGrid(Path runs, String... more) throws java.io.IOException {
+        List<String> sets = new java.util.ArrayList<>(List.of(more));
+        sets.addAll(List.of(
+                "market.presentation.layout=grid",
+                "market.search.pageSize=8",
+                "market.presentation.mode=full",
+                "output.duckdb=false"));
+        return Mercato.writingTo(runs).run(ScenarioLoader.load(Path.of("quickstart.yaml"), sets));
+    }
+
+    private static int count(String text, String part) {
+        return text.split(java.util.regex.Pattern.quote(part), -1).length - 1;
     }
 }
