@@ -63,6 +63,8 @@ public final class ResultTables implements EventSink {
                 Files.createDirectory(csvDir);
             }
             opened = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + database.toAbsolutePath());
+            // one transaction for the whole run: an appender's flush then writes no write-ahead log
+            opened.setAutoCommit(false);
             this.connection = opened;
             this.tables = new EventTables(opened, csvDir, catalog);
         } catch (IOException | SQLException | RuntimeException e) {
@@ -178,6 +180,8 @@ public final class ResultTables implements EventSink {
             }
             writeMetrics(summaryJson);
             tables.close();
+            connection.commit();
+            connection.setAutoCommit(true);
             try (Statement sql = connection.createStatement()) {
                 if (parquetDir != null) {
                     Files.createDirectory(parquetDir);
