@@ -1,6 +1,7 @@
 package org.mercato.metrics.output;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystemException;
@@ -14,6 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.mercato.sim.events.EventReader;
+import org.mercato.sim.events.JsonlEventWriter;
 
 /**
  * A run's results as a DuckDB database: {@code events} (t, seq, type and the whole line as JSON
@@ -57,7 +59,8 @@ public final class DuckDbResults {
             throws IOException {
         try (ResultTables tables = ResultTables.open(folder, catalog, csv, parquet)) {
             try {
-                EventReader.read(eventLog, tables);
+                // the lines as a live run's writer hands them over: written again, byte for byte
+                EventReader.read(eventLog, new JsonlEventWriter(OutputStream.nullOutputStream(), tables));
             } catch (IOException | RuntimeException e) {
                 throw new IOException("cannot write " + folder.resolve("results.duckdb") + ": " + why(e), e);
             }

@@ -165,15 +165,14 @@ final class EventTables implements AutoCloseable {
         return rows;
     }
 
-    void write(LoggedEvent logged) throws SQLException, IOException {
+    /** Writes the event's rows; {@code line} is its line in events.jsonl (without the line break). */
+    void write(LoggedEvent logged, String line) throws SQLException, IOException {
         long t = logged.t();
         long seq = logged.seq();
-        json.setLength(0);
-        logged.writeJson(json);
         tables.get("events")
                 .begin(t, seq)
                 .text(logged.event().type())
-                .text(json.toString())
+                .text(line)
                 .end();
         var event = logged.event();
         if (event instanceof CustomerEvent e) {

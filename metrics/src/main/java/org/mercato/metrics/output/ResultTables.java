@@ -14,6 +14,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import org.duckdb.DuckDBConnection;
+import org.mercato.sim.events.EventLineSink;
 import org.mercato.sim.events.EventSink;
 import org.mercato.sim.events.LoggedEvent;
 import org.slf4j.Logger;
@@ -30,11 +31,14 @@ import org.slf4j.LoggerFactory;
  * once (so the event log can still be written) and lets the run go on; {@link #finish} then throws
  * one line saying what, where and why. {@link #close} without {@link #finish} discards everything.
  */
-public final class ResultTables implements EventSink {
+public final class ResultTables implements EventSink, EventLineSink {
     private static final Logger log = LoggerFactory.getLogger(ResultTables.class);
     private static final String DATABASE = "results.duckdb";
     private static final int BATCH = 2048;
-    private static final List<LoggedEvent> END = List.of();
+    private static final List<Logged> END = List.of();
+
+    /** An event with its line in events.jsonl. */
+    record Logged(LoggedEvent event, String line) {}
 
     private final Path folder;
     private final Path database;
@@ -43,10 +47,10 @@ public final class ResultTables implements EventSink {
     private final String token;
     private final DuckDBConnection connection;
     private final EventTables tables;
-    private final BlockingQueue<List<LoggedEvent>> queue = new ArrayBlockingQueue<>(64);
+    private final BlockingQueue<List<Logged>> queue = new ArrayBlockingQueue<>(64);
     private final AtomicLong rows = new AtomicLong();
     private final Thread writer;
-    private List<LoggedEvent> batch = new ArrayList<>(BATCH);
+    private List<Logged> batch = new ArrayList<>(BATCH);
     private volatile Exception failure;
     private boolean ended;
     private boolean done;
@@ -86,13 +90,24 @@ public final class ResultTables implements EventSink {
         return new ResultTables(folder, catalog, csv, parquet);
     }
 
-    /** Queues the event for the writer thread (called in log order, from one thread at a time). */
+    /** As {@link #accept(LoggedEvent, String)}, writing the event's line first. */
     @Override
     public void accept(LoggedEvent event) {
+        StringBuilder line = new StringBuilder(256);
+        event.writeJson(line);
+        accept(event, line.toString());
+    }
+
+    /**
+     * Queues the event and its line in events.jsonl for the writer thread (called in log order,
+     * from one thread at a time): the tap of the run's {@link org.mercato.sim.events.JsonlEventWriter}.
+     */
+    @Override
+    public void accept(LoggedEvent event, String line) {
         if (failure != null || ended) {
             return;
         }
-        batch.add(event);
+        batch.add(new Logged(event, line));
         if (batch.size() == BATCH) {
             hand(batch);
             batch = new ArrayList<>(BATCH);
@@ -104,7 +119,7 @@ public final class ResultTables implements EventSink {
         return rows.get();
     }
 
-    private void hand(List<LoggedEvent> events) {
+    private void hand(List<Logged> events) {
         try {
             queue.put(events);
         } catch (InterruptedException e) {
@@ -116,7 +131,7 @@ public final class ResultTables implements EventSink {
     private void drain() {
         try {
             while (true) {
-                List<LoggedEvent> events = queue.take();
+                List<Logged> events = queue.take();
                 if (events == END) {
                     return;
                 }
@@ -129,10 +144,10 @@ public final class ResultTables implements EventSink {
         }
     }
 
-    private void write(List<LoggedEvent> events) {
+    private void write(List<Logged> events) {
         try {
-            for (LoggedEvent event : events) {
-                tables.write(event);
+            for (Logged event : events) {
+                tables.write(event.event(), event.line());
             }
             rows.set(tables.rows());
         } catch (SQLException | IOException | RuntimeException e) {

@@ -165,8 +165,8 @@ public final class ScenarioRunner {
             long started = System.nanoTime();
             KernelStats stats;
             try (out;
-                    JsonlEventWriter writer = new JsonlEventWriter(out)) {
-                stats = simulate(setup, writer, tables, folds, wired.features());
+                    JsonlEventWriter writer = new JsonlEventWriter(out, tables)) {
+                stats = simulate(setup, writer, folds, wired.features());
                 long logged = stats.events();
                 phase("summary", "events", () -> logged);
                 folds.forEach(SummaryFold::endOfLog);
@@ -294,17 +294,10 @@ public final class ScenarioRunner {
      * auctions: after the market's last event, numbered on from it).
      */
     private KernelStats simulate(
-            SimulationSetup setup,
-            EventSink writer,
-            EventSink tables,
-            List<SummaryFold> folds,
-            List<RunFeature> features)
+            SimulationSetup setup, EventSink writer, List<SummaryFold> folds, List<RunFeature> features)
             throws IOException {
         List<EventSink> sinks = new ArrayList<>();
         sinks.add(writer);
-        if (tables != null) {
-            sinks.add(tables);
-        }
         sinks.addAll(folds);
         LogTail tail = new LogTail();
         KernelListener windows = (time, recorded) -> {
