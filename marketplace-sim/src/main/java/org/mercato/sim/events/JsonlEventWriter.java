@@ -8,22 +8,33 @@ import java.nio.charset.StandardCharsets;
 /**
  * Writes each event as one JSON line in UTF-8. Lines are encoded straight from the builder into
  * a byte buffer (ASCII takes the fast path), since the log is on the kernel's critical path. The
- * caller owns atomic placement of the file; closing the writer closes the stream.
+ * caller owns atomic placement of the file; closing the writer closes the stream. A {@code tap},
+ * when given, gets every event with its line (the result tables store it without encoding it
+ * again).
  */
 public final class JsonlEventWriter implements EventSink {
     private final OutputStream out;
+    private final EventLineSink tap;
     private final StringBuilder line = new StringBuilder(256);
     private final byte[] buffer = new byte[1 << 16];
     private int used;
 
     public JsonlEventWriter(OutputStream out) {
+        this(out, null);
+    }
+
+    public JsonlEventWriter(OutputStream out, EventLineSink tap) {
         this.out = out;
+        this.tap = tap;
     }
 
     @Override
     public void accept(LoggedEvent event) {
         line.setLength(0);
         event.writeJson(line);
+        if (tap != null) {
+            tap.accept(event, line.toString());
+        }
         line.append('\n');
         try {
             encode(line);

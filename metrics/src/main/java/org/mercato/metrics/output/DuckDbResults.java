@@ -1,7 +1,7 @@
 package org.mercato.metrics.output;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystemException;
@@ -9,68 +9,28 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.mercato.sim.events.EventReader;
+import org.mercato.sim.events.JsonlEventWriter;
 
 /**
- * A run's results as a DuckDB database: {@code events} (t, seq, type and the whole line as JSON),
- * typed tables for the events analyses use most ({@code payments}, {@code proposals}, {@code
- * searches}, {@code impressions}, {@code rejections}, {@code messages}) and {@code metrics}, every
- * number of summary.json in long format (name, value; named by {@link SummaryMetrics}). Written under a temporary name and
- * renamed (deleted if the write fails); optionally each table also as CSV and Parquet.
+ * A run's results as a DuckDB database: {@code events} (t, seq, type and the whole line as JSON
+ * text), a typed table per event type analyses use most ({@code customers}, {@code services},
+ * {@code searches}, {@code impressions}, {@code messages}, {@code proposals}, {@code payments},
+ * {@code rejections}; every field of the event under its own name, {@link EventTables}) and {@code
+ * metrics}, every number of summary.json in long format (name, value; named by {@link
+ * SummaryMetrics}); optionally each table also as CSV and Parquet. A live run streams its events
+ * into {@link ResultTables}; {@link #write} replays a saved {@code events.jsonl} through the same
+ * writer, so both give the same tables.
  */
 public final class DuckDbResults {
-    private static final String DATABASE = "results.duckdb";
     private static final Pattern COULD_NOT_WRITE = Pattern.compile("Could not write file \"([^\"]*)\": ([^\\r\\n]*)");
-    private static final Map<String, String> TYPED_TABLES = typedTables();
 
     private DuckDbResults() {}
-
-    private static Map<String, String> typedTables() {
-        Map<String, String> tables = new TreeMap<>();
-        tables.put(
-                "payments",
-                "SELECT t, seq, body->>'proposal' AS proposal, body->>'customer' AS customer,"
-                        + " body->>'service' AS service, (body->>'amount')::DECIMAL(18,2) AS amount FROM events"
-                        + " WHERE type = 'payment'");
-        tables.put(
-                "proposals",
-                "SELECT t, seq, body->>'id' AS id, body->>'service' AS service,"
-                        + " body->>'customer' AS customer, (body->>'total')::DECIMAL(18,2) AS total,"
-                        + " (body->>'valid_until')::BIGINT AS valid_until, body->'lines' AS lines FROM events"
-                        + " WHERE type = 'proposal'");
-        tables.put(
-                "searches",
-                "SELECT t, seq, body->>'agent' AS agent, body->>'query' AS query,"
-                        + " (body->>'page')::INTEGER AS page, body->'results' AS results FROM events WHERE type = 'search'");
-        tables.put(
-                "impressions",
-                "SELECT t, seq, body->>'agent' AS agent, (body->>'search')::BIGINT AS search,"
-                        + " body->>'service' AS service, (body->>'rank')::INTEGER AS rank, (body->>'row')::INTEGER AS row,"
-                        + " (body->>'column')::INTEGER AS \"column\", body->'tags' AS tags,"
-                        + " TRY_CAST(body->>'price' AS DECIMAL(18,2)) AS price, (body->>'rating')::DOUBLE AS rating,"
-                        + " (body->>'reviews')::BIGINT AS reviews FROM events WHERE type = 'impression'");
-        tables.put(
-                "rejections",
-                "SELECT t, seq, body->>'agent' AS agent, body->>'action' AS action,"
-                        + " body->>'ref' AS ref, body->>'reason' AS reason FROM events WHERE type = 'rejected'");
-        tables.put(
-                "messages",
-                "SELECT t, seq, body->>'from' AS sender, body->>'to' AS recipient,"
-                        + " body->>'text' AS text FROM events WHERE type = 'message'");
-        return tables;
-    }
 
     /** Writes {@code <folder>/results.duckdb} (and {@code <folder>/parquet/*.parquet} when asked). */
     public static Path write(Path folder, Path eventLog, String summaryJson, boolean parquet) throws IOException {
@@ -79,84 +39,37 @@ public final class DuckDbResults {
 
     /**
      * As above; {@code csv} also writes every table but {@code events} to {@code <folder>/csv/}. The
-     * database, its write-ahead log and the csv and parquet folders are written under names unique
-     * to this call ({@code results.duckdb.<token>.tmp}, {@code csv.<token>.tmp}, ...) and renamed
-     * when all are complete. If anything fails they are deleted and the one-line {@link IOException}
-     * says what could not be written, where and why (DuckDB's native stack trace left out).
+     * catalog columns of {@code customers} and {@code services} stay null (the log does not carry
+     * them): {@link #write(Path, Path, String, RunCatalog, boolean, boolean)} fills them.
      */
     public static Path write(Path folder, Path eventLog, String summaryJson, boolean csv, boolean parquet)
             throws IOException {
-        Path target = folder.resolve(DATABASE);
-        String token = UUID.randomUUID().toString().substring(0, 8);
-        Path temporary = folder.resolve(DATABASE + "." + token + ".tmp");
-        Path csvTemporary = csv ? folder.resolve("csv." + token + ".tmp") : null;
-        Path parquetTemporary = parquet ? folder.resolve("parquet." + token + ".tmp") : null;
-        try {
-            fill(temporary, eventLog, summaryJson, csvTemporary, parquetTemporary);
-            moveIntoPlace(temporary, target);
-            if (csvTemporary != null) {
-                moveIntoPlace(csvTemporary, folder.resolve("csv"));
-            }
-            if (parquetTemporary != null) {
-                moveIntoPlace(parquetTemporary, folder.resolve("parquet"));
-            }
-        } catch (IOException | SQLException | RuntimeException e) {
-            for (Path leftover : List.of(
-                    temporary,
-                    temporary.resolveSibling(temporary.getFileName() + ".wal"),
-                    folder.resolve("csv." + token + ".tmp"),
-                    folder.resolve("parquet." + token + ".tmp"))) {
-                deleteQuietly(leftover, e);
-            }
-            throw new IOException("cannot write " + target + ": " + why(e), e);
-        }
-        return target;
+        return write(folder, eventLog, summaryJson, RunCatalog.NONE, csv, parquet);
     }
 
-    private static void fill(Path database, Path eventLog, String summaryJson, Path csvDir, Path parquetDir)
-            throws IOException, SQLException {
-        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + database.toAbsolutePath());
-                Statement sql = connection.createStatement()) {
-            sql.execute("CREATE TABLE events AS SELECT (json->>'t')::BIGINT AS t, (json->>'seq')::BIGINT AS seq,"
-                    + " json->>'type' AS type, json AS body FROM read_ndjson_objects(" + literal(eventLog) + ")"
-                    + " ORDER BY seq");
-            for (var table : TYPED_TABLES.entrySet()) {
-                sql.execute("CREATE TABLE " + table.getKey() + " AS " + table.getValue() + " ORDER BY seq");
+    /**
+     * Replays {@code eventLog} into a {@link ResultTables} and finishes it with the summary. The
+     * database and the csv and parquet folders are written under names unique to this call and
+     * renamed when all are complete. If anything fails they are deleted and the one-line {@link
+     * IOException} says what could not be written, where and why (DuckDB's native stack trace left
+     * out; a bad event log names its line).
+     */
+    public static Path write(
+            Path folder, Path eventLog, String summaryJson, RunCatalog catalog, boolean csv, boolean parquet)
+            throws IOException {
+        try (ResultTables tables = ResultTables.open(folder, catalog, csv, parquet)) {
+            try {
+                // the lines as a live run's writer hands them over: written again, byte for byte
+                EventReader.read(eventLog, new JsonlEventWriter(OutputStream.nullOutputStream(), tables));
+            } catch (IOException | RuntimeException e) {
+                throw new IOException("cannot write " + folder.resolve("results.duckdb") + ": " + why(e), e);
             }
-            sql.execute("CREATE TABLE metrics (metric VARCHAR, value DOUBLE)");
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO metrics VALUES (?, ?)")) {
-                for (var metric : SummaryMetrics.flatten(new ObjectMapper().readTree(summaryJson))
-                        .entrySet()) {
-                    insert.setString(1, metric.getKey());
-                    insert.setDouble(2, metric.getValue());
-                    insert.addBatch();
-                }
-                insert.executeBatch();
-            }
-            if (csvDir != null) {
-                Files.createDirectory(csvDir);
-                for (String table : tables()) {
-                    if (!table.equals("events")) {
-                        String json = jsonColumns(table);
-                        String columns = json == null ? "*" : "* EXCLUDE (" + json + ")";
-                        sql.execute("COPY (SELECT " + columns + " FROM " + table + ") TO "
-                                + literal(csvDir.resolve(table + ".csv")) + " (HEADER, DELIMITER ',')");
-                    }
-                }
-            }
-            if (parquetDir != null) {
-                Files.createDirectory(parquetDir);
-                for (String table : tables()) {
-                    sql.execute("COPY " + table + " TO " + literal(parquetDir.resolve(table + ".parquet"))
-                            + " (FORMAT PARQUET)");
-                }
-            }
-            sql.execute("CHECKPOINT");
+            return tables.finish(summaryJson);
         }
     }
 
     /** Renames a complete file or folder into place, replacing what an earlier write left there. */
-    private static void moveIntoPlace(Path temporary, Path target) throws IOException {
+    static void moveIntoPlace(Path temporary, Path target) throws IOException {
         if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
             deleteTree(target);
         }
@@ -167,7 +80,7 @@ public final class DuckDbResults {
         }
     }
 
-    private static void deleteQuietly(Path path, Exception failure) {
+    static void deleteQuietly(Path path, Exception failure) {
         try {
             deleteTree(path);
         } catch (IOException | UncheckedIOException e) {
@@ -211,23 +124,14 @@ public final class DuckDbResults {
         return message.length() <= 300 ? message : message.substring(0, 300) + "...";
     }
 
-    /** Columns holding JSON arrays, left out of the CSV files (they are in DuckDB and Parquet). */
-    private static String jsonColumns(String table) {
-        return switch (table) {
-            case "proposals" -> "lines";
-            case "searches" -> "results";
-            case "impressions" -> "tags";
-            default -> null;
-        };
-    }
-
+    /** Every table of results.duckdb, in creation order, {@code metrics} last. */
     public static List<String> tables() {
-        List<String> names = new java.util.ArrayList<>(List.of("events", "metrics"));
-        names.addAll(TYPED_TABLES.keySet());
+        List<String> names = new java.util.ArrayList<>(EventTables.SCHEMA.keySet());
+        names.add("metrics");
         return names;
     }
 
-    private static String literal(Path path) {
+    static String literal(Path path) {
         return "'" + path.toAbsolutePath().toString().replace("'", "''") + "'";
     }
 }

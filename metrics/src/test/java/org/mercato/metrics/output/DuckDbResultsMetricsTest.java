@@ -15,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 class DuckDbResultsMetricsTest {
     @Test
     void theMetricsTableAndCsvHoldTheArraysByName(@TempDir Path folder) throws Exception {
-        Path events = Files.writeString(folder.resolve("events.jsonl"), "{\"t\":0,\"seq\":0,\"type\":\"wake\"}\n");
+        Path events = Files.writeString(
+                folder.resolve("events.jsonl"), "{\"t\":0,\"seq\":0,\"type\":\"wake\",\"agent\":\"a\"}\n");
         String summary = """
                 {"market": {"welfare": {"total": 12.5},
                   "firstProposal": {"byPosition": [{"position": 1, "customers": 4, "rate": 0.75}]},

@@ -35,7 +35,12 @@ import picocli.CommandLine.Option;
         description = {
             "Run a scenario and write its run folder.",
             "The folder <DIR>/<name>[-<label>]-<timestamp>/ (label: a short form of the --set overrides) holds"
-                    + " events.jsonl, summary.json, scenario.resolved.yaml and run.log."
+                    + " events.jsonl, summary.json, scenario.resolved.yaml and run.log.",
+            "It also holds report.html and the result tables, written while the market runs: results.duckdb"
+                    + " (events, customers, services, searches, impressions, messages, proposals, payments,"
+                    + " rejections, metrics) and csv/<table>.csv; parquet/ on request. Switch them with --set"
+                    + " output.duckdb=true|false, output.csv=..., output.parquet=... (defaults true, as duckdb,"
+                    + " false). Every file and column: docs/data.md."
         })
 final class RunCommand extends CliCommand {
     @Mixin

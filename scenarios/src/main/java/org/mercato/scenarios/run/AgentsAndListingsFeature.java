@@ -158,10 +158,10 @@ public final class AgentsAndListingsFeature implements RunFeature {
         return latencies;
     }
 
-    private record Assignment(AgentGroupConfig config, int count) {}
+    record Assignment(AgentGroupConfig config, int count) {}
 
     /** The groups of {@code agents.<role>s} with their counts; at most one group leaves out its count. */
-    private static List<Assignment> assign(String role, List<AgentGroupConfig> groups, int agents) {
+    static List<Assignment> assign(String role, List<AgentGroupConfig> groups, int agents) {
         KeyPath key = KeyPath.of("agents", role + "s");
         int left = agents;
         int open = 0;

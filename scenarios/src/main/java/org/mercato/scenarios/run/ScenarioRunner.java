@@ -13,14 +13,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import java.util.function.UnaryOperator;
 import org.mercato.agents.PolicyRegistry;
 import org.mercato.metrics.MetricsSettings;
-import org.mercato.metrics.output.DuckDbResults;
 import org.mercato.metrics.output.HeadlineMetric;
 import org.mercato.metrics.output.Headlines;
 import org.mercato.metrics.output.HtmlReport;
 import org.mercato.metrics.output.ReportCondition;
+import org.mercato.metrics.output.ResultTables;
 import org.mercato.scenarios.load.ScenarioYaml;
 import org.mercato.scenarios.model.Scenario;
 import org.mercato.sim.KernelSettings;
@@ -156,12 +158,18 @@ public final class ScenarioRunner {
         List<SummaryPart> parts =
                 RunFeatures.summaryParts(wired.features(), new SummaryContext(true, metricsSettings(scenario), actors));
         List<SummaryFold> folds = RunFeatures.folds(parts);
+        ResultTables tables = null;
         try {
+            if (scenario.output().duckdb()) {
+                tables = openTables(folder, scenario, setup);
+            }
             long started = System.nanoTime();
             KernelStats stats;
             try (out;
-                    JsonlEventWriter writer = new JsonlEventWriter(out)) {
+                    JsonlEventWriter writer = new JsonlEventWriter(out, tables)) {
                 stats = simulate(setup, writer, folds, wired.features());
+                long logged = stats.events();
+                phase("summary", "events", () -> logged);
                 folds.forEach(SummaryFold::endOfLog);
             } catch (RuntimeException | IOException e) {
                 Files.deleteIfExists(temporary);
@@ -189,24 +197,54 @@ public final class ScenarioRunner {
             RunSummary summary = SummaryFactory.build(
                     scenario.name(), scenario.seed(), parts, SummarySource.live(run, causes), wired.warnings());
             String json = summaryJson(summary);
+            AtomicLong files = new AtomicLong();
+            ResultTables written = tables;
+            if (written == null) {
+                phase("writing", "files", files::get);
+            } else {
+                phase("writing", "rows", written::rowsWritten);
+            }
             writeOutput(folder.resolve("summary.json"), json);
+            files.incrementAndGet();
             writeOutput(folder.resolve("report.html"), report(summary, events, scenario));
-            if (scenario.output().duckdb()) {
+            files.incrementAndGet();
+            if (tables != null) {
                 try {
-                    DuckDbResults.write(
-                            folder,
-                            events,
-                            json,
-                            scenario.output().csv(),
-                            scenario.output().parquet());
+                    tables.finish(json);
                 } catch (IOException e) {
-                    // DuckDbResults deleted its temporaries and said what, where and why in one line
+                    // ResultTables deleted its temporaries and said what, where and why in one line
                     throw new RunWriteException(e.getMessage(), e);
                 }
             }
             return new RunResult(folder, events, summary);
         } finally {
+            if (tables != null) {
+                tables.close();
+            }
             folds.forEach(SummaryFold::close);
+        }
+    }
+
+    /**
+     * The result tables, written while the market runs ({@code results.duckdb}, and csv/ and
+     * parquet/ as the scenario's output section asks), with the catalog's columns.
+     */
+    private static ResultTables openTables(Path folder, Scenario scenario, SimulationSetup setup)
+            throws RunWriteException {
+        try {
+            return ResultTables.open(
+                    folder,
+                    RunCatalogs.of(scenario, setup.catalog()),
+                    scenario.output().csv(),
+                    scenario.output().parquet());
+        } catch (IOException e) {
+            throw new RunWriteException(e.getMessage(), e);
+        }
+    }
+
+    private void phase(String name, String unit, LongSupplier done) {
+        if (listener instanceof RunProgress progress) {
+            progress.phase(name, unit, done);
         }
     }
 

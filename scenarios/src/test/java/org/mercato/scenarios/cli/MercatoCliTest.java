@@ -160,6 +160,14 @@ class MercatoCliTest {
         Result runHelp = mercato("run", "--help");
         assertThat(runHelp.code()).isZero();
         assertThat(runHelp.out()).contains("--set", "--out", "--quiet");
+        assertThat(runHelp.out().replaceAll("\\s+", " "))
+                .contains(
+                        "results.duckdb",
+                        "csv/<table>.csv",
+                        "output.duckdb",
+                        "output.csv",
+                        "output.parquet",
+                        "docs/data.md");
 
         Result version = mercato("--version");
         assertThat(version.code()).isZero();

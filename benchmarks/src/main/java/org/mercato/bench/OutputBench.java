@@ -1,0 +1,105 @@
+package org.mercato.bench;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.mercato.agents.PolicyRegistry;
+import org.mercato.scenarios.load.ScenarioLoader;
+import org.mercato.scenarios.model.Scenario;
+import org.mercato.scenarios.run.ScenarioRunner;
+import org.mercato.sim.kernel.KernelListener;
+
+/**
+ * What the result tables cost a run: the quickstart at {@code customers} x {@code services} run in
+ * one JVM with outputs on (results.duckdb and csv/, streamed while the market runs) and off
+ * ({@code output.duckdb=false}), alternating, after a warm-up pair; prints each run's wall time and
+ * process CPU time and the ratio of the medians (the issue's goal: at most 1.15).
+ *
+ * <p>Arguments: {@code [scenario file (scenarios/quickstart.yaml)] [customers (20000)] [services
+ * (400)] [rounds (5)]}.
+ */
+public final class OutputBench {
+    private OutputBench() {}
+
+    public static void main(String[] args) throws Exception {
+        Path file = Path.of(args.length > 0 ? args[0] : "scenarios/quickstart.yaml");
+        int customers = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
+        int services = args.length > 2 ? Integer.parseInt(args[2]) : 400;
+        int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 5;
+        List<String> size = List.of("market.generate.customers=" + customers, "market.generate.services=" + services);
+        Scenario on = ScenarioLoader.load(file, size);
+        Scenario off = ScenarioLoader.load(file, concat(size, "output.duckdb=false"));
+        Path dir = Files.createTempDirectory("mercato-output-bench-");
+        List<double[]> withTables = new ArrayList<>();
+        List<double[]> without = new ArrayList<>();
+        try {
+            for (int round = 0; round <= rounds; round++) {
+                double[] a = time(on, dir);
+                double[] b = time(off, dir);
+                System.out.printf(
+                        Locale.ROOT,
+                        "%s on %.2f s (cpu %.2f s), off %.2f s (cpu %.2f s)%n",
+                        round == 0 ? "warm-up" : "round " + round,
+                        a[0],
+                        a[1],
+                        b[0],
+                        b[1]);
+                if (round > 0) {
+                    withTables.add(a);
+                    without.add(b);
+                }
+            }
+            double wallRatio = median(withTables, 0) / median(without, 0);
+            double cpuRatio = median(withTables, 1) / median(without, 1);
+            System.out.printf(
+                    Locale.ROOT,
+                    "median wall on/off %.2f / %.2f s = %.3f; cpu %.3f%n",
+                    median(withTables, 0),
+                    median(without, 0),
+                    wallRatio,
+                    cpuRatio);
+        } finally {
+            try (Stream<Path> walk = Files.walk(dir)) {
+                for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
+
+    /** Wall and process CPU seconds of one run into a fresh folder (deleted afterwards). */
+    private static double[] time(Scenario scenario, Path dir) throws Exception {
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        System.gc();
+        long cpu = os.getProcessCpuTime();
+        long start = System.nanoTime();
+        Path folder = new ScenarioRunner(PolicyRegistry.builtIn(), dir, KernelListener.NONE)
+                .run(scenario)
+                .folder();
+        double wall = (System.nanoTime() - start) / 1e9;
+        double cpuSeconds = (os.getProcessCpuTime() - cpu) / 1e9;
+        try (Stream<Path> walk = Files.walk(folder)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+        return new double[] {wall, cpuSeconds};
+    }
+
+    private static double median(List<double[]> runs, int index) {
+        double[] values = runs.stream().mapToDouble(r -> r[index]).sorted().toArray();
+        int n = values.length;
+        return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+    }
+
+    private static List<String> concat(List<String> list, String more) {
+        List<String> out = new ArrayList<>(list);
+        out.add(more);
+        return out;
+    }
+}

@@ -1,0 +1,311 @@
+package org.mercato.metrics.output;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.duckdb.DuckDBConnection;
+import org.mercato.sim.domain.Customer;
+import org.mercato.sim.domain.Service;
+import org.mercato.sim.events.CustomerEvent;
+import org.mercato.sim.events.ImpressionEvent;
+import org.mercato.sim.events.JsonLine;
+import org.mercato.sim.events.LoggedEvent;
+import org.mercato.sim.events.MessageEvent;
+import org.mercato.sim.events.PaymentEvent;
+import org.mercato.sim.events.ProposalEvent;
+import org.mercato.sim.events.RejectionEvent;
+import org.mercato.sim.events.SearchEvent;
+import org.mercato.sim.events.ServiceEvent;
+
+/**
+ * The event tables of results.duckdb and how each event fills them: {@code events} holds every
+ * line whole; each typed table holds every field of its event type under the event's field name
+ * (after {@code t} and {@code seq}), arrays and objects as JSON text written exactly as in the
+ * log; {@code customers} and {@code services} add what {@link RunCatalog} knows. Not thread-safe:
+ * one thread writes all rows, in log order.
+ */
+final class EventTables implements AutoCloseable {
+    private static final String MONEY = "DECIMAL(18,2)";
+    private static final String JSON = "VARCHAR";
+
+    /** Table name to its columns (name, DuckDB type), in creation order. */
+    static final Map<String, List<String[]>> SCHEMA = schema();
+
+    private final Map<String, TableOutput> tables = new LinkedHashMap<>();
+    private final RunCatalog catalog;
+    private final StringBuilder json = new StringBuilder(256);
+
+    private static Map<String, List<String[]>> schema() {
+        Map<String, List<String[]>> s = new LinkedHashMap<>();
+        s.put("events", columns("type", "VARCHAR", "body", JSON));
+        s.put(
+                "customers",
+                columns(
+                        "id", "VARCHAR",
+                        "items", JSON,
+                        "reference_prices", JSON,
+                        "amenities", JSON,
+                        "budget", MONEY,
+                        "time_cost_per_hour", MONEY,
+                        "name", "VARCHAR",
+                        "request", "VARCHAR",
+                        "persona", "VARCHAR",
+                        "group", "INTEGER",
+                        "policy", "VARCHAR"));
+        s.put(
+                "services",
+                columns(
+                        "id", "VARCHAR",
+                        "menu", JSON,
+                        "amenities", JSON,
+                        "rating", "DOUBLE",
+                        "reviews", "INTEGER",
+                        "unit_costs", JSON,
+                        "capacity", "INTEGER",
+                        "tactic", "VARCHAR",
+                        "name", "VARCHAR",
+                        "description", "VARCHAR",
+                        "group", "INTEGER",
+                        "policy", "VARCHAR"));
+        s.put(
+                "searches",
+                columns(
+                        "agent", "VARCHAR",
+                        "query", "VARCHAR",
+                        "page", "INTEGER",
+                        "pages", "INTEGER",
+                        "results", JSON));
+        s.put(
+                "impressions",
+                columns(
+                        "agent", "VARCHAR",
+                        "search", "BIGINT",
+                        "service", "VARCHAR",
+                        "rank", "INTEGER",
+                        "row", "INTEGER",
+                        "column", "INTEGER",
+                        "tags", JSON,
+                        "price", MONEY,
+                        "price_factor", "DOUBLE",
+                        "rating", "DOUBLE",
+                        "reviews", "INTEGER"));
+        s.put("messages", columns("from", "VARCHAR", "to", "VARCHAR", "text", "VARCHAR", "items", JSON));
+        s.put(
+                "proposals",
+                columns(
+                        "id", "VARCHAR",
+                        "service", "VARCHAR",
+                        "customer", "VARCHAR",
+                        "lines", JSON,
+                        "total", MONEY,
+                        "valid_until", "BIGINT"));
+        s.put("payments", columns("proposal", "VARCHAR", "customer", "VARCHAR", "service", "VARCHAR", "amount", MONEY));
+        s.put("rejections", columns("agent", "VARCHAR", "action", "VARCHAR", "ref", "VARCHAR", "reason", "VARCHAR"));
+        return s;
+    }
+
+    /** {@code t} and {@code seq} first, then the given (name, type) pairs. */
+    private static List<String[]> columns(String... pairs) {
+        List<String[]> out = new ArrayList<>();
+        out.add(new String[] {"t", "BIGINT"});
+        out.add(new String[] {"seq", "BIGINT"});
+        for (int i = 0; i < pairs.length; i += 2) {
+            out.add(new String[] {pairs[i], pairs[i + 1]});
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * Creates the tables in {@code connection} and opens their appenders (and CSV files under
+     * {@code csvDir} for every table but {@code events}, when not null).
+     */
+    EventTables(DuckDBConnection connection, Path csvDir, RunCatalog catalog) throws SQLException, IOException {
+        this.catalog = catalog;
+        try (Statement sql = connection.createStatement()) {
+            for (var table : SCHEMA.entrySet()) {
+                sql.execute(createTable(table.getKey(), table.getValue()));
+            }
+        }
+        for (var table : SCHEMA.entrySet()) {
+            Writer csv = csvDir == null || table.getKey().equals("events")
+                    ? null
+                    : Files.newBufferedWriter(csvDir.resolve(table.getKey() + ".csv"), StandardCharsets.UTF_8);
+            List<String> names = table.getValue().stream().map(c -> c[0]).toList();
+            tables.put(table.getKey(), new TableOutput(connection.createAppender(table.getKey()), csv, names));
+        }
+    }
+
+    static String createTable(String name, List<String[]> columns) {
+        StringBuilder sql = new StringBuilder("CREATE TABLE ").append(name).append(" (");
+        for (int i = 0; i < columns.size(); i++) {
+            sql.append(i == 0 ? "" : ", ")
+                    .append('"')
+                    .append(columns.get(i)[0])
+                    .append("\" ")
+                    .append(columns.get(i)[1]);
+        }
+        return sql.append(')').toString();
+    }
+
+    /** Rows written so far over all tables. */
+    long rows() {
+        long rows = 0;
+        for (TableOutput table : tables.values()) {
+            rows += table.rows();
+        }
+        return rows;
+    }
+
+    /** Writes the event's rows; {@code line} is its line in events.jsonl (without the line break). */
+    void write(LoggedEvent logged, String line) throws SQLException, IOException {
+        long t = logged.t();
+        long seq = logged.seq();
+        tables.get("events")
+                .begin(t, seq)
+                .text(logged.event().type())
+                .text(line)
+                .end();
+        var event = logged.event();
+        if (event instanceof CustomerEvent e) {
+            customer(t, seq, e.customer());
+        } else if (event instanceof ServiceEvent e) {
+            service(t, seq, e.service());
+        } else if (event instanceof SearchEvent e) {
+            tables.get("searches")
+                    .begin(t, seq)
+                    .text(e.agent())
+                    .text(e.query())
+                    .integer(e.page())
+                    .integer(e.totalPages())
+                    .text(json(out -> out.strings("v", e.results())))
+                    .end();
+        } else if (event instanceof ImpressionEvent e) {
+            tables.get("impressions")
+                    .begin(t, seq)
+                    .text(e.agent())
+                    .bigint(e.search())
+                    .text(e.service())
+                    .integer(e.rank())
+                    .integer(e.row())
+                    .integer(e.column())
+                    .text(json(out -> out.strings("v", e.tags())))
+                    .money(e.price())
+                    .real(e.priceFactor())
+                    .real(e.rating())
+                    .integer(e.reviews())
+                    .end();
+        } else if (event instanceof MessageEvent e) {
+            tables.get("messages")
+                    .begin(t, seq)
+                    .text(e.from())
+                    .text(e.to())
+                    .text(e.text())
+                    .text(json(out -> out.counts("v", e.items())))
+                    .end();
+        } else if (event instanceof ProposalEvent e) {
+            var p = e.proposal();
+            tables.get("proposals")
+                    .begin(t, seq)
+                    .text(p.id())
+                    .text(p.service())
+                    .text(p.customer())
+                    .text(json(out -> ProposalEvent.writeLines(out, "v", p.lines())))
+                    .money(p.total())
+                    .bigint(p.validUntil())
+                    .end();
+        } else if (event instanceof PaymentEvent e) {
+            tables.get("payments")
+                    .begin(t, seq)
+                    .text(e.proposal())
+                    .text(e.customer())
+                    .text(e.service())
+                    .money(e.amount())
+                    .end();
+        } else if (event instanceof RejectionEvent e) {
+            tables.get("rejections")
+                    .begin(t, seq)
+                    .text(e.agent())
+                    .text(e.action())
+                    .text(e.ref())
+                    .text(e.reason().label())
+                    .end();
+        }
+    }
+
+    private void customer(long t, long seq, Customer c) throws SQLException, IOException {
+        RunCatalog.CustomerInfo info = catalog.customers().get(c.id());
+        tables.get("customers")
+                .begin(t, seq)
+                .text(c.id())
+                .text(json(out -> out.counts("v", c.items())))
+                .text(json(out -> out.prices("v", c.referencePrices())))
+                .text(json(out -> out.strings("v", c.requiredAmenities())))
+                .money(c.budget())
+                .money(c.timeCostPerHour())
+                .text(info == null ? null : info.name())
+                .text(info == null ? null : info.request())
+                .text(info == null ? null : info.persona())
+                .integer(info == null ? null : info.group())
+                .text(info == null ? null : info.policy())
+                .end();
+    }
+
+    private void service(long t, long seq, Service s) throws SQLException, IOException {
+        RunCatalog.ServiceInfo info = catalog.services().get(s.id());
+        tables.get("services")
+                .begin(t, seq)
+                .text(s.id())
+                .text(json(out -> out.prices("v", s.menu())))
+                .text(json(out -> out.strings("v", s.amenities())))
+                .real(s.rating())
+                .integer(s.reviewCount())
+                .text(json(out -> out.prices("v", s.unitCosts())))
+                .integer(s.capacity())
+                .text(s.tactic())
+                .text(info == null ? null : info.name())
+                .text(info == null ? null : info.description())
+                .integer(info == null ? null : info.group())
+                .text(info == null ? null : info.policy())
+                .end();
+    }
+
+    /** One field's value as the log writes it: the field is written as {@code {"v":...} and the value cut out. */
+    private String json(Consumer<JsonLine> field) {
+        json.setLength(0);
+        field.accept(new JsonLine(json).begin());
+        return json.substring(5);
+    }
+
+    /** Closes every appender (flushing its rows into its table) and CSV file; the first failure wins. */
+    @Override
+    public void close() throws SQLException, IOException {
+        Exception first = null;
+        for (TableOutput table : tables.values()) {
+            try {
+                table.close();
+            } catch (SQLException | IOException | RuntimeException e) {
+                if (first == null) {
+                    first = e;
+                } else {
+                    first.addSuppressed(e);
+                }
+            }
+        }
+        if (first instanceof SQLException e) {
+            throw e;
+        } else if (first instanceof IOException e) {
+            throw e;
+        } else if (first instanceof RuntimeException e) {
+            throw e;
+        }
+    }
+}

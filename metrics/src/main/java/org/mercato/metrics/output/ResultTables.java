@@ -1,0 +1,296 @@
+package org.mercato.metrics.output;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicLong;
+import org.duckdb.DuckDBConnection;
+import org.mercato.sim.events.EventLineSink;
+import org.mercato.sim.events.EventSink;
+import org.mercato.sim.events.LoggedEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes a run's result tables while its events are logged: an {@link EventSink} that hands the
+ * events, in batches, to one writer thread, which appends each to {@code results.duckdb} (DuckDB
+ * appenders, {@link EventTables}) and to the CSV files, so the kernel never waits on DuckDB
+ * unless the writer falls far behind. {@link #finish} adds the {@code metrics} table from the
+ * summary, exports Parquet when asked, and renames everything into place; until then everything
+ * lives under names unique to this writer ({@code results.duckdb.<token>.tmp}, {@code
+ * csv.<token>.tmp}, ...). A write that fails (full disk) stops writing, deletes its temporaries at
+ * once (so the event log can still be written) and lets the run go on; {@link #finish} then throws
+ * one line saying what, where and why. {@link #close} without {@link #finish} discards everything.
+ */
+public final class ResultTables implements EventSink, EventLineSink {
+    private static final Logger log = LoggerFactory.getLogger(ResultTables.class);
+    private static final String DATABASE = "results.duckdb";
+    private static final int BATCH = 2048;
+    private static final List<Logged> END = List.of();
+
+    /** An event with its line in events.jsonl. */
+    record Logged(LoggedEvent event, String line) {}
+
+    private final Path folder;
+    private final Path database;
+    private final Path csvDir;
+    private final Path parquetDir;
+    private final String token;
+    private final DuckDBConnection connection;
+    private final EventTables tables;
+    private final BlockingQueue<List<Logged>> queue = new ArrayBlockingQueue<>(64);
+    private final AtomicLong rows = new AtomicLong();
+    private final Thread writer;
+    private List<Logged> batch = new ArrayList<>(BATCH);
+    private volatile Exception failure;
+    private boolean ended;
+    private boolean done;
+
+    private ResultTables(Path folder, RunCatalog catalog, boolean csv, boolean parquet) throws IOException {
+        this.folder = folder;
+        this.token = UUID.randomUUID().toString().substring(0, 8);
+        this.database = folder.resolve(DATABASE + "." + token + ".tmp");
+        this.csvDir = csv ? folder.resolve("csv." + token + ".tmp") : null;
+        this.parquetDir = parquet ? folder.resolve("parquet." + token + ".tmp") : null;
+        DuckDBConnection opened = null;
+        try {
+            if (csvDir != null) {
+                Files.createDirectory(csvDir);
+            }
+            opened = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + database.toAbsolutePath());
+            // one transaction for the whole run: an appender's flush then writes no write-ahead log
+            opened.setAutoCommit(false);
+            this.connection = opened;
+            this.tables = new EventTables(opened, csvDir, catalog);
+        } catch (IOException | SQLException | RuntimeException e) {
+            closeQuietly(opened, e);
+            deleteTemporaries(e);
+            throw failed(e);
+        }
+        this.writer = new Thread(this::drain, "result-tables");
+        writer.setDaemon(true);
+        writer.start();
+    }
+
+    /**
+     * Starts writing {@code <folder>/results.duckdb} (and {@code csv/}, {@code parquet/} when
+     * asked) from the events given to {@link #accept}; {@code catalog} adds the catalog's columns
+     * to the {@code customers} and {@code services} tables ({@link RunCatalog#NONE} for none).
+     */
+    public static ResultTables open(Path folder, RunCatalog catalog, boolean csv, boolean parquet) throws IOException {
+        return new ResultTables(folder, catalog, csv, parquet);
+    }
+
+    /** As {@link #accept(LoggedEvent, String)}, writing the event's line first. */
+    @Override
+    public void accept(LoggedEvent event) {
+        StringBuilder line = new StringBuilder(256);
+        event.writeJson(line);
+        accept(event, line.toString());
+    }
+
+    /**
+     * Queues the event and its line in events.jsonl for the writer thread (called in log order,
+     * from one thread at a time): the tap of the run's {@link org.mercato.sim.events.JsonlEventWriter}.
+     */
+    @Override
+    public void accept(LoggedEvent event, String line) {
+        if (failure != null || ended) {
+            return;
+        }
+        batch.add(new Logged(event, line));
+        if (batch.size() == BATCH) {
+            hand(batch);
+            batch = new ArrayList<>(BATCH);
+        }
+    }
+
+    /** Rows written so far over every table (for a progress line; read from any thread). */
+    public long rowsWritten() {
+        return rows.get();
+    }
+
+    private void hand(List<Logged> events) {
+        try {
+            queue.put(events);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            failure = e;
+        }
+    }
+
+    private void drain() {
+        try {
+            while (true) {
+                List<Logged> events = queue.take();
+                if (events == END) {
+                    return;
+                }
+                if (failure == null) {
+                    write(events);
+                }
+            }
+        } catch (InterruptedException e) {
+            failure = e;
+        }
+    }
+
+    private void write(List<Logged> events) {
+        try {
+            for (Logged event : events) {
+                tables.write(event.event(), event.line());
+            }
+            rows.set(tables.rows());
+        } catch (SQLException | IOException | RuntimeException e) {
+            failure = e;
+            log.debug("result tables failed; deleting them", e);
+            closeTablesQuietly(e);
+            closeQuietly(connection, e);
+            deleteTemporaries(e);
+        }
+    }
+
+    /** Waits until the writer thread has written every event given so far. */
+    private void endEvents() throws IOException {
+        if (ended) {
+            return;
+        }
+        ended = true;
+        if (!batch.isEmpty() && failure == null) {
+            hand(batch);
+        }
+        batch = List.of();
+        try {
+            queue.put(END);
+            writer.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while writing " + folder.resolve(DATABASE), e);
+        }
+    }
+
+    /**
+     * After the last event: writes the {@code metrics} table (every number of {@code summaryJson},
+     * {@link SummaryMetrics}), the Parquet files, and renames the database, {@code csv/} and
+     * {@code parquet/} into place (replacing what an earlier write left). Throws one line naming
+     * the database and why if anything failed, now or while the events were written; then nothing
+     * of this write is left.
+     */
+    public Path finish(String summaryJson) throws IOException {
+        Path target = folder.resolve(DATABASE);
+        endEvents();
+        done = true;
+        try {
+            if (failure != null) {
+                throw failure;
+            }
+            writeMetrics(summaryJson);
+            tables.close();
+            connection.commit();
+            connection.setAutoCommit(true);
+            try (Statement sql = connection.createStatement()) {
+                if (parquetDir != null) {
+                    Files.createDirectory(parquetDir);
+                    for (String table : DuckDbResults.tables()) {
+                        sql.execute("COPY " + table + " TO "
+                                + DuckDbResults.literal(parquetDir.resolve(table + ".parquet")) + " (FORMAT PARQUET)");
+                    }
+                }
+                sql.execute("CHECKPOINT");
+            }
+            connection.close();
+            DuckDbResults.moveIntoPlace(database, target);
+            if (csvDir != null) {
+                DuckDbResults.moveIntoPlace(csvDir, folder.resolve("csv"));
+            }
+            if (parquetDir != null) {
+                DuckDbResults.moveIntoPlace(parquetDir, folder.resolve("parquet"));
+            }
+            return target;
+        } catch (Exception e) {
+            closeTablesQuietly(e);
+            closeQuietly(connection, e);
+            deleteTemporaries(e);
+            throw failed(e);
+        }
+    }
+
+    private void writeMetrics(String summaryJson) throws IOException, SQLException {
+        var metrics = SummaryMetrics.flatten(new ObjectMapper().readTree(summaryJson));
+        try (Statement sql = connection.createStatement()) {
+            sql.execute("CREATE TABLE metrics (metric VARCHAR, value DOUBLE)");
+        }
+        java.io.Writer csv = csvDir == null
+                ? null
+                : Files.newBufferedWriter(csvDir.resolve("metrics.csv"), java.nio.charset.StandardCharsets.UTF_8);
+        try (TableOutput table =
+                new TableOutput(connection.createAppender("metrics"), csv, List.of("metric", "value"))) {
+            for (var metric : metrics.entrySet()) {
+                table.begin().text(metric.getKey()).real(metric.getValue()).end();
+            }
+        }
+    }
+
+    /** Discards an unfinished write: stops the writer thread and deletes every temporary. */
+    @Override
+    public void close() {
+        if (done) {
+            return;
+        }
+        done = true;
+        Exception discarded = new IOException("result tables discarded");
+        try {
+            endEvents();
+        } catch (IOException e) {
+            discarded.addSuppressed(e);
+        }
+        closeTablesQuietly(discarded);
+        closeQuietly(connection, discarded);
+        deleteTemporaries(discarded);
+    }
+
+    private IOException failed(Exception e) {
+        return new IOException("cannot write " + folder.resolve(DATABASE) + ": " + DuckDbResults.why(e), e);
+    }
+
+    private void closeTablesQuietly(Exception failure) {
+        if (tables == null) {
+            return;
+        }
+        try {
+            tables.close();
+        } catch (SQLException | IOException | RuntimeException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    private static void closeQuietly(java.sql.Connection connection, Exception failure) {
+        if (connection == null) {
+            return;
+        }
+        try {
+            connection.close();
+        } catch (SQLException | RuntimeException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    private void deleteTemporaries(Exception failure) {
+        for (Path leftover : List.of(
+                database,
+                database.resolveSibling(database.getFileName() + ".wal"),
+                folder.resolve("csv." + token + ".tmp"),
+                folder.resolve("parquet." + token + ".tmp"))) {
+            DuckDbResults.deleteQuietly(leftover, failure);
+        }
+    }
+}

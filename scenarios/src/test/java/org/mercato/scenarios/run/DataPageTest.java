@@ -1,0 +1,93 @@
+package org.mercato.scenarios.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mercato.scenarios.Mercato;
+import org.mercato.scenarios.load.ScenarioLoader;
+
+/**
+ * docs/data.md documents every table and column of a real run's results.duckdb, with its type, and
+ * every file and folder the run wrote: a new table or column fails here until the page says what
+ * it holds.
+ */
+class DataPageTest {
+    private static final Path PAGE = Path.of("../docs/data.md");
+    private static final Pattern SECTION = Pattern.compile("(?m)^### `([a-z_]+)`$");
+    private static final Pattern ROW = Pattern.compile("(?m)^\\| `([a-z_]+)` \\| ([A-Z(),0-9 ]+|JSON text) \\|");
+
+    @Test
+    void everyTableAndColumnOfARunIsOnTheDataPage(@TempDir Path runs) throws Exception {
+        var scenario = ScenarioLoader.load(
+                Path.of("quickstart.yaml"), List.of("market.generate.customers=30", "output.parquet=true"));
+        RunResult run = Mercato.writingTo(runs).run(scenario);
+        String page = Files.readString(PAGE);
+        Map<String, Map<String, String>> documented = sections(page.substring(page.indexOf("## Run folder")));
+
+        Map<String, Map<String, String>> actual = new LinkedHashMap<>();
+        try (Connection c = DriverManager.getConnection(
+                        "jdbc:duckdb:" + run.folder().resolve("results.duckdb"));
+                Statement sql = c.createStatement();
+                ResultSet r = sql.executeQuery("SELECT table_name, column_name, data_type FROM"
+                        + " information_schema.columns ORDER BY table_name, ordinal_position")) {
+            while (r.next()) {
+                actual.computeIfAbsent(r.getString(1), t -> new LinkedHashMap<>())
+                        .put(r.getString(2), r.getString(3));
+            }
+        }
+        assertThat(documented.keySet()).containsExactlyInAnyOrderElementsOf(actual.keySet());
+        for (var table : actual.entrySet()) {
+            Map<String, String> columns = documented.get(table.getKey());
+            assertThat(columns.keySet())
+                    .as(table.getKey())
+                    .containsExactlyElementsOf(table.getValue().keySet());
+            for (var column : table.getValue().entrySet()) {
+                String type = columns.get(column.getKey());
+                assertThat(type.equals("JSON text") ? "VARCHAR" : type)
+                        .as(table.getKey() + "." + column.getKey())
+                        .isEqualTo(column.getValue());
+            }
+        }
+        try (var files = Files.list(run.folder())) {
+            for (Path file : files.toList()) {
+                String name = file.getFileName().toString();
+                assertThat(page).as(name).contains("| `" + name + (Files.isDirectory(file) ? "/" : ""));
+            }
+        }
+    }
+
+    /** Each {@code ### `table`} section's {@code | `column` | TYPE |} rows, in page order. */
+    private static Map<String, Map<String, String>> sections(String page) {
+        Map<String, Map<String, String>> out = new LinkedHashMap<>();
+        Matcher section = SECTION.matcher(page);
+        List<int[]> bounds = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        while (section.find()) {
+            names.add(section.group(1));
+            bounds.add(new int[] {section.end(), 0});
+        }
+        for (int i = 0; i < names.size(); i++) {
+            int end = i + 1 < names.size() ? page.lastIndexOf("### ", bounds.get(i + 1)[0]) : page.length();
+            Map<String, String> columns = new LinkedHashMap<>();
+            Matcher row = ROW.matcher(page.substring(bounds.get(i)[0], end));
+            while (row.find()) {
+                columns.put(row.group(1), row.group(2).strip());
+            }
+            out.put(names.get(i), columns);
+        }
+        return out;
+    }
+}
