@@ -8,8 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.mercato.agents.PolicyRegistry;
 import org.mercato.metrics.MetricsSettings;
 import org.mercato.metrics.output.DuckDbResults;
+import org.mercato.metrics.output.RunCatalog;
 import org.mercato.scenarios.load.ScenarioLoader;
 import org.mercato.scenarios.model.OutputConfig;
 import org.mercato.scenarios.model.Scenario;
@@ -73,7 +75,8 @@ public final class RunReport {
         if (scenario != null && scenario.output().duckdb()) {
             OutputConfig output = scenario.output();
             try {
-                written.add(DuckDbResults.write(folder, events, json, output.csv(), output.parquet()));
+                written.add(
+                        DuckDbResults.write(folder, events, json, catalog(scenario), output.csv(), output.parquet()));
             } catch (IOException e) {
                 // DuckDbResults deleted its temporaries and said what, where and why in one line
                 throw new RunWriteException(e.getMessage(), e);
@@ -86,6 +89,17 @@ public final class RunReport {
             }
         }
         return new Rewritten(summary, written);
+    }
+
+    /**
+     * The catalog columns of the customers and services tables, which the log does not carry: the
+     * resolved scenario wired again without model calls (its catalog is seeded per entity, so the
+     * same). A description a model rewrote ({@code rewrite: llm}) is the one before the rewrite.
+     */
+    private static RunCatalog catalog(Scenario scenario) {
+        try (WiredRun wired = WiredRun.wire(scenario, RunEnvironment.withoutModelCalls(PolicyRegistry.withPlugins()))) {
+            return RunCatalogs.of(scenario, wired.setup().catalog());
+        }
     }
 
     /** The folder's {@code scenario.resolved.yaml}, null without it. */

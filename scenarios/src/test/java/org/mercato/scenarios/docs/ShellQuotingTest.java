@@ -60,7 +60,8 @@ class ShellQuotingTest {
         for (String folder : List.of("docs", "scenarios")) {
             try (Stream<Path> walk = Files.walk(PROJECT.resolve(folder), 3)) {
                 walk.filter(p -> p.toString().endsWith(".md") || p.toString().endsWith(".yaml"))
-                        .filter(p -> !p.toString().contains("/src/") && !p.toString().contains("/target/"))
+                        .filter(p ->
+                                !p.toString().contains("/src/") && !p.toString().contains("/target/"))
                         .sorted()
                         .forEach(files::add);
             }
