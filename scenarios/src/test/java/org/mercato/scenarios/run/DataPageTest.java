@@ -35,7 +35,7 @@ class DataPageTest {
                 Path.of("quickstart.yaml"), List.of("market.generate.customers=30", "output.parquet=true"));
         RunResult run = Mercato.writingTo(runs).run(scenario);
         String page = Files.readString(PAGE);
-        Map<String, Map<String, String>> documented = sections(page.substring(page.indexOf("## Run folder")));
+        Map<String, Map<String, String>> documented = sections(runFolderPart(page));
 
         Map<String, Map<String, String>> actual = new LinkedHashMap<>();
         try (Connection c = DriverManager.getConnection(
@@ -67,6 +67,13 @@ class DataPageTest {
                 assertThat(page).as(name).contains("| `" + name + (Files.isDirectory(file) ? "/" : ""));
             }
         }
+    }
+
+    /** From "## Run folder" to the next "## " heading (the sweep folder's tables share names). */
+    private static String runFolderPart(String page) {
+        int start = page.indexOf("## Run folder");
+        int end = page.indexOf("\n## ", start);
+        return end < 0 ? page.substring(start) : page.substring(start, end);
     }
 
     /** Each {@code ### `table`} section's {@code | `column` | TYPE |} rows, in page order. */

@@ -201,19 +201,15 @@ class SweepExportsTest {
 
     /**
      * Every table, column and {@code sweep} key of the database is documented under the table's own
-     * heading ({@code ### `cells`}) in {@code docs/data-sweep-section.md} or {@code docs/data.md}
-     * (whichever exist: the section is pasted into the page), and so are the folder's files. Factor
+     * heading ({@code ### `cells`}) in {@code docs/data.md}, and so are the folder's files. Factor
      * columns, named by their keys, are documented as "one per factor".
      */
     @Test
     void everyTableColumnAndFileOfTheSweepIsDocumented() throws Exception {
         List<String> docs = new ArrayList<>();
-        for (Path doc : List.of(Path.of("../docs/data-sweep-section.md"), Path.of("../docs/data.md"))) {
-            if (Files.exists(doc)) {
-                docs.add(Files.readString(doc));
-            }
-        }
-        assertThat(docs).as("docs/data-sweep-section.md or docs/data.md").isNotEmpty();
+        String page = Files.readString(Path.of("../docs/data.md"));
+        docs.add(page.substring(page.indexOf("## Sweep folder")));
+        assertThat(docs).as("docs/data.md").isNotEmpty();
         Map<String, java.util.Set<String>> columns = ReadmeSweepQueryTest.columns(database);
         assertThat(columns).containsKeys("sweep", "cells", "metrics", "cells_wide", "point_stats");
         for (var table : columns.entrySet()) {
