@@ -78,24 +78,27 @@ class MercatoCliTest {
     @Test
     void unknownKeyInTheFile() throws IOException {
         Path file = dir.resolve("typo.yaml");
-        Files.writeString(file, Files.readString(Path.of("quickstart.yaml")).replace("median: 200ms", "mediam: 200ms"));
+        String text = Files.readString(Path.of("quickstart.yaml")).replace("median: 200ms", "mediam: 200ms");
+        Files.writeString(file, text);
 
         String error = badInput(mercato("validate", file.toString()));
 
         assertThat(error)
-                .contains("typo.yaml:23:30: agents.assistants[0].thinkTime.mediam: unknown key 'mediam'")
+                .contains("typo.yaml:" + position(text, "mediam")
+                        + ": agents.assistants[0].thinkTime.mediam: unknown key 'mediam'")
                 .contains("median");
     }
 
     @Test
     void unknownPolicyName() throws IOException {
         Path file = dir.resolve("policy.yaml");
-        Files.writeString(
-                file, Files.readString(Path.of("quickstart.yaml")).replace("policy: rational", "policy: greedy"));
+        String text = Files.readString(Path.of("quickstart.yaml")).replace("policy: rational", "policy: greedy");
+        Files.writeString(file, text);
 
         assertThat(badInput(mercato(
                         "run", file.toString(), "--out", dir.resolve("runs").toString())))
-                .contains("policy.yaml:19:15: agents.assistants[0].policy: unknown assistant policy 'greedy'");
+                .contains("policy.yaml:" + position(text, "greedy")
+                        + ": agents.assistants[0].policy: unknown assistant policy 'greedy'");
         assertThat(dir.resolve("runs")).doesNotExist();
     }
 
@@ -238,5 +241,13 @@ class MercatoCliTest {
             assertThat(all).hasSize(1);
             return all.get(0);
         }
+    }
+
+    /** "line:column" (1-based) of the first {@code needle} in {@code text}, as the error names it. */
+    private static String position(String text, String needle) {
+        int at = text.indexOf(needle);
+        int lineStart = text.lastIndexOf('\n', at) + 1;
+        long line = text.substring(0, at).chars().filter(c -> c == '\n').count() + 1;
+        return line + ":" + (at - lineStart + 1);
     }
 }
