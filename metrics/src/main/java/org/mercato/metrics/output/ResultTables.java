@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.duckdb.DuckDBConnection;
 import org.mercato.sim.events.EventLineSink;
@@ -33,6 +34,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ResultTables implements EventSink, EventLineSink {
     private static final Logger log = LoggerFactory.getLogger(ResultTables.class);
+    private static final AtomicBoolean PRELOADING = new AtomicBoolean();
     private static final String DATABASE = "results.duckdb";
     private static final int BATCH = 2048;
     private static final List<Logged> END = List.of();
@@ -79,6 +81,28 @@ public final class ResultTables implements EventSink, EventLineSink {
         this.writer = new Thread(this::drain, "result-tables");
         writer.setDaemon(true);
         writer.start();
+    }
+
+    /**
+     * Loads DuckDB's native library on a background thread, once per JVM. The driver unpacks it
+     * (about 57 MB) from its jar on first use, which takes a large part of a second; started when a
+     * run begins, that overlaps with wiring the market instead of delaying the first table. A
+     * failure is left for {@link #open} to report.
+     */
+    public static void preload() {
+        if (PRELOADING.compareAndSet(false, true)) {
+            Thread loader = new Thread(
+                    () -> {
+                        try {
+                            Class.forName("org.duckdb.DuckDBNative", true, ResultTables.class.getClassLoader());
+                        } catch (ClassNotFoundException | LinkageError | RuntimeException e) {
+                            log.debug("DuckDB preload failed; the first connection will say why", e);
+                        }
+                    },
+                    "duckdb-preload");
+            loader.setDaemon(true);
+            loader.start();
+        }
     }
 
     /**

@@ -75,6 +75,9 @@ public final class ScenarioRunner {
      */
     public RunResult run(Scenario scenario, List<String> overrides) throws IOException {
         RunCondition condition = RunCondition.of(scenario, overrides);
+        if (scenario.output().duckdb()) {
+            ResultTables.preload();
+        }
         try (WiredRun wired = WiredRun.wire(scenario, environment)) {
             wired.prepareRun();
             Path folder = newFolder(outputRoot, scenario.name(), condition.label(), LocalDateTime.now());
