@@ -33,7 +33,7 @@ public final class JsonlEventWriter implements EventSink {
         line.setLength(0);
         event.writeJson(line);
         if (tap != null) {
-            tap.accept(event, line.toString());
+            tap.accept(event, line);
         }
         line.append('\n');
         try {

@@ -16,6 +16,7 @@ import org.duckdb.DuckDBConnection;
 import org.mercato.sim.domain.Customer;
 import org.mercato.sim.domain.Service;
 import org.mercato.sim.events.CustomerEvent;
+import org.mercato.sim.events.Event;
 import org.mercato.sim.events.ImpressionEvent;
 import org.mercato.sim.events.JsonLine;
 import org.mercato.sim.events.LoggedEvent;
@@ -165,16 +166,15 @@ final class EventTables implements AutoCloseable {
         return rows;
     }
 
-    /** Writes the event's rows; {@code line} is its line in events.jsonl (without the line break). */
+    /**
+     * Writes the event's rows; {@code line} is its line in events.jsonl (without the line break), or
+     * null for an event whose typed table holds every field ({@link #hasTypedTable}).
+     */
     void write(LoggedEvent logged, String line) throws SQLException, IOException {
         long t = logged.t();
         long seq = logged.seq();
-        tables.get("events")
-                .begin(t, seq)
-                .text(logged.event().type())
-                .text(line)
-                .end();
         var event = logged.event();
+        tables.get("events").begin(t, seq).text(event.type()).text(line).end();
         if (event instanceof CustomerEvent e) {
             customer(t, seq, e.customer());
         } else if (event instanceof ServiceEvent e) {
@@ -239,6 +239,18 @@ final class EventTables implements AutoCloseable {
                     .text(e.reason().label())
                     .end();
         }
+    }
+
+    /** Whether every field of {@code event} has a column in a typed table (then {@code events.body} is null). */
+    static boolean hasTypedTable(Event event) {
+        return event instanceof CustomerEvent
+                || event instanceof ServiceEvent
+                || event instanceof SearchEvent
+                || event instanceof ImpressionEvent
+                || event instanceof MessageEvent
+                || event instanceof ProposalEvent
+                || event instanceof PaymentEvent
+                || event instanceof RejectionEvent;
     }
 
     private void customer(long t, long seq, Customer c) throws SQLException, IOException {

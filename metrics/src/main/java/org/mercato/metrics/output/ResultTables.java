@@ -39,7 +39,7 @@ public final class ResultTables implements EventSink, EventLineSink {
     private static final int BATCH = 2048;
     private static final List<Logged> END = List.of();
 
-    /** An event with its line in events.jsonl. */
+    /** An event with its line in events.jsonl (null when its typed table holds every field). */
     record Logged(LoggedEvent event, String line) {}
 
     private final Path folder;
@@ -114,12 +114,12 @@ public final class ResultTables implements EventSink, EventLineSink {
         return new ResultTables(folder, catalog, csv, parquet);
     }
 
-    /** As {@link #accept(LoggedEvent, String)}, writing the event's line first. */
+    /** As {@link #accept(LoggedEvent, CharSequence)}, writing the event's line first. */
     @Override
     public void accept(LoggedEvent event) {
         StringBuilder line = new StringBuilder(256);
         event.writeJson(line);
-        accept(event, line.toString());
+        accept(event, line);
     }
 
     /**
@@ -127,11 +127,11 @@ public final class ResultTables implements EventSink, EventLineSink {
      * from one thread at a time): the tap of the run's {@link org.mercato.sim.events.JsonlEventWriter}.
      */
     @Override
-    public void accept(LoggedEvent event, String line) {
+    public void accept(LoggedEvent event, CharSequence line) {
         if (failure != null || ended) {
             return;
         }
-        batch.add(new Logged(event, line));
+        batch.add(new Logged(event, EventTables.hasTypedTable(event.event()) ? null : line.toString()));
         if (batch.size() == BATCH) {
             hand(batch);
             batch = new ArrayList<>(BATCH);

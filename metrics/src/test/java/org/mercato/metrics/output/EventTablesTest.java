@@ -26,6 +26,7 @@ import org.mercato.sim.domain.Customer;
 import org.mercato.sim.domain.OrderLine;
 import org.mercato.sim.domain.Service;
 import org.mercato.sim.events.CustomerEvent;
+import org.mercato.sim.events.DoneEvent;
 import org.mercato.sim.events.Event;
 import org.mercato.sim.events.ImpressionEvent;
 import org.mercato.sim.events.JsonlEventWriter;
@@ -36,6 +37,7 @@ import org.mercato.sim.events.ProposalEvent;
 import org.mercato.sim.events.RejectionEvent;
 import org.mercato.sim.events.SearchEvent;
 import org.mercato.sim.events.ServiceEvent;
+import org.mercato.sim.events.WaitEvent;
 import org.mercato.sim.protocol.Proposal;
 import org.mercato.sim.protocol.RejectionReason;
 
@@ -143,6 +145,39 @@ class EventTablesTest {
                 List<String> csv = Files.readAllLines(folder.resolve("csv/" + table + ".csv"));
                 assertThat(csv.get(0).split(",")).as(table).startsWith(fields.toArray(String[]::new));
             }
+        }
+    }
+
+    @Test
+    void eventsKeepsTheWholeLineOnlyForEventsWithoutATypedTable(@TempDir Path folder) throws Exception {
+        List<LoggedEvent> logged = new ArrayList<>();
+        for (Event event : ONE_OF_EACH.values()) {
+            logged.add(new LoggedEvent(logged.size(), logged.size(), event));
+        }
+        LoggedEvent done = new LoggedEvent(50, logged.size(), new DoneEvent("c1", "purchased"));
+        LoggedEvent wait = new LoggedEvent(60, logged.size() + 1, new WaitEvent("c1", 900));
+        logged.add(done);
+        logged.add(wait);
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        try (ResultTables tables = ResultTables.open(folder, RunCatalog.NONE, false, false)) {
+            try (JsonlEventWriter writer = new JsonlEventWriter(log, tables)) {
+                logged.forEach(writer::accept);
+            }
+            tables.finish("{}");
+        }
+        List<String> lines = log.toString(StandardCharsets.UTF_8).lines().toList();
+
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + folder.resolve("results.duckdb"));
+                Statement sql = c.createStatement();
+                ResultSet r = sql.executeQuery("SELECT seq, type, body FROM events ORDER BY seq")) {
+            for (LoggedEvent event : logged) {
+                assertThat(r.next()).isTrue();
+                assertThat(r.getLong("seq")).isEqualTo(event.seq());
+                assertThat(r.getString("type")).isEqualTo(event.event().type());
+                String expected = event == done || event == wait ? lines.get((int) event.seq()) : null;
+                assertThat(r.getString("body")).as(event.event().type()).isEqualTo(expected);
+            }
+            assertThat(r.next()).isFalse();
         }
     }
 

@@ -69,6 +69,31 @@ class DataPageTest {
         }
     }
 
+    @Test
+    void theDocumentedQueryOverTheWholeLogReadsEveryLineAndEveryField(@TempDir Path runs) throws Exception {
+        var scenario = ScenarioLoader.load(Path.of("quickstart.yaml"), List.of("market.generate.customers=30"));
+        RunResult run = Mercato.writingTo(runs).run(scenario);
+        Matcher query = Pattern.compile("`(SELECT \\* FROM read_json\\('events\\.jsonl'[^`]*)`")
+                .matcher(Files.readString(PAGE));
+        assertThat(query.find()).as("the whole-log query on the data page").isTrue();
+        String sqlText = query.group(1)
+                .replace("'events.jsonl'", "'" + run.folder().resolve("events.jsonl") + "'")
+                .replace("SELECT *", "SELECT count(*), count(reason)");
+        long lines;
+        try (var log = Files.lines(run.folder().resolve("events.jsonl"))) {
+            lines = log.count();
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+                Statement sql = c.createStatement();
+                ResultSet r = sql.executeQuery(sqlText)) {
+            assertThat(r.next()).isTrue();
+            assertThat(r.getLong(1)).isEqualTo(lines);
+            assertThat(r.getLong(2))
+                    .as("done reasons, the last events of the log")
+                    .isEqualTo(30);
+        }
+    }
+
     /** From "## Run folder" to the next "## " heading (the sweep folder's tables share names). */
     private static String runFolderPart(String page) {
         int start = page.indexOf("## Run folder");
