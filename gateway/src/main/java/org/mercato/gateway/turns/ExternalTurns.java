@@ -3,7 +3,10 @@ package org.mercato.gateway.turns;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Optional;
+import org.mercato.gateway.wire.WireCodec;
 import org.mercato.gateway.wire.WireException;
+import org.mercato.sim.policy.AgentContext;
+import org.mercato.sim.protocol.Observation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +39,11 @@ public final class ExternalTurns {
 
     public TurnRecording recording() {
         return recording;
+    }
+
+    /** Turn {@code number} of the agent of {@code context}: one observation, in the wire format. */
+    TurnOutcome take(AgentContext context, long number, Observation observation, TurnDecoder decoder) {
+        return take(context.self(), number, context.now(), List.of(WireCodec.observation(observation)), decoder);
     }
 
     /** Turn {@code number} of {@code agent}, seen at virtual {@code time}: answered, or how it ended without. */
