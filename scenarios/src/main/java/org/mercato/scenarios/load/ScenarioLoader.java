@@ -135,16 +135,7 @@ public final class ScenarioLoader {
         }
         Path folder = file.toAbsolutePath().getParent();
         String resolved = folder.resolve(market.magentic()).normalize().toString();
-        return new Scenario(
-                scenario.name(),
-                scenario.description(),
-                scenario.seed(),
-                scenario.kernel(),
-                market.withMagentic(resolved),
-                scenario.agents(),
-                scenario.prices(),
-                scenario.output(),
-                scenario.sweep());
+        return scenario.withMarket(market.withMagentic(resolved));
     }
 
     private static JsonNode readTreeQuietly(ObjectMapper mapper, String text) {

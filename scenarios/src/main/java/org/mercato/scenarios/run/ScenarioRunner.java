@@ -88,7 +88,7 @@ public final class ScenarioRunner {
                 } catch (IOException | RuntimeException e) {
                     // first free what the failed write took (a full disk), then say so in run.log
                     AtomicFiles.deleteTemporaries(folder, runLog.temporary());
-                    if (e instanceof RunWriteException) {
+                    if (e instanceof RunWriteException || e instanceof RunStartException) {
                         log.error("run {} failed: {}", scenario.name(), e.getMessage());
                     }
                     throw e;
@@ -112,6 +112,10 @@ public final class ScenarioRunner {
                 setup.kernel().mode(),
                 setup.kernel().parallelism());
         wired.warnings().forEach(warning -> log.warn("{}", warning));
+        RunStart start = new RunStart(folder, this::notice);
+        for (RunFeature feature : wired.features()) {
+            feature.startRun(start);
+        }
         RunResult result = runInto(folder, scenario, condition, wired);
         log.info(
                 "run {} finished: {} events in {} windows",
@@ -242,6 +246,14 @@ public final class ScenarioRunner {
                     scenario.output().parquet());
         } catch (IOException e) {
             throw new RunWriteException(e.getMessage(), e);
+        }
+    }
+
+    /** A line for the user's console (when the listener shows one) and for run.log. */
+    private void notice(String line) {
+        log.info("{}", line);
+        if (listener instanceof RunProgress progress) {
+            progress.notice(line);
         }
     }
 
