@@ -133,7 +133,7 @@ public final class Gateway implements AutoCloseable {
         }
         String host = settings.bind().contains(":") ? "[" + settings.bind() + "]" : settings.bind();
         URI url = URI.create("http://" + host + ":" + connector.getLocalPort() + "/");
-        LOG.info("gateway listening on {} ({} external agents)", url, agents);
+        LOG.info("gateway listening on {} ({} external agent{})", url, agents, agents == 1 ? "" : "s");
         return new Gateway(server, mcp, stats, url);
     }
 

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,7 +30,8 @@ import org.mercato.sim.kernel.KernelListener;
 
 /**
  * A whole run with its shoppers outside the JVM's market: the MCP SDK's own client, through the
- * gateway the run starts, shops with tool calls; one of them sends garbage first. The log is the
+ * gateway the run starts, shops with tool calls; garbage comes first (over HTTP, and from one MCP
+ * shopper: an unknown tool, invalid actions). The log is the
  * one the same script writes through the desk directly, and the recorded turns replay it byte for
  * byte with no client at all.
  */
@@ -59,6 +63,10 @@ class McpAgentRunTest {
         URI url = URI.create(tokens.get("url").asText());
         assertThat(url.getHost()).isEqualTo("127.0.0.1");
         JsonNode group = tokens.at("/groups/0");
+        // Garbage over HTTP while the market waits for its agents: refused, nothing else changes.
+        assertThat(post(url, group.get("token").asText(), "{\"actions\": [")).isEqualTo(400);
+        assertThat(post(url, "not-the-token", "{\"actions\": []}")).isEqualTo(401);
+        assertThat(post(url, group.get("token").asText(), "x".repeat(2 << 20))).isEqualTo(413);
         List<Future<List<String>>> shoppers = new ArrayList<>();
         for (JsonNode agent : group.get("agents")) {
             shoppers.add(threads.submit(new McpShopper(
@@ -97,6 +105,16 @@ class McpAgentRunTest {
         RunResult replayed =
                 new ScenarioRunner(PolicyRegistry.builtIn(), dir.resolve("replay"), KernelListener.NONE).run(replay);
         assertThat(Files.readString(replayed.eventLog())).isEqualTo(events);
+    }
+
+    private static int post(URI gateway, String token, String body) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(gateway.resolve("v1/turns/customer_0001/0"))
+                .header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        return HttpClient.newHttpClient()
+                .send(request, HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 
     private static Scenario withoutTables(Scenario s) {
