@@ -15,6 +15,10 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.function.Supplier;
+import org.mercato.gateway.http.Gateway;
+import org.mercato.gateway.http.GatewayAudit;
+import org.mercato.gateway.http.GatewaySettings;
+import org.mercato.gateway.http.GatewayStats;
 import org.mercato.gateway.turns.ExternalAssistantPolicy;
 import org.mercato.gateway.turns.ExternalGroup;
 import org.mercato.gateway.turns.ExternalServicePolicy;
@@ -66,6 +70,7 @@ public final class ExternalFeature implements RunFeature {
     private final List<AutoCloseable> endpoints = new ArrayList<>();
 
     private MarketWiring market;
+    private Gateway gateway;
     private URI gatewayUrl;
 
     @Override
@@ -174,11 +179,29 @@ public final class ExternalFeature implements RunFeature {
     }
 
     /**
-     * SEAM (server): starts the HTTP/MCP gateway for {@link #desk()} at {@link #gatewaySettings()},
-     * adds it to {@link #endpoints} and returns its base URL. Null until a gateway is wired in.
+     * Starts the HTTP/MCP gateway for {@link #desk()} at {@link #gatewaySettings()} (refusals go to
+     * run.log through the logger {@code mercato.gateway}), adds it to {@link #endpoints}, tells the
+     * user where it listens and returns its base URL.
      */
     private URI startGateway(RunStart start) throws IOException {
-        return null;
+        GatewayConfig config = gatewaySettings();
+        try {
+            gateway = Gateway.start(
+                    GatewaySettings.defaults().at(config.bind(), config.port()), desk, GatewayAudit.toLog());
+        } catch (IllegalStateException e) {
+            throw new RunStartException(e.getMessage());
+        }
+        endpoints.add(gateway);
+        start.notice()
+                .accept("gateway for external agents: " + gateway.url() + " (HTTP/JSON under v1/, MCP at "
+                        + gateway.url().resolve("mcp") + "); tokens in "
+                        + start.folder().resolve(TOKENS_FILE));
+        return gateway.url();
+    }
+
+    /** The gateway's server-side timings (per request kind, and per answered turn); null before it started. */
+    public GatewayStats gatewayStats() {
+        return gateway == null ? null : gateway.stats();
     }
 
     /**
