@@ -16,8 +16,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The architecture the build enforces on the main code of every module on this classpath: no
  * package depends, directly or through others, on itself (no cycle between packages), and the
- * modules depend only in their order, {@code marketplace-sim} &lt;- {@code agents}, {@code metrics}
- * &lt;- {@code scenarios} ({@code agents} and {@code metrics} know nothing of each other). The same
+ * modules depend only in their order, {@code marketplace-sim} &lt;- {@code agents} &lt;- {@code
+ * gateway}, {@code metrics} &lt;- {@code scenarios} ({@code agents} and {@code gateway} know nothing
+ * of {@code metrics}, nor it of them). The same
  * rules are shown to fail on small fixtures with a cycle and a backwards dependency.
  */
 class ArchitectureTest {
@@ -25,7 +26,7 @@ class ArchitectureTest {
     private static final String FIXTURE = "org.mercato.scenarios.architecture.fixture";
 
     private static final Pattern MODULE_JAR =
-            Pattern.compile("/(marketplace-sim|agents|metrics|scenarios)-[^/]*\\.jar!");
+            Pattern.compile("/(marketplace-sim|agents|mercato-gateway|metrics|scenarios)-[^/]*\\.jar!");
 
     private static JavaClasses main;
 
@@ -56,6 +57,8 @@ class ArchitectureTest {
                 .definedBy(root + ".sim..")
                 .layer("agents")
                 .definedBy(root + ".agents..")
+                .layer("gateway")
+                .definedBy(root + ".gateway..")
                 .layer("metrics")
                 .definedBy(root + ".metrics..")
                 .layer("scenarios")
@@ -63,11 +66,13 @@ class ArchitectureTest {
                 .whereLayer("scenarios")
                 .mayNotBeAccessedByAnyLayer()
                 .whereLayer("agents")
+                .mayOnlyBeAccessedByLayers("gateway", "scenarios")
+                .whereLayer("gateway")
                 .mayOnlyBeAccessedByLayers("scenarios")
                 .whereLayer("metrics")
                 .mayOnlyBeAccessedByLayers("scenarios")
                 .whereLayer("marketplace-sim")
-                .mayOnlyBeAccessedByLayers("agents", "metrics", "scenarios")
+                .mayOnlyBeAccessedByLayers("agents", "gateway", "metrics", "scenarios")
                 .withOptionalLayers(true);
     }
 

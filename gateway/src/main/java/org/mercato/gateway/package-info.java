@@ -1,0 +1,7 @@
+/**
+ * Outside agents in a market: an agent group with {@code policy: external} is driven by a process
+ * outside the JVM. {@code turns} holds the exchange between the kernel's policy calls and those
+ * processes ({@code TurnDesk}), the policies that open turns on it and the turns' recording for
+ * replay; {@code wire} the JSON form of observations and actions, the same for every transport.
+ */
+package org.mercato.gateway;

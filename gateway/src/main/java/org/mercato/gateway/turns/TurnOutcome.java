@@ -1,0 +1,22 @@
+package org.mercato.gateway.turns;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import org.mercato.sim.protocol.Action;
+
+/** How a turn a policy waited for ended, on the policy's side of the {@link TurnDesk}. */
+sealed interface TurnOutcome {
+    /** The agent answered: its actions as sent and as decoded. */
+    record Answered(List<JsonNode> wire, List<? extends Action> actions) implements TurnOutcome {
+        public Answered {
+            wire = List.copyOf(wire);
+            actions = List.copyOf(actions);
+        }
+    }
+
+    /** No valid answer within the group's turn timeout. */
+    record TimedOut() implements TurnOutcome {}
+
+    /** The agent's process is gone (or the run ended while the turn was open); {@code why} says how. */
+    record Gone(String why) implements TurnOutcome {}
+}
