@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import org.mercato.sim.protocol.Action;
 
-/** How a turn a policy waited for ended, on the policy's side of the {@link TurnDesk}. */
+/** How a turn ended, on the policy's side: answered (live or from the recording), or why not. */
 sealed interface TurnOutcome {
     /** The agent answered: its actions as sent and as decoded. */
     record Answered(List<JsonNode> wire, List<? extends Action> actions) implements TurnOutcome {
@@ -19,4 +19,7 @@ sealed interface TurnOutcome {
 
     /** The agent's process is gone (or the run ended while the turn was open); {@code why} says how. */
     record Gone(String why) implements TurnOutcome {}
+
+    /** replay-strict: the recording has no such turn, or the agent saw something else then ({@code why}). */
+    record Mismatch(String why) implements TurnOutcome {}
 }

@@ -262,7 +262,8 @@ public final class WireCodec {
                         case "pay" -> pay(fields, context);
                         case "decline" -> new Decline(fields.only("proposalId").requiredString("proposalId"));
                         case "wait" -> waitAction(fields, context);
-                        case "done" -> new Done(doneReason(fields.only("reason").optionalString("reason", "")));
+                        case "done" ->
+                            new Done(notAFailure(fields.only("reason").optionalString("reason", "")));
                         default -> throw new IllegalStateException(fields.type);
                     });
         }
@@ -288,11 +289,15 @@ public final class WireCodec {
         return out;
     }
 
-    /** The failure reasons of the run's own making; an agent's done reason that reads like one is marked {@code agent:}. */
-    static String doneReason(String reason) {
+    /**
+     * An agent's done reason or reply text, marked {@code agent:} when it reads like a failure reason
+     * of the run's own making ({@code external-...}, {@code limit:...}, {@code llm-error}), so an agent
+     * cannot pass for a failed one in the counts, nor hide among them.
+     */
+    static String notAFailure(String text) {
         boolean looksLikeFailure =
-                reason.startsWith("external-") || reason.startsWith("limit:") || reason.equals("llm-error");
-        return looksLikeFailure ? "agent:" + reason : reason;
+                text.startsWith("external-") || text.startsWith("limit:") || text.equals("llm-error");
+        return looksLikeFailure ? "agent:" + text : text;
     }
 
     private static final List<String> ASSISTANT_TYPES = List.of("search", "message", "pay", "decline", "wait", "done");
