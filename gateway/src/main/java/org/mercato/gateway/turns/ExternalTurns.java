@@ -46,7 +46,8 @@ public final class ExternalTurns {
         if (recorded.isPresent() && recorded.get().observations().equals(digest)) {
             try {
                 return new TurnOutcome.Answered(
-                        recorded.get().actions(), decoder.decode(recorded.get().actions()));
+                        recorded.get().actions(),
+                        List.copyOf(decoder.decode(recorded.get().actions())));
             } catch (WireException e) {
                 if (recording.strict()) {
                     return mismatch(agent, number, "its recorded actions do not decode: " + e.getMessage());

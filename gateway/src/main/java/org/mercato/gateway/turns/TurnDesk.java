@@ -182,7 +182,7 @@ public final class TurnDesk {
             if (decoded.stream().anyMatch(Done.class::isInstance)) {
                 state.doneReason = "it said done";
             }
-            open.result.complete(new TurnOutcome.Answered(actions, decoded));
+            open.result.complete(new TurnOutcome.Answered(actions, List.copyOf(decoded)));
             return new Answer.Accepted();
         } finally {
             lock.unlock();

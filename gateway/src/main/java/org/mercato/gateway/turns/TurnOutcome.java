@@ -7,7 +7,7 @@ import org.mercato.sim.protocol.Action;
 /** How a turn ended, on the policy's side: answered (live or from the recording), or why not. */
 sealed interface TurnOutcome {
     /** The agent answered: its actions as sent and as decoded. */
-    record Answered(List<JsonNode> wire, List<? extends Action> actions) implements TurnOutcome {
+    record Answered(List<JsonNode> wire, List<Action> actions) implements TurnOutcome {
         public Answered {
             wire = List.copyOf(wire);
             actions = List.copyOf(actions);

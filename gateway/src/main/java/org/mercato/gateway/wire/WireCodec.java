@@ -280,7 +280,7 @@ public final class WireCodec {
                         case "reply" ->
                             new Reply(
                                     fields.only("customer", "text").requiredString("customer"),
-                                    fields.optionalString("text", ""));
+                                    notAFailure(fields.optionalString("text", "")));
                         case "propose" -> propose(fields, context);
                         case "wait" -> waitAction(fields, context);
                         default -> throw new IllegalStateException(fields.type);

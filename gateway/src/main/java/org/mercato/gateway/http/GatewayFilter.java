@@ -1,0 +1,65 @@
+package org.mercato.gateway.http;
+
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/**
+ * In front of every route: times the request, lets the OpenAPI document through without a token,
+ * refuses a missing or unknown token (401) and a declared body over the limit (413), and hands the
+ * request's group to the handlers.
+ */
+final class GatewayFilter implements Filter {
+    private final Guard guard;
+    private final GatewayStats stats;
+    private final int maxRequestBytes;
+
+    GatewayFilter(Guard guard, GatewayStats stats, int maxRequestBytes) {
+        this.guard = guard;
+        this.stats = stats;
+        this.maxRequestBytes = maxRequestBytes;
+    }
+
+    @Override
+    public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
+            throws IOException, ServletException {
+        HttpServletRequest request = (HttpServletRequest) req;
+        HttpServletResponse response = (HttpServletResponse) res;
+        RequestTimer timer = new RequestTimer();
+        request.setAttribute(RequestTimer.ATTRIBUTE, timer);
+        try {
+            if (ApiServlet.OPENAPI_PATH.equals(request.getRequestURI())) {
+                chain.doFilter(request, response);
+                return;
+            }
+            Guard.Authentication auth = guard.authenticate(request);
+            if (auth.group() == null) {
+                guard.refuse(request, response, HttpServletResponse.SC_UNAUTHORIZED, null, auth.refusal());
+                return;
+            }
+            long length = request.getContentLengthLong();
+            if (length > maxRequestBytes) {
+                guard.refuse(
+                        request,
+                        response,
+                        HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
+                        auth.group(),
+                        tooLarge(length + " bytes"));
+                return;
+            }
+            request.setAttribute(Guard.GROUP_ATTRIBUTE, auth.group());
+            chain.doFilter(request, response);
+        } finally {
+            stats.record(timer.kind(), timer.handlingNanos());
+        }
+    }
+
+    String tooLarge(String size) {
+        return "request body of " + size + " is over the gateway's limit of " + maxRequestBytes + " bytes";
+    }
+}

@@ -1,0 +1,84 @@
+package org.mercato.gateway.http;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.mercato.gateway.turns.ExternalGroup;
+import org.mercato.gateway.turns.TurnDesk;
+
+/**
+ * Who may do what: finds the group of a request's bearer token, checks that an agent is the
+ * group's, and refuses requests with a JSON error and an audit record (never the token).
+ */
+final class Guard {
+    static final String GROUP_ATTRIBUTE = ExternalGroup.class.getName();
+    private static final String BEARER = "bearer ";
+
+    private final TurnDesk desk;
+    private final GatewayAudit audit;
+    private final Set<String> connected = ConcurrentHashMap.newKeySet();
+
+    Guard(TurnDesk desk, GatewayAudit audit) {
+        this.desk = desk;
+        this.audit = audit;
+    }
+
+    /** The group whose token the request carries, or a reason to refuse it with 401. */
+    Authentication authenticate(HttpServletRequest request) {
+        String header = request.getHeader("Authorization");
+        if (header == null || header.isBlank()) {
+            return new Authentication(null, "missing bearer token (send the header Authorization: Bearer <token>)");
+        }
+        if (header.length() <= BEARER.length() || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return new Authentication(null, "the Authorization header must be: Bearer <token>");
+        }
+        Optional<ExternalGroup> group =
+                desk.groupOfToken(header.substring(BEARER.length()).strip());
+        if (group.isEmpty()) {
+            return new Authentication(null, "unknown token");
+        }
+        if (connected.add(group.get().name())) {
+            desk.markConnected(group.get());
+        }
+        return new Authentication(group.get(), null);
+    }
+
+    /** The outcome of {@link #authenticate}: a group, or why there is none. */
+    record Authentication(ExternalGroup group, String refusal) {}
+
+    static boolean owns(ExternalGroup group, String agent) {
+        return group.agentIds().contains(agent);
+    }
+
+    static String notYours(ExternalGroup group, String agent) {
+        return "agent " + JsonReplies.oneLine(agent) + " is not one of group " + group.name() + "'s agents";
+    }
+
+    /** Records the refusal and sends {@code {"error": reason}} with {@code status}. */
+    void refuse(
+            HttpServletRequest request, HttpServletResponse response, int status, ExternalGroup group, String reason)
+            throws IOException {
+        record(status, request.getMethod(), request.getRequestURI(), group, reason);
+        if (status == HttpServletResponse.SC_UNAUTHORIZED) {
+            response.setHeader("WWW-Authenticate", "Bearer");
+        }
+        JsonReplies.error(response, status, reason);
+    }
+
+    /** Records a refusal without a response (MCP tool calls answer with a tool error instead). */
+    void record(int status, String method, String path, ExternalGroup group, String reason) {
+        audit.refused(new GatewayAudit.Refusal(
+                status,
+                JsonReplies.oneLine(method),
+                JsonReplies.oneLine(path),
+                group == null ? null : group.name(),
+                JsonReplies.oneLine(reason)));
+    }
+
+    TurnDesk desk() {
+        return desk;
+    }
+}
