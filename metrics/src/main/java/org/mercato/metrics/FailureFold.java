@@ -14,13 +14,16 @@ import org.mercato.sim.events.ServiceEvent;
 /**
  * Counts the agents that failed, by reason, from the event log alone (so {@code mercato report}
  * over a saved log counts them as the live run did): assistants whose {@code done} reason is
- * {@value #LLM_ERROR} or starts with {@value #LIMIT_PREFIX} (a bound ended them), and services that
- * answered a customer with the text {@value #LLM_ERROR} (their model failed) or a {@code limit:}
- * reason (a bound silenced them). Each agent counts once, under its first failure.
+ * {@value #LLM_ERROR} or starts with {@value #LIMIT_PREFIX} (a bound ended them) or {@value
+ * #EXTERNAL_PREFIX} (an outside agent timed out, went away or left its recording), and services
+ * that answered a customer with such a text (their model or outside agent failed, a bound silenced
+ * them). Each agent counts once, under its first failure.
  */
 public final class FailureFold implements EventSink {
     public static final String LLM_ERROR = "llm-error";
     public static final String LIMIT_PREFIX = "limit:";
+    /** The prefix of the reasons the run gives an outside agent it ended ({@code external-timeout}, ...). */
+    public static final String EXTERNAL_PREFIX = "external-";
 
     private final Set<String> services = new HashSet<>();
     private final Set<String> failed = new HashSet<>();
@@ -28,7 +31,8 @@ public final class FailureFold implements EventSink {
 
     /** Whether a {@code done} reason means the agent failed. */
     public static boolean isFailure(String reason) {
-        return LLM_ERROR.equals(reason) || reason != null && reason.startsWith(LIMIT_PREFIX);
+        return LLM_ERROR.equals(reason)
+                || reason != null && (reason.startsWith(LIMIT_PREFIX) || reason.startsWith(EXTERNAL_PREFIX));
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.mercato.agents.base.FailureReasons;
 import org.mercato.agents.base.PolicyEntry;
 import org.mercato.sim.domain.Customer;
 import org.mercato.sim.domain.OrderLine;
@@ -239,11 +240,12 @@ public final class LlmAssistantPolicy implements AssistantPolicy, GuessingAhead 
 
     /**
      * The model's reason, cut to 80 characters; one that reads like the reasons of a failed agent
-     * ({@code llm-error}, {@code limit:...}) is marked {@code model:} so it is not taken for one.
+     * ({@code llm-error}, {@code limit:...}, {@code external-...}) is marked {@code model:} so it is
+     * not taken for one.
      */
     private static String modelReason(String reason) {
         String cut = reason.length() > 80 ? reason.substring(0, 80) : reason;
-        return cut.equals(LLM_ERROR) || cut.startsWith("limit:") ? "model:" + cut : cut;
+        return FailureReasons.marked("model:", cut);
     }
 
     private TreeMap<String, Integer> items(JsonNode args) {

@@ -17,6 +17,7 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.mercato.agents.base.FailureReasons;
 import org.mercato.sim.domain.Customer;
 import org.mercato.sim.domain.OrderLine;
 import org.mercato.sim.domain.Service;
@@ -291,13 +292,10 @@ public final class WireCodec {
 
     /**
      * An agent's done reason or reply text, marked {@code agent:} when it reads like a failure reason
-     * of the run's own making ({@code external-...}, {@code limit:...}, {@code llm-error}), so an agent
-     * cannot pass for a failed one in the counts, nor hide among them.
+     * of the run's own making, so an agent cannot pass for a failed one in the counts.
      */
     static String notAFailure(String text) {
-        boolean looksLikeFailure =
-                text.startsWith("external-") || text.startsWith("limit:") || text.equals("llm-error");
-        return looksLikeFailure ? "agent:" + text : text;
+        return FailureReasons.marked("agent:", text);
     }
 
     private static final List<String> ASSISTANT_TYPES = List.of("search", "message", "pay", "decline", "wait", "done");

@@ -84,6 +84,13 @@ final class ProgressDisplay implements RunProgress, AutoCloseable {
         }
     }
 
+    /** Shown whether or not the progress line is: the run waits for the user here. */
+    @Override
+    public synchronized void notice(String line) {
+        err.println(line);
+        err.flush();
+    }
+
     private void update() {
         bar.stepTo(lastEvents);
         bar.setExtraMessage(Format.virtual(lastVirtualTime));

@@ -17,6 +17,7 @@ import org.mercato.scenarios.model.KernelMode;
 import org.mercato.scenarios.model.Scenario;
 import org.mercato.scenarios.run.AgentFailures;
 import org.mercato.scenarios.run.RunResult;
+import org.mercato.scenarios.run.RunStartException;
 import org.mercato.scenarios.run.RunSummary;
 import org.mercato.scenarios.run.RunWriteException;
 import org.mercato.scenarios.run.ScenarioRunner;
@@ -92,8 +93,8 @@ final class RunCommand extends CliCommand {
             } finally {
                 warnings = logging.warnings();
             }
-        } catch (RunWriteException e) {
-            // what could not be written, where and why: no exception class to show
+        } catch (RunWriteException | RunStartException e) {
+            // what could not be written or started, where and why: no exception class to show
             return error(FAILED, "run failed: " + e.getMessage());
         } catch (IOException | RuntimeException e) {
             return error(FAILED, "run failed: " + describe(e));

@@ -27,7 +27,7 @@ public final class CanonicalScenario {
 
     private CanonicalScenario() {}
 
-    /** The canonical JSON: sorted keys, no output or sweep section. */
+    /** The canonical JSON: sorted keys, no output, sweep or gateway section (none shapes the outcome). */
     public static String json(Scenario scenario) {
         Scenario core = new Scenario(
                 scenario.name(),

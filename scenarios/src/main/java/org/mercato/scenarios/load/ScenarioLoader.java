@@ -144,7 +144,8 @@ public final class ScenarioLoader {
                 scenario.agents(),
                 scenario.prices(),
                 scenario.output(),
-                scenario.sweep());
+                scenario.sweep(),
+                scenario.gateway());
     }
 
     private static JsonNode readTreeQuietly(ObjectMapper mapper, String text) {

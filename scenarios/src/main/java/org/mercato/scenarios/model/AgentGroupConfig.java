@@ -9,25 +9,38 @@ import java.util.TreeMap;
 /**
  * A group of agents sharing a policy: its registered name, how many agents (default: the rest),
  * its parameters, its think time (default 10ms; a service's own {@code latency} wins), and optional
- * synthetic work per observation in iterations (for benchmarks), and for the LLM policies the
- * model they use ({@code llm}).
+ * synthetic work per observation in iterations (for benchmarks), for the LLM policies the model
+ * they use ({@code llm}), and for {@code policy: external} how its outside agent connects ({@code
+ * external}, see {@link ExternalConfig}; inactive under any other policy, like {@code llm}).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"policy", "count", "params", "thinkTime", "syntheticWork", "llm"})
+@JsonPropertyOrder({"policy", "count", "params", "thinkTime", "syntheticWork", "llm", "external"})
 public record AgentGroupConfig(
         String policy,
         Integer count,
         Map<String, Object> params,
         ThinkTimeConfig thinkTime,
         Integer syntheticWork,
-        LlmConfig llm) {
+        LlmConfig llm,
+        ExternalConfig external) {
     public AgentGroupConfig(
             String policy,
             Integer count,
             Map<String, Object> params,
             ThinkTimeConfig thinkTime,
             Integer syntheticWork) {
-        this(policy, count, params, thinkTime, syntheticWork, null);
+        this(policy, count, params, thinkTime, syntheticWork, null, null);
+    }
+
+    /** A group without an {@code external} section. */
+    public AgentGroupConfig(
+            String policy,
+            Integer count,
+            Map<String, Object> params,
+            ThinkTimeConfig thinkTime,
+            Integer syntheticWork,
+            LlmConfig llm) {
+        this(policy, count, params, thinkTime, syntheticWork, llm, null);
     }
 
     public AgentGroupConfig {
@@ -45,7 +58,7 @@ public record AgentGroupConfig(
     }
 
     public static AgentGroupConfig of(String policy) {
-        return new AgentGroupConfig(policy, null, null, null, null, null);
+        return new AgentGroupConfig(policy, null, null, null, null, null, null);
     }
 
     public int syntheticWorkOrZero() {

@@ -10,10 +10,13 @@ import java.util.TreeMap;
  * A scenario file: a name, the master seed, the kernel settings, the market, the agent groups and
  * what the run writes. Every section has defaults, so a scenario states only what it varies.
  * {@code prices}: per model, the price per million input and output tokens, for the cost block of
- * an LLM run's summary. {@code sweep}: the scenario's own sweep, for {@code mercato sweep}.
+ * an LLM run's summary. {@code sweep}: the scenario's own sweep, for {@code mercato sweep}. {@code
+ * gateway}: where outside agents connect ({@link GatewayConfig}; used only by {@code policy:
+ * external} groups; null: loopback, any free port).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"name", "description", "seed", "kernel", "market", "agents", "prices", "output", "sweep"})
+@JsonPropertyOrder({"name", "description", "seed", "kernel", "market", "agents", "gateway", "prices", "output", "sweep"
+})
 public record Scenario(
         String name,
         String description,
@@ -23,12 +26,27 @@ public record Scenario(
         AgentsConfig agents,
         Map<String, LlmPrice> prices,
         OutputConfig output,
-        SweepConfig sweep) {
+        SweepConfig sweep,
+        GatewayConfig gateway) {
+
+    /** A scenario without a gateway section (the default: loopback, any free port). */
+    public Scenario(
+            String name,
+            String description,
+            Long seed,
+            KernelConfig kernel,
+            MarketConfig market,
+            AgentsConfig agents,
+            Map<String, LlmPrice> prices,
+            OutputConfig output,
+            SweepConfig sweep) {
+        this(name, description, seed, kernel, market, agents, prices, output, sweep, null);
+    }
 
     /** A scenario with the default outputs, no LLM prices and no sweep. */
     public Scenario(
             String name, String description, Long seed, KernelConfig kernel, MarketConfig market, AgentsConfig agents) {
-        this(name, description, seed, kernel, market, agents, null, null, null);
+        this(name, description, seed, kernel, market, agents, null, null, null, null);
     }
 
     public Scenario {
@@ -45,5 +63,10 @@ public record Scenario(
         agents = Objects.requireNonNullElse(agents, AgentsConfig.DEFAULT);
         output = Objects.requireNonNullElse(output, OutputConfig.DEFAULT);
         prices = prices == null || prices.isEmpty() ? null : new TreeMap<>(prices);
+    }
+
+    /** Where outside agents connect: the scenario's {@code gateway} section, or the defaults. */
+    public GatewayConfig gatewayOrDefault() {
+        return gateway == null ? GatewayConfig.DEFAULT : gateway;
     }
 }

@@ -73,7 +73,8 @@ public final class AdsFeature implements RunFeature {
                 scenario.agents(),
                 scenario.prices(),
                 scenario.output(),
-                scenario.sweep());
+                scenario.sweep(),
+                scenario.gateway());
         MetricsCollector baseline = new MetricsCollector(MetricsSettings.NO_BASELINES);
         try (WiredRun wired = WiredRun.wire(without, run.environment())) {
             Simulation.run(wired.setup(), List.of(baseline), KernelListener.NONE);

@@ -22,6 +22,7 @@ import org.mercato.scenarios.model.Scenario;
 import org.mercato.scenarios.model.ServiceConfig;
 import org.mercato.sim.SimulationSetup;
 import org.mercato.sim.domain.Catalog;
+import org.mercato.sim.domain.Customer;
 import org.mercato.sim.domain.ResponseTime;
 import org.mercato.sim.domain.Service;
 import org.mercato.sim.kernel.ThinkTime;
@@ -50,13 +51,21 @@ public final class AgentsAndListingsFeature implements RunFeature {
         Catalog catalog = market.catalog();
         Map<String, ThinkTime> latencies = latencies(scenario.market());
         int groupIndex = 0;
+        int nextCustomer = 0;
         for (Assignment group : assign(
                 "assistant", scenario.agents().assistants(), catalog.customers().size())) {
             AgentGroupConfig config = group.config();
-            Supplier<AssistantPolicy> factory = registry.assistant(
-                    config.policy(),
-                    config.params(),
-                    market.llm().agentSettings("assistant", groupIndex++, config, group.count()));
+            int index = groupIndex++;
+            List<String> ids = catalog.customers().subList(nextCustomer, nextCustomer + group.count()).stream()
+                    .map(Customer::id)
+                    .toList();
+            nextCustomer += group.count();
+            Supplier<AssistantPolicy> factory = ExternalFeature.isExternal(config)
+                    ? market.external().assistants(index, config, ids)
+                    : registry.assistant(
+                            config.policy(),
+                            config.params(),
+                            market.llm().agentSettings("assistant", index, config, group.count()));
             ThinkTime think = config.thinkTime().toModel();
             int work = config.syntheticWorkOrZero();
             for (int i = 0; i < group.count(); i++) {
@@ -71,10 +80,15 @@ public final class AgentsAndListingsFeature implements RunFeature {
                 "service", scenario.agents().services(), catalog.services().size())) {
             AgentGroupConfig config = group.config();
             int index = groupIndex++;
-            Supplier<ServicePolicy> factory = registry.service(
-                    config.policy(),
-                    config.params(),
-                    market.llm().agentSettings("service", index, config, group.count()));
+            List<String> ids = catalog.services().subList(next, next + group.count()).stream()
+                    .map(Service::id)
+                    .toList();
+            Supplier<ServicePolicy> factory = ExternalFeature.isExternal(config)
+                    ? market.external().services(index, config, ids)
+                    : registry.service(
+                            config.policy(),
+                            config.params(),
+                            market.llm().agentSettings("service", index, config, group.count()));
             ThinkTime think = config.thinkTime().toModel();
             int work = config.syntheticWorkOrZero();
             PolicyParams params = new PolicyParams(config.policy(), config.params());

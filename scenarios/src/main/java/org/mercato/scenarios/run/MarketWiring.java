@@ -35,6 +35,7 @@ public final class MarketWiring {
     private RevealSettings reveal;
     private AdsSetup ads;
     private LlmFeature llm;
+    private ExternalFeature external;
     private SimulationSetup setup;
 
     MarketWiring(Scenario scenario, RunEnvironment environment) {
@@ -102,6 +103,18 @@ public final class MarketWiring {
 
     void llm(LlmFeature llm) {
         this.llm = llm;
+    }
+
+    /** The run's external groups and their desk ({@code policy: external}). */
+    public ExternalFeature external() {
+        if (external == null) {
+            throw new IllegalStateException("the external-agents feature is not wired before this one");
+        }
+        return external;
+    }
+
+    void external(ExternalFeature external) {
+        this.external = external;
     }
 
     /** Logged before the run and written into the summary's {@code warnings}. */

@@ -30,6 +30,13 @@ public interface RunFeature {
     default void prepareRun(MarketWiring market) throws IOException {}
 
     /**
+     * Once the run's folder exists, just before the market runs: what runs beside it (the gateway of
+     * outside agents and their processes, which {@link #close} stops). A problem that keeps the run
+     * from starting is a {@link RunStartException}.
+     */
+    default void startRun(RunStart start) throws IOException {}
+
+    /**
      * After the market's last event: more events in the same log and virtual time, numbered on
      * ({@link AfterMarket#sinks()} are the log and every fold).
      */

@@ -27,6 +27,7 @@ public final class RunFeatures {
         List<RunFeature> features = new ArrayList<>(List.of(
                 new CoreMarketFeature(),
                 new LlmFeature(),
+                new ExternalFeature(),
                 new AgentsAndListingsFeature(),
                 new AdsFeature(),
                 new StrategyAuctionFeature()));

@@ -11,4 +11,7 @@ import org.mercato.sim.kernel.KernelListener;
  */
 public interface RunProgress extends KernelListener {
     void phase(String name, String unit, LongSupplier done);
+
+    /** A line the user must see before the market runs (where outside agents connect); nothing secret. */
+    default void notice(String line) {}
 }

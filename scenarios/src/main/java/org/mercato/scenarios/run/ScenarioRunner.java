@@ -112,6 +112,10 @@ public final class ScenarioRunner {
                 setup.kernel().mode(),
                 setup.kernel().parallelism());
         wired.warnings().forEach(warning -> log.warn("{}", warning));
+        RunStart start = new RunStart(folder, this::notice);
+        for (RunFeature feature : wired.features()) {
+            feature.startRun(start);
+        }
         RunResult result = runInto(folder, scenario, condition, wired);
         log.info(
                 "run {} finished: {} events in {} windows",
@@ -242,6 +246,14 @@ public final class ScenarioRunner {
                     scenario.output().parquet());
         } catch (IOException e) {
             throw new RunWriteException(e.getMessage(), e);
+        }
+    }
+
+    /** A line for the user's console (when the listener shows one) and for run.log. */
+    private void notice(String line) {
+        log.info("{}", line);
+        if (listener instanceof RunProgress progress) {
+            progress.notice(line);
         }
     }
 

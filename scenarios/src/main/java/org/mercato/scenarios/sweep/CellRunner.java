@@ -96,7 +96,8 @@ public final class CellRunner {
                 s.agents(),
                 s.prices(),
                 s.output().withoutTables(),
-                null);
+                null,
+                s.gateway());
     }
 
     /** "3 agents failed: 3 agents ended with llm-error: openai gpt-4o-mini HTTP 401 Unauthorized; ...". */

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.BiConsumer;
 import org.mercato.agents.PolicyRegistry;
 import org.mercato.agents.UnknownPolicyException;
@@ -26,6 +27,7 @@ import org.mercato.scenarios.model.GeneratorConfig;
 import org.mercato.scenarios.model.LlmConfig;
 import org.mercato.scenarios.model.Scenario;
 import org.mercato.scenarios.model.StrategyAuctionConfig;
+import org.mercato.scenarios.run.ExternalFeature;
 import org.mercato.scenarios.run.RunEnvironment;
 import org.mercato.scenarios.run.WiredRun;
 import org.mercato.sim.strategyauction.AuctionMemory;
@@ -213,6 +215,13 @@ public final class ScenarioValidator {
         }
     }
 
+    /** The registered names and {@code external}, for "did you mean" hints. */
+    private static Set<String> withExternal(Set<String> known) {
+        Set<String> names = new TreeSet<>(known);
+        names.add(ExternalFeature.POLICY);
+        return names;
+    }
+
     private static void checkGroups(
             KeyPath groupsPath,
             List<AgentGroupConfig> groups,
@@ -228,13 +237,16 @@ public final class ScenarioValidator {
                         Locator.At.VALUE,
                         "policy '" + group.policy() + "' needs an llm section (provider, baseUrl, model, ...)");
             }
+            if (ExternalFeature.isExternal(group)) {
+                continue; // its agent lives outside; params are ignored, like an LLM policy's
+            }
             try {
                 factory.accept(group.policy(), group.params());
             } catch (UnknownPolicyException e) {
                 throw where.error(
                         groupPath.child("policy"),
                         Locator.At.VALUE,
-                        e.getMessage() + Suggestions.hint(group.policy(), known));
+                        e.getMessage() + Suggestions.hint(group.policy(), withExternal(known)));
             } catch (InvalidParameterException e) {
                 String prefix = "policy '" + group.policy() + "', parameter '" + e.key() + "': ";
                 String problem = e.getMessage().startsWith(prefix)
