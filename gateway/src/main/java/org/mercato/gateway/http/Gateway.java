@@ -110,6 +110,9 @@ public final class Gateway implements AutoCloseable {
                 .capabilities(
                         McpSchema.ServerCapabilities.builder().tools(false).build())
                 .immediateExecution(true)
+                // the wire codec checks every argument with errors that name the key; the SDK's
+                // schema validator would only repeat it, slower
+                .validateToolInputs(false)
                 .addToolFilter(McpAgentTools::visible)
                 .tools(new McpAgentTools(guard).specifications())
                 .build();

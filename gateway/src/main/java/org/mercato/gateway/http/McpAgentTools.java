@@ -99,7 +99,9 @@ final class McpAgentTools {
 
     private CallToolResult nextTurn(ExternalGroup group, String agent, Object waitArgument, RequestTimer timer)
             throws InterruptedException {
-        double seconds = waitArgument instanceof Number number ? number.doubleValue() : DEFAULT_NEXT_TURN_WAIT_SECONDS;
+        double seconds = waitArgument == null
+                ? DEFAULT_NEXT_TURN_WAIT_SECONDS
+                : waitArgument instanceof Number number ? number.doubleValue() : Double.NaN;
         if (!(seconds >= 0 && seconds <= ApiServlet.MAX_WAIT_SECONDS)) {
             throw new IllegalArgumentException(
                     "wait must be a number of seconds from 0 to " + ApiServlet.MAX_WAIT_SECONDS);

@@ -60,7 +60,28 @@ public final class DeskDriver implements AutoCloseable {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("no turn of " + agent + " opened within 5 s");
             }
-            Thread.onSpinWait();
+            sleepBriefly();
+        }
+    }
+
+    /** Waits (up to 5 s) until turn {@code number} of the agent is no longer open. */
+    public void awaitAnswered(String agent, long number) {
+        ExternalGroup group = desk.groupOf(agent).orElseThrow();
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (desk.open(group, java.util.Optional.of(agent)).stream().anyMatch(turn -> turn.number() == number)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("turn " + number + " of " + agent + " still open after 5 s");
+            }
+            sleepBriefly();
+        }
+    }
+
+    private static void sleepBriefly() {
+        try {
+            Thread.sleep(1);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
         }
     }
 
