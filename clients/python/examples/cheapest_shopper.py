@@ -1,6 +1,7 @@
 """Asks every service on the first results page for the customer's items, waits for the answers
-(30 s of virtual time at most), then pays the cheapest proposal that covers the request within
-the budget. Started by a scenario's external.command, or by hand with the MERCATO_* variables."""
+(30 s of virtual time at most), then pays the cheapest proposal that covers the request (every item,
+from a service whose listing shows the required amenities) within the budget. Started by a
+scenario's external.command, or by hand with the MERCATO_* variables the run prints."""
 import os
 import sys
 
@@ -11,6 +12,7 @@ from mercato_client import per_agent, run  # noqa: E402
 class CheapestShopper:
     def __init__(self):
         self.customer, self.asked, self.heard, self.proposals, self.paying = None, None, set(), [], False
+        self.amenities = {}  # service -> the amenities its listing shows
 
     def __call__(self, turn):
         actions, ready = [], False
@@ -22,6 +24,7 @@ class CheapestShopper:
             elif kind == "search-results":
                 self.asked = {listing["service"] for listing in seen["listings"]}
                 for listing in seen["listings"]:
+                    self.amenities[listing["service"]] = set(listing.get("amenities", []))
                     actions.append({"type": "message", "to": listing["service"], "items": self.customer["items"],
                                     "text": "Please send me a proposal for " + self.customer["request"]})
                 actions.append({"type": "wait", "seconds": 30})
@@ -50,7 +53,9 @@ class CheapestShopper:
 
     def covers(self, proposal):
         got = {line["item"]: line["quantity"] for line in proposal["lines"]}
-        return all(got.get(item, 0) >= quantity for item, quantity in self.customer["items"].items())
+        needs = set(self.customer.get("requiredAmenities", []))
+        return needs <= self.amenities.get(proposal["service"], set()) and all(
+            got.get(item, 0) >= quantity for item, quantity in self.customer["items"].items())
 
 
 if __name__ == "__main__":

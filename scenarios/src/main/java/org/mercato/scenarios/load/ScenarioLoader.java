@@ -139,7 +139,8 @@ public final class ScenarioLoader {
         Path folder = file.toAbsolutePath().getParent();
         MarketConfig market = scenario.market();
         if (market.magentic() != null) {
-            market = market.withMagentic(folder.resolve(market.magentic()).normalize().toString());
+            market = market.withMagentic(
+                    folder.resolve(market.magentic()).normalize().toString());
         }
         AgentsConfig agents = scenario.agents();
         if (agents.assistants().stream().anyMatch(ScenarioLoader::launchesAgents)
@@ -167,7 +168,9 @@ public final class ScenarioLoader {
     }
 
     private static boolean launchesAgents(AgentGroupConfig group) {
-        return "external".equals(group.policy()) && group.external() != null && group.external().command() != null;
+        return "external".equals(group.policy())
+                && group.external() != null
+                && group.external().command() != null;
     }
 
     private static List<AgentGroupConfig> inFolder(List<AgentGroupConfig> groups, Path folder) {

@@ -223,8 +223,10 @@ public final class ExternalFeature implements RunFeature {
         }
         for (AgentProcesses.Launch launch : launches) {
             start.notice()
-                    .accept("started the agents of external group " + launch.group().name() + ": " + launch.command()
-                            + " (output in " + AgentProcesses.logFile(start.folder(), launch.group().name()) + ")");
+                    .accept("started the agents of external group "
+                            + launch.group().name() + ": " + launch.command() + " (output in "
+                            + AgentProcesses.logFile(
+                                    start.folder(), launch.group().name()) + ")");
         }
     }
 
