@@ -11,6 +11,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.mercato.scenarios.keys.KeyPath;
+import org.mercato.scenarios.model.AgentGroupConfig;
+import org.mercato.scenarios.model.AgentsConfig;
+import org.mercato.scenarios.model.ExternalConfig;
 import org.mercato.scenarios.model.MarketConfig;
 import org.mercato.scenarios.model.Scenario;
 
@@ -127,15 +130,68 @@ public final class ScenarioLoader {
         return new KeyPath(segments);
     }
 
-    /** Resolves a relative {@code market.magentic} folder against the scenario file's folder. */
+    /**
+     * Resolves a relative {@code market.magentic} folder, and the folder each external group's
+     * command runs in ({@code external.directory}, default the scenario's own), against the scenario
+     * file's folder. An inactive {@code external} section (another policy) is left as written.
+     */
     private static Scenario resolvePaths(Scenario scenario, Path file) {
+        Path folder = file.toAbsolutePath().getParent();
         MarketConfig market = scenario.market();
-        if (market.magentic() == null) {
+        if (market.magentic() != null) {
+            market = market.withMagentic(
+                    folder.resolve(market.magentic()).normalize().toString());
+        }
+        AgentsConfig agents = scenario.agents();
+        if (agents.assistants().stream().anyMatch(ScenarioLoader::launchesAgents)
+                || agents.services().stream().anyMatch(ScenarioLoader::launchesAgents)) {
+            agents = new AgentsConfig(
+                    inFolder(agents.assistants(), folder),
+                    inFolder(agents.services(), folder),
+                    agents.limits(),
+                    agents.acceptFailures());
+        }
+        if (market == scenario.market() && agents == scenario.agents()) {
             return scenario;
         }
-        Path folder = file.toAbsolutePath().getParent();
-        String resolved = folder.resolve(market.magentic()).normalize().toString();
-        return scenario.withMarket(market.withMagentic(resolved));
+        return new Scenario(
+                scenario.name(),
+                scenario.description(),
+                scenario.seed(),
+                scenario.kernel(),
+                market,
+                agents,
+                scenario.prices(),
+                scenario.output(),
+                scenario.sweep(),
+                scenario.gateway());
+    }
+
+    private static boolean launchesAgents(AgentGroupConfig group) {
+        return "external".equals(group.policy())
+                && group.external() != null
+                && group.external().command() != null;
+    }
+
+    private static List<AgentGroupConfig> inFolder(List<AgentGroupConfig> groups, Path folder) {
+        List<AgentGroupConfig> out = new ArrayList<>();
+        for (AgentGroupConfig group : groups) {
+            if (!launchesAgents(group)) {
+                out.add(group);
+                continue;
+            }
+            ExternalConfig external = group.external();
+            String directory = external.directory() == null ? "." : external.directory();
+            out.add(new AgentGroupConfig(
+                    group.policy(),
+                    group.count(),
+                    group.params(),
+                    group.thinkTime(),
+                    group.syntheticWork(),
+                    group.llm(),
+                    external.inDirectory(folder.resolve(directory).normalize().toString())));
+        }
+        return out;
     }
 
     private static JsonNode readTreeQuietly(ObjectMapper mapper, String text) {

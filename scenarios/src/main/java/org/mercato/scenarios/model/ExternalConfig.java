@@ -7,16 +7,29 @@ import java.util.Objects;
 /**
  * How a group with {@code policy: external} reaches its outside agent: {@code command} (a shell
  * command that starts the agent's process with the gateway's address, token and agent ids in its
- * environment; none: the run says where to connect and waits), {@code timeout} (wall clock per turn,
+ * environment; none: the run says where to connect and waits), {@code directory} (where the command
+ * runs: the scenario file's folder, or a folder relative to it; the loader makes it absolute),
+ * {@code timeout} (wall clock per turn,
  * 60s: an agent that does not answer ends with {@code external-timeout}), {@code connectTimeout}
  * (wall clock the run waits for the group's first request, 60s) and {@code cache} (record and replay
  * of its turns: the modes and folder of the LLM cache). Inactive unless the group's policy is
  * {@code external}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"command", "timeout", "connectTimeout", "cache"})
-public record ExternalConfig(String command, Duration timeout, Duration connectTimeout, LlmCacheConfig cache) {
+@JsonPropertyOrder({"command", "directory", "timeout", "connectTimeout", "cache"})
+public record ExternalConfig(
+        String command, String directory, Duration timeout, Duration connectTimeout, LlmCacheConfig cache) {
     public static final ExternalConfig DEFAULT = new ExternalConfig(null, null, null, null);
+
+    /** A section without {@code directory}: the command runs in the scenario file's folder. */
+    public ExternalConfig(String command, Duration timeout, Duration connectTimeout, LlmCacheConfig cache) {
+        this(command, null, timeout, connectTimeout, cache);
+    }
+
+    /** This section with its command's folder {@code directory}. */
+    public ExternalConfig inDirectory(String directory) {
+        return new ExternalConfig(command, directory, timeout, connectTimeout, cache);
+    }
 
     public ExternalConfig {
         if (command != null && command.isBlank()) {

@@ -19,6 +19,8 @@ import org.mercato.gateway.http.Gateway;
 import org.mercato.gateway.http.GatewayAudit;
 import org.mercato.gateway.http.GatewaySettings;
 import org.mercato.gateway.http.GatewayStats;
+import org.mercato.gateway.launch.AgentLaunchException;
+import org.mercato.gateway.launch.AgentProcesses;
 import org.mercato.gateway.turns.ExternalAssistantPolicy;
 import org.mercato.gateway.turns.ExternalGroup;
 import org.mercato.gateway.turns.ExternalServicePolicy;
@@ -209,7 +211,35 @@ public final class ExternalFeature implements RunFeature {
      * the URL, token and agent ids in its environment, output into the run folder) and adds the
      * processes to {@link #endpoints}; a process that exits early calls {@link TurnDesk#gone}.
      */
-    private void launchAgents(RunStart start) throws IOException {}
+    private void launchAgents(RunStart start) throws IOException {
+        List<AgentProcesses.Launch> launches = new ArrayList<>();
+        for (ExternalGroupRun run : groups) {
+            if (run.command() != null && run.needsAgentAtStart()) {
+                Path directory = run.config().directory() == null
+                        ? Path.of("").toAbsolutePath()
+                        : Path.of(run.config().directory());
+                launches.add(new AgentProcesses.Launch(run.group(), run.command(), directory));
+            }
+        }
+        if (launches.isEmpty()) {
+            return;
+        }
+        if (gatewayUrl == null) {
+            throw new RunStartException("external.command needs the gateway, which is not wired into this build");
+        }
+        try {
+            endpoints.add(AgentProcesses.start(launches, gatewayUrl, start.folder(), desk));
+        } catch (AgentLaunchException e) {
+            throw new RunStartException(e.getMessage());
+        }
+        for (AgentProcesses.Launch launch : launches) {
+            start.notice()
+                    .accept("started the agents of external group "
+                            + launch.group().name() + ": " + launch.command() + " (output in "
+                            + AgentProcesses.logFile(
+                                    start.folder(), launch.group().name()) + ")");
+        }
+    }
 
     /** Waits for every group that needs its agent now, each up to its {@code connectTimeout} from here. */
     private void awaitAgents(RunStart start) throws IOException {
