@@ -51,6 +51,13 @@ public final class ExternalTurns {
         String digest =
                 recording.mode() == org.mercato.agents.llm.CacheMode.OFF ? null : TurnRecording.digest(observations);
         Optional<RecordedTurn> recorded = recording.recorded(agent, number);
+        if (recorded.isPresent()
+                && recorded.get().observations().equals(digest)
+                && recorded.get().ended() != null) {
+            return ExternalReasons.TIMEOUT.equals(recorded.get().ended())
+                    ? new TurnOutcome.TimedOut()
+                    : new TurnOutcome.Gone("as recorded");
+        }
         if (recorded.isPresent() && recorded.get().observations().equals(digest)) {
             try {
                 return new TurnOutcome.Answered(
@@ -79,6 +86,7 @@ public final class ExternalTurns {
         if (live instanceof TurnOutcome.Answered answered) {
             recording.record(agent, number, digest, answered.wire());
         } else if (live instanceof TurnOutcome.TimedOut) {
+            recording.recordEnd(agent, number, digest, ExternalReasons.TIMEOUT);
             LOG.warn(
                     "external agent {} (group {}) did not answer turn {} within {}: it ends with {}",
                     agent,
@@ -87,6 +95,9 @@ public final class ExternalTurns {
                     group.turnTimeout(),
                     ExternalReasons.TIMEOUT);
         } else if (live instanceof TurnOutcome.Gone gone) {
+            if (!desk.ended()) { // not an aborted run's open turn
+                recording.recordEnd(agent, number, digest, ExternalReasons.GONE);
+            }
             LOG.warn(
                     "external agent {} (group {}) is gone at turn {} ({}): it ends with {}",
                     agent,

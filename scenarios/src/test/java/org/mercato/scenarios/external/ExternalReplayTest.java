@@ -56,6 +56,25 @@ class ExternalReplayTest {
     }
 
     @Test
+    void aTurnTheAgentNeverAnsweredReplaysAsTheSameTimeout() throws Exception {
+        String recorded = ExternalRuns.events(
+                market(6, "record"),
+                PolicyRegistry.builtIn(),
+                feature -> List.of(ExternalAgentsRunTest.driver(
+                        feature, turn -> turn.agent().equals("customer_0002") && turn.number() == 1)));
+        assertThat(ExternalAgentsRunTest.doneReasons(recorded)).containsEntry("customer_0002", "external-timeout");
+
+        String strict = ExternalRuns.events(market(6, "replay-strict"), PolicyRegistry.builtIn(), feature -> List.of());
+
+        assertThat(strict).isEqualTo(recorded);
+        assertThat(Files.readAllLines(
+                        dir.resolve("turns").resolve("assistants-0").resolve("customer_0002.jsonl")))
+                .last()
+                .asString()
+                .endsWith(",\"actions\":[],\"ended\":\"external-timeout\"}");
+    }
+
+    @Test
     void replayStrictInAChangedMarketFailsTheAgentNamingItAndTheTurn() throws Exception {
         recorded(6);
         Logger turns = (Logger) LoggerFactory.getLogger(ExternalTurns.class);
