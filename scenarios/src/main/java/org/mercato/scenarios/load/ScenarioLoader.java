@@ -135,7 +135,17 @@ public final class ScenarioLoader {
         }
         Path folder = file.toAbsolutePath().getParent();
         String resolved = folder.resolve(market.magentic()).normalize().toString();
-        return scenario.withMarket(market.withMagentic(resolved));
+        return new Scenario(
+                scenario.name(),
+                scenario.description(),
+                scenario.seed(),
+                scenario.kernel(),
+                market.withMagentic(resolved),
+                scenario.agents(),
+                scenario.prices(),
+                scenario.output(),
+                scenario.sweep(),
+                scenario.gateway());
     }
 
     private static JsonNode readTreeQuietly(ObjectMapper mapper, String text) {
