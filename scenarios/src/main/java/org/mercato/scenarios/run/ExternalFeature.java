@@ -14,8 +14,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.Supplier;
 import org.mercato.gateway.turns.ExternalAssistantPolicy;
 import org.mercato.gateway.turns.ExternalGroup;
@@ -287,8 +285,8 @@ public final class ExternalFeature implements RunFeature {
 
     /** Why external agents failed, summed over the groups ({@code external-gone: group ... exited with code 1}). */
     @Override
-    public Map<String, Long> failureCauses() {
-        Map<String, Long> causes = new TreeMap<>();
+    public java.util.Map<String, Long> failureCauses() {
+        java.util.Map<String, Long> causes = new java.util.TreeMap<>();
         groups.forEach(run -> run.turns().failureCauses().forEach((cause, n) -> causes.merge(cause, n, Long::sum)));
         return causes;
     }
