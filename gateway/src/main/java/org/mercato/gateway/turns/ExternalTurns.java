@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.mercato.agents.llm.CacheMode;
 import org.mercato.gateway.wire.WireCodec;
 import org.mercato.gateway.wire.WireException;
 import org.mercato.sim.policy.AgentContext;
@@ -55,22 +56,21 @@ public final class ExternalTurns {
 
     /** Turn {@code number} of {@code agent}, seen at virtual {@code time}: answered, or how it ended without. */
     TurnOutcome take(String agent, long number, long time, List<JsonNode> observations, TurnDecoder decoder) {
-        String digest =
-                recording.mode() == org.mercato.agents.llm.CacheMode.OFF ? null : TurnRecording.digest(observations);
+        String digest = recording.mode() == CacheMode.OFF ? null : TurnRecording.digest(observations);
         Optional<RecordedTurn> recorded = recording.recorded(agent, number);
-        if (recorded.isPresent()
-                && recorded.get().observations().equals(digest)
-                && recorded.get().ended() != null) {
+        Optional<RecordedTurn> same =
+                recorded.filter(turn -> turn.observations().equals(digest));
+        if (same.isPresent() && same.get().ended() != null) {
             return failed(
-                    ExternalReasons.TIMEOUT.equals(recorded.get().ended())
+                    ExternalReasons.TIMEOUT.equals(same.get().ended())
                             ? new TurnOutcome.TimedOut()
                             : new TurnOutcome.Gone("ended so in the recording"));
         }
-        if (recorded.isPresent() && recorded.get().observations().equals(digest)) {
+        if (same.isPresent()) {
             try {
                 return new TurnOutcome.Answered(
-                        recorded.get().actions(),
-                        List.copyOf(decoder.decode(recorded.get().actions())));
+                        same.get().actions(),
+                        List.copyOf(decoder.decode(same.get().actions())));
             } catch (WireException e) {
                 if (recording.strict()) {
                     return mismatch(agent, number, "its recorded actions do not decode: " + e.getMessage());
@@ -100,7 +100,7 @@ public final class ExternalTurns {
                     agent,
                     group.name(),
                     number,
-                    group.turnTimeout(),
+                    seconds(group.turnTimeout()),
                     ExternalReasons.TIMEOUT);
         } else if (live instanceof TurnOutcome.Gone gone) {
             if (!desk.ended()) { // not an aborted run's open turn
