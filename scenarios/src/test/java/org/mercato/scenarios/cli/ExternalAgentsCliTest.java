@@ -74,6 +74,8 @@ class ExternalAgentsCliTest {
             assertThat(Files.readString(other)).doesNotContain(token);
         }
         assertThat(result.out() + result.err()).doesNotContain(token);
-        assertThat(Files.readString(folder.resolve("run.log"))).contains("waiting up to 200ms for external group");
+        assertThat(Files.readString(folder.resolve("run.log")))
+                .contains("waiting up to 200ms for external group")
+                .contains("run outside failed: external group assistants-0 did not connect to ");
     }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mercato.agents.PolicyRegistry;
@@ -56,8 +57,28 @@ class ExternalReplayTest {
     }
 
     @Test
+    void aTurnTheAgentNeverAnsweredReplaysAsTheSameTimeout() throws Exception {
+        String recorded = ExternalRuns.events(
+                market(6, "record"),
+                PolicyRegistry.builtIn(),
+                feature -> List.of(ExternalAgentsRunTest.driver(
+                        feature, turn -> turn.agent().equals("customer_0002") && turn.number() == 1)));
+        assertThat(ExternalAgentsRunTest.doneReasons(recorded)).containsEntry("customer_0002", "external-timeout");
+
+        String strict = ExternalRuns.events(market(6, "replay-strict"), PolicyRegistry.builtIn(), feature -> List.of());
+
+        assertThat(strict).isEqualTo(recorded);
+        assertThat(Files.readAllLines(
+                        dir.resolve("turns").resolve("assistants-0").resolve("customer_0002.jsonl")))
+                .last()
+                .asString()
+                .endsWith(",\"actions\":[],\"ended\":\"external-timeout\"}");
+    }
+
+    @Test
     void replayStrictInAChangedMarketFailsTheAgentNamingItAndTheTurn() throws Exception {
         recorded(6);
+        AtomicReference<ExternalFeature> wired = new AtomicReference<>();
         Logger turns = (Logger) LoggerFactory.getLogger(ExternalTurns.class);
         ListAppender<ILoggingEvent> logs = new ListAppender<>();
         logs.start();
@@ -65,7 +86,10 @@ class ExternalReplayTest {
         String changed;
         try {
             // one service fewer: the search results every shopper sees at its turn 1 differ
-            changed = ExternalRuns.events(market(5, "replay-strict"), PolicyRegistry.builtIn(), feature -> List.of());
+            changed = ExternalRuns.events(market(5, "replay-strict"), PolicyRegistry.builtIn(), feature -> {
+                wired.set(feature);
+                return List.of();
+            });
         } finally {
             turns.detachAppender(logs);
         }
@@ -76,6 +100,9 @@ class ExternalReplayTest {
                 .containsEntry("customer_0002", "external-replay-mismatch")
                 .containsEntry("customer_0003", "external-replay-mismatch");
         assertThat(ExternalAgentsRunTest.failures(changed)).containsExactly(Map.entry("external-replay-mismatch", 3L));
+        assertThat(wired.get().failureCauses())
+                .containsExactly(
+                        Map.entry("external-replay-mismatch: group assistants-0, first customer_0001 turn 1", 3L));
         assertThat(logs.list)
                 .extracting(ILoggingEvent::getFormattedMessage)
                 .contains("replay-strict: agent customer_0001 (group assistants-0) turn 1: it saw other observations"
