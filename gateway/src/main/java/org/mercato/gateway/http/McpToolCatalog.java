@@ -78,7 +78,7 @@ final class McpToolCatalog {
                                             "maximum",
                                             60,
                                             "description",
-                                            "seconds (wall clock) to wait for a turn; default 10")),
+                                            "seconds (wall clock) to wait for a turn; default 10; keep it under your MCP client's request timeout")),
                             List.of()),
                     BOTH,
                     false),
