@@ -116,17 +116,7 @@ class McpAgentRunTest {
 
     /** The scenario without result tables (DuckDB, CSV): only the log matters here. */
     private static Scenario withoutTables(Scenario s) {
-        return new Scenario(
-                s.name(),
-                s.description(),
-                s.seed(),
-                s.kernel(),
-                s.market(),
-                s.agents(),
-                s.prices(),
-                s.output().withoutTables(),
-                s.sweep(),
-                s.gateway());
+        return s.withoutSweep(s.output().withoutTables());
     }
 
     /** The run's {@code gateway-tokens.json}, once the run wrote it. */
