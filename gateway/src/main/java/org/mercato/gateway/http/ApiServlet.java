@@ -47,6 +47,20 @@ final class ApiServlet extends HttpServlet {
     }
 
     @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        switch (request.getMethod()) {
+            case "GET" -> doGet(request, response);
+            case "POST" -> doPost(request, response);
+            default ->
+                JsonReplies.error(
+                        response,
+                        HttpServletResponse.SC_METHOD_NOT_ALLOWED,
+                        "method " + JsonReplies.oneLine(request.getMethod()) + " is not served (see " + OPENAPI_PATH
+                                + ")");
+        }
+    }
+
+    @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String path = request.getRequestURI();
         switch (path) {
@@ -169,6 +183,7 @@ final class ApiServlet extends HttpServlet {
         }
         byte[] body = readLimited(request.getInputStream());
         if (body == null) {
+            Guard.drain(request, response);
             guard.refuse(
                     request,
                     response,

@@ -50,6 +50,7 @@ final class GatewayFilter implements Filter {
             }
             long length = request.getContentLengthLong();
             if (length > maxRequestBytes) {
+                Guard.drain(request, response);
                 guard.refuse(
                         request,
                         response,
