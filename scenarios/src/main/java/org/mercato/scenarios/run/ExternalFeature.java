@@ -14,10 +14,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.mercato.gateway.http.Gateway;
 import org.mercato.gateway.http.GatewayAudit;
 import org.mercato.gateway.http.GatewaySettings;
+import org.mercato.gateway.http.GatewayStats;
 import org.mercato.gateway.launch.AgentLaunchException;
 import org.mercato.gateway.launch.AgentProcesses;
 import org.mercato.gateway.turns.ExternalAssistantPolicy;
@@ -72,6 +74,7 @@ public final class ExternalFeature implements RunFeature {
 
     private MarketWiring market;
     private URI gatewayUrl;
+    private Gateway gateway;
 
     @Override
     public void wireMarket(MarketWiring market) {
@@ -191,8 +194,14 @@ public final class ExternalFeature implements RunFeature {
         } catch (IllegalStateException e) {
             throw new RunStartException(e.getMessage());
         }
+        this.gateway = gateway;
         endpoints.add(gateway);
         return gateway.url();
+    }
+
+    /** The gateway's server-side time per request and per answered turn, once it started (for the benchmark). */
+    public Optional<GatewayStats> gatewayStats() {
+        return Optional.ofNullable(gateway).map(Gateway::stats);
     }
 
     /**
