@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.mercato.agents.base.Conversations;
 import org.mercato.agents.base.PolicyEntry;
 import org.mercato.sim.domain.OrderLine;
 import org.mercato.sim.domain.Service;
@@ -278,19 +279,7 @@ public final class LlmServicePolicy implements ServicePolicy, GuessingAhead {
 
     /** The customer an observation is about, whose conversation it joins; null for none. */
     private static String customerOf(Observation observation) {
-        if (observation instanceof MessageReceived m) {
-            return m.from();
-        }
-        if (observation instanceof PaymentSettled s) {
-            return s.customer();
-        }
-        if (observation instanceof ProposalDeclined d) {
-            return d.customer();
-        }
-        if (observation instanceof Rejected r) {
-            return r.ref();
-        }
-        return null;
+        return Conversations.customerOf(observation);
     }
 
     private static String render(MessageReceived message) {

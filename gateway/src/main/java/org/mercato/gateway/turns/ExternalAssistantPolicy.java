@@ -1,7 +1,5 @@
 package org.mercato.gateway.turns;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -9,7 +7,6 @@ import org.mercato.gateway.wire.WireCodec;
 import org.mercato.gateway.wire.WireContext;
 import org.mercato.sim.policy.AgentContext;
 import org.mercato.sim.policy.AssistantPolicy;
-import org.mercato.sim.protocol.Action;
 import org.mercato.sim.protocol.AssistantAction;
 import org.mercato.sim.protocol.Done;
 import org.mercato.sim.protocol.Observation;
@@ -42,20 +39,12 @@ public final class ExternalAssistantPolicy implements AssistantPolicy {
         if (observation instanceof ProposalReceived received) {
             proposalTotals.put(received.proposal().id(), received.proposal().total());
         }
-        List<JsonNode> wire = List.of(WireCodec.observation(observation));
         WireContext decoding = new WireContext(context.now(), proposalTotals);
-        TurnOutcome outcome = turns.take(
-                context.self(),
-                nextTurn++,
-                context.now(),
-                wire,
-                actions -> WireCodec.assistantActions(actions, decoding));
+        TurnOutcome outcome =
+                turns.take(context, nextTurn++, observation, actions -> WireCodec.assistantActions(actions, decoding));
         if (outcome instanceof TurnOutcome.Answered answered) {
-            List<AssistantAction> actions = new ArrayList<>();
-            for (Action action : answered.actions()) {
-                actions.add((AssistantAction) action);
-                finished |= action instanceof Done;
-            }
+            List<AssistantAction> actions = answered.actionsAs(AssistantAction.class);
+            finished = actions.stream().anyMatch(Done.class::isInstance);
             return actions;
         }
         finished = true;

@@ -1,17 +1,13 @@
 package org.mercato.gateway.turns;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
 import java.util.List;
+import org.mercato.agents.base.Conversations;
 import org.mercato.gateway.wire.WireCodec;
 import org.mercato.gateway.wire.WireContext;
 import org.mercato.sim.policy.AgentContext;
 import org.mercato.sim.policy.ServicePolicy;
-import org.mercato.sim.protocol.Action;
-import org.mercato.sim.protocol.MessageReceived;
 import org.mercato.sim.protocol.Observation;
-import org.mercato.sim.protocol.PaymentSettled;
-import org.mercato.sim.protocol.ProposalDeclined;
+import org.mercato.sim.protocol.Rejected;
 import org.mercato.sim.protocol.Reply;
 import org.mercato.sim.protocol.ServiceAction;
 
@@ -40,20 +36,11 @@ public final class ExternalServicePolicy implements ServicePolicy {
         if (failure != null) {
             return recordFailure(observation);
         }
-        List<JsonNode> wire = List.of(WireCodec.observation(observation));
         WireContext decoding = WireContext.at(context.now());
-        TurnOutcome outcome = turns.take(
-                context.self(),
-                nextTurn++,
-                context.now(),
-                wire,
-                actions -> WireCodec.serviceActions(actions, decoding));
+        TurnOutcome outcome =
+                turns.take(context, nextTurn++, observation, actions -> WireCodec.serviceActions(actions, decoding));
         if (outcome instanceof TurnOutcome.Answered answered) {
-            List<ServiceAction> actions = new ArrayList<>();
-            for (Action action : answered.actions()) {
-                actions.add((ServiceAction) action);
-            }
-            return actions;
+            return answered.actionsAs(ServiceAction.class);
         }
         failure = ExternalAssistantPolicy.reason(outcome);
         return recordFailure(observation);
@@ -68,17 +55,8 @@ public final class ExternalServicePolicy implements ServicePolicy {
         return List.of(new Reply(customer, failure));
     }
 
-    /** The customer an observation comes from, when it has a conversation with this service. */
+    /** The customer of a conversation with this service an observation comes from (a refusal's ref may be none). */
     private static String customerOf(Observation observation) {
-        if (observation instanceof MessageReceived message) {
-            return message.from();
-        }
-        if (observation instanceof PaymentSettled settled) {
-            return settled.customer();
-        }
-        if (observation instanceof ProposalDeclined declined) {
-            return declined.customer();
-        }
-        return null;
+        return observation instanceof Rejected ? null : Conversations.customerOf(observation);
     }
 }

@@ -3,7 +3,10 @@ package org.mercato.gateway.turns;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Optional;
+import org.mercato.gateway.wire.WireCodec;
 import org.mercato.gateway.wire.WireException;
+import org.mercato.sim.policy.AgentContext;
+import org.mercato.sim.protocol.Observation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,11 +41,23 @@ public final class ExternalTurns {
         return recording;
     }
 
+    /** Turn {@code number} of the agent of {@code context}: one observation, in the wire format. */
+    TurnOutcome take(AgentContext context, long number, Observation observation, TurnDecoder decoder) {
+        return take(context.self(), number, context.now(), List.of(WireCodec.observation(observation)), decoder);
+    }
+
     /** Turn {@code number} of {@code agent}, seen at virtual {@code time}: answered, or how it ended without. */
     TurnOutcome take(String agent, long number, long time, List<JsonNode> observations, TurnDecoder decoder) {
         String digest =
                 recording.mode() == org.mercato.agents.llm.CacheMode.OFF ? null : TurnRecording.digest(observations);
         Optional<RecordedTurn> recorded = recording.recorded(agent, number);
+        if (recorded.isPresent()
+                && recorded.get().observations().equals(digest)
+                && recorded.get().ended() != null) {
+            return ExternalReasons.TIMEOUT.equals(recorded.get().ended())
+                    ? new TurnOutcome.TimedOut()
+                    : new TurnOutcome.Gone("as recorded");
+        }
         if (recorded.isPresent() && recorded.get().observations().equals(digest)) {
             try {
                 return new TurnOutcome.Answered(
@@ -71,6 +86,7 @@ public final class ExternalTurns {
         if (live instanceof TurnOutcome.Answered answered) {
             recording.record(agent, number, digest, answered.wire());
         } else if (live instanceof TurnOutcome.TimedOut) {
+            recording.recordEnd(agent, number, digest, ExternalReasons.TIMEOUT);
             LOG.warn(
                     "external agent {} (group {}) did not answer turn {} within {}: it ends with {}",
                     agent,
@@ -79,6 +95,9 @@ public final class ExternalTurns {
                     group.turnTimeout(),
                     ExternalReasons.TIMEOUT);
         } else if (live instanceof TurnOutcome.Gone gone) {
+            if (!desk.ended()) { // not an aborted run's open turn
+                recording.recordEnd(agent, number, digest, ExternalReasons.GONE);
+            }
             LOG.warn(
                     "external agent {} (group {}) is gone at turn {} ({}): it ends with {}",
                     agent,

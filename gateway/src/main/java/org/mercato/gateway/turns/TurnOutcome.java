@@ -12,6 +12,11 @@ sealed interface TurnOutcome {
             wire = List.copyOf(wire);
             actions = List.copyOf(actions);
         }
+
+        /** The actions as the role's type (the turn's decoder made them of that role). */
+        <A extends Action> List<A> actionsAs(Class<A> role) {
+            return actions.stream().map(role::cast).toList();
+        }
     }
 
     /** No valid answer within the group's turn timeout. */

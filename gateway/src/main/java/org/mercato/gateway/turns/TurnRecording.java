@@ -23,7 +23,7 @@ import org.mercato.gateway.wire.WireCodec;
 /**
  * The recorded turns of one external group, for replay: one file per agent, {@code
  * <folder>/<group>/<agent>.jsonl}, one line per turn {@code {"turn":n,"observations":"<sha256>",
- * "actions":[...]}}. The modes are the LLM cache's ({@link CacheMode}): {@code record} starts every
+ * "actions":[...]}} (and {@code "ended":"external-timeout"} for a turn the agent never answered). The modes are the LLM cache's ({@link CacheMode}): {@code record} starts every
  * agent's file afresh; {@code replay} and {@code replay-strict} read them, and a live turn (a miss
  * in {@code replay}) replaces the recorded turns from its number on, since what the agent saw after
  * it differs. {@link #flush} writes the files that changed, each whole through {@code writer}
@@ -91,13 +91,23 @@ public final class TurnRecording {
 
     /** Records a live turn: what the agent saw ({@link #digest}) and answered. */
     public void record(String agent, long number, String observations, List<JsonNode> actions) {
-        if (mode == CacheMode.OFF) {
-            return;
+        if (mode != CacheMode.OFF) {
+            record(agent, new RecordedTurn(number, observations, actions));
         }
+    }
+
+    /** Records a live turn that got no answer: what the agent saw, and the reason the run ended it with. */
+    public void recordEnd(String agent, long number, String observations, String reason) {
+        if (mode != CacheMode.OFF) {
+            record(agent, new RecordedTurn(number, observations, List.of(), reason));
+        }
+    }
+
+    private void record(String agent, RecordedTurn turn) {
         AgentTurns turns = turns(agent);
         synchronized (turns) {
-            turns.turns.tailMap(number, true).clear();
-            turns.turns.put(number, new RecordedTurn(number, observations, actions));
+            turns.turns.tailMap(turn.turn(), true).clear();
+            turns.turns.put(turn.turn(), turn);
             turns.changed = true;
         }
     }
@@ -172,6 +182,9 @@ public final class TurnRecording {
         node.put("observations", turn.observations());
         ArrayNode actions = node.putArray("actions");
         turn.actions().forEach(actions::add);
+        if (turn.ended() != null) {
+            node.put("ended", turn.ended());
+        }
         return WireCodec.text(node);
     }
 
@@ -192,7 +205,12 @@ public final class TurnRecording {
             }
             List<JsonNode> list = new ArrayList<>();
             actions.forEach(list::add);
-            return new RecordedTurn(turn.asLong(), observations.asText(), list);
+            JsonNode ended = node.get("ended");
+            return new RecordedTurn(
+                    turn.asLong(),
+                    observations.asText(),
+                    list,
+                    ended == null || ended.isNull() ? null : ended.asText());
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalArgumentException(file + ":" + line + ": not JSON: " + e.getOriginalMessage());
         }

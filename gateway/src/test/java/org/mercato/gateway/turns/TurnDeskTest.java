@@ -183,6 +183,20 @@ class TurnDeskTest {
     }
 
     @Test
+    void aGroupSeesOnlyItsOwnAgentsTurns() throws Exception {
+        Future<TurnOutcome> s1 = policies.submit(() -> desk.take("s1", 0, 0, List.of(), actions -> List.of()));
+        // the shoppers' token asking for the seller's turns gets nothing; whose agent it is, the desk knows
+        assertThat(desk.poll(shoppers, Optional.of("s1"), Duration.ofMillis(50)))
+                .isEmpty();
+        assertThat(desk.open(shoppers, Optional.empty())).isEmpty();
+        assertThat(desk.groupOf("s1")).contains(sellers);
+        assertThat(desk.groupOf("nobody")).isEmpty();
+        assertThat(desk.poll(sellers, Optional.of("s1"), LONG)).hasSize(1);
+        desk.answer("s1", 0, json("[]"));
+        assertThat(s1.get(5, TimeUnit.SECONDS)).isInstanceOf(TurnOutcome.Answered.class);
+    }
+
+    @Test
     void aGroupsNameAgentsAndTokenAreItsOwn() {
         assertThatThrownBy(() ->
                         desk.register(new ExternalGroup("x", ExternalGroup.Role.SERVICE, List.of("c1"), "tok-x", LONG)))

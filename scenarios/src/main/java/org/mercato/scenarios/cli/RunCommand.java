@@ -61,8 +61,9 @@ final class RunCommand extends CliCommand {
 
     @Option(
             names = "--accept-failures",
-            description = "Exit 0 even if agents failed (ended with llm-error or a limit:); the failures are still"
-                    + " reported. The scenario key agents.acceptFailures: true does the same.")
+            description =
+                    "Exit 0 even if agents failed (ended with llm-error, a limit: or an external- reason); the failures are still"
+                            + " reported. The scenario key agents.acceptFailures: true does the same.")
     boolean acceptFailures;
 
     @Option(

@@ -8,8 +8,8 @@ import java.util.List;
  * Agent groups. Assistant groups take customers in catalog order, {@code count} each (a group
  * without a count takes the rest); service groups do the same for services. {@code limits}: the
  * run's bounds on all its LLM agents together (see {@link RunLimitsConfig}; null: the defaults).
- * {@code acceptFailures}: a run in which agents failed (ended with {@code llm-error} or a {@code
- * limit:} reason) still exits 0 and its sweep cell counts as ok (default false: such a run fails);
+ * {@code acceptFailures}: a run in which agents failed (ended with {@code llm-error}, a {@code
+ * limit:} or an {@code external-} reason) still exits 0 and its sweep cell counts as ok (default false: such a run fails);
  * the failures are reported either way.
  */
 @JsonPropertyOrder({"assistants", "services", "limits", "acceptFailures"})

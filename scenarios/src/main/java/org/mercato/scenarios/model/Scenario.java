@@ -65,6 +65,16 @@ public record Scenario(
         prices = prices == null || prices.isEmpty() ? null : new TreeMap<>(prices);
     }
 
+    /** This scenario with another market section. */
+    public Scenario withMarket(MarketConfig newMarket) {
+        return new Scenario(name, description, seed, kernel, newMarket, agents, prices, output, sweep, gateway);
+    }
+
+    /** This scenario with other outputs and no sweep of its own (what one run of a sweep runs). */
+    public Scenario withoutSweep(OutputConfig newOutput) {
+        return new Scenario(name, description, seed, kernel, market, agents, prices, newOutput, null, gateway);
+    }
+
     /** Where outside agents connect: the scenario's {@code gateway} section, or the defaults. */
     public GatewayConfig gatewayOrDefault() {
         return gateway == null ? GatewayConfig.DEFAULT : gateway;

@@ -64,17 +64,7 @@ public final class AdsFeature implements RunFeature {
             return;
         }
         Scenario scenario = run.scenario();
-        Scenario without = new Scenario(
-                scenario.name(),
-                scenario.description(),
-                scenario.seed(),
-                scenario.kernel(),
-                scenario.market().withoutAds(),
-                scenario.agents(),
-                scenario.prices(),
-                scenario.output(),
-                scenario.sweep(),
-                scenario.gateway());
+        Scenario without = scenario.withMarket(scenario.market().withoutAds());
         MetricsCollector baseline = new MetricsCollector(MetricsSettings.NO_BASELINES);
         try (WiredRun wired = WiredRun.wire(without, run.environment())) {
             Simulation.run(wired.setup(), List.of(baseline), KernelListener.NONE);

@@ -11,8 +11,8 @@ import org.mercato.metrics.FailureFold;
 
 /**
  * The {@code failures} block of {@code summary.json} (only when agents failed): how many {@code
- * agents} failed and how many by cause. A cause is a {@code limit:} reason as the {@code done} event
- * gives it, or {@code llm-error: } and what the model's provider said (kind, model, then the HTTP
+ * agents} failed and how many by cause. A cause is a {@code limit:} or {@code external-} reason (an
+ * outside agent timed out, went away or left its recording) as the {@code done} event gives it, or {@code llm-error: } and what the model's provider said (kind, model, then the HTTP
  * status, "timeout after 3s", "connection refused", "empty body", "not JSON: " and the answer's first
  * line, or "invalid tool calls"), as the agents recorded it; {@code llm-error (cause not recorded)}
  * for failures the log shows and no agent explained (a log reread without its summary). Causes are

@@ -56,9 +56,7 @@ public final class AgentsAndListingsFeature implements RunFeature {
                 "assistant", scenario.agents().assistants(), catalog.customers().size())) {
             AgentGroupConfig config = group.config();
             int index = groupIndex++;
-            List<String> ids = catalog.customers().subList(nextCustomer, nextCustomer + group.count()).stream()
-                    .map(Customer::id)
-                    .toList();
+            List<String> ids = ids(catalog.customers(), nextCustomer, group.count(), Customer::id);
             nextCustomer += group.count();
             Supplier<AssistantPolicy> factory = ExternalFeature.isExternal(config)
                     ? market.external().assistants(index, config, ids)
@@ -80,9 +78,7 @@ public final class AgentsAndListingsFeature implements RunFeature {
                 "service", scenario.agents().services(), catalog.services().size())) {
             AgentGroupConfig config = group.config();
             int index = groupIndex++;
-            List<String> ids = catalog.services().subList(next, next + group.count()).stream()
-                    .map(Service::id)
-                    .toList();
+            List<String> ids = ids(catalog.services(), next, group.count(), Service::id);
             Supplier<ServicePolicy> factory = ExternalFeature.isExternal(config)
                     ? market.external().services(index, config, ids)
                     : registry.service(
@@ -119,6 +115,11 @@ public final class AgentsAndListingsFeature implements RunFeature {
         if (rewritten) {
             market.catalog(new Catalog(services, catalog.customers()));
         }
+    }
+
+    /** The ids of a group's {@code count} agents from {@code from} on, for an external group. */
+    private static <T> List<String> ids(List<T> all, int from, int count, java.util.function.Function<T, String> id) {
+        return all.subList(from, from + count).stream().map(id).toList();
     }
 
     /**

@@ -88,7 +88,7 @@ public final class ScenarioRunner {
                 } catch (IOException | RuntimeException e) {
                     // first free what the failed write took (a full disk), then say so in run.log
                     AtomicFiles.deleteTemporaries(folder, runLog.temporary());
-                    if (e instanceof RunWriteException) {
+                    if (e instanceof RunWriteException || e instanceof RunStartException) {
                         log.error("run {} failed: {}", scenario.name(), e.getMessage());
                     }
                     throw e;

@@ -87,17 +87,7 @@ public final class CellRunner {
     }
 
     private static Scenario forRun(Scenario s) {
-        return new Scenario(
-                s.name(),
-                s.description(),
-                s.seed(),
-                s.kernel(),
-                s.market(),
-                s.agents(),
-                s.prices(),
-                s.output().withoutTables(),
-                null,
-                s.gateway());
+        return s.withoutSweep(s.output().withoutTables());
     }
 
     /** "3 agents failed: 3 agents ended with llm-error: openai gpt-4o-mini HTTP 401 Unauthorized; ...". */

@@ -83,16 +83,6 @@ public record SweepPlan(SweepSpec spec, String codeVersion, List<Cell> cells) {
     }
 
     static Scenario withoutSweep(Scenario s) {
-        return new Scenario(
-                s.name(),
-                s.description(),
-                s.seed(),
-                s.kernel(),
-                s.market(),
-                s.agents(),
-                s.prices(),
-                s.output(),
-                null,
-                s.gateway());
+        return s.withoutSweep(s.output());
     }
 }

@@ -16,7 +16,6 @@ import org.mercato.gateway.turns.ExternalGroup;
 import org.mercato.gateway.turns.Turn;
 import org.mercato.gateway.turns.TurnDesk;
 import org.mercato.gateway.wire.WireCodec;
-import org.mercato.sim.protocol.AssistantAction;
 import org.mercato.sim.protocol.Pay;
 
 /**
@@ -28,15 +27,40 @@ import org.mercato.sim.protocol.Pay;
 final class DeskDriver implements AutoCloseable {
     private final TurnDesk desk;
     private final ExternalGroup group;
-    private final Function<String, ScriptedShopper> scripts;
+    private final Function<String, Script> scripts;
     private final Predicate<Turn> silent;
-    private final Map<String, ScriptedShopper> shoppers = new ConcurrentHashMap<>();
+    private final Map<String, Script> agents = new ConcurrentHashMap<>();
     final List<Answer> answers = new CopyOnWriteArrayList<>();
     final List<Throwable> failures = new CopyOnWriteArrayList<>();
     private final Thread thread;
     private volatile boolean stopped;
 
-    DeskDriver(TurnDesk desk, ExternalGroup group, Function<String, ScriptedShopper> scripts, Predicate<Turn> silent) {
+    /** An agent's decisions in the wire format: its actions for one observation at a virtual time. */
+    @FunctionalInterface
+    interface Script {
+        List<ObjectNode> react(JsonNode observation, long time);
+    }
+
+    /** A shopper's script; a pay without amount when the script says so (the policy fills in the total). */
+    static Script shopper(ScriptedShopper shopper) {
+        return (observation, time) -> shopper.react(observation, time).stream()
+                .map(action -> {
+                    ObjectNode wire = WireCodec.action(action);
+                    if (action instanceof Pay && !shopper.script().explicitAmount()) {
+                        wire.remove("amount");
+                    }
+                    return wire;
+                })
+                .toList();
+    }
+
+    /** A seller's script. */
+    static Script seller(ScriptedSeller seller) {
+        return (observation, time) ->
+                seller.react(observation, time).stream().map(WireCodec::action).toList();
+    }
+
+    DeskDriver(TurnDesk desk, ExternalGroup group, Function<String, Script> scripts, Predicate<Turn> silent) {
         this.desk = desk;
         this.group = group;
         this.scripts = scripts;
@@ -63,16 +87,8 @@ final class DeskDriver implements AutoCloseable {
     }
 
     private List<JsonNode> answer(Turn turn) {
-        ScriptedShopper shopper = shoppers.computeIfAbsent(turn.agent(), scripts);
-        List<JsonNode> out = new ArrayList<>();
-        for (AssistantAction action : shopper.react(turn.observations().get(0), turn.time())) {
-            ObjectNode wire = WireCodec.action(action);
-            if (action instanceof Pay && !shopper.script().explicitAmount()) {
-                wire.remove("amount"); // the policy fills in the proposal's total
-            }
-            out.add(wire);
-        }
-        return out;
+        Script script = agents.computeIfAbsent(turn.agent(), scripts);
+        return new ArrayList<>(script.react(turn.observations().get(0), turn.time()));
     }
 
     @Override

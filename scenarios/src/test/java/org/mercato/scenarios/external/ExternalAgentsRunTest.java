@@ -21,7 +21,10 @@ class ExternalAgentsRunTest {
     static DeskDriver driver(
             ExternalFeature feature, java.util.function.Predicate<org.mercato.gateway.turns.Turn> silent) {
         return new DeskDriver(
-                feature.desk(), feature.groups().get(0).group(), agent -> new ScriptedShopper(SCRIPT), silent);
+                feature.desk(),
+                feature.groups().get(0).group(),
+                agent -> DeskDriver.shopper(new ScriptedShopper(SCRIPT)),
+                silent);
     }
 
     /** Each agent's done reason, by agent. */

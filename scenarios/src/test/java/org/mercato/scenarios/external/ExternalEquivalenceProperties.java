@@ -41,10 +41,34 @@ class ExternalEquivalenceProperties {
                 feature -> List.of(new DeskDriver(
                         feature.desk(),
                         feature.groups().get(0).group(),
-                        agent -> new ScriptedShopper(script),
+                        agent -> DeskDriver.shopper(new ScriptedShopper(script)),
                         turn -> false)));
 
         assertThat(inProcess).contains("\"from\":\"customer_0001\"");
+        assertThat(outside).isEqualTo(inProcess);
+    }
+
+    @Property(tries = 3)
+    void externalSellersWriteTheLogOfTheSameScriptInProcess(
+            @ForAll @IntRange(min = 0, max = 50) int discountPercent,
+            @ForAll @IntRange(min = 1, max = 600) int validSeconds,
+            @ForAll @LongRange(min = 1, max = 10_000) long seed)
+            throws Exception {
+        PolicyRegistry registry = PolicyRegistry.builtIn();
+        registry.registerService("scripted", params -> () -> ScriptedSeller.policy(discountPercent, validSeconds));
+
+        String inProcess = ExternalRuns.events(
+                ExternalRuns.sellers(seed, "scripted", 3, KernelMode.BARE), registry, f -> List.of());
+        String outside = ExternalRuns.events(
+                ExternalRuns.sellers(seed, ExternalFeature.POLICY, 3, KernelMode.ACTORS),
+                registry,
+                feature -> List.of(new DeskDriver(
+                        feature.desk(),
+                        feature.groups().get(0).group(),
+                        agent -> DeskDriver.seller(new ScriptedSeller(discountPercent, validSeconds)),
+                        turn -> false)));
+
+        assertThat(inProcess).contains("\"type\":\"proposal\"");
         assertThat(outside).isEqualTo(inProcess);
     }
 }

@@ -55,6 +55,19 @@ final class ExternalRuns {
                 new AgentsConfig(List.of(group, rational), List.of(sellers)));
     }
 
+    /** Rational shoppers and {@code services} sellers in one group with {@code policy}, generated with {@code seed}. */
+    static Scenario sellers(long seed, String policy, int services, KernelMode mode) {
+        AgentGroupConfig shoppers = new AgentGroupConfig("rational", null, Map.of(), THINK, null);
+        AgentGroupConfig group = new AgentGroupConfig(policy, null, Map.of(), THINK, null);
+        return new Scenario(
+                "external-sellers",
+                null,
+                seed,
+                new KernelConfig(2, null, null, mode),
+                new MarketConfig(new GeneratorConfig("restaurants", 4, services, 1), null, null, null),
+                new AgentsConfig(List.of(shoppers), List.of(group)));
+    }
+
     static ExternalConfig external(String timeout, String mode, String folder) {
         return new ExternalConfig(
                 null, Duration.parse(timeout), null, mode == null ? null : new LlmCacheConfig(mode, folder));

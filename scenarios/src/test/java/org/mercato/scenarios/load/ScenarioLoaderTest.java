@@ -105,7 +105,7 @@ public class ScenarioLoaderTest {
         assertThat(e.getMessage())
                 .isEqualTo(dir.resolve("scenario.yaml")
                         + ":2:1: sede: unknown key 'sede'; allowed here: name, description, seed, kernel, market,"
-                        + " agents, prices, output, sweep (did you mean 'seed'?)");
+                        + " agents, gateway, prices, output, sweep (did you mean 'seed'?)");
     }
 
     @Test
@@ -197,7 +197,7 @@ public class ScenarioLoaderTest {
 
         assertThat(e.getMessage())
                 .endsWith("scenario.yaml:1:1: expected a mapping with keys name, description,"
-                        + " seed, kernel, market, agents, prices, output, sweep, got nothing");
+                        + " seed, kernel, market, agents, gateway, prices, output, sweep, got nothing");
     }
 
     @Test
