@@ -161,7 +161,7 @@ public final class GatewayBench {
                 kernel = Simulation.run(wired.setup(), List.of(writer), KernelListener.NONE);
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            return new Measured(seconds, kernel, external.gatewayStats().orElse(null));
+            return new Measured(seconds, kernel, external.gatewayStats());
         }
     }
 

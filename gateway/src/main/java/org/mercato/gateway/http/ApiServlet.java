@@ -47,6 +47,20 @@ final class ApiServlet extends HttpServlet {
     }
 
     @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        switch (request.getMethod()) {
+            case "GET" -> doGet(request, response);
+            case "POST" -> doPost(request, response);
+            default ->
+                JsonReplies.error(
+                        response,
+                        HttpServletResponse.SC_METHOD_NOT_ALLOWED,
+                        "method " + JsonReplies.oneLine(request.getMethod()) + " is not served (see " + OPENAPI_PATH
+                                + ")");
+        }
+    }
+
+    @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String path = request.getRequestURI();
         switch (path) {
@@ -169,6 +183,7 @@ final class ApiServlet extends HttpServlet {
         }
         byte[] body = readLimited(request.getInputStream());
         if (body == null) {
+            Guard.drain(request, response);
             guard.refuse(
                     request,
                     response,
@@ -205,7 +220,7 @@ final class ApiServlet extends HttpServlet {
         try {
             root = WireCodec.JSON.readTree(body);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("malformed JSON: " + e.getOriginalMessage());
+            throw new IllegalArgumentException(malformed(e));
         } catch (IOException e) {
             throw new IllegalArgumentException("malformed JSON: " + e.getMessage());
         }
@@ -219,6 +234,17 @@ final class ApiServlet extends HttpServlet {
         List<JsonNode> out = new ArrayList<>(actions.size());
         actions.forEach(out::add);
         return out;
+    }
+
+    /** For example {@code malformed JSON at line 1, column 13: Unexpected end-of-input: expected close marker for Array}. */
+    static String malformed(JsonProcessingException e) {
+        String what = String.valueOf(e.getOriginalMessage())
+                .replaceAll("\\s*\\(start marker at \\[Source:[^\\]]*\\]\\)", "")
+                .replaceAll("\\s*at \\[Source:[^\\]]*\\]", "");
+        var at = e.getLocation();
+        return "malformed JSON"
+                + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr())
+                + ": " + what;
     }
 
     /** The body, or null when it is longer than the limit (a chunked body declares no length). */

@@ -74,6 +74,8 @@ public final class Gateway implements AutoCloseable {
         ServerConnector connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
         connector.setHost(settings.bind());
         connector.setPort(settings.port());
+        // Longer than the longest long-poll (60 s), so a quiet connection is not cut while it waits.
+        connector.setIdleTimeout(90_000);
         server.addConnector(connector);
 
         ServletContextHandler context = new ServletContextHandler();
@@ -88,7 +90,7 @@ public final class Gateway implements AutoCloseable {
 
         HttpServletStreamableServerTransportProvider transport = HttpServletStreamableServerTransportProvider.builder()
                 .jsonMapper(new JacksonMcpJsonMapper(new ObjectMapper()))
-                .mcpEndpoint("/mcp")
+                .mcpEndpoint(GatewayFilter.MCP_PATH)
                 .maxRequestSize(settings.maxRequestBytes())
                 .contextExtractor(request -> {
                     Map<String, Object> values = new HashMap<>();
@@ -118,7 +120,7 @@ public final class Gateway implements AutoCloseable {
                 .build();
         ServletHolder mcpHolder = new ServletHolder(transport);
         mcpHolder.setAsyncSupported(true);
-        context.addServlet(mcpHolder, "/mcp");
+        context.addServlet(mcpHolder, GatewayFilter.MCP_PATH);
         server.setHandler(context);
         try {
             server.start();
@@ -131,7 +133,7 @@ public final class Gateway implements AutoCloseable {
         }
         String host = settings.bind().contains(":") ? "[" + settings.bind() + "]" : settings.bind();
         URI url = URI.create("http://" + host + ":" + connector.getLocalPort() + "/");
-        LOG.info("gateway listening on {} ({} external agents)", url, agents);
+        LOG.info("gateway listening on {} ({} external agent{})", url, agents, agents == 1 ? "" : "s");
         return new Gateway(server, mcp, stats, url);
     }
 

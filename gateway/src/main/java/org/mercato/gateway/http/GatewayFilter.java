@@ -8,16 +8,22 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * In front of every route: times the request, lets the OpenAPI document through without a token,
- * refuses a missing or unknown token (401) and a declared body over the limit (413), and hands the
- * request's group to the handlers.
+ * refuses a missing or unknown token (401), a declared body over the limit (413) and another
+ * group's MCP session (403), and hands the request's group to the handlers.
  */
 final class GatewayFilter implements Filter {
+    static final String MCP_PATH = "/mcp";
+    private static final String SESSION_HEADER = "Mcp-Session-Id";
     private final Guard guard;
     private final GatewayStats stats;
     private final int maxRequestBytes;
+    /** Which group opened each MCP session: another group's token may not use it. */
+    private final Map<String, String> mcpSessions = new ConcurrentHashMap<>();
 
     GatewayFilter(Guard guard, GatewayStats stats, int maxRequestBytes) {
         this.guard = guard;
@@ -44,6 +50,7 @@ final class GatewayFilter implements Filter {
             }
             long length = request.getContentLengthLong();
             if (length > maxRequestBytes) {
+                Guard.drain(request, response);
                 guard.refuse(
                         request,
                         response,
@@ -53,7 +60,23 @@ final class GatewayFilter implements Filter {
                 return;
             }
             request.setAttribute(Guard.GROUP_ATTRIBUTE, auth.group());
+            boolean mcp = MCP_PATH.equals(request.getRequestURI());
+            String session = mcp ? request.getHeader(SESSION_HEADER) : null;
+            String owner = session == null ? null : mcpSessions.get(session);
+            if (owner != null && !owner.equals(auth.group().name())) {
+                guard.refuse(
+                        request,
+                        response,
+                        HttpServletResponse.SC_FORBIDDEN,
+                        auth.group(),
+                        "this MCP session belongs to another group");
+                return;
+            }
             chain.doFilter(request, response);
+            String created = mcp && session == null ? response.getHeader(SESSION_HEADER) : null;
+            if (created != null) {
+                mcpSessions.putIfAbsent(created, auth.group().name());
+            }
         } finally {
             stats.record(timer.kind(), timer.handlingNanos());
         }

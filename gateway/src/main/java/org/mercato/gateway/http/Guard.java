@@ -78,6 +78,30 @@ final class Guard {
                 JsonReplies.oneLine(reason)));
     }
 
+    /** The most of an oversized body read (and dropped) before refusing it, so the client sees the 413. */
+    static final long DRAIN_LIMIT = 16L << 20;
+
+    /**
+     * Reads and drops what is left of the request's body, up to {@link #DRAIN_LIMIT}: a server that
+     * answers while the client still sends can reset the connection before the client reads the
+     * answer. Past the limit the connection is closed instead.
+     */
+    static void drain(HttpServletRequest request, HttpServletResponse response) {
+        byte[] buffer = new byte[64 * 1024];
+        long read = 0;
+        try (var in = request.getInputStream()) {
+            int n;
+            while (read <= DRAIN_LIMIT && (n = in.read(buffer)) >= 0) {
+                read += n;
+            }
+        } catch (IOException e) {
+            // the client went away; nothing to answer
+        }
+        if (read > DRAIN_LIMIT) {
+            response.setHeader("Connection", "close");
+        }
+    }
+
     TurnDesk desk() {
         return desk;
     }

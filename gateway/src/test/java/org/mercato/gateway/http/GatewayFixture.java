@@ -76,6 +76,18 @@ final class GatewayFixture implements AutoCloseable {
         return out;
     }
 
+    /**
+     * The count of {@code kind} once it reached {@code expected} (up to 5 s): a request is timed
+     * when its handling is over, just after the client has its response.
+     */
+    long awaitCount(RequestKind kind, long expected) throws InterruptedException {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (gateway.stats().of(kind).count() < expected && System.nanoTime() < deadline) {
+            Thread.sleep(1);
+        }
+        return gateway.stats().of(kind).count();
+    }
+
     @Override
     public void close() {
         desk.end();

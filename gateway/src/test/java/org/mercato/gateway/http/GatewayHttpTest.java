@@ -84,7 +84,7 @@ class GatewayHttpTest {
         assertThat(answered.statusCode()).isEqualTo(200);
         assertThat(answered.body()).isEqualTo("{\"accepted\":true}");
         assertThat(outcome.get(5, TimeUnit.SECONDS)).isEqualTo("answered [{\"type\":\"search\",\"query\":\"tacos\"}]");
-        assertThat(fixture.gateway.stats().of(RequestKind.HTTP_ANSWER).count()).isEqualTo(1);
+        assertThat(fixture.awaitCount(RequestKind.HTTP_ANSWER, 1)).isEqualTo(1);
         assertThat(fixture.gateway.stats().turnAnswers().count()).isEqualTo(1);
     }
 
@@ -159,11 +159,29 @@ class GatewayHttpTest {
     void anOversizedBodyIs413AndTheTurnStaysOpen() throws Exception {
         CompletableFuture<String> outcome = fixture.driver.open("a1", 0, 1_000, GatewayFixture.observations(STARTED));
         fixture.driver.awaitOpen("a1");
-        String huge = "{\"actions\":[{\"type\":\"search\",\"query\":\""
-                + "x".repeat(GatewaySettings.DEFAULT_MAX_REQUEST_BYTES) + "\"}]}";
+        // 4 MiB: the client is still sending when the gateway refuses; it must still read the 413.
+        String huge = "{\"actions\":[{\"type\":\"search\",\"query\":\"" + "x".repeat(4 << 20) + "\"}]}";
         HttpResponse<String> response = fixture.post("/v1/turns/a1/0", GatewayFixture.SHOPPER_TOKEN, huge);
         assertThat(response.statusCode()).isEqualTo(413);
         assertThat(GatewayFixture.json(response).get("error").asText()).contains("over the gateway's limit");
+        // The refused body was read off the connection, so the client's next requests on it work.
+        for (int i = 0; i < 5; i++) {
+            assertThat(fixture.post("/v1/turns/a1/0", GatewayFixture.SHOPPER_TOKEN, huge)
+                            .statusCode())
+                    .isEqualTo(413);
+            assertThat(fixture.get("/v1/agents", GatewayFixture.SHOPPER_TOKEN).statusCode())
+                    .isEqualTo(200);
+        }
+        // Chunked (no declared length): cut off after the limit.
+        HttpResponse<String> chunked = fixture.http.send(
+                java.net.http.HttpRequest.newBuilder(fixture.uri("/v1/turns/a1/0"))
+                        .header("Authorization", "Bearer " + GatewayFixture.SHOPPER_TOKEN)
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(
+                                () -> new java.io.ByteArrayInputStream(
+                                        huge.getBytes(java.nio.charset.StandardCharsets.UTF_8))))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(chunked.statusCode()).isEqualTo(413);
         assertThat(outcome).isNotDone();
         assertThat(fixture.post("/v1/turns/a1/0", GatewayFixture.SHOPPER_TOKEN, "{\"actions\":[]}")
                         .statusCode())
@@ -177,7 +195,9 @@ class GatewayHttpTest {
         fixture.driver.awaitOpen("a1");
         HttpResponse<String> malformed = fixture.post("/v1/turns/a1/0", GatewayFixture.SHOPPER_TOKEN, "{\"actions\":[");
         assertThat(malformed.statusCode()).isEqualTo(400);
-        assertThat(GatewayFixture.json(malformed).get("error").asText()).startsWith("malformed JSON: ");
+        assertThat(GatewayFixture.json(malformed).get("error").asText())
+                .isEqualTo("malformed JSON at line 1, column 13: Unexpected end-of-input:"
+                        + " expected close marker for Array");
         HttpResponse<String> notAnObject = fixture.post("/v1/turns/a1/0", GatewayFixture.SHOPPER_TOKEN, "[1,2]");
         assertThat(GatewayFixture.json(notAnObject).get("error").asText())
                 .isEqualTo("the body must be a JSON object {\"actions\": [...]}");
@@ -235,6 +255,14 @@ class GatewayHttpTest {
         HttpResponse<String> unknown = fixture.get("/v1/nothing", GatewayFixture.SHOPPER_TOKEN);
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(unknown.body()).isEqualTo("{\"error\":\"no route GET /v1/nothing (see /v1/openapi.json)\"}");
+        HttpResponse<String> put = fixture.http.send(
+                java.net.http.HttpRequest.newBuilder(fixture.uri("/v1/turns/a1/0"))
+                        .header("Authorization", "Bearer " + GatewayFixture.SHOPPER_TOKEN)
+                        .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(put.statusCode()).isEqualTo(405);
+        assertThat(put.body()).isEqualTo("{\"error\":\"method PUT is not served (see /v1/openapi.json)\"}");
     }
 
     @Test

@@ -126,6 +126,21 @@ class GatewayMcpTest {
     }
 
     @Test
+    void anotherGroupsTokenCannotUseAnMcpSession() {
+        var token = new java.util.concurrent.atomic.AtomicReference<>(GatewayFixture.SHOPPER_TOKEN);
+        try (McpSyncClient shopper = McpClients.connect(fixture.gateway.url(), token)) {
+            token.set(GatewayFixture.SELLER_TOKEN);
+            assertThatThrownBy(() -> shopper.listTools()).isNotNull();
+            assertThat(fixture.refusals).singleElement().satisfies(refusal -> {
+                assertThat(refusal.status()).isEqualTo(403);
+                assertThat(refusal.reason()).isEqualTo("this MCP session belongs to another group");
+            });
+            token.set(GatewayFixture.SHOPPER_TOKEN);
+            assertThat(shopper.listTools().tools()).isNotEmpty();
+        }
+    }
+
+    @Test
     void anUnknownToolIsAClearProtocolError() {
         try (McpSyncClient shopper = McpClients.connect(fixture.gateway.url(), GatewayFixture.SHOPPER_TOKEN)) {
             assertThatThrownBy(() -> shopper.callTool(new McpSchema.CallToolRequest("steal", Map.of())))
@@ -140,7 +155,8 @@ class GatewayMcpTest {
 
     @Test
     void aMissingOrWrongTokenCannotOpenASession() {
-        assertThatThrownBy(() -> McpClients.connect(fixture.gateway.url(), null).close())
+        assertThatThrownBy(() ->
+                        McpClients.connect(fixture.gateway.url(), (String) null).close())
                 .hasStackTraceContaining("McpHttpClientTransportAuthorizationException");
         assertThatThrownBy(
                         () -> McpClients.connect(fixture.gateway.url(), "nope").close())

@@ -60,8 +60,8 @@ class GatewayTimingTest {
                 }
             }
             GatewayStats stats = fixture.gateway.stats();
-            assertThat(stats.of(RequestKind.HTTP_ANSWER).count()).isEqualTo(TURNS);
-            assertThat(stats.of(RequestKind.MCP_ACTION).count()).isEqualTo(TURNS);
+            assertThat(fixture.awaitCount(RequestKind.HTTP_ANSWER, TURNS)).isEqualTo(TURNS);
+            assertThat(fixture.awaitCount(RequestKind.MCP_ACTION, TURNS)).isEqualTo(TURNS);
             assertThat(stats.turnAnswers().count()).isEqualTo(2L * TURNS);
             // The first ten MCP turns waited 20 ms for the market; none of that is gateway time.
             assertThat(stats.of(RequestKind.MCP_ACTION).medianMicros()).isLessThan(20_000);

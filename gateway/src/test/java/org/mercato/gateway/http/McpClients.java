@@ -18,12 +18,17 @@ final class McpClients {
     private McpClients() {}
 
     static McpSyncClient connect(URI gateway, String token) {
+        return connect(gateway, new java.util.concurrent.atomic.AtomicReference<>(token));
+    }
+
+    /** A client whose every request carries the token {@code token} holds at the time. */
+    static McpSyncClient connect(URI gateway, java.util.concurrent.atomic.AtomicReference<String> token) {
         HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport.builder(gateway.toString())
                 .endpoint("/mcp")
                 .jsonMapper(new JacksonMcpJsonMapper(new ObjectMapper()))
                 .httpRequestCustomizer((request, method, uri, body, context) -> {
-                    if (token != null) {
-                        request.header("Authorization", "Bearer " + token);
+                    if (token.get() != null) {
+                        request.header("Authorization", "Bearer " + token.get());
                     }
                 })
                 .build();

@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Supplier;
 import org.mercato.gateway.http.Gateway;
 import org.mercato.gateway.http.GatewayAudit;
@@ -73,8 +72,8 @@ public final class ExternalFeature implements RunFeature {
     private final List<AutoCloseable> endpoints = new ArrayList<>();
 
     private MarketWiring market;
-    private URI gatewayUrl;
     private Gateway gateway;
+    private URI gatewayUrl;
 
     @Override
     public void wireMarket(MarketWiring market) {
@@ -182,32 +181,36 @@ public final class ExternalFeature implements RunFeature {
     }
 
     /**
-     * SEAM (server): starts the HTTP/MCP gateway for {@link #desk()} at {@link #gatewaySettings()},
-     * adds it to {@link #endpoints} and returns its base URL. Null until a gateway is wired in.
+     * Starts the HTTP/MCP gateway for {@link #desk()} at {@link #gatewaySettings()} (refusals go to
+     * run.log through the logger {@code mercato.gateway}), adds it to {@link #endpoints}, tells the
+     * user where it listens and returns its base URL.
      */
     private URI startGateway(RunStart start) throws IOException {
         GatewayConfig config = gatewaySettings();
-        Gateway gateway;
         try {
             gateway = Gateway.start(
                     GatewaySettings.defaults().at(config.bind(), config.port()), desk, GatewayAudit.toLog());
         } catch (IllegalStateException e) {
             throw new RunStartException(e.getMessage());
         }
-        this.gateway = gateway;
         endpoints.add(gateway);
+        start.notice()
+                .accept("gateway for external agents: " + gateway.url() + " (HTTP/JSON under v1/, MCP at "
+                        + gateway.url().resolve("mcp") + "); tokens in "
+                        + start.folder().resolve(TOKENS_FILE));
         return gateway.url();
     }
 
-    /** The gateway's server-side time per request and per answered turn, once it started (for the benchmark). */
-    public Optional<GatewayStats> gatewayStats() {
-        return Optional.ofNullable(gateway).map(Gateway::stats);
+    /** The gateway's server-side timings (per request kind, and per answered turn); null before it started. */
+    public GatewayStats gatewayStats() {
+        return gateway == null ? null : gateway.stats();
     }
 
     /**
-     * SEAM (clients): starts the {@link ExternalGroupRun#command()} of each group that has one (with
-     * the URL, token and agent ids in its environment, output into the run folder) and adds the
-     * processes to {@link #endpoints}; a process that exits early calls {@link TurnDesk#gone}.
+     * Starts the {@link ExternalGroupRun#command()} of each group that has one and needs its agent
+     * (not when it replays), in its {@code external.directory} (the scenario file's folder), with
+     * {@link AgentProcesses}: the URL, token and agent ids in its environment, its output into the
+     * run folder; a process that exits early ends its agents ({@link TurnDesk#gone}).
      */
     private void launchAgents(RunStart start) throws IOException {
         List<AgentProcesses.Launch> launches = new ArrayList<>();
