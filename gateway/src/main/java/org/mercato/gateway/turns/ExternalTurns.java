@@ -2,7 +2,11 @@ package org.mercato.gateway.turns;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.mercato.agents.llm.CacheMode;
 import org.mercato.gateway.wire.WireCodec;
 import org.mercato.gateway.wire.WireException;
 import org.mercato.sim.policy.AgentContext;
@@ -22,6 +26,10 @@ public final class ExternalTurns {
     private final TurnDesk desk;
     private final ExternalGroup group;
     private final TurnRecording recording;
+    /** Why agents of the group failed: {@code <reason>: <cause>} to agents; guarded by this. */
+    private final Map<String, Long> causes = new TreeMap<>();
+    /** The first turn replay-strict could not replay, by agent; guarded by this. */
+    private final SortedMap<String, Long> mismatches = new TreeMap<>();
 
     public ExternalTurns(TurnDesk desk, ExternalGroup group, TurnRecording recording) {
         this.desk = desk;
@@ -48,21 +56,21 @@ public final class ExternalTurns {
 
     /** Turn {@code number} of {@code agent}, seen at virtual {@code time}: answered, or how it ended without. */
     TurnOutcome take(String agent, long number, long time, List<JsonNode> observations, TurnDecoder decoder) {
-        String digest =
-                recording.mode() == org.mercato.agents.llm.CacheMode.OFF ? null : TurnRecording.digest(observations);
+        String digest = recording.mode() == CacheMode.OFF ? null : TurnRecording.digest(observations);
         Optional<RecordedTurn> recorded = recording.recorded(agent, number);
-        if (recorded.isPresent()
-                && recorded.get().observations().equals(digest)
-                && recorded.get().ended() != null) {
-            return ExternalReasons.TIMEOUT.equals(recorded.get().ended())
-                    ? new TurnOutcome.TimedOut()
-                    : new TurnOutcome.Gone("as recorded");
+        Optional<RecordedTurn> same =
+                recorded.filter(turn -> turn.observations().equals(digest));
+        if (same.isPresent() && same.get().ended() != null) {
+            return failed(
+                    ExternalReasons.TIMEOUT.equals(same.get().ended())
+                            ? new TurnOutcome.TimedOut()
+                            : new TurnOutcome.Gone("ended so in the recording"));
         }
-        if (recorded.isPresent() && recorded.get().observations().equals(digest)) {
+        if (same.isPresent()) {
             try {
                 return new TurnOutcome.Answered(
-                        recorded.get().actions(),
-                        List.copyOf(decoder.decode(recorded.get().actions())));
+                        same.get().actions(),
+                        List.copyOf(decoder.decode(same.get().actions())));
             } catch (WireException e) {
                 if (recording.strict()) {
                     return mismatch(agent, number, "its recorded actions do not decode: " + e.getMessage());
@@ -92,7 +100,7 @@ public final class ExternalTurns {
                     agent,
                     group.name(),
                     number,
-                    group.turnTimeout(),
+                    seconds(group.turnTimeout()),
                     ExternalReasons.TIMEOUT);
         } else if (live instanceof TurnOutcome.Gone gone) {
             if (!desk.ended()) { // not an aborted run's open turn
@@ -106,13 +114,54 @@ public final class ExternalTurns {
                     gone.why(),
                     ExternalReasons.GONE);
         }
-        return live;
+        return failed(live);
     }
 
     private TurnOutcome mismatch(String agent, long number, String why) {
         String message = "replay-strict: agent " + agent + " (group " + group.name() + ") turn " + number + ": " + why;
         LOG.error("{}; it ends with {}", message, ExternalReasons.REPLAY_MISMATCH);
         desk.finish(agent, ExternalReasons.REPLAY_MISMATCH);
+        synchronized (this) {
+            mismatches.merge(agent, number, Math::min);
+        }
         return new TurnOutcome.Mismatch(message);
+    }
+
+    /** Counts a timeout or a gone agent under its cause; returns {@code outcome}. */
+    private TurnOutcome failed(TurnOutcome outcome) {
+        String cause = null;
+        if (outcome instanceof TurnOutcome.TimedOut) {
+            cause = ExternalReasons.TIMEOUT + ": group " + group.name() + " gave no answer within "
+                    + seconds(group.turnTimeout());
+        } else if (outcome instanceof TurnOutcome.Gone gone) {
+            cause = ExternalReasons.GONE + ": group " + group.name() + " " + gone.why();
+        }
+        if (cause != null) {
+            synchronized (this) {
+                causes.merge(cause, 1L, Long::sum);
+            }
+        }
+        return outcome;
+    }
+
+    private static String seconds(java.time.Duration duration) {
+        long millis = duration.toMillis();
+        return millis % 1000 == 0 ? millis / 1000 + "s" : millis + "ms";
+    }
+
+    /**
+     * The group's failed agents by {@code <reason>: <cause>}: timeouts with the group's timeout, gone
+     * agents with how they went, replay-strict misses with the first agent (by id) and its turn.
+     */
+    public synchronized Map<String, Long> failureCauses() {
+        Map<String, Long> out = new TreeMap<>(causes);
+        if (!mismatches.isEmpty()) {
+            String first = mismatches.firstKey();
+            out.put(
+                    ExternalReasons.REPLAY_MISMATCH + ": group " + group.name() + ", first " + first + " turn "
+                            + mismatches.get(first),
+                    (long) mismatches.size());
+        }
+        return out;
     }
 }

@@ -38,6 +38,7 @@ public final class CanonicalScenario {
                 scenario.agents(),
                 scenario.prices(),
                 OutputConfig.DEFAULT,
+                null,
                 null);
         try {
             // through plain maps, so every level's keys are sorted, not only the records' properties

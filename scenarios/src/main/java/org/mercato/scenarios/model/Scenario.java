@@ -29,20 +29,6 @@ public record Scenario(
         SweepConfig sweep,
         GatewayConfig gateway) {
 
-    /** A scenario without a gateway section (the default: loopback, any free port). */
-    public Scenario(
-            String name,
-            String description,
-            Long seed,
-            KernelConfig kernel,
-            MarketConfig market,
-            AgentsConfig agents,
-            Map<String, LlmPrice> prices,
-            OutputConfig output,
-            SweepConfig sweep) {
-        this(name, description, seed, kernel, market, agents, prices, output, sweep, null);
-    }
-
     /** A scenario with the default outputs, no LLM prices and no sweep. */
     public Scenario(
             String name, String description, Long seed, KernelConfig kernel, MarketConfig market, AgentsConfig agents) {

@@ -11,16 +11,20 @@ import org.mercato.metrics.FailureFold;
 
 /**
  * The {@code failures} block of {@code summary.json} (only when agents failed): how many {@code
- * agents} failed and how many by cause. A cause is a {@code limit:} or {@code external-} reason (an
- * outside agent timed out, went away or left its recording) as the {@code done} event gives it, or {@code llm-error: } and what the model's provider said (kind, model, then the HTTP
+ * agents} failed and how many by cause. A cause is a reason as the {@code done} event gives it
+ * ({@code limit:turns}, {@code external-timeout}, ...) or, where a feature explained it, the reason
+ * and its cause: {@code llm-error: } and what the model's provider said (kind, model, then the HTTP
  * status, "timeout after 3s", "connection refused", "empty body", "not JSON: " and the answer's first
- * line, or "invalid tool calls"), as the agents recorded it; {@code llm-error (cause not recorded)}
- * for failures the log shows and no agent explained (a log reread without its summary). Causes are
- * sorted, so the block and its warnings come in the same order every time.
+ * line, or "invalid tool calls"), {@code external-gone: group assistants-0 exited with code 1}, as
+ * the features recorded it; {@code llm-error (cause not recorded)} for model failures the log shows
+ * and no agent explained (a log reread without its summary). Causes are sorted, so the block and its
+ * warnings come in the same order every time.
  */
 @JsonPropertyOrder({"agents", "causes"})
 public record AgentFailures(long agents, SortedMap<String, Long> causes) {
-    static final String LLM_CAUSE = FailureFold.LLM_ERROR + ": ";
+    /** Between a reason and its cause in an explained cause. */
+    static final String EXPLAINED = ": ";
+
     static final String UNRECORDED = FailureFold.LLM_ERROR + " (cause not recorded)";
 
     public AgentFailures {
@@ -28,40 +32,38 @@ public record AgentFailures(long agents, SortedMap<String, Long> causes) {
     }
 
     /**
-     * The failures of a run: {@code byReason} from the log ({@link FailureFold}), the {@code
-     * llm-error} ones explained by {@code llmCauses} (agents by cause, as the groups counted them) as
-     * far as they go; null when no agent failed.
+     * The failures of a run: {@code byReason} from the log ({@link FailureFold}), explained by {@code
+     * explained} (agents by {@code <reason>: <cause>}, as the features counted them) as far as they go
+     * for each reason; the rest under the reason itself ({@link #UNRECORDED} for {@code llm-error});
+     * null when no agent failed.
      */
-    static AgentFailures of(Map<String, Long> byReason, Map<String, Long> llmCauses) {
+    static AgentFailures of(Map<String, Long> byReason, Map<String, Long> explained) {
         SortedMap<String, Long> causes = new TreeMap<>();
         long agents = 0;
         for (var entry : new TreeMap<>(byReason).entrySet()) {
+            String reason = entry.getKey();
             long count = entry.getValue();
             agents += count;
-            if (!entry.getKey().equals(FailureFold.LLM_ERROR)) {
-                causes.merge(entry.getKey(), count, Long::sum);
-                continue;
-            }
-            for (var cause : new TreeMap<>(llmCauses).entrySet()) {
-                long take = Math.min(count, cause.getValue());
+            for (var cause : new TreeMap<>(explained).entrySet()) {
+                long take = cause.getKey().startsWith(reason + EXPLAINED) ? Math.min(count, cause.getValue()) : 0;
                 if (take > 0) {
-                    causes.merge(LLM_CAUSE + cause.getKey(), take, Long::sum);
+                    causes.merge(cause.getKey(), take, Long::sum);
                     count -= take;
                 }
             }
             if (count > 0) {
-                causes.merge(UNRECORDED, count, Long::sum);
+                causes.merge(reason.equals(FailureFold.LLM_ERROR) ? UNRECORDED : reason, count, Long::sum);
             }
         }
         return agents == 0 ? null : new AgentFailures(agents, causes);
     }
 
-    /** The {@code llm-error} causes the agents recorded (without the prefix), to explain a reread log. */
-    SortedMap<String, Long> llmCauses() {
+    /** The explained causes ({@code <reason>: <cause>}), to explain a reread log the same way. */
+    SortedMap<String, Long> explained() {
         SortedMap<String, Long> out = new TreeMap<>();
         causes.forEach((cause, count) -> {
-            if (cause.startsWith(LLM_CAUSE)) {
-                out.put(cause.substring(LLM_CAUSE.length()), count);
+            if (cause.contains(EXPLAINED)) {
+                out.put(cause, count);
             }
         });
         return out;

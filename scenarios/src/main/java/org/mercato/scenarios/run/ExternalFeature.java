@@ -337,6 +337,14 @@ public final class ExternalFeature implements RunFeature {
         }
     }
 
+    /** Why external agents failed, summed over the groups ({@code external-gone: group ... exited with code 1}). */
+    @Override
+    public java.util.Map<String, Long> failureCauses() {
+        java.util.Map<String, Long> causes = new java.util.TreeMap<>();
+        groups.forEach(run -> run.turns().failureCauses().forEach((cause, n) -> causes.merge(cause, n, Long::sum)));
+        return causes;
+    }
+
     @Override
     public void close() {
         desk.end();

@@ -17,6 +17,7 @@ import org.mercato.agents.llm.LlmClient;
 import org.mercato.agents.llm.ProviderSettings;
 import org.mercato.agents.llm.ResponseCache;
 import org.mercato.agents.llm.RunBudget;
+import org.mercato.metrics.FailureFold;
 import org.mercato.scenarios.keys.KeyPath;
 import org.mercato.scenarios.keys.WiringException;
 import org.mercato.scenarios.model.AgentGroupConfig;
@@ -103,12 +104,15 @@ public final class LlmFeature implements RunFeature {
         }));
     }
 
-    /** The failure causes the LLM groups recorded, summed over groups. */
+    /** The failure causes the LLM groups recorded ({@code llm-error: <cause>}), summed over groups. */
     @Override
     public Map<String, Long> failureCauses() {
         Map<String, Long> causes = new TreeMap<>();
-        groups.forEach(
-                g -> g.client().usage().failureCauses().forEach((cause, n) -> causes.merge(cause, n, Long::sum)));
+        groups.forEach(g -> g.client()
+                .usage()
+                .failureCauses()
+                .forEach((cause, n) ->
+                        causes.merge(FailureFold.LLM_ERROR + AgentFailures.EXPLAINED + cause, n, Long::sum)));
         return causes;
     }
 

@@ -56,7 +56,10 @@ public interface RunFeature {
         return List.of();
     }
 
-    /** Failed agents this feature can explain, by cause (the {@code llm-error} causes of model calls). */
+    /**
+     * Failed agents this feature can explain, by {@code <reason>: <cause>} (the {@code llm-error}
+     * causes of model calls, the {@code external-} ones of outside agents); see {@link AgentFailures}.
+     */
     default Map<String, Long> failureCauses() {
         return Map.of();
     }

@@ -81,7 +81,7 @@ public final class RunFeatures {
                 .rereadAs(source ->
                         source.old() == null ? 0L : source.old().path(WALL_TIME).asLong()));
         FailureFold failed = new FailureFold();
-        // the llm-error causes as the features explain them (or the old summary in mercato report)
+        // the causes as the features explain them (or the old summary in mercato report)
         parts.add(SummaryFold.over(
                 RunSummary.FAILURES, failed, source -> AgentFailures.of(failed.byReason(), source.failureCauses())));
         return parts;

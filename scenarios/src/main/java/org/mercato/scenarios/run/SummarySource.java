@@ -34,7 +34,7 @@ public final class SummarySource {
     /** {@code mercato report} with the old summary ({@code old} null when missing). */
     static SummarySource reread(JsonNode old) throws JsonProcessingException {
         AgentFailures before = old == null ? null : convert(old, "failures", AgentFailures.class);
-        return new SummarySource(null, old, before == null ? Map.of() : before.llmCauses());
+        return new SummarySource(null, old, before == null ? Map.of() : before.explained());
     }
 
     /** The live run; null in {@code mercato report}. */

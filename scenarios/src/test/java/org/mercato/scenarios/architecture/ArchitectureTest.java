@@ -96,6 +96,7 @@ class ArchitectureTest {
         assertThatThrownBy(() -> moduleOrder(FIXTURE).check(fixtures))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("fixture.sim.Kernel")
-                .hasMessageContaining("fixture.scenarios.Runner");
+                .hasMessageContaining("fixture.scenarios.Runner")
+                .hasMessageContaining("fixture.gateway.Desk");
     }
 }

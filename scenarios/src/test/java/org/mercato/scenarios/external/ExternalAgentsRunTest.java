@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.mercato.agents.PolicyRegistry;
 import org.mercato.gateway.turns.Answer;
@@ -51,23 +52,31 @@ class ExternalAgentsRunTest {
 
     @Test
     void aHungAgentEndsWithExternalTimeoutAndTheOthersGoOn() throws Exception {
+        AtomicReference<ExternalFeature> wired = new AtomicReference<>();
         String events = ExternalRuns.events(
                 ExternalRuns.market(3, ExternalFeature.POLICY, 3, 6, ExternalRuns.external("300ms", null, null)),
                 PolicyRegistry.builtIn(),
-                feature ->
-                        List.of(driver(feature, turn -> turn.agent().equals("customer_0002") && turn.number() == 1)));
+                feature -> {
+                    wired.set(feature);
+                    return List.of(driver(feature, turn -> turn.agent().equals("customer_0002") && turn.number() == 1));
+                });
 
         Map<String, String> reasons = doneReasons(events);
         assertThat(reasons).containsEntry("customer_0002", "external-timeout");
         assertThat(reasons).containsKeys("customer_0001", "customer_0003", "customer_0004", "customer_0005");
         assertThat(reasons.get("customer_0001")).isNotEqualTo("external-timeout");
         assertThat(failures(events)).containsExactly(Map.entry("external-timeout", 1L));
+        // the summary's cause, as the feature explains it
+        assertThat(wired.get().failureCauses())
+                .containsExactly(Map.entry("external-timeout: group assistants-0 gave no answer within 300ms", 1L));
     }
 
     @Test
     void aGoneProcessEndsItsAgentsWithExternalGoneAndTheMarketGoesOn() throws Exception {
+        AtomicReference<ExternalFeature> wired = new AtomicReference<>();
         String events = ExternalRuns.events(
                 ExternalRuns.market(3, ExternalFeature.POLICY, 3, 6, null), PolicyRegistry.builtIn(), feature -> {
+                    wired.set(feature);
                     feature.desk().gone(feature.groups().get(0).group(), "exited with code 1");
                     return List.of();
                 });
@@ -78,6 +87,8 @@ class ExternalAgentsRunTest {
                 .containsEntry("customer_0003", "external-gone")
                 .containsKeys("customer_0004", "customer_0005");
         assertThat(failures(events)).containsExactly(Map.entry("external-gone", 3L));
+        assertThat(wired.get().failureCauses())
+                .containsExactly(Map.entry("external-gone: group assistants-0 exited with code 1", 3L));
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mercato.agents.PolicyRegistry;
@@ -77,6 +78,7 @@ class ExternalReplayTest {
     @Test
     void replayStrictInAChangedMarketFailsTheAgentNamingItAndTheTurn() throws Exception {
         recorded(6);
+        AtomicReference<ExternalFeature> wired = new AtomicReference<>();
         Logger turns = (Logger) LoggerFactory.getLogger(ExternalTurns.class);
         ListAppender<ILoggingEvent> logs = new ListAppender<>();
         logs.start();
@@ -84,7 +86,10 @@ class ExternalReplayTest {
         String changed;
         try {
             // one service fewer: the search results every shopper sees at its turn 1 differ
-            changed = ExternalRuns.events(market(5, "replay-strict"), PolicyRegistry.builtIn(), feature -> List.of());
+            changed = ExternalRuns.events(market(5, "replay-strict"), PolicyRegistry.builtIn(), feature -> {
+                wired.set(feature);
+                return List.of();
+            });
         } finally {
             turns.detachAppender(logs);
         }
@@ -95,6 +100,9 @@ class ExternalReplayTest {
                 .containsEntry("customer_0002", "external-replay-mismatch")
                 .containsEntry("customer_0003", "external-replay-mismatch");
         assertThat(ExternalAgentsRunTest.failures(changed)).containsExactly(Map.entry("external-replay-mismatch", 3L));
+        assertThat(wired.get().failureCauses())
+                .containsExactly(
+                        Map.entry("external-replay-mismatch: group assistants-0, first customer_0001 turn 1", 3L));
         assertThat(logs.list)
                 .extracting(ILoggingEvent::getFormattedMessage)
                 .contains("replay-strict: agent customer_0001 (group assistants-0) turn 1: it saw other observations"

@@ -31,7 +31,7 @@ class AgentFailuresProperties {
             byReason.put("limit:turns", (long) turnLimits);
         }
         Map<String, Long> causes = new TreeMap<>();
-        recorded.forEach((cause, n) -> causes.put(cause, (long) n));
+        recorded.forEach((cause, n) -> causes.put("llm-error: " + cause, (long) n));
 
         AgentFailures failures = AgentFailures.of(byReason, causes);
 
@@ -45,7 +45,7 @@ class AgentFailuresProperties {
                         .sum())
                 .isEqualTo(failures.agents());
         assertThat(failures.causes().getOrDefault("limit:turns", 0L)).isEqualTo(turnLimits);
-        assertThat(failures.llmCauses().values().stream()
+        assertThat(failures.explained().values().stream()
                         .mapToLong(Long::longValue)
                         .sum())
                 .isEqualTo(Math.min(
@@ -53,13 +53,13 @@ class AgentFailuresProperties {
                         causes.values().stream().mapToLong(Long::longValue).sum()));
         assertThat(failures.warnings()).hasSize(failures.causes().size());
         // read back, the recorded causes explain the same log the same way
-        assertThat(AgentFailures.of(byReason, failures.llmCauses())).isEqualTo(failures);
+        assertThat(AgentFailures.of(byReason, failures.explained())).isEqualTo(failures);
     }
 
     @Example
     void llmErrorsNoAgentExplainedAreSaidToBeUnrecorded() {
         AgentFailures failures = AgentFailures.of(
-                Map.of("llm-error", 3L, "limit:calls", 1L), Map.of("openai m HTTP 401 Unauthorized", 2L));
+                Map.of("llm-error", 3L, "limit:calls", 1L), Map.of("llm-error: openai m HTTP 401 Unauthorized", 2L));
 
         assertThat(failures.warnings())
                 .containsExactly(
@@ -67,5 +67,24 @@ class AgentFailuresProperties {
                         "1 agent ended with llm-error (cause not recorded)",
                         "2 agents ended with llm-error: openai m HTTP 401 Unauthorized");
         assertThat(failures.headline()).isEqualTo("4 agents failed");
+    }
+
+    @Example
+    void externalReasonsAreExplainedByTheirOwnCausesOnly() {
+        AgentFailures failures = AgentFailures.of(
+                Map.of("external-gone", 3L, "external-timeout", 1L, "llm-error", 1L),
+                Map.of(
+                        "external-gone: group assistants-0 exited with code 1", 2L,
+                        "llm-error: openai m timeout after 3s", 5L));
+
+        assertThat(failures.warnings())
+                .containsExactly(
+                        "1 agent ended with external-gone",
+                        "2 agents ended with external-gone: group assistants-0 exited with code 1",
+                        "1 agent ended with external-timeout",
+                        "1 agent ended with llm-error: openai m timeout after 3s");
+        assertThat(AgentFailures.of(
+                        Map.of("external-gone", 3L, "external-timeout", 1L, "llm-error", 1L), failures.explained()))
+                .isEqualTo(failures);
     }
 }

@@ -62,7 +62,16 @@ final class Studies {
 
     static Scenario withSeed(Scenario s, long seed) {
         return new Scenario(
-                s.name(), s.description(), seed, s.kernel(), s.market(), s.agents(), s.prices(), s.output(), s.sweep());
+                s.name(),
+                s.description(),
+                seed,
+                s.kernel(),
+                s.market(),
+                s.agents(),
+                s.prices(),
+                s.output(),
+                s.sweep(),
+                s.gateway());
     }
 
     static Outcome run(Scenario scenario) {
