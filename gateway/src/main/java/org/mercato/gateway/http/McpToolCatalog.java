@@ -42,6 +42,11 @@ final class McpToolCatalog {
             + " action is taken (\"turn\" is null with a \"note\" if no new turn came within a few seconds: then"
             + " call next_turn), or {\"error\": \"...\"} if it was refused (fix it and call again).";
 
+    private static final Map<String, Object> VIRTUAL_SECONDS =
+            Map.of("type", "number", "exclusiveMinimum", 0, "description", "virtual seconds");
+    private static final Map<String, Object> VIRTUAL_TIME =
+            Map.of("type", "integer", "minimum", 0, "description", "virtual time in µs");
+
     private static final Set<Role> ASSISTANT = Set.of(Role.ASSISTANT);
     private static final Set<Role> SERVICE = Set.of(Role.SERVICE);
     private static final Set<Role> BOTH = Set.of(Role.ASSISTANT, Role.SERVICE);
@@ -73,7 +78,7 @@ final class McpToolCatalog {
                                             "maximum",
                                             60,
                                             "description",
-                                            "seconds (wall clock) to wait for a turn; default 10")),
+                                            "seconds (wall clock) to wait for a turn; default 10; keep it under your MCP client's request timeout")),
                             List.of()),
                     BOTH,
                     false),
@@ -182,11 +187,7 @@ final class McpToolCatalog {
                                     + " it while businesses or customers have not answered yet. Give exactly one of"
                                     + " seconds or until."
                                     + TURN_RESULT,
-                            props(
-                                    "seconds",
-                                    Map.of("type", "number", "exclusiveMinimum", 0, "description", "virtual seconds"),
-                                    "until",
-                                    Map.of("type", "integer", "minimum", 0, "description", "virtual time in µs")),
+                            props("seconds", VIRTUAL_SECONDS, "until", VIRTUAL_TIME),
                             List.of()),
                     BOTH,
                     true),
@@ -232,22 +233,18 @@ final class McpToolCatalog {
                                             "minItems",
                                             1,
                                             "items",
-                                            Map.of(
-                                                    "type",
-                                                    "object",
-                                                    "properties",
+                                            object(
                                                     Map.of(
                                                             "item", Map.of("type", "string"),
                                                             "quantity", Map.of("type", "integer", "minimum", 1),
                                                             "unitPrice", Map.of("type", "integer", "minimum", 0)),
-                                                    "required",
                                                     List.of("item", "quantity", "unitPrice"))),
                                     "total",
                                     Map.of("type", "integer", "minimum", 0, "description", "cents"),
                                     "validFor",
-                                    Map.of("type", "number", "exclusiveMinimum", 0, "description", "virtual seconds"),
+                                    VIRTUAL_SECONDS,
                                     "validUntil",
-                                    Map.of("type", "integer", "minimum", 0, "description", "virtual time in µs")),
+                                    VIRTUAL_TIME),
                             List.of("customer", "lines")),
                     SERVICE,
                     true),
@@ -270,10 +267,7 @@ final class McpToolCatalog {
                                             "description",
                                             "the actions, each an object with a \"type\"",
                                             "items",
-                                            Map.of(
-                                                    "type",
-                                                    "object",
-                                                    "properties",
+                                            object(
                                                     Map.of(
                                                             "type",
                                                             Map.of(
@@ -283,7 +277,6 @@ final class McpToolCatalog {
                                                                     List.of(
                                                                             "search", "message", "pay", "decline",
                                                                             "wait", "done", "reply", "propose"))),
-                                                    "required",
                                                     List.of("type")))),
                             List.of("actions")),
                     BOTH,
@@ -310,6 +303,10 @@ final class McpToolCatalog {
                 .description(description)
                 .inputSchema(schema)
                 .build();
+    }
+
+    private static Map<String, Object> object(Map<String, Object> properties, List<String> required) {
+        return Map.of("type", "object", "properties", properties, "required", required);
     }
 
     private static Map<String, Object> props(Object... keysAndValues) {

@@ -53,11 +53,12 @@ class McpAgentRunTest {
     @Test
     void mcpShoppersWriteTheDesksLogAndTheRecordingReplaysItWithoutThem() throws Exception {
         String cache = dir.resolve("cache").toString();
-        Scenario recording = withoutTables(ExternalRuns.market(
-                SEED, ExternalFeature.POLICY, SHOPPERS, SERVICES, ExternalRuns.external("30s", "record", cache)));
+        Scenario recording = ExternalRuns.market(
+                SEED, ExternalFeature.POLICY, SHOPPERS, SERVICES, ExternalRuns.external("30s", "record", cache));
         Path liveRoot = dir.resolve("live");
-        Future<RunResult> live = threads.submit(
-                () -> new ScenarioRunner(PolicyRegistry.builtIn(), liveRoot, KernelListener.NONE).run(recording));
+        Future<RunResult> live =
+                threads.submit(() -> new ScenarioRunner(PolicyRegistry.builtIn(), liveRoot, KernelListener.NONE)
+                        .run(withoutTables(recording)));
 
         JsonNode tokens = awaitTokens(liveRoot, live);
         URI url = URI.create(tokens.get("url").asText());
@@ -96,14 +97,10 @@ class McpAgentRunTest {
                 feature -> List.of(ExternalAgentsRunTest.driver(feature, turn -> false)));
         assertThat(events).isEqualTo(throughTheDesk);
 
-        Scenario replay = withoutTables(ExternalRuns.market(
-                SEED,
-                ExternalFeature.POLICY,
-                SHOPPERS,
-                SERVICES,
-                ExternalRuns.external("30s", "replay-strict", cache)));
-        RunResult replayed =
-                new ScenarioRunner(PolicyRegistry.builtIn(), dir.resolve("replay"), KernelListener.NONE).run(replay);
+        Scenario replay = ExternalRuns.market(
+                SEED, ExternalFeature.POLICY, SHOPPERS, SERVICES, ExternalRuns.external("30s", "replay-strict", cache));
+        RunResult replayed = new ScenarioRunner(PolicyRegistry.builtIn(), dir.resolve("replay"), KernelListener.NONE)
+                .run(withoutTables(replay));
         assertThat(Files.readString(replayed.eventLog())).isEqualTo(events);
     }
 
@@ -117,18 +114,9 @@ class McpAgentRunTest {
                 .statusCode();
     }
 
+    /** The scenario without result tables (DuckDB, CSV): only the log matters here. */
     private static Scenario withoutTables(Scenario s) {
-        return new Scenario(
-                s.name(),
-                s.description(),
-                s.seed(),
-                s.kernel(),
-                s.market(),
-                s.agents(),
-                s.prices(),
-                s.output().withoutTables(),
-                s.sweep(),
-                s.gateway());
+        return s.withoutSweep(s.output().withoutTables());
     }
 
     /** The run's {@code gateway-tokens.json}, once the run wrote it. */
