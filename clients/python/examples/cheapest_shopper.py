@@ -1,7 +1,7 @@
 """Asks every service on the first results page for the customer's items, waits for the answers
-(30 s of virtual time at most), then pays the cheapest proposal that covers the request (every item,
-from a service whose listing shows the required amenities) within the budget. Started by a
-scenario's external.command, or by hand with the MERCATO_* variables the run prints."""
+(30 s of virtual time at most), pays the cheapest proposal that covers the request (every item, from
+a service whose listing shows the required amenities) within the budget, declines the others and
+says done. Started by a scenario's external.command, or by hand with the MERCATO_* variables."""
 import os
 import sys
 
@@ -34,22 +34,24 @@ class CheapestShopper:
             elif kind == "message":
                 self.heard.add(seen["from"])
             elif kind == "payment-settled":
-                return [{"type": "done", "reason": "purchased"}]
-            elif kind == "rejected" and seen["action"] == "pay":
-                self.paying = False  # expired or sold out: try the next cheapest
+                return self.decline_all_but(seen["proposalId"]) + [{"type": "done", "reason": "purchased"}]
+            elif kind == "rejected" and seen["action"] == "pay":  # expired or sold out: try the next cheapest
+                self.proposals = [p for p in self.proposals if p["id"] != seen["ref"]]
+                self.paying = False
             ready = ready or kind in ("woken-up", "rejected")
         if self.asked is not None and not self.paying and (ready or self.asked <= self.heard):
-            actions.append(self.decide())
+            actions += self.decide()
         return actions
 
     def decide(self):
         fits = [p for p in self.proposals if self.covers(p) and p["total"] <= self.customer["budget"]]
         if not fits:
-            return {"type": "done", "reason": "no-acceptable-proposal"}
-        best = min(fits, key=lambda p: p["total"])  # the earliest of equally cheap ones
-        self.proposals.remove(best)
+            return self.decline_all_but(None) + [{"type": "done", "reason": "no-acceptable-proposal"}]
         self.paying = True
-        return {"type": "pay", "proposalId": best["id"]}
+        return [{"type": "pay", "proposalId": min(fits, key=lambda p: p["total"])["id"]}]  # earliest on ties
+
+    def decline_all_but(self, kept):
+        return [{"type": "decline", "proposalId": p["id"]} for p in self.proposals if p["id"] != kept]
 
     def covers(self, proposal):
         got = {line["item"]: line["quantity"] for line in proposal["lines"]}

@@ -142,7 +142,7 @@ class AgentProcessesTest {
     }
 
     static List<ProcessHandle> awaitChildren(ProcessHandle parent) throws InterruptedException {
-        for (int i = 0; i < 200; i++) {
+        for (int i = 0; i < 1000; i++) {
             List<ProcessHandle> children = parent.descendants().toList();
             if (!children.isEmpty()) {
                 return children;
@@ -153,7 +153,7 @@ class AgentProcessesTest {
     }
 
     static void awaitLog(Path log, String text) throws Exception {
-        for (int i = 0; i < 300; i++) {
+        for (int i = 0; i < 1000; i++) {
             if (Files.exists(log) && Files.readString(log).contains(text)) {
                 return;
             }

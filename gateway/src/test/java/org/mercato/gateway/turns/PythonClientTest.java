@@ -117,7 +117,8 @@ class PythonClientTest {
                         5,
                         "{\"type\":\"payment-settled\",\"proposalId\":\"s1-p1\",\"customer\":\"c1\","
                                 + "\"service\":\"s1\",\"amount\":2000}"))
-                .isEqualTo("[{\"type\":\"done\",\"reason\":\"purchased\"}]");
+                .isEqualTo("[{\"type\":\"decline\",\"proposalId\":\"s2-p1\"},{\"type\":\"decline\",\"proposalId\":"
+                        + "\"s3-p1\"},{\"type\":\"done\",\"reason\":\"purchased\"}]");
 
         // another agent of the group, with its own state: its wait ends before every service answered
         turn(

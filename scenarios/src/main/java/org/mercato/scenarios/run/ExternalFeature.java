@@ -207,9 +207,10 @@ public final class ExternalFeature implements RunFeature {
     }
 
     /**
-     * SEAM (clients): starts the {@link ExternalGroupRun#command()} of each group that has one (with
-     * the URL, token and agent ids in its environment, output into the run folder) and adds the
-     * processes to {@link #endpoints}; a process that exits early calls {@link TurnDesk#gone}.
+     * Starts the {@link ExternalGroupRun#command()} of each group that has one and needs its agent
+     * (not when it replays), in its {@code external.directory} (the scenario file's folder), with
+     * {@link AgentProcesses}: the URL, token and agent ids in its environment, its output into the
+     * run folder; a process that exits early ends its agents ({@link TurnDesk#gone}).
      */
     private void launchAgents(RunStart start) throws IOException {
         List<AgentProcesses.Launch> launches = new ArrayList<>();
