@@ -92,6 +92,9 @@ public final class Gateway implements AutoCloseable {
                 .jsonMapper(new JacksonMcpJsonMapper(new ObjectMapper()))
                 .mcpEndpoint(GatewayFilter.MCP_PATH)
                 .maxRequestSize(settings.maxRequestBytes())
+                // no session sweeper: the SDK runs it on a non-daemon thread that closing does not
+                // stop, which kept an embedding JVM alive; sessions live no longer than the run anyway
+                .sessionSweepInterval(null)
                 .contextExtractor(request -> {
                     Map<String, Object> values = new HashMap<>();
                     Object group = request.getAttribute(Guard.GROUP_ATTRIBUTE);
