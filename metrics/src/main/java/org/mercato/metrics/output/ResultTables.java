@@ -56,6 +56,7 @@ public final class ResultTables implements EventSink, EventLineSink {
     private volatile Exception failure;
     private boolean ended;
     private boolean done;
+    private volatile boolean eventsCommitted;
 
     private ResultTables(Path folder, RunCatalog catalog, boolean csv, boolean parquet) throws IOException {
         this.folder = folder;
@@ -69,7 +70,7 @@ public final class ResultTables implements EventSink, EventLineSink {
                 Files.createDirectory(csvDir);
             }
             opened = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + database.toAbsolutePath());
-            // one transaction for the whole run: an appender's flush then writes no write-ahead log
+            // one transaction for the events: an appender's flush then writes no write-ahead log
             opened.setAutoCommit(false);
             this.connection = opened;
             this.tables = new EventTables(opened, csvDir, catalog);
@@ -157,6 +158,9 @@ public final class ResultTables implements EventSink, EventLineSink {
             while (true) {
                 List<Logged> events = queue.take();
                 if (events == END) {
+                    if (failure == null) {
+                        commitEvents();
+                    }
                     return;
                 }
                 if (failure == null) {
@@ -165,6 +169,24 @@ public final class ResultTables implements EventSink, EventLineSink {
             }
         } catch (InterruptedException e) {
             failure = e;
+        }
+    }
+
+    /**
+     * Flushes the event tables into the database and commits them, on the writer thread, so this
+     * (the larger part of writing the database) overlaps with the summary and the report.
+     */
+    private void commitEvents() {
+        try {
+            tables.close();
+            eventsCommitted = true;
+            connection.commit();
+            connection.setAutoCommit(true);
+        } catch (SQLException | IOException | RuntimeException e) {
+            failure = e;
+            log.debug("result tables failed; deleting them", e);
+            closeQuietly(connection, e);
+            deleteTemporaries(e);
         }
     }
 
@@ -183,8 +205,12 @@ public final class ResultTables implements EventSink, EventLineSink {
         }
     }
 
-    /** Waits until the writer thread has written every event given so far. */
-    private void endEvents() throws IOException {
+    /**
+     * Says that the log is complete: the writer thread writes what is queued and commits the event
+     * tables while the caller goes on (with the summary, say); {@link #finish} waits for it. Events
+     * given after this are ignored. Optional: {@link #finish} ends the log itself.
+     */
+    public void endOfLog() throws IOException {
         if (ended) {
             return;
         }
@@ -195,6 +221,16 @@ public final class ResultTables implements EventSink, EventLineSink {
         batch = List.of();
         try {
             queue.put(END);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while writing " + folder.resolve(DATABASE), e);
+        }
+    }
+
+    /** Waits until the writer thread has written and committed every event given so far. */
+    private void endEvents() throws IOException {
+        endOfLog();
+        try {
             writer.join();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -218,9 +254,6 @@ public final class ResultTables implements EventSink, EventLineSink {
                 throw failure;
             }
             writeMetrics(summaryJson);
-            tables.close();
-            connection.commit();
-            connection.setAutoCommit(true);
             try (Statement sql = connection.createStatement()) {
                 if (parquetDir != null) {
                     Files.createDirectory(parquetDir);
@@ -287,7 +320,7 @@ public final class ResultTables implements EventSink, EventLineSink {
     }
 
     private void closeTablesQuietly(Exception failure) {
-        if (tables == null) {
+        if (tables == null || eventsCommitted) {
             return;
         }
         try {

@@ -189,6 +189,9 @@ public final class ScenarioRunner {
                 // before the cost block: unused speculative answers count as wasted
                 wired.close();
             }
+            if (tables != null) {
+                tables.endOfLog(); // the tables commit while the summary and the report are built
+            }
             try {
                 AtomicFiles.moveIntoPlace(temporary, events);
             } catch (IOException e) {
