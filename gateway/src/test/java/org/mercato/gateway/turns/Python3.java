@@ -8,16 +8,20 @@ import java.util.concurrent.TimeUnit;
 /**
  * python3 for the tests that run the Python client. CI runs them for sure: where {@code CI} or
  * {@code MERCATO_REQUIRE_PYTHON} is set (.ci/run sets it), a missing python3 fails the test; on a
- * user's machine without it, the test is skipped with a message.
+ * user's machine without it, the test is skipped with a message. Shared with the scenarios module's
+ * tests through this module's test jar.
  */
-final class Python3 {
+public final class Python3 {
     /** The Python client folder of this checkout (tests run in the module folder). */
-    static final Path CLIENTS =
+    public static final Path CLIENTS =
             Path.of("..", "clients", "python").toAbsolutePath().normalize();
+
+    /** The example agents. */
+    public static final Path EXAMPLES = CLIENTS.resolve("examples");
 
     private Python3() {}
 
-    static void require() {
+    public static void require() {
         boolean found;
         try {
             Process p = new ProcessBuilder("python3", "--version")
@@ -36,7 +40,7 @@ final class Python3 {
     }
 
     /** The command that runs one of the client's examples or a test script, single-quoted for the splitter. */
-    static String command(Path script) {
+    public static String command(Path script) {
         return "python3 '" + script.toAbsolutePath() + "'";
     }
 }
