@@ -8,20 +8,16 @@ import java.util.concurrent.TimeUnit;
 /**
  * python3 for the tests that run the Python client. CI runs them for sure: where {@code CI} or
  * {@code MERCATO_REQUIRE_PYTHON} is set (.ci/run sets it), a missing python3 fails the test; on a
- * user's machine without it, the test is skipped with a message. Shared with the scenarios module's
- * tests through this module's test jar.
+ * user's machine without it, the test is skipped with a message.
  */
-public final class Python3 {
+final class Python3 {
     /** The Python client folder of this checkout (tests run in the module folder). */
-    public static final Path CLIENTS =
+    static final Path CLIENTS =
             Path.of("..", "clients", "python").toAbsolutePath().normalize();
-
-    /** The example agents. */
-    public static final Path EXAMPLES = CLIENTS.resolve("examples");
 
     private Python3() {}
 
-    public static void require() {
+    static void require() {
         boolean found;
         try {
             Process p = new ProcessBuilder("python3", "--version")
@@ -40,7 +36,7 @@ public final class Python3 {
     }
 
     /** The command that runs one of the client's examples or a test script, single-quoted for the splitter. */
-    public static String command(Path script) {
+    static String command(Path script) {
         return "python3 '" + script.toAbsolutePath() + "'";
     }
 }

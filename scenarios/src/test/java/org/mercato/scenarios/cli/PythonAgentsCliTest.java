@@ -15,7 +15,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mercato.gateway.turns.Python3;
 import org.mercato.sim.events.DoneEvent;
 import org.mercato.sim.events.EventReader;
 import org.mercato.sim.events.LoggedEvent;
