@@ -15,6 +15,7 @@ import org.mercato.sim.protocol.ListingView;
 import org.mercato.sim.protocol.Message;
 import org.mercato.sim.protocol.MessageReceived;
 import org.mercato.sim.protocol.Observation;
+import org.mercato.sim.protocol.OrderDelivered;
 import org.mercato.sim.protocol.PaymentSettled;
 import org.mercato.sim.protocol.Proposal;
 import org.mercato.sim.protocol.ProposalReceived;
@@ -103,6 +104,10 @@ abstract class InquiringAssistant implements AssistantPolicy {
 
     @Override
     public final List<AssistantAction> onObservation(Observation observation, AgentContext context) {
+        if (observation instanceof OrderDelivered delivered) {
+            memory.delivered(delivered.service(), delivered.quality());
+            return List.of(); // delivered during or after a visit: nothing to do about it now
+        }
         if (observation instanceof AssistantStarted started) {
             return start(started.customer(), context);
         }

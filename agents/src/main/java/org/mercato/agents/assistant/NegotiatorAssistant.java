@@ -14,6 +14,7 @@ import org.mercato.sim.protocol.ListingView;
 import org.mercato.sim.protocol.Message;
 import org.mercato.sim.protocol.MessageReceived;
 import org.mercato.sim.protocol.Observation;
+import org.mercato.sim.protocol.OrderDelivered;
 import org.mercato.sim.protocol.PaymentSettled;
 import org.mercato.sim.protocol.Proposal;
 import org.mercato.sim.protocol.ProposalReceived;
@@ -83,6 +84,10 @@ public final class NegotiatorAssistant implements AssistantPolicy {
 
     @Override
     public List<AssistantAction> onObservation(Observation observation, AgentContext context) {
+        if (observation instanceof OrderDelivered delivered) {
+            memory.delivered(delivered.service(), delivered.quality());
+            return List.of(); // delivered during or after a visit: nothing to do about it now
+        }
         if (observation instanceof AssistantStarted started) {
             return start(started.customer(), context);
         }
