@@ -115,7 +115,7 @@ class LlmReturnsMarketTest {
             // the third visit of c0 tells its two orders, both from the top listing s0
             assertThat(systems)
                     .anyMatch(s -> s.contains("customer c0 ")
-                            && s.endsWith("Its last 2 orders, oldest first (quality 1.00 = delivered as listed,"
+                            && s.endsWith("Its last 2 orders (oldest first; quality 1.00 = delivered as listed,"
                                     + " 0.00 = worthless):\n- from s0: paid 10.00, delivered at quality 0.30\n"
                                     + "- from s0: paid 10.00, delivered at quality 0.30\n"));
         }

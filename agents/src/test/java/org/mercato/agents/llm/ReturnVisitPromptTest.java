@@ -117,7 +117,7 @@ class ReturnVisitPromptTest {
         String second = system(4);
         assertThat(second)
                 .startsWith(system(0))
-                .endsWith("\n\nThis customer has shopped here before. Its last order, oldest first"
+                .endsWith("\n\nThis customer has shopped here before. Its last order"
                         + " (quality 1.00 = delivered as listed, 0.00 = worthless):\n"
                         + "- from s-1: paid 12.00, delivered at quality 0.40\n");
         assertThat(JSON.readTree(bodies.get(4)).path("messages"))
