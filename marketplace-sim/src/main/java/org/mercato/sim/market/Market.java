@@ -87,23 +87,13 @@ public final class Market {
             SearchSettings searchSettings,
             PagePresenter presenter,
             ProposalReveal reveal) {
-        this(agents, search, searchSettings, presenter, reveal, null);
-    }
-
-    /** A market that also sells sponsored slots on first results pages ({@code ads} null: none). */
-    public Market(
-            AgentDirectory agents,
-            SearchMechanism search,
-            SearchSettings searchSettings,
-            PagePresenter presenter,
-            ProposalReveal reveal,
-            SponsoredSlots ads) {
-        this(agents, search, searchSettings, presenter, reveal, ads, null, 0);
+        this(agents, search, searchSettings, presenter, reveal, null, null, 0);
     }
 
     /**
-     * A market that changes over time as {@code dynamics} say (null: it does not), drawing from
-     * streams of the master {@code seed}. With reviews, the search mechanism must be able to {@link
+     * A market that also sells sponsored slots on first results pages ({@code ads} null: none) and
+     * changes over time as {@code dynamics} say (null: it does not), drawing from streams of the
+     * master {@code seed}. With reviews, the search mechanism must be able to {@link
      * SearchMechanism#relist re-list}.
      */
     public Market(
