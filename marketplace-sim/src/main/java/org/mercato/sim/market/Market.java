@@ -121,6 +121,9 @@ public final class Market {
         this.conversations = new HashSet<>();
         this.done = new boolean[agents.size()];
         this.ordersTaken = new int[agents.size()];
+        if (dynamics != null && dynamics.reviews() != null) {
+            relist(agents.services()); // fails now, not mid-run, when the mechanism cannot re-list
+        }
     }
 
     private Market(Market from, SearchMechanism search) {
