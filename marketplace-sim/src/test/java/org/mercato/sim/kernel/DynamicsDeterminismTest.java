@@ -107,7 +107,10 @@ class DynamicsDeterminismTest {
             } else if (observation instanceof MessageReceived message) {
                 long price = self.menu().get("pizza");
                 return List.of(new Propose(
-                        message.from(), List.of(new OrderLine("pizza", 1, price)), price, context.now() + 100_000));
+                        message.from(),
+                        List.of(new OrderLine("pizza", 1, price)),
+                        price,
+                        context.actsAt() + 3_600_000_000L));
             }
             return List.of();
         }
