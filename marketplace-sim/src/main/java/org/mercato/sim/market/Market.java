@@ -60,7 +60,9 @@ import org.mercato.sim.schedule.Scheduled;
  * customers who wrote to them and take no more paid orders than their capacity; every refusal is
  * logged with its reason and told to the actor. Results pages go through a {@link PagePresenter};
  * proposals reach their customer as the {@link ProposalReveal} policy says (a proposal not yet
- * revealed is unknown to its customer).
+ * revealed is unknown to its customer). With {@link MarketDynamics} it also lives over time
+ * ({@link MarketTimeline}): customers arrive and return, orders are delivered and reviewed, and
+ * the services are re-listed with their current displayed ratings.
  */
 public final class Market {
     private final AgentDirectory agents;
@@ -187,7 +189,7 @@ public final class Market {
     }
 
     /** A customer's visit starts: it shops again, with its budget as its balance. */
-    void startVisit(int customer, int visit) {
+    void startVisit(int customer) {
         done[customer] = false;
         ledger.reset(customer, agents.customer(customer).budget());
     }
