@@ -51,9 +51,10 @@ public final class Ledger {
         if (!canPay(from, amount)) {
             throw new IllegalStateException("agent " + from + " cannot pay " + amount);
         }
-        long received = Money.add(balances[to], amount, "an agent's balance");
+        Money.add(balances[to], amount, "an agent's balance"); // throws before anything changes
+        // in this order a transfer to oneself changes nothing (it used to add the amount)
         balances[from] -= amount;
-        balances[to] = received;
+        balances[to] += amount;
     }
 
     public long total() {
