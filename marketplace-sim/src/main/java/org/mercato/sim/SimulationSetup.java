@@ -8,6 +8,7 @@ import org.mercato.sim.market.AgentDirectory;
 import org.mercato.sim.market.RevealSettings;
 import org.mercato.sim.market.SearchSettings;
 import org.mercato.sim.market.ads.AdsSetup;
+import org.mercato.sim.market.dynamics.MarketDynamics;
 import org.mercato.sim.market.presentation.PresentationSettings;
 import org.mercato.sim.market.search.SearchMechanism;
 import org.mercato.sim.policy.AssistantPolicy;
@@ -18,7 +19,8 @@ import org.mercato.sim.policy.ServicePolicy;
  * (same order as the catalog), the search mechanism, the kernel settings, how results pages are
  * presented ({@code presentation}, null for a ranked list with true values), when proposals are
  * revealed ({@code reveal}, null for as soon as made) and the sponsored slots ({@code ads}, null
- * for none).
+ * for none) and how the market changes over time ({@code dynamics}, null for one shopping round
+ * where nothing changes).
  */
 public record SimulationSetup(
         Catalog catalog,
@@ -29,15 +31,30 @@ public record SimulationSetup(
         KernelSettings kernel,
         PresentationSettings presentation,
         RevealSettings reveal,
-        AdsSetup ads) {
+        AdsSetup ads,
+        MarketDynamics dynamics) {
 
     /** A policy instance with its think-time model. */
     public record Agent<P>(P policy, ThinkTime thinkTime) {}
 
-    /** The same setup run by {@code kernel} (sponsored slots and everything else kept). */
+    /** A market that does not change over time. */
+    public SimulationSetup(
+            Catalog catalog,
+            List<Agent<AssistantPolicy>> assistants,
+            List<Agent<ServicePolicy>> sellers,
+            SearchMechanism search,
+            SearchSettings searchSettings,
+            KernelSettings kernel,
+            PresentationSettings presentation,
+            RevealSettings reveal,
+            AdsSetup ads) {
+        this(catalog, assistants, sellers, search, searchSettings, kernel, presentation, reveal, ads, null);
+    }
+
+    /** The same setup run by {@code kernel} (sponsored slots, dynamics and everything else kept). */
     public SimulationSetup withKernel(KernelSettings kernel) {
         return new SimulationSetup(
-                catalog, assistants, sellers, search, searchSettings, kernel, presentation, reveal, ads);
+                catalog, assistants, sellers, search, searchSettings, kernel, presentation, reveal, ads, dynamics);
     }
 
     public SimulationSetup {
@@ -59,6 +76,25 @@ public record SimulationSetup(
         }
         if (sellers.size() != catalog.services().size()) {
             throw new IllegalArgumentException("need one seller per service");
+        }
+        if (dynamics != null) {
+            checkDynamics(dynamics, catalog);
+        }
+    }
+
+    private static void checkDynamics(MarketDynamics dynamics, Catalog catalog) {
+        long[] arrivals = dynamics.arrivals();
+        if (arrivals != null && arrivals.length != catalog.customers().size()) {
+            throw new IllegalArgumentException("need one arrival time per customer: " + arrivals.length + " for "
+                    + catalog.customers().size() + " customers");
+        }
+        if (dynamics.reviews() != null) {
+            for (var fake : dynamics.reviews().fakes()) {
+                if (fake.service() >= catalog.services().size()) {
+                    throw new IllegalArgumentException("fake reviews for service index " + fake.service()
+                            + " but the catalog has " + catalog.services().size() + " services");
+                }
+            }
         }
     }
 

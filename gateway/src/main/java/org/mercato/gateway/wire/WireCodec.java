@@ -29,6 +29,7 @@ import org.mercato.sim.protocol.ListingView;
 import org.mercato.sim.protocol.Message;
 import org.mercato.sim.protocol.MessageReceived;
 import org.mercato.sim.protocol.Observation;
+import org.mercato.sim.protocol.OrderDelivered;
 import org.mercato.sim.protocol.Pay;
 import org.mercato.sim.protocol.PaymentSettled;
 import org.mercato.sim.protocol.Proposal;
@@ -72,6 +73,9 @@ public final class WireCodec {
         if (observation instanceof AssistantStarted started) {
             out.put("type", "started");
             out.set("customer", customer(started.customer()));
+            if (started.visit() > 0) {
+                out.put("visit", started.visit());
+            }
         } else if (observation instanceof ServiceStarted started) {
             out.put("type", "started");
             out.set("service", service(started.service()));
@@ -108,6 +112,11 @@ public final class WireCodec {
         } else if (observation instanceof WokenUp woken) {
             out.put("type", "woken-up");
             out.put("at", woken.at());
+        } else if (observation instanceof OrderDelivered delivered) {
+            out.put("type", "order-delivered");
+            out.put("proposalId", delivered.proposal());
+            out.put("service", delivered.service());
+            out.put("quality", delivered.quality());
         } else {
             throw new IllegalArgumentException("no wire form for " + observation);
         }

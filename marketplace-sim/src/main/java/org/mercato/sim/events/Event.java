@@ -23,7 +23,14 @@ public sealed interface Event
                 AuctionEvent,
                 ExecutionEvent,
                 AdAuctionEvent,
-                AdChargeEvent {
+                AdChargeEvent,
+                ArrivalEvent,
+                PeriodEvent,
+                DeliveryEvent,
+                ReviewEvent,
+                ReputationEvent,
+                RestockEvent,
+                QualityEvent {
 
     String type();
 

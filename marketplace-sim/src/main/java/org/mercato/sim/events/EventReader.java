@@ -212,6 +212,22 @@ public final class EventReader {
                         f.money("reserve"),
                         f.adBids("bids"),
                         f.adWinners("winners"));
+            case "arrival" -> new ArrivalEvent(f.string("customer"), f.int32("visit"));
+            case "period" -> new PeriodEvent(f.int32("period"), f.integer("start"), f.integer("end"));
+            case "delivery" ->
+                new DeliveryEvent(
+                        f.string("proposal"), f.string("customer"), f.string("service"), f.decimal("quality"));
+            case "review" ->
+                new ReviewEvent(
+                        f.string("service"),
+                        f.optionalString("customer"),
+                        f.optionalString("proposal"),
+                        f.int32("stars"),
+                        f.optionalTrue("fake"),
+                        f.optionalTrue("filtered"));
+            case "reputation" -> new ReputationEvent(f.string("service"), f.decimal("rating"), f.int32("reviews"));
+            case "restock" -> new RestockEvent(f.string("service"), f.int32("stock"));
+            case "quality" -> new QualityEvent(f.string("service"), f.decimal("quality"));
             case "ad_charge" ->
                 new AdChargeEvent(
                         f.string("service"),
@@ -317,6 +333,18 @@ public final class EventReader {
                 throw bad(name, "a number", value);
             }
             return Double.parseDouble(value.numberValue().toString());
+        }
+
+        /** A flag written only when true: absent is false, and a written false is refused. */
+        boolean optionalTrue(String name) {
+            if (!node.has(name)) {
+                return false;
+            }
+            JsonNode value = get(name);
+            if (!value.isBoolean() || !value.booleanValue()) {
+                throw bad(name, "true (or no field)", value);
+            }
+            return true;
         }
 
         boolean bool(String name) {

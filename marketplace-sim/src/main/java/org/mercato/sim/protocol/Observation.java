@@ -10,4 +10,5 @@ public sealed interface Observation
                 PaymentSettled,
                 ProposalDeclined,
                 Rejected,
-                WokenUp {}
+                WokenUp,
+                OrderDelivered {}

@@ -47,6 +47,20 @@ public sealed interface Scheduled {
     /** What a market timer is for. */
     enum TimerPurpose {
         /** Release the proposals held back from the agent's customer (see the market's reveal policy). */
-        REVEAL_PROPOSALS
+        REVEAL_PROPOSALS,
+        /** A customer's visit starts (filed under that customer). */
+        ARRIVAL,
+        /** A period starts (market-wide: filed under agent 0). */
+        PERIOD,
+        /** A paid order is delivered (filed under its customer). */
+        DELIVERY,
+        /** Stock refills (market-wide: agent 0). */
+        RESTOCK,
+        /** Some service's true quality changes (market-wide: agent 0). */
+        QUALITY_CHANGE,
+        /** A seller's fake review is posted (market-wide: agent 0). */
+        FAKE_REVIEW,
+        /** Displayed ratings take in the reviews written so far (market-wide: agent 0). */
+        REPUTATION_REFRESH
     }
 }

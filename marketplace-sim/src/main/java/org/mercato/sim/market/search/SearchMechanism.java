@@ -21,4 +21,13 @@ public interface SearchMechanism {
     default List<Service> preview(Search search, Customer searcher) {
         return null;
     }
+
+    /**
+     * The same mechanism over changed listings ({@code services}: same ids in the same order, with
+     * their current ratings and review counts), or null when this mechanism cannot re-list. A market
+     * whose ratings change re-lists through this and bumps its {@link MarketVersion}.
+     */
+    default SearchMechanism relist(List<Service> services) {
+        return null;
+    }
 }

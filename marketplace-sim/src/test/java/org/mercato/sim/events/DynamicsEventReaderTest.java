@@ -1,0 +1,68 @@
+package org.mercato.sim.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DynamicsEventReaderTest {
+    static List<LoggedEvent> dynamicsEvents() {
+        return List.of(
+                new LoggedEvent(0, 0, new QualityEvent("s-1", 0.4)),
+                new LoggedEvent(0, 1, new PeriodEvent(0, 0, 86_400_000_000L)),
+                new LoggedEvent(5, 2, new ArrivalEvent("c-1", 0)),
+                new LoggedEvent(9, 3, new DeliveryEvent("p-1", "c-1", "s-1", 0.4)),
+                new LoggedEvent(9, 4, new DeliveryEvent("p-2", "c-1", "s-2", 1.0)),
+                new LoggedEvent(9, 5, new ReviewEvent("s-1", "c-1", "p-1", 2, false, false)),
+                new LoggedEvent(10, 6, new ReviewEvent("s-1", "c-1", "p-1", 1, false, true)),
+                new LoggedEvent(11, 7, new ReviewEvent("s-\"1", null, null, 5, true, false)),
+                new LoggedEvent(11, 8, new ReviewEvent("s-1", null, null, 5, true, true)),
+                new LoggedEvent(12, 9, new ReputationEvent("s-1", 4.3, 18)),
+                new LoggedEvent(12, 10, new ReputationEvent("s-2", 5.0, 1)),
+                new LoggedEvent(13, 11, new RestockEvent("s-1", 3)),
+                new LoggedEvent(14, 12, new ArrivalEvent("c-1", 3)));
+    }
+
+    @Test
+    void everyDynamicsEventReadsBackEqualAndRewritesToTheSameBytes() {
+        for (LoggedEvent event : dynamicsEvents()) {
+            String written = EventReaderTest.line(event);
+            LoggedEvent read = EventReader.parse(written);
+            assertThat(read).as(written).isEqualTo(event);
+            assertThat(EventReaderTest.line(read)).isEqualTo(written);
+        }
+    }
+
+    @Test
+    void linesHaveTheDocumentedFieldsInOrder() {
+        List<String> lines =
+                dynamicsEvents().stream().map(EventReaderTest::line).toList();
+        assertThat(lines.get(0))
+                .isEqualTo("{\"t\":0,\"seq\":0,\"type\":\"quality\",\"service\":\"s-1\",\"quality\":0.4}");
+        assertThat(lines.get(1))
+                .isEqualTo("{\"t\":0,\"seq\":1,\"type\":\"period\",\"period\":0,\"start\":0,\"end\":86400000000}");
+        assertThat(lines.get(2)).isEqualTo("{\"t\":5,\"seq\":2,\"type\":\"arrival\",\"customer\":\"c-1\",\"visit\":0}");
+        assertThat(lines.get(4))
+                .isEqualTo("{\"t\":9,\"seq\":4,\"type\":\"delivery\",\"proposal\":\"p-2\",\"customer\":\"c-1\","
+                        + "\"service\":\"s-2\",\"quality\":1}");
+        assertThat(lines.get(5))
+                .isEqualTo("{\"t\":9,\"seq\":5,\"type\":\"review\",\"service\":\"s-1\",\"customer\":\"c-1\","
+                        + "\"proposal\":\"p-1\",\"stars\":2}");
+        assertThat(lines.get(8))
+                .isEqualTo("{\"t\":11,\"seq\":8,\"type\":\"review\",\"service\":\"s-1\",\"stars\":5,\"fake\":true,"
+                        + "\"filtered\":true}");
+        assertThat(lines.get(10))
+                .isEqualTo(
+                        "{\"t\":12,\"seq\":10,\"type\":\"reputation\",\"service\":\"s-2\",\"rating\":5,\"reviews\":1}");
+        assertThat(lines.get(11))
+                .isEqualTo("{\"t\":13,\"seq\":11,\"type\":\"restock\",\"service\":\"s-1\",\"stock\":3}");
+    }
+
+    @Test
+    void aWrittenFalseFlagIsRefused() {
+        assertThatThrownBy(() -> EventReader.parse(
+                        "{\"t\":1,\"seq\":2,\"type\":\"review\",\"service\":\"s\",\"stars\":5,\"fake\":false}"))
+                .hasMessage("field 'fake': expected true (or no field), got false");
+    }
+}
