@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import org.mercato.scenarios.model.Duration;
@@ -26,7 +27,7 @@ public final class ArrivalTrace {
         private final String problem;
 
         FormatException(Path file, int line, String problem) {
-            super(file + (line > 0 ? ":" + line : "") + ": " + problem);
+            super(line > 0 ? file + ":" + line + ": " + problem : problem);
             this.file = file;
             this.line = line;
             this.problem = problem;
@@ -69,11 +70,17 @@ public final class ArrivalTrace {
                 }
                 times[count++] = time(file, number, field);
             }
+        } catch (NoSuchFileException e) {
+            throw new FormatException(file, 0, "no arrivals trace " + file);
         } catch (IOException e) {
-            throw new FormatException(file, 0, "cannot read the arrivals trace: " + e.getMessage());
+            throw new FormatException(
+                    file,
+                    0,
+                    "cannot read the arrivals trace " + file + ": "
+                            + e.getClass().getSimpleName());
         }
         if (count == 0) {
-            throw new FormatException(file, 0, "the arrivals trace holds no times");
+            throw new FormatException(file, 0, "the arrivals trace " + file + " holds no times");
         }
         return Arrays.copyOf(times, count);
     }

@@ -40,8 +40,9 @@ public record Duration(long micros) {
         return duration == null ? orElse : duration.micros();
     }
 
+    /** As written in a scenario: whole days as {@code 30d}, anything else as {@link Durations#format}. */
     @JsonValue
     public String text() {
-        return Durations.format(micros);
+        return micros > 0 && micros % DAY == 0 ? micros / DAY + "d" : Durations.format(micros);
     }
 }

@@ -43,7 +43,7 @@ public record DynamicsConfig(
         }
         if (period != null && period.micros() > horizon.micros()) {
             throw new IllegalArgumentException(
-                    "period (" + period.text() + ") must be at most the horizon (" + horizon.text() + ")");
+                    "period must be at most the horizon (" + horizon.text() + "), was " + period.text());
         }
         if (fakeReviews != null && reviews == null) {
             throw new IllegalArgumentException("fakeReviews needs a reviews section: fake reviews move the displayed"

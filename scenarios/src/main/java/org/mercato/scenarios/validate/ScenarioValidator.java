@@ -105,7 +105,7 @@ public final class ScenarioValidator {
             if (e.line() > 0) {
                 throw new ScenarioException(e.file().toString(), e.line(), 1, "", e.problem());
             }
-            throw where.error(KeyPath.of("market", "dynamics", "arrivals", "trace"), Locator.At.VALUE, e.getMessage());
+            throw where.error(KeyPath.of("market", "dynamics", "arrivals", "trace"), Locator.At.VALUE, e.problem());
         } catch (MagenticFormatException e) {
             throw where.error(KeyPath.of("market", "magentic"), Locator.At.VALUE, e.getMessage());
         } catch (WiringException e) {

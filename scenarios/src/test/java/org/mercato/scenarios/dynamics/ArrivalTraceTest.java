@@ -46,9 +46,9 @@ class ArrivalTraceTest {
         assertThat(catchThrowableOfType(
                                 ArrivalTrace.FormatException.class, () -> ArrivalTrace.read(dir.resolve("none.csv")))
                         .getMessage())
-                .contains("none.csv: cannot read the arrivals trace");
+                .isEqualTo("no arrivals trace " + dir.resolve("none.csv"));
         assertThat(catchThrowableOfType(ArrivalTrace.FormatException.class, () -> ArrivalTrace.read(write("time\n")))
                         .getMessage())
-                .endsWith("the arrivals trace holds no times");
+                .endsWith("arrivals.csv holds no times");
     }
 }
