@@ -39,7 +39,9 @@ public final class Simulation {
                 setup.searchSettings(),
                 PagePresenter.of(setup.presentation(), kernel.seed()),
                 new ProposalReveal(setup.reveal(), kernel.seed()),
-                setup.ads() == null ? null : new SponsoredSlots(setup.ads()));
+                setup.ads() == null ? null : new SponsoredSlots(setup.ads()),
+                setup.dynamics(),
+                kernel.seed());
         AgentRuntime[] agents = setup.runtimes(directory);
         AgentDispatcher dispatcher = kernel.mode() == KernelSettings.Mode.ACTORS
                 ? new ActorDispatcher(agents, kernel.parallelism())

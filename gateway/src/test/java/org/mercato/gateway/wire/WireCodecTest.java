@@ -20,6 +20,7 @@ import org.mercato.sim.protocol.Decline;
 import org.mercato.sim.protocol.Done;
 import org.mercato.sim.protocol.ListingView;
 import org.mercato.sim.protocol.Message;
+import org.mercato.sim.protocol.OrderDelivered;
 import org.mercato.sim.protocol.Pay;
 import org.mercato.sim.protocol.Proposal;
 import org.mercato.sim.protocol.ProposalReceived;
@@ -200,5 +201,23 @@ class WireCodecTest {
                 .isEqualTo("{\"type\":\"rejected\",\"action\":\"pay\",\"ref\":\"p1\",\"reason\":\"unknown_proposal\"}");
         assertThat(WireCodec.text(WireCodec.observation(new WokenUp(42))))
                 .isEqualTo("{\"type\":\"woken-up\",\"at\":42}");
+    }
+
+    @Test
+    void dynamicsObservationsHaveWireForms() {
+        Customer customer = new Customer(
+                "c1",
+                "C",
+                "tacos",
+                new TreeMap<>(Map.of("taco", 1)),
+                new TreeMap<>(Map.of("taco", 500L)),
+                new TreeSet<>(),
+                1000);
+        String first = WireCodec.text(WireCodec.observation(new AssistantStarted(customer)));
+        assertThat(first).startsWith("{\"type\":\"started\",\"customer\":{").doesNotContain("visit");
+        assertThat(WireCodec.text(WireCodec.observation(new AssistantStarted(customer, 2))))
+                .isEqualTo(first.substring(0, first.length() - 1) + ",\"visit\":2}");
+        assertThat(WireCodec.text(WireCodec.observation(new OrderDelivered("p1", "s1", 0.25))))
+                .isEqualTo("{\"type\":\"order-delivered\",\"proposalId\":\"p1\",\"service\":\"s1\",\"quality\":0.25}");
     }
 }

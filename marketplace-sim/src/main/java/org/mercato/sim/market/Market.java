@@ -25,6 +25,7 @@ import org.mercato.sim.events.ServiceEvent;
 import org.mercato.sim.events.WaitEvent;
 import org.mercato.sim.events.WakeEvent;
 import org.mercato.sim.market.ads.SponsoredSlots;
+import org.mercato.sim.market.dynamics.MarketDynamics;
 import org.mercato.sim.market.presentation.PagePresenter;
 import org.mercato.sim.market.presentation.Tags;
 import org.mercato.sim.market.search.SearchMechanism;
@@ -63,7 +64,7 @@ import org.mercato.sim.schedule.Scheduled;
  */
 public final class Market {
     private final AgentDirectory agents;
-    private final SearchMechanism search;
+    private SearchMechanism search;
     private final SearchSettings searchSettings;
     private final PagePresenter presenter;
     private final ProposalReveal reveal;
@@ -73,6 +74,7 @@ public final class Market {
     private final boolean[] done;
     private final int[] ordersTaken;
     private final SponsoredSlots ads;
+    private final MarketTimeline timeline;
 
     /** A market with today's pages (a ranked list with true values) and proposals delivered when made. */
     public Market(AgentDirectory agents, SearchMechanism search, SearchSettings searchSettings) {
@@ -96,6 +98,24 @@ public final class Market {
             PagePresenter presenter,
             ProposalReveal reveal,
             SponsoredSlots ads) {
+        this(agents, search, searchSettings, presenter, reveal, ads, null, 0);
+    }
+
+    /**
+     * A market that changes over time as {@code dynamics} say (null: it does not), drawing from
+     * streams of the master {@code seed}. With reviews, the search mechanism must be able to {@link
+     * SearchMechanism#relist re-list}.
+     */
+    public Market(
+            AgentDirectory agents,
+            SearchMechanism search,
+            SearchSettings searchSettings,
+            PagePresenter presenter,
+            ProposalReveal reveal,
+            SponsoredSlots ads,
+            MarketDynamics dynamics,
+            long seed) {
+        this.timeline = dynamics == null ? null : new MarketTimeline(dynamics, seed, agents, reveal.timers());
         this.ads = ads;
         this.agents = agents;
         this.search = search;
@@ -120,6 +140,7 @@ public final class Market {
         this.presenter = from.presenter.fork();
         this.reveal = from.reveal;
         this.ads = null;
+        this.timeline = null;
         this.ledger = from.ledger.copy();
         this.proposals = from.proposals.copy();
         this.conversations = new HashSet<>(from.conversations);
@@ -131,11 +152,11 @@ public final class Market {
      * A what-if copy for predicting deliveries: applying items to it changes nothing here and draws
      * nothing from this market's streams. Its searches use {@link SearchMechanism#preview} and throw
      * {@link CannotPredict} when the mechanism cannot tell. Null when this market cannot be copied
-     * faithfully: sponsored slots (their budgets and learning) or proposals held back by a reveal
-     * policy.
+     * faithfully: sponsored slots (their budgets and learning), proposals held back by a reveal
+     * policy, or dynamics (arrivals, deliveries, reviews and restocks on timers of their own).
      */
     public Market fork() {
-        if (ads != null || !reveal.isImmediate()) {
+        if (ads != null || !reveal.isImmediate() || timeline != null) {
             return null;
         }
         SearchMechanism inner = search;
@@ -155,10 +176,42 @@ public final class Market {
         }
     }
 
-    /** A service with a capacity has taken as many paid orders as it can serve. */
+    /** A service with a capacity has no stock left: as many paid orders as it can serve, plus restocks. */
     private boolean soldOut(int service) {
         int capacity = agents.service(service).capacity();
-        return capacity > 0 && ordersTaken[service] >= capacity;
+        if (capacity == 0) {
+            return false;
+        }
+        if (timeline != null) {
+            return timeline.stock(service - agents.customerCount(), ordersTaken[service]) <= 0;
+        }
+        return ordersTaken[service] >= capacity;
+    }
+
+    /** Paid orders the service at catalog index {@code service} has taken. */
+    int ordersTaken(int service) {
+        return ordersTaken[agents.customerCount() + service];
+    }
+
+    /** A customer's visit starts: it shops again, with its budget as its balance. */
+    void startVisit(int customer, int visit) {
+        done[customer] = false;
+        ledger.reset(customer, agents.customer(customer).budget());
+    }
+
+    /** The services as listed now: the catalog's, or with dynamics their current displayed ratings. */
+    public List<Service> listed() {
+        return timeline == null ? agents.services() : timeline.listed();
+    }
+
+    private void relist(List<Service> current) {
+        SearchMechanism relisted = search.relist(current);
+        if (relisted == null) {
+            throw new IllegalStateException(
+                    "the search mechanism " + search.getClass().getSimpleName()
+                            + " cannot re-list services, which a market with reviews needs");
+        }
+        search = relisted;
     }
 
     public AgentDirectory agents() {
@@ -190,8 +243,12 @@ public final class Market {
         for (Service service : agents.services()) {
             out.record(0, new ServiceEvent(service));
         }
-        for (int i = 0; i < agents.customerCount(); i++) {
-            out.deliver(i, 0, new AssistantStarted(agents.customer(i)));
+        if (timeline != null) {
+            timeline.open(out, this::relist);
+        } else {
+            for (int i = 0; i < agents.customerCount(); i++) {
+                out.deliver(i, 0, new AssistantStarted(agents.customer(i)));
+            }
         }
         for (int i = agents.customerCount(); i < agents.size(); i++) {
             out.deliver(i, 0, new ServiceStarted(agents.service(i)));
@@ -209,12 +266,12 @@ public final class Market {
     }
 
     private void timer(Scheduled.MarketTimerAt timer, MarketOutput out) {
-        switch (timer.purpose()) {
-            case REVEAL_PROPOSALS -> {
-                for (Proposal proposal : reveal.release(timer, agents.idOf(timer.agent()))) {
-                    deliverProposal(timer.time(), timer.agent(), proposal, out);
-                }
+        if (timer.purpose() == Scheduled.TimerPurpose.REVEAL_PROPOSALS) {
+            for (Proposal proposal : reveal.release(timer, agents.idOf(timer.agent()))) {
+                deliverProposal(timer.time(), timer.agent(), proposal, out);
             }
+        } else if (timeline == null || !timeline.fire(timer, this, out, this::relist)) {
+            throw new IllegalStateException("a market timer this market did not set: " + timer);
         }
     }
 
@@ -261,6 +318,9 @@ public final class Market {
         } else if (action instanceof Done d) {
             done[agent] = true;
             out.record(t, new DoneEvent(agents.idOf(agent), d.reason()));
+            if (timeline != null && agents.isCustomer(agent)) {
+                timeline.visitEnded(t, agent, out);
+            }
         } else if (action instanceof Reply r) {
             reply(t, agent, r, out);
         } else if (action instanceof Propose p) {
@@ -441,6 +501,9 @@ public final class Market {
         PaymentSettled settled = new PaymentSettled(proposal.id(), proposal.customer(), proposal.service(), p.amount());
         out.deliver(agent, t, settled);
         out.deliver(entry.service(), t, settled);
+        if (timeline != null) {
+            timeline.paid(t, agent, proposal, out);
+        }
     }
 
     private void decline(long t, int agent, Decline d, MarketOutput out) {

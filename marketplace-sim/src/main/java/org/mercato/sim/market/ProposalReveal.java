@@ -23,7 +23,7 @@ public final class ProposalReveal {
     private final long seed;
     private final Map<Integer, Held> byCustomer = new HashMap<>();
     private final Set<String> hidden = new HashSet<>();
-    private long timers;
+    private final MarketTimers timers = new MarketTimers();
 
     private static final class Held {
         final List<Proposal> proposals = new ArrayList<>();
@@ -86,14 +86,7 @@ public final class ProposalReveal {
         hidden.add(proposal.id());
         if (!held.timerSet) {
             held.timerSet = true;
-            if (timers > Scheduled.MAX_SEQ - Scheduled.MARKET_SEQ_BASE) {
-                throw new IllegalStateException("too many market timers");
-            }
-            out.schedule(new Scheduled.MarketTimerAt(
-                    releaseAt,
-                    customer,
-                    Scheduled.MARKET_SEQ_BASE + timers++,
-                    Scheduled.TimerPurpose.REVEAL_PROPOSALS));
+            out.schedule(timers.at(releaseAt, customer, Scheduled.TimerPurpose.REVEAL_PROPOSALS));
         }
         return false;
     }
@@ -120,6 +113,11 @@ public final class ProposalReveal {
             hidden.remove(proposal.id());
         }
         return out;
+    }
+
+    /** The market's timer numbering, which this policy's timers share with the market's others. */
+    MarketTimers timers() {
+        return timers;
     }
 
     /** Whether this proposal is held back from its customer. */

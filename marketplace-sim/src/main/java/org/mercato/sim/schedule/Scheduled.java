@@ -59,8 +59,6 @@ public sealed interface Scheduled {
         /** Some service's true quality changes (market-wide: agent 0). */
         QUALITY_CHANGE,
         /** A seller's fake review is posted (market-wide: agent 0). */
-        FAKE_REVIEW,
-        /** Displayed ratings take in the reviews written so far (market-wide: agent 0). */
-        REPUTATION_REFRESH
+        FAKE_REVIEW
     }
 }

@@ -413,7 +413,7 @@ class DispatcherEquivalenceProperties {
 
     static final AtomicLong RIGHT_GUESSES = new AtomicLong();
 
-    private record GuessingAssistant(AssistantPolicy inner, Guesses guesses) implements AssistantPolicy, Prefetching {
+    record GuessingAssistant(AssistantPolicy inner, Guesses guesses) implements AssistantPolicy, Prefetching {
         GuessingAssistant(AssistantPolicy inner) {
             this(inner, new Guesses());
         }
@@ -429,7 +429,7 @@ class DispatcherEquivalenceProperties {
         }
     }
 
-    private record GuessingService(ServicePolicy inner, Guesses guesses) implements ServicePolicy, Prefetching {
+    record GuessingService(ServicePolicy inner, Guesses guesses) implements ServicePolicy, Prefetching {
         GuessingService(ServicePolicy inner) {
             this(inner, new Guesses());
         }

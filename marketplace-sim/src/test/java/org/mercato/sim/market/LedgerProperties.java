@@ -785,6 +785,62 @@ class LedgerProperties {
         Statistics.label("after done").coverage(c -> c.check("pay").count(n -> n > 0));
     }
 
+    /** A ledger step: a transfer when {@code reset} is false, else setting {@code from}'s balance to {@code amount}. */
+    record LedgerOp(boolean reset, int from, int to, long amount) {}
+
+    @Provide
+    Arbitrary<List<LedgerOp>> ledgerOps() {
+        return Combinators.combine(
+                        Arbitraries.frequencyOf(
+                                Tuple.of(3, Arbitraries.just(false)), Tuple.of(1, Arbitraries.just(true))),
+                        Arbitraries.integers().between(0, 3),
+                        Arbitraries.integers().between(0, 3),
+                        Arbitraries.longs().between(0, 20_000))
+                .as(LedgerOp::new)
+                .list()
+                .ofMaxSize(40);
+    }
+
+    /**
+     * (g) With resets (a returning customer's budget for a new visit), money is conserved up to what
+     * the resets issued: the total is always the opening total plus {@link Ledger#issued()}, every
+     * balance is what a plain model says, none goes negative, and a transfer beyond a balance is
+     * refused without changing anything.
+     */
+    @Property(tries = TRIES, edgeCases = EdgeCasesMode.MIXIN)
+    void resetsIssueExactlyWhatTheyChangeAndTransfersStillConserve(@ForAll("ledgerOps") List<LedgerOp> ops) {
+        long[] model = {5_000, 0, 12_000, 300};
+        Ledger ledger = new Ledger(model);
+        long opening = ledger.total();
+        long issued = 0;
+        for (LedgerOp op : ops) {
+            if (op.reset()) {
+                issued += op.amount() - model[op.from()];
+                model[op.from()] = op.amount();
+                ledger.reset(op.from(), op.amount());
+            } else if (model[op.from()] >= op.amount()) {
+                model[op.from()] -= op.amount();
+                model[op.to()] += op.amount();
+                ledger.transfer(op.from(), op.to(), op.amount());
+            } else {
+                long[] before = model.clone();
+                org.assertj.core.api.Assertions.assertThatThrownBy(
+                                () -> ledger.transfer(op.from(), op.to(), op.amount()))
+                        .isInstanceOf(IllegalStateException.class);
+                assertThat(model).isEqualTo(before);
+            }
+            assertThat(ledger.issued()).isEqualTo(issued);
+            assertThat(ledger.total()).isEqualTo(opening + issued);
+            for (int i = 0; i < model.length; i++) {
+                assertThat(ledger.balance(i)).isEqualTo(model[i]).isNotNegative();
+            }
+            Statistics.label("op").collect(op.reset() ? "reset" : "transfer");
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ledger.reset(0, -1))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(ledger.total()).isEqualTo(opening + issued);
+    }
+
     private static String idOf(Scenario scenario, int agent) {
         int customers = scenario.catalog().customers().size();
         return agent < customers

@@ -44,6 +44,9 @@ public record MarketDynamics(
             throw new IllegalArgumentException("delivery delay must be >= 0, was " + deliveryDelay);
         }
         quality = quality == null ? ServiceQuality.FULL : quality;
+        if (horizon == 0 && (period > 0 || returns != null || restock != null)) {
+            throw new IllegalArgumentException("periods, return visits and restocking need a horizon");
+        }
     }
 
     /** The arrival time of a customer's first visit. */

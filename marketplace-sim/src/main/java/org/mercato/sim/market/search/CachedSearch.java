@@ -36,7 +36,7 @@ public final class CachedSearch implements SearchMechanism {
     private record Key(String mechanism, Object ranking, long version) {}
 
     private final String mechanism;
-    private final SearchMechanism inner;
+    private SearchMechanism inner;
     private final KeyFunction keys;
     private final MarketVersion version;
     private final int maximumSize;
@@ -113,6 +113,23 @@ public final class CachedSearch implements SearchMechanism {
         }
         cache.put(key, ranked);
         return ranked;
+    }
+
+    /**
+     * Re-lists in place: the mechanism behind the cache now ranks {@code services} (same ids, new
+     * ratings or counts), and the market version is bumped so no ranking of the old listings is
+     * served again. The keys stay as they were: they depend on the search and the searcher, never
+     * on ratings. Null (and nothing changed) when the mechanism behind cannot re-list.
+     */
+    @Override
+    public CachedSearch relist(List<Service> services) {
+        SearchMechanism relisted = inner.relist(services);
+        if (relisted == null) {
+            return null;
+        }
+        inner = relisted;
+        version.bump();
+        return this;
     }
 
     public String mechanism() {

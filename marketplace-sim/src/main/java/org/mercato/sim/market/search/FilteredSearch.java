@@ -20,7 +20,17 @@ public final class FilteredSearch implements PureSearch {
     private final LexicalSearch lexical;
 
     public FilteredSearch(List<Service> services) {
-        this.lexical = new LexicalSearch(services);
+        this(new LexicalSearch(services));
+    }
+
+    private FilteredSearch(LexicalSearch lexical) {
+        this.lexical = lexical;
+    }
+
+    /** The same index over the changed listings (see {@link LexicalSearch#relist}). */
+    @Override
+    public FilteredSearch relist(List<Service> services) {
+        return new FilteredSearch(lexical.relist(services));
     }
 
     @Override

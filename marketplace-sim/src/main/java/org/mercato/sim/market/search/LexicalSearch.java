@@ -76,14 +76,16 @@ public final class LexicalSearch implements PureSearch {
             Caffeine.newBuilder().maximumSize(4096).executor(Runnable::run).build();
     private final Service[] byDoc;
     private final IndexSearcher searcher;
-    private final Set<String> vocabulary = new HashSet<>();
-    private final Map<String, Set<String>> itemTerms = new HashMap<>();
+    private final Set<String> vocabulary;
+    private final Map<String, Set<String>> itemTerms;
     private final List<Service> everyServiceById;
 
     public LexicalSearch(List<Service> services) {
         List<Service> byId = new ArrayList<>(services);
         byId.sort(Comparator.comparing(Service::id));
         this.everyServiceById = List.copyOf(byId);
+        this.vocabulary = new HashSet<>();
+        this.itemTerms = new HashMap<>();
         try {
             ByteBuffersDirectory directory = new ByteBuffersDirectory();
             try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer))) {
@@ -119,6 +121,43 @@ public final class LexicalSearch implements PureSearch {
                 itemTerms.computeIfAbsent(item, name -> Set.copyOf(analyze(name)));
             }
         }
+    }
+
+    /**
+     * The same index over changed listings: the same ids in the same order with the same names,
+     * descriptions and menus (BM25 sees only those), other fields such as ratings changed. Ranks
+     * the new {@link Service} values without indexing again.
+     */
+    @Override
+    public LexicalSearch relist(List<Service> services) {
+        Map<String, Service> byIdNow = new HashMap<>(2 * services.size());
+        for (Service service : services) {
+            byIdNow.put(service.id(), service);
+        }
+        return new LexicalSearch(this, byIdNow);
+    }
+
+    private LexicalSearch(LexicalSearch from, Map<String, Service> byIdNow) {
+        this.byDoc = new Service[from.byDoc.length];
+        for (int doc = 0; doc < byDoc.length; doc++) {
+            byDoc[doc] = current(from.byDoc[doc], byIdNow);
+        }
+        List<Service> everyNow = new ArrayList<>(from.everyServiceById.size());
+        for (Service service : from.everyServiceById) {
+            everyNow.add(current(service, byIdNow));
+        }
+        this.everyServiceById = List.copyOf(everyNow);
+        this.searcher = from.searcher;
+        this.vocabulary = from.vocabulary;
+        this.itemTerms = from.itemTerms;
+    }
+
+    private static Service current(Service listed, Map<String, Service> byIdNow) {
+        Service now = byIdNow.get(listed.id());
+        if (now == null) {
+            throw new IllegalArgumentException("re-listing lost service " + listed.id());
+        }
+        return now;
     }
 
     private static Document document(int ordinal, Service service) {

@@ -37,6 +37,11 @@ public final class OracleSearch implements PureSearch {
     }
 
     @Override
+    public OracleSearch relist(List<Service> services) {
+        return new OracleSearch(services);
+    }
+
+    @Override
     public List<Service> rank(Search search, Customer searcher) {
         return rank(Needs.of(searcher));
     }

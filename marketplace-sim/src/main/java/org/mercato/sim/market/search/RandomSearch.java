@@ -22,13 +22,24 @@ import org.mercato.sim.random.Seeds;
 public final class RandomSearch implements SearchMechanism {
     private final List<Service> byId;
     private final long seed;
-    private final Map<String, Integer> searches = new HashMap<>();
+    private final Map<String, Integer> searches;
 
     public RandomSearch(List<Service> services, long seed) {
+        this(services, seed, new HashMap<>());
+    }
+
+    private RandomSearch(List<Service> services, long seed, Map<String, Integer> searches) {
         List<Service> sorted = new ArrayList<>(services);
         sorted.sort(Comparator.comparing(Service::id));
         this.byId = List.copyOf(sorted);
         this.seed = seed;
+        this.searches = searches;
+    }
+
+    /** The changed listings, each customer's search count kept (so its next order is the same). */
+    @Override
+    public RandomSearch relist(List<Service> services) {
+        return new RandomSearch(services, seed, searches);
     }
 
     @Override

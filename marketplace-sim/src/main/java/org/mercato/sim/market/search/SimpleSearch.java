@@ -25,6 +25,11 @@ public final class SimpleSearch implements PureSearch {
     }
 
     @Override
+    public SimpleSearch relist(List<Service> services) {
+        return new SimpleSearch(services);
+    }
+
+    @Override
     public List<Service> rank(Search search, Customer searcher) {
         SearchFilters filters = search.filters();
         if (filters.isEmpty()) {
