@@ -8,7 +8,7 @@ import java.util.Locale;
 
 /**
  * Small self-contained SVG charts: horizontal bars with optional intervals and markers, a column
- * series and lines with intervals. Every chart has both axes titled (with their units) and is sized
+ * series, lines with intervals over categories, and lines over time ({@link #traces}). Every chart has both axes titled (with their units) and is sized
  * to its labels ({@link TextWidth}), so no label is clipped; a label cut to {@value #MAX_LABEL}
  * characters keeps its full text as a tooltip. Public for the other reports (the sweep report).
  */
@@ -337,6 +337,100 @@ public final class SvgChart {
             double ly = legendTop + 18 * (k + 1);
             svg.append(line(left, ly - 4, left + 16, ly - 4, colour).replace("/>", " stroke-width=\"3\"/>"));
             svg.append(label(left + 22, ly, "start", s.name()));
+        }
+        return svg.append("</svg>").toString();
+    }
+
+    /** One line over a numeric x axis: its name in the legend, and a y per x (null: a gap in the line). */
+    public record Trace(String name, List<Double> x, List<Double> y) {
+        public Trace {
+            x = List.copyOf(x);
+            y = java.util.Collections.unmodifiableList(new ArrayList<>(y));
+            if (x.size() != y.size()) {
+                throw new IllegalArgumentException("trace " + name + ": " + x.size() + " x for " + y.size() + " y");
+            }
+        }
+    }
+
+    /**
+     * Lines over a numeric x axis (time), one per trace, each point a dot with its value as a tooltip;
+     * both axes with ticks and titled, the y axis including zero; a legend of the traces, titled
+     * {@code legendTitle}, under the plot.
+     */
+    public static String traces(List<Trace> traces, String legendTitle, Axes axes) {
+        double xMin = Double.POSITIVE_INFINITY;
+        double xMax = Double.NEGATIVE_INFINITY;
+        double yMin = 0;
+        double yMax = 0;
+        boolean any = false;
+        for (Trace trace : traces) {
+            for (int i = 0; i < trace.x().size(); i++) {
+                xMin = Math.min(xMin, trace.x().get(i));
+                xMax = Math.max(xMax, trace.x().get(i));
+                Double y = trace.y().get(i);
+                if (y != null) {
+                    any = true;
+                    yMin = Math.min(yMin, y);
+                    yMax = Math.max(yMax, y);
+                }
+            }
+        }
+        if (!any) {
+            return "<p class=\"empty\">no data</p>";
+        }
+        Ticks xTicks = Ticks.of(xMin, xMax);
+        Ticks yTicks = Ticks.of(yMin, yMax);
+        double left = 24 + widestTick(yTicks) + 8;
+        double plotWidth = 560;
+        double top = 10;
+        double plotBottom = top + 200;
+        double legendTop = plotBottom + 36 + 22;
+        double legendWidth = TextWidth.of(cut(legendTitle), FONT);
+        for (Trace trace : traces) {
+            legendWidth = Math.max(legendWidth, 22 + TextWidth.of(cut(trace.name()), FONT));
+        }
+        // the last x tick's number is centred on the plot's right edge
+        double width = Math.max(left + plotWidth + 12 + widestTick(xTicks) / 2, left + legendWidth + 12);
+        width = Math.max(width, left + plotWidth / 2 + TextWidth.of(axes.x(), FONT) / 2 + 8);
+        double yTitleAt = titleCentre((top + plotBottom) / 2, axes.y());
+        double height = Math.max(legendTop + 18 * traces.size() + 8, yTitleAt + TextWidth.of(axes.y(), FONT) / 2 + 4);
+        Scale x = new Scale(xTicks.min(), xTicks.max(), left, left + plotWidth);
+        Scale y = new Scale(yTicks.min(), yTicks.max(), plotBottom, top);
+        StringBuilder svg = open(width, height);
+        yAxis(svg, y, yTicks, left);
+        xAxis(svg, x, xTicks, plotBottom, axes.x());
+        yTitle(svg, 14, yTitleAt, axes.y());
+        svg.append(label(left, legendTop, "start", legendTitle));
+        for (int k = 0; k < traces.size(); k++) {
+            Trace trace = traces.get(k);
+            String colour = SERIES.get(k % SERIES.size());
+            StringBuilder path = new StringBuilder();
+            boolean gap = true;
+            for (int i = 0; i < trace.x().size(); i++) {
+                Double value = trace.y().get(i);
+                if (value == null) {
+                    gap = true;
+                    continue;
+                }
+                double px = x.at(trace.x().get(i));
+                double py = y.at(value);
+                path.append(gap ? "M" : "L").append(String.format(Locale.ROOT, "%.1f %.1f", px, py));
+                gap = false;
+                svg.append(String.format(
+                        Locale.ROOT,
+                        "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"2.5\" fill=\"%s\"><title>%s</title></circle>",
+                        px,
+                        py,
+                        colour,
+                        escape(trace.name() + " at " + tick(trace.x().get(i)) + ": " + number(value))));
+            }
+            if (path.length() > 0) {
+                svg.append(String.format(
+                        Locale.ROOT, "<path d=\"%s\" fill=\"none\" stroke=\"%s\" stroke-width=\"2\"/>", path, colour));
+            }
+            double ly = legendTop + 18 * (k + 1);
+            svg.append(line(left, ly - 4, left + 16, ly - 4, colour).replace("/>", " stroke-width=\"3\"/>"));
+            svg.append(label(left + 22, ly, "start", trace.name()));
         }
         return svg.append("</svg>").toString();
     }
