@@ -21,13 +21,15 @@ class PolicyRegistryTest {
 
     /** The keys each built-in policy took when the registry parsed them all centrally. */
     private static final Map<String, Set<String>> KEYS = new TreeMap<>(Map.ofEntries(
-            keys("rational", "inquiries patience"),
-            keys("satisficer", "inquiries patience minUtility"),
-            keys("budgeted", "pages inquiries patience"),
-            keys("logit", "rank row column logPrice rating logReviews sponsored overallPick scarcity tactics patience"),
-            keys("attention-bounded", "noise exponent patience"),
-            keys("susceptible", "inquiries patience susceptibility"),
-            keys("negotiator", "target reservation rounds patience"),
+            keys("rational", "inquiries patience memory"),
+            keys("satisficer", "inquiries patience minUtility memory"),
+            keys("budgeted", "pages inquiries patience memory"),
+            keys(
+                    "logit",
+                    "rank row column logPrice rating logReviews sponsored overallPick scarcity tactics patience memory"),
+            keys("attention-bounded", "noise exponent patience memory"),
+            keys("susceptible", "inquiries patience susceptibility memory"),
+            keys("negotiator", "target reservation rounds patience memory"),
             keys("posted-price", "validity tactic rewrite"),
             keys("cost-plus", "markup validity tactic"),
             keys("undercut", "step floor validity tactic"),

@@ -35,19 +35,24 @@ import org.mercato.sim.random.Gaussian;
  */
 public final class AttentionBoundedAssistant extends OneListingAssistant {
     /** How the registry knows this policy: its name, parameters and their parsing. */
-    public static final PolicyEntry<AssistantPolicy> ENTRY =
-            PolicyEntry.behavioural("attention-bounded", List.of("noise", "exponent", "patience"), params -> {
+    public static final PolicyEntry<AssistantPolicy> ENTRY = PolicyEntry.behavioural(
+            "attention-bounded", List.of("noise", "exponent", "patience", SellerMemory.PARAM), params -> {
                 double noise = params.doubleAtLeast("noise", 1.0, 0);
                 double exponent = params.doubleAtLeast("exponent", 0.5, 0);
                 long patience = SharedParams.patience(params);
-                return () -> new AttentionBoundedAssistant(noise, exponent, patience);
+                SellerMemory.Rules memory = SellerMemory.Rules.from(params);
+                return () -> new AttentionBoundedAssistant(noise, exponent, patience, SellerMemory.of(memory));
             });
 
     private final double noise;
     private final double exponent;
 
     public AttentionBoundedAssistant(double noise, double exponent, long patience) {
-        super(patience);
+        this(noise, exponent, patience, SellerMemory.none());
+    }
+
+    public AttentionBoundedAssistant(double noise, double exponent, long patience, SellerMemory memory) {
+        super(patience, memory);
         this.noise = noise;
         this.exponent = exponent;
     }

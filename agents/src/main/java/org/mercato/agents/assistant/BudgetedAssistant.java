@@ -13,16 +13,21 @@ import org.mercato.sim.protocol.Proposal;
  */
 public final class BudgetedAssistant extends InquiringAssistant {
     /** How the registry knows this policy: its name, parameters and their parsing. */
-    public static final PolicyEntry<AssistantPolicy> ENTRY =
-            PolicyEntry.behavioural("budgeted", List.of("pages", "inquiries", "patience"), params -> {
+    public static final PolicyEntry<AssistantPolicy> ENTRY = PolicyEntry.behavioural(
+            "budgeted", List.of("pages", "inquiries", "patience", SellerMemory.PARAM), params -> {
                 int pages = params.positiveInt("pages", 1);
                 int inquiries = SharedParams.inquiries(params);
                 long patience = SharedParams.patience(params);
-                return () -> new BudgetedAssistant(pages, inquiries, patience);
+                SellerMemory.Rules memory = SellerMemory.Rules.from(params);
+                return () -> new BudgetedAssistant(pages, inquiries, patience, SellerMemory.of(memory));
             });
 
     public BudgetedAssistant(int pages, int inquiries, long patience) {
-        super(inquiries, pages, patience);
+        this(pages, inquiries, patience, SellerMemory.none());
+    }
+
+    public BudgetedAssistant(int pages, int inquiries, long patience, SellerMemory memory) {
+        super(inquiries, pages, patience, memory);
     }
 
     @Override

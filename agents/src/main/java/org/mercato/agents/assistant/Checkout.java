@@ -56,13 +56,25 @@ final class Checkout {
     /** Declines every proposal held but {@code kept} (null: every one), then done for {@code reason}. */
     List<AssistantAction> declineAndEnd(String kept, String reason) {
         finished = true;
+        List<AssistantAction> actions = declines(kept);
+        actions.add(new Done(reason));
+        return actions;
+    }
+
+    /** Declines every proposal held and forgets them; the shopper goes on shopping. */
+    List<AssistantAction> declineAll() {
+        List<AssistantAction> actions = declines(null);
+        open.clear();
+        return actions;
+    }
+
+    private List<AssistantAction> declines(String kept) {
         List<AssistantAction> actions = new ArrayList<>();
         for (Proposal proposal : open) {
             if (!proposal.id().equals(kept)) {
                 actions.add(new Decline(proposal.id()));
             }
         }
-        actions.add(new Done(reason));
         return actions;
     }
 

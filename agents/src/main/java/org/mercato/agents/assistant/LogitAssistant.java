@@ -43,11 +43,13 @@ public final class LogitAssistant extends OneListingAssistant {
                     "overallPick",
                     "scarcity",
                     "tactics",
-                    "patience"),
+                    "patience",
+                    SellerMemory.PARAM),
             params -> {
                 var beta = coefficients(params);
                 long patience = SharedParams.patience(params);
-                return () -> new LogitAssistant(beta, patience);
+                SellerMemory.Rules memory = SellerMemory.Rules.from(params);
+                return () -> new LogitAssistant(beta, patience, SellerMemory.of(memory));
             });
 
     /** The coefficients of the choice rule; {@code tactics} maps tactic labels to coefficients. */
@@ -85,7 +87,11 @@ public final class LogitAssistant extends OneListingAssistant {
     private final Coefficients beta;
 
     public LogitAssistant(Coefficients beta, long patience) {
-        super(patience);
+        this(beta, patience, SellerMemory.none());
+    }
+
+    public LogitAssistant(Coefficients beta, long patience, SellerMemory memory) {
+        super(patience, memory);
         this.beta = beta;
     }
 

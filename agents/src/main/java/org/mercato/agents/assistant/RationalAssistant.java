@@ -12,14 +12,19 @@ import org.mercato.sim.protocol.Proposal;
 public final class RationalAssistant extends InquiringAssistant {
     /** How the registry knows this policy: its name, parameters and their parsing. */
     public static final PolicyEntry<AssistantPolicy> ENTRY =
-            PolicyEntry.behavioural("rational", List.of("inquiries", "patience"), params -> {
+            PolicyEntry.behavioural("rational", List.of("inquiries", "patience", SellerMemory.PARAM), params -> {
                 int inquiries = SharedParams.inquiries(params);
                 long patience = SharedParams.patience(params);
-                return () -> new RationalAssistant(inquiries, patience);
+                SellerMemory.Rules memory = SellerMemory.Rules.from(params);
+                return () -> new RationalAssistant(inquiries, patience, SellerMemory.of(memory));
             });
 
     public RationalAssistant(int inquiries, long patience) {
         super(inquiries, patience);
+    }
+
+    public RationalAssistant(int inquiries, long patience, SellerMemory memory) {
+        super(inquiries, patience, memory);
     }
 
     @Override

@@ -11,18 +11,23 @@ import org.mercato.sim.protocol.Proposal;
  */
 public final class SatisficerAssistant extends InquiringAssistant {
     /** How the registry knows this policy: its name, parameters and their parsing. */
-    public static final PolicyEntry<AssistantPolicy> ENTRY =
-            PolicyEntry.behavioural("satisficer", List.of("inquiries", "patience", "minUtility"), params -> {
+    public static final PolicyEntry<AssistantPolicy> ENTRY = PolicyEntry.behavioural(
+            "satisficer", List.of("inquiries", "patience", "minUtility", SellerMemory.PARAM), params -> {
                 int inquiries = SharedParams.inquiries(params);
                 long patience = SharedParams.patience(params);
                 long minUtility = params.money("minUtility", 0.01);
-                return () -> new SatisficerAssistant(inquiries, patience, minUtility);
+                SellerMemory.Rules memory = SellerMemory.Rules.from(params);
+                return () -> new SatisficerAssistant(inquiries, patience, minUtility, SellerMemory.of(memory));
             });
 
     private final long minUtility;
 
     public SatisficerAssistant(int inquiries, long patience, long minUtility) {
-        super(inquiries, patience);
+        this(inquiries, patience, minUtility, SellerMemory.none());
+    }
+
+    public SatisficerAssistant(int inquiries, long patience, long minUtility, SellerMemory memory) {
+        super(inquiries, patience, memory);
         this.minUtility = minUtility;
     }
 

@@ -23,8 +23,8 @@ import org.mercato.sim.protocol.Proposal;
  */
 public final class SusceptibleAssistant extends InquiringAssistant {
     /** How the registry knows this policy: its name, parameters and their parsing. */
-    public static final PolicyEntry<AssistantPolicy> ENTRY =
-            PolicyEntry.behavioural("susceptible", List.of("inquiries", "patience", "susceptibility"), params -> {
+    public static final PolicyEntry<AssistantPolicy> ENTRY = PolicyEntry.behavioural(
+            "susceptible", List.of("inquiries", "patience", "susceptibility", SellerMemory.PARAM), params -> {
                 int inquiries = SharedParams.inquiries(params);
                 long patience = SharedParams.patience(params);
                 Map<Tactic, Double> susceptibility = new EnumMap<>(Tactic.class);
@@ -37,15 +37,25 @@ public final class SusceptibleAssistant extends InquiringAssistant {
                     }
                     susceptibility.put(Tactic.parse(label), p);
                 });
-                return () -> new SusceptibleAssistant(inquiries, patience, susceptibility);
+                SellerMemory.Rules memory = SellerMemory.Rules.from(params);
+                return () -> new SusceptibleAssistant(inquiries, patience, susceptibility, SellerMemory.of(memory));
             });
 
     private final Map<Tactic, Double> susceptibility;
     private String captor;
 
     public SusceptibleAssistant(int inquiries, long patience, Map<Tactic, Double> susceptibility) {
-        super(inquiries, patience);
+        this(inquiries, patience, susceptibility, SellerMemory.none());
+    }
+
+    public SusceptibleAssistant(int inquiries, long patience, Map<Tactic, Double> susceptibility, SellerMemory memory) {
+        super(inquiries, patience, memory);
         this.susceptibility = susceptibility.isEmpty() ? Map.of() : new EnumMap<>(susceptibility);
+    }
+
+    @Override
+    void onNewRound() {
+        captor = null;
     }
 
     @Override

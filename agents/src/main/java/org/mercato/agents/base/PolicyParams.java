@@ -152,6 +152,11 @@ public final class PolicyParams {
         return out;
     }
 
+    /** Whether the key was given as a map (such as {@code memory: {keep: 0.8}}). */
+    public boolean isMap(String key) {
+        return values.get(key) instanceof Map<?, ?>;
+    }
+
     /** Whether the key was given. */
     public boolean has(String key) {
         return values.containsKey(key);

@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.mercato.agents.base.FailureReasons;
+import org.mercato.agents.base.InvalidParameterException;
 import org.mercato.agents.base.PolicyEntry;
+import org.mercato.agents.base.PolicyParams;
 import org.mercato.sim.domain.Customer;
 import org.mercato.sim.domain.OrderLine;
 import org.mercato.sim.policy.AgentContext;
@@ -21,6 +23,7 @@ import org.mercato.sim.protocol.ListingView;
 import org.mercato.sim.protocol.Message;
 import org.mercato.sim.protocol.MessageReceived;
 import org.mercato.sim.protocol.Observation;
+import org.mercato.sim.protocol.OrderDelivered;
 import org.mercato.sim.protocol.Pay;
 import org.mercato.sim.protocol.PaymentSettled;
 import org.mercato.sim.protocol.Proposal;
@@ -41,16 +44,32 @@ import org.mercato.sim.protocol.WokenUp;
  * beyond {@link #MAX_PAGE}, a wait beyond {@link #MAX_WAIT_SECONDS}, a text beyond {@link
  * LlmConversation#MAX_TEXT} characters) are invalid calls. As {@link Prefetching}, it sends ahead
  * the first request an expected observation would cause.
+ *
+ * <p>Each {@link AssistantStarted} starts a visit with a fresh conversation (and fresh per-agent
+ * bounds). With {@code memory} k above 0, the system prompt of a return visit ({@code visit} > 0)
+ * ends with a summary of the customer's last k orders ({@link PastOrders}: seller, amount paid,
+ * delivered quality); the first visit's requests are those of a policy without memory, byte for
+ * byte. {@link OrderDelivered} takes no model turn.
  */
 public final class LlmAssistantPolicy implements AssistantPolicy, GuessingAhead {
     /** How the registry knows this policy: its name, parameters and their parsing. */
     public static final PolicyEntry<AssistantPolicy> ENTRY = PolicyEntry.unchecked(
             "llm-assistant",
             true,
-            // no parameters of its own; a behavioural group's params are ignored, so the group
-            // switches to the model with one key (agents.assistants[0].policy=llm-assistant); the
-            // model settings are read per agent, so a scenario is checked without them
-            params -> () -> new LlmAssistantPolicy(params.llm(LlmAgentSettings.class)));
+            // one parameter of its own, memory; a behavioural group's other params are ignored, so
+            // the group switches to the model with one key (agents.assistants[0].policy=llm-assistant);
+            // the model settings are read per agent, so a scenario is checked without them
+            params -> {
+                int memory = memory(params);
+                return () -> new LlmAssistantPolicy(params.llm(LlmAgentSettings.class), memory);
+            });
+
+    /** The parameter naming how many past orders a return visit's prompt summarizes. */
+    public static final String MEMORY = "memory";
+    /** The orders summarized when {@code memory} is a behavioural group's rules (a map). */
+    public static final int DEFAULT_MEMORY = 5;
+    /** The most orders a prompt summarizes. */
+    public static final int MAX_MEMORY = 100;
 
     public static final String LLM_ERROR = "llm-error";
     /** The highest results page the {@code search} tool takes. */
@@ -91,32 +110,61 @@ public final class LlmAssistantPolicy implements AssistantPolicy, GuessingAhead 
                     "Stop shopping.",
                     List.of(new LlmTool.Param("reason", "string", "why, e.g. purchased", true))));
 
-    private final LlmConversation<AssistantAction> chat;
+    private final LlmAgentSettings settings;
     private final String template;
+    private final PastOrders past;
+    private LlmConversation<AssistantAction> chat;
     private final Map<String, Proposal> proposals = new TreeMap<>();
     private Customer customer;
     private boolean finished;
 
     public LlmAssistantPolicy(LlmAgentSettings settings) {
+        this(settings, 0);
+    }
+
+    /** With a summary of the last {@code memory} orders in a return visit's prompt (0: none). */
+    public LlmAssistantPolicy(LlmAgentSettings settings, int memory) {
+        if (memory < 0 || memory > MAX_MEMORY) {
+            throw new IllegalArgumentException("memory must lie in [0, " + MAX_MEMORY + "], was " + memory);
+        }
+        this.settings = settings;
         this.chat = new LlmConversation<>(settings, TOOLS);
         this.template = settings.promptTemplate() != null ? settings.promptTemplate() : Prompts.builtIn("assistant");
+        this.past = new PastOrders(memory);
+    }
+
+    /**
+     * The {@code memory} parameter: a whole number k in [0, {@link #MAX_MEMORY}]; a map (the
+     * behavioural rules of a group switched to this policy) means {@link #DEFAULT_MEMORY}; absent, 0.
+     */
+    static int memory(PolicyParams params) {
+        if (params.isMap(MEMORY)) {
+            return DEFAULT_MEMORY;
+        }
+        int memory = params.intValue(MEMORY, 0);
+        if (memory < 0 || memory > MAX_MEMORY) {
+            throw new InvalidParameterException(
+                    params.policy(),
+                    MEMORY,
+                    "expected a whole number of past orders from 0 to " + MAX_MEMORY + ", got " + memory);
+        }
+        return memory;
     }
 
     @Override
     public List<AssistantAction> onObservation(Observation observation, AgentContext context) {
-        if (finished) {
-            return List.of();
+        if (observation instanceof OrderDelivered delivered) {
+            past.delivered(delivered);
+            return List.of(); // during or after a visit: nothing for the model to do about it
+        }
+        if (observation instanceof PaymentSettled settled) {
+            past.paid(settled);
         }
         if (observation instanceof AssistantStarted started) {
-            customer = started.customer();
-            chat.system(Prompts.fill(
-                    template,
-                    Map.of(
-                            "self", customer.id(),
-                            "request", customer.request(),
-                            "items", Prompts.json(customer.items()),
-                            "amenities", customer.requiredAmenities().toString(),
-                            "budget", Prompts.money(customer.budget()))));
+            start(started);
+        }
+        if (finished) {
+            return List.of();
         }
         if (observation instanceof ProposalReceived received) {
             proposals.put(received.proposal().id(), received.proposal());
@@ -139,6 +187,25 @@ public final class LlmAssistantPolicy implements AssistantPolicy, GuessingAhead 
         return List.of(new Done(LLM_ERROR));
     }
 
+    /** A visit starts: a fresh conversation whose system prompt tells, on a return visit, the past orders. */
+    private void start(AssistantStarted started) {
+        customer = started.customer();
+        finished = false;
+        proposals.clear();
+        if (started.visit() > 0) {
+            chat = new LlmConversation<>(settings, TOOLS);
+        }
+        String system = Prompts.fill(
+                template,
+                Map.of(
+                        "self", customer.id(),
+                        "request", customer.request(),
+                        "items", Prompts.json(customer.items()),
+                        "amenities", customer.requiredAmenities().toString(),
+                        "budget", Prompts.money(customer.budget())));
+        chat.system(started.visit() > 0 ? system + past.summary() : system);
+    }
+
     /**
      * Sends ahead the request of the turn {@code observation} would start, exactly as {@link
      * #onObservation} would build it; changes nothing here. Not for {@link AssistantStarted}, whose
@@ -146,7 +213,10 @@ public final class LlmAssistantPolicy implements AssistantPolicy, GuessingAhead 
      */
     @Override
     public void prefetch(Observation observation, AgentContext context) {
-        if (finished || observation instanceof AssistantStarted || !chat.mayGuess()) {
+        if (finished
+                || observation instanceof AssistantStarted
+                || observation instanceof OrderDelivered
+                || !chat.mayGuess()) {
             return;
         }
         chat.prefetch(render(observation), context.now());
@@ -160,19 +230,24 @@ public final class LlmAssistantPolicy implements AssistantPolicy, GuessingAhead 
 
     /**
      * Guesses ahead: the turn {@code observation} would start from {@code after} (or the real
-     * state), sent ahead; its actions once the answer is at hand. Not for {@link AssistantStarted}.
+     * state), sent ahead; its actions once the answer is at hand. Not for {@link AssistantStarted},
+     * which starts a visit afresh even after the last one finished; an {@link OrderDelivered} takes
+     * no turn.
      */
     @Override
     public Guess guess(Guess after, Observation observation, AgentContext context) {
         if (after != null && after.actions() == null) {
             return null; // one conversation: the next turn needs the pending one's answer
         }
+        if (observation instanceof AssistantStarted) {
+            return null;
+        }
         Ahead from =
                 after == null ? new Ahead(chat.shadow(), new TreeMap<>(proposals), finished) : (Ahead) after.state();
-        if (from.finished()) {
+        if (from.finished() || observation instanceof OrderDelivered) {
             return new Guess(from, List.of());
         }
-        if (observation instanceof AssistantStarted || customer == null || !chat.mayGuess(from.chat())) {
+        if (customer == null || !chat.mayGuess(from.chat())) {
             return null;
         }
         Map<String, Proposal> known = from.proposals();

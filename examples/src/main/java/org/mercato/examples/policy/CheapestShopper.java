@@ -27,7 +27,8 @@ import org.mercato.sim.protocol.WokenUp;
  * A researcher's own shopper, written against the protocol only (docs/protocol.md): it searches,
  * asks the first {@code inquiries} results for a proposal, waits {@code patience}, then pays the
  * cheapest proposal within its budget, whatever it is worth to the customer. One instance per
- * customer; it keeps its state in fields, as a policy may.
+ * customer; it keeps its state in fields, as a policy may. Anything else it is told (such as an
+ * {@code OrderDelivered} of a market with deliveries) needs no action.
  */
 public final class CheapestShopper implements AssistantPolicy {
     /** Its name in a scenario ({@code policy: cheapest-shopper}), its keys, and how they are read. */
@@ -51,7 +52,9 @@ public final class CheapestShopper implements AssistantPolicy {
     @Override
     public List<AssistantAction> onObservation(Observation observation, AgentContext context) {
         if (observation instanceof AssistantStarted started) {
+            // each visit of a returning customer starts afresh
             customer = started.customer();
+            proposals.clear();
             return List.of(new Search(customer.request()));
         }
         if (observation instanceof SearchResults results) {

@@ -3,6 +3,9 @@ package org.mercato.scenarios.run;
 import java.util.List;
 import java.util.Locale;
 import org.mercato.metrics.dynamics.PeriodFold;
+import org.mercato.scenarios.keys.KeyPath;
+import org.mercato.scenarios.keys.WiringException;
+import org.mercato.scenarios.model.DynamicsConfig;
 import org.mercato.scenarios.model.KernelConfig;
 import org.mercato.scenarios.model.KernelMode;
 import org.mercato.scenarios.model.MarketConfig;
@@ -79,13 +82,26 @@ public final class CoreMarketFeature implements RunFeature {
                 run.stats().cutAtHorizon());
     }
 
-    /** The kernel settings a scenario asks for (before the model calls' adjustments, see {@link LlmFeature}). */
+    /**
+     * The kernel settings a scenario asks for (before the model calls' adjustments, see {@link
+     * LlmFeature}); a market that lives over time runs to its own horizon ({@code
+     * market.dynamics.horizon}), and a different {@code kernel.horizon} is refused.
+     */
     public static KernelSettings kernel(Scenario scenario) {
         KernelConfig k = scenario.kernel();
+        DynamicsConfig dynamics = scenario.market().dynamics();
+        if (dynamics != null
+                && k.horizon() != null
+                && k.horizon().micros() != dynamics.horizon().micros()) {
+            throw new WiringException(
+                    KeyPath.of("kernel", "horizon"),
+                    "is " + k.horizon().text() + " but market.dynamics.horizon is "
+                            + dynamics.horizon().text() + "; give the horizon once, in market.dynamics");
+        }
         return new KernelSettings(
                 scenario.seed(),
                 k.networkDelayMicros(),
-                k.horizonMicros(),
+                dynamics != null ? dynamics.horizon().micros() : k.horizonMicros(),
                 k.parallelismOrDefault(),
                 k.modeOrDefault() == KernelMode.BARE ? KernelSettings.Mode.BARE : KernelSettings.Mode.ACTORS);
     }

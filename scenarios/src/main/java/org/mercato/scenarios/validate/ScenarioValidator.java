@@ -14,6 +14,7 @@ import org.mercato.agents.PolicyRegistry;
 import org.mercato.agents.UnknownPolicyException;
 import org.mercato.agents.base.InvalidParameterException;
 import org.mercato.agents.llm.ProviderSettings;
+import org.mercato.scenarios.dynamics.ArrivalTrace;
 import org.mercato.scenarios.keys.KeyPath;
 import org.mercato.scenarios.keys.Suggestions;
 import org.mercato.scenarios.keys.WiringException;
@@ -100,6 +101,11 @@ public final class ScenarioValidator {
                 where);
         try {
             WiredRun.wire(scenario, RunEnvironment.withoutModelCalls(registry)).close();
+        } catch (ArrivalTrace.FormatException e) {
+            if (e.line() > 0) {
+                throw new ScenarioException(e.file().toString(), e.line(), 1, "", e.problem());
+            }
+            throw where.error(KeyPath.of("market", "dynamics", "arrivals", "trace"), Locator.At.VALUE, e.problem());
         } catch (MagenticFormatException e) {
             throw where.error(KeyPath.of("market", "magentic"), Locator.At.VALUE, e.getMessage());
         } catch (WiringException e) {
