@@ -179,7 +179,8 @@ public final class SvgChart {
         int plotHeight = 170;
         double top = 10;
         double plotBottom = top + plotHeight;
-        double width = left + 560 + 20;
+        // the last x tick's number is centred on the plot's right edge: room for its half
+        double width = left + 560 + Math.max(20, widestTick(xTicks) / 2 + 4);
         Scale x = new Scale(0, xTicks.max(), left, left + 560);
         Scale y = new Scale(0, yTicks.max(), plotBottom, top);
         double yTitleAt = titleCentre((top + plotBottom) / 2, axes.y());
