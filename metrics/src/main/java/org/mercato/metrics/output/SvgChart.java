@@ -325,19 +325,10 @@ public final class SvgChart {
                     svg.append(line(x - 3, y.at(p.lower()), x + 3, y.at(p.lower()), colour));
                     svg.append(line(x - 3, y.at(p.upper()), x + 3, y.at(p.upper()), colour));
                 }
-                svg.append(String.format(
-                        Locale.ROOT,
-                        "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"%s\"><title>%s</title></circle>",
-                        x,
-                        py,
-                        colour,
-                        escape(s.name() + ": " + number(p.mean()))));
+                dot(svg, x, py, colour, s.name() + ": " + number(p.mean()));
             }
-            svg.append(String.format(
-                    Locale.ROOT, "<path d=\"%s\" fill=\"none\" stroke=\"%s\" stroke-width=\"2\"/>", path, colour));
-            double ly = legendTop + 18 * (k + 1);
-            svg.append(line(left, ly - 4, left + 16, ly - 4, colour).replace("/>", " stroke-width=\"3\"/>"));
-            svg.append(label(left + 22, ly, "start", s.name()));
+            seriesLine(svg, path, colour);
+            legendEntry(svg, left, legendTop + 18 * (k + 1), colour, s.name());
         }
         return svg.append("</svg>").toString();
     }
@@ -417,23 +408,36 @@ public final class SvgChart {
                 double py = y.at(value);
                 path.append(gap ? "M" : "L").append(String.format(Locale.ROOT, "%.1f %.1f", px, py));
                 gap = false;
-                svg.append(String.format(
-                        Locale.ROOT,
-                        "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"2.5\" fill=\"%s\"><title>%s</title></circle>",
-                        px,
-                        py,
-                        colour,
-                        escape(trace.name() + " at " + tick(trace.x().get(i)) + ": " + number(value))));
+                dot(svg, px, py, colour, trace.name() + " at " + tick(trace.x().get(i)) + ": " + number(value));
             }
             if (path.length() > 0) {
-                svg.append(String.format(
-                        Locale.ROOT, "<path d=\"%s\" fill=\"none\" stroke=\"%s\" stroke-width=\"2\"/>", path, colour));
+                seriesLine(svg, path, colour);
             }
-            double ly = legendTop + 18 * (k + 1);
-            svg.append(line(left, ly - 4, left + 16, ly - 4, colour).replace("/>", " stroke-width=\"3\"/>"));
-            svg.append(label(left + 22, ly, "start", trace.name()));
+            legendEntry(svg, left, legendTop + 18 * (k + 1), colour, trace.name());
         }
         return svg.append("</svg>").toString();
+    }
+
+    /** A series' point: a dot with its value as a tooltip. */
+    private static void dot(StringBuilder svg, double x, double y, String colour, String tooltip) {
+        svg.append(String.format(
+                Locale.ROOT,
+                "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"%s\"><title>%s</title></circle>",
+                x,
+                y,
+                colour,
+                escape(tooltip)));
+    }
+
+    private static void seriesLine(StringBuilder svg, CharSequence path, String colour) {
+        svg.append(String.format(
+                Locale.ROOT, "<path d=\"%s\" fill=\"none\" stroke=\"%s\" stroke-width=\"2\"/>", path, colour));
+    }
+
+    /** A legend row at baseline {@code y}: a short thick line in the series' colour, then its name. */
+    private static void legendEntry(StringBuilder svg, double left, double y, String colour, String name) {
+        svg.append(line(left, y - 4, left + 16, y - 4, colour).replace("/>", " stroke-width=\"3\"/>"));
+        svg.append(label(left + 22, y, "start", name));
     }
 
     /** {@code text} in lines no wider than {@code width}, broken after ", " where it can be. */
