@@ -18,9 +18,10 @@ public final class SvgChart {
     public static final String GREY = "#a5a5a5";
     public static final String PURPLE = "#8064a2";
     public static final String ORANGE = "#e8871e";
+    public static final String GREEN = "#9bbb59";
 
     /** Line colours, one per series in order (then repeated). */
-    private static final List<String> SERIES = List.of(BLUE, RED, "#9bbb59", PURPLE, "#4bacc6", ORANGE, "#7f7f7f");
+    private static final List<String> SERIES = List.of(BLUE, RED, GREEN, PURPLE, "#4bacc6", ORANGE, "#7f7f7f");
 
     /** The longest label drawn in full; longer ones are cut and keep the whole as a tooltip. */
     public static final int MAX_LABEL = 48;
@@ -333,8 +334,15 @@ public final class SvgChart {
         return svg.append("</svg>").toString();
     }
 
-    /** One line over a numeric x axis: its name in the legend, and a y per x (null: a gap in the line). */
-    public record Trace(String name, List<Double> x, List<Double> y) {
+    /**
+     * One line over a numeric x axis: its name in the legend, a y per x (null: a gap in the line), and
+     * its colour (null: the next of the series colours).
+     */
+    public record Trace(String name, List<Double> x, List<Double> y, String colour) {
+        public Trace(String name, List<Double> x, List<Double> y) {
+            this(name, x, y, null);
+        }
+
         public Trace {
             x = List.copyOf(x);
             y = java.util.Collections.unmodifiableList(new ArrayList<>(y));
@@ -395,7 +403,7 @@ public final class SvgChart {
         svg.append(label(left, legendTop, "start", legendTitle));
         for (int k = 0; k < traces.size(); k++) {
             Trace trace = traces.get(k);
-            String colour = SERIES.get(k % SERIES.size());
+            String colour = trace.colour() != null ? trace.colour() : SERIES.get(k % SERIES.size());
             StringBuilder path = new StringBuilder();
             boolean gap = true;
             for (int i = 0; i < trace.x().size(); i++) {
