@@ -1,15 +1,13 @@
 package org.mercato.scenarios.studies;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mercato.scenarios.studies.Studies.mean;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 import org.junit.jupiter.api.Test;
-import org.mercato.metrics.dynamics.PeriodFold;
 import org.mercato.metrics.dynamics.PeriodStats;
-import org.mercato.sim.events.LoggedEvent;
 
 /**
  * The loyalty study's findings on its per-period series, at a reduced size: shoppers with a memory
@@ -24,23 +22,9 @@ class LoyaltyStudyTest {
     static List<PeriodStats> periods(String... overrides) {
         List<String> sets = new ArrayList<>(List.of(SMALL));
         sets.addAll(List.of(overrides));
-        Studies.Outcome outcome = Studies.run("loyalty", sets.toArray(String[]::new));
-        PeriodFold fold = new PeriodFold();
-        for (LoggedEvent e : outcome.events()) {
-            fold.accept(e);
-        }
-        assertThat(fold.result()).hasSize(30);
-        return fold.result();
-    }
-
-    /** The mean of a period series over periods {@code from} to {@code to} - 1 (a period without it counts 0). */
-    static double mean(List<PeriodStats> periods, int from, int to, Function<PeriodStats, Number> series) {
-        double sum = 0;
-        for (int p = from; p < to; p++) {
-            Number value = series.apply(periods.get(p));
-            sum += value == null ? 0 : value.doubleValue();
-        }
-        return sum / (to - from);
+        List<PeriodStats> periods = Studies.periods("loyalty", sets.toArray(String[]::new));
+        assertThat(periods).hasSize(30);
+        return periods;
     }
 
     static Double overPromisersShare(PeriodStats p) {

@@ -5,13 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.mercato.metrics.dynamics.PeriodFold;
 import org.mercato.metrics.dynamics.PeriodStats;
-import org.mercato.sim.events.LoggedEvent;
 
 /**
  * The reputation study's findings on its per-period series ({@code summary.json}'s {@code periods},
- * folded by {@link PeriodFold}), at a reduced size: with reviews the over-promisers' share of
+ * folded by {@code PeriodFold}), at a reduced size: with reviews the over-promisers' share of
  * payments falls over the 30 days, while without reviews it stays; fake reviews slow the fall; the
  * review filter restores part of it.
  */
@@ -22,24 +20,18 @@ class ReputationStudyTest {
     static List<PeriodStats> periods(String... overrides) {
         List<String> sets = new ArrayList<>(List.of(SMALL));
         sets.addAll(List.of(overrides));
-        Studies.Outcome outcome = Studies.run("reputation", sets.toArray(String[]::new));
-        PeriodFold fold = new PeriodFold();
-        for (LoggedEvent e : outcome.events()) {
-            fold.accept(e);
-        }
-        List<PeriodStats> periods = fold.result();
+        List<PeriodStats> periods = Studies.periods("reputation", sets.toArray(String[]::new));
         assertThat(periods).hasSize(30);
         return periods;
     }
 
     /** The over-promisers' mean share of payments over periods {@code from} to {@code to} - 1. */
     static double share(List<PeriodStats> periods, int from, int to) {
-        double sum = 0;
-        for (int p = from; p < to; p++) {
-            var shares = periods.get(p).shareByQuality();
-            sum += shares == null ? 0 : shares.getOrDefault(OVER_PROMISERS, 0.0);
-        }
-        return sum / (to - from);
+        return Studies.mean(
+                periods,
+                from,
+                to,
+                p -> p.shareByQuality() == null ? null : p.shareByQuality().getOrDefault(OVER_PROMISERS, 0.0));
     }
 
     @Test
