@@ -88,11 +88,24 @@ public record SimulationSetup(
             throw new IllegalArgumentException("need one arrival time per customer: " + arrivals.length + " for "
                     + catalog.customers().size() + " customers");
         }
+        int services = catalog.services().size();
+        for (int service : dynamics.quality().schedules().keySet()) {
+            if (service >= services) {
+                throw new IllegalArgumentException("a quality schedule for service index " + service
+                        + " but the catalog has " + services + " services");
+            }
+        }
         if (dynamics.reviews() != null) {
+            java.util.Set<Integer> campaigns = new java.util.HashSet<>();
             for (var fake : dynamics.reviews().fakes()) {
-                if (fake.service() >= catalog.services().size()) {
+                if (fake.service() >= services) {
                     throw new IllegalArgumentException("fake reviews for service index " + fake.service()
-                            + " but the catalog has " + catalog.services().size() + " services");
+                            + " but the catalog has " + services + " services");
+                }
+                if (!campaigns.add(fake.service())) {
+                    // one stream per service decides a campaign's times: two would post in lockstep
+                    throw new IllegalArgumentException("two fake-review campaigns for service "
+                            + catalog.services().get(fake.service()).id());
                 }
             }
         }

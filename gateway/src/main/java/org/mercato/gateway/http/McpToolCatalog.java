@@ -64,7 +64,9 @@ final class McpToolCatalog {
                                     + " maybe items wanted), proposal (an order offered to you: 'id' to pay or"
                                     + " decline, lines, total in cents, validUntil µs), payment-settled,"
                                     + " proposal-declined, rejected (the market refused an action of yours:"
-                                    + " action, ref, reason), woken-up (a wait ended). If the turn you were shown"
+                                    + " action, ref, reason), woken-up (a wait ended), order-delivered (a paid order"
+                                    + " arrived: proposalId, service, quality 0-1; a started with 'visit' > 0 is a"
+                                    + " return visit). If the turn you were shown"
                                     + " last is still unanswered, next_turn answers it with no actions first."
                                     + " Returns {\"turn\": null, \"note\"} when none came in time, and"
                                     + " {\"done\": true} or {\"ended\": true} when the agent or the market has finished.",

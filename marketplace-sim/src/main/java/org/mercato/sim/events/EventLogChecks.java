@@ -6,8 +6,8 @@ import java.util.Map;
 /**
  * What every log the market writes satisfies and a hand-edited or spliced one may not: times are
  * never negative and never go back, sequence numbers only grow, each customer, service and
- * proposal id is logged once, and reveals, payments and declines name a proposal logged before
- * them. Folding a log that breaks one of these would give numbers that look right and are not.
+ * proposal id is logged once, reveals, payments, declines, deliveries and genuine reviews name a
+ * proposal logged before them, and an arrival a customer logged before it. Folding a log that breaks one of these would give numbers that look right and are not.
  */
 final class EventLogChecks {
     private long lastTime = Long.MIN_VALUE;
@@ -42,6 +42,12 @@ final class EventLogChecks {
             return known("payment", p.proposal());
         } else if (event instanceof DeclineEvent d) {
             return known("decline", d.proposal());
+        } else if (event instanceof DeliveryEvent d) {
+            return known("delivery", d.proposal());
+        } else if (event instanceof ReviewEvent r && r.proposal() != null) {
+            return known("review", r.proposal());
+        } else if (event instanceof ArrivalEvent a && !customers.containsKey(a.customer())) {
+            return "arrival of unknown customer '" + a.customer() + "'";
         }
         return null;
     }

@@ -60,7 +60,9 @@ import org.mercato.sim.schedule.Scheduled;
  * customers who wrote to them and take no more paid orders than their capacity; every refusal is
  * logged with its reason and told to the actor. Results pages go through a {@link PagePresenter};
  * proposals reach their customer as the {@link ProposalReveal} policy says (a proposal not yet
- * revealed is unknown to its customer).
+ * revealed is unknown to its customer). With {@link MarketDynamics} it also lives over time
+ * ({@link MarketTimeline}): customers arrive and return, orders are delivered and reviewed, and
+ * the services are re-listed with their current displayed ratings.
  */
 public final class Market {
     private final AgentDirectory agents;
@@ -87,23 +89,13 @@ public final class Market {
             SearchSettings searchSettings,
             PagePresenter presenter,
             ProposalReveal reveal) {
-        this(agents, search, searchSettings, presenter, reveal, null);
-    }
-
-    /** A market that also sells sponsored slots on first results pages ({@code ads} null: none). */
-    public Market(
-            AgentDirectory agents,
-            SearchMechanism search,
-            SearchSettings searchSettings,
-            PagePresenter presenter,
-            ProposalReveal reveal,
-            SponsoredSlots ads) {
-        this(agents, search, searchSettings, presenter, reveal, ads, null, 0);
+        this(agents, search, searchSettings, presenter, reveal, null, null, 0);
     }
 
     /**
-     * A market that changes over time as {@code dynamics} say (null: it does not), drawing from
-     * streams of the master {@code seed}. With reviews, the search mechanism must be able to {@link
+     * A market that also sells sponsored slots on first results pages ({@code ads} null: none) and
+     * changes over time as {@code dynamics} say (null: it does not), drawing from streams of the
+     * master {@code seed}. With reviews, the search mechanism must be able to {@link
      * SearchMechanism#relist re-list}.
      */
     public Market(
@@ -131,6 +123,9 @@ public final class Market {
         this.conversations = new HashSet<>();
         this.done = new boolean[agents.size()];
         this.ordersTaken = new int[agents.size()];
+        if (dynamics != null && dynamics.reviews() != null) {
+            relist(agents.services()); // fails now, not mid-run, when the mechanism cannot re-list
+        }
     }
 
     private Market(Market from, SearchMechanism search) {
@@ -194,7 +189,7 @@ public final class Market {
     }
 
     /** A customer's visit starts: it shops again, with its budget as its balance. */
-    void startVisit(int customer, int visit) {
+    void startVisit(int customer) {
         done[customer] = false;
         ledger.reset(customer, agents.customer(customer).budget());
     }

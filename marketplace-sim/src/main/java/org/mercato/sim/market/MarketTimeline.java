@@ -140,7 +140,7 @@ final class MarketTimeline {
 
     private void arrive(long t, int customer, Market market, MarketOutput out) {
         int visit = visits[customer]++;
-        market.startVisit(customer, visit);
+        market.startVisit(customer);
         out.record(t, new ArrivalEvent(agents.idOf(customer), visit));
         out.deliver(customer, t, new AssistantStarted(agents.customer(customer), visit));
     }

@@ -60,6 +60,41 @@ class DynamicsEventReaderTest {
     }
 
     @Test
+    void deliveriesReviewsAndArrivalsMustNameWhatTheLogHasSeen() throws java.io.IOException {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("dyn-log");
+        try {
+            String customer = "{\"t\":0,\"seq\":0,\"type\":\"customer\",\"id\":\"c-1\",\"items\":{\"x\":1},"
+                    + "\"reference_prices\":{\"x\":1.00},\"amenities\":[],\"budget\":1.00,\"time_cost_per_hour\":0.00}\n";
+            for (LoggedEvent orphan : List.of(
+                    new LoggedEvent(9, 3, new DeliveryEvent("p-1", "c-1", "s-1", 0.4)),
+                    new LoggedEvent(9, 3, new ReviewEvent("s-1", "c-1", "p-1", 2, false, false)),
+                    new LoggedEvent(9, 3, new ArrivalEvent("c-2", 0)))) {
+                java.nio.file.Path log = dir.resolve("events.jsonl");
+                java.nio.file.Files.writeString(log, customer + EventReaderTest.line(orphan) + "\n");
+                assertThatThrownBy(() -> EventReader.readAll(log))
+                        .isInstanceOf(EventReader.EventLogException.class)
+                        .hasMessageContaining(":2: ")
+                        .hasMessageContaining("unknown");
+            }
+            java.nio.file.Path fine = dir.resolve("fine.jsonl");
+            java.nio.file.Files.writeString(
+                    fine,
+                    customer + EventReaderTest.line(new LoggedEvent(1, 1, new ArrivalEvent("c-1", 0))) + "\n"
+                            + EventReaderTest.line(
+                                    new LoggedEvent(2, 2, new ReviewEvent("s", null, null, 5, true, false)))
+                            + "\n");
+            assertThat(EventReader.readAll(fine)).hasSize(3);
+        } finally {
+            try (var files = java.nio.file.Files.list(dir)) {
+                for (java.nio.file.Path file : files.toList()) {
+                    java.nio.file.Files.delete(file);
+                }
+            }
+            java.nio.file.Files.delete(dir);
+        }
+    }
+
+    @Test
     void aWrittenFalseFlagIsRefused() {
         assertThatThrownBy(() -> EventReader.parse(
                         "{\"t\":1,\"seq\":2,\"type\":\"review\",\"service\":\"s\",\"stars\":5,\"fake\":false}"))

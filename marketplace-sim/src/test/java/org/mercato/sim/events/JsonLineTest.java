@@ -273,7 +273,14 @@ class JsonLineTest {
                         50,
                         List.of(new AdAuctionEvent.Bid("s1", 120, 0.8)),
                         List.of(new AdAuctionEvent.Winner(1, "s1", 50))),
-                new AdChargeEvent("s1", "c\"1", 3, "choice", 50, null));
+                new AdChargeEvent("s1", "c\"1", 3, "choice", 50, null),
+                new ArrivalEvent("c\"1", 2),
+                new PeriodEvent(3, 300, 400),
+                new DeliveryEvent("p7", "c\"1", "s1", 0.4),
+                new ReviewEvent("s1", null, null, 5, true, true),
+                new ReputationEvent("s1", 4.2, 13),
+                new RestockEvent("s1", 4),
+                new QualityEvent("s1", 0.4));
     }
 
     @Test
@@ -329,7 +336,14 @@ class JsonLineTest {
                         "auction",
                         "execution",
                         "ad_auction",
-                        "ad_charge");
+                        "ad_charge",
+                        "arrival",
+                        "period",
+                        "delivery",
+                        "review",
+                        "reputation",
+                        "restock",
+                        "quality");
     }
 
     @Test

@@ -107,7 +107,10 @@ class DynamicsDeterminismTest {
             } else if (observation instanceof MessageReceived message) {
                 long price = self.menu().get("pizza");
                 return List.of(new Propose(
-                        message.from(), List.of(new OrderLine("pizza", 1, price)), price, context.now() + 100_000));
+                        message.from(),
+                        List.of(new OrderLine("pizza", 1, price)),
+                        price,
+                        context.actsAt() + 3_600_000_000L));
             }
             return List.of();
         }
@@ -212,10 +215,12 @@ class DynamicsDeterminismTest {
                     .contains("\"type\":\"reputation\"")
                     .contains("\"type\":\"restock\"")
                     .contains("\"reason\":\"sold_out\"");
-            assertThat(log(setup(dynamics, Mode.ACTORS, 1, false, false))).isEqualTo(bare);
-            assertThat(log(setup(dynamics, Mode.ACTORS, 4, false, false))).isEqualTo(bare);
-            assertThat(log(setup(dynamics, Mode.BARE, 1, true, true))).isEqualTo(bare);
             assertThat(log(setup(dynamics, Mode.ACTORS, 4, true, true))).isEqualTo(bare);
+            if (refresh == Refresh.PERIOD) { // the other kernels once: the refresh rule does not touch them
+                assertThat(log(setup(dynamics, Mode.ACTORS, 1, false, false))).isEqualTo(bare);
+                assertThat(log(setup(dynamics, Mode.ACTORS, 4, false, false))).isEqualTo(bare);
+                assertThat(log(setup(dynamics, Mode.BARE, 1, true, true))).isEqualTo(bare);
+            }
         }
     }
 }

@@ -105,7 +105,9 @@ class MarketAdsTest {
                 new SearchSettings(pageSize, 10, true),
                 PagePresenter.of(PresentationSettings.DEFAULT.withImpressions(true), 1),
                 ProposalReveal.immediate(),
-                new SponsoredSlots(new AdsSetup(settings, advertisers)));
+                new SponsoredSlots(new AdsSetup(settings, advertisers)),
+                null,
+                0);
     }
 
     private static SearchResults search(Market market, RecordingOutput out, int page, long seq) {

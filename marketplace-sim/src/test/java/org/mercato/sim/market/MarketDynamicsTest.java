@@ -425,7 +425,9 @@ class MarketDynamicsTest {
 
         buy(10, C0, S0); // a 1-star review: s0 falls to (4 + 4 + 1) / 3 = 3.0, below... equal to s1; ties by id
         buy(11, C1, S0); // another: (4 + 4 + 1 + 1) / 4 = 2.5
-        assertThat(version.current()).isEqualTo(2);
+        assertThat(version.current())
+                .as("the listing at open, then two changes")
+                .isEqualTo(3);
         act(20, C1, new Search("pizza", null, 0));
         assertThat(((SearchResults) delivered.get(delivered.size() - 1).observation()).listings())
                 .extracting(ListingView::service, ListingView::rating)
