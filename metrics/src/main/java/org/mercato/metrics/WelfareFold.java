@@ -91,7 +91,7 @@ public final class WelfareFold implements EventSink {
     }
 
     /** Whether the event is one only a market with dynamics writes (its welfare then counts visits). */
-    static boolean isDynamic(Event event) {
+    public static boolean isDynamic(Event event) {
         return event instanceof ArrivalEvent
                 || event instanceof PeriodEvent
                 || event instanceof DeliveryEvent

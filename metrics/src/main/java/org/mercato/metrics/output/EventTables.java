@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.duckdb.DuckDBConnection;
+import org.mercato.metrics.WelfareFold;
 import org.mercato.sim.domain.Customer;
 import org.mercato.sim.domain.Service;
 import org.mercato.sim.events.ArrivalEvent;
@@ -369,13 +370,7 @@ final class EventTables implements AutoCloseable {
                 || event instanceof ProposalEvent
                 || event instanceof PaymentEvent
                 || event instanceof RejectionEvent
-                || event instanceof PeriodEvent
-                || event instanceof ArrivalEvent
-                || event instanceof DeliveryEvent
-                || event instanceof ReviewEvent
-                || event instanceof ReputationEvent
-                || event instanceof RestockEvent
-                || event instanceof QualityEvent;
+                || WelfareFold.isDynamic(event);
     }
 
     private void customer(long t, long seq, Customer c) throws SQLException, IOException {

@@ -62,16 +62,17 @@ final class PeriodCharts {
                 new SvgChart.Axes(xTitle, "Welfare / optimum (ratio)")));
 
         List<SvgChart.Trace> shares = new ArrayList<>();
-        shares.add(new SvgChart.Trace("top seller", x, values(periods, PeriodStats::topSellerShare)));
-        for (String band : bands(periods, true)) {
+        shares.add(new SvgChart.Trace("top seller", x, values(periods, PeriodStats::topSellerShare), SvgChart.GREY));
+        for (QualityBand band : bands(periods, true)) {
             shares.add(new SvgChart.Trace(
-                    "sellers with " + band,
+                    "sellers with " + band.label(),
                     x,
                     values(
                             periods,
                             p -> p.shareByQuality() == null
                                     ? null
-                                    : p.shareByQuality().get(band))));
+                                    : p.shareByQuality().get(band.label())),
+                    colour(band)));
         }
         html.append("<h3>Who is paid: share of the amount paid per period</h3>");
         html.append(SvgChart.traces(shares, "sellers (q: true quality)", new SvgChart.Axes(xTitle, "Share (0 to 1)")));
@@ -79,11 +80,12 @@ final class PeriodCharts {
                 + " true quality at payment time (over-promisers deliver less than they list).</p>");
 
         List<SvgChart.Trace> ratings = new ArrayList<>();
-        for (String band : bands(periods, false)) {
+        for (QualityBand band : bands(periods, false)) {
             ratings.add(new SvgChart.Trace(
-                    "sellers with " + band,
+                    "sellers with " + band.label(),
                     x,
-                    values(periods, p -> p.meanRatingByQuality().get(band))));
+                    values(periods, p -> p.meanRatingByQuality().get(band.label())),
+                    colour(band)));
         }
         html.append("<h3>Mean displayed rating by true quality</h3>");
         html.append(SvgChart.traces(
@@ -103,8 +105,17 @@ final class PeriodCharts {
                 new SvgChart.Axes(xTitle, "Mean payment (currency units)")));
     }
 
+    /** One colour per band in every chart: red for low quality, orange between, green for high. */
+    private static String colour(QualityBand band) {
+        return switch (band) {
+            case LOW -> SvgChart.RED;
+            case MIDDLE -> SvgChart.ORANGE;
+            case HIGH -> SvgChart.GREEN;
+        };
+    }
+
     /** The bands that appear in the shares ({@code paid}) or the ratings, in band order. */
-    private static List<String> bands(List<PeriodStats> periods, boolean paid) {
+    private static List<QualityBand> bands(List<PeriodStats> periods, boolean paid) {
         Set<String> seen = new LinkedHashSet<>();
         for (PeriodStats p : periods) {
             if (paid && p.shareByQuality() != null) {
@@ -113,10 +124,10 @@ final class PeriodCharts {
                 seen.addAll(p.meanRatingByQuality().keySet());
             }
         }
-        List<String> out = new ArrayList<>();
+        List<QualityBand> out = new ArrayList<>();
         for (QualityBand band : QualityBand.values()) {
             if (seen.contains(band.label())) {
-                out.add(band.label());
+                out.add(band);
             }
         }
         return out;

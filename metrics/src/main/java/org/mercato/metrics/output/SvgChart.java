@@ -18,9 +18,10 @@ public final class SvgChart {
     public static final String GREY = "#a5a5a5";
     public static final String PURPLE = "#8064a2";
     public static final String ORANGE = "#e8871e";
+    public static final String GREEN = "#9bbb59";
 
     /** Line colours, one per series in order (then repeated). */
-    private static final List<String> SERIES = List.of(BLUE, RED, "#9bbb59", PURPLE, "#4bacc6", ORANGE, "#7f7f7f");
+    private static final List<String> SERIES = List.of(BLUE, RED, GREEN, PURPLE, "#4bacc6", ORANGE, "#7f7f7f");
 
     /** The longest label drawn in full; longer ones are cut and keep the whole as a tooltip. */
     public static final int MAX_LABEL = 48;
@@ -179,7 +180,8 @@ public final class SvgChart {
         int plotHeight = 170;
         double top = 10;
         double plotBottom = top + plotHeight;
-        double width = left + 560 + 20;
+        // the last x tick's number is centred on the plot's right edge: room for its half
+        double width = left + 560 + Math.max(20, widestTick(xTicks) / 2 + 4);
         Scale x = new Scale(0, xTicks.max(), left, left + 560);
         Scale y = new Scale(0, yTicks.max(), plotBottom, top);
         double yTitleAt = titleCentre((top + plotBottom) / 2, axes.y());
@@ -324,25 +326,23 @@ public final class SvgChart {
                     svg.append(line(x - 3, y.at(p.lower()), x + 3, y.at(p.lower()), colour));
                     svg.append(line(x - 3, y.at(p.upper()), x + 3, y.at(p.upper()), colour));
                 }
-                svg.append(String.format(
-                        Locale.ROOT,
-                        "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"%s\"><title>%s</title></circle>",
-                        x,
-                        py,
-                        colour,
-                        escape(s.name() + ": " + number(p.mean()))));
+                dot(svg, x, py, colour, s.name() + ": " + number(p.mean()));
             }
-            svg.append(String.format(
-                    Locale.ROOT, "<path d=\"%s\" fill=\"none\" stroke=\"%s\" stroke-width=\"2\"/>", path, colour));
-            double ly = legendTop + 18 * (k + 1);
-            svg.append(line(left, ly - 4, left + 16, ly - 4, colour).replace("/>", " stroke-width=\"3\"/>"));
-            svg.append(label(left + 22, ly, "start", s.name()));
+            seriesLine(svg, path, colour);
+            legendEntry(svg, left, legendTop + 18 * (k + 1), colour, s.name());
         }
         return svg.append("</svg>").toString();
     }
 
-    /** One line over a numeric x axis: its name in the legend, and a y per x (null: a gap in the line). */
-    public record Trace(String name, List<Double> x, List<Double> y) {
+    /**
+     * One line over a numeric x axis: its name in the legend, a y per x (null: a gap in the line), and
+     * its colour (null: the next of the series colours).
+     */
+    public record Trace(String name, List<Double> x, List<Double> y, String colour) {
+        public Trace(String name, List<Double> x, List<Double> y) {
+            this(name, x, y, null);
+        }
+
         public Trace {
             x = List.copyOf(x);
             y = java.util.Collections.unmodifiableList(new ArrayList<>(y));
@@ -403,7 +403,7 @@ public final class SvgChart {
         svg.append(label(left, legendTop, "start", legendTitle));
         for (int k = 0; k < traces.size(); k++) {
             Trace trace = traces.get(k);
-            String colour = SERIES.get(k % SERIES.size());
+            String colour = trace.colour() != null ? trace.colour() : SERIES.get(k % SERIES.size());
             StringBuilder path = new StringBuilder();
             boolean gap = true;
             for (int i = 0; i < trace.x().size(); i++) {
@@ -416,23 +416,36 @@ public final class SvgChart {
                 double py = y.at(value);
                 path.append(gap ? "M" : "L").append(String.format(Locale.ROOT, "%.1f %.1f", px, py));
                 gap = false;
-                svg.append(String.format(
-                        Locale.ROOT,
-                        "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"2.5\" fill=\"%s\"><title>%s</title></circle>",
-                        px,
-                        py,
-                        colour,
-                        escape(trace.name() + " at " + tick(trace.x().get(i)) + ": " + number(value))));
+                dot(svg, px, py, colour, trace.name() + " at " + tick(trace.x().get(i)) + ": " + number(value));
             }
             if (path.length() > 0) {
-                svg.append(String.format(
-                        Locale.ROOT, "<path d=\"%s\" fill=\"none\" stroke=\"%s\" stroke-width=\"2\"/>", path, colour));
+                seriesLine(svg, path, colour);
             }
-            double ly = legendTop + 18 * (k + 1);
-            svg.append(line(left, ly - 4, left + 16, ly - 4, colour).replace("/>", " stroke-width=\"3\"/>"));
-            svg.append(label(left + 22, ly, "start", trace.name()));
+            legendEntry(svg, left, legendTop + 18 * (k + 1), colour, trace.name());
         }
         return svg.append("</svg>").toString();
+    }
+
+    /** A series' point: a dot with its value as a tooltip. */
+    private static void dot(StringBuilder svg, double x, double y, String colour, String tooltip) {
+        svg.append(String.format(
+                Locale.ROOT,
+                "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"%s\"><title>%s</title></circle>",
+                x,
+                y,
+                colour,
+                escape(tooltip)));
+    }
+
+    private static void seriesLine(StringBuilder svg, CharSequence path, String colour) {
+        svg.append(String.format(
+                Locale.ROOT, "<path d=\"%s\" fill=\"none\" stroke=\"%s\" stroke-width=\"2\"/>", path, colour));
+    }
+
+    /** A legend row at baseline {@code y}: a short thick line in the series' colour, then its name. */
+    private static void legendEntry(StringBuilder svg, double left, double y, String colour, String name) {
+        svg.append(line(left, y - 4, left + 16, y - 4, colour).replace("/>", " stroke-width=\"3\"/>"));
+        svg.append(label(left + 22, y, "start", name));
     }
 
     /** {@code text} in lines no wider than {@code width}, broken after ", " where it can be. */
