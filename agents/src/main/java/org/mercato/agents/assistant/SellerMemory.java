@@ -29,11 +29,15 @@ public final class SellerMemory {
         public static final Rules DEFAULTS = new Rules(0.8, 0.5, 0.5);
 
         public Rules {
-            if (!(keep >= 0 && keep <= 1) || !(avoid >= 0 && avoid <= 1)) {
-                throw new IllegalArgumentException("keep and avoid must lie in [0, 1], got " + keep + ", " + avoid);
+            if (!(keep >= 0 && keep <= 1)) {
+                throw new IllegalArgumentException("keep must lie in [0, 1], got " + keep);
+            }
+            if (!(avoid >= 0 && avoid <= 1)) {
+                throw new IllegalArgumentException("avoid must lie in [0, 1], got " + avoid);
             }
             if (avoid > keep) {
-                throw new IllegalArgumentException("avoid must be at most keep, got " + avoid + " > " + keep);
+                throw new IllegalArgumentException(
+                        "avoid must be at most keep, got avoid " + avoid + " > keep " + keep);
             }
             if (!(weight > 0 && weight <= 1)) {
                 throw new IllegalArgumentException("weight must lie in (0, 1], got " + weight);

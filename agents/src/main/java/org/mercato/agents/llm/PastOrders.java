@@ -65,8 +65,8 @@ final class PastOrders {
             return "";
         }
         StringBuilder out = new StringBuilder("\n\nThis customer has shopped here before. Its last ")
-                .append(orders.size() == 1 ? "order" : orders.size() + " orders")
-                .append(", oldest first (quality 1.00 = delivered as listed, 0.00 = worthless):");
+                .append(orders.size() == 1 ? "order (" : orders.size() + " orders (oldest first; ")
+                .append("quality 1.00 = delivered as listed, 0.00 = worthless):");
         for (Order order : orders) {
             out.append("\n- from ")
                     .append(order.service)

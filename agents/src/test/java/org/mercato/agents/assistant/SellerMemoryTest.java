@@ -81,7 +81,10 @@ class SellerMemoryTest {
         assertThatThrownBy(() -> rules(Map.of("keep", 1.5)))
                 .isInstanceOf(InvalidParameterException.class)
                 .hasMessageContaining("parameter 'memory'")
-                .hasMessageContaining("[0, 1]");
+                .hasMessageContaining("keep must lie in [0, 1], got 1.5");
+        assertThatThrownBy(() -> rules(Map.of("avoid", -0.1)))
+                .isInstanceOf(InvalidParameterException.class)
+                .hasMessageContaining("avoid must lie in [0, 1], got -0.1");
         assertThatThrownBy(() -> rules(Map.of("keep", 0.4, "avoid", 0.6)))
                 .isInstanceOf(InvalidParameterException.class)
                 .hasMessageContaining("avoid must be at most keep");

@@ -3,16 +3,8 @@ package org.mercato.agents.llm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -46,90 +38,25 @@ import org.mercato.sim.protocol.WokenUp;
  * requests are those of an assistant without memory, byte for byte.
  */
 class ReturnVisitPromptTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = ScriptedShopperModel.JSON;
     private static final long DAY = 86_400_000_000L;
 
-    private HttpServer server;
-    /** Request bodies in arrival order. */
-    private final List<String> bodies = Collections.synchronizedList(new ArrayList<>());
+    private ScriptedShopperModel model;
+    private List<String> bodies;
 
     @BeforeEach
     void start() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/v1/chat/completions", exchange -> {
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            bodies.add(body);
-            byte[] answer = answer(JSON.readTree(body)).getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, answer.length);
-            exchange.getResponseBody().write(answer);
-            exchange.close();
-        });
-        server.start();
+        model = new ScriptedShopperModel();
+        bodies = model.bodies;
     }
 
     @AfterEach
     void stop() {
-        server.stop(0);
-    }
-
-    /** Searches, messages the first result, pays the first proposal, is done after paying. */
-    private static String answer(JsonNode request) {
-        JsonNode messages = request.path("messages");
-        String last = messages.get(messages.size() - 1).path("content").asText();
-        ObjectNode args = JSON.createObjectNode();
-        String tool;
-        if (last.startsWith("You start shopping")) {
-            tool = "search";
-            args.put("query", "tacos");
-        } else if (last.startsWith("Search results")) {
-            tool = "message";
-            String rest = last.substring(last.indexOf("\n1. id ") + "\n1. id ".length());
-            args.put("to", rest.substring(0, rest.indexOf(':')));
-            args.put("text", "A proposal, please.");
-        } else if (last.startsWith("Proposal ")) {
-            tool = "pay";
-            args.put("proposal", last.substring("Proposal ".length(), last.indexOf(" from ")));
-        } else {
-            tool = "done";
-            args.put("reason", "purchased");
-        }
-        ObjectNode root = JSON.createObjectNode();
-        root.put("id", "chatcmpl-" + messages.size());
-        root.put("object", "chat.completion");
-        root.put("created", 1);
-        root.put("model", "scripted");
-        ObjectNode choice = root.putArray("choices").addObject();
-        choice.put("index", 0);
-        choice.put("finish_reason", "tool_calls");
-        ObjectNode message = choice.putObject("message");
-        message.put("role", "assistant");
-        message.putNull("content");
-        ObjectNode call = message.putArray("tool_calls").addObject();
-        call.put("id", "call_" + messages.size());
-        call.put("type", "function");
-        call.putObject("function").put("name", tool).put("arguments", args.toString());
-        root.putObject("usage")
-                .put("prompt_tokens", 10)
-                .put("completion_tokens", 2)
-                .put("total_tokens", 12);
-        return root.toString();
+        model.close();
     }
 
     private LlmAgentSettings settings() {
-        ProviderSettings provider = new ProviderSettings(
-                "openai",
-                "http://127.0.0.1:" + server.getAddress().getPort() + "/v1",
-                "scripted",
-                0,
-                64,
-                null,
-                2,
-                10_000,
-                0,
-                10);
-        return new LlmAgentSettings(
-                new LlmClient(LangChainProvider.create(provider, name -> null), null, CacheMode.OFF), 20, 2, null);
+        return model.settings(true);
     }
 
     private static AgentContext at(long now) {
@@ -169,12 +96,8 @@ class ReturnVisitPromptTest {
                 .toList();
     }
 
-    private String system(int request) throws IOException {
-        return JSON.readTree(bodies.get(request))
-                .path("messages")
-                .get(0)
-                .path("content")
-                .asText();
+    private String system(int request) {
+        return model.system(request);
     }
 
     @Test
@@ -194,7 +117,7 @@ class ReturnVisitPromptTest {
         String second = system(4);
         assertThat(second)
                 .startsWith(system(0))
-                .endsWith("\n\nThis customer has shopped here before. Its last order, oldest first"
+                .endsWith("\n\nThis customer has shopped here before. Its last order"
                         + " (quality 1.00 = delivered as listed, 0.00 = worthless):\n"
                         + "- from s-1: paid 12.00, delivered at quality 0.40\n");
         assertThat(JSON.readTree(bodies.get(4)).path("messages"))
