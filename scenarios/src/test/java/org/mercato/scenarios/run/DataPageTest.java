@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -19,16 +21,23 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mercato.metrics.output.DuckDbResults;
 import org.mercato.scenarios.Mercato;
 import org.mercato.scenarios.load.ScenarioLoader;
+import org.mercato.sim.domain.Customer;
+import org.mercato.sim.domain.OrderLine;
+import org.mercato.sim.domain.Service;
 import org.mercato.sim.events.ArrivalEvent;
+import org.mercato.sim.events.CustomerEvent;
 import org.mercato.sim.events.DeliveryEvent;
 import org.mercato.sim.events.Event;
 import org.mercato.sim.events.JsonlEventWriter;
 import org.mercato.sim.events.LoggedEvent;
 import org.mercato.sim.events.PeriodEvent;
+import org.mercato.sim.events.ProposalEvent;
 import org.mercato.sim.events.QualityEvent;
 import org.mercato.sim.events.ReputationEvent;
 import org.mercato.sim.events.RestockEvent;
 import org.mercato.sim.events.ReviewEvent;
+import org.mercato.sim.events.ServiceEvent;
+import org.mercato.sim.protocol.Proposal;
 
 /**
  * docs/data.md documents every table and column of a real run's results.duckdb (and of the tables a
@@ -118,7 +127,13 @@ class DataPageTest {
     private static Path dynamicsTables(Path folder) throws Exception {
         Files.createDirectories(folder);
         Path log = folder.resolve("events.jsonl");
+        Customer customer = new Customer(
+                "c1", null, null, new TreeMap<>(Map.of("pizza", 1)), new TreeMap<>(Map.of("pizza", 900L)), null, 5_000);
+        List<OrderLine> lines = List.of(new OrderLine("pizza", 1, 800));
         List<Event> events = List.of(
+                new CustomerEvent(customer),
+                new ServiceEvent(Service.of("s1", Map.of("pizza", 800L), Set.of(), 4.0, 10)),
+                new ProposalEvent(new Proposal("p1", "s1", "c1", lines, 800, 0, 1_000)),
                 new PeriodEvent(0, 0, 86_400_000_000L),
                 new ArrivalEvent("c1", 0),
                 new DeliveryEvent("p1", "c1", "s1", 0.4),
@@ -128,7 +143,7 @@ class DataPageTest {
                 new QualityEvent("s1", 0.4));
         try (JsonlEventWriter writer = new JsonlEventWriter(Files.newOutputStream(log))) {
             for (int i = 0; i < events.size(); i++) {
-                writer.accept(new LoggedEvent(i, i, events.get(i)));
+                writer.accept(new LoggedEvent(0, i, events.get(i)));
             }
         }
         return DuckDbResults.write(folder, log, "{}", false, false);
