@@ -89,6 +89,14 @@ class DynamicReportTest {
     }
 
     @Test
+    void theConsoleSummaryNamesThePeriodsAndTheirFirstAndLastEfficiency() throws IOException {
+        var summary = org.mercato.scenarios.run.RunReport.recompute(folder);
+        assertThat(RunCommand.summary(summary, folder, 0))
+                .containsPattern(
+                        "periods +5, efficiency (\\d+\\.\\d%|n/a) in the first, (\\d+\\.\\d%|n/a) in the last");
+    }
+
+    @Test
     void theBareLoopAndTheActorsAgreeOnThePeriods() throws IOException {
         JsonNode actors = JSON.readTree(folder.resolve("summary.json").toFile());
         JsonNode bare =
