@@ -12,6 +12,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -19,16 +22,22 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mercato.metrics.output.DuckDbResults;
 import org.mercato.scenarios.Mercato;
 import org.mercato.scenarios.load.ScenarioLoader;
+import org.mercato.sim.domain.Customer;
+import org.mercato.sim.domain.Service;
 import org.mercato.sim.events.ArrivalEvent;
+import org.mercato.sim.events.CustomerEvent;
 import org.mercato.sim.events.DeliveryEvent;
 import org.mercato.sim.events.Event;
 import org.mercato.sim.events.JsonlEventWriter;
 import org.mercato.sim.events.LoggedEvent;
 import org.mercato.sim.events.PeriodEvent;
+import org.mercato.sim.events.ProposalEvent;
 import org.mercato.sim.events.QualityEvent;
 import org.mercato.sim.events.ReputationEvent;
 import org.mercato.sim.events.RestockEvent;
 import org.mercato.sim.events.ReviewEvent;
+import org.mercato.sim.events.ServiceEvent;
+import org.mercato.sim.protocol.Proposal;
 
 /**
  * docs/data.md documents every table and column of a real run's results.duckdb (and of the tables a
@@ -118,9 +127,20 @@ class DataPageTest {
     private static Path dynamicsTables(Path folder) throws Exception {
         Files.createDirectories(folder);
         Path log = folder.resolve("events.jsonl");
+        // the log names the customer, service and proposal before the events that refer to them
         List<Event> events = List.of(
+                new ServiceEvent(Service.of("s1", Map.of("tacos", 900L), Set.of(), 4.0, 10)),
+                new CustomerEvent(new Customer(
+                        "c1",
+                        "c1",
+                        "tacos",
+                        new TreeMap<>(Map.of("tacos", 1)),
+                        new TreeMap<>(Map.of("tacos", 1_000L)),
+                        new TreeSet<>(),
+                        1_000)),
                 new PeriodEvent(0, 0, 86_400_000_000L),
                 new ArrivalEvent("c1", 0),
+                new ProposalEvent(new Proposal("p1", "s1", "c1", List.of(), 900, 0, 1_000_000)),
                 new DeliveryEvent("p1", "c1", "s1", 0.4),
                 new ReviewEvent("s1", "c1", "p1", 2, false, false),
                 new ReputationEvent("s1", 3.9, 11),
