@@ -18,31 +18,33 @@ import org.mercato.scenarios.model.Duration;
 public final class ArrivalTrace {
     private ArrivalTrace() {}
 
-    /** A line of the trace that is not a time. */
+    /**
+     * What is wrong with a trace: the file, the 1-based line (0 when the problem is the file itself)
+     * and what was expected.
+     */
+    public record Problem(Path file, int line, String text) {
+        @Override
+        public String toString() {
+            return line > 0 ? file + ":" + line + ": " + text : text;
+        }
+    }
+
+    /** A trace that cannot be read, or a line of it that is not a time. */
     public static final class FormatException extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
-        private final transient Path file;
-        private final int line;
-        private final String problem;
+        private final transient Problem problem;
 
-        FormatException(Path file, int line, String problem) {
-            super(line > 0 ? file + ":" + line + ": " + problem : problem);
-            this.file = file;
-            this.line = line;
+        FormatException(Path file, int line, String text) {
+            this(new Problem(file, line, text));
+        }
+
+        private FormatException(Problem problem) {
+            super(problem.toString());
             this.problem = problem;
         }
 
-        public Path file() {
-            return file;
-        }
-
-        /** 1-based, or 0 when the problem is the file itself. */
-        public int line() {
-            return line;
-        }
-
-        public String problem() {
+        public Problem problem() {
             return problem;
         }
     }

@@ -102,10 +102,11 @@ public final class ScenarioValidator {
         try {
             WiredRun.wire(scenario, RunEnvironment.withoutModelCalls(registry)).close();
         } catch (ArrivalTrace.FormatException e) {
-            if (e.line() > 0) {
-                throw new ScenarioException(e.file().toString(), e.line(), 1, "", e.problem());
+            ArrivalTrace.Problem problem = e.problem();
+            if (problem.line() > 0) {
+                throw new ScenarioException(problem.file().toString(), problem.line(), 1, "", problem.text());
             }
-            throw where.error(KeyPath.of("market", "dynamics", "arrivals", "trace"), Locator.At.VALUE, e.problem());
+            throw where.error(KeyPath.of("market", "dynamics", "arrivals", "trace"), Locator.At.VALUE, problem.text());
         } catch (MagenticFormatException e) {
             throw where.error(KeyPath.of("market", "magentic"), Locator.At.VALUE, e.getMessage());
         } catch (WiringException e) {

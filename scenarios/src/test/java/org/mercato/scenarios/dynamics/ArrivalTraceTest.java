@@ -32,7 +32,7 @@ class ArrivalTraceTest {
         Path file = write("time\n10\n20\nsoon\n");
         ArrivalTrace.FormatException e =
                 catchThrowableOfType(ArrivalTrace.FormatException.class, () -> ArrivalTrace.read(file));
-        assertThat(e.line()).isEqualTo(4);
+        assertThat(e.problem().line()).isEqualTo(4);
         assertThat(e.getMessage())
                 .isEqualTo(file + ":4: expected a time since the market opened, in seconds (3600) or as a"
                         + " duration (90m, 1.5h, 2d), got 'soon'");
@@ -41,6 +41,7 @@ class ArrivalTraceTest {
     @Test
     void aNegativeTimeOrAMissingFileOrAnEmptyTraceIsAnError() throws IOException {
         assertThat(catchThrowableOfType(ArrivalTrace.FormatException.class, () -> ArrivalTrace.read(write("-5\n")))
+                        .problem()
                         .line())
                 .isEqualTo(1);
         assertThat(catchThrowableOfType(

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,6 @@ import org.mercato.metrics.output.DuckDbResults;
 import org.mercato.scenarios.Mercato;
 import org.mercato.scenarios.load.ScenarioLoader;
 import org.mercato.sim.domain.Customer;
-import org.mercato.sim.domain.OrderLine;
 import org.mercato.sim.domain.Service;
 import org.mercato.sim.events.ArrivalEvent;
 import org.mercato.sim.events.CustomerEvent;
@@ -127,15 +127,20 @@ class DataPageTest {
     private static Path dynamicsTables(Path folder) throws Exception {
         Files.createDirectories(folder);
         Path log = folder.resolve("events.jsonl");
-        Customer customer = new Customer(
-                "c1", null, null, new TreeMap<>(Map.of("pizza", 1)), new TreeMap<>(Map.of("pizza", 900L)), null, 5_000);
-        List<OrderLine> lines = List.of(new OrderLine("pizza", 1, 800));
+        // the log names the customer, service and proposal before the events that refer to them
         List<Event> events = List.of(
-                new CustomerEvent(customer),
-                new ServiceEvent(Service.of("s1", Map.of("pizza", 800L), Set.of(), 4.0, 10)),
-                new ProposalEvent(new Proposal("p1", "s1", "c1", lines, 800, 0, 1_000)),
+                new ServiceEvent(Service.of("s1", Map.of("tacos", 900L), Set.of(), 4.0, 10)),
+                new CustomerEvent(new Customer(
+                        "c1",
+                        "c1",
+                        "tacos",
+                        new TreeMap<>(Map.of("tacos", 1)),
+                        new TreeMap<>(Map.of("tacos", 1_000L)),
+                        new TreeSet<>(),
+                        1_000)),
                 new PeriodEvent(0, 0, 86_400_000_000L),
                 new ArrivalEvent("c1", 0),
+                new ProposalEvent(new Proposal("p1", "s1", "c1", List.of(), 900, 0, 1_000_000)),
                 new DeliveryEvent("p1", "c1", "s1", 0.4),
                 new ReviewEvent("s1", "c1", "p1", 2, false, false),
                 new ReputationEvent("s1", 3.9, 11),
@@ -143,7 +148,7 @@ class DataPageTest {
                 new QualityEvent("s1", 0.4));
         try (JsonlEventWriter writer = new JsonlEventWriter(Files.newOutputStream(log))) {
             for (int i = 0; i < events.size(); i++) {
-                writer.accept(new LoggedEvent(0, i, events.get(i)));
+                writer.accept(new LoggedEvent(i, i, events.get(i)));
             }
         }
         return DuckDbResults.write(folder, log, "{}", false, false);

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mercato.scenarios.studies.Studies.mean;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.mercato.metrics.dynamics.PeriodStats;
@@ -16,13 +15,11 @@ import org.mercato.metrics.dynamics.PeriodStats;
  * and competition pushes prices down.
  */
 class LoyaltyStudyTest {
-    static final String[] SMALL = {"market.generate.customers=150"};
+    static final List<String> SMALL = List.of("market.generate.customers=150");
     static final String NO_MEMORY = "agents.assistants[0].params={inquiries: 3, patience: 30s}";
 
     static List<PeriodStats> periods(String... overrides) {
-        List<String> sets = new ArrayList<>(List.of(SMALL));
-        sets.addAll(List.of(overrides));
-        List<PeriodStats> periods = Studies.periods("loyalty", sets.toArray(String[]::new));
+        List<PeriodStats> periods = Studies.periods("loyalty", SMALL, overrides);
         assertThat(periods).hasSize(30);
         return periods;
     }

@@ -2,7 +2,6 @@ package org.mercato.scenarios.studies;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.mercato.metrics.dynamics.PeriodStats;
@@ -14,13 +13,11 @@ import org.mercato.metrics.dynamics.PeriodStats;
  * review filter restores part of it.
  */
 class ReputationStudyTest {
-    static final String[] SMALL = {"market.generate.customers=150"};
+    static final List<String> SMALL = List.of("market.generate.customers=150");
     static final String OVER_PROMISERS = "q<0.5";
 
     static List<PeriodStats> periods(String... overrides) {
-        List<String> sets = new ArrayList<>(List.of(SMALL));
-        sets.addAll(List.of(overrides));
-        List<PeriodStats> periods = Studies.periods("reputation", sets.toArray(String[]::new));
+        List<PeriodStats> periods = Studies.periods("reputation", SMALL, overrides);
         assertThat(periods).hasSize(30);
         return periods;
     }

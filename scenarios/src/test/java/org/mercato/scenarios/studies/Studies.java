@@ -91,10 +91,15 @@ final class Studies {
         return run(load(name, overrides));
     }
 
-    /** The per-period series ({@code summary.json}'s {@code periods}) of a study run with {@code overrides}. */
-    static List<PeriodStats> periods(String name, String... overrides) {
+    /**
+     * The per-period series ({@code summary.json}'s {@code periods}) of a study run with {@code
+     * common} and then {@code more} overrides.
+     */
+    static List<PeriodStats> periods(String name, List<String> common, String... more) {
+        List<String> sets = new ArrayList<>(common);
+        sets.addAll(List.of(more));
         PeriodFold fold = new PeriodFold();
-        run(name, overrides).events().forEach(fold::accept);
+        run(name, sets.toArray(String[]::new)).events().forEach(fold::accept);
         return fold.result();
     }
 

@@ -68,7 +68,7 @@ class ScenarioValidatorTest {
 
         assertThat(e.getMessage())
                 .endsWith(":15:9: agents.assistants[0].params.inquries: unknown parameter; allowed: [inquiries,"
-                        + " patience] (policy 'rational')");
+                        + " memory, patience] (policy 'rational')");
     }
 
     @Test
