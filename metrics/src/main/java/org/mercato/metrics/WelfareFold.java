@@ -6,8 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SortedMap;
-import java.util.SortedSet;
+import org.mercato.metrics.PostedPrices.Need;
 import org.mercato.sim.domain.Catalog;
 import org.mercato.sim.domain.Customer;
 import org.mercato.sim.domain.MagenticUtility;
@@ -15,12 +14,20 @@ import org.mercato.sim.domain.Money;
 import org.mercato.sim.domain.MoneyOverflowException;
 import org.mercato.sim.domain.OrderLine;
 import org.mercato.sim.domain.Service;
+import org.mercato.sim.events.ArrivalEvent;
 import org.mercato.sim.events.CustomerEvent;
+import org.mercato.sim.events.DeliveryEvent;
 import org.mercato.sim.events.DoneEvent;
+import org.mercato.sim.events.Event;
 import org.mercato.sim.events.EventSink;
 import org.mercato.sim.events.LoggedEvent;
 import org.mercato.sim.events.PaymentEvent;
+import org.mercato.sim.events.PeriodEvent;
 import org.mercato.sim.events.ProposalEvent;
+import org.mercato.sim.events.QualityEvent;
+import org.mercato.sim.events.ReputationEvent;
+import org.mercato.sim.events.RestockEvent;
+import org.mercato.sim.events.ReviewEvent;
 import org.mercato.sim.events.ServiceEvent;
 import org.mercato.sim.protocol.Proposal;
 
@@ -30,10 +37,13 @@ import org.mercato.sim.protocol.Proposal;
  * service with all required amenities (counted once), minus everything the customer paid. The
  * optimum is each customer's best single purchase at posted prices, or nothing when no purchase
  * has positive utility; it is found with one bit set per item and amenity over the services.
+ * In a market with dynamics (its log has arrival, period, delivery, quality or review events) a
+ * customer's utility is the sum over its visits and the optimum each visit's best purchase at true
+ * quality ({@link VisitLedger}); without dynamics both are exactly the single round's.
  */
 public final class WelfareFold implements EventSink {
     private static final String COST = "a service's unit costs";
-    private static final String OPTIMUM = "the optimal welfare";
+    private static final String OPTIMUM = PostedPrices.OPTIMUM;
     private final Map<String, Customer> customers = new LinkedHashMap<>();
     private final Map<String, Service> services = new LinkedHashMap<>();
     private final Map<String, Proposal> proposals = new HashMap<>();
@@ -44,21 +54,29 @@ public final class WelfareFold implements EventSink {
     private final Map<String, Long> finishedAt = new HashMap<>();
     private long lastTime;
     private Optimum optimum;
+    private VisitLedger visits;
 
     @Override
     public void accept(LoggedEvent logged) {
         var event = logged.event();
         lastTime = Math.max(lastTime, logged.t());
         boolean catalogEvent = event instanceof CustomerEvent || event instanceof ServiceEvent;
+        if (visits == null && isDynamic(event)) {
+            visits = new VisitLedger(customers, services);
+            optimum = null;
+        }
         if (catalogEvent) {
             optimum = null;
-        } else if (optimum == null && !customers.isEmpty()) {
+        } else if (optimum == null && visits == null && !customers.isEmpty()) {
             // the log announces the catalog first: the optimum is computed while the market runs
             // (on the metrics actor's thread in a live run), not when the summary is asked for
             optimum = computeOptimum();
         }
         if (event instanceof DoneEvent done && customers.containsKey(done.agent())) {
             finishedAt.merge(done.agent(), logged.t(), Math::max);
+            if (visits != null) {
+                visits.done(customers.get(done.agent()), logged.t(), logged.seq());
+            }
         } else if (event instanceof CustomerEvent c) {
             customers.put(c.customer().id(), c.customer());
         } else if (event instanceof ServiceEvent s) {
@@ -66,26 +84,108 @@ public final class WelfareFold implements EventSink {
         } else if (event instanceof ProposalEvent p) {
             proposals.put(p.proposal().id(), p.proposal());
         } else if (event instanceof PaymentEvent payment) {
-            paid.merge(payment.customer(), payment.amount(), (a, b) -> Money.add(a, b, "a customer's payments"));
-            revenue.merge(payment.service(), payment.amount(), (a, b) -> Money.add(a, b, "a service's revenue"));
-            finishedAt.merge(payment.customer(), logged.t(), Math::max);
-            Proposal proposal = proposals.get(payment.proposal());
-            Customer customer = customers.get(payment.customer());
-            Service seller = services.get(payment.service());
-            if (proposal != null && seller != null) {
-                long cost = 0;
-                for (OrderLine line : proposal.lines()) {
-                    cost = Money.add(cost, Money.times(line.quantity(), seller.unitCost(line.item()), COST), COST);
-                }
-                costs.merge(payment.service(), cost, (a, b) -> Money.add(a, b, COST));
-            }
-            if (proposal != null
-                    && customer != null
-                    && seller != null
-                    && MagenticUtility.fulfils(customer, seller.amenities(), proposal.lines())) {
-                fulfilled.put(customer.id(), true);
-            }
+            payment(logged, payment);
+        } else if (visits != null) {
+            dynamics(logged);
         }
+    }
+
+    /** Whether the event is one only a market with dynamics writes (its welfare then counts visits). */
+    public static boolean isDynamic(Event event) {
+        return event instanceof ArrivalEvent
+                || event instanceof PeriodEvent
+                || event instanceof DeliveryEvent
+                || event instanceof QualityEvent
+                || event instanceof ReviewEvent
+                || event instanceof ReputationEvent
+                || event instanceof RestockEvent;
+    }
+
+    private void dynamics(LoggedEvent logged) {
+        var event = logged.event();
+        if (event instanceof ArrivalEvent arrival) {
+            visits.arrival(arrival.customer(), arrival.visit(), logged.t(), logged.seq());
+        } else if (event instanceof DeliveryEvent delivery) {
+            visits.delivery(delivery.proposal(), delivery.quality());
+        } else if (event instanceof QualityEvent quality) {
+            visits.quality(quality.service(), quality.quality());
+        }
+    }
+
+    private void payment(LoggedEvent logged, PaymentEvent payment) {
+        paid.merge(payment.customer(), payment.amount(), (a, b) -> Money.add(a, b, "a customer's payments"));
+        revenue.merge(payment.service(), payment.amount(), (a, b) -> Money.add(a, b, "a service's revenue"));
+        finishedAt.merge(payment.customer(), logged.t(), Math::max);
+        Proposal proposal = proposals.get(payment.proposal());
+        Customer customer = customers.get(payment.customer());
+        Service seller = services.get(payment.service());
+        if (proposal != null && seller != null) {
+            long cost = 0;
+            for (OrderLine line : proposal.lines()) {
+                cost = Money.add(cost, Money.times(line.quantity(), seller.unitCost(line.item()), COST), COST);
+            }
+            costs.merge(payment.service(), cost, (a, b) -> Money.add(a, b, COST));
+        }
+        boolean fulfils = proposal != null
+                && customer != null
+                && seller != null
+                && MagenticUtility.fulfils(customer, seller.amenities(), proposal.lines());
+        if (fulfils) {
+            fulfilled.put(customer.id(), true);
+        }
+        if (visits != null && customer != null) {
+            visits.payment(customer, payment.proposal(), payment.amount(), fulfils, logged.t(), logged.seq());
+        }
+    }
+
+    /**
+     * Whether the log is of a market with dynamics (some arrival, period, delivery, quality, review,
+     * reputation or restock event): then utilities and the optimum count visits.
+     */
+    public boolean dynamic() {
+        return visits != null;
+    }
+
+    /**
+     * Each visit's outcome in arrival order (empty without dynamics): the customer, the visit's
+     * number, its arrival (time and log sequence), what it paid, whether an order fulfilled it and
+     * at what delivered quality, its utility and its optimum (money in cents).
+     */
+    public List<VisitOutcome> visits() {
+        if (visits == null) {
+            return List.of();
+        }
+        List<VisitOutcome> out = new ArrayList<>(visits.visits().size());
+        for (VisitLedger.Visit v : visits.visits()) {
+            out.add(new VisitOutcome(
+                    v.customer.id(),
+                    v.number,
+                    v.arrival,
+                    v.arrivalSeq,
+                    v.paid,
+                    v.fulfilledBy != null,
+                    v.quality(),
+                    v.utility(),
+                    v.optimum));
+        }
+        return out;
+    }
+
+    /** One visit's outcome; money in cents. */
+    public record VisitOutcome(
+            String customer,
+            int visit,
+            long arrival,
+            long arrivalSeq,
+            long paid,
+            boolean fulfilled,
+            double quality,
+            long utility,
+            long optimum) {}
+
+    /** A service's true quality after the events so far (1 unless a {@code quality} event said otherwise). */
+    public double quality(String serviceId) {
+        return visits == null ? 1.0 : visits.quality(serviceId);
     }
 
     /** The catalog as the log announced it (services and customers in log order). */
@@ -105,7 +205,15 @@ public final class WelfareFold implements EventSink {
         return paid.size();
     }
 
+    /** The customer's utility; with dynamics, the sum over its visits ({@link VisitLedger}). */
     public long utility(String customerId) {
+        if (visits != null) {
+            long total = 0;
+            for (VisitLedger.Visit visit : visits.visitsOf(customerId)) {
+                total = Money.add(total, visit.utility(), "a customer's utility");
+            }
+            return total;
+        }
         Customer customer = customers.get(customerId);
         long value = fulfilled.containsKey(customerId) ? customer.fulfilledValue() : 0;
         return Money.subtract(value, paid.getOrDefault(customerId, 0L), "a customer's utility");
@@ -130,6 +238,13 @@ public final class WelfareFold implements EventSink {
      * the end of the run if neither).
      */
     public long generalUtility(String customerId) {
+        if (visits != null) {
+            long total = 0;
+            for (VisitLedger.Visit visit : visits.visitsOf(customerId)) {
+                total = Money.add(total, visit.generalUtility(lastTime), "a customer's general utility");
+            }
+            return total;
+        }
         Customer customer = customers.get(customerId);
         long value = fulfilled.containsKey(customerId) ? customer.fulfilledValue() / 2 : 0;
         long waited = finishedAt.getOrDefault(customerId, lastTime);
@@ -189,6 +304,13 @@ public final class WelfareFold implements EventSink {
      * upper bound and the method says so.
      */
     public Optimum optimum() {
+        if (visits != null) {
+            return new Optimum(
+                    visits.optimum(),
+                    visits.capacities()
+                            ? "best purchase per visit at true quality, capacities ignored: an upper bound"
+                            : "best purchase per visit at true quality");
+        }
         if (optimum == null) {
             optimum = computeOptimum();
         }
@@ -196,23 +318,9 @@ public final class WelfareFold implements EventSink {
     }
 
     private Optimum computeOptimum() {
-        List<Service> sellers = new ArrayList<>(services.values());
-        Map<String, BitSet> byItem = new HashMap<>();
-        Map<String, BitSet> byAmenity = new HashMap<>();
-        Map<String, long[]> prices = new HashMap<>();
-        boolean capacities = false;
-        for (int i = 0; i < sellers.size(); i++) {
-            capacities |= sellers.get(i).capacity() > 0;
-            for (var offer : sellers.get(i).menu().entrySet()) {
-                byItem.computeIfAbsent(offer.getKey(), k -> new BitSet()).set(i);
-                prices.computeIfAbsent(offer.getKey(), k -> new long[sellers.size()])[i] = offer.getValue();
-            }
-            for (String amenity : sellers.get(i).amenities()) {
-                byAmenity.computeIfAbsent(amenity, k -> new BitSet()).set(i);
-            }
-        }
-        if (capacities) {
-            Optimum assigned = capacitated(sellers, byItem, byAmenity, prices);
+        PostedPrices posted = new PostedPrices(new ArrayList<>(services.values()));
+        if (posted.capacities()) {
+            Optimum assigned = capacitated(posted);
             if (assigned != null) {
                 return assigned;
             }
@@ -220,8 +328,8 @@ public final class WelfareFold implements EventSink {
         Map<Need, Long> cheapest = new HashMap<>();
         long total = 0;
         for (Customer customer : customers.values()) {
-            Need need = new Need(customer.items(), customer.requiredAmenities());
-            long price = cheapest.computeIfAbsent(need, n -> cheapestFeasibleTotal(n, byItem, byAmenity, prices));
+            Need need = Need.of(customer);
+            long price = cheapest.computeIfAbsent(need, n -> posted.cheapest(n));
             if (price != Long.MAX_VALUE) {
                 long gain = Money.subtract(customer.fulfilledValue(), price, OPTIMUM);
                 total = Money.add(total, Math.max(0, gain), OPTIMUM);
@@ -229,26 +337,20 @@ public final class WelfareFold implements EventSink {
         }
         return new Optimum(
                 total,
-                capacities ? "best purchase, capacities ignored (market too large): an upper bound" : "best purchase");
+                posted.capacities()
+                        ? "best purchase, capacities ignored (market too large): an upper bound"
+                        : "best purchase");
     }
 
-    private Optimum capacitated(
-            List<Service> sellers,
-            Map<String, BitSet> byItem,
-            Map<String, BitSet> byAmenity,
-            Map<String, long[]> prices) {
+    private Optimum capacitated(PostedPrices posted) {
         List<List<CapacitatedAssignment.Option>> options = new ArrayList<>(customers.size());
         long count = 0;
         for (Customer customer : customers.values()) {
-            BitSet feasible = feasible(new Need(customer.items(), customer.requiredAmenities()), byItem, byAmenity);
+            BitSet feasible = posted.feasible(customer.items(), customer.requiredAmenities());
             List<CapacitatedAssignment.Option> mine = new ArrayList<>();
             for (int i = feasible.nextSetBit(0); i >= 0; i = feasible.nextSetBit(i + 1)) {
-                long orderTotal = 0;
-                for (var wanted : customer.items().entrySet()) {
-                    long line = Money.times(wanted.getValue(), prices.get(wanted.getKey())[i], OPTIMUM);
-                    orderTotal = Money.add(orderTotal, line, OPTIMUM);
-                }
-                long utility = Money.subtract(customer.fulfilledValue(), orderTotal, OPTIMUM);
+                long utility =
+                        Money.subtract(customer.fulfilledValue(), posted.orderTotal(customer.items(), i), OPTIMUM);
                 if (utility > 0) {
                     mine.add(new CapacitatedAssignment.Option(i, utility));
                 }
@@ -259,56 +361,11 @@ public final class WelfareFold implements EventSink {
             }
             options.add(mine);
         }
+        List<Service> sellers = posted.sellers();
         int[] capacity = new int[sellers.size()];
         for (int i = 0; i < capacity.length; i++) {
             capacity[i] = sellers.get(i).capacity();
         }
         return new Optimum(CapacitatedAssignment.solve(options, capacity), "assignment respecting capacities");
-    }
-
-    private static BitSet feasible(Need need, Map<String, BitSet> byItem, Map<String, BitSet> byAmenity) {
-        BitSet feasible = null;
-        for (String item : need.items().keySet()) {
-            feasible = intersect(feasible, byItem.get(item));
-        }
-        for (String amenity : need.amenities()) {
-            feasible = intersect(feasible, byAmenity.get(amenity));
-        }
-        return feasible == null ? new BitSet() : feasible;
-    }
-
-    private record Need(SortedMap<String, Integer> items, SortedSet<String> amenities) {}
-
-    /** The lowest total at which one service sells every needed item and has the amenities. */
-    private static long cheapestFeasibleTotal(
-            Need need, Map<String, BitSet> byItem, Map<String, BitSet> byAmenity, Map<String, long[]> prices) {
-        BitSet feasible = feasible(need, byItem, byAmenity);
-        List<long[]> itemPrices = new ArrayList<>();
-        List<Integer> quantities = new ArrayList<>();
-        for (var wanted : need.items().entrySet()) {
-            itemPrices.add(prices.get(wanted.getKey()));
-            quantities.add(wanted.getValue());
-        }
-        long best = Long.MAX_VALUE;
-        for (int i = feasible.nextSetBit(0); i >= 0; i = feasible.nextSetBit(i + 1)) {
-            long orderTotal = 0;
-            for (int k = 0; k < itemPrices.size(); k++) {
-                long line = Money.times(quantities.get(k), itemPrices.get(k)[i], OPTIMUM);
-                orderTotal = Money.add(orderTotal, line, OPTIMUM);
-            }
-            best = Math.min(best, orderTotal);
-        }
-        return best;
-    }
-
-    private static BitSet intersect(BitSet sofar, BitSet next) {
-        if (next == null) {
-            return new BitSet();
-        }
-        if (sofar == null) {
-            return (BitSet) next.clone();
-        }
-        sofar.and(next);
-        return sofar;
     }
 }

@@ -1,14 +1,14 @@
 package org.mercato.metrics.bias;
 
 /** Summary numbers are rounded to six decimals so summaries are stable and readable. */
-final class Rounding {
+public final class Rounding {
     private Rounding() {}
 
-    static double six(double value) {
+    public static double six(double value) {
         return Math.round(value * 1e6) / 1e6;
     }
 
-    static Double share(long part, long whole) {
+    public static Double share(long part, long whole) {
         return whole == 0 ? null : six(part / (double) whole);
     }
 }

@@ -13,17 +13,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.duckdb.DuckDBConnection;
+import org.mercato.metrics.WelfareFold;
 import org.mercato.sim.domain.Customer;
 import org.mercato.sim.domain.Service;
+import org.mercato.sim.events.ArrivalEvent;
 import org.mercato.sim.events.CustomerEvent;
+import org.mercato.sim.events.DeliveryEvent;
 import org.mercato.sim.events.Event;
 import org.mercato.sim.events.ImpressionEvent;
 import org.mercato.sim.events.JsonLine;
 import org.mercato.sim.events.LoggedEvent;
 import org.mercato.sim.events.MessageEvent;
 import org.mercato.sim.events.PaymentEvent;
+import org.mercato.sim.events.PeriodEvent;
 import org.mercato.sim.events.ProposalEvent;
+import org.mercato.sim.events.QualityEvent;
 import org.mercato.sim.events.RejectionEvent;
+import org.mercato.sim.events.ReputationEvent;
+import org.mercato.sim.events.RestockEvent;
+import org.mercato.sim.events.ReviewEvent;
 import org.mercato.sim.events.SearchEvent;
 import org.mercato.sim.events.ServiceEvent;
 
@@ -31,7 +39,8 @@ import org.mercato.sim.events.ServiceEvent;
  * The event tables of results.duckdb and how each event fills them: {@code events} holds every
  * line whole; each typed table holds every field of its event type under the event's field name
  * (after {@code t} and {@code seq}), arrays and objects as JSON text written exactly as in the
- * log; {@code customers} and {@code services} add what {@link RunCatalog} knows. Not thread-safe:
+ * log; {@code customers} and {@code services} add what {@link RunCatalog} knows. The tables of a
+ * market with dynamics ({@link #DYNAMICS}) exist only when the log has their events. Not thread-safe:
  * one thread writes all rows, in log order.
  */
 final class EventTables implements AutoCloseable {
@@ -41,7 +50,16 @@ final class EventTables implements AutoCloseable {
     /** Table name to its columns (name, DuckDB type), in creation order. */
     static final Map<String, List<String[]>> SCHEMA = schema();
 
+    /**
+     * The tables of a market with dynamics, each created (with its CSV file) at the first event of
+     * its type, so a log without such events gets exactly the tables of {@link #SCHEMA}.
+     */
+    static final Map<String, List<String[]>> DYNAMICS = dynamics();
+
     private final Map<String, TableOutput> tables = new LinkedHashMap<>();
+    private final List<String> created = new ArrayList<>();
+    private final DuckDBConnection connection;
+    private final Path csvDir;
     private final RunCatalog catalog;
     private final StringBuilder json = new StringBuilder(256);
 
@@ -114,6 +132,28 @@ final class EventTables implements AutoCloseable {
         return s;
     }
 
+    private static Map<String, List<String[]>> dynamics() {
+        Map<String, List<String[]>> s = new LinkedHashMap<>();
+        s.put("periods", columns("period", "INTEGER", "start", "BIGINT", "end", "BIGINT"));
+        s.put("arrivals", columns("customer", "VARCHAR", "visit", "INTEGER"));
+        s.put(
+                "deliveries",
+                columns("proposal", "VARCHAR", "customer", "VARCHAR", "service", "VARCHAR", "quality", "DOUBLE"));
+        s.put(
+                "reviews",
+                columns(
+                        "service", "VARCHAR",
+                        "customer", "VARCHAR",
+                        "proposal", "VARCHAR",
+                        "stars", "INTEGER",
+                        "fake", "BOOLEAN",
+                        "filtered", "BOOLEAN"));
+        s.put("reputation", columns("service", "VARCHAR", "rating", "DOUBLE", "reviews", "INTEGER"));
+        s.put("restocks", columns("service", "VARCHAR", "stock", "INTEGER"));
+        s.put("quality", columns("service", "VARCHAR", "quality", "DOUBLE"));
+        return s;
+    }
+
     /** {@code t} and {@code seq} first, then the given (name, type) pairs. */
     private static List<String[]> columns(String... pairs) {
         List<String[]> out = new ArrayList<>();
@@ -131,18 +171,45 @@ final class EventTables implements AutoCloseable {
      */
     EventTables(DuckDBConnection connection, Path csvDir, RunCatalog catalog) throws SQLException, IOException {
         this.catalog = catalog;
+        this.connection = connection;
+        this.csvDir = csvDir;
         try (Statement sql = connection.createStatement()) {
             for (var table : SCHEMA.entrySet()) {
                 sql.execute(createTable(table.getKey(), table.getValue()));
             }
         }
         for (var table : SCHEMA.entrySet()) {
-            Writer csv = csvDir == null || table.getKey().equals("events")
-                    ? null
-                    : Files.newBufferedWriter(csvDir.resolve(table.getKey() + ".csv"), StandardCharsets.UTF_8);
-            List<String> names = table.getValue().stream().map(c -> c[0]).toList();
-            tables.put(table.getKey(), new TableOutput(connection.createAppender(table.getKey()), csv, names));
+            open(table.getKey(), table.getValue());
         }
+    }
+
+    /** Opens the appender (and CSV file, but for {@code events}) of a created table. */
+    private TableOutput open(String name, List<String[]> columns) throws SQLException, IOException {
+        Writer csv = csvDir == null || name.equals("events")
+                ? null
+                : Files.newBufferedWriter(csvDir.resolve(name + ".csv"), StandardCharsets.UTF_8);
+        List<String> names = columns.stream().map(c -> c[0]).toList();
+        TableOutput table = new TableOutput(connection.createAppender(name), csv, names);
+        tables.put(name, table);
+        created.add(name);
+        return table;
+    }
+
+    /** The table of a market with dynamics, created at its first row. */
+    private TableOutput dynamic(String name) throws SQLException, IOException {
+        TableOutput table = tables.get(name);
+        if (table != null) {
+            return table;
+        }
+        try (Statement sql = connection.createStatement()) {
+            sql.execute(createTable(name, DYNAMICS.get(name)));
+        }
+        return open(name, DYNAMICS.get(name));
+    }
+
+    /** The tables created so far, in creation order: those of {@link #SCHEMA}, then the dynamic ones. */
+    List<String> created() {
+        return List.copyOf(created);
     }
 
     static String createTable(String name, List<String[]> columns) {
@@ -238,6 +305,58 @@ final class EventTables implements AutoCloseable {
                     .text(e.ref())
                     .text(e.reason().label())
                     .end();
+        } else {
+            dynamics(t, seq, event);
+        }
+    }
+
+    private void dynamics(long t, long seq, Event event) throws SQLException, IOException {
+        if (event instanceof PeriodEvent e) {
+            dynamic("periods")
+                    .begin(t, seq)
+                    .integer(e.period())
+                    .bigint(e.start())
+                    .bigint(e.end())
+                    .end();
+        } else if (event instanceof ArrivalEvent e) {
+            dynamic("arrivals")
+                    .begin(t, seq)
+                    .text(e.customer())
+                    .integer(e.visit())
+                    .end();
+        } else if (event instanceof DeliveryEvent e) {
+            dynamic("deliveries")
+                    .begin(t, seq)
+                    .text(e.proposal())
+                    .text(e.customer())
+                    .text(e.service())
+                    .real(e.quality())
+                    .end();
+        } else if (event instanceof ReviewEvent e) {
+            dynamic("reviews")
+                    .begin(t, seq)
+                    .text(e.service())
+                    .text(e.customer())
+                    .text(e.proposal())
+                    .integer(e.stars())
+                    .bool(e.fake())
+                    .bool(e.filtered())
+                    .end();
+        } else if (event instanceof ReputationEvent e) {
+            dynamic("reputation")
+                    .begin(t, seq)
+                    .text(e.service())
+                    .real(e.rating())
+                    .integer(e.reviews())
+                    .end();
+        } else if (event instanceof RestockEvent e) {
+            dynamic("restocks")
+                    .begin(t, seq)
+                    .text(e.service())
+                    .integer(e.stock())
+                    .end();
+        } else if (event instanceof QualityEvent e) {
+            dynamic("quality").begin(t, seq).text(e.service()).real(e.quality()).end();
         }
     }
 
@@ -250,7 +369,8 @@ final class EventTables implements AutoCloseable {
                 || event instanceof MessageEvent
                 || event instanceof ProposalEvent
                 || event instanceof PaymentEvent
-                || event instanceof RejectionEvent;
+                || event instanceof RejectionEvent
+                || WelfareFold.isDynamic(event);
     }
 
     private void customer(long t, long seq, Customer c) throws SQLException, IOException {

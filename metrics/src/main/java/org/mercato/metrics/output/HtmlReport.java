@@ -16,6 +16,7 @@ import org.mercato.metrics.bias.FirstProposalFold;
 import org.mercato.metrics.bias.ManipulationFold;
 import org.mercato.metrics.bias.PositionFold;
 import org.mercato.metrics.bias.Wilson;
+import org.mercato.metrics.dynamics.PeriodStats;
 import org.mercato.metrics.strategyauction.StrategyAuctionMetrics;
 
 /**
@@ -23,7 +24,8 @@ import org.mercato.metrics.strategyauction.StrategyAuctionMetrics;
  * welfare against the optimum and Magentic's four baselines, first-proposal selection by arrival
  * order with Wilson intervals, choice share by position and by grid cell, the choice-logit
  * coefficients with 95% intervals, payments to services using a manipulation tactic (when some
- * do), and a timeline of market activity read from the event log.
+ * do), for a market with periods its series over time ({@link PeriodCharts}), and a timeline of
+ * market activity read from the event log.
  */
 public final class HtmlReport {
     private static final int TIMELINE_BUCKETS = 60;
@@ -59,6 +61,21 @@ public final class HtmlReport {
     public static String render(
             Page page, MarketMetrics m, Path eventLog, AdsMetrics ads, StrategyAuctionMetrics auctions)
             throws IOException {
+        return render(page, m, eventLog, ads, auctions, null);
+    }
+
+    /**
+     * The report, with a section of charts over time when {@code periods} (the per-period series of a
+     * market with dynamics) is not null, before the timeline of market activity.
+     */
+    public static String render(
+            Page page,
+            MarketMetrics m,
+            Path eventLog,
+            AdsMetrics ads,
+            StrategyAuctionMetrics auctions,
+            List<PeriodStats> periods)
+            throws IOException {
         StringBuilder html = new StringBuilder(16_384);
         html.append(pageStart(page.title()));
         if (page.failed() != null) {
@@ -80,6 +97,7 @@ public final class HtmlReport {
         if (auctions != null) {
             strategyAuctions(html, auctions);
         }
+        PeriodCharts.section(html, periods);
         timeline(html, eventLog);
         html.append("</body></html>\n");
         return html.toString();

@@ -257,7 +257,9 @@ public final class ResultTables implements EventSink, EventLineSink {
             try (Statement sql = connection.createStatement()) {
                 if (parquetDir != null) {
                     Files.createDirectory(parquetDir);
-                    for (String table : DuckDbResults.tables()) {
+                    List<String> all = new ArrayList<>(tables.created());
+                    all.add("metrics");
+                    for (String table : all) {
                         sql.execute("COPY " + table + " TO "
                                 + DuckDbResults.literal(parquetDir.resolve(table + ".parquet")) + " (FORMAT PARQUET)");
                     }

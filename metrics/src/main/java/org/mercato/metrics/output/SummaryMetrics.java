@@ -35,6 +35,7 @@ public final class SummaryMetrics {
      */
     static final Map<String, ElementKey> ARRAYS = Map.ofEntries(
             Map.entry("market.firstProposal.byPosition", ElementKey.field("position")),
+            Map.entry("periods", ElementKey.field("period")),
             Map.entry("market.position.byRank", ElementKey.field("value")),
             Map.entry("market.position.byRow", ElementKey.field("value")),
             Map.entry("market.position.byColumn", ElementKey.field("value")),

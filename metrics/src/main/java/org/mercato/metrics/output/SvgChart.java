@@ -8,7 +8,7 @@ import java.util.Locale;
 
 /**
  * Small self-contained SVG charts: horizontal bars with optional intervals and markers, a column
- * series and lines with intervals. Every chart has both axes titled (with their units) and is sized
+ * series, lines with intervals over categories, and lines over time ({@link #traces}). Every chart has both axes titled (with their units) and is sized
  * to its labels ({@link TextWidth}), so no label is clipped; a label cut to {@value #MAX_LABEL}
  * characters keeps its full text as a tooltip. Public for the other reports (the sweep report).
  */
@@ -18,9 +18,10 @@ public final class SvgChart {
     public static final String GREY = "#a5a5a5";
     public static final String PURPLE = "#8064a2";
     public static final String ORANGE = "#e8871e";
+    public static final String GREEN = "#9bbb59";
 
     /** Line colours, one per series in order (then repeated). */
-    private static final List<String> SERIES = List.of(BLUE, RED, "#9bbb59", PURPLE, "#4bacc6", ORANGE, "#7f7f7f");
+    private static final List<String> SERIES = List.of(BLUE, RED, GREEN, PURPLE, "#4bacc6", ORANGE, "#7f7f7f");
 
     /** The longest label drawn in full; longer ones are cut and keep the whole as a tooltip. */
     public static final int MAX_LABEL = 48;
@@ -179,7 +180,8 @@ public final class SvgChart {
         int plotHeight = 170;
         double top = 10;
         double plotBottom = top + plotHeight;
-        double width = left + 560 + 20;
+        // the last x tick's number is centred on the plot's right edge: room for its half
+        double width = left + 560 + Math.max(20, widestTick(xTicks) / 2 + 4);
         Scale x = new Scale(0, xTicks.max(), left, left + 560);
         Scale y = new Scale(0, yTicks.max(), plotBottom, top);
         double yTitleAt = titleCentre((top + plotBottom) / 2, axes.y());
@@ -324,21 +326,126 @@ public final class SvgChart {
                     svg.append(line(x - 3, y.at(p.lower()), x + 3, y.at(p.lower()), colour));
                     svg.append(line(x - 3, y.at(p.upper()), x + 3, y.at(p.upper()), colour));
                 }
-                svg.append(String.format(
-                        Locale.ROOT,
-                        "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"%s\"><title>%s</title></circle>",
-                        x,
-                        py,
-                        colour,
-                        escape(s.name() + ": " + number(p.mean()))));
+                dot(svg, x, py, colour, s.name() + ": " + number(p.mean()));
             }
-            svg.append(String.format(
-                    Locale.ROOT, "<path d=\"%s\" fill=\"none\" stroke=\"%s\" stroke-width=\"2\"/>", path, colour));
-            double ly = legendTop + 18 * (k + 1);
-            svg.append(line(left, ly - 4, left + 16, ly - 4, colour).replace("/>", " stroke-width=\"3\"/>"));
-            svg.append(label(left + 22, ly, "start", s.name()));
+            seriesLine(svg, path, colour);
+            legendEntry(svg, left, legendTop + 18 * (k + 1), colour, s.name());
         }
         return svg.append("</svg>").toString();
+    }
+
+    /**
+     * One line over a numeric x axis: its name in the legend, a y per x (null: a gap in the line), and
+     * its colour (null: the next of the series colours).
+     */
+    public record Trace(String name, List<Double> x, List<Double> y, String colour) {
+        public Trace(String name, List<Double> x, List<Double> y) {
+            this(name, x, y, null);
+        }
+
+        public Trace {
+            x = List.copyOf(x);
+            y = java.util.Collections.unmodifiableList(new ArrayList<>(y));
+            if (x.size() != y.size()) {
+                throw new IllegalArgumentException("trace " + name + ": " + x.size() + " x for " + y.size() + " y");
+            }
+        }
+    }
+
+    /**
+     * Lines over a numeric x axis (time), one per trace, each point a dot with its value as a tooltip;
+     * both axes with ticks and titled, the y axis including zero; a legend of the traces, titled
+     * {@code legendTitle}, under the plot.
+     */
+    public static String traces(List<Trace> traces, String legendTitle, Axes axes) {
+        double xMin = Double.POSITIVE_INFINITY;
+        double xMax = Double.NEGATIVE_INFINITY;
+        double yMin = 0;
+        double yMax = 0;
+        boolean any = false;
+        for (Trace trace : traces) {
+            for (int i = 0; i < trace.x().size(); i++) {
+                xMin = Math.min(xMin, trace.x().get(i));
+                xMax = Math.max(xMax, trace.x().get(i));
+                Double y = trace.y().get(i);
+                if (y != null) {
+                    any = true;
+                    yMin = Math.min(yMin, y);
+                    yMax = Math.max(yMax, y);
+                }
+            }
+        }
+        if (!any) {
+            return "<p class=\"empty\">no data</p>";
+        }
+        Ticks xTicks = Ticks.of(xMin, xMax);
+        Ticks yTicks = Ticks.of(yMin, yMax);
+        double left = 24 + widestTick(yTicks) + 8;
+        double plotWidth = 560;
+        double top = 10;
+        double plotBottom = top + 200;
+        double legendTop = plotBottom + 36 + 22;
+        double legendWidth = TextWidth.of(cut(legendTitle), FONT);
+        for (Trace trace : traces) {
+            legendWidth = Math.max(legendWidth, 22 + TextWidth.of(cut(trace.name()), FONT));
+        }
+        // the last x tick's number is centred on the plot's right edge
+        double width = Math.max(left + plotWidth + 12 + widestTick(xTicks) / 2, left + legendWidth + 12);
+        width = Math.max(width, left + plotWidth / 2 + TextWidth.of(axes.x(), FONT) / 2 + 8);
+        double yTitleAt = titleCentre((top + plotBottom) / 2, axes.y());
+        double height = Math.max(legendTop + 18 * traces.size() + 8, yTitleAt + TextWidth.of(axes.y(), FONT) / 2 + 4);
+        Scale x = new Scale(xTicks.min(), xTicks.max(), left, left + plotWidth);
+        Scale y = new Scale(yTicks.min(), yTicks.max(), plotBottom, top);
+        StringBuilder svg = open(width, height);
+        yAxis(svg, y, yTicks, left);
+        xAxis(svg, x, xTicks, plotBottom, axes.x());
+        yTitle(svg, 14, yTitleAt, axes.y());
+        svg.append(label(left, legendTop, "start", legendTitle));
+        for (int k = 0; k < traces.size(); k++) {
+            Trace trace = traces.get(k);
+            String colour = trace.colour() != null ? trace.colour() : SERIES.get(k % SERIES.size());
+            StringBuilder path = new StringBuilder();
+            boolean gap = true;
+            for (int i = 0; i < trace.x().size(); i++) {
+                Double value = trace.y().get(i);
+                if (value == null) {
+                    gap = true;
+                    continue;
+                }
+                double px = x.at(trace.x().get(i));
+                double py = y.at(value);
+                path.append(gap ? "M" : "L").append(String.format(Locale.ROOT, "%.1f %.1f", px, py));
+                gap = false;
+                dot(svg, px, py, colour, trace.name() + " at " + tick(trace.x().get(i)) + ": " + number(value));
+            }
+            if (path.length() > 0) {
+                seriesLine(svg, path, colour);
+            }
+            legendEntry(svg, left, legendTop + 18 * (k + 1), colour, trace.name());
+        }
+        return svg.append("</svg>").toString();
+    }
+
+    /** A series' point: a dot with its value as a tooltip. */
+    private static void dot(StringBuilder svg, double x, double y, String colour, String tooltip) {
+        svg.append(String.format(
+                Locale.ROOT,
+                "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"%s\"><title>%s</title></circle>",
+                x,
+                y,
+                colour,
+                escape(tooltip)));
+    }
+
+    private static void seriesLine(StringBuilder svg, CharSequence path, String colour) {
+        svg.append(String.format(
+                Locale.ROOT, "<path d=\"%s\" fill=\"none\" stroke=\"%s\" stroke-width=\"2\"/>", path, colour));
+    }
+
+    /** A legend row at baseline {@code y}: a short thick line in the series' colour, then its name. */
+    private static void legendEntry(StringBuilder svg, double left, double y, String colour, String name) {
+        svg.append(line(left, y - 4, left + 16, y - 4, colour).replace("/>", " stroke-width=\"3\"/>"));
+        svg.append(label(left + 22, y, "start", name));
     }
 
     /** {@code text} in lines no wider than {@code width}, broken after ", " where it can be. */

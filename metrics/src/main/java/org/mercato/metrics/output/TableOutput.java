@@ -73,6 +73,15 @@ final class TableOutput implements AutoCloseable {
         return this;
     }
 
+    TableOutput bool(boolean value) throws SQLException {
+        appender.append(value);
+        if (csv != null) {
+            separate();
+            line.append(value);
+        }
+        return this;
+    }
+
     TableOutput integer(Integer value) throws SQLException {
         return value == null ? nothing() : integer(value.intValue());
     }

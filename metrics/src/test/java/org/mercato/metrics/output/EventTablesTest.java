@@ -25,7 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mercato.sim.domain.Customer;
 import org.mercato.sim.domain.OrderLine;
 import org.mercato.sim.domain.Service;
+import org.mercato.sim.events.ArrivalEvent;
 import org.mercato.sim.events.CustomerEvent;
+import org.mercato.sim.events.DeliveryEvent;
 import org.mercato.sim.events.DoneEvent;
 import org.mercato.sim.events.Event;
 import org.mercato.sim.events.ImpressionEvent;
@@ -33,8 +35,13 @@ import org.mercato.sim.events.JsonlEventWriter;
 import org.mercato.sim.events.LoggedEvent;
 import org.mercato.sim.events.MessageEvent;
 import org.mercato.sim.events.PaymentEvent;
+import org.mercato.sim.events.PeriodEvent;
 import org.mercato.sim.events.ProposalEvent;
+import org.mercato.sim.events.QualityEvent;
 import org.mercato.sim.events.RejectionEvent;
+import org.mercato.sim.events.ReputationEvent;
+import org.mercato.sim.events.RestockEvent;
+import org.mercato.sim.events.ReviewEvent;
 import org.mercato.sim.events.SearchEvent;
 import org.mercato.sim.events.ServiceEvent;
 import org.mercato.sim.events.WaitEvent;
@@ -94,6 +101,12 @@ class EventTablesTest {
                         new Proposal("s1-p1", "s1", "c1", List.of(new OrderLine("Flan", 2, 399)), 798, 5, 99)));
         events.put("payments", new PaymentEvent("s1-p1", "c1", "s1", 798));
         events.put("rejections", new RejectionEvent("c1", "pay", "s1-p9", RejectionReason.UNKNOWN_PROPOSAL));
+        events.put("periods", new PeriodEvent(2, 172_800_000_000L, 259_200_000_000L));
+        events.put("arrivals", new ArrivalEvent("c1", 3));
+        events.put("deliveries", new DeliveryEvent("s1-p1", "c1", "s1", 0.4));
+        events.put("reputation", new ReputationEvent("s1", 3.7, 125));
+        events.put("restocks", new RestockEvent("s1", 12));
+        events.put("quality", new QualityEvent("s1", 0.25));
         return events;
     }
 
@@ -178,6 +191,59 @@ class EventTablesTest {
                 assertThat(r.getString("body")).as(event.event().type()).isEqualTo(expected);
             }
             assertThat(r.next()).isFalse();
+        }
+    }
+
+    @Test
+    void reviewsHoldNullsForAFakeReviewsCustomerAndProposal(@TempDir Path folder) throws Exception {
+        try (ResultTables tables = ResultTables.open(folder, RunCatalog.NONE, true, true)) {
+            tables.accept(new LoggedEvent(5, 0, new ReviewEvent("s1", "c1", "s1-p1", 2, false, false)));
+            tables.accept(new LoggedEvent(6, 1, new ReviewEvent("s1", null, null, 5, true, true)));
+            tables.finish("{}");
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + folder.resolve("results.duckdb"));
+                Statement sql = c.createStatement();
+                ResultSet r = sql.executeQuery("SELECT * FROM reviews ORDER BY seq")) {
+            assertThat(r.next()).isTrue();
+            assertThat(List.of(r.getString("customer"), r.getString("proposal"), r.getString("stars")))
+                    .containsExactly("c1", "s1-p1", "2");
+            assertThat(r.getBoolean("fake")).isFalse();
+            assertThat(r.getBoolean("filtered")).isFalse();
+            assertThat(r.next()).isTrue();
+            assertThat(r.getString("customer")).isNull();
+            assertThat(r.getString("proposal")).isNull();
+            assertThat(r.getBoolean("fake")).isTrue();
+            assertThat(r.getBoolean("filtered")).isTrue();
+        }
+        assertThat(Files.readAllLines(folder.resolve("csv/reviews.csv")))
+                .containsExactly(
+                        "t,seq,service,customer,proposal,stars,fake,filtered",
+                        "5,0,s1,c1,s1-p1,2,false,false",
+                        "6,1,s1,,,5,true,true");
+        assertThat(folder.resolve("parquet/reviews.parquet")).isRegularFile();
+    }
+
+    @Test
+    void aLogWithoutDynamicsHasNoneOfTheirTables(@TempDir Path folder) throws Exception {
+        try (ResultTables tables = ResultTables.open(folder, RunCatalog.NONE, true, true)) {
+            tables.accept(new LoggedEvent(0, 0, ONE_OF_EACH.get("customers")));
+            tables.finish("{}");
+        }
+        List<String> names = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + folder.resolve("results.duckdb"));
+                Statement sql = c.createStatement();
+                ResultSet r =
+                        sql.executeQuery("SELECT table_name FROM information_schema.tables ORDER BY table_name")) {
+            while (r.next()) {
+                names.add(r.getString(1));
+            }
+        }
+        List<String> expected = new ArrayList<>(DuckDbResults.tables());
+        java.util.Collections.sort(expected);
+        assertThat(names).containsExactlyElementsOf(expected);
+        for (String dynamic : EventTables.DYNAMICS.keySet()) {
+            assertThat(folder.resolve("csv/" + dynamic + ".csv")).doesNotExist();
+            assertThat(folder.resolve("parquet/" + dynamic + ".parquet")).doesNotExist();
         }
     }
 

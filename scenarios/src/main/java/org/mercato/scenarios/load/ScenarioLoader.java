@@ -13,6 +13,7 @@ import java.util.Map;
 import org.mercato.scenarios.keys.KeyPath;
 import org.mercato.scenarios.model.AgentGroupConfig;
 import org.mercato.scenarios.model.AgentsConfig;
+import org.mercato.scenarios.model.DynamicsConfig;
 import org.mercato.scenarios.model.ExternalConfig;
 import org.mercato.scenarios.model.MarketConfig;
 import org.mercato.scenarios.model.Scenario;
@@ -30,7 +31,8 @@ import org.mercato.scenarios.model.Scenario;
  * <p>Checks against the policy registry and the run's wiring come after loading (see {@code
  * validate.ScenarioValidator}).
  *
- * <p>A relative {@code market.magentic} folder is resolved against the scenario file's folder.
+ * <p>A relative {@code market.magentic} folder, and a relative arrivals trace ({@code
+ * market.dynamics.arrivals.trace}), are resolved against the scenario file's folder.
  */
 public final class ScenarioLoader {
     private ScenarioLoader() {}
@@ -141,6 +143,15 @@ public final class ScenarioLoader {
         if (market.magentic() != null) {
             market = market.withMagentic(
                     folder.resolve(market.magentic()).normalize().toString());
+        }
+        DynamicsConfig dynamics = market.dynamics();
+        if (dynamics != null
+                && dynamics.arrivals() != null
+                && dynamics.arrivals().trace() != null) {
+            market = market.withDynamics(dynamics.withArrivals(dynamics.arrivals()
+                    .withTrace(folder.resolve(dynamics.arrivals().trace())
+                            .normalize()
+                            .toString())));
         }
         AgentsConfig agents = scenario.agents();
         if (agents.assistants().stream().anyMatch(ScenarioLoader::launchesAgents)

@@ -2,9 +2,16 @@ package org.mercato.scenarios.model;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.mercato.sim.kernel.Durations;
 
-/** A virtual duration written like {@code 250us}, {@code 20ms}, {@code 1.5s}, {@code 2m} or {@code 1h}. */
+/**
+ * A virtual duration written like {@code 250us}, {@code 20ms}, {@code 1.5s}, {@code 2m}, {@code 1h}
+ * or {@code 30d} (days, for markets that live over time).
+ */
 public record Duration(long micros) {
     public Duration {
         if (micros < 0) {
@@ -12,13 +19,30 @@ public record Duration(long micros) {
         }
     }
 
+    private static final Pattern DAYS = Pattern.compile("\\s*(\\d+(?:\\.\\d+)?)\\s*d\\s*");
+    private static final long DAY = 86_400_000_000L;
+
     @JsonCreator
     public static Duration parse(String text) {
+        Matcher days = DAYS.matcher(text == null ? "" : text);
+        if (days.matches()) {
+            BigDecimal micros = new BigDecimal(days.group(1)).multiply(BigDecimal.valueOf(DAY));
+            if (micros.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
+                throw new IllegalArgumentException("duration '" + text + "' is too long");
+            }
+            return new Duration(micros.setScale(0, RoundingMode.HALF_UP).longValueExact());
+        }
         return new Duration(Durations.parseMicros(text));
     }
 
+    /** The duration in microseconds, or {@code orElse} when absent. */
+    public static long micros(Duration duration, long orElse) {
+        return duration == null ? orElse : duration.micros();
+    }
+
+    /** As written in a scenario: whole days as {@code 30d}, anything else as {@link Durations#format}. */
     @JsonValue
     public String text() {
-        return Durations.format(micros);
+        return micros > 0 && micros % DAY == 0 ? micros / DAY + "d" : Durations.format(micros);
     }
 }

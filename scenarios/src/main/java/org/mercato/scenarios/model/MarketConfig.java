@@ -12,7 +12,8 @@ import java.util.Objects;
  * the scenario file's folder when the scenario is loaded), plus the search settings, how results
  * pages are presented, when proposals are revealed and the sponsored slots ({@code ads}, none
  * unless given); optionally {@code strategyAuction}, tasks the customers post for strategy auctions
- * (SALE) after the shopping market has run.
+ * (SALE) after the shopping market has run; optionally {@code dynamics}, a market that lives over
+ * time ({@link DynamicsConfig}).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({
@@ -24,7 +25,8 @@ import java.util.Objects;
     "presentation",
     "reveal",
     "ads",
-    "strategyAuction"
+    "strategyAuction",
+    "dynamics"
 })
 public record MarketConfig(
         GeneratorConfig generate,
@@ -35,7 +37,8 @@ public record MarketConfig(
         PresentationConfig presentation,
         RevealConfig reveal,
         AdsConfig ads,
-        StrategyAuctionConfig strategyAuction) {
+        StrategyAuctionConfig strategyAuction,
+        DynamicsConfig dynamics) {
     public MarketConfig {
         boolean explicit = services != null || customers != null;
         if (magentic != null && magentic.isBlank()) {
@@ -80,23 +83,38 @@ public record MarketConfig(
             List<ServiceConfig> services,
             List<CustomerConfig> customers,
             SearchConfig search) {
-        this(generate, services, customers, search, null, null, null, null, null);
+        this(generate, services, customers, search, null, null, null, null, null, null);
     }
 
     /** A market read from a Magentic dataset folder. */
     public static MarketConfig magentic(String folder, SearchConfig search) {
-        return new MarketConfig(null, null, null, search, folder, null, null, null, null);
+        return new MarketConfig(null, null, null, search, folder, null, null, null, null, null);
     }
 
     /** The same market reading its Magentic dataset from {@code folder}. */
     public MarketConfig withMagentic(String folder) {
         return new MarketConfig(
-                generate, services, customers, search, folder, presentation, reveal, ads, strategyAuction);
+                generate, services, customers, search, folder, presentation, reveal, ads, strategyAuction, dynamics);
     }
 
     /** The same market without sponsored slots (for the counterfactual run). */
     public MarketConfig withoutAds() {
         return new MarketConfig(
-                generate, services, customers, search, magentic, presentation, reveal, null, strategyAuction);
+                generate, services, customers, search, magentic, presentation, reveal, null, strategyAuction, dynamics);
+    }
+
+    /** The same market with other dynamics (null: one shopping round, as without the section). */
+    public MarketConfig withDynamics(DynamicsConfig newDynamics) {
+        return new MarketConfig(
+                generate,
+                services,
+                customers,
+                search,
+                magentic,
+                presentation,
+                reveal,
+                ads,
+                strategyAuction,
+                newDynamics);
     }
 }

@@ -2,6 +2,10 @@ package org.mercato.scenarios.run;
 
 import java.util.List;
 import java.util.Locale;
+import org.mercato.metrics.dynamics.PeriodFold;
+import org.mercato.scenarios.keys.KeyPath;
+import org.mercato.scenarios.keys.WiringException;
+import org.mercato.scenarios.model.DynamicsConfig;
 import org.mercato.scenarios.model.KernelConfig;
 import org.mercato.scenarios.model.KernelMode;
 import org.mercato.scenarios.model.MarketConfig;
@@ -17,7 +21,8 @@ import org.mercato.sim.market.search.SearchMechanisms;
  * The market every run has: the catalog ({@link CatalogFactory}; warnings about it), the kernel
  * settings, search (a fresh mechanism over the final catalog, behind its ranking cache, see {@link
  * CachedSearch}), presentation and reveal. Its blocks: {@code kernel} (how the kernel ran), {@code
- * market} (the market metrics, see {@link MarketFold}) and {@code search} (the ranking cache).
+ * market} (the market metrics, see {@link MarketFold}), {@code search} (the ranking cache) and, for
+ * a market with periods only, {@code periods} (the per-period series, see {@link PeriodFold}).
  */
 public final class CoreMarketFeature implements RunFeature {
     @Override
@@ -56,7 +61,14 @@ public final class CoreMarketFeature implements RunFeature {
                         RunSummary.SearchInfo.class,
                         run -> run.setup().search() instanceof CachedSearch search
                                 ? RunSummary.SearchInfo.of(search.stats())
-                                : null));
+                                : null),
+                periods());
+    }
+
+    /** The per-period series of a market with dynamics; left out when the log has no period. */
+    private static SummaryFold periods() {
+        PeriodFold fold = new PeriodFold();
+        return SummaryFold.over(RunSummary.PERIODS, fold, source -> fold.result());
     }
 
     private static RunSummary.KernelInfo kernelInfo(LiveRun run) {
@@ -70,13 +82,26 @@ public final class CoreMarketFeature implements RunFeature {
                 run.stats().cutAtHorizon());
     }
 
-    /** The kernel settings a scenario asks for (before the model calls' adjustments, see {@link LlmFeature}). */
+    /**
+     * The kernel settings a scenario asks for (before the model calls' adjustments, see {@link
+     * LlmFeature}); a market that lives over time runs to its own horizon ({@code
+     * market.dynamics.horizon}), and a different {@code kernel.horizon} is refused.
+     */
     public static KernelSettings kernel(Scenario scenario) {
         KernelConfig k = scenario.kernel();
+        DynamicsConfig dynamics = scenario.market().dynamics();
+        if (dynamics != null
+                && k.horizon() != null
+                && k.horizon().micros() != dynamics.horizon().micros()) {
+            throw new WiringException(
+                    KeyPath.of("kernel", "horizon"),
+                    "is " + k.horizon().text() + " but market.dynamics.horizon is "
+                            + dynamics.horizon().text() + "; give the horizon once, in market.dynamics");
+        }
         return new KernelSettings(
                 scenario.seed(),
                 k.networkDelayMicros(),
-                k.horizonMicros(),
+                dynamics != null ? dynamics.horizon().micros() : k.horizonMicros(),
                 k.parallelismOrDefault(),
                 k.modeOrDefault() == KernelMode.BARE ? KernelSettings.Mode.BARE : KernelSettings.Mode.ACTORS);
     }

@@ -10,6 +10,7 @@ import org.mercato.sim.domain.Catalog;
 import org.mercato.sim.market.RevealSettings;
 import org.mercato.sim.market.SearchSettings;
 import org.mercato.sim.market.ads.AdsSetup;
+import org.mercato.sim.market.dynamics.MarketDynamics;
 import org.mercato.sim.market.presentation.PresentationSettings;
 import org.mercato.sim.market.search.SearchMechanism;
 import org.mercato.sim.policy.AssistantPolicy;
@@ -17,8 +18,8 @@ import org.mercato.sim.policy.ServicePolicy;
 
 /**
  * The market of one run while its features wire it (see {@link RunFeature}): the scenario, the
- * catalog (which features may change, such as listing rewrites), the agents, search, kernel and ads
- * settings, the run's model clients ({@link #llm()}) and warnings. {@link #setup()} is the finished
+ * catalog (which features may change, such as listing rewrites), the agents, search, kernel, ads
+ * settings and dynamics, the run's model clients ({@link #llm()}) and warnings. {@link #setup()} is the finished
  * {@link SimulationSetup}, once every feature wired and completed its part.
  */
 public final class MarketWiring {
@@ -34,6 +35,7 @@ public final class MarketWiring {
     private PresentationSettings presentation;
     private RevealSettings reveal;
     private AdsSetup ads;
+    private MarketDynamics dynamics;
     private LlmFeature llm;
     private ExternalFeature external;
     private SimulationSetup setup;
@@ -93,6 +95,11 @@ public final class MarketWiring {
         this.ads = ads;
     }
 
+    /** How the market changes over time (null, the default: one shopping round). */
+    public void dynamics(MarketDynamics dynamics) {
+        this.dynamics = dynamics;
+    }
+
     /** The run's model clients, providers and budget. */
     public LlmFeature llm() {
         if (llm == null) {
@@ -136,6 +143,6 @@ public final class MarketWiring {
 
     void build() {
         setup = new SimulationSetup(
-                catalog, assistants, sellers, search, searchSettings, kernel, presentation, reveal, ads);
+                catalog, assistants, sellers, search, searchSettings, kernel, presentation, reveal, ads, dynamics);
     }
 }

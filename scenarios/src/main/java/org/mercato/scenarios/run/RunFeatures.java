@@ -26,6 +26,7 @@ public final class RunFeatures {
     static List<RunFeature> create() {
         List<RunFeature> features = new ArrayList<>(List.of(
                 new CoreMarketFeature(),
+                new DynamicsFeature(),
                 new LlmFeature(),
                 new ExternalFeature(),
                 new AgentsAndListingsFeature(),

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.mercato.metrics.MarketMetrics;
 import org.mercato.metrics.ads.AdsMetrics;
+import org.mercato.metrics.dynamics.PeriodStats;
 import org.mercato.metrics.strategyauction.StrategyAuctionMetrics;
 import org.mercato.sim.market.search.SearchStats;
 
@@ -15,7 +16,7 @@ import org.mercato.sim.market.search.SearchStats;
  * What {@code summary.json} holds, built by {@link SummaryFactory}: the scenario and seed, then the
  * blocks of the fold list in its order (see {@link RunFeatures#summaryParts}), then the warnings.
  * Today: the run's condition ({@code --set} overrides and scenario hash, {@link RunCondition}), how the kernel ran, the market outcome (welfare, customers served, payments, rejections by
- * reason), how search ran, the cost of LLM agents (only for runs with LLM groups), the sponsored
+ * reason), how search ran, the per-period series ({@code periods}; only for markets with periods), the cost of LLM agents (only for runs with LLM groups), the sponsored
  * slots ({@code ads}; only for runs with {@code market.ads}), the strategy auctions ({@code
  * strategyAuction}; only for runs that configure them), virtual and wall time, the agents that
  * failed by cause ({@code failures}; only when some did), and warnings: about the catalog (for a
@@ -29,6 +30,7 @@ public final class RunSummary {
     static final String KERNEL = "kernel";
     static final String MARKET = "market";
     static final String SEARCH = "search";
+    static final String PERIODS = "periods";
     static final String COST = "cost";
     static final String ADS = "ads";
     static final String STRATEGY_AUCTION = "strategyAuction";
@@ -77,6 +79,12 @@ public final class RunSummary {
 
     public SearchInfo search() {
         return (SearchInfo) blocks.get(SEARCH);
+    }
+
+    /** The per-period series; null for a market without periods. */
+    @SuppressWarnings("unchecked")
+    public List<PeriodStats> periods() {
+        return (List<PeriodStats>) blocks.get(PERIODS);
     }
 
     /** Null for a run without LLM groups. */

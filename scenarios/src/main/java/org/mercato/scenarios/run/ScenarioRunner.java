@@ -291,7 +291,8 @@ public final class ScenarioRunner {
                 Headlines.ofSummary(headline, summaryJson(summary)),
                 planted.byCovariate(),
                 planted.by());
-        return HtmlReport.render(page, summary.market(), events, summary.ads(), summary.strategyAuction());
+        return HtmlReport.render(
+                page, summary.market(), events, summary.ads(), summary.strategyAuction(), summary.periods());
     }
 
     /**

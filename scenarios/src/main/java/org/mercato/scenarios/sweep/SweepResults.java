@@ -22,7 +22,8 @@ import org.mercato.metrics.output.HeadlineMetric;
 /**
  * After a sweep: the cells in cell order, the analysis tables in the database ({@code point_stats},
  * {@code level_stats}, {@code paired_differences}) and {@code cells_wide}, every table as CSV and
- * Parquet under {@code <folder>/export/}, and {@code <folder>/sweep-report.html}. Factor levels are
+ * Parquet under {@code <folder>/export/} ({@code period_stats} too, when cells had periods), and
+ * {@code <folder>/sweep-report.html}. Factor levels are
  * typed the same everywhere they stand alone: {@code cells.factors} and {@code point_stats.point}
  * hold the same JSON ({@code {"k":1}}), and {@code cells_wide} and {@code point_stats} have the same
  * typed column per factor. Only {@code level_stats.level} and {@code paired_differences.level} and
@@ -62,6 +63,9 @@ public final class SweepResults {
         Path export = folder.resolve("export");
         for (String table : TABLES) {
             store.export(table, export);
+        }
+        if (store.rows(PeriodStatsTable.NAME) > 0) {
+            store.export(PeriodStatsTable.NAME, export);
         }
         Path report = folder.resolve("sweep-report.html");
         Path temporary = folder.resolve("sweep-report.html.tmp");

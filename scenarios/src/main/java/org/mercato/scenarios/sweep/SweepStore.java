@@ -27,7 +27,9 @@ import org.mercato.scenarios.load.ScenarioException;
  * A sweep's DuckDB file. {@code sweep}: key/value facts (name, design, factor keys, code version,
  * the headline metrics as JSON).
  * {@code cells}: one row per cell id (index, factors as JSON, replicate, seed, status, start time,
- * wall time, error, worker, LLM cost). {@code metrics}: long format (cell id, metric, value). Each
+ * wall time, error, worker, LLM cost). {@code metrics}: long format (cell id, metric, value); the
+ * per-period series of a market with dynamics also as {@code period_stats} (cell id, period, a column
+ * per series, {@link PeriodStatsTable}). Each
  * finished cell is one transaction, so a crash loses at most the cell being written; a rerun of a
  * cell replaces its rows. Rows arrive in completion order; {@link #sortInCellOrder} puts them in the
  * design's order at the end. Only one thread may write: the {@link StoreWriter}.
@@ -58,6 +60,7 @@ public final class SweepStore implements AutoCloseable {
                         + " replicate INTEGER, seed BIGINT, status VARCHAR, started TIMESTAMP, wall_ms BIGINT,"
                         + " error VARCHAR, worker VARCHAR, cost DOUBLE)");
                 sql.execute("CREATE TABLE IF NOT EXISTS metrics (cell_id VARCHAR, metric VARCHAR, value DOUBLE)");
+                sql.execute(PeriodStatsTable.createSql());
             }
             return new SweepStore(file, c);
         } catch (SQLException e) {
@@ -181,11 +184,16 @@ public final class SweepStore implements AutoCloseable {
                             connection.prepareStatement("DELETE FROM metrics WHERE cell_id = ?");
                     PreparedStatement insert =
                             connection.prepareStatement("INSERT INTO cells VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-                    PreparedStatement metric = connection.prepareStatement("INSERT INTO metrics VALUES (?, ?, ?)")) {
+                    PreparedStatement metric = connection.prepareStatement("INSERT INTO metrics VALUES (?, ?, ?)");
+                    PreparedStatement deletePeriods =
+                            connection.prepareStatement("DELETE FROM period_stats WHERE cell_id = ?");
+                    PreparedStatement period = connection.prepareStatement(PeriodStatsTable.insertSql())) {
                 deleteCell.setString(1, cell.id());
                 deleteCell.executeUpdate();
                 deleteMetrics.setString(1, cell.id());
                 deleteMetrics.executeUpdate();
+                deletePeriods.setString(1, cell.id());
+                deletePeriods.executeUpdate();
                 insert.setString(1, cell.id());
                 insert.setInt(2, cell.index());
                 insert.setString(3, cell.factorsJson());
@@ -209,6 +217,26 @@ public final class SweepStore implements AutoCloseable {
                     metric.addBatch();
                 }
                 metric.executeBatch();
+                Map<Integer, Map<String, Double>> periods = PeriodStatsTable.byPeriod(result.metrics());
+                for (var row : periods.entrySet()) {
+                    period.setString(1, cell.id());
+                    period.setInt(2, row.getKey());
+                    int column = 3;
+                    for (var series : PeriodStatsTable.COLUMNS.entrySet()) {
+                        Double value = row.getValue().get(series.getKey());
+                        if (value == null) {
+                            period.setObject(column++, null);
+                        } else if (series.getValue().endsWith("_us")) {
+                            period.setLong(column++, value.longValue());
+                        } else {
+                            period.setDouble(column++, value);
+                        }
+                    }
+                    period.addBatch();
+                }
+                if (!periods.isEmpty()) {
+                    period.executeBatch();
+                }
             }
             connection.commit();
         } catch (SQLException e) {
@@ -319,12 +347,17 @@ public final class SweepStore implements AutoCloseable {
             sql.execute("CREATE TEMP TABLE sorted_cells AS SELECT * FROM cells ORDER BY idx, id");
             sql.execute("CREATE TEMP TABLE sorted_metrics AS SELECT m.* FROM metrics m"
                     + " LEFT JOIN cells c ON c.id = m.cell_id ORDER BY c.idx NULLS LAST, m.cell_id, m.metric");
+            sql.execute("CREATE TEMP TABLE sorted_periods AS SELECT p.* FROM period_stats p"
+                    + " LEFT JOIN cells c ON c.id = p.cell_id ORDER BY c.idx NULLS LAST, p.cell_id, p.period");
             sql.execute("DELETE FROM cells");
             sql.execute("DELETE FROM metrics");
+            sql.execute("DELETE FROM period_stats");
             sql.execute("INSERT INTO cells SELECT * FROM sorted_cells");
             sql.execute("INSERT INTO metrics SELECT * FROM sorted_metrics");
+            sql.execute("INSERT INTO period_stats SELECT * FROM sorted_periods");
             sql.execute("DROP TABLE sorted_cells");
             sql.execute("DROP TABLE sorted_metrics");
+            sql.execute("DROP TABLE sorted_periods");
             connection.commit();
         } catch (SQLException e) {
             try {
@@ -363,6 +396,11 @@ public final class SweepStore implements AutoCloseable {
                 sql.execute("DELETE FROM metrics WHERE cell_id IN (SELECT id FROM taken)");
                 sql.execute("INSERT INTO cells SELECT * FROM other.cells WHERE id IN (SELECT id FROM taken)");
                 sql.execute("INSERT INTO metrics SELECT * FROM other.metrics WHERE cell_id IN (SELECT id FROM taken)");
+                sql.execute("DELETE FROM period_stats WHERE cell_id IN (SELECT id FROM taken)");
+                if (hasTable(sql, "other", PeriodStatsTable.NAME)) {
+                    sql.execute("INSERT INTO period_stats SELECT * FROM other.period_stats"
+                            + " WHERE cell_id IN (SELECT id FROM taken)");
+                }
                 sql.execute("INSERT INTO sweep SELECT * FROM other.sweep WHERE key NOT IN (SELECT key FROM sweep)");
                 int taken;
                 try (ResultSet rs = sql.executeQuery("SELECT count(*) FROM taken")) {
@@ -378,6 +416,26 @@ public final class SweepStore implements AutoCloseable {
             }
         } catch (SQLException e) {
             throw failure("merge " + other, e);
+        }
+    }
+
+    /** Whether the attached database {@code catalog} has {@code table} (sweeps before period_stats lack it). */
+    private static boolean hasTable(Statement sql, String catalog, String table) throws SQLException {
+        try (ResultSet rs = sql.executeQuery("SELECT count(*) FROM information_schema.tables WHERE table_catalog = '"
+                + catalog + "' AND table_name = '" + table + "'")) {
+            rs.next();
+            return rs.getLong(1) > 0;
+        }
+    }
+
+    /** How many rows {@code table} holds. */
+    public long rows(String table) {
+        try (Statement sql = connection.createStatement();
+                ResultSet rs = sql.executeQuery("SELECT count(*) FROM " + table)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw failure("count " + table, e);
         }
     }
 

@@ -14,6 +14,7 @@ import org.mercato.agents.PolicyRegistry;
 import org.mercato.agents.UnknownPolicyException;
 import org.mercato.agents.base.InvalidParameterException;
 import org.mercato.agents.llm.ProviderSettings;
+import org.mercato.scenarios.dynamics.ArrivalTrace;
 import org.mercato.scenarios.keys.KeyPath;
 import org.mercato.scenarios.keys.Suggestions;
 import org.mercato.scenarios.keys.WiringException;
@@ -100,6 +101,12 @@ public final class ScenarioValidator {
                 where);
         try {
             WiredRun.wire(scenario, RunEnvironment.withoutModelCalls(registry)).close();
+        } catch (ArrivalTrace.FormatException e) {
+            ArrivalTrace.Problem problem = e.problem();
+            if (problem.line() > 0) {
+                throw new ScenarioException(problem.file().toString(), problem.line(), 1, "", problem.text());
+            }
+            throw where.error(KeyPath.of("market", "dynamics", "arrivals", "trace"), Locator.At.VALUE, problem.text());
         } catch (MagenticFormatException e) {
             throw where.error(KeyPath.of("market", "magentic"), Locator.At.VALUE, e.getMessage());
         } catch (WiringException e) {

@@ -178,6 +178,21 @@ class BadInputCliTest {
     }
 
     @Test
+    void aBadLineOfAnArrivalsTraceIsBadInputNamingTheFileAndLineAndNothingIsWritten() throws IOException {
+        Path trace = write("arrivals.csv", "time\n0\n90\n2 hours\n");
+        Path file = write(
+                "dynamic.yaml",
+                TINY.replace("  generate:", "  dynamics: {horizon: 2d, arrivals: {trace: arrivals.csv}}\n  generate:"));
+        String expected = "error: " + trace + ":4:1: expected a time since the market opened, in seconds (3600) or as a"
+                + " duration (90m, 1.5h, 2d), got '2 hours'";
+
+        assertThat(badInput(mercato("validate", file.toString()))).isEqualTo(expected);
+        String runs = dir.resolve("runs").toString();
+        assertThat(badInput(mercato("run", file.toString(), "--out", runs))).isEqualTo(expected);
+        assertThat(dir.resolve("runs")).doesNotExist();
+    }
+
+    @Test
     void mergingAFileThatIsNotASweepStoreIsBadInput() throws IOException {
         Path notAStore = write("notes.duckdb", "these are my notes\n");
         Path out = dir.resolve("merged");

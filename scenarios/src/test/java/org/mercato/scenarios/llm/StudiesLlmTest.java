@@ -34,6 +34,8 @@ class StudiesLlmTest extends ScriptedServerTest {
         "position-and-tags, market.generate.customers=3;market.generate.services=8",
         "seller-rewriting, market.generate.customers=3;market.generate.services=6",
         "sponsored-search, market.generate.customers=3;market.generate.services=8",
+        "reputation, market.generate.customers=3;market.generate.services=6;market.dynamics.horizon=2d",
+        "loyalty, market.generate.customers=3;market.generate.services=6;market.dynamics.horizon=2d",
     })
     void theStudyRunsWithLlmAssistantsByChangingOneKey(String study, String small) throws IOException {
         List<String> sets = new ArrayList<>();

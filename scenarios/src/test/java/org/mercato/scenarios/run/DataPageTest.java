@@ -12,15 +12,36 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mercato.metrics.output.DuckDbResults;
 import org.mercato.scenarios.Mercato;
 import org.mercato.scenarios.load.ScenarioLoader;
+import org.mercato.sim.domain.Customer;
+import org.mercato.sim.domain.Service;
+import org.mercato.sim.events.ArrivalEvent;
+import org.mercato.sim.events.CustomerEvent;
+import org.mercato.sim.events.DeliveryEvent;
+import org.mercato.sim.events.Event;
+import org.mercato.sim.events.JsonlEventWriter;
+import org.mercato.sim.events.LoggedEvent;
+import org.mercato.sim.events.PeriodEvent;
+import org.mercato.sim.events.ProposalEvent;
+import org.mercato.sim.events.QualityEvent;
+import org.mercato.sim.events.ReputationEvent;
+import org.mercato.sim.events.RestockEvent;
+import org.mercato.sim.events.ReviewEvent;
+import org.mercato.sim.events.ServiceEvent;
+import org.mercato.sim.protocol.Proposal;
 
 /**
- * docs/data.md documents every table and column of a real run's results.duckdb, with its type, and
+ * docs/data.md documents every table and column of a real run's results.duckdb (and of the tables a
+ * market with dynamics adds), with its type, and
  * every file and folder the run wrote: a new table or column fails here until the page says what
  * it holds.
  */
@@ -38,16 +59,9 @@ class DataPageTest {
         Map<String, Map<String, String>> documented = sections(runFolderPart(page));
 
         Map<String, Map<String, String>> actual = new LinkedHashMap<>();
-        try (Connection c = DriverManager.getConnection(
-                        "jdbc:duckdb:" + run.folder().resolve("results.duckdb"));
-                Statement sql = c.createStatement();
-                ResultSet r = sql.executeQuery("SELECT table_name, column_name, data_type FROM"
-                        + " information_schema.columns ORDER BY table_name, ordinal_position")) {
-            while (r.next()) {
-                actual.computeIfAbsent(r.getString(1), t -> new LinkedHashMap<>())
-                        .put(r.getString(2), r.getString(3));
-            }
-        }
+        columns(run.folder().resolve("results.duckdb"), actual);
+        // the tables only a market with dynamics has, from a log with one event of each kind
+        columns(dynamicsTables(runs.resolve("dynamics")), actual);
         assertThat(documented.keySet()).containsExactlyInAnyOrderElementsOf(actual.keySet());
         for (var table : actual.entrySet()) {
             Map<String, String> columns = documented.get(table.getKey());
@@ -92,6 +106,52 @@ class DataPageTest {
                     .as("done reasons, the last events of the log")
                     .isEqualTo(30);
         }
+    }
+
+    /** Adds the columns and types of every table in {@code database} not in {@code out} yet. */
+    private static void columns(Path database, Map<String, Map<String, String>> out) throws Exception {
+        Map<String, Map<String, String>> found = new LinkedHashMap<>();
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + database);
+                Statement sql = c.createStatement();
+                ResultSet r = sql.executeQuery("SELECT table_name, column_name, data_type FROM"
+                        + " information_schema.columns ORDER BY table_name, ordinal_position")) {
+            while (r.next()) {
+                found.computeIfAbsent(r.getString(1), t -> new LinkedHashMap<>())
+                        .put(r.getString(2), r.getString(3));
+            }
+        }
+        found.forEach(out::putIfAbsent);
+    }
+
+    /** results.duckdb of a log with one event of each kind a market with dynamics adds. */
+    private static Path dynamicsTables(Path folder) throws Exception {
+        Files.createDirectories(folder);
+        Path log = folder.resolve("events.jsonl");
+        // the log names the customer, service and proposal before the events that refer to them
+        List<Event> events = List.of(
+                new ServiceEvent(Service.of("s1", Map.of("tacos", 900L), Set.of(), 4.0, 10)),
+                new CustomerEvent(new Customer(
+                        "c1",
+                        "c1",
+                        "tacos",
+                        new TreeMap<>(Map.of("tacos", 1)),
+                        new TreeMap<>(Map.of("tacos", 1_000L)),
+                        new TreeSet<>(),
+                        1_000)),
+                new PeriodEvent(0, 0, 86_400_000_000L),
+                new ArrivalEvent("c1", 0),
+                new ProposalEvent(new Proposal("p1", "s1", "c1", List.of(), 900, 0, 1_000_000)),
+                new DeliveryEvent("p1", "c1", "s1", 0.4),
+                new ReviewEvent("s1", "c1", "p1", 2, false, false),
+                new ReputationEvent("s1", 3.9, 11),
+                new RestockEvent("s1", 5),
+                new QualityEvent("s1", 0.4));
+        try (JsonlEventWriter writer = new JsonlEventWriter(Files.newOutputStream(log))) {
+            for (int i = 0; i < events.size(); i++) {
+                writer.accept(new LoggedEvent(i, i, events.get(i)));
+            }
+        }
+        return DuckDbResults.write(folder, log, "{}", false, false);
     }
 
     /** From "## Run folder" to the next "## " heading (the sweep folder's tables share names). */

@@ -151,6 +151,46 @@ class ReportInChromiumTest {
         assertPainted(screenshot(chromium.get(), report), "sweep-report-screenshot.png");
     }
 
+    @Test
+    void chromiumDrawsTheChartsOverTimeOfAMarketWithPeriodsWithNothingClipped() throws Exception {
+        Optional<Path> chromium = chromium();
+        Assumptions.assumeTrue(
+                chromium.isPresent(),
+                "Chromium is not installed (/usr/bin/chromium or chromium on the PATH):"
+                        + " skipping the headless check of report.html over time");
+        var scenario = ScenarioLoader.load(
+                Path.of("quickstart.yaml"),
+                List.of(
+                        "market.generate.customers=40",
+                        "market.generate.services=10",
+                        "market.dynamics={horizon: 6d, period: 1d, arrivals: {rate: 20, per: 1d},"
+                                + " returns: {every: 1d}, delivery: 2h,"
+                                + " quality: {overPromisers: {share: 0.3, quality: 0.3}},"
+                                + " reviews: {probability: 0.8, noise: 0.3},"
+                                + " fakeReviews: {sellers: overPromisers, budget: 10, every: 12h},"
+                                + " restock: {every: 1d, capacity: 6}}",
+                        "output.duckdb=false"));
+        Path report =
+                Mercato.writingTo(dir.resolve("runs")).run(scenario).folder().resolve("report.html");
+
+        String dom = laidOutDom(chromium.get(), report);
+
+        assertThat(dom)
+                .contains(
+                        "Over time: 6 periods",
+                        "Welfare per period",
+                        "Efficiency per period",
+                        "Who is paid: share of the amount paid per period",
+                        "Mean displayed rating by true quality",
+                        "Mean price paid per period");
+        String overTime =
+                dom.substring(dom.indexOf("id=\"periods\""), dom.indexOf("Market activity over virtual time"));
+        assertThat(count(overTime, "<svg")).as("charts over time").isEqualTo(5);
+        assertThat(count(overTime, "<path d=\"M")).as("lines").isGreaterThanOrEqualTo(5);
+        assertSelfContained(dom);
+        assertPainted(screenshot(chromium.get(), report), "report-over-time-screenshot.png");
+    }
+
     private Path screenshot(Path chromium, Path page) throws IOException, InterruptedException {
         Path png = Files.createTempFile(dir, "screenshot", ".png");
         run(

@@ -5,9 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 import org.mercato.agents.PolicyRegistry;
 import org.mercato.metrics.MarketMetrics;
 import org.mercato.metrics.MetricsCollector;
+import org.mercato.metrics.dynamics.PeriodFold;
+import org.mercato.metrics.dynamics.PeriodStats;
 import org.mercato.scenarios.model.Scenario;
 import org.mercato.scenarios.run.CatalogFactory;
 import org.mercato.scenarios.run.RunEnvironment;
@@ -86,6 +89,28 @@ final class Studies {
 
     static Outcome run(String name, String... overrides) {
         return run(load(name, overrides));
+    }
+
+    /**
+     * The per-period series ({@code summary.json}'s {@code periods}) of a study run with {@code
+     * common} and then {@code more} overrides.
+     */
+    static List<PeriodStats> periods(String name, List<String> common, String... more) {
+        List<String> sets = new ArrayList<>(common);
+        sets.addAll(List.of(more));
+        PeriodFold fold = new PeriodFold();
+        run(name, sets.toArray(String[]::new)).events().forEach(fold::accept);
+        return fold.result();
+    }
+
+    /** The mean of a period series over periods {@code from} to {@code to} - 1 (a period without it counts 0). */
+    static double mean(List<PeriodStats> periods, int from, int to, Function<PeriodStats, Number> series) {
+        double sum = 0;
+        for (int p = from; p < to; p++) {
+            Number value = series.apply(periods.get(p));
+            sum += value == null ? 0 : value.doubleValue();
+        }
+        return sum / (to - from);
     }
 
     /** Mean and standard error of the mean. */

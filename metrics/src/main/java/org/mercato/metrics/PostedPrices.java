@@ -1,0 +1,102 @@
+package org.mercato.metrics;
+
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import org.mercato.sim.domain.Customer;
+import org.mercato.sim.domain.Money;
+import org.mercato.sim.domain.Service;
+
+/**
+ * The services' posted prices indexed for a customer's best purchase: one bit set of sellers per
+ * item and per amenity, and each item's price by seller. A customer's need is feasible at a seller
+ * that sells every requested item and has every required amenity.
+ */
+final class PostedPrices {
+    static final String OPTIMUM = "the optimal welfare";
+
+    private final List<Service> sellers;
+    private final Map<String, BitSet> byItem = new HashMap<>();
+    private final Map<String, BitSet> byAmenity = new HashMap<>();
+    private final Map<String, long[]> prices = new HashMap<>();
+    private final boolean capacities;
+
+    PostedPrices(List<Service> sellers) {
+        this.sellers = List.copyOf(sellers);
+        boolean anyCapacity = false;
+        for (int i = 0; i < sellers.size(); i++) {
+            anyCapacity |= sellers.get(i).capacity() > 0;
+            for (var offer : sellers.get(i).menu().entrySet()) {
+                byItem.computeIfAbsent(offer.getKey(), k -> new BitSet()).set(i);
+                prices.computeIfAbsent(offer.getKey(), k -> new long[sellers.size()])[i] = offer.getValue();
+            }
+            for (String amenity : sellers.get(i).amenities()) {
+                byAmenity.computeIfAbsent(amenity, k -> new BitSet()).set(i);
+            }
+        }
+        this.capacities = anyCapacity;
+    }
+
+    List<Service> sellers() {
+        return sellers;
+    }
+
+    /** Whether some seller has a capacity. */
+    boolean capacities() {
+        return capacities;
+    }
+
+    /** The sellers (by index) that sell every item and have every amenity; empty for an empty need. */
+    BitSet feasible(SortedMap<String, Integer> items, SortedSet<String> amenities) {
+        BitSet feasible = null;
+        for (String item : items.keySet()) {
+            feasible = intersect(feasible, byItem.get(item));
+        }
+        for (String amenity : amenities) {
+            feasible = intersect(feasible, byAmenity.get(amenity));
+        }
+        return feasible == null ? new BitSet() : feasible;
+    }
+
+    /** What the items cost at seller {@code seller}'s posted prices (it must sell them all). */
+    long orderTotal(SortedMap<String, Integer> items, int seller) {
+        long orderTotal = 0;
+        for (var wanted : items.entrySet()) {
+            long line = Money.times(wanted.getValue(), prices.get(wanted.getKey())[seller], OPTIMUM);
+            orderTotal = Money.add(orderTotal, line, OPTIMUM);
+        }
+        return orderTotal;
+    }
+
+    /** What a customer needs from one seller: items with quantities, and amenities. */
+    record Need(SortedMap<String, Integer> items, SortedSet<String> amenities) {
+        static Need of(Customer customer) {
+            return new Need(customer.items(), customer.requiredAmenities());
+        }
+    }
+
+    /** The lowest total at which one seller sells every item and has the amenities; MAX_VALUE if none does. */
+    long cheapest(Need need) {
+        SortedMap<String, Integer> items = need.items();
+        BitSet feasible = feasible(items, need.amenities());
+        long best = Long.MAX_VALUE;
+        for (int i = feasible.nextSetBit(0); i >= 0; i = feasible.nextSetBit(i + 1)) {
+            best = Math.min(best, orderTotal(items, i));
+        }
+        return best;
+    }
+
+    private static BitSet intersect(BitSet sofar, BitSet next) {
+        if (next == null) {
+            return new BitSet();
+        }
+        if (sofar == null) {
+            return (BitSet) next.clone();
+        }
+        sofar.and(next);
+        return sofar;
+    }
+}
