@@ -47,6 +47,9 @@ public record MarketDynamics(
         if (horizon == 0 && (period > 0 || returns != null || restock != null)) {
             throw new IllegalArgumentException("periods, return visits and restocking need a horizon");
         }
+        if (restock != null && restock.every() == 0 && period == 0) {
+            throw new IllegalArgumentException("restocking needs an interval or periods");
+        }
     }
 
     /** The arrival time of a customer's first visit. */

@@ -40,6 +40,10 @@ class ServiceQualityTest {
     void recurringDynamicsNeedAHorizon() {
         assertThatThrownBy(() -> new MarketDynamics(null, 10, 0, null, 0, null, null, null))
                 .hasMessage("periods, return visits and restocking need a horizon");
+        assertThatThrownBy(() -> new MarketDynamics(null, 0, 10, null, 0, null, null, new Restock(0, 1)))
+                .hasMessage("restocking needs an interval or periods");
+        assertThat(new MarketDynamics(null, 7, 10, null, 0, null, null, new Restock(0, 1)).restockEvery())
+                .isEqualTo(7);
         assertThat(new MarketDynamics(null, 0, 0, null, 5, null, null, null).quality())
                 .isEqualTo(ServiceQuality.FULL);
     }
