@@ -118,6 +118,11 @@ public final class MetricTitles {
         if (parts.isEmpty()) {
             return metric;
         }
+        if (parts.size() > 2 && parts.get(0).equals("periods")) {
+            // periods.29.shareByQuality.q<0.5 reads "Period 29: share by quality q<0.5"
+            String band = parts.size() > 3 ? " " + String.join(".", parts.subList(3, parts.size())) : "";
+            return "Period " + parts.get(1) + ": " + words(parts.get(2)) + band;
+        }
         String block = BLOCKS.getOrDefault(parts.get(0), capitalised(words(parts.get(0))));
         if (parts.size() == 1) {
             return block;

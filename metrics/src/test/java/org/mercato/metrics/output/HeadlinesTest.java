@@ -17,6 +17,8 @@ class HeadlinesTest {
                 .isEqualTo("Choice logit: coef row2 estimate");
         assertThat(MetricTitles.of("market.position.byTag.sponsored.share")).isEqualTo("Position: tag sponsored share");
         assertThat(MetricTitles.of("market.searches")).isEqualTo("Searches");
+        assertThat(MetricTitles.of("periods.29.shareByQuality.q<0.5")).isEqualTo("Period 29: share by quality q<0.5");
+        assertThat(MetricTitles.of("periods.0.efficiency")).isEqualTo("Period 0: efficiency");
         assertThat(MetricTitles.of("market.choiceLogit.fit.coefficients.tag:sponsored.coef"))
                 .isEqualTo("Choice logit: tag:sponsored coefficient");
         assertThat(MetricTitles.axisTitle("market.choiceLogit.fit.coefficients.row2.se"))

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.mercato.agents.PolicyRegistry;
 import org.mercato.metrics.MarketMetrics;
+import org.mercato.metrics.dynamics.PeriodStats;
 import org.mercato.metrics.output.Headline;
 import org.mercato.metrics.output.HeadlineMetric;
 import org.mercato.metrics.output.Headlines;
@@ -185,6 +186,19 @@ final class RunCommand extends CliCommand {
                 Format.count(m.payments().count()) + ", total "
                         + Format.money(m.payments().amount()));
         line(out, "rejections", rejections(m.rejections()));
+        List<PeriodStats> periods = summary.periods();
+        if (periods != null && !periods.isEmpty()) {
+            PeriodStats first = periods.get(0);
+            PeriodStats last = periods.get(periods.size() - 1);
+            line(
+                    out,
+                    "periods",
+                    Format.count(periods.size()) + ", efficiency "
+                            + (first.efficiency() == null ? "n/a" : Format.percent(first.efficiency()))
+                            + " in the first, "
+                            + (last.efficiency() == null ? "n/a" : Format.percent(last.efficiency()))
+                            + " in the last (summary.json: periods)");
+        }
         RunSummary.KernelInfo k = summary.kernel();
         line(
                 out,

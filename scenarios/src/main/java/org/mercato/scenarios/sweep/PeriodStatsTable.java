@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
  * The {@code period_stats} table of a sweep: a market with dynamics' per-period series, one row per
  * cell and period, a column per series. A cell's flattened metrics name them {@code
  * periods.<period>.<series>} ({@code periods.3.welfare}, {@code periods.3.meanRatingByQuality.q<0.5});
- * those go to this table instead of {@code metrics}, so the per-cell analysis is not swamped by one
- * metric per period.
+ * they stay in {@code metrics} too (a headline may name one), this table is their wide form for
+ * plotting a series over time.
  */
 final class PeriodStatsTable {
     static final String NAME = "period_stats";
@@ -62,21 +62,16 @@ final class PeriodStatsTable {
         return "INSERT INTO " + NAME + " VALUES (?, ?" + ", ?".repeat(COLUMNS.size()) + ")";
     }
 
-    /** A cell's metrics split: the per-period values by period and series, and every other metric. */
-    record Split(Map<Integer, Map<String, Double>> periods, Map<String, Double> others) {}
-
-    static Split split(Map<String, Double> metrics) {
+    /** A cell's per-period values by period, then by series (as {@link #COLUMNS} names them). */
+    static Map<Integer, Map<String, Double>> byPeriod(Map<String, Double> metrics) {
         Map<Integer, Map<String, Double>> periods = new TreeMap<>();
-        Map<String, Double> others = new TreeMap<>();
         for (var metric : metrics.entrySet()) {
             Matcher m = PERIOD_METRIC.matcher(metric.getKey());
             if (m.matches() && COLUMNS.containsKey(m.group(2))) {
                 periods.computeIfAbsent(Integer.parseInt(m.group(1)), p -> new TreeMap<>())
                         .put(m.group(2), metric.getValue());
-            } else {
-                others.put(metric.getKey(), metric.getValue());
             }
         }
-        return new Split(periods, others);
+        return periods;
     }
 }

@@ -27,9 +27,9 @@ import org.mercato.scenarios.load.ScenarioException;
  * A sweep's DuckDB file. {@code sweep}: key/value facts (name, design, factor keys, code version,
  * the headline metrics as JSON).
  * {@code cells}: one row per cell id (index, factors as JSON, replicate, seed, status, start time,
- * wall time, error, worker, LLM cost). {@code metrics}: long format (cell id, metric, value), but
- * the per-period series of markets with dynamics, which go to {@code period_stats} (cell id, period,
- * a column per series, {@link PeriodStatsTable}). Each
+ * wall time, error, worker, LLM cost). {@code metrics}: long format (cell id, metric, value); the
+ * per-period series of a market with dynamics also as {@code period_stats} (cell id, period, a column
+ * per series, {@link PeriodStatsTable}). Each
  * finished cell is one transaction, so a crash loses at most the cell being written; a rerun of a
  * cell replaces its rows. Rows arrive in completion order; {@link #sortInCellOrder} puts them in the
  * design's order at the end. Only one thread may write: the {@link StoreWriter}.
@@ -210,15 +210,15 @@ public final class SweepStore implements AutoCloseable {
                     insert.setDouble(11, result.cost());
                 }
                 insert.executeUpdate();
-                PeriodStatsTable.Split split = PeriodStatsTable.split(result.metrics());
-                for (var m : split.others().entrySet()) {
+                for (var m : result.metrics().entrySet()) {
                     metric.setString(1, cell.id());
                     metric.setString(2, m.getKey());
                     metric.setDouble(3, m.getValue());
                     metric.addBatch();
                 }
                 metric.executeBatch();
-                for (var row : split.periods().entrySet()) {
+                Map<Integer, Map<String, Double>> periods = PeriodStatsTable.byPeriod(result.metrics());
+                for (var row : periods.entrySet()) {
                     period.setString(1, cell.id());
                     period.setInt(2, row.getKey());
                     int column = 3;
@@ -234,7 +234,7 @@ public final class SweepStore implements AutoCloseable {
                     }
                     period.addBatch();
                 }
-                if (!split.periods().isEmpty()) {
+                if (!periods.isEmpty()) {
                     period.executeBatch();
                 }
             }

@@ -61,6 +61,7 @@ class DynamicReportTest {
     @Test
     void reportRecomputesThePeriodsAndTotalsByteForByte() throws IOException {
         byte[] original = Files.readAllBytes(folder.resolve("summary.json"));
+        byte[] report = Files.readAllBytes(folder.resolve("report.html"));
         String text = new String(original, StandardCharsets.UTF_8);
         JsonNode periods = JSON.readTree(text).get("periods");
         assertThat(periods).hasSize(5);
@@ -86,6 +87,15 @@ class DynamicReportTest {
 
         assertThat(result.code()).as(result.err()).isZero();
         assertThat(Files.readAllBytes(folder.resolve("summary.json"))).isEqualTo(original);
+        assertThat(Files.readAllBytes(folder.resolve("report.html"))).isEqualTo(report);
+    }
+
+    @Test
+    void theConsoleSummaryNamesThePeriodsAndTheirFirstAndLastEfficiency() throws IOException {
+        var summary = org.mercato.scenarios.run.RunReport.recompute(folder);
+        assertThat(RunCommand.summary(summary, folder, 0))
+                .containsPattern(
+                        "periods +5, efficiency (\\d+\\.\\d%|n/a) in the first, (\\d+\\.\\d%|n/a) in the last");
     }
 
     @Test

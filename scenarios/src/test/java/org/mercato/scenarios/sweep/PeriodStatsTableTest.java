@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A cell's per-period series go to {@code period_stats}, one row per period with a column per
- * series, not to {@code metrics}; rows follow cell order, survive a merge of shards, and are
+ * series (and stay in {@code metrics}); rows follow cell order, survive a merge of shards, and are
  * exported when there are any.
  */
 class PeriodStatsTableTest {
@@ -51,7 +51,10 @@ class PeriodStatsTableTest {
             store.record(cell(0), result("cell0", 1.25));
             store.sortInCellOrder();
 
-            assertThat(store.metrics().get("cell0")).containsOnlyKeys("market.welfare.total");
+            assertThat(store.metrics().get("cell0"))
+                    .as("the long form keeps them too")
+                    .containsEntry("periods.0.welfare", 1.25)
+                    .containsEntry("market.welfare.total", 10.0);
             assertThat(rows(
                             store,
                             "SELECT cell_id, period, start_us, end_us, welfare, efficiency,"
