@@ -13,7 +13,7 @@ import org.mercato.metrics.dynamics.PeriodStats;
  * review filter restores part of it.
  */
 class ReputationStudyTest {
-    static final List<String> SMALL = List.of("market.generate.customers=150");
+    static final List<String> SMALL = List.of("market.generate.customers=100");
     static final String OVER_PROMISERS = "q<0.5";
 
     static List<PeriodStats> periods(String... overrides) {
