@@ -1,9 +1,5 @@
 package org.mercato.metrics.output;
 
-import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -125,23 +121,25 @@ final class EventTables implements AutoCloseable {
         return List.copyOf(out);
     }
 
-    /**
-     * Creates the tables in {@code connection} and opens their appenders (and CSV files under
-     * {@code csvDir} for every table but {@code events}, when not null).
-     */
-    EventTables(DuckDBConnection connection, Path csvDir, RunCatalog catalog) throws SQLException, IOException {
+    /** Creates the tables in {@code connection} and opens their appenders. */
+    EventTables(DuckDBConnection connection, RunCatalog catalog) throws SQLException {
         this.catalog = catalog;
         try (Statement sql = connection.createStatement()) {
             for (var table : SCHEMA.entrySet()) {
                 sql.execute(createTable(table.getKey(), table.getValue()));
             }
         }
+        for (String table : SCHEMA.keySet()) {
+            tables.put(table, new TableOutput(connection.createAppender(table)));
+        }
+    }
+
+    /** Writes every table but {@code events} as {@code <table>.csv} into {@code folder}. */
+    static void exportCsv(Statement sql, Path folder) throws SQLException {
         for (var table : SCHEMA.entrySet()) {
-            Writer csv = csvDir == null || table.getKey().equals("events")
-                    ? null
-                    : Files.newBufferedWriter(csvDir.resolve(table.getKey() + ".csv"), StandardCharsets.UTF_8);
-            List<String> names = table.getValue().stream().map(c -> c[0]).toList();
-            tables.put(table.getKey(), new TableOutput(connection.createAppender(table.getKey()), csv, names));
+            if (!table.getKey().equals("events")) {
+                CsvExport.copy(sql, table.getKey(), table.getValue(), folder.resolve(table.getKey() + ".csv"));
+            }
         }
     }
 
@@ -170,7 +168,7 @@ final class EventTables implements AutoCloseable {
      * Writes the event's rows; {@code line} is its line in events.jsonl (without the line break), or
      * null for an event whose typed table holds every field ({@link #hasTypedTable}).
      */
-    void write(LoggedEvent logged, String line) throws SQLException, IOException {
+    void write(LoggedEvent logged, String line) throws SQLException {
         long t = logged.t();
         long seq = logged.seq();
         var event = logged.event();
@@ -253,7 +251,7 @@ final class EventTables implements AutoCloseable {
                 || event instanceof RejectionEvent;
     }
 
-    private void customer(long t, long seq, Customer c) throws SQLException, IOException {
+    private void customer(long t, long seq, Customer c) throws SQLException {
         RunCatalog.CustomerInfo info = catalog.customers().get(c.id());
         tables.get("customers")
                 .begin(t, seq)
@@ -271,7 +269,7 @@ final class EventTables implements AutoCloseable {
                 .end();
     }
 
-    private void service(long t, long seq, Service s) throws SQLException, IOException {
+    private void service(long t, long seq, Service s) throws SQLException {
         RunCatalog.ServiceInfo info = catalog.services().get(s.id());
         tables.get("services")
                 .begin(t, seq)
@@ -297,14 +295,14 @@ final class EventTables implements AutoCloseable {
         return json.substring(5);
     }
 
-    /** Closes every appender (flushing its rows into its table) and CSV file; the first failure wins. */
+    /** Closes every appender (flushing its rows into its table); the first failure wins. */
     @Override
-    public void close() throws SQLException, IOException {
+    public void close() throws SQLException {
         Exception first = null;
         for (TableOutput table : tables.values()) {
             try {
                 table.close();
-            } catch (SQLException | IOException | RuntimeException e) {
+            } catch (SQLException | RuntimeException e) {
                 if (first == null) {
                     first = e;
                 } else {
@@ -313,8 +311,6 @@ final class EventTables implements AutoCloseable {
             }
         }
         if (first instanceof SQLException e) {
-            throw e;
-        } else if (first instanceof IOException e) {
             throw e;
         } else if (first instanceof RuntimeException e) {
             throw e;
