@@ -1,9 +1,5 @@
 package org.mercato.metrics.output;
 
-import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -51,7 +47,7 @@ final class EventTables implements AutoCloseable {
     static final Map<String, List<String[]>> SCHEMA = schema();
 
     /**
-     * The tables of a market with dynamics, each created (with its CSV file) at the first event of
+     * The tables of a market with dynamics, each created at the first event of
      * its type, so a log without such events gets exactly the tables of {@link #SCHEMA}.
      */
     static final Map<String, List<String[]>> DYNAMICS = dynamics();
@@ -59,7 +55,6 @@ final class EventTables implements AutoCloseable {
     private final Map<String, TableOutput> tables = new LinkedHashMap<>();
     private final List<String> created = new ArrayList<>();
     private final DuckDBConnection connection;
-    private final Path csvDir;
     private final RunCatalog catalog;
     private final StringBuilder json = new StringBuilder(256);
 
@@ -165,14 +160,10 @@ final class EventTables implements AutoCloseable {
         return List.copyOf(out);
     }
 
-    /**
-     * Creates the tables in {@code connection} and opens their appenders (and CSV files under
-     * {@code csvDir} for every table but {@code events}, when not null).
-     */
-    EventTables(DuckDBConnection connection, Path csvDir, RunCatalog catalog) throws SQLException, IOException {
+    /** Creates the tables in {@code connection} and opens their appenders. */
+    EventTables(DuckDBConnection connection, RunCatalog catalog) throws SQLException {
         this.catalog = catalog;
         this.connection = connection;
-        this.csvDir = csvDir;
         try (Statement sql = connection.createStatement()) {
             for (var table : SCHEMA.entrySet()) {
                 sql.execute(createTable(table.getKey(), table.getValue()));
@@ -183,20 +174,16 @@ final class EventTables implements AutoCloseable {
         }
     }
 
-    /** Opens the appender (and CSV file, but for {@code events}) of a created table. */
-    private TableOutput open(String name, List<String[]> columns) throws SQLException, IOException {
-        Writer csv = csvDir == null || name.equals("events")
-                ? null
-                : Files.newBufferedWriter(csvDir.resolve(name + ".csv"), StandardCharsets.UTF_8);
-        List<String> names = columns.stream().map(c -> c[0]).toList();
-        TableOutput table = new TableOutput(connection.createAppender(name), csv, names);
+    /** Opens the appender of a created table. */
+    private TableOutput open(String name, List<String[]> columns) throws SQLException {
+        TableOutput table = new TableOutput(connection.createAppender(name));
         tables.put(name, table);
         created.add(name);
         return table;
     }
 
     /** The table of a market with dynamics, created at its first row. */
-    private TableOutput dynamic(String name) throws SQLException, IOException {
+    private TableOutput dynamic(String name) throws SQLException {
         TableOutput table = tables.get(name);
         if (table != null) {
             return table;
@@ -210,6 +197,16 @@ final class EventTables implements AutoCloseable {
     /** The tables created so far, in creation order: those of {@link #SCHEMA}, then the dynamic ones. */
     List<String> created() {
         return List.copyOf(created);
+    }
+
+    /** Writes every created table but {@code events} as {@code <table>.csv} into {@code folder}. */
+    void exportCsv(Statement sql, Path folder) throws SQLException {
+        for (String table : created) {
+            if (!table.equals("events")) {
+                List<String[]> columns = SCHEMA.containsKey(table) ? SCHEMA.get(table) : DYNAMICS.get(table);
+                CsvExport.copy(sql, table, columns, folder.resolve(table + ".csv"));
+            }
+        }
     }
 
     static String createTable(String name, List<String[]> columns) {
@@ -237,7 +234,7 @@ final class EventTables implements AutoCloseable {
      * Writes the event's rows; {@code line} is its line in events.jsonl (without the line break), or
      * null for an event whose typed table holds every field ({@link #hasTypedTable}).
      */
-    void write(LoggedEvent logged, String line) throws SQLException, IOException {
+    void write(LoggedEvent logged, String line) throws SQLException {
         long t = logged.t();
         long seq = logged.seq();
         var event = logged.event();
@@ -310,7 +307,7 @@ final class EventTables implements AutoCloseable {
         }
     }
 
-    private void dynamics(long t, long seq, Event event) throws SQLException, IOException {
+    private void dynamics(long t, long seq, Event event) throws SQLException {
         if (event instanceof PeriodEvent e) {
             dynamic("periods")
                     .begin(t, seq)
@@ -373,7 +370,7 @@ final class EventTables implements AutoCloseable {
                 || WelfareFold.isDynamic(event);
     }
 
-    private void customer(long t, long seq, Customer c) throws SQLException, IOException {
+    private void customer(long t, long seq, Customer c) throws SQLException {
         RunCatalog.CustomerInfo info = catalog.customers().get(c.id());
         tables.get("customers")
                 .begin(t, seq)
@@ -391,7 +388,7 @@ final class EventTables implements AutoCloseable {
                 .end();
     }
 
-    private void service(long t, long seq, Service s) throws SQLException, IOException {
+    private void service(long t, long seq, Service s) throws SQLException {
         RunCatalog.ServiceInfo info = catalog.services().get(s.id());
         tables.get("services")
                 .begin(t, seq)
@@ -417,14 +414,14 @@ final class EventTables implements AutoCloseable {
         return json.substring(5);
     }
 
-    /** Closes every appender (flushing its rows into its table) and CSV file; the first failure wins. */
+    /** Closes every appender (flushing its rows into its table); the first failure wins. */
     @Override
-    public void close() throws SQLException, IOException {
+    public void close() throws SQLException {
         Exception first = null;
         for (TableOutput table : tables.values()) {
             try {
                 table.close();
-            } catch (SQLException | IOException | RuntimeException e) {
+            } catch (SQLException | RuntimeException e) {
                 if (first == null) {
                     first = e;
                 } else {
@@ -433,8 +430,6 @@ final class EventTables implements AutoCloseable {
             }
         }
         if (first instanceof SQLException e) {
-            throw e;
-        } else if (first instanceof IOException e) {
             throw e;
         } else if (first instanceof RuntimeException e) {
             throw e;

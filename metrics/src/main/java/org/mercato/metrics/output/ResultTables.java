@@ -24,9 +24,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Writes a run's result tables while its events are logged: an {@link EventSink} that hands the
  * events, in batches, to one writer thread, which appends each to {@code results.duckdb} (DuckDB
- * appenders, {@link EventTables}) and to the CSV files, so the kernel never waits on DuckDB
- * unless the writer falls far behind. {@link #finish} adds the {@code metrics} table from the
- * summary, exports Parquet when asked, and renames everything into place; until then everything
+ * appenders, {@link EventTables}), so the kernel never waits on DuckDB unless the writer falls far
+ * behind. When the log ends the writer commits the event tables and exports them as CSV ({@link
+ * CsvExport}) while the caller builds the summary. {@link #finish} adds the {@code metrics} table
+ * from the summary, exports Parquet when asked, and renames everything into place; until then everything
  * lives under names unique to this writer ({@code results.duckdb.<token>.tmp}, {@code
  * csv.<token>.tmp}, ...). A write that fails (full disk) stops writing, deletes its temporaries at
  * once (so the event log can still be written) and lets the run go on; {@link #finish} then throws
@@ -73,7 +74,7 @@ public final class ResultTables implements EventSink, EventLineSink {
             // one transaction for the events: an appender's flush then writes no write-ahead log
             opened.setAutoCommit(false);
             this.connection = opened;
-            this.tables = new EventTables(opened, csvDir, catalog);
+            this.tables = new EventTables(opened, catalog);
         } catch (IOException | SQLException | RuntimeException e) {
             closeQuietly(opened, e);
             deleteTemporaries(e);
@@ -182,7 +183,12 @@ public final class ResultTables implements EventSink, EventLineSink {
             eventsCommitted = true;
             connection.commit();
             connection.setAutoCommit(true);
-        } catch (SQLException | IOException | RuntimeException e) {
+            if (csvDir != null) {
+                try (Statement sql = connection.createStatement()) {
+                    tables.exportCsv(sql, csvDir);
+                }
+            }
+        } catch (SQLException | RuntimeException e) {
             failure = e;
             log.debug("result tables failed; deleting them", e);
             closeQuietly(connection, e);
@@ -196,7 +202,7 @@ public final class ResultTables implements EventSink, EventLineSink {
                 tables.write(event.event(), event.line());
             }
             rows.set(tables.rows());
-        } catch (SQLException | IOException | RuntimeException e) {
+        } catch (SQLException | RuntimeException e) {
             failure = e;
             log.debug("result tables failed; deleting them", e);
             closeTablesQuietly(e);
@@ -288,13 +294,18 @@ public final class ResultTables implements EventSink, EventLineSink {
         try (Statement sql = connection.createStatement()) {
             sql.execute("CREATE TABLE metrics (metric VARCHAR, value DOUBLE)");
         }
-        java.io.Writer csv = csvDir == null
-                ? null
-                : Files.newBufferedWriter(csvDir.resolve("metrics.csv"), java.nio.charset.StandardCharsets.UTF_8);
-        try (TableOutput table =
-                new TableOutput(connection.createAppender("metrics"), csv, List.of("metric", "value"))) {
+        try (TableOutput table = new TableOutput(connection.createAppender("metrics"))) {
             for (var metric : metrics.entrySet()) {
                 table.begin().text(metric.getKey()).real(metric.getValue()).end();
+            }
+        }
+        if (csvDir != null) {
+            try (Statement sql = connection.createStatement()) {
+                CsvExport.copy(
+                        sql,
+                        "metrics",
+                        List.of(new String[] {"metric", "VARCHAR"}, new String[] {"value", "DOUBLE"}),
+                        csvDir.resolve("metrics.csv"));
             }
         }
     }
@@ -327,7 +338,7 @@ public final class ResultTables implements EventSink, EventLineSink {
         }
         try {
             tables.close();
-        } catch (SQLException | IOException | RuntimeException e) {
+        } catch (SQLException | RuntimeException e) {
             failure.addSuppressed(e);
         }
     }

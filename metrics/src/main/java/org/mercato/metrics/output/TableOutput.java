@@ -1,45 +1,24 @@
 package org.mercato.metrics.output;
 
-import java.io.IOException;
-import java.io.Writer;
 import java.sql.SQLException;
-import java.util.List;
 import org.duckdb.DuckDBAppender;
-import org.mercato.sim.domain.Money;
 
-/**
- * One result table being written: each row goes to its DuckDB appender and, when asked, as one
- * line to its CSV file, from the same values (so the two cannot disagree). CSV: a header of the
- * column names, fields quoted only when they hold a comma, quote or line break, null as an empty
- * field, money with two decimals, numbers as in events.jsonl.
- */
+/** One result table being written: each row goes to its DuckDB appender ({@link CsvExport} writes the CSV after). */
 final class TableOutput implements AutoCloseable {
     private final DuckDBAppender appender;
-    private final Writer csv;
-    private final StringBuilder line = new StringBuilder(256);
-    private boolean first;
     private long rows;
 
-    TableOutput(DuckDBAppender appender, Writer csv, List<String> columns) throws IOException {
+    TableOutput(DuckDBAppender appender) {
         this.appender = appender;
-        this.csv = csv;
-        if (csv != null) {
-            csv.write(String.join(",", columns));
-            csv.write('\n');
-        }
     }
 
     TableOutput begin(long t, long seq) throws SQLException {
         appender.beginRow();
-        line.setLength(0);
-        first = true;
         return bigint(t).bigint(seq);
     }
 
     TableOutput begin() throws SQLException {
         appender.beginRow();
-        line.setLength(0);
-        first = true;
         return this;
     }
 
@@ -48,37 +27,21 @@ final class TableOutput implements AutoCloseable {
             return nothing();
         }
         appender.append(value);
-        if (csv != null) {
-            separate();
-            quoted(value);
-        }
         return this;
     }
 
     TableOutput bigint(long value) throws SQLException {
         appender.append(value);
-        if (csv != null) {
-            separate();
-            line.append(value);
-        }
         return this;
     }
 
     TableOutput integer(int value) throws SQLException {
         appender.append(value);
-        if (csv != null) {
-            separate();
-            line.append(value);
-        }
         return this;
     }
 
     TableOutput bool(boolean value) throws SQLException {
         appender.append(value);
-        if (csv != null) {
-            separate();
-            line.append(value);
-        }
         return this;
     }
 
@@ -91,24 +54,12 @@ final class TableOutput implements AutoCloseable {
             return nothing();
         }
         appender.append(value);
-        if (csv != null) {
-            separate();
-            if (value == Math.rint(value) && Math.abs(value) < 1e15) {
-                line.append((long) value);
-            } else {
-                line.append(value);
-            }
-        }
         return this;
     }
 
     /** Money in cents, as a DECIMAL(18,2) of currency units. */
     TableOutput money(long cents) throws SQLException {
         appender.appendDecimal(cents);
-        if (csv != null) {
-            separate();
-            Money.appendTo(line, cents);
-        }
         return this;
     }
 
@@ -118,18 +69,11 @@ final class TableOutput implements AutoCloseable {
 
     TableOutput nothing() throws SQLException {
         appender.appendNull();
-        if (csv != null) {
-            separate();
-        }
         return this;
     }
 
-    void end() throws SQLException, IOException {
+    void end() throws SQLException {
         appender.endRow();
-        if (csv != null) {
-            line.append('\n');
-            csv.append(line);
-        }
         rows++;
     }
 
@@ -137,43 +81,9 @@ final class TableOutput implements AutoCloseable {
         return rows;
     }
 
-    private void separate() {
-        if (!first) {
-            line.append(',');
-        }
-        first = false;
-    }
-
-    private void quoted(String value) {
-        boolean quote = value.isEmpty();
-        for (int i = 0; i < value.length() && !quote; i++) {
-            char c = value.charAt(i);
-            quote = c == ',' || c == '"' || c == '\n' || c == '\r';
-        }
-        if (!quote) {
-            line.append(value);
-            return;
-        }
-        line.append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c == '"') {
-                line.append('"');
-            }
-            line.append(c);
-        }
-        line.append('"');
-    }
-
-    /** Flushes the appender into the table and closes the CSV file. */
+    /** Flushes the appender into the table. */
     @Override
-    public void close() throws SQLException, IOException {
-        try {
-            appender.close();
-        } finally {
-            if (csv != null) {
-                csv.close();
-            }
-        }
+    public void close() throws SQLException {
+        appender.close();
     }
 }
