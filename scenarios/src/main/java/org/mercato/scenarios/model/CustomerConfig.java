@@ -39,6 +39,8 @@ public record CustomerConfig(
         if (values == null) {
             throw new IllegalArgumentException("customer " + id + " needs values for its items");
         }
+        MoneyInput.requireValues(items, "items");
+        MoneyInput.requireValues(values, "values");
         amenities = amenities == null ? List.of() : List.copyOf(amenities);
     }
 }

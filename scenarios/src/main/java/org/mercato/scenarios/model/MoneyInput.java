@@ -18,6 +18,21 @@ import org.mercato.sim.domain.Money;
 public final class MoneyInput {
     private MoneyInput() {}
 
+    /**
+     * Refuses a map entry without a value ({@code menu: {Tacos: }} or {@code {9.50, Horchata: 3}},
+     * where YAML reads {@code 9.50} as a key): a null never reaches the deserializers above.
+     */
+    static void requireValues(java.util.Map<String, ?> entries, String what) {
+        if (entries == null) {
+            return;
+        }
+        for (var entry : entries.entrySet()) {
+            if (entry.getValue() == null) {
+                throw new IllegalArgumentException(what + " '" + entry.getKey() + "' has no value");
+            }
+        }
+    }
+
     /** An amount of money in currency units, 0 to {@link Money#MAX}. */
     public static final class Amount extends Bounded<BigDecimal> {
         private static final long serialVersionUID = 1L;

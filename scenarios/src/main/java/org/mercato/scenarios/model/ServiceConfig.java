@@ -48,6 +48,8 @@ public record ServiceConfig(
         if (menu == null || menu.isEmpty()) {
             throw new IllegalArgumentException("service " + id + " needs a menu");
         }
+        MoneyInput.requireValues(menu, "menu");
+        MoneyInput.requireValues(unitCosts, "unitCosts");
         amenities = amenities == null ? List.of() : List.copyOf(amenities);
         rating = Objects.requireNonNullElse(rating, 3.0);
         reviews = Objects.requireNonNullElse(reviews, 0);

@@ -123,6 +123,36 @@ class BadInputCliTest {
     }
 
     @Test
+    void aMenuOrValueEntryWithoutAnAmountIsBadInputAtItsKey() throws IOException {
+        // YAML reads "{ 9.50, Horchata: 3.00}" as a key 9.50 without a value (a fuzzed bundled scenario)
+        String explicit = String.join(
+                "\n",
+                "name: tiny",
+                "market:",
+                "  services:",
+                "    - id: fast",
+                "      menu: { 9.50, Horchata: 3.00}",
+                "  customers:",
+                "    - id: ana",
+                "      items: {Horchata: 1}",
+                "      values: {Horchata: }",
+                "agents:",
+                "  assistants:",
+                "    - policy: rational",
+                "  services:",
+                "    - policy: posted-price",
+                "");
+        Path file = write("explicit.yaml", explicit);
+
+        assertThat(badInput(mercato("validate", file.toString())))
+                .startsWith("error: " + file + ":5:")
+                .endsWith("market.services[0].menu: '9.50' has no value");
+        Path values = write("values.yaml", explicit.replace("{ 9.50, Horchata: 3.00}", "{Horchata: 3.00}"));
+        assertThat(badInput(mercato("validate", values.toString())))
+                .endsWith("market.customers[0].values: 'Horchata' has no value");
+    }
+
+    @Test
     void runtimeLimitsAreRefusedByValidate() throws IOException {
         Path file = write("tiny.yaml", TINY);
 
