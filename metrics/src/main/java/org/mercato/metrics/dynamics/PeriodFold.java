@@ -11,10 +11,12 @@ import java.util.TreeMap;
 import org.mercato.metrics.WelfareFold;
 import org.mercato.metrics.bias.Rounding;
 import org.mercato.sim.domain.Money;
+import org.mercato.sim.events.CustomerEvent;
 import org.mercato.sim.events.EventSink;
 import org.mercato.sim.events.LoggedEvent;
 import org.mercato.sim.events.PaymentEvent;
 import org.mercato.sim.events.PeriodEvent;
+import org.mercato.sim.events.QualityEvent;
 import org.mercato.sim.events.ReputationEvent;
 import org.mercato.sim.events.ReviewEvent;
 import org.mercato.sim.events.ServiceEvent;
@@ -25,6 +27,11 @@ import org.mercato.sim.events.ServiceEvent;
  * the first one count in the first period); a visit counts in the period it arrived in, with its
  * utility and optimum as {@link WelfareFold} values them at the end of the log. No {@code period}
  * event: no series ({@link #result()} is null).
+ *
+ * <p>A market with periods logs its first {@code period} at time 0 right after the catalog (its
+ * customers, services, qualities and reputations), so until then the fold only keeps those events;
+ * any other event first means a market without periods, and the fold stops there instead of
+ * folding a second copy of the welfare (with its optimum) over every run.
  */
 public final class PeriodFold implements EventSink {
     private final WelfareFold welfare = new WelfareFold();
@@ -33,6 +40,8 @@ public final class PeriodFold implements EventSink {
     private final List<Tally> closed = new ArrayList<>();
     private final Map<String, Double> displayedRating = new LinkedHashMap<>();
     private Tally current = new Tally();
+    private List<LoggedEvent> opening = new ArrayList<>();
+    private boolean stopped;
 
     /** What happened in one period, besides its visits. */
     private static final class Tally {
@@ -48,6 +57,30 @@ public final class PeriodFold implements EventSink {
 
     @Override
     public void accept(LoggedEvent logged) {
+        if (stopped) {
+            return;
+        }
+        if (opening != null) {
+            var event = logged.event();
+            if (event instanceof CustomerEvent
+                    || event instanceof ServiceEvent
+                    || event instanceof QualityEvent
+                    || event instanceof ReputationEvent) {
+                opening.add(logged);
+                return;
+            }
+            List<LoggedEvent> catalog = opening;
+            opening = null;
+            if (!(event instanceof PeriodEvent)) {
+                stopped = true; // a market without periods
+                return;
+            }
+            catalog.forEach(this::fold);
+        }
+        fold(logged);
+    }
+
+    private void fold(LoggedEvent logged) {
         welfare.accept(logged);
         var event = logged.event();
         if (event instanceof PeriodEvent period) {

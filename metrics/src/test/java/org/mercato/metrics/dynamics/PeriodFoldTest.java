@@ -78,4 +78,21 @@ class PeriodFoldTest {
         }
         assertThat(fold.result()).isNull();
     }
+
+    @Test
+    void aMarketThatStartsWithoutAPeriodHasNoSeriesEvenIfOneIsLoggedLater() {
+        // a market with periods logs period 0 right after its catalog; the fold decides there
+        List<LoggedEvent> events = DynamicMarketLog.events();
+        LoggedEvent firstPeriod = events.stream()
+                .filter(e -> e.event() instanceof PeriodEvent)
+                .findFirst()
+                .orElseThrow();
+        PeriodFold fold = new PeriodFold();
+        for (LoggedEvent event : events) {
+            if (event != firstPeriod) {
+                fold.accept(event);
+            }
+        }
+        assertThat(fold.result()).isNull();
+    }
 }
