@@ -25,7 +25,9 @@ class DurationsTest {
         "0.0004ms, 0",
         "2.5us, 3",
         "10.000s, 10000000",
-        "48h, 172800000000"
+        "48h, 172800000000",
+        "30d, 2592000000000",
+        "1.5d, 129600000000"
     })
     void parsesEveryUnit(String text, long micros) {
         assertThat(Durations.parseMicros(text)).isEqualTo(micros);
@@ -33,7 +35,7 @@ class DurationsTest {
 
     @ParameterizedTest
     @ValueSource(
-            strings = {"", " ", "5", "ms", "-1s", "+1s", "1.s", ".5s", "1 sec", "1MS", "1d", "1s2", "1,5s", "1e3ms"})
+            strings = {"", " ", "5", "ms", "-1s", "+1s", "1.s", ".5s", "1 sec", "1MS", "1 day", "1s2", "1,5s", "1e3ms"})
     void rejectsMalformedText(String text) {
         assertThatThrownBy(() -> Durations.parseMicros(text))
                 .isInstanceOf(IllegalArgumentException.class)

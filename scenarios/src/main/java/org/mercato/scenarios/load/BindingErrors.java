@@ -193,7 +193,7 @@ final class BindingErrors {
             return "a string";
         }
         if (type == Duration.class) {
-            return "a duration such as 250us, 20ms, 1.5s, 2m or 1h";
+            return "a duration such as 250us, 20ms, 1.5s, 2m, 1h or 30d";
         }
         if (type == HeadlineMetric.class) {
             return "a metric name such as market.welfare.total, or a mapping {metric, title}";

@@ -2,10 +2,6 @@ package org.mercato.scenarios.model;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.mercato.sim.kernel.Durations;
 
 /**
@@ -19,19 +15,10 @@ public record Duration(long micros) {
         }
     }
 
-    private static final Pattern DAYS = Pattern.compile("\\s*(\\d+(?:\\.\\d+)?)\\s*d\\s*");
     private static final long DAY = 86_400_000_000L;
 
     @JsonCreator
     public static Duration parse(String text) {
-        Matcher days = DAYS.matcher(text == null ? "" : text);
-        if (days.matches()) {
-            BigDecimal micros = new BigDecimal(days.group(1)).multiply(BigDecimal.valueOf(DAY));
-            if (micros.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
-                throw new IllegalArgumentException("duration '" + text + "' is too long");
-            }
-            return new Duration(micros.setScale(0, RoundingMode.HALF_UP).longValueExact());
-        }
         return new Duration(Durations.parseMicros(text));
     }
 

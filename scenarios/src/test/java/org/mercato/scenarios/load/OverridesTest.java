@@ -127,7 +127,7 @@ class OverridesTest {
         assertThat(failure("agents.assistants[0].count=-3").getMessage())
                 .isEqualTo("--set agents.assistants[0].count: must be >= 0, was -3");
         assertThat(failure("kernel.networkDelay=5 sec").getMessage())
-                .isEqualTo("--set kernel.networkDelay: expected a duration such as 250us, 20ms, 1.5s, 2m or 1h,"
+                .isEqualTo("--set kernel.networkDelay: expected a duration such as 250us, 20ms, 1.5s, 2m, 1h or 30d,"
                         + " got '5 sec'");
         assertThat(failure("market.generate.customers=many").getMessage())
                 .isEqualTo("--set market.generate.customers: expected a whole number, got 'many'");

@@ -128,7 +128,7 @@ public class ScenarioLoaderTest {
         ScenarioException e = failure(VALID.replace("networkDelay: 5ms", "networkDelay: 5 sec"));
 
         assertThat(e.getMessage())
-                .endsWith(":4:17: kernel.networkDelay: expected a duration such as 250us, 20ms, 1.5s, 2m or 1h,"
+                .endsWith(":4:17: kernel.networkDelay: expected a duration such as 250us, 20ms, 1.5s, 2m, 1h or 30d,"
                         + " got '5 sec'");
     }
 
