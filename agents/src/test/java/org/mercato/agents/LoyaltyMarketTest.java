@@ -7,13 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.mercato.sim.KernelSettings;
 import org.mercato.sim.Simulation;
 import org.mercato.sim.SimulationSetup;
 import org.mercato.sim.domain.Catalog;
-import org.mercato.sim.domain.Customer;
 import org.mercato.sim.domain.Service;
 import org.mercato.sim.events.ArrivalEvent;
 import org.mercato.sim.events.DeliveryEvent;
@@ -21,15 +19,10 @@ import org.mercato.sim.events.LoggedEvent;
 import org.mercato.sim.events.PaymentEvent;
 import org.mercato.sim.kernel.KernelListener;
 import org.mercato.sim.kernel.ThinkTime;
-import org.mercato.sim.market.RevealSettings;
-import org.mercato.sim.market.SearchSettings;
 import org.mercato.sim.market.dynamics.MarketDynamics;
 import org.mercato.sim.market.dynamics.Returns;
 import org.mercato.sim.market.dynamics.ServiceQuality;
-import org.mercato.sim.market.presentation.PresentationSettings;
-import org.mercato.sim.market.search.SimpleSearch;
 import org.mercato.sim.policy.AssistantPolicy;
-import org.mercato.sim.policy.ServicePolicy;
 
 /**
  * A whole market with returning customers: four sellers of the same pizza, the cheapest two
@@ -47,18 +40,7 @@ class LoyaltyMarketTest {
         for (int i = 0; i < prices.length; i++) {
             services.add(Service.of("s" + i, Map.of("pizza", prices[i]), Set.of(), 4.0, 10));
         }
-        List<Customer> customers = new ArrayList<>();
-        for (int i = 0; i < CUSTOMERS; i++) {
-            customers.add(new Customer(
-                    "c" + i,
-                    "c" + i,
-                    "pizza",
-                    new TreeMap<>(Map.of("pizza", 1)),
-                    new TreeMap<>(Map.of("pizza", 1_500L)),
-                    new TreeSet<>(),
-                    5_000));
-        }
-        return new Catalog(services, customers);
+        return new Catalog(services, ReturningPizzaMarket.shoppers(CUSTOMERS));
     }
 
     private static List<LoggedEvent> run(Map<String, ?> shopperParams) {
@@ -67,11 +49,6 @@ class LoyaltyMarketTest {
         var shoppers = REGISTRY.assistant("rational", shopperParams);
         for (int i = 0; i < CUSTOMERS; i++) {
             assistants.add(new SimulationSetup.Agent<>(shoppers.get(), ThinkTime.fixed(100_000)));
-        }
-        List<SimulationSetup.Agent<ServicePolicy>> sellers = new ArrayList<>();
-        var postedPrice = REGISTRY.service("posted-price", Map.of());
-        for (int i = 0; i < catalog.services().size(); i++) {
-            sellers.add(new SimulationSetup.Agent<>(postedPrice.get(), ThinkTime.fixed(200_000)));
         }
         long horizon = 12 * HOUR;
         long[] arrivals = new long[CUSTOMERS];
@@ -87,16 +64,11 @@ class LoyaltyMarketTest {
                 ServiceQuality.constant(1.0, Map.of(0, 0.3, 1, 0.4)),
                 null,
                 null);
-        SimulationSetup setup = new SimulationSetup(
+        SimulationSetup setup = ReturningPizzaMarket.setup(
                 catalog,
                 assistants,
-                sellers,
-                new SimpleSearch(catalog.services()),
-                SearchSettings.DEFAULT,
+                200_000,
                 new KernelSettings(11, 5_000, horizon, 1, KernelSettings.Mode.BARE),
-                PresentationSettings.DEFAULT,
-                RevealSettings.IMMEDIATE,
-                null,
                 dynamics);
         List<LoggedEvent> events = new ArrayList<>();
         Simulation.run(setup, List.of(events::add), KernelListener.NONE);

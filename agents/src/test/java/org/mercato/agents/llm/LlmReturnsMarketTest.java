@@ -7,28 +7,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
-import org.mercato.agents.PolicyRegistry;
+import org.mercato.agents.ReturningPizzaMarket;
 import org.mercato.sim.KernelSettings;
 import org.mercato.sim.Simulation;
 import org.mercato.sim.SimulationSetup;
 import org.mercato.sim.domain.Catalog;
-import org.mercato.sim.domain.Customer;
 import org.mercato.sim.domain.Service;
 import org.mercato.sim.events.LoggedEvent;
 import org.mercato.sim.kernel.KernelListener;
 import org.mercato.sim.kernel.ThinkTime;
-import org.mercato.sim.market.RevealSettings;
-import org.mercato.sim.market.SearchSettings;
 import org.mercato.sim.market.dynamics.MarketDynamics;
 import org.mercato.sim.market.dynamics.Returns;
 import org.mercato.sim.market.dynamics.ServiceQuality;
-import org.mercato.sim.market.presentation.PresentationSettings;
-import org.mercato.sim.market.search.SimpleSearch;
 import org.mercato.sim.policy.AssistantPolicy;
-import org.mercato.sim.policy.ServicePolicy;
 
 /**
  * LLM shoppers with memory in a whole market with return visits and deliveries, against a model on
@@ -43,18 +35,7 @@ class LlmReturnsMarketTest {
         List<Service> services = List.of(
                 Service.of("s0", Map.of("pizza", 1_000L), Set.of(), 4.5, 10),
                 Service.of("s1", Map.of("pizza", 1_100L), Set.of(), 4.0, 10));
-        List<Customer> customers = new ArrayList<>();
-        for (int i = 0; i < CUSTOMERS; i++) {
-            customers.add(new Customer(
-                    "c" + i,
-                    "c" + i,
-                    "pizza",
-                    new TreeMap<>(Map.of("pizza", 1)),
-                    new TreeMap<>(Map.of("pizza", 1_500L)),
-                    new TreeSet<>(),
-                    5_000));
-        }
-        return new Catalog(services, customers);
+        return new Catalog(services, ReturningPizzaMarket.shoppers(CUSTOMERS));
     }
 
     private static String run(LlmAgentSettings settings, KernelSettings kernel) {
@@ -63,11 +44,6 @@ class LlmReturnsMarketTest {
         for (int i = 0; i < CUSTOMERS; i++) {
             assistants.add(
                     new SimulationSetup.Agent<>(new LlmAssistantPolicy(settings, 2), ThinkTime.fixed(1_000_000)));
-        }
-        List<SimulationSetup.Agent<ServicePolicy>> sellers = new ArrayList<>();
-        var postedPrice = PolicyRegistry.builtIn().service("posted-price", Map.of());
-        for (int i = 0; i < catalog.services().size(); i++) {
-            sellers.add(new SimulationSetup.Agent<>(postedPrice.get(), ThinkTime.fixed(500_000)));
         }
         MarketDynamics dynamics = new MarketDynamics(
                 new long[] {0, 20_000_000, 40_000_000},
@@ -78,17 +54,7 @@ class LlmReturnsMarketTest {
                 ServiceQuality.constant(1.0, Map.of(0, 0.3)),
                 null,
                 null);
-        SimulationSetup setup = new SimulationSetup(
-                catalog,
-                assistants,
-                sellers,
-                new SimpleSearch(catalog.services()),
-                SearchSettings.DEFAULT,
-                kernel,
-                PresentationSettings.DEFAULT,
-                RevealSettings.IMMEDIATE,
-                null,
-                dynamics);
+        SimulationSetup setup = ReturningPizzaMarket.setup(catalog, assistants, 500_000, kernel, dynamics);
         StringBuilder log = new StringBuilder();
         Simulation.run(setup, List.of((LoggedEvent e) -> e.writeJson(log)), KernelListener.NONE);
         return log.toString();
