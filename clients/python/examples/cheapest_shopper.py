@@ -1,7 +1,8 @@
 """Asks every service on the first results page for the customer's items, waits for the answers
 (30 s of virtual time at most), pays the cheapest proposal that covers the request (every item, from
 a service whose listing shows the required amenities) within the budget, declines the others and
-says done. Started by a scenario's external.command, or by hand with the MERCATO_* variables."""
+says done. In a market with return visits each visit starts afresh. Started by a scenario's
+external.command, or by hand with the MERCATO_* variables."""
 import os
 import sys
 
@@ -11,7 +12,10 @@ from mercato_client import per_agent, run  # noqa: E402
 
 class CheapestShopper:
     def __init__(self):
-        self.customer, self.asked, self.heard, self.proposals, self.paying = None, None, set(), [], False
+        self.start_visit(None)
+
+    def start_visit(self, customer):  # a visit's "started" (a return visit's carries "visit": 1, 2, ...)
+        self.customer, self.asked, self.heard, self.proposals, self.paying = customer, None, set(), [], False
         self.amenities = {}  # service -> the amenities its listing shows
 
     def __call__(self, turn):
@@ -19,7 +23,7 @@ class CheapestShopper:
         for seen in turn["observations"]:
             kind = seen["type"]
             if kind == "started":
-                self.customer = seen["customer"]
+                self.start_visit(seen["customer"])
                 actions.append({"type": "search", "query": self.customer["request"]})
             elif kind == "search-results":
                 self.asked = {listing["service"] for listing in seen["listings"]}

@@ -113,7 +113,7 @@ final class McpAgentTools {
             for (Turn turn : shown) {
                 desk.answer(agent, turn.number(), List.of());
             }
-            Optional<String> done = shown.isEmpty() ? doneWhy(agent) : Optional.empty();
+            Optional<String> done = shown.isEmpty() ? desk.doneWhy(agent) : Optional.empty();
             if (done.isPresent()) {
                 ObjectNode body = WireCodec.JSON.createObjectNode();
                 body.putNull("turn");
@@ -139,8 +139,11 @@ final class McpAgentTools {
         }
         List<Turn> open = desk.open(group, only);
         if (open.isEmpty()) {
-            return error(
-                    doneWhy(agent).orElse("agent " + agent + " has no open turn yet: call next_turn to wait for it"));
+            return error(desk.doneWhy(agent)
+                    .orElse(
+                            desk.visitOver(agent)
+                                    ? visitOverNote(agent)
+                                    : "agent " + agent + " has no open turn yet: call next_turn to wait for it"));
         }
         Answer answer = desk.answer(agent, open.get(0).number(), actions);
         if (answer instanceof Answer.Invalid invalid) {
@@ -156,20 +159,23 @@ final class McpAgentTools {
         body.put("accepted", true);
         if (actions.stream()
                 .anyMatch(action -> "done".equals(action.path("type").asText()))) {
-            body.put("done", true);
-            body.put("note", "agent " + agent + " is done and gets no more turns");
+            if (desk.returnVisits()) {
+                body.put("visitOver", true);
+                body.put("note", visitOverNote(agent));
+            } else {
+                body.put("done", true);
+                body.put("note", "agent " + agent + " is done and gets no more turns");
+            }
             return result(body, false);
         }
         List<Turn> next = waitForTurn(group, agent, ACTION_WAIT, timer);
         return turnResult(body, agent, next, ACTION_WAIT.toSeconds());
     }
 
-    /** Why the agent takes no more turns, if it is done (the desk says so to an answer of no open turn). */
-    private Optional<String> doneWhy(String agent) {
-        Answer probe = desk.answer(agent, -1, List.of());
-        return probe instanceof Answer.NotOpen notOpen && notOpen.why().contains(" is done")
-                ? Optional.of(notOpen.why())
-                : Optional.empty();
+    /** What an agent whose visit is over is told: its next turn, if any, starts its next visit. */
+    private static String visitOverNote(String agent) {
+        return "agent " + agent + "'s visit is over; the market may start its next visit: call next_turn to wait"
+                + " for it (a started turn with its visit number), until it answers {\"ended\": true}";
     }
 
     private List<Turn> waitForTurn(ExternalGroup group, String agent, Duration wait, RequestTimer timer)
@@ -194,7 +200,10 @@ final class McpAgentTools {
             body.put(
                     "note",
                     "no new turn for " + agent + " within " + waitedSeconds
-                            + " s (the market is busy, or the agent is done): call next_turn to wait again");
+                            + (desk.visitOver(agent)
+                                    ? " s (its visit is over; the market may start its next visit)"
+                                    : " s (the market is busy, or the agent is done)")
+                            + ": call next_turn to wait again");
         }
         return result(body, false);
     }

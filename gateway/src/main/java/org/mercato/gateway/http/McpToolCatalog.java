@@ -35,7 +35,9 @@ final class McpToolCatalog {
             act; the tool takes your action and returns your next turn. A shopper's task: read the customer's \
             request and budget in the 'started' observation, search for businesses, message them for the \
             items, compare the proposals they send, pay the best one that fits the request and budget \
-            (pay uses the proposal's id), then call done. Wall-clock time you spend thinking does not change \
+            (pay uses the proposal's id), then call done. In a market with return visits done ends only the \
+            visit: call next_turn to wait for the customer's next visit (a started turn with 'visit'), until it \
+            answers {"ended": true}. Wall-clock time you spend thinking does not change \
             the market, but a turn left unanswered past the run's timeout ends the agent.""";
 
     private static final String TURN_RESULT = " Returns {\"accepted\": true, \"turn\": <your next turn>} once the"
@@ -66,7 +68,8 @@ final class McpToolCatalog {
                                     + " proposal-declined, rejected (the market refused an action of yours:"
                                     + " action, ref, reason), woken-up (a wait ended), order-delivered (a paid order"
                                     + " arrived: proposalId, service, quality 0-1; a started with 'visit' > 0 is a"
-                                    + " return visit). If the turn you were shown"
+                                    + " return visit: the same customer shops again with its budget back, and orders"
+                                    + " delivered since its last visit come just before it). If the turn you were shown"
                                     + " last is still unanswered, next_turn answers it with no actions first."
                                     + " Returns {\"turn\": null, \"note\"} when none came in time, and"
                                     + " {\"done\": true} or {\"ended\": true} when the agent or the market has finished.",
@@ -196,9 +199,12 @@ final class McpToolCatalog {
             new ToolDef(
                     tool(
                             "done",
-                            "Ends this shopper: it takes no more turns. Call it after a settled payment (reason"
-                                    + " \"purchased\") or when nothing fits the request (for example reason"
-                                    + " \"no-suitable-offer\"). Returns {\"accepted\": true, \"done\": true}.",
+                            "Ends this shopper's visit (the shopper too, and it takes no more turns, unless the market has return"
+                                    + " visits). Call it after a settled payment"
+                                    + " (reason \"purchased\") or when nothing fits the request (for example reason"
+                                    + " \"no-suitable-offer\"). Returns {\"accepted\": true, \"done\": true}; in a"
+                                    + " market with return visits {\"accepted\": true, \"visitOver\": true}: call"
+                                    + " next_turn to wait for the customer's next visit.",
                             props("reason", Map.of("type", "string", "description", "why the agent stops")),
                             List.of()),
                     ASSISTANT,

@@ -51,7 +51,14 @@ public final class ExternalTurns {
 
     /** Turn {@code number} of the agent of {@code context}: one observation, in the wire format. */
     TurnOutcome take(AgentContext context, long number, Observation observation, TurnDecoder decoder) {
-        return take(context.self(), number, context.now(), List.of(WireCodec.observation(observation)), decoder);
+        return take(context, number, List.of(observation), decoder);
+    }
+
+    /** Turn {@code number} of the agent of {@code context}: these observations in this order, in the wire format. */
+    TurnOutcome take(AgentContext context, long number, List<? extends Observation> observations, TurnDecoder decoder) {
+        List<JsonNode> wire = new java.util.ArrayList<>(observations.size());
+        observations.forEach(observation -> wire.add(WireCodec.observation(observation)));
+        return take(context.self(), number, context.now(), wire, decoder);
     }
 
     /** Turn {@code number} of {@code agent}, seen at virtual {@code time}: answered, or how it ended without. */

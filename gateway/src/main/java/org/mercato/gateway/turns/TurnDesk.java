@@ -28,13 +28,20 @@ import org.mercato.sim.protocol.Done;
  * server, or a test's thread) {@link #poll}s for open turns and {@link #answer}s them. An answer
  * is decoded when it arrives: one the wire format cannot take is {@link Answer.Invalid} and the
  * turn stays open for another try. Each agent has at most one open turn (the kernel calls a
- * policy once at a time). Thread-safe; nothing here reaches the event log but the actions.
+ * policy once at a time). A shopper that says done is done for good, unless the market has {@link
+ * #returnVisits return visits}: then its done ends the visit, and its next turn is the start of its
+ * next visit. Thread-safe; nothing here reaches the event log but the actions.
  */
 public final class TurnDesk {
+    static final String VISIT_OVER =
+            "none is open: its visit is over (it said done); its next turn starts its next visit, if the market"
+                    + " starts one";
+
     private final ReentrantLock lock = new ReentrantLock();
     private final Map<String, GroupState> groups = new TreeMap<>();
     private final Map<String, AgentState> agents = new HashMap<>();
     private volatile boolean ended;
+    private volatile boolean returnVisits;
 
     /** Adds a group; its name, agents and token must be new to this desk. */
     public void register(ExternalGroup group) {
@@ -62,6 +69,20 @@ public final class TurnDesk {
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * Whether the market starts a customer again after a visit ends ({@code market.dynamics.returns}):
+     * then a shopper's done ends only its visit, and the agent waits, with no open turn, for the
+     * turn that starts its next visit (or for the end of the run). Set before the market runs.
+     */
+    public void returnVisits(boolean on) {
+        returnVisits = on;
+    }
+
+    /** See {@link #returnVisits(boolean)}. */
+    public boolean returnVisits() {
+        return returnVisits;
     }
 
     /** The registered groups, by name. */
@@ -168,7 +189,9 @@ public final class TurnDesk {
             }
             OpenTurn open = state.open;
             if (open == null || open.turn.number() != turnNumber) {
-                String current = open == null ? "none is open" : "its open turn is " + open.turn.number();
+                String current = open != null
+                        ? "its open turn is " + open.turn.number()
+                        : state.visitOver ? VISIT_OVER : "none is open";
                 return new Answer.NotOpen(
                         "turn " + turnNumber + " of agent " + agent + " is not open (" + current + ")");
             }
@@ -180,10 +203,42 @@ public final class TurnDesk {
             }
             state.open = null;
             if (decoded.stream().anyMatch(Done.class::isInstance)) {
-                state.doneReason = "it said done";
+                if (returnVisits) {
+                    state.visitOver = true;
+                } else {
+                    state.doneReason = "it said done";
+                }
             }
             open.result.complete(new TurnOutcome.Answered(actions, List.copyOf(decoded)));
             return new Answer.Accepted();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Whether the agent said done in a market with {@link #returnVisits return visits} and has had no
+     * turn since: its visit is over, and its next turn, if the market starts another visit, is that
+     * visit's start.
+     */
+    public boolean visitOver(String agent) {
+        lock.lock();
+        try {
+            AgentState state = agents.get(agent);
+            return state != null && state.visitOver && state.doneReason == null && !ended;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Why the agent takes no more turns (it said done in a market without return visits, timed out, is gone), if so. */
+    public Optional<String> doneWhy(String agent) {
+        lock.lock();
+        try {
+            AgentState state = agents.get(agent);
+            return state == null || state.doneReason == null
+                    ? Optional.empty()
+                    : Optional.of("agent " + agent + " is done (" + state.doneReason + ")");
         } finally {
             lock.unlock();
         }
@@ -284,6 +339,7 @@ public final class TurnDesk {
             open = new OpenTurn(new Turn(agent, number, time, observations), decoder);
             state.open = open;
             state.doneReason = null;
+            state.visitOver = false;
             state.group.arrived.signalAll();
         } finally {
             lock.unlock();
@@ -381,6 +437,8 @@ public final class TurnDesk {
         OpenTurn open;
         /** Why the agent takes no more answers (it said done, timed out, is gone); null while it acts. */
         String doneReason;
+        /** It said done in a market with return visits and has had no turn since. */
+        boolean visitOver;
 
         AgentState(String id, GroupState group) {
             this.id = id;

@@ -90,6 +90,35 @@ class GatewayMcpTest {
     }
 
     @Test
+    void withReturnVisitsDoneEndsTheVisitAndNextTurnWaitsForTheNextVisit() throws Exception {
+        fixture.desk.returnVisits(true);
+        try (McpSyncClient shopper = McpClients.connect(fixture.gateway.url(), GatewayFixture.SHOPPER_TOKEN)) {
+            CompletableFuture<String> first = fixture.driver.open("a1", 0, 1_000, GatewayFixture.observations(STARTED));
+            McpClients.call(shopper, "next_turn", Map.of("agent", "a1", "wait", 5));
+            JsonNode done = McpClients.call(shopper, "done", Map.of("agent", "a1", "reason", "purchased"));
+            assertThat(first.get(5, TimeUnit.SECONDS)).contains("\"type\":\"done\"");
+            assertThat(done.has("done")).isFalse();
+            assertThat(done.get("visitOver").asBoolean()).isTrue();
+            assertThat(done.get("note").asText()).contains("call next_turn");
+            // between visits an action has no turn to answer, and next_turn waits rather than saying done
+            JsonNode early = McpClients.call(shopper, "search", Map.of("agent", "a1", "query", "tacos"));
+            assertThat(early.get("error").asText()).contains("visit is over");
+            JsonNode none = McpClients.call(shopper, "next_turn", Map.of("agent", "a1", "wait", 0));
+            assertThat(none.get("turn").isNull()).isTrue();
+            assertThat(none.get("note").asText()).contains("its visit is over");
+
+            String returning = STARTED.substring(0, STARTED.length() - 1) + ",\"visit\":1}";
+            CompletableFuture<String> second =
+                    fixture.driver.open("a1", 1, 9_000, GatewayFixture.observations(returning));
+            JsonNode next = McpClients.call(shopper, "next_turn", Map.of("agent", "a1", "wait", 5));
+            assertThat(next.at("/turn/turn").asLong()).isEqualTo(1);
+            assertThat(next.at("/turn/observations/0/visit").asInt()).isEqualTo(1);
+            McpClients.call(shopper, "next_turn", Map.of("agent", "a1", "wait", 0)); // passes the shown turn
+            assertThat(second.get(5, TimeUnit.SECONDS)).isEqualTo("answered []");
+        }
+    }
+
+    @Test
     void withOneAgentTheAgentArgumentMayBeLeftOutAndAnUnansweredShownTurnIsPassed() throws Exception {
         try (McpSyncClient seller = McpClients.connect(fixture.gateway.url(), GatewayFixture.SELLER_TOKEN)) {
             CompletableFuture<String> first = fixture.driver.open(

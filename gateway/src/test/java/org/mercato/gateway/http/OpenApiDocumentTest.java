@@ -8,6 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.mercato.gateway.wire.WireCodec;
+import org.mercato.sim.domain.Customer;
+import org.mercato.sim.protocol.AssistantStarted;
+import org.mercato.sim.protocol.OrderDelivered;
 
 class OpenApiDocumentTest {
     private static final Path DOCS_COPY = Path.of("..", "docs", "gateway-openapi.json");
@@ -66,6 +69,31 @@ class OpenApiDocumentTest {
             assertThat(fixture.get("/v1/turns/a1/0", GatewayFixture.SHOPPER_TOKEN)
                             .statusCode())
                     .isEqualTo(404);
+        }
+    }
+
+    @Test
+    void theObservationSchemaNamesEveryKeyOfAReturnVisitsStartAndOfADelivery() throws Exception {
+        JsonNode observation =
+                WireCodec.JSON.readTree(Gateway.openApiDocument()).at("/components/schemas/Observation");
+        Customer customer = new Customer(
+                "c0",
+                "c0",
+                "pizza",
+                new java.util.TreeMap<>(java.util.Map.of("pizza", 1)),
+                new java.util.TreeMap<>(java.util.Map.of("pizza", 1_500L)),
+                new java.util.TreeSet<>(),
+                5_000);
+        for (JsonNode wire : java.util.List.of(
+                WireCodec.observation(new AssistantStarted(customer, 2)),
+                WireCodec.observation(new OrderDelivered("s0-p1", "s0", 0.3)))) {
+            assertThat(observation.at("/properties/type/enum").toString())
+                    .contains("\"" + wire.get("type").asText() + "\"");
+            wire.fieldNames()
+                    .forEachRemaining(
+                            key -> assertThat(observation.get("properties").has(key))
+                                    .as("the wire key %s of %s is documented", key, wire)
+                                    .isTrue());
         }
     }
 }

@@ -131,6 +131,33 @@ class PythonClientTest {
     }
 
     @Test
+    void theExampleShopperStartsEachReturnVisitAfreshAfterTheDeliveriesHeldForIt() throws Exception {
+        launch(
+                new ExternalGroup("g", ExternalGroup.Role.ASSISTANT, List.of("c1"), "tok-shop", TIMEOUT),
+                Python3.CLIENTS.resolve("examples/cheapest_shopper.py"));
+        String customer = "\"customer\":{\"id\":\"c1\",\"request\":\"Tacos\",\"items\":{\"Tacos\":1},\"budget\":2500}";
+        String results = "{\"type\":\"search-results\",\"listings\":[{\"service\":\"s1\"}]}";
+        String settled = "{\"type\":\"payment-settled\",\"proposalId\":\"s1-p1\",\"customer\":\"c1\","
+                + "\"service\":\"s1\",\"amount\":1000}";
+        turn("c1", 0, "{\"type\":\"started\"," + customer + "}");
+        turn("c1", 1, results);
+        assertThat(turn("c1", 2, proposal("s1-p1", "s1", 1, 1000)))
+                .isEqualTo("[{\"type\":\"pay\",\"proposalId\":\"s1-p1\"}]");
+        assertThat(turn("c1", 3, settled)).isEqualTo("[{\"type\":\"done\",\"reason\":\"purchased\"}]");
+
+        // the return visit: the order delivered since, then the start with its visit number
+        assertThat(turn(
+                        "c1",
+                        4,
+                        "{\"type\":\"order-delivered\",\"proposalId\":\"s1-p1\",\"service\":\"s1\",\"quality\":0.5},"
+                                + "{\"type\":\"started\"," + customer + ",\"visit\":1}"))
+                .isEqualTo("[{\"type\":\"search\",\"query\":\"Tacos\"}]");
+        turn("c1", 5, results);
+        assertThat(turn("c1", 6, proposal("s1-p2", "s1", 1, 1000)))
+                .isEqualTo("[{\"type\":\"pay\",\"proposalId\":\"s1-p2\"}]");
+    }
+
+    @Test
     void theExampleSellerProposesTheRequestedItemsAtMenuPrices() throws Exception {
         launch(
                 new ExternalGroup("g", ExternalGroup.Role.SERVICE, List.of("s1", "s2"), "tok-sell", TIMEOUT),

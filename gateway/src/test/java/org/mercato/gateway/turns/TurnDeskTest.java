@@ -111,7 +111,35 @@ class TurnDeskTest {
                 .containsExactly(new Done("bought"));
         // actions after done
         assertThat(desk.answer("c1", 1, json("[]"))).isEqualTo(new Answer.NotOpen("agent c1 is done (it said done)"));
+        assertThat(desk.doneWhy("c1")).contains("agent c1 is done (it said done)");
+        assertThat(desk.visitOver("c1")).isFalse();
         assertThat(desk.answer("nobody", 0, json("[]"))).isEqualTo(new Answer.NotOpen("no external agent nobody"));
+    }
+
+    @Test
+    void withReturnVisitsADoneEndsOnlyTheVisitAndTheNextVisitsTurnIsAnswered() throws Exception {
+        desk.returnVisits(true);
+        Future<TurnOutcome> c1 = open("c1", 0);
+        desk.poll(shoppers, Optional.empty(), LONG);
+        assertThat(desk.answer("c1", 0, json("[{\"type\":\"done\",\"reason\":\"bought\"}]")))
+                .isEqualTo(new Answer.Accepted());
+        assertThat(((TurnOutcome.Answered) c1.get(5, TimeUnit.SECONDS)).actions())
+                .containsExactly(new Done("bought"));
+        // between visits: not done for good, no turn open
+        assertThat(desk.doneWhy("c1")).isEmpty();
+        assertThat(desk.visitOver("c1")).isTrue();
+        assertThat(desk.answer("c1", 0, json("[]")))
+                .isEqualTo(new Answer.NotOpen("turn 0 of agent c1 is not open (" + TurnDesk.VISIT_OVER + ")"));
+        // the next visit starts: a turn again
+        Future<TurnOutcome> next = open("c1", 1);
+        assertThat(desk.poll(shoppers, Optional.of("c1"), LONG))
+                .extracting(Turn::number)
+                .containsExactly(1L);
+        assertThat(desk.visitOver("c1")).isFalse();
+        assertThat(desk.answer("c1", 1, json("[]"))).isEqualTo(new Answer.Accepted());
+        assertThat(next.get(5, TimeUnit.SECONDS)).isInstanceOf(TurnOutcome.Answered.class);
+        desk.end();
+        assertThat(desk.visitOver("c1")).isFalse(); // the run ended: finished
     }
 
     @Test

@@ -47,7 +47,9 @@ import org.slf4j.LoggerFactory;
  * market runs it starts the gateway, writes {@code gateway-tokens.json} (owner-only) into the run
  * folder, launches the groups' commands and waits for each group to connect (its {@code
  * connectTimeout}; a group that never does stops the run with a {@link RunStartException}). When the
- * market is over the desk ends, the recordings are written and what was started is stopped. An
+ * market is over the desk ends, the recordings are written and what was started is stopped. In a
+ * market with return visits ({@code market.dynamics.returns}) a shopper's done ends only its visit
+ * ({@link TurnDesk#returnVisits(boolean)}). An
  * {@code external} section under another policy is inactive, like {@code llm}.
  */
 public final class ExternalFeature implements RunFeature {
@@ -127,6 +129,8 @@ public final class ExternalFeature implements RunFeature {
         if (groups.isEmpty()) {
             return;
         }
+        var dynamics = market.scenario().market().dynamics();
+        desk.returnVisits(dynamics != null && dynamics.returns() != null);
         var ads = market.scenario().market().ads();
         if (ads != null && ads.counterfactual()) {
             throw new WiringException(
