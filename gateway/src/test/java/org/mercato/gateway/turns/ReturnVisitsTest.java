@@ -51,6 +51,9 @@ class ReturnVisitsTest {
                 HttpShopper shopper =
                         new HttpShopper(gateway.url(), turns.group().token(), withheld)) {
             client[0] = shopper;
+            // as a run does: the market starts once the agents' client has connected
+            assertThat(turns.desk().awaitConnected(turns.group(), Duration.ofSeconds(10)))
+                    .isTrue();
             events = ReturningMarket.run(turns, 2);
             turns.desk().end();
             shopper.awaitEnd();
@@ -110,13 +113,13 @@ class ReturnVisitsTest {
         Predicate<JsonNode> secondVisitOfC0 = turn -> turn.get("agent").asText().equals("c0")
                 && turn.get("observations").findValues("visit").stream().anyMatch(v -> v.asInt() == 1);
         HttpShopper[] client = new HttpShopper[1];
-        List<String> events = live(Duration.ofMillis(300), secondVisitOfC0, client);
+        List<String> events = live(Duration.ofSeconds(1), secondVisitOfC0, client);
 
         // visit 1 times out; visit 2 ends at once with the same reason, without a turn
         assertThat(doneReasons(events, "c0")).containsExactly("purchased", "external-timeout", "external-timeout");
         assertThat(paymentsByVisit(events, "c0")).containsExactly(Map.entry(0, 1));
         assertThat(turns.failureCauses())
-                .containsExactly(Map.entry("external-timeout: group assistants-0 gave no answer within 300ms", 1L));
+                .containsExactly(Map.entry("external-timeout: group assistants-0 gave no answer within 1s", 1L));
         assertThat(client[0].turns.get("c0").stream().filter(turn -> types(turn).contains("started")))
                 .hasSize(2);
         // the other shopper goes on
