@@ -62,6 +62,35 @@ class PythonAgentsCliTest {
         return file;
     }
 
+    /** {@link #scenario} in a market that lives over time: every customer comes back an hour after each visit, for 3 hours. */
+    private Path returning(String shopper, String timeout) throws IOException {
+        Path file = scenario(shopper, timeout, null, JAVA_SELLERS);
+        Files.writeString(
+                file,
+                Files.readString(file)
+                        .replace(
+                                "  search: {mechanism: simple, pageSize: 6}\n",
+                                "  search: {mechanism: simple, pageSize: 6}\n"
+                                        + "  dynamics: {horizon: 3h, returns: {every: 1h, distribution: fixed},"
+                                        + " delivery: 1m}\n"));
+        return file;
+    }
+
+    /** Payments per visit of each customer (a customer's visit is its last arrival's). */
+    private static Map<String, Map<Integer, Integer>> paymentsByVisit(Path run) throws IOException {
+        Map<String, Integer> visit = new TreeMap<>();
+        Map<String, Map<Integer, Integer>> paid = new TreeMap<>();
+        for (LoggedEvent logged : events(run)) {
+            if (logged.event() instanceof org.mercato.sim.events.ArrivalEvent arrival) {
+                visit.put(arrival.customer(), arrival.visit());
+            } else if (logged.event() instanceof PaymentEvent payment) {
+                paid.computeIfAbsent(payment.customer(), c -> new TreeMap<>())
+                        .merge(visit.getOrDefault(payment.customer(), 0), 1, Integer::sum);
+            }
+        }
+        return paid;
+    }
+
     private String pythonSellers(String cacheMode) {
         String cache =
                 cacheMode == null ? "" : ", cache: {mode: " + cacheMode + ", folder: '" + dir.resolve("turns") + "'}";
@@ -192,5 +221,38 @@ class PythonAgentsCliTest {
         assertThat(doneReasons(runFolder("out"))).containsValue("external-timeout");
         // the sleeping process is stopped at the end, not waited for
         assertThat((System.nanoTime() - start) / 1e9).isLessThan(20);
+    }
+
+    @Test
+    void theExampleShopperShopsOnEveryReturnVisitAndIsDoneOnlyWhenTheRunEnds() throws Exception {
+        Path file = returning("'" + Python3.EXAMPLES.resolve("cheapest_shopper.py") + "'", "20s");
+
+        MercatoCliTest.Result result =
+                mercato("run", file.toString(), "--out", dir.resolve("out").toString());
+
+        assertThat(result.code()).as(result.out() + result.err()).isZero();
+        Map<String, Map<Integer, Integer>> paid = paymentsByVisit(runFolder("out"));
+        assertThat(paid).isNotEmpty();
+        // whoever bought on its first visit bought again on its return visits
+        assertThat(paid.values()).allSatisfy(visits -> assertThat(visits).containsOnlyKeys(0, 1, 2));
+    }
+
+    @Test
+    void anAgentThatSleepsInASecondVisitEndsWithExternalTimeoutAndTheRunFailsLoudly() throws Exception {
+        Path file = returning(agent("sleepy_returning_shopper.py"), "1s");
+
+        MercatoCliTest.Result result =
+                mercato("run", file.toString(), "--out", dir.resolve("out").toString());
+
+        assertThat(result.code()).as(result.out() + result.err()).isEqualTo(1);
+        assertThat(result.out() + result.err()).contains("external-timeout");
+        Path run = runFolder("out");
+        assertThat(doneReasons(run)).containsValue("external-timeout");
+        assertThat(paymentsByVisit(run).values())
+                .isNotEmpty()
+                .allSatisfy(visits -> assertThat(visits).containsOnlyKeys(0));
+        com.fasterxml.jackson.databind.JsonNode summary = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(run.resolve("summary.json").toFile());
+        assertThat(summary.at("/failures/agents").asLong()).isPositive();
     }
 }
