@@ -87,12 +87,7 @@ public final class TurnDesk {
 
     /** The registered groups, by name. */
     public List<ExternalGroup> groups() {
-        lock.lock();
-        try {
-            return groups.values().stream().map(state -> state.group).toList();
-        } finally {
-            lock.unlock();
-        }
+        return locked(() -> groups.values().stream().map(state -> state.group).toList());
     }
 
     /** The group whose token this is; every registered token is compared in constant time. */
@@ -222,26 +217,20 @@ public final class TurnDesk {
      * visit's start.
      */
     public boolean visitOver(String agent) {
-        lock.lock();
-        try {
+        return locked(() -> {
             AgentState state = agents.get(agent);
             return state != null && state.visitOver && state.doneReason == null && !ended;
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     /** Why the agent takes no more turns (it said done in a market without return visits, timed out, is gone), if so. */
     public Optional<String> doneWhy(String agent) {
-        lock.lock();
-        try {
+        return locked(() -> {
             AgentState state = agents.get(agent);
             return state == null || state.doneReason == null
-                    ? Optional.empty()
+                    ? Optional.<String>empty()
                     : Optional.of("agent " + agent + " is done (" + state.doneReason + ")");
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     /** Whether the market has finished; then polls are empty and answers {@link Answer.Ended}. */
@@ -389,13 +378,7 @@ public final class TurnDesk {
 
     /** The group of a registered agent, or empty. */
     public Optional<ExternalGroup> groupOf(String agent) {
-        lock.lock();
-        try {
-            AgentState state = agents.get(agent);
-            return state == null ? Optional.empty() : Optional.of(state.group.group);
-        } finally {
-            lock.unlock();
-        }
+        return locked(() -> Optional.ofNullable(agents.get(agent)).map(state -> state.group.group));
     }
 
     private GroupState state(ExternalGroup group) {
@@ -407,9 +390,14 @@ public final class TurnDesk {
     }
 
     private GroupState stateOf(ExternalGroup group) {
+        return locked(() -> state(group));
+    }
+
+    /** What {@code read} returns, read under the desk's lock. */
+    private <T> T locked(java.util.function.Supplier<T> read) {
         lock.lock();
         try {
-            return state(group);
+            return read.get();
         } finally {
             lock.unlock();
         }

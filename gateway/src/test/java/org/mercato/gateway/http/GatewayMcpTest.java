@@ -84,8 +84,7 @@ class GatewayMcpTest {
             JsonNode after = McpClients.call(shopper, "wait", Map.of("agent", "a1", "seconds", 5));
             assertThat(after.get("isError").asBoolean()).isTrue();
             assertThat(after.get("error").asText()).contains("is done");
-            assertThat(fixture.gateway.stats().of(RequestKind.MCP_ACTION).count())
-                    .isEqualTo(4);
+            assertThat(fixture.awaitCount(RequestKind.MCP_ACTION, 4)).isEqualTo(4);
         }
     }
 
