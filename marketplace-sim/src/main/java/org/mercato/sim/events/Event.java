@@ -30,7 +30,12 @@ public sealed interface Event
                 ReviewEvent,
                 ReputationEvent,
                 RestockEvent,
-                QualityEvent {
+                QualityEvent,
+                PricingBenchmarkEvent,
+                PricingBlockEvent,
+                PricingEpisodeEvent,
+                PricingImpulseEvent,
+                PricingPeriodEvent {
 
     String type();
 

@@ -1,0 +1,23 @@
+package org.mercato.sim.pricing;
+
+/** Skeleton: plays the grid's first price. */
+public final class MarkupPricer implements PricingPolicy {
+    public static PricerFactory factory(double markup) {
+        return (firm, game, random) -> new MarkupPricer();
+    }
+
+    @Override
+    public int choose(PricingView view) {
+        return 0;
+    }
+
+    @Override
+    public boolean learn(PricingView view, int state, int action, double profit) {
+        return false;
+    }
+
+    @Override
+    public String name() {
+        return "markup";
+    }
+}
