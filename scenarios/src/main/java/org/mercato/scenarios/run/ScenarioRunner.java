@@ -324,7 +324,7 @@ public final class ScenarioRunner {
         List<EventSink> market = new ArrayList<>(sinks);
         market.add(tail);
         KernelStats stats = Simulation.run(setup, market, windows);
-        AfterMarket next = new AfterMarket(tail.lastTime(), tail.nextSeq(), List.copyOf(sinks));
+        AfterMarket next = new AfterMarket(tail.lastTime(), tail.nextSeq(), List.copyOf(sinks), this::phase);
         for (RunFeature feature : features) {
             feature.afterMarket(next);
         }

@@ -1,0 +1,203 @@
+package org.mercato.scenarios.run;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.mercato.metrics.FailureFold;
+import org.mercato.metrics.pricing.PricingFold;
+import org.mercato.scenarios.keys.KeyPath;
+import org.mercato.scenarios.keys.WiringException;
+import org.mercato.scenarios.model.PricingConfig;
+import org.mercato.scenarios.model.PricingPolicyConfig;
+import org.mercato.sim.events.DoneEvent;
+import org.mercato.sim.events.EventSink;
+import org.mercato.sim.events.LoggedEvent;
+import org.mercato.sim.events.PricingEpisodeEvent;
+import org.mercato.sim.pricing.BanditPricer;
+import org.mercato.sim.pricing.BestResponsePricer;
+import org.mercato.sim.pricing.Convergence;
+import org.mercato.sim.pricing.Impulse;
+import org.mercato.sim.pricing.LogitDemand;
+import org.mercato.sim.pricing.MarkupPricer;
+import org.mercato.sim.pricing.PricerFactory;
+import org.mercato.sim.pricing.PricingGame;
+import org.mercato.sim.pricing.PricingRun;
+import org.mercato.sim.pricing.PricingSetup;
+import org.mercato.sim.pricing.QLearningPricer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sellers that learn prices, wired from {@code market.pricing}: under {@code demand: logit} the
+ * analytic engine ({@link PricingRun}) runs the learning episodes after the shopping market, in the
+ * same log and virtual time, numbered on from the market's last event, on the kernel's parallelism
+ * (the log is the same for any thread count). Its block {@code pricing} folds the pricing events
+ * ({@link PricingFold}). A model that fails an LLM pricer ends the run's pricing as a failed agent
+ * ({@code firm-<i>}, {@code llm-error}, with the cause), so the console, the summary's failures and
+ * the exit code say so.
+ */
+public final class PricingFeature implements RunFeature {
+    private static final Logger log = LoggerFactory.getLogger(PricingFeature.class);
+
+    private PricingConfig config;
+    private PricingSetup setup;
+    private int threads;
+    private final Map<String, Long> failureCauses = new TreeMap<>();
+
+    @Override
+    public void wireMarket(MarketWiring market) {
+        config = market.scenario().market().pricing();
+        if (config == null) {
+            return;
+        }
+        if (!config.logitDemand()) {
+            throw new WiringException(
+                    KeyPath.of("market", "pricing", "demand"),
+                    "demand: agents (sellers repricing against shoppers in the market) is not available in this"
+                            + " build yet; use demand: logit");
+        }
+        for (int i = 0; i < config.firmCount(); i++) {
+            if (config.policy(i).name().equals(PricingPolicyConfig.LLM)) {
+                throw new WiringException(
+                        policyKey(i),
+                        "llm pricing needs the LLM pricer (org.mercato.agents.pricing.LlmPricer), which this build"
+                                + " does not have yet");
+            }
+        }
+    }
+
+    @Override
+    public void prepareRun(MarketWiring market) {
+        if (config == null) {
+            return;
+        }
+        int n = config.firmCount();
+        double[] quality = new double[n];
+        double[] cost = new double[n];
+        List<PricerFactory> firms = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            quality[i] = config.quality(i);
+            cost[i] = config.cost(i);
+            firms.add(factory(config.policy(i)));
+        }
+        LogitDemand demand = new LogitDemand(quality, cost, config.outside(), config.mu());
+        PricingGame game =
+                PricingGame.of(demand, config.grid().size(), config.grid().xi(), config.memory());
+        PricingConfig.Impulse impulse = config.impulse();
+        setup = new PricingSetup(
+                game,
+                firms,
+                new Convergence(
+                        config.convergence().stable(), config.convergence().maxPeriods()),
+                impulse == null ? null : new Impulse(impulse.deviator(), impulse.periods()),
+                config.logEvery(),
+                config.episodes(),
+                market.scenario().seed());
+        threads = market.scenario().kernel().parallelismOrDefault();
+    }
+
+    private static PricerFactory factory(PricingPolicyConfig policy) {
+        return switch (policy.name()) {
+            case PricingPolicyConfig.Q_LEARNING ->
+                QLearningPricer.factory(policy.alpha(), policy.beta(), policy.delta());
+            case PricingPolicyConfig.BANDIT -> BanditPricer.factory(policy.exploration());
+            case PricingPolicyConfig.BEST_RESPONSE -> BestResponsePricer.factory();
+            case PricingPolicyConfig.MARKUP -> MarkupPricer.factory(policy.markup());
+            default -> throw new IllegalStateException("no pricer for policy " + policy.name());
+        };
+    }
+
+    /** Where firm {@code firm}'s policy name was given: its own entry in the firms list, or the default. */
+    private KeyPath policyKey(int firm) {
+        List<PricingConfig.Firm> list = config.firms().list();
+        if (list != null && list.get(firm).policy() != null) {
+            return KeyPath.of("market", "pricing", "firms", firm, "policy", "name");
+        }
+        return KeyPath.of("market", "pricing", "policy", "name");
+    }
+
+    @Override
+    public void afterMarket(AfterMarket next) {
+        if (setup == null) {
+            return;
+        }
+        AtomicLong episodes = new AtomicLong();
+        LogTail tail = new LogTail();
+        List<EventSink> sinks = new ArrayList<>(next.sinks());
+        sinks.add(tail);
+        sinks.add(event -> {
+            if (event.event() instanceof PricingEpisodeEvent) {
+                episodes.incrementAndGet();
+            }
+        });
+        next.progress().phase("pricing", "of " + config.episodes() + " episodes", episodes::get);
+        long started = System.nanoTime();
+        try {
+            PricingRun.run(setup, threads, next.lastTime(), next.nextSeq(), sinks);
+        } catch (RuntimeException e) {
+            if (!hasLlmFirm()) {
+                throw e;
+            }
+            failed(e, Math.max(tail.nextSeq(), next.nextSeq()), next);
+            return;
+        }
+        log.info(
+                "pricing: {} episodes of {} firms on {} threads in {} ms",
+                config.episodes(),
+                config.firmCount(),
+                threads,
+                (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private boolean hasLlmFirm() {
+        for (int i = 0; i < config.firmCount(); i++) {
+            if (config.policy(i).name().equals(PricingPolicyConfig.LLM)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Every LLM firm ends with {@code llm-error} in the log; the cause goes to the summary's failures. */
+    private void failed(RuntimeException e, long seq, AfterMarket next) {
+        String cause = String.valueOf(e.getMessage()).strip().replaceAll("\\s+", " ");
+        log.error("pricing stopped: an LLM pricer failed: {}", cause);
+        long at = seq;
+        for (int i = 0; i < config.firmCount(); i++) {
+            if (!config.policy(i).name().equals(PricingPolicyConfig.LLM)) {
+                continue;
+            }
+            LoggedEvent done =
+                    new LoggedEvent(next.lastTime(), at++, new DoneEvent("firm-" + i, FailureFold.LLM_ERROR));
+            next.sinks().forEach(sink -> sink.accept(done));
+            failureCauses.merge(FailureFold.LLM_ERROR + AgentFailures.EXPLAINED + cause, 1L, Long::sum);
+        }
+    }
+
+    @Override
+    public Map<String, Long> failureCauses() {
+        return Map.copyOf(failureCauses);
+    }
+
+    @Override
+    public List<SummaryPart> summaryParts(SummaryContext context) {
+        // none when the log holds no pricing benchmark
+        PricingFold fold = new PricingFold();
+        return List.of(SummaryFold.over("pricing", fold, source -> fold.result(policies(source))));
+    }
+
+    /** The firms' policy names: the scenario's in a live run, the old summary's in mercato report. */
+    @SuppressWarnings("unchecked")
+    private List<String> policies(SummarySource source) {
+        if (config != null) {
+            List<String> names = new ArrayList<>();
+            for (int i = 0; i < config.firmCount(); i++) {
+                names.add(config.policy(i).name());
+            }
+            return names;
+        }
+        return source.carried(List.class, "pricing", "policies");
+    }
+}
