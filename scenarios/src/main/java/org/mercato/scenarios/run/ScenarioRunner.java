@@ -23,6 +23,7 @@ import org.mercato.metrics.output.Headlines;
 import org.mercato.metrics.output.HtmlReport;
 import org.mercato.metrics.output.ReportCondition;
 import org.mercato.metrics.output.ResultTables;
+import org.mercato.metrics.pricing.PricingMetrics;
 import org.mercato.scenarios.load.ScenarioYaml;
 import org.mercato.scenarios.model.Scenario;
 import org.mercato.sim.KernelSettings;
@@ -292,7 +293,13 @@ public final class ScenarioRunner {
                 planted.byCovariate(),
                 planted.by());
         return HtmlReport.render(
-                page, summary.market(), events, summary.ads(), summary.strategyAuction(), summary.periods());
+                page,
+                summary.market(),
+                events,
+                summary.ads(),
+                summary.strategyAuction(),
+                summary.periods(),
+                summary.block("pricing") instanceof PricingMetrics pricing ? pricing : null);
     }
 
     /**
