@@ -31,7 +31,12 @@ public sealed interface Event
                 ReviewTextEvent,
                 ReputationEvent,
                 RestockEvent,
-                QualityEvent {
+                QualityEvent,
+                PricingBenchmarkEvent,
+                PricingBlockEvent,
+                PricingEpisodeEvent,
+                PricingImpulseEvent,
+                PricingPeriodEvent {
 
     String type();
 

@@ -80,6 +80,32 @@ public final class JsonLine {
         return array(name, values, this::number);
     }
 
+    /** An array of integers. */
+    public JsonLine integers(String name, Iterable<? extends Number> values) {
+        return array(name, values, value -> out.append(value.longValue()));
+    }
+
+    /** An array of amounts given in cents, each written as a decimal with two places. */
+    public JsonLine amounts(String name, Iterable<Long> cents) {
+        return array(name, cents, value -> Money.appendTo(out, value));
+    }
+
+    /** An array of arrays of numbers. */
+    public JsonLine numberRows(String name, Iterable<? extends Iterable<Double>> rows) {
+        return array(name, rows, row -> {
+            out.append('[');
+            boolean firstValue = true;
+            for (Double value : row) {
+                if (!firstValue) {
+                    out.append(',');
+                }
+                firstValue = false;
+                number(value);
+            }
+            out.append(']');
+        });
+    }
+
     public JsonLine counts(String name, Map<String, Integer> values) {
         return object(name, values, out::append);
     }
