@@ -16,7 +16,8 @@ import java.util.List;
 /**
  * A shopping "model" on loopback: a JDK HTTP server speaking the OpenAI chat API that searches,
  * asks the first result for the wanted items (read from the system prompt), pays the first
- * proposal and is done after paying or any other news. It keeps every request body.
+ * proposal and is done after paying or any other news; asked for a review's text, it writes one
+ * that names the stars ({@link #reviewText}). It keeps every request body.
  */
 final class ScriptedShopperModel implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
@@ -52,6 +53,11 @@ final class ScriptedShopperModel implements AutoCloseable {
 
     /** Model settings for an agent group talking to this server, without a cache. */
     LlmAgentSettings settings(boolean prefetch) {
+        return settings(prefetch, null, CacheMode.OFF);
+    }
+
+    /** Model settings for an agent group talking to this server through {@code cache} in {@code mode}. */
+    LlmAgentSettings settings(boolean prefetch, ResponseCache cache, CacheMode mode) {
         ProviderSettings provider = new ProviderSettings(
                 "openai",
                 "http://127.0.0.1:" + server.getAddress().getPort() + "/v1",
@@ -63,8 +69,7 @@ final class ScriptedShopperModel implements AutoCloseable {
                 10_000,
                 0,
                 10);
-        LlmClient client =
-                new LlmClient(LangChainProvider.create(provider, name -> null), null, CacheMode.OFF, prefetch);
+        LlmClient client = new LlmClient(LangChainProvider.create(provider, name -> null), cache, mode, prefetch);
         return new LlmAgentSettings(client, 20, 2, null);
     }
 
@@ -81,13 +86,22 @@ final class ScriptedShopperModel implements AutoCloseable {
         }
     }
 
+    /** The review this model writes for a delivery prompt ("... gives it 4 of 5 stars."). */
+    static String reviewText(String prompt) {
+        String stars = prompt.substring(prompt.indexOf("gives it ") + "gives it ".length(), prompt.indexOf(" of 5"));
+        return "Rated " + stars + ": " + (Integer.parseInt(stars) >= 4 ? "a fine pizza." : "not what was listed.");
+    }
+
     private static String answer(JsonNode request) {
         JsonNode messages = request.path("messages");
         String system = messages.get(0).path("content").asText();
         String last = messages.get(messages.size() - 1).path("content").asText();
         ObjectNode args = JSON.createObjectNode();
         String tool;
-        if (last.startsWith("You start shopping")) {
+        if (system.startsWith("You are the shopping assistant of customer")) {
+            tool = "review";
+            args.put("text", reviewText(last));
+        } else if (last.startsWith("You start shopping")) {
             tool = "search";
             args.put("query", "tacos");
         } else if (last.startsWith("Search results") && last.contains("\n1. id ")) {

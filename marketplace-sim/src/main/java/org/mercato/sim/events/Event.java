@@ -28,6 +28,7 @@ public sealed interface Event
                 PeriodEvent,
                 DeliveryEvent,
                 ReviewEvent,
+                ReviewTextEvent,
                 ReputationEvent,
                 RestockEvent,
                 QualityEvent,

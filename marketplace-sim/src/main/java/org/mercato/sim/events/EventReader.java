@@ -225,6 +225,13 @@ public final class EventReader {
                         f.int32("stars"),
                         f.optionalTrue("fake"),
                         f.optionalTrue("filtered"));
+            case "review_text" ->
+                new ReviewTextEvent(
+                        f.string("customer"),
+                        f.string("service"),
+                        f.string("proposal"),
+                        f.int32("stars"),
+                        f.string("text"));
             case "reputation" -> new ReputationEvent(f.string("service"), f.decimal("rating"), f.int32("reviews"));
             case "restock" -> new RestockEvent(f.string("service"), f.int32("stock"));
             case "quality" -> new QualityEvent(f.string("service"), f.decimal("quality"));

@@ -51,6 +51,7 @@ import org.mercato.sim.protocol.SearchResults;
 import org.mercato.sim.protocol.ServiceStarted;
 import org.mercato.sim.protocol.Wait;
 import org.mercato.sim.protocol.WokenUp;
+import org.mercato.sim.protocol.WriteReview;
 import org.mercato.sim.schedule.Scheduled;
 
 /**
@@ -293,6 +294,12 @@ public final class Market {
     }
 
     private void act(long t, int agent, long seq, Action action, MarketOutput out) {
+        if (action instanceof WriteReview w) { // also after the visit: deliveries come then
+            if (timeline == null || !timeline.reviewText(t, agents.idOf(agent), w, out)) {
+                reject(t, agent, w.kind(), w.proposal(), RejectionReason.UNKNOWN_PROPOSAL, out);
+            }
+            return;
+        }
         if (done[agent]) {
             reject(t, agent, action.kind(), "", RejectionReason.AGENT_DONE, out);
             return;

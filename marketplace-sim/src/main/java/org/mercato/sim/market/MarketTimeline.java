@@ -12,6 +12,7 @@ import org.mercato.sim.events.QualityEvent;
 import org.mercato.sim.events.ReputationEvent;
 import org.mercato.sim.events.RestockEvent;
 import org.mercato.sim.events.ReviewEvent;
+import org.mercato.sim.events.ReviewTextEvent;
 import org.mercato.sim.market.dynamics.FakeReviews;
 import org.mercato.sim.market.dynamics.MarketDynamics;
 import org.mercato.sim.market.dynamics.Refresh;
@@ -22,6 +23,7 @@ import org.mercato.sim.market.dynamics.ServiceQuality;
 import org.mercato.sim.protocol.AssistantStarted;
 import org.mercato.sim.protocol.OrderDelivered;
 import org.mercato.sim.protocol.Proposal;
+import org.mercato.sim.protocol.WriteReview;
 import org.mercato.sim.random.Gaussian;
 import org.mercato.sim.random.Seeds;
 import org.mercato.sim.schedule.Scheduled;
@@ -49,6 +51,11 @@ final class MarketTimeline {
     private final int[] restocked;
     private final Map<Long, Proposal> deliveries = new HashMap<>();
     private final Map<Long, Integer> fakeTimers = new HashMap<>();
+    /** Reviews whose text the market asked for and has not received, by proposal id. */
+    private final Map<String, AwaitingText> awaitingText = new HashMap<>();
+
+    private record AwaitingText(String customer, String service, int stars) {}
+
     private final SplittableRandom[] fakeStreams;
     private final int[] fakesPosted;
     private final Reputation[] reputations;
@@ -185,23 +192,49 @@ final class MarketTimeline {
     private void deliver(long t, Proposal proposal, MarketOutput out, Listings listings) {
         int service = serviceIndex(proposal.service());
         double quality = dynamics.quality().at(service, t);
+        Reviews reviews = dynamics.reviews();
+        int stars = reviews == null ? 0 : stars(proposal, quality, reviews);
+        boolean text = stars > 0 && reviews.text();
         out.record(t, new DeliveryEvent(proposal.id(), proposal.customer(), proposal.service(), quality));
         out.deliver(
-                agents.indexOf(proposal.customer()), t, new OrderDelivered(proposal.id(), proposal.service(), quality));
-        Reviews reviews = dynamics.reviews();
-        if (reviews == null) {
+                agents.indexOf(proposal.customer()),
+                t,
+                new OrderDelivered(proposal.id(), proposal.service(), quality, stars, text));
+        if (stars == 0) {
             return;
         }
-        SplittableRandom random = Seeds.derive(seed, "market/review/" + proposal.customer() + "/" + proposal.id());
-        if (!(random.nextDouble() < reviews.probability())) {
-            return;
+        if (text) {
+            awaitingText.put(proposal.id(), new AwaitingText(proposal.customer(), proposal.service(), stars));
         }
-        int stars = Reputation.stars(quality, reviews.noise(), Gaussian.next(random));
         boolean filtered = filtered(reviews.filter(), false, proposal.customer() + "/" + proposal.id());
         out.record(t, new ReviewEvent(proposal.service(), proposal.customer(), proposal.id(), stars, false, filtered));
         if (!filtered) {
             review(t, service, stars, out, listings);
         }
+    }
+
+    /** The stars of the customer's review of a delivered order, 0 when it leaves none; draws from {@code market/review/<customer>/<proposal>}. */
+    private int stars(Proposal proposal, double quality, Reviews reviews) {
+        SplittableRandom random = Seeds.derive(seed, "market/review/" + proposal.customer() + "/" + proposal.id());
+        if (!(random.nextDouble() < reviews.probability())) {
+            return 0;
+        }
+        return Reputation.stars(quality, reviews.noise(), Gaussian.next(random));
+    }
+
+    /**
+     * The customer's text for a review awaiting one: logged once as {@code review_text}; false when
+     * the customer has no such review (none drawn, no text asked for, another customer's, or written).
+     */
+    boolean reviewText(long t, String customer, WriteReview write, MarketOutput out) {
+        AwaitingText awaiting = awaitingText.get(write.proposal());
+        if (awaiting == null || !awaiting.customer().equals(customer)) {
+            return false;
+        }
+        awaitingText.remove(write.proposal());
+        out.record(
+                t, new ReviewTextEvent(customer, awaiting.service(), write.proposal(), awaiting.stars(), write.text()));
+        return true;
     }
 
     private void fakeReview(long t, int campaign, MarketOutput out, Listings listings) {

@@ -24,6 +24,7 @@ import org.mercato.sim.events.RejectionEvent;
 import org.mercato.sim.events.ReputationEvent;
 import org.mercato.sim.events.RestockEvent;
 import org.mercato.sim.events.ReviewEvent;
+import org.mercato.sim.events.ReviewTextEvent;
 import org.mercato.sim.market.dynamics.Aggregation;
 import org.mercato.sim.market.dynamics.FakeReviews;
 import org.mercato.sim.market.dynamics.MarketDynamics;
@@ -52,6 +53,7 @@ import org.mercato.sim.protocol.RejectionReason;
 import org.mercato.sim.protocol.Search;
 import org.mercato.sim.protocol.SearchResults;
 import org.mercato.sim.protocol.ServiceStarted;
+import org.mercato.sim.protocol.WriteReview;
 import org.mercato.sim.schedule.Scheduled;
 import org.mercato.sim.schedule.Scheduled.TimerPurpose;
 
@@ -321,6 +323,46 @@ class MarketDynamicsTest {
                 .containsExactly(
                         new RecordingOutput.Recorded(100_000, new PeriodEvent(1, 100_000, 200_000)),
                         new RecordingOutput.Recorded(100_000, new ReputationEvent("s0", 2.5, 4)));
+    }
+
+    @Test
+    void withReviewTextsTheCustomerIsToldItsStarsAndItsTextIsTakenOnceEvenAfterTheVisit() {
+        ServiceQuality quality = ServiceQuality.constant(1.0, Map.of(0, 0.25));
+        Reviews withText = new Reviews(1, 0, new Aggregation.Mean(), Refresh.IMMEDIATE, null, List.of(), true);
+        open(catalog(0), dynamics(null, 0, null, 0, quality, withText));
+        Proposal proposal = buy(10, C0, S0);
+        // noise 0: stars = round(1 + 4 * 0.25) = 2
+        assertThat(deliveredOf(OrderDelivered.class))
+                .extracting(RecordingOutput.Delivered::observation)
+                .containsExactly(new OrderDelivered(proposal.id(), "s0", 0.25, 2, true));
+        act(20, C0, new Done("paid"));
+
+        act(30, C1, new WriteReview(proposal.id(), "not mine"));
+        act(40, C0, new WriteReview(proposal.id(), "Cold, \"late\" pizza."));
+        act(50, C0, new WriteReview(proposal.id(), "again"));
+        act(60, C0, new WriteReview("s1-p9", "no such order"));
+
+        assertThat(logged(ReviewTextEvent.class))
+                .containsExactly(new ReviewTextEvent("c0", "s0", proposal.id(), 2, "Cold, \"late\" pizza."));
+        assertThat(logged(RejectionEvent.class))
+                .extracting(RejectionEvent::agent, RejectionEvent::ref, RejectionEvent::reason)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("c1", proposal.id(), RejectionReason.UNKNOWN_PROPOSAL),
+                        org.assertj.core.groups.Tuple.tuple("c0", proposal.id(), RejectionReason.UNKNOWN_PROPOSAL),
+                        org.assertj.core.groups.Tuple.tuple("c0", "s1-p9", RejectionReason.UNKNOWN_PROPOSAL));
+    }
+
+    @Test
+    void withoutReviewTextsTheCustomerIsToldItsStarsAndNoTextIsTaken() {
+        ServiceQuality quality = ServiceQuality.constant(1.0, Map.of(0, 0.25));
+        open(catalog(0), dynamics(null, 0, null, 0, quality, reviews(1, Refresh.IMMEDIATE, null, List.of())));
+        Proposal proposal = buy(10, C0, S0);
+        assertThat(deliveredOf(OrderDelivered.class))
+                .extracting(RecordingOutput.Delivered::observation)
+                .containsExactly(new OrderDelivered(proposal.id(), "s0", 0.25, 2, false));
+        act(20, C0, new WriteReview(proposal.id(), "unasked"));
+        assertThat(logged(ReviewTextEvent.class)).isEmpty();
+        assertThat(logged(RejectionEvent.class)).hasSize(1);
     }
 
     @Test

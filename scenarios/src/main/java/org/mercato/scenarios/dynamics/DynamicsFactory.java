@@ -154,7 +154,8 @@ public final class DynamicsFactory {
                 aggregation,
                 reviews.refresh() == ReviewsConfig.Refresh.IMMEDIATE ? Refresh.IMMEDIATE : Refresh.PERIOD,
                 filter,
-                fakeCampaigns(fakes, services, overPromisers));
+                fakeCampaigns(fakes, services, overPromisers),
+                Boolean.TRUE.equals(reviews.text()));
     }
 
     private static List<FakeReviews> fakeCampaigns(
