@@ -2,20 +2,23 @@ package org.mercato.scenarios.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * A firm's pricing rule in {@code market.pricing}: {@code name} picks it (q-learning when absent) and only its own keys apply.
+ * A firm's pricing rule in {@code market.pricing}: {@code name} picks it (q-learning when absent)
+ * and only its own keys apply; the others' may stay (as an agent group keeps an inactive {@code llm}
+ * section), so switching a study's sellers is one key.
  * {@code q-learning} (Calvano's: learning rate {@code alpha} 0.15, exploration decay {@code beta}
  * 4e-6, discount {@code delta} 0.95); {@code bandit} (UCB1 over the grid, {@code exploration} 1);
  * {@code best-response} (the static best response to the rivals' last prices); {@code markup} (the
  * grid price nearest cost times 1 + {@code markup}, 0.2); {@code llm} (a language model asked for the
- * next price, its {@code llm} section as elsewhere, seeing the last {@code history} periods, 20).
+ * next price, its {@code llm} section as elsewhere, seeing the last {@code history} periods, 20; it
+ * does not learn, so an episode with a model runs {@code periods} periods, 300 as in Fish et al.,
+ * instead of the convergence rule).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"name", "alpha", "beta", "delta", "exploration", "markup", "llm", "history"})
+@JsonPropertyOrder({"name", "alpha", "beta", "delta", "exploration", "markup", "llm", "history", "periods"})
 public record PricingPolicyConfig(
         String name,
         Double alpha,
@@ -24,7 +27,8 @@ public record PricingPolicyConfig(
         Double exploration,
         Double markup,
         LlmConfig llm,
-        Integer history) {
+        Integer history,
+        Long periods) {
     public static final String Q_LEARNING = "q-learning";
     public static final String BANDIT = "bandit";
     public static final String BEST_RESPONSE = "best-response";
@@ -36,7 +40,7 @@ public record PricingPolicyConfig(
 
     /** Calvano's Q-learning with the paper's baseline parameters. */
     public static final PricingPolicyConfig DEFAULT =
-            new PricingPolicyConfig(Q_LEARNING, null, null, null, null, null, null, null);
+            new PricingPolicyConfig(Q_LEARNING, null, null, null, null, null, null, null, null);
 
     public PricingPolicyConfig {
         name = Objects.requireNonNullElse(name, Q_LEARNING);
@@ -44,60 +48,40 @@ public record PricingPolicyConfig(
             throw new IllegalArgumentException(
                     "name must be one of " + String.join(", ", NAMES) + ", was '" + name + "'");
         }
-        List<String> foreign = new ArrayList<>();
         boolean q = name.equals(Q_LEARNING);
-        check(foreign, "alpha", alpha, q);
-        check(foreign, "beta", beta, q);
-        check(foreign, "delta", delta, q);
-        check(foreign, "exploration", exploration, name.equals(BANDIT));
-        check(foreign, "markup", markup, name.equals(MARKUP));
-        check(foreign, "llm", llm, name.equals(LLM));
-        check(foreign, "history", history, name.equals(LLM));
-        if (!foreign.isEmpty()) {
-            throw new IllegalArgumentException(foreign.get(0) + " does not apply to the " + name + " policy ("
-                    + String.join(", ", foreign) + " given)");
+        alpha = q ? Objects.requireNonNullElse(alpha, 0.15) : alpha;
+        if (alpha != null && !(alpha > 0 && alpha <= 1)) {
+            throw new IllegalArgumentException("alpha must be within (0, 1] (the learning rate), was " + alpha);
         }
-        if (q) {
-            alpha = Objects.requireNonNullElse(alpha, 0.15);
-            if (!(alpha > 0 && alpha <= 1)) {
-                throw new IllegalArgumentException("alpha must be within (0, 1] (the learning rate), was " + alpha);
-            }
-            beta = Objects.requireNonNullElse(beta, 4.0e-6);
-            if (!(beta > 0) || beta.isInfinite()) {
-                throw new IllegalArgumentException("beta must be > 0 (exploration exp(-beta t) decays), was " + beta);
-            }
-            delta = Objects.requireNonNullElse(delta, 0.95);
-            if (!(delta >= 0 && delta < 1)) {
-                throw new IllegalArgumentException("delta must be within [0, 1) (the discount factor), was " + delta);
-            }
+        beta = q ? Objects.requireNonNullElse(beta, 4.0e-6) : beta;
+        if (beta != null && (!(beta > 0) || beta.isInfinite())) {
+            throw new IllegalArgumentException("beta must be > 0 (exploration exp(-beta t) decays), was " + beta);
         }
-        if (name.equals(BANDIT)) {
-            exploration = Objects.requireNonNullElse(exploration, 1.0);
-            if (!(exploration >= 0) || exploration.isInfinite()) {
-                throw new IllegalArgumentException("exploration must be finite and >= 0, was " + exploration);
-            }
+        delta = q ? Objects.requireNonNullElse(delta, 0.95) : delta;
+        if (delta != null && !(delta >= 0 && delta < 1)) {
+            throw new IllegalArgumentException("delta must be within [0, 1) (the discount factor), was " + delta);
         }
-        if (name.equals(MARKUP)) {
-            markup = Objects.requireNonNullElse(markup, 0.2);
-            if (!(markup > -1) || markup.isInfinite()) {
-                throw new IllegalArgumentException("markup must be finite and > -1, was " + markup);
-            }
+        exploration = name.equals(BANDIT) ? Objects.requireNonNullElse(exploration, 1.0) : exploration;
+        if (exploration != null && (!(exploration >= 0) || exploration.isInfinite())) {
+            throw new IllegalArgumentException("exploration must be finite and >= 0, was " + exploration);
         }
-        if (name.equals(LLM)) {
-            if (llm == null) {
-                throw new IllegalArgumentException(
-                        "llm is required for the llm policy: the model section, as for" + " an llm-assistant group");
-            }
-            history = Objects.requireNonNullElse(history, 20);
-            if (history < 1) {
-                throw new IllegalArgumentException("history must be >= 1 (periods the model sees), was " + history);
-            }
+        markup = name.equals(MARKUP) ? Objects.requireNonNullElse(markup, 0.2) : markup;
+        if (markup != null && (!(markup > -1) || markup.isInfinite())) {
+            throw new IllegalArgumentException("markup must be finite and > -1, was " + markup);
         }
-    }
-
-    private static void check(List<String> foreign, String key, Object value, boolean applies) {
-        if (value != null && !applies) {
-            foreign.add(key);
+        boolean model = name.equals(LLM);
+        if (model && llm == null) {
+            throw new IllegalArgumentException(
+                    "llm is required for the llm policy: the model section, as for an llm-assistant group");
+        }
+        history = model ? Objects.requireNonNullElse(history, 20) : history;
+        if (history != null && history < 1) {
+            throw new IllegalArgumentException("history must be >= 1 (periods the model sees), was " + history);
+        }
+        periods = model ? Objects.requireNonNullElse(periods, 300L) : periods;
+        if (periods != null && periods < 1) {
+            throw new IllegalArgumentException(
+                    "periods must be >= 1 (periods of an episode with a model), was " + periods);
         }
     }
 }

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.mercato.agents.llm.LlmException;
+import org.mercato.agents.pricing.LlmPricer;
 import org.mercato.metrics.FailureFold;
 import org.mercato.metrics.pricing.PricingFold;
 import org.mercato.scenarios.keys.KeyPath;
@@ -58,14 +60,6 @@ public final class PricingFeature implements RunFeature {
                     "demand: agents (sellers repricing against shoppers in the market) is not available in this"
                             + " build yet; use demand: logit");
         }
-        for (int i = 0; i < config.firmCount(); i++) {
-            if (config.policy(i).name().equals(PricingPolicyConfig.LLM)) {
-                throw new WiringException(
-                        policyKey(i),
-                        "llm pricing needs the LLM pricer (org.mercato.agents.pricing.LlmPricer), which this build"
-                                + " does not have yet");
-            }
-        }
     }
 
     @Override
@@ -80,7 +74,12 @@ public final class PricingFeature implements RunFeature {
         for (int i = 0; i < n; i++) {
             quality[i] = config.quality(i);
             cost[i] = config.cost(i);
-            firms.add(factory(config.policy(i)));
+            PricingPolicyConfig policy = config.policy(i);
+            firms.add(
+                    policy.name().equals(PricingPolicyConfig.LLM)
+                            ? LlmPricer.factory(
+                                    market.llm().client(policy.llm(), "pricer", i, "llm-pricer", 1), policy.history())
+                            : factory(policy));
         }
         LogitDemand demand = new LogitDemand(quality, cost, config.outside(), config.mu());
         PricingGame game =
@@ -89,13 +88,29 @@ public final class PricingFeature implements RunFeature {
         setup = new PricingSetup(
                 game,
                 firms,
-                new Convergence(
-                        config.convergence().stable(), config.convergence().maxPeriods()),
+                convergence(),
                 impulse == null ? null : new Impulse(impulse.deviator(), impulse.periods()),
                 config.logEvery(),
                 config.episodes(),
                 market.scenario().seed());
         threads = market.scenario().kernel().parallelismOrDefault();
+    }
+
+    /**
+     * The config's convergence rule; with a model among the firms (which does not learn) an episode
+     * runs the llm policies' {@code periods} instead.
+     */
+    private Convergence convergence() {
+        long periods = 0;
+        for (int i = 0; i < config.firmCount(); i++) {
+            if (config.policy(i).name().equals(PricingPolicyConfig.LLM)) {
+                periods = Math.max(periods, config.policy(i).periods());
+            }
+        }
+        return periods > 0
+                ? new Convergence(periods, periods)
+                : new Convergence(
+                        config.convergence().stable(), config.convergence().maxPeriods());
     }
 
     private static PricerFactory factory(PricingPolicyConfig policy) {
@@ -105,17 +120,8 @@ public final class PricingFeature implements RunFeature {
             case PricingPolicyConfig.BANDIT -> BanditPricer.factory(policy.exploration());
             case PricingPolicyConfig.BEST_RESPONSE -> BestResponsePricer.factory();
             case PricingPolicyConfig.MARKUP -> MarkupPricer.factory(policy.markup());
-            default -> throw new IllegalStateException("no pricer for policy " + policy.name());
+            default -> throw new IllegalStateException("no built-in pricer for policy " + policy.name());
         };
-    }
-
-    /** Where firm {@code firm}'s policy name was given: its own entry in the firms list, or the default. */
-    private KeyPath policyKey(int firm) {
-        List<PricingConfig.Firm> list = config.firms().list();
-        if (list != null && list.get(firm).policy() != null) {
-            return KeyPath.of("market", "pricing", "firms", firm, "policy", "name");
-        }
-        return KeyPath.of("market", "pricing", "policy", "name");
     }
 
     @Override
@@ -162,7 +168,11 @@ public final class PricingFeature implements RunFeature {
 
     /** Every LLM firm ends with {@code llm-error} in the log; the cause goes to the summary's failures. */
     private void failed(RuntimeException e, long seq, AfterMarket next) {
-        String cause = String.valueOf(e.getMessage()).strip().replaceAll("\\s+", " ");
+        Throwable root = e;
+        while (root.getCause() != null && !(root instanceof LlmException)) {
+            root = root.getCause();
+        }
+        String cause = String.valueOf(root.getMessage()).strip().replaceAll("\\s+", " ");
         log.error("pricing stopped: an LLM pricer failed: {}", cause);
         long at = seq;
         for (int i = 0; i < config.firmCount(); i++) {
