@@ -1,14 +1,24 @@
 package org.mercato.sim.pricing;
 
-/** Skeleton: plays the grid's first price. */
+/** A fixed markup: always the grid price nearest {@code cost * (1 + markup)}. It does not learn. */
 public final class MarkupPricer implements PricingPolicy {
+    private final int choice;
+
+    MarkupPricer(int choice) {
+        this.choice = choice;
+    }
+
     public static PricerFactory factory(double markup) {
-        return (firm, game, random) -> new MarkupPricer();
+        if (!Double.isFinite(markup)) {
+            throw new IllegalArgumentException("markup must be a number, got " + markup);
+        }
+        return (firm, game, random) ->
+                new MarkupPricer(game.grid(firm).nearest(game.demand().cost(firm) * (1 + markup)));
     }
 
     @Override
     public int choose(PricingView view) {
-        return 0;
+        return choice;
     }
 
     @Override

@@ -18,4 +18,17 @@ public interface PricingPolicy {
 
     /** Short name for events and summaries, e.g. "q-learning". */
     String name();
+
+    /**
+     * The price this firm plays without exploring and without learning, used for the converged play
+     * and the impulse response; a policy that does not explore chooses it anyway.
+     */
+    default int greedy(PricingView view) {
+        return choose(view);
+    }
+
+    /** The probability of exploring in a period (written in pricing_block); 0 for a policy that does not. */
+    default double exploration(long period) {
+        return 0;
+    }
 }
