@@ -38,6 +38,7 @@ import org.mercato.sim.policy.AssistantPolicy;
 import org.mercato.sim.policy.ServicePolicy;
 import org.mercato.sim.pricing.AgentDemand;
 import org.mercato.sim.pricing.LogitDemand;
+import org.mercato.sim.pricing.MarkupPricer;
 import org.mercato.sim.pricing.PriceBenchmarks;
 import org.mercato.sim.pricing.PriceGrid;
 import org.mercato.sim.pricing.PricePoint;
@@ -45,6 +46,7 @@ import org.mercato.sim.pricing.PricerFactory;
 import org.mercato.sim.pricing.PricingGame;
 import org.mercato.sim.pricing.PricingPolicy;
 import org.mercato.sim.pricing.PricingView;
+import org.mercato.sim.pricing.QLearningPricer;
 
 /**
  * Learning sellers under agent demand: two posted-price sellers of one widget whose prices are set
@@ -186,11 +188,13 @@ class AgentDemandMarketTest {
     @Test
     void pricesChangeAtEachBoundaryAndThePeriodsSalesAndProfitsAreTheMarketsPayments() {
         ScriptedPricer first = new ScriptedPricer(2, 12, 7);
-        ScriptedPricer second = new ScriptedPricer(14, 0);
         int periods = 6;
-        List<LoggedEvent> events = run(
-                setup(periods, 12, List.of((f, g, r) -> first, (f, g, r) -> second), 5, 1, KernelSettings.Mode.BARE));
+        // firm 1 posts cost * (1 + 0.7) on the grid from time 0 on, instead of the catalog's 1.50
+        List<LoggedEvent> events = run(setup(
+                periods, 12, List.of((f, g, r) -> first, MarkupPricer.factory(0.7)), 5, 1, KernelSettings.Mode.BARE));
         PricingGame game = game();
+        int markup = game.grid(1).nearest(1.7);
+        assertThat(cents(game, markup)).isNotEqualTo(150);
 
         assertThat(events.stream().filter(e -> e.event() instanceof PricingBenchmarkEvent))
                 .singleElement()
@@ -215,7 +219,7 @@ class AgentDemandMarketTest {
                         .isEqualTo(period);
                 reported.add(p);
             } else if (logged.event() instanceof ImpressionEvent impression) {
-                long[] posted = {cents(game, first.script[period % 3]), cents(game, second.script[period % 2])};
+                long[] posted = {cents(game, first.script[period % 3]), cents(game, markup)};
                 int firm = impression.service().equals("s0") ? 0 : 1;
                 assertThat(impression.price())
                         .as("shown price in period %d", period)
@@ -228,7 +232,7 @@ class AgentDemandMarketTest {
                 proposals.put(proposal.proposal().id(), proposal);
                 int asked = inquiredIn.get(proposal.proposal().customer() + "->"
                         + proposal.proposal().service());
-                long[] posted = {cents(game, first.script[asked % 3]), cents(game, second.script[asked % 2])};
+                long[] posted = {cents(game, first.script[asked % 3]), cents(game, markup)};
                 int firm = proposal.proposal().service().equals("s0") ? 0 : 1;
                 assertThat(proposal.proposal().lines().get(0).unitPrice())
                         .as("a proposal answers at the price posted when its inquiry arrived")
@@ -255,7 +259,7 @@ class AgentDemandMarketTest {
         for (PricingPeriodEvent p : reported) {
             int q = p.period();
             assertThat(p.services()).containsExactly("s0", "s1");
-            assertThat(p.prices()).containsExactly(cents(game, first.script[q % 3]), cents(game, second.script[q % 2]));
+            assertThat(p.prices()).containsExactly(cents(game, first.script[q % 3]), cents(game, markup));
             long[] units = sold.getOrDefault("" + q, new long[2]);
             long[] profit = earned.getOrDefault("" + q, new long[2]);
             assertThat(p.sales()).containsExactly(units[0], units[1]);
@@ -268,10 +272,10 @@ class AgentDemandMarketTest {
             assertThat(learned[2]).isEqualTo(first.script[q % 3]);
             assertThat(learned[3]).isEqualTo(profit[0] / 100.0);
             assertThat(learned[4]).isEqualTo(units[0]);
-            int profile = first.script[q % 3] + 15 * second.script[q % 2];
+            int profile = first.script[q % 3] + 15 * markup;
             assertThat(learned[5]).as("the state after period %d", q).isEqualTo(profile);
             if (q > 0) {
-                assertThat(learned[1]).isEqualTo(first.script[(q - 1) % 3] + 15 * second.script[(q - 1) % 2]);
+                assertThat(learned[1]).isEqualTo(first.script[(q - 1) % 3] + 15 * markup);
             } else {
                 assertThat(learned[1]).isZero();
             }
@@ -312,17 +316,57 @@ class AgentDemandMarketTest {
     @Test
     void theSameSeedWritesTheSameBytesInTheBareLoopAndWithActorsOnOneAndFourThreads() {
         List<PricerFactory> firms = List.of(randomPricer(), randomPricer());
-        String bare = jsonl(run(setup(5, 10, firms, 17, 1, KernelSettings.Mode.BARE)));
-        String one = jsonl(run(setup(5, 10, firms, 17, 1, KernelSettings.Mode.ACTORS)));
-        String four = jsonl(run(setup(5, 10, firms, 17, 4, KernelSettings.Mode.ACTORS)));
+        String bare = jsonl(run(setup(4, 8, firms, 17, 1, KernelSettings.Mode.BARE)));
+        String one = jsonl(run(setup(4, 8, firms, 17, 1, KernelSettings.Mode.ACTORS)));
+        String four = jsonl(run(setup(4, 8, firms, 17, 4, KernelSettings.Mode.ACTORS)));
         assertThat(bare).contains("\"type\":\"pricing_period\"").contains("\"type\":\"payment\"");
         assertThat(one).isEqualTo(bare);
         assertThat(four).isEqualTo(bare);
-        String otherSeed = jsonl(run(setup(5, 10, firms, 18, 1, KernelSettings.Mode.BARE)));
+        String otherSeed = jsonl(run(setup(4, 8, firms, 18, 1, KernelSettings.Mode.BARE)));
         assertThat(pricingPeriods(otherSeed)).isNotEqualTo(pricingPeriods(bare));
     }
 
     private static List<String> pricingPeriods(String log) {
         return log.lines().filter(line -> line.contains("\"pricing_period\"")).toList();
+    }
+
+    @Test
+    void qLearningSellersUnderAgentDemandRunAndLearn() {
+        List<QLearningPricer> learners = new ArrayList<>();
+        PricerFactory calvano = QLearningPricer.factory(0.15, 4e-6, 0.95);
+        PricerFactory kept = (firm, game, random) -> {
+            QLearningPricer pricer = (QLearningPricer) calvano.create(firm, game, random);
+            learners.add(pricer);
+            return pricer;
+        };
+        int periods = 30;
+        List<LoggedEvent> events = run(setup(periods, 8, List.of(kept, kept), 23, 1, KernelSettings.Mode.BARE));
+
+        List<PricingPeriodEvent> reported = events.stream()
+                .filter(e -> e.event() instanceof PricingPeriodEvent)
+                .map(e -> (PricingPeriodEvent) e.event())
+                .toList();
+        assertThat(reported).hasSize(periods - 1);
+        assertThat(reported.stream()
+                        .mapToLong(p -> p.sales().get(0) + p.sales().get(1))
+                        .sum())
+                .isGreaterThan(periods * 4L);
+        assertThat(reported.stream().map(PricingPeriodEvent::prices).distinct().count())
+                .as("exploring sellers move their prices")
+                .isGreaterThan(5);
+        for (int firm = 0; firm < learners.size(); firm++) {
+            double[] initial =
+                    ((QLearningPricer) calvano.create(firm, game(), new java.util.SplittableRandom(1))).table();
+            double[] table = learners.get(firm).table();
+            int changed = 0;
+            for (int i = 0; i < table.length; i++) {
+                assertThat(table[i]).isFinite();
+                if (table[i] != initial[i]) {
+                    changed++;
+                }
+            }
+            // one Q-value updated per period learned from (some pairs may repeat)
+            assertThat(changed).isBetween(1, periods - 1);
+        }
     }
 }

@@ -3,7 +3,6 @@ package org.mercato.sim.pricing;
 import java.util.Arrays;
 import java.util.List;
 import org.mercato.sim.events.EventRecorder;
-import org.mercato.sim.events.PricingBenchmarkEvent;
 import org.mercato.sim.market.dynamics.Repricing;
 import org.mercato.sim.random.Seeds;
 
@@ -55,7 +54,7 @@ public final class AgentDemand implements Repricing {
         if (history.periods() != 0 || history.priced() != 0) {
             throw new IllegalStateException("agent demand opens once");
         }
-        log.record(0, benchmark(game));
+        log.record(0, PricingEvents.benchmark(game));
         return choose();
     }
 
@@ -97,27 +96,6 @@ public final class AgentDemand implements Repricing {
             cents[i] = Math.round(100 * game.grid(i).price(actions[i]));
         }
         return cents;
-    }
-
-    /** The game's demand, benchmarks and firm 0's grid, as the log shows them. */
-    static PricingBenchmarkEvent benchmark(PricingGame game) {
-        LogitDemand demand = game.demand();
-        PriceBenchmarks benchmarks = game.benchmarks();
-        return new PricingBenchmarkEvent(
-                demand.firms(),
-                list(demand.quality()),
-                list(demand.cost()),
-                demand.outside(),
-                demand.mu(),
-                list(benchmarks.nash().prices()),
-                list(benchmarks.nash().profits()),
-                list(benchmarks.monopoly().prices()),
-                list(benchmarks.monopoly().profits()),
-                list(game.grid(0).prices()));
-    }
-
-    private static List<Double> list(double[] values) {
-        return Arrays.stream(values).boxed().toList();
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.util.Arrays;
  */
 final class AgentHistory {
     private final PricingGame game;
+    private final ProfitTable codes;
     private final int firms;
     private final int retained;
     private int[][] actions = new int[16][];
@@ -19,11 +20,14 @@ final class AgentHistory {
     private int priced;
     /** Periods that are over (their sales known); {@code priced - 1} or {@code priced}. */
     private int periods;
+    /** The last {@code memory} periods' price profiles, coded as the engine codes them (0 at first). */
+    private int state;
 
     private final View view = new View();
 
     AgentHistory(PricingGame game, int retained) {
         this.game = game;
+        this.codes = ProfitTable.of(game);
         this.firms = game.demand().firms();
         this.retained = retained;
     }
@@ -58,7 +62,7 @@ final class AgentHistory {
             quantities = Arrays.copyOf(quantities, size);
             profits = Arrays.copyOf(profits, size);
         }
-        states[priced] = view.state();
+        states[priced] = state;
         actions[priced] = chosen.clone();
         priced++;
     }
@@ -74,6 +78,7 @@ final class AgentHistory {
         }
         quantities[periods] = quantity;
         profits[periods] = profit.clone();
+        state = codes.next(state, codes.profile(actions[periods]));
         periods++;
     }
 
@@ -107,20 +112,6 @@ final class AgentHistory {
 
         @Override
         public int state() {
-            int k = game.memory();
-            if (periods < k) {
-                return 0;
-            }
-            // PricingGame's encoding: per period a mixed-radix profile (firm 0 the lowest digit),
-            // the most recent period the lowest digits
-            int state = 0;
-            for (int lag = k; lag >= 1; lag--) {
-                int profile = 0;
-                for (int i = firms - 1; i >= 0; i--) {
-                    profile = profile * game.grid(i).size() + actions[periods - lag][i];
-                }
-                state = state * game.profiles() + profile;
-            }
             return state;
         }
 
