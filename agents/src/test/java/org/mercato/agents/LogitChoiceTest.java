@@ -24,7 +24,19 @@ import org.mercato.sim.protocol.SearchResults;
 /** The logit shopper chooses with the softmax probabilities of its planted coefficients. */
 class LogitChoiceTest {
     private static final LogitAssistant.Coefficients BETA = new LogitAssistant.Coefficients(
-            -0.3, 0, -0.2, -1.5, 0.8, 0.1, 0.5, 0.7, 0.4, Map.of("authority", 0.8, "social-proof", -0.3));
+            -0.3,
+            0,
+            -0.2,
+            -1.5,
+            0.8,
+            0.1,
+            0.5,
+            0.7,
+            0.4,
+            Map.of("authority", 0.8, "social-proof", -0.3),
+            0,
+            LogitAssistant.NO_OUTSIDE,
+            Map.of());
 
     /** Six listings with different features, one without a price. */
     private static final List<ListingView> PAGE = List.of(
@@ -90,7 +102,8 @@ class LogitChoiceTest {
 
     @Test
     void aStrongTacticCoefficientMakesTheManipulatorNearlyCertain() {
-        var beta = new LogitAssistant.Coefficients(0, 0, 0, 0, 0, 0, 0, 0, 0, Map.of("authority", 12.0));
+        var beta = new LogitAssistant.Coefficients(
+                0, 0, 0, 0, 0, 0, 0, 0, 0, Map.of("authority", 12.0), 0, LogitAssistant.NO_OUTSIDE, Map.of());
         double[] p = new LogitAssistant(beta, 1).probabilities(ANA, PAGE);
         assertThat(p[1]).isGreaterThan(0.999);
     }
@@ -101,7 +114,9 @@ class LogitChoiceTest {
         assertThat(plain.price()).isZero();
         assertThat(plain.outside()).isEqualTo(LogitAssistant.NO_OUTSIDE);
         assertThat(plain.intercepts()).isEmpty();
-        assertThat(plain).isEqualTo(new LogitAssistant.Coefficients(0, 0, 0, -1, 0, 0, 0, 0, 0, Map.of()));
+        assertThat(plain)
+                .isEqualTo(new LogitAssistant.Coefficients(
+                        0, 0, 0, -1, 0, 0, 0, 0, 0, Map.of(), 0, LogitAssistant.NO_OUTSIDE, Map.of()));
 
         var calvano = LogitAssistant.coefficients(new PolicyParams(
                 "logit",

@@ -91,34 +91,6 @@ public final class LogitAssistant extends OneListingAssistant {
             }
         }
 
-        /** The ACES coefficients alone: no linear price term, no outside option, no intercepts. */
-        public Coefficients(
-                double rank,
-                double row,
-                double column,
-                double logPrice,
-                double rating,
-                double logReviews,
-                double sponsored,
-                double overallPick,
-                double scarcity,
-                Map<String, Double> tactics) {
-            this(
-                    rank,
-                    row,
-                    column,
-                    logPrice,
-                    rating,
-                    logReviews,
-                    sponsored,
-                    overallPick,
-                    scarcity,
-                    tactics,
-                    0,
-                    NO_OUTSIDE,
-                    Map.of());
-        }
-
         boolean hasOutside() {
             return outside != NO_OUTSIDE;
         }

@@ -71,9 +71,8 @@ public final class AgentDemand implements Repricing {
         int state = history.state(history.periods());
         int[] actions = history.actions(history.periods());
         history.close(sales, profit);
-        AgentHistory.View view = history.view();
         for (int i = 0; i < n; i++) {
-            policies.get(i).learn(view.of(i), state, actions[i], profit[i]);
+            policies.get(i).learn(history.view(i), state, actions[i], profit[i]);
         }
         return choose();
     }
@@ -82,9 +81,8 @@ public final class AgentDemand implements Repricing {
     private long[] choose() {
         int n = firms();
         int[] actions = new int[n];
-        AgentHistory.View view = history.view();
         for (int i = 0; i < n; i++) {
-            actions[i] = policies.get(i).choose(view.of(i));
+            actions[i] = policies.get(i).choose(history.view(i));
             if (actions[i] < 0 || actions[i] >= game.grid(i).size()) {
                 throw new IllegalStateException(policies.get(i).name() + " pricer of firm " + i + " chose grid index "
                         + actions[i] + " outside 0.." + (game.grid(i).size() - 1));

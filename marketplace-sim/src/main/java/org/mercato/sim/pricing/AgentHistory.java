@@ -4,8 +4,8 @@ import java.util.Arrays;
 
 /**
  * The periods agent demand has played: each period's grid indices and the state they were chosen
- * in, and, once the period is over, each firm's quantity (units sold) and profit. Shown to the
- * firms through one reused {@link View}, which sees the last {@code retained} periods.
+ * in, and, once the period is over, each firm's quantity (units sold) and profit. A firm's {@link
+ * #view} sees the last {@code retained} periods.
  */
 final class AgentHistory {
     private final PricingGame game;
@@ -22,8 +22,6 @@ final class AgentHistory {
     private int periods;
     /** The last {@code memory} periods' price profiles, coded as the engine codes them (0 at first). */
     private int state;
-
-    private final View view = new View();
 
     AgentHistory(PricingGame game, int retained) {
         this.game = game;
@@ -82,70 +80,53 @@ final class AgentHistory {
         periods++;
     }
 
-    View view() {
-        return view;
+    /** What firm {@code firm} sees now: the period about to be priced and those before it. */
+    PricingView view(int firm) {
+        return new FirmView(periods, firm, game, state, Math.min(periods, retained), this);
     }
 
-    /** What firm {@link #firm} sees now: the period about to be priced and those before it. */
-    final class View implements PricingView {
-        private int firm;
+    /** Firm {@code firm}'s grid index {@code lag} periods before the one about to be priced. */
+    int action(int firm, int lag) {
+        return actions[past(lag)][firm];
+    }
 
-        View of(int firm) {
-            this.firm = firm;
-            return this;
+    double quantity(int firm, int lag) {
+        return quantities[past(lag)][firm];
+    }
+
+    double profit(int firm, int lag) {
+        return profits[past(lag)][firm];
+    }
+
+    private int past(int lag) {
+        int shown = Math.min(periods, retained);
+        if (lag < 1 || lag > shown) {
+            throw new IndexOutOfBoundsException("lag " + lag + " outside 1.." + shown + " in period " + periods);
         }
+        return periods - lag;
+    }
 
-        @Override
-        public long period() {
-            return periods;
-        }
-
-        @Override
-        public int firm() {
-            return firm;
-        }
-
-        @Override
-        public PricingGame game() {
-            return game;
-        }
-
-        @Override
-        public int state() {
-            return state;
-        }
-
-        @Override
-        public int history() {
-            return Math.min(periods, retained);
-        }
-
+    /** One firm's view, valid until the history changes. */
+    private record FirmView(long period, int firm, PricingGame game, int state, int history, AgentHistory past)
+            implements PricingView {
         @Override
         public int action(int firm, int lag) {
-            return actions[past(lag)][firm];
+            return past.action(firm, lag);
         }
 
         @Override
         public double price(int firm, int lag) {
-            return game.grid(firm).price(action(firm, lag));
+            return game.grid(firm).price(past.action(firm, lag));
         }
 
         @Override
         public double quantity(int lag) {
-            return quantities[past(lag)][firm];
+            return past.quantity(firm, lag);
         }
 
         @Override
         public double profit(int lag) {
-            return profits[past(lag)][firm];
-        }
-
-        private int past(int lag) {
-            if (lag < 1 || lag > history()) {
-                throw new IndexOutOfBoundsException(
-                        "lag " + lag + " outside 1.." + history() + " in period " + periods);
-            }
-            return periods - lag;
+            return past.profit(firm, lag);
         }
     }
 }
