@@ -1,6 +1,6 @@
 package org.mercato.sim.pricing;
 
-import static org.mercato.sim.pricing.PricingEvents.round6;
+import static org.mercato.sim.events.JsonLine.round6;
 import static org.mercato.sim.pricing.PricingEvents.rounded;
 
 import java.util.ArrayList;

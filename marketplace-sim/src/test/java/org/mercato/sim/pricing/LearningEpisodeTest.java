@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.mercato.sim.events.Event;
+import org.mercato.sim.events.JsonLine;
 import org.mercato.sim.events.PricingBlockEvent;
 import org.mercato.sim.events.PricingEpisodeEvent;
 import org.mercato.sim.events.PricingImpulseEvent;
@@ -102,13 +103,13 @@ class LearningEpisodeTest {
         PricingImpulseEvent impulse =
                 (PricingImpulseEvent) outcome.events().get(outcome.events().size() - 1);
         // the markup firms cannot respond: before, the shock (firm 1's static best response), then back
-        double before = PricingEvents.round6(game.grid(0).price(index));
+        double before = JsonLine.round6(game.grid(0).price(index));
         ProfitTable table = ProfitTable.of(game);
         int shock = table.bestResponse(table.profile(new int[] {index, index}), 1);
         assertThat(impulse.prices())
                 .containsExactly(
                         List.of(before, before),
-                        List.of(before, PricingEvents.round6(game.grid(1).price(shock))),
+                        List.of(before, JsonLine.round6(game.grid(1).price(shock))),
                         List.of(before, before),
                         List.of(before, before));
     }
