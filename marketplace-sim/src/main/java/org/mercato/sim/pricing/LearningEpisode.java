@@ -36,6 +36,7 @@ public final class LearningEpisode {
     private final PricingGame game;
     private final ProfitTable table;
     private final List<PricingPolicy> policies;
+    private final PricingPolicy[] firms;
     private final Convergence convergence;
     private final Impulse impulse;
     private final long logEvery;
@@ -58,6 +59,7 @@ public final class LearningEpisode {
         this.game = game;
         this.table = ProfitTable.of(game);
         this.policies = List.copyOf(policies);
+        this.firms = policies.toArray(PricingPolicy[]::new);
         this.convergence = convergence;
         this.impulse = impulse;
         this.logEvery = logEvery;
@@ -110,7 +112,7 @@ public final class LearningEpisode {
             tape.record(profile);
             boolean changed = false;
             for (int i = 0; i < n; i++) {
-                changed |= policies.get(i).learn(views[i], state, chosen[i], table.profit(profile, i));
+                changed |= firms[i].learn(views[i], state, chosen[i], table.profit(profile, i));
                 blockPrices[i] += table.price(profile, i);
                 blockProfits[i] += table.profit(profile, i);
             }
@@ -157,7 +159,7 @@ public final class LearningEpisode {
     /** Every firm's choice this period (greedy: without exploring) into {@code chosen}; returns the profile. */
     private int chooseProfile(boolean greedy) {
         for (int i = 0; i < chosen.length; i++) {
-            PricingPolicy policy = policies.get(i);
+            PricingPolicy policy = firms[i];
             int a = greedy ? policy.greedy(views[i]) : policy.choose(views[i]);
             if (a < 0 || a >= table.size(i)) {
                 throw new IllegalStateException("the " + policy.name() + " pricer of firm " + i + " chose price index "
