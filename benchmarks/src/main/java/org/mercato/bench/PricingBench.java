@@ -17,7 +17,7 @@ import org.mercato.sim.pricing.QLearningPricer;
  * The analytic pricing engine on Calvano et al.'s baseline (n = 2, a = 2, a0 = 0, mu = 0.25, c =
  * 1, m = 15, xi = 0.1, k = 1, alpha = 0.15, beta = 4e-6, delta = 0.95, 100,000 stable periods,
  * cap 10^7): a warm-up episode, then {@code episodes} episodes on 1 thread and on {@code threads};
- * prints the periods per second, the wall time per episode, the share converged and the mean
+ * prints the wall and process CPU time, the periods per second of each, the wall time per episode, the share converged and the mean
  * profit gain (the same on both runs: the log does not depend on the thread count).
  *
  * <p>Arguments: {@code [episodes (8)] [threads (2)] [beta (4e-6)]}.
@@ -46,6 +46,9 @@ public final class PricingBench {
         PricingSetup setup = new PricingSetup(
                 game, List.of(q, q), new Convergence(100_000, 10_000_000), new Impulse(0, 15), 100_000, episodes, 2020);
         List<PricingEpisodeEvent> ends = new ArrayList<>();
+        var os = (com.sun.management.OperatingSystemMXBean)
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        long cpu = os.getProcessCpuTime();
         long start = System.nanoTime();
         PricingRun.run(setup, threads, 0, 0, List.of(logged -> {
             if (logged.event() instanceof PricingEpisodeEvent end) {
@@ -53,17 +56,20 @@ public final class PricingBench {
             }
         }));
         double seconds = (System.nanoTime() - start) / 1e9;
+        double cpuSeconds = (os.getProcessCpuTime() - cpu) / 1e9;
         long periods = ends.stream().mapToLong(PricingEpisodeEvent::periods).sum();
         System.out.printf(
                 Locale.ROOT,
-                "%-9s %.2f s, %.2f s per episode, %,d periods (%.0f per episode), %.2f M periods/s,"
-                        + " %d/%d converged, mean gain %.3f%n",
+                "%-9s %.2f s (cpu %.2f s), %.2f s per episode, %,d periods (%.0f per episode), %.2f M periods/s,"
+                        + " %.2f M per cpu second, %d/%d converged, mean gain %.3f%n",
                 label,
                 seconds,
+                cpuSeconds,
                 seconds / episodes,
                 periods,
                 (double) periods / episodes,
                 periods / seconds / 1e6,
+                periods / cpuSeconds / 1e6,
                 ends.stream().filter(PricingEpisodeEvent::converged).count(),
                 episodes,
                 ends.stream().mapToDouble(PricingEpisodeEvent::gain).average().orElse(Double.NaN));
