@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.mercato.sim.events.Event;
+import org.mercato.sim.events.JsonLine;
 import org.mercato.sim.events.PricingBlockEvent;
 import org.mercato.sim.events.PricingEpisodeEvent;
 import org.mercato.sim.events.PricingImpulseEvent;
@@ -102,13 +103,13 @@ class LearningEpisodeTest {
         PricingImpulseEvent impulse =
                 (PricingImpulseEvent) outcome.events().get(outcome.events().size() - 1);
         // the markup firms cannot respond: before, the shock (firm 1's static best response), then back
-        double before = PricingEvents.round6(game.grid(0).price(index));
+        double before = JsonLine.round6(game.grid(0).price(index));
         ProfitTable table = ProfitTable.of(game);
         int shock = table.bestResponse(table.profile(new int[] {index, index}), 1);
         assertThat(impulse.prices())
                 .containsExactly(
                         List.of(before, before),
-                        List.of(before, PricingEvents.round6(game.grid(1).price(shock))),
+                        List.of(before, JsonLine.round6(game.grid(1).price(shock))),
                         List.of(before, before),
                         List.of(before, before));
     }
@@ -154,5 +155,42 @@ class LearningEpisodeTest {
         assertThatThrownBy(episode::run)
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("firm 0 chose price index 15, outside its grid of 15");
+    }
+
+    @Test
+    void threeAsymmetricQLearnersAndTwoPeriodMemoriesRunToTheEnd() {
+        LogitDemand demand = new LogitDemand(new double[] {2, 2.2, 1.8}, new double[] {1, 1.1, 0.9}, 0, 0.25);
+        PricerFactory q = QLearningPricer.factory(0.15, 1e-3, 0.95);
+        for (PricingGame game : List.of(
+                PricingGame.of(demand, 5, 0.1, 1),
+                PricingGame.of(LogitDemand.symmetric(2, 2, 1, 0, 0.25), 5, 0.1, 2))) {
+            List<PricerFactory> firms = java.util.Collections.nCopies(game.firms(), q);
+            PricingSetup setup = new PricingSetup(
+                    game, firms, new Convergence(500, 50_000), new Impulse(2 % game.firms(), 4), 1_000, 1, 9);
+            LearningEpisode.Outcome outcome = LearningEpisode.of(setup, 0).run();
+            assertThat(outcome.prices()).hasSize(game.firms());
+            for (int i = 0; i < game.firms(); i++) {
+                assertThat(outcome.prices()[i])
+                        .isBetween(game.grid(i).price(0), game.grid(i).price(4));
+            }
+            if (outcome.converged()) {
+                PricingImpulseEvent impulse = (PricingImpulseEvent)
+                        outcome.events().get(outcome.events().size() - 1);
+                assertThat(impulse.prices()).hasSize(6).allMatch(row -> row.size() == game.firms());
+            }
+        }
+    }
+
+    @Test
+    void aGameTooLargeForATableIsRefusedWithItsSize() {
+        PricingGame game = PricingGame.of(LogitDemand.symmetric(3, 2, 1, 0, 0.25), 15, 0.1, 3);
+        assertThatThrownBy(game::states)
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("3 firms with grids of 15 prices and memory 3");
+        PricingGame big = PricingGame.of(LogitDemand.symmetric(3, 2, 1, 0, 0.25), 15, 0.1, 2);
+        assertThatThrownBy(
+                        () -> QLearningPricer.factory(0.1, 1e-5, 0.9).create(0, big, new java.util.SplittableRandom(1)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("too large");
     }
 }
