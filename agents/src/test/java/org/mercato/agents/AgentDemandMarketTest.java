@@ -2,6 +2,9 @@ package org.mercato.agents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -9,6 +12,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.mercato.agents.assistant.LogitAssistant;
 import org.mercato.sim.KernelSettings;
 import org.mercato.sim.Simulation;
@@ -17,6 +21,7 @@ import org.mercato.sim.domain.Catalog;
 import org.mercato.sim.domain.Customer;
 import org.mercato.sim.domain.OrderLine;
 import org.mercato.sim.domain.Service;
+import org.mercato.sim.events.EventReader;
 import org.mercato.sim.events.ImpressionEvent;
 import org.mercato.sim.events.LoggedEvent;
 import org.mercato.sim.events.MessageEvent;
@@ -314,7 +319,8 @@ class AgentDemandMarketTest {
     }
 
     @Test
-    void theSameSeedWritesTheSameBytesInTheBareLoopAndWithActorsOnOneAndFourThreads() {
+    void theSameSeedWritesTheSameBytesInTheBareLoopAndWithActorsOnOneAndFourThreads(@TempDir Path dir)
+            throws IOException {
         List<PricerFactory> firms = List.of(randomPricer(), randomPricer());
         String bare = jsonl(run(setup(4, 8, firms, 17, 1, KernelSettings.Mode.BARE)));
         String one = jsonl(run(setup(4, 8, firms, 17, 1, KernelSettings.Mode.ACTORS)));
@@ -322,6 +328,10 @@ class AgentDemandMarketTest {
         assertThat(bare).contains("\"type\":\"pricing_period\"").contains("\"type\":\"payment\"");
         assertThat(one).isEqualTo(bare);
         assertThat(four).isEqualTo(bare);
+        // the log reads back to the same events, pricing events and all
+        Path file = dir.resolve("events.jsonl");
+        Files.writeString(file, bare);
+        assertThat(jsonl(EventReader.readAll(file))).isEqualTo(bare);
         String otherSeed = jsonl(run(setup(4, 8, firms, 18, 1, KernelSettings.Mode.BARE)));
         assertThat(pricingPeriods(otherSeed)).isNotEqualTo(pricingPeriods(bare));
     }
