@@ -96,7 +96,7 @@ class MarketDynamicsTest {
 
     static MarketDynamics dynamics(
             long[] arrivals, long period, Returns returns, long delay, ServiceQuality quality, Reviews reviews) {
-        return new MarketDynamics(arrivals, period, HORIZON, returns, delay, quality, reviews, null);
+        return new MarketDynamics(arrivals, period, HORIZON, returns, delay, quality, reviews, null, null);
     }
 
     private void open(Catalog catalog, MarketDynamics dynamics, SearchMechanism search) {
@@ -416,7 +416,8 @@ class MarketDynamicsTest {
 
     @Test
     void stockRefillsOnRestockTimersAndSoldOutUsesTheCurrentStock() {
-        MarketDynamics dynamics = new MarketDynamics(null, 100_000, HORIZON, null, 0, null, null, new Restock(0, 0));
+        MarketDynamics dynamics =
+                new MarketDynamics(null, 100_000, HORIZON, null, 0, null, null, new Restock(0, 0), null);
         open(catalog(1), dynamics);
         buy(10, C0, S0);
         buy(20, C1, S0);
@@ -438,7 +439,8 @@ class MarketDynamicsTest {
 
     @Test
     void aPartialRestockAddsItsAmountUpToTheCapacity() {
-        MarketDynamics dynamics = new MarketDynamics(null, 0, HORIZON, null, 0, null, null, new Restock(50_000, 1));
+        MarketDynamics dynamics =
+                new MarketDynamics(null, 0, HORIZON, null, 0, null, null, new Restock(50_000, 1), null);
         open(
                 new Catalog(
                         List.of(service("s0", 4, 3), service("s1", 3, 0)),

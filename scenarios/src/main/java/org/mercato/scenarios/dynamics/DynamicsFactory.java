@@ -56,7 +56,8 @@ public final class DynamicsFactory {
                 config.deliveryMicros(),
                 quality(config.quality(), catalog.services(), overPromisers),
                 reviews(config.reviews(), config.fakeReviews(), catalog.services(), overPromisers),
-                restock(config.restock()));
+                restock(config.restock()),
+                null);
     }
 
     /**
