@@ -65,6 +65,7 @@ class LlmReviewTextMarketTest {
                 60_000_000,
                 ServiceQuality.constant(1.0, Map.of(0, 0.3)),
                 reviews,
+                null,
                 null);
         SimulationSetup setup = ReturningPizzaMarket.setup(catalog(), assistants, 500_000, kernel, dynamics);
         List<LoggedEvent> events = new ArrayList<>();
