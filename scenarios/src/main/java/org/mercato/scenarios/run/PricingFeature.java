@@ -17,6 +17,8 @@ import org.mercato.sim.events.DoneEvent;
 import org.mercato.sim.events.EventSink;
 import org.mercato.sim.events.LoggedEvent;
 import org.mercato.sim.events.PricingEpisodeEvent;
+import org.mercato.sim.market.dynamics.MarketDynamics;
+import org.mercato.sim.pricing.AgentDemand;
 import org.mercato.sim.pricing.BanditPricer;
 import org.mercato.sim.pricing.BestResponsePricer;
 import org.mercato.sim.pricing.Convergence;
@@ -32,7 +34,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sellers that learn prices, wired from {@code market.pricing}: under {@code demand: logit} the
+ * Sellers that learn prices, wired from {@code market.pricing}: under {@code demand: agents} the
+ * catalog's services reprice at each period boundary of the market's dynamics ({@link AgentDemand});
+ * under {@code demand: logit} the
  * analytic engine ({@link PricingRun}) runs the learning episodes after the shopping market, in the
  * same log and virtual time, numbered on from the market's last event, on the kernel's parallelism
  * (the log is the same for any thread count). Its block {@code pricing} folds the pricing events
@@ -51,29 +55,54 @@ public final class PricingFeature implements RunFeature {
     @Override
     public void wireMarket(MarketWiring market) {
         config = market.scenario().market().pricing();
-        if (config == null) {
+    }
+
+    /**
+     * Under {@code demand: agents}, after the dynamics are wired: the catalog's services are the firms,
+     * repricing at each period boundary ({@link AgentDemand}).
+     */
+    @Override
+    public void completeMarket(MarketWiring market) {
+        if (config == null || config.logitDemand()) {
             return;
         }
-        if (!config.logitDemand()) {
+        int services = market.catalog().services().size();
+        if (services != config.firmCount()) {
+            throw new WiringException(
+                    KeyPath.of("market", "pricing", "firms"),
+                    "demand: agents prices the catalog's services, one firm each: " + config.firmCount() + " firms but "
+                            + services + " services");
+        }
+        if (hasLlmFirm()) {
             throw new WiringException(
                     KeyPath.of("market", "pricing", "demand"),
-                    "demand: agents (sellers repricing against shoppers in the market) is not available in this"
-                            + " build yet; use demand: logit");
+                    "llm sellers price under demand: logit only in this build; use a learning policy with"
+                            + " demand: agents");
         }
+        List<PricerFactory> firms = new ArrayList<>();
+        for (int i = 0; i < config.firmCount(); i++) {
+            firms.add(factory(config.policy(i)));
+        }
+        MarketDynamics d = market.dynamics();
+        market.dynamics(new MarketDynamics(
+                d.arrivals(),
+                d.period(),
+                d.horizon(),
+                d.returns(),
+                d.deliveryDelay(),
+                d.quality(),
+                d.reviews(),
+                d.restock(),
+                AgentDemand.repricing(game(), firms, market.scenario().seed())));
     }
 
     @Override
     public void prepareRun(MarketWiring market) {
-        if (config == null) {
+        if (config == null || !config.logitDemand()) {
             return;
         }
-        int n = config.firmCount();
-        double[] quality = new double[n];
-        double[] cost = new double[n];
         List<PricerFactory> firms = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            quality[i] = config.quality(i);
-            cost[i] = config.cost(i);
+        for (int i = 0; i < config.firmCount(); i++) {
             PricingPolicyConfig policy = config.policy(i);
             firms.add(
                     policy.name().equals(PricingPolicyConfig.LLM)
@@ -81,12 +110,9 @@ public final class PricingFeature implements RunFeature {
                                     market.llm().client(policy.llm(), "pricer", i, "llm-pricer", 1), policy.history())
                             : factory(policy));
         }
-        LogitDemand demand = new LogitDemand(quality, cost, config.outside(), config.mu());
-        PricingGame game =
-                PricingGame.of(demand, config.grid().size(), config.grid().xi(), config.memory());
         PricingConfig.Impulse impulse = config.impulse();
         setup = new PricingSetup(
-                game,
+                game(),
                 firms,
                 convergence(),
                 impulse == null ? null : new Impulse(impulse.deviator(), impulse.periods()),
@@ -94,6 +120,19 @@ public final class PricingFeature implements RunFeature {
                 config.episodes(),
                 market.scenario().seed());
         threads = market.scenario().kernel().parallelismOrDefault();
+    }
+
+    /** The stage game: the logit demand of the config's firms, their price grids and the state's memory. */
+    private PricingGame game() {
+        int n = config.firmCount();
+        double[] quality = new double[n];
+        double[] cost = new double[n];
+        for (int i = 0; i < n; i++) {
+            quality[i] = config.quality(i);
+            cost[i] = config.cost(i);
+        }
+        LogitDemand demand = new LogitDemand(quality, cost, config.outside(), config.mu());
+        return PricingGame.of(demand, config.grid().size(), config.grid().xi(), config.memory());
     }
 
     /**
