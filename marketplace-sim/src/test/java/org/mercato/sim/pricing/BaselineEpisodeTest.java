@@ -31,6 +31,9 @@ class BaselineEpisodeTest {
                 .toList();
         assertThat(episodes).hasSize(6);
         episodes.forEach(System.out::println);
-        log.stream().map(LoggedEvent::event).filter(PricingImpulseEvent.class::isInstance).forEach(System.out::println);
+        log.stream()
+                .map(LoggedEvent::event)
+                .filter(PricingImpulseEvent.class::isInstance)
+                .forEach(System.out::println);
     }
 }
