@@ -400,8 +400,12 @@ public final class EventReader {
         }
 
         List<Double> decimals(String name) {
+            return numbers(name, array(name));
+        }
+
+        private static List<Double> numbers(String name, JsonNode array) {
             List<Double> values = new ArrayList<>();
-            for (JsonNode value : array(name)) {
+            for (JsonNode value : array) {
                 if (!value.isNumber()) {
                     throw bad(name, "numbers", value);
                 }
@@ -412,20 +416,12 @@ public final class EventReader {
 
         List<List<Double>> decimalRows(String name) {
             List<List<Double>> rows = new ArrayList<>();
-            int i = 0;
             for (JsonNode row : array(name)) {
+                String element = name + "[" + rows.size() + "]";
                 if (!row.isArray()) {
-                    throw bad(name + "[" + i + "]", "an array", row);
+                    throw bad(element, "an array", row);
                 }
-                List<Double> values = new ArrayList<>();
-                for (JsonNode value : row) {
-                    if (!value.isNumber()) {
-                        throw bad(name + "[" + i + "]", "numbers", value);
-                    }
-                    values.add(Double.parseDouble(value.numberValue().toString()));
-                }
-                rows.add(values);
-                i++;
+                rows.add(numbers(element, row));
             }
             return rows;
         }

@@ -16,6 +16,14 @@ public final class JsonLine {
         this.out = out;
     }
 
+    /**
+     * Rounds to six decimal places, as the engines that log computed doubles (strategy auctions,
+     * pricing) write them, so the log stays readable; decisions use the exact values.
+     */
+    public static double round6(double value) {
+        return Math.round(value * 1e6) / 1e6;
+    }
+
     public JsonLine begin() {
         out.append('{');
         first = true;
@@ -92,18 +100,9 @@ public final class JsonLine {
 
     /** An array of arrays of numbers. */
     public JsonLine numberRows(String name, Iterable<? extends Iterable<Double>> rows) {
-        return array(name, rows, row -> {
-            out.append('[');
-            boolean firstValue = true;
-            for (Double value : row) {
-                if (!firstValue) {
-                    out.append(',');
-                }
-                firstValue = false;
-                number(value);
-            }
-            out.append(']');
-        });
+        name(name);
+        elements(rows, row -> elements(row, this::number));
+        return this;
     }
 
     public JsonLine counts(String name, Map<String, Integer> values) {
@@ -116,6 +115,11 @@ public final class JsonLine {
 
     private <T> JsonLine array(String name, Iterable<T> values, Consumer<T> element) {
         name(name);
+        elements(values, element);
+        return this;
+    }
+
+    private <T> void elements(Iterable<T> values, Consumer<T> element) {
         out.append('[');
         boolean firstValue = true;
         for (T value : values) {
@@ -126,7 +130,6 @@ public final class JsonLine {
             element.accept(value);
         }
         out.append(']');
-        return this;
     }
 
     private <V> JsonLine object(String name, Map<String, V> values, Consumer<V> value) {

@@ -1,6 +1,6 @@
 package org.mercato.sim.pricing;
 
-import static org.mercato.sim.pricing.PricingEvents.round6;
+import static org.mercato.sim.events.JsonLine.round6;
 import static org.mercato.sim.pricing.PricingEvents.rounded;
 
 import java.util.ArrayList;
@@ -36,6 +36,7 @@ public final class LearningEpisode {
     private final PricingGame game;
     private final ProfitTable table;
     private final List<PricingPolicy> policies;
+    private final PricingPolicy[] firms;
     private final Convergence convergence;
     private final Impulse impulse;
     private final long logEvery;
@@ -58,6 +59,7 @@ public final class LearningEpisode {
         this.game = game;
         this.table = ProfitTable.of(game);
         this.policies = List.copyOf(policies);
+        this.firms = policies.toArray(PricingPolicy[]::new);
         this.convergence = convergence;
         this.impulse = impulse;
         this.logEvery = logEvery;
@@ -94,54 +96,21 @@ public final class LearningEpisode {
             double gain,
             List<Event> events) {}
 
+    /** Runs the episode (once). */
     public Outcome run() {
-        int n = game.firms();
         List<Event> events = new ArrayList<>();
-        double[] blockPrices = new double[n];
-        double[] blockProfits = new double[n];
-        double[] lastPrices = new double[n];
-        double[] lastProfits = new double[n];
-        long blockStart = 0;
-        long stableRun = 0;
-        boolean converged = false;
-        while (tape.periods() < convergence.maxPeriods()) {
-            int state = tape.state();
-            int profile = chooseProfile(false);
-            tape.record(profile);
-            boolean changed = false;
-            for (int i = 0; i < n; i++) {
-                changed |= policies.get(i).learn(views[i], state, chosen[i], table.profit(profile, i));
-                blockPrices[i] += table.price(profile, i);
-                blockProfits[i] += table.profit(profile, i);
-            }
-            stableRun = changed ? 0 : stableRun + 1;
-            long period = tape.periods();
-            boolean stop = stableRun >= convergence.stable() || period >= convergence.maxPeriods();
-            if (period - blockStart == logEvery || (stop && period > blockStart)) {
-                events.add(block(blockStart, period, blockPrices, blockProfits, lastPrices, lastProfits));
-                blockStart = period;
-            }
-            if (stableRun >= convergence.stable()) {
-                converged = true;
-                break;
-            }
-        }
+        Block block = new Block(game.firms());
+        boolean converged = learn(events, block);
         long periods = tape.periods();
-        double[] prices = lastPrices;
-        double[] profits = lastProfits;
+        double[] prices = block.lastPrices;
+        double[] profits = block.lastProfits;
         List<Event> tail = new ArrayList<>();
         if (converged) {
             Tape end = tape;
             tape = end.copy();
             List<Integer> cycle = greedyCycle();
-            prices = new double[n];
-            profits = new double[n];
-            for (int profile : cycle) {
-                for (int i = 0; i < n; i++) {
-                    prices[i] += table.price(profile, i) / cycle.size();
-                    profits[i] += table.profit(profile, i) / cycle.size();
-                }
-            }
+            prices = means(cycle, table::price);
+            profits = means(cycle, table::profit);
             if (impulse != null) {
                 tail.add(impulseResponse());
             }
@@ -154,10 +123,92 @@ public final class LearningEpisode {
         return new Outcome(episode, periods, converged, prices, profits, gain, List.copyOf(events));
     }
 
+    /** The learning periods, their blocks into {@code events}; returns whether the episode converged. */
+    private boolean learn(List<Event> events, Block block) {
+        long stableRun = 0;
+        while (tape.periods() < convergence.maxPeriods()) {
+            int state = tape.state();
+            int profile = chooseProfile(false);
+            tape.record(profile);
+            boolean changed = false;
+            for (int i = 0; i < firms.length; i++) {
+                changed |= firms[i].learn(views[i], state, chosen[i], table.profit(profile, i));
+            }
+            block.add(profile);
+            stableRun = changed ? 0 : stableRun + 1;
+            long period = tape.periods();
+            boolean converged = stableRun >= convergence.stable();
+            boolean stop = converged || period >= convergence.maxPeriods();
+            if (period - block.from == logEvery || (stop && period > block.from)) {
+                events.add(block.close(period));
+            }
+            if (converged) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private double[] means(List<Integer> profiles, ProfileValue value) {
+        double[] means = new double[game.firms()];
+        for (int profile : profiles) {
+            for (int i = 0; i < means.length; i++) {
+                means[i] += value.of(profile, i) / profiles.size();
+            }
+        }
+        return means;
+    }
+
+    @FunctionalInterface
+    private interface ProfileValue {
+        double of(int profile, int firm);
+    }
+
+    /** The running sums of the open block and the means of the last closed one. */
+    private final class Block {
+        private final double[] prices;
+        private final double[] profits;
+        final double[] lastPrices;
+        final double[] lastProfits;
+        long from;
+
+        Block(int firms) {
+            prices = new double[firms];
+            profits = new double[firms];
+            lastPrices = new double[firms];
+            lastProfits = new double[firms];
+        }
+
+        void add(int profile) {
+            for (int i = 0; i < prices.length; i++) {
+                prices[i] += table.price(profile, i);
+                profits[i] += table.profit(profile, i);
+            }
+        }
+
+        PricingBlockEvent close(long to) {
+            double length = to - from;
+            for (int i = 0; i < prices.length; i++) {
+                lastPrices[i] = prices[i] / length;
+                lastProfits[i] = profits[i] / length;
+                prices[i] = 0;
+                profits[i] = 0;
+            }
+            double epsilon = 0;
+            for (PricingPolicy policy : firms) {
+                epsilon = Math.max(epsilon, policy.exploration(to));
+            }
+            PricingBlockEvent event = new PricingBlockEvent(
+                    episode, from, to, rounded(lastPrices), rounded(lastProfits), round6(epsilon));
+            from = to;
+            return event;
+        }
+    }
+
     /** Every firm's choice this period (greedy: without exploring) into {@code chosen}; returns the profile. */
     private int chooseProfile(boolean greedy) {
         for (int i = 0; i < chosen.length; i++) {
-            PricingPolicy policy = policies.get(i);
+            PricingPolicy policy = firms[i];
             int a = greedy ? policy.greedy(views[i]) : policy.choose(views[i]);
             if (a < 0 || a >= table.size(i)) {
                 throw new IllegalStateException("the " + policy.name() + " pricer of firm " + i + " chose price index "
@@ -166,22 +217,6 @@ public final class LearningEpisode {
             chosen[i] = a;
         }
         return table.profile(chosen);
-    }
-
-    private PricingBlockEvent block(
-            long from, long to, double[] prices, double[] profits, double[] lastPrices, double[] lastProfits) {
-        double length = to - from;
-        for (int i = 0; i < prices.length; i++) {
-            lastPrices[i] = prices[i] / length;
-            lastProfits[i] = profits[i] / length;
-            prices[i] = 0;
-            profits[i] = 0;
-        }
-        double epsilon = 0;
-        for (PricingPolicy policy : policies) {
-            epsilon = Math.max(epsilon, policy.exploration(to));
-        }
-        return new PricingBlockEvent(episode, from, to, rounded(lastPrices), rounded(lastProfits), round6(epsilon));
     }
 
     /**

@@ -40,7 +40,7 @@ public record PriceBenchmarks(PricePoint nash, PricePoint monopoly) {
             double moved = 0;
             for (int i = 0; i < prices.length; i++) {
                 double best = bestResponse(demand, prices, i);
-                moved = Math.max(moved, Math.abs(best - prices[i]));
+                moved = Math.max(moved, Math.abs(best - prices[i]) / Math.max(1, Math.abs(best)));
                 prices[i] = best;
             }
             if (moved <= TOLERANCE) {
@@ -50,47 +50,42 @@ public record PriceBenchmarks(PricePoint nash, PricePoint monopoly) {
         throw new IllegalStateException("the Nash prices of " + demand + " did not converge");
     }
 
-    /** Firm i's exact best response to the others' prices (prices[i] is used as scratch and restored). */
+    /**
+     * Firm i's exact best response to the others' prices: the root of {@code p - c - mu (1 +
+     * exp((a_i - p)/mu - log R))}, R the others' and the outside good's weight, which is {@code p -
+     * c - mu / (1 - q_i)} without the cancellation of {@code 1 - q_i} when firm i dominates.
+     */
     static double bestResponse(LogitDemand demand, double[] prices, int i) {
+        double mu = demand.mu();
         double c = demand.cost(i);
-        double saved = prices[i];
-        double low = c;
-        double high = c + demand.mu() / (1 - share(demand, prices, i, c));
-        double mid = high;
-        for (int step = 0; step < 200 && high - low > TOLERANCE * Math.max(1, Math.abs(high)); step++) {
-            mid = 0.5 * (low + high);
-            double q = share(demand, prices, i, mid);
-            if (mid - c - demand.mu() / (1 - q) < 0) {
-                low = mid;
-            } else {
-                high = mid;
-            }
+        double a = demand.quality(i);
+        double[] rivals = new double[prices.length];
+        for (int j = 0; j < prices.length; j++) {
+            rivals[j] = j == i ? demand.outside() / mu : (demand.quality(j) - prices[j]) / mu;
         }
-        prices[i] = saved;
-        return 0.5 * (low + high);
-    }
-
-    private static double share(LogitDemand demand, double[] prices, int i, double price) {
-        prices[i] = price;
-        return demand.shares(prices)[i];
+        double logRest = logSumExp(rivals);
+        java.util.function.DoubleUnaryOperator excess = p -> p - c - mu * (1 + Math.exp((a - p) / mu - logRest));
+        double step = mu;
+        while (excess.applyAsDouble(c + step) < 0) {
+            step *= 2;
+        }
+        return bisect(excess, c, c + step);
     }
 
     static double[] monopolyPrices(LogitDemand demand) {
         double mu = demand.mu();
+        double[] exponents = new double[demand.firms()];
+        for (int i = 0; i < exponents.length; i++) {
+            exponents[i] = (demand.quality(i) - demand.cost(i)) / mu;
+        }
+        double inside = logSumExp(exponents) - demand.outside() / mu;
+        // m (1 - Q(m)) - mu with 1 - Q(m) = 1 / (1 + exp(inside - m / mu))
+        java.util.function.DoubleUnaryOperator excess = m -> m / (1 + Math.exp(inside - m / mu)) - mu;
         double high = mu;
-        while (excess(demand, high) < 0) {
+        while (excess.applyAsDouble(high) < 0) {
             high *= 2;
         }
-        double low = 0;
-        for (int step = 0; step < 200 && high - low > TOLERANCE * Math.max(1, high); step++) {
-            double mid = 0.5 * (low + high);
-            if (excess(demand, mid) < 0) {
-                low = mid;
-            } else {
-                high = mid;
-            }
-        }
-        double markup = 0.5 * (low + high);
+        double markup = bisect(excess, 0, high);
         double[] prices = demand.cost();
         for (int i = 0; i < prices.length; i++) {
             prices[i] += markup;
@@ -98,16 +93,31 @@ public record PriceBenchmarks(PricePoint nash, PricePoint monopoly) {
         return prices;
     }
 
-    /** {@code m (1 - Q(m)) - mu}, with Q the inside share when every firm's markup is m. */
-    private static double excess(LogitDemand demand, double markup) {
-        double[] prices = demand.cost();
-        for (int i = 0; i < prices.length; i++) {
-            prices[i] += markup;
+    /** The root of an increasing function with f(low) < 0 <= f(high), to the last representable bit. */
+    private static double bisect(java.util.function.DoubleUnaryOperator f, double low, double high) {
+        for (int step = 0; step < 2_000; step++) {
+            double mid = 0.5 * (low + high);
+            if (mid <= low || mid >= high) {
+                break;
+            }
+            if (f.applyAsDouble(mid) < 0) {
+                low = mid;
+            } else {
+                high = mid;
+            }
         }
-        double inside = 0;
-        for (double q : demand.shares(prices)) {
-            inside += q;
+        return 0.5 * (low + high);
+    }
+
+    private static double logSumExp(double[] values) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (double value : values) {
+            max = Math.max(max, value);
         }
-        return markup * (1 - inside) - demand.mu();
+        double sum = 0;
+        for (double value : values) {
+            sum += Math.exp(value - max);
+        }
+        return max + Math.log(sum);
     }
 }

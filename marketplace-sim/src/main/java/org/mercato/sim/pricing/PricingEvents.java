@@ -1,5 +1,7 @@
 package org.mercato.sim.pricing;
 
+import static org.mercato.sim.events.JsonLine.round6;
+
 import java.util.ArrayList;
 import java.util.List;
 import org.mercato.sim.events.PricingBenchmarkEvent;
@@ -23,10 +25,6 @@ public final class PricingEvents {
                 rounded(benchmarks.monopoly().prices()),
                 rounded(benchmarks.monopoly().profits()),
                 rounded(game.grid(0).prices()));
-    }
-
-    static double round6(double value) {
-        return Math.round(value * 1e6) / 1e6;
     }
 
     static List<Double> rounded(double[] values) {

@@ -44,16 +44,25 @@ public record PricingGame(LogitDemand demand, List<PriceGrid> grids, int memory,
         long profiles = 1;
         for (PriceGrid grid : grids) {
             profiles *= grid.size();
+            if (profiles > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("a pricing game of " + firms() + " firms has more than "
+                        + Integer.MAX_VALUE + " price profiles");
+            }
         }
-        return Math.toIntExact(profiles);
+        return (int) profiles;
     }
 
-    /** Product of grid sizes ^ memory. */
+    /** Product of grid sizes ^ memory; a game with more than 2^31 - 1 states is refused. */
     public int states() {
         long states = 1;
         for (int k = 0; k < memory; k++) {
-            states = Math.multiplyExact(states, (long) profiles());
+            states *= profiles();
+            if (states > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("a pricing game of " + firms() + " firms with grids of "
+                        + grids.get(0).size() + " prices and memory " + memory + " has more than "
+                        + Integer.MAX_VALUE + " states");
+            }
         }
-        return Math.toIntExact(states);
+        return (int) states;
     }
 }

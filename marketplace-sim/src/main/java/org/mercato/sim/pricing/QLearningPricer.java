@@ -14,6 +14,8 @@ import java.util.SplittableRandom;
  */
 public final class QLearningPricer implements PricingPolicy {
     private static final int RESYNC = 4096;
+    /** 2^27 doubles, 1 GiB per firm: beyond it an episode would not fit the heap anyway. */
+    private static final long MAX_TABLE = 1L << 27;
 
     private final double alpha;
     private final double beta;
@@ -43,7 +45,11 @@ public final class QLearningPricer implements PricingPolicy {
             initial[a] /= (1 - delta) * rivalProfiles;
         }
         int states = table.states();
-        q = new double[Math.multiplyExact(states, actions)];
+        if ((long) states * actions > MAX_TABLE) {
+            throw new IllegalArgumentException("a Q-table of " + states + " states x " + actions
+                    + " prices is too large (at most " + MAX_TABLE + " entries): fewer firms, prices or memory");
+        }
+        q = new double[states * actions];
         for (int s = 0; s < states; s++) {
             System.arraycopy(initial, 0, q, s * actions, actions);
         }

@@ -27,12 +27,7 @@ class DynamicsEventReaderTest {
 
     @Test
     void everyDynamicsEventReadsBackEqualAndRewritesToTheSameBytes() {
-        for (LoggedEvent event : dynamicsEvents()) {
-            String written = EventReaderTest.line(event);
-            LoggedEvent read = EventReader.parse(written);
-            assertThat(read).as(written).isEqualTo(event);
-            assertThat(EventReaderTest.line(read)).isEqualTo(written);
-        }
+        EventReaderTest.assertReadBackEqualAndRewrittenTheSame(dynamicsEvents());
     }
 
     @Test

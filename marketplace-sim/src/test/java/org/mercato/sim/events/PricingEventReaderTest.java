@@ -41,12 +41,7 @@ class PricingEventReaderTest {
 
     @Test
     void everyPricingEventReadsBackEqualAndRewritesToTheSameBytes() {
-        for (LoggedEvent event : pricingEvents()) {
-            String written = EventReaderTest.line(event);
-            LoggedEvent read = EventReader.parse(written);
-            assertThat(read).as(written).isEqualTo(event);
-            assertThat(EventReaderTest.line(read)).isEqualTo(written);
-        }
+        EventReaderTest.assertReadBackEqualAndRewrittenTheSame(pricingEvents());
     }
 
     @Test
