@@ -331,9 +331,10 @@ public final class ScenarioRunner {
         List<EventSink> market = new ArrayList<>(sinks);
         market.add(tail);
         KernelStats stats = Simulation.run(setup, market, windows);
-        AfterMarket next = new AfterMarket(tail.lastTime(), tail.nextSeq(), List.copyOf(sinks), this::phase);
+        // each feature numbers on from where the log ended, the market's or an earlier feature's events
+        sinks.add(tail);
         for (RunFeature feature : features) {
-            feature.afterMarket(next);
+            feature.afterMarket(new AfterMarket(tail.lastTime(), tail.nextSeq(), List.copyOf(sinks), this::phase));
         }
         return stats;
     }
