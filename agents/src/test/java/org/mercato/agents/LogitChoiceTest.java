@@ -12,9 +12,11 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.mercato.agents.assistant.LogitAssistant;
+import org.mercato.agents.base.PolicyParams;
 import org.mercato.agents.base.Tactic;
 import org.mercato.sim.policy.AgentContext;
 import org.mercato.sim.protocol.AssistantStarted;
+import org.mercato.sim.protocol.Done;
 import org.mercato.sim.protocol.ListingView;
 import org.mercato.sim.protocol.Message;
 import org.mercato.sim.protocol.SearchResults;
@@ -22,7 +24,19 @@ import org.mercato.sim.protocol.SearchResults;
 /** The logit shopper chooses with the softmax probabilities of its planted coefficients. */
 class LogitChoiceTest {
     private static final LogitAssistant.Coefficients BETA = new LogitAssistant.Coefficients(
-            -0.3, 0, -0.2, -1.5, 0.8, 0.1, 0.5, 0.7, 0.4, Map.of("authority", 0.8, "social-proof", -0.3));
+            -0.3,
+            0,
+            -0.2,
+            -1.5,
+            0.8,
+            0.1,
+            0.5,
+            0.7,
+            0.4,
+            Map.of("authority", 0.8, "social-proof", -0.3),
+            0,
+            LogitAssistant.NO_OUTSIDE,
+            Map.of());
 
     /** Six listings with different features, one without a price. */
     private static final List<ListingView> PAGE = List.of(
@@ -88,8 +102,56 @@ class LogitChoiceTest {
 
     @Test
     void aStrongTacticCoefficientMakesTheManipulatorNearlyCertain() {
-        var beta = new LogitAssistant.Coefficients(0, 0, 0, 0, 0, 0, 0, 0, 0, Map.of("authority", 12.0));
+        var beta = new LogitAssistant.Coefficients(
+                0, 0, 0, 0, 0, 0, 0, 0, 0, Map.of("authority", 12.0), 0, LogitAssistant.NO_OUTSIDE, Map.of());
         double[] p = new LogitAssistant(beta, 1).probabilities(ANA, PAGE);
         assertThat(p[1]).isGreaterThan(0.999);
+    }
+
+    @Test
+    void theRegistryPlantsALinearPriceTermAnOutsideOptionAndInterceptsAndTheDefaultsPlantNone() {
+        var plain = LogitAssistant.coefficients(new PolicyParams("logit", Map.of()));
+        assertThat(plain.price()).isZero();
+        assertThat(plain.outside()).isEqualTo(LogitAssistant.NO_OUTSIDE);
+        assertThat(plain.intercepts()).isEmpty();
+        assertThat(plain)
+                .isEqualTo(new LogitAssistant.Coefficients(
+                        0, 0, 0, -1, 0, 0, 0, 0, 0, Map.of(), 0, LogitAssistant.NO_OUTSIDE, Map.of()));
+
+        var calvano = LogitAssistant.coefficients(new PolicyParams(
+                "logit",
+                Map.of("logPrice", 0, "price", -4.0, "outside", -8.0, "intercepts", Map.of("a", 1.5, "zeta-9", -2))));
+        assertThat(calvano.price()).isEqualTo(-4.0);
+        assertThat(calvano.outside()).isEqualTo(-8.0);
+        assertThat(calvano.intercepts()).containsEntry("a", 1.5).containsEntry("zeta-9", -2.0);
+        LogitAssistant logit = new LogitAssistant(calvano, 1);
+        // listing a: tacos 10.00 + horchata 3.00 = 13.00 shown, and its intercept
+        assertThat(logit.utility(ANA, PAGE.get(0))).isCloseTo(-4.0 * 13.00 + 1.5, within(1e-12));
+        double[] p = logit.probabilities(ANA, PAGE);
+        double[] weights = new double[PAGE.size()];
+        double sum = Math.exp(-8.0);
+        for (int j = 0; j < PAGE.size(); j++) {
+            double u = logit.utility(ANA, PAGE.get(j));
+            weights[j] = Double.isNaN(u) ? 0 : Math.exp(u);
+            sum += weights[j];
+        }
+        for (int j = 0; j < PAGE.size(); j++) {
+            assertThat(p[j]).isCloseTo(weights[j] / sum, within(1e-12));
+        }
+    }
+
+    @Test
+    void aShopperThatDrawsTheOutsideOptionIsDoneWithoutAskingAnyone() {
+        var beta = new LogitAssistant.Coefficients(0, 0, 0, 0, 0, 0, 0, 0, 0, Map.of(), -1, 50, Map.of());
+        LogitAssistant shopper = new LogitAssistant(beta, 1);
+        AgentContext context = at(10, new SplittableRandom(3));
+        shopper.onObservation(new AssistantStarted(ANA), context);
+        assertThat(shopper.onObservation(new SearchResults("q", 0, 1, PAGE), context))
+                .containsExactly(new Done("outside-option"));
+        // nothing priced on the page: the old reason, whatever the outside option
+        LogitAssistant blind = new LogitAssistant(beta, 1);
+        blind.onObservation(new AssistantStarted(ANA), context);
+        assertThat(blind.onObservation(new SearchResults("q", 0, 1, List.of(listing(1, "x"))), context))
+                .containsExactly(new Done("no-priced-listings"));
     }
 }

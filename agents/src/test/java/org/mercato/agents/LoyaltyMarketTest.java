@@ -63,6 +63,7 @@ class LoyaltyMarketTest {
                 10 * 60_000_000L,
                 ServiceQuality.constant(1.0, Map.of(0, 0.3, 1, 0.4)),
                 null,
+                null,
                 null);
         SimulationSetup setup = ReturningPizzaMarket.setup(
                 catalog,

@@ -26,7 +26,8 @@ class PolicyRegistryTest {
             keys("budgeted", "pages inquiries patience memory"),
             keys(
                     "logit",
-                    "rank row column logPrice rating logReviews sponsored overallPick scarcity tactics patience memory"),
+                    "rank row column logPrice rating logReviews sponsored overallPick scarcity tactics price outside intercepts"
+                            + " patience memory"),
             keys("attention-bounded", "noise exponent patience memory"),
             keys("susceptible", "inquiries patience susceptibility memory"),
             keys("negotiator", "target reservation rounds patience memory"),

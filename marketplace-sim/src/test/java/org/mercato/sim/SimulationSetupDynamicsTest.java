@@ -58,7 +58,7 @@ class SimulationSetupDynamicsTest {
 
     @Test
     void theOldConstructorAndWithKernelKeepTheDynamics() {
-        MarketDynamics dynamics = new MarketDynamics(new long[] {5}, 0, 0, null, 10, null, null, null);
+        MarketDynamics dynamics = new MarketDynamics(new long[] {5}, 0, 0, null, 10, null, null, null, null);
         SimulationSetup setup = setup(dynamics);
         assertThat(setup.withKernel(KernelSettings.defaults(2)).dynamics()).isEqualTo(dynamics);
         SimulationSetup old = new SimulationSetup(
@@ -76,13 +76,13 @@ class SimulationSetupDynamicsTest {
 
     @Test
     void dynamicsThatDoNotFitTheCatalogAreRefused() {
-        assertThatThrownBy(() -> setup(new MarketDynamics(new long[] {1, 2}, 0, 0, null, 0, null, null, null)))
+        assertThatThrownBy(() -> setup(new MarketDynamics(new long[] {1, 2}, 0, 0, null, 0, null, null, null, null)))
                 .hasMessage("need one arrival time per customer: 2 for 1 customers");
         assertThatThrownBy(() -> setup(new MarketDynamics(
-                        null, 0, 0, null, 0, ServiceQuality.constant(1, Map.of(1, 0.5)), null, null)))
+                        null, 0, 0, null, 0, ServiceQuality.constant(1, Map.of(1, 0.5)), null, null, null)))
                 .hasMessage("a quality schedule for service index 1 but the catalog has 1 services");
-        assertThatThrownBy(() ->
-                        setup(new MarketDynamics(null, 0, 0, null, 0, null, fakes(new FakeReviews(3, 1, 10, 5)), null)))
+        assertThatThrownBy(() -> setup(
+                        new MarketDynamics(null, 0, 0, null, 0, null, fakes(new FakeReviews(3, 1, 10, 5)), null, null)))
                 .hasMessage("fake reviews for service index 3 but the catalog has 1 services");
         assertThatThrownBy(() -> setup(new MarketDynamics(
                         null,
@@ -92,6 +92,7 @@ class SimulationSetupDynamicsTest {
                         0,
                         null,
                         fakes(new FakeReviews(0, 1, 10, 5), new FakeReviews(0, 2, 10, 4)),
+                        null,
                         null)))
                 .hasMessage("two fake-review campaigns for service s0");
     }

@@ -16,17 +16,23 @@ import org.mercato.sim.protocol.Proposal;
  * rule. Each listing that shows a price for every requested item gets the utility
  *
  * <pre>
- * u = rank·rank + row·row + column·column + logPrice·ln(total) + rating·rating
+ * u = rank·rank + row·row + column·column + logPrice·ln(total) + price·total + rating·rating
  *   + logReviews·ln(reviews + 1) + sponsored·[sponsored] + overallPick·[overall-pick]
- *   + scarcity·[scarcity:N] + Σ tactics[t]·[description carries tactic t]
+ *   + scarcity·[scarcity:N] + Σ tactics[t]·[description carries tactic t] + intercepts[service]
  * </pre>
  *
  * where {@code total} is the shown total for the customer's items in currency units (not cents),
  * bracketed terms are 0/1 indicators of page tags and {@link Tactic} templates in the shown
- * description. Listings without a shown price for some requested item are skipped. The choice is
- * drawn with probability {@code exp(u_j) / Σ exp(u_k)} from the agent's own random stream; the
- * buyer then asks only the chosen service and pays its proposal when the budget allows (otherwise
- * declines it). Planted coefficients are what an estimator should recover (the ACES set-up).
+ * description, and {@code intercepts} maps service ids to a utility of their own (0 for the rest).
+ * Listings without a shown price for some requested item are skipped. The choice is drawn with
+ * probability {@code exp(u_j) / (Σ exp(u_k) + exp(outside))} from the agent's own random stream,
+ * where {@code outside} is the utility of buying nothing (none by default: the buyer always picks
+ * a listing); drawing the outside option ends the visit as {@code outside-option} without asking
+ * anyone. The buyer otherwise asks only the chosen service and pays its proposal when the budget
+ * allows (otherwise declines it). Planted coefficients are what an estimator should recover (the
+ * ACES set-up). With {@code logPrice: 0, price: -1/μ, outside: (a0 − a)/μ} the shares are Calvano
+ * et al.'s logit demand for symmetric qualities a (or {@code outside: a0/μ} and {@code intercepts:
+ * {service: a_i/μ}} for asymmetric ones).
  */
 public final class LogitAssistant extends OneListingAssistant {
     /** How the registry knows this policy: its name, parameters and their parsing. */
@@ -43,6 +49,9 @@ public final class LogitAssistant extends OneListingAssistant {
                     "overallPick",
                     "scarcity",
                     "tactics",
+                    "price",
+                    "outside",
+                    "intercepts",
                     "patience",
                     SellerMemory.PARAM),
             params -> {
@@ -52,7 +61,14 @@ public final class LogitAssistant extends OneListingAssistant {
                 return () -> new LogitAssistant(beta, patience, SellerMemory.of(memory));
             });
 
-    /** The coefficients of the choice rule; {@code tactics} maps tactic labels to coefficients. */
+    /** No outside option: the buyer always picks a listing when one is priced. */
+    public static final double NO_OUTSIDE = Double.NEGATIVE_INFINITY;
+
+    /**
+     * The coefficients of the choice rule; {@code tactics} maps tactic labels to coefficients,
+     * {@code price} is per currency unit of the shown total, {@code outside} the utility of buying
+     * nothing ({@link #NO_OUTSIDE} for none), {@code intercepts} a utility per service id.
+     */
     public record Coefficients(
             double rank,
             double row,
@@ -63,9 +79,20 @@ public final class LogitAssistant extends OneListingAssistant {
             double sponsored,
             double overallPick,
             double scarcity,
-            Map<String, Double> tactics) {
+            Map<String, Double> tactics,
+            double price,
+            double outside,
+            Map<String, Double> intercepts) {
         public Coefficients {
             tactics = Map.copyOf(tactics);
+            intercepts = Map.copyOf(intercepts);
+            if (Double.isNaN(outside) || outside == Double.POSITIVE_INFINITY) {
+                throw new IllegalArgumentException("the outside option's utility must be finite, was " + outside);
+            }
+        }
+
+        boolean hasOutside() {
+            return outside != NO_OUTSIDE;
         }
     }
 
@@ -81,10 +108,15 @@ public final class LogitAssistant extends OneListingAssistant {
                 params.doubleValue("sponsored", 0),
                 params.doubleValue("overallPick", 0),
                 params.doubleValue("scarcity", 0),
-                params.doubleMap("tactics", Tactic.labels()));
+                params.doubleMap("tactics", Tactic.labels()),
+                params.doubleValue("price", 0),
+                params.has("outside") ? params.doubleValue("outside", 0) : NO_OUTSIDE,
+                params.doubleMap("intercepts", null));
     }
 
     private final Coefficients beta;
+    /** Whether the last {@link #pick} drew the outside option. */
+    private boolean tookOutside;
 
     public LogitAssistant(Coefficients beta, long patience) {
         this(beta, patience, SellerMemory.none());
@@ -129,10 +161,20 @@ public final class LogitAssistant extends OneListingAssistant {
         for (Tactic tactic : Tactic.detect(listing.description())) {
             u += beta.tactics().getOrDefault(tactic.label(), 0.0);
         }
+        if (beta.price() != 0) {
+            u += beta.price() * (total / 100.0);
+        }
+        Double intercept = beta.intercepts().get(listing.service());
+        if (intercept != null) {
+            u += intercept;
+        }
         return u;
     }
 
-    /** Choice probabilities for the listings on a page, in page order; 0 for skipped listings. */
+    /**
+     * Choice probabilities for the listings on a page, in page order; 0 for skipped listings. With
+     * an outside option they sum to 1 minus its probability (when any listing is priced).
+     */
     public double[] probabilities(Customer customer, List<ListingView> listings) {
         double[] u = new double[listings.size()];
         double max = Double.NEGATIVE_INFINITY;
@@ -148,6 +190,14 @@ public final class LogitAssistant extends OneListingAssistant {
             p[i] = Double.isNaN(u[i]) ? 0 : Math.exp(u[i] - max);
             sum += p[i];
         }
+        if (sum > 0 && beta.hasOutside()) {
+            double top = Math.max(max, beta.outside());
+            double rescale = Math.exp(max - top);
+            sum = sum * rescale + Math.exp(beta.outside() - top);
+            for (int i = 0; i < p.length; i++) {
+                p[i] *= rescale;
+            }
+        }
         for (int i = 0; i < p.length; i++) {
             p[i] = sum > 0 ? p[i] / sum : 0;
         }
@@ -156,6 +206,7 @@ public final class LogitAssistant extends OneListingAssistant {
 
     @Override
     ListingView pick(List<ListingView> listings, AgentContext context) {
+        tookOutside = false;
         double[] p = probabilities(customer(), listings);
         double draw = context.random().nextDouble();
         int pick = -1;
@@ -165,15 +216,22 @@ public final class LogitAssistant extends OneListingAssistant {
                 pick = i;
                 cumulative += p[i];
                 if (draw < cumulative) {
-                    break;
+                    return listings.get(i);
                 }
             }
+        }
+        if (beta.hasOutside() && listings.stream().anyMatch(l -> shownTotal(customer(), l) >= 0)) {
+            tookOutside = true; // the draw fell past every listing (or the outside option swamped them all)
+            return null;
         }
         return pick < 0 ? null : listings.get(pick);
     }
 
     @Override
     String nothingToPick(List<ListingView> listings) {
+        if (tookOutside) {
+            return "outside-option";
+        }
         return listings.isEmpty() ? "no-results" : "no-priced-listings";
     }
 

@@ -127,7 +127,10 @@ public final class PolicyParams {
         return value.toString();
     }
 
-    /** A map of names to numbers, such as {@code {authority: 0.8}}; keys outside {@code allowed} are refused. */
+    /**
+     * A map of names to numbers, such as {@code {authority: 0.8}}; keys outside {@code allowed} are
+     * refused ({@code allowed} null: any name).
+     */
     public Map<String, Double> doubleMap(String key, Set<String> allowed) {
         Object value = values.get(key);
         if (value == null) {
@@ -139,7 +142,7 @@ public final class PolicyParams {
         Map<String, Double> out = new TreeMap<>();
         for (Map.Entry<?, ?> entry : map.entrySet()) {
             String name = String.valueOf(entry.getKey());
-            if (!allowed.contains(name)) {
+            if (allowed != null && !allowed.contains(name)) {
                 throw new InvalidParameterException(
                         policy, key, "unknown name '" + name + "'; allowed: " + new TreeSet<>(allowed));
             }

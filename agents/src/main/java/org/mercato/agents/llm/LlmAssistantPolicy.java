@@ -49,7 +49,9 @@ import org.mercato.sim.protocol.WokenUp;
  * bounds). With {@code memory} k above 0, the system prompt of a return visit ({@code visit} > 0)
  * ends with a summary of the customer's last k orders ({@link PastOrders}: seller, amount paid,
  * delivered quality); the first visit's requests are those of a policy without memory, byte for
- * byte. {@link OrderDelivered} takes no model turn.
+ * byte. {@link OrderDelivered} takes no model turn of the shopping conversation; when the market
+ * asks for the text of the customer's review of it ({@link OrderDelivered#reviewText()}), one turn
+ * of its own writes it ({@link LlmReviewWriter}), also after the visit.
  */
 public final class LlmAssistantPolicy implements AssistantPolicy, GuessingAhead {
     /** How the registry knows this policy: its name, parameters and their parsing. */
@@ -155,7 +157,10 @@ public final class LlmAssistantPolicy implements AssistantPolicy, GuessingAhead 
     public List<AssistantAction> onObservation(Observation observation, AgentContext context) {
         if (observation instanceof OrderDelivered delivered) {
             past.delivered(delivered);
-            return List.of(); // during or after a visit: nothing for the model to do about it
+            // during or after a visit: nothing for the shopping conversation to do about it
+            return delivered.reviewText() && customer != null
+                    ? LlmReviewWriter.write(settings, customer, delivered, context)
+                    : List.of();
         }
         if (observation instanceof PaymentSettled settled) {
             past.paid(settled);
@@ -239,8 +244,9 @@ public final class LlmAssistantPolicy implements AssistantPolicy, GuessingAhead 
         if (after != null && after.actions() == null) {
             return null; // one conversation: the next turn needs the pending one's answer
         }
-        if (observation instanceof AssistantStarted) {
-            return null;
+        if (observation instanceof AssistantStarted
+                || observation instanceof OrderDelivered delivered && delivered.reviewText()) {
+            return null; // a review's text is a turn of its own, not guessed
         }
         Ahead from =
                 after == null ? new Ahead(chat.shadow(), new TreeMap<>(proposals), finished) : (Ahead) after.state();

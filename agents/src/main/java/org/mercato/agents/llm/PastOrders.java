@@ -76,11 +76,13 @@ final class PastOrders {
                     .append(
                             order.quality == null
                                     ? "not delivered yet"
-                                    : "delivered at quality "
-                                            + BigDecimal.valueOf(order.quality)
-                                                    .setScale(2, RoundingMode.HALF_UP)
-                                                    .toPlainString());
+                                    : "delivered at quality " + quality(order.quality));
         }
         return out.append('\n').toString();
+    }
+
+    /** A delivered quality as prompts show it: two decimals, half up. */
+    static String quality(double quality) {
+        return BigDecimal.valueOf(quality).setScale(2, RoundingMode.HALF_UP).toPlainString();
     }
 }

@@ -9,6 +9,7 @@ import org.mercato.sim.domain.OrderLine;
 import org.mercato.sim.domain.Service;
 import org.mercato.sim.policy.AgentContext;
 import org.mercato.sim.policy.ServicePolicy;
+import org.mercato.sim.protocol.ListingChanged;
 import org.mercato.sim.protocol.MessageReceived;
 import org.mercato.sim.protocol.Observation;
 import org.mercato.sim.protocol.PaymentSettled;
@@ -22,7 +23,8 @@ import org.mercato.sim.protocol.ServiceStarted;
  * The shared selling script: an inquiry naming items gets a proposal for the items on the menu at
  * {@link #unitPrice}, valid for {@code validity}; an inquiry for nothing it carries, or a plain
  * question, gets a text reply carrying the service's {@link Tactic} template. Sales and declines
- * are passed to hooks so demand-driven pricing can react.
+ * are passed to hooks so demand-driven pricing can react. A {@link ListingChanged} (the market
+ * repriced the listing) replaces the service, so later proposals start from the new posted prices.
  */
 abstract class PricingService implements ServicePolicy {
     private final long validity;
@@ -58,6 +60,10 @@ abstract class PricingService implements ServicePolicy {
     public final List<ServiceAction> onObservation(Observation observation, AgentContext context) {
         if (observation instanceof ServiceStarted started) {
             service = started.service();
+            return List.of();
+        }
+        if (observation instanceof ListingChanged changed) {
+            service = changed.service();
             return List.of();
         }
         if (observation instanceof MessageReceived message) {

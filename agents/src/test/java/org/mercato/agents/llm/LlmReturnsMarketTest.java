@@ -53,6 +53,7 @@ class LlmReturnsMarketTest {
                 60_000_000,
                 ServiceQuality.constant(1.0, Map.of(0, 0.3)),
                 null,
+                null,
                 null);
         SimulationSetup setup = ReturningPizzaMarket.setup(catalog, assistants, 500_000, kernel, dynamics);
         StringBuilder log = new StringBuilder();

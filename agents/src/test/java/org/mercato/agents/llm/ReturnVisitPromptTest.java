@@ -38,7 +38,7 @@ import org.mercato.sim.protocol.WokenUp;
  * requests are those of an assistant without memory, byte for byte.
  */
 class ReturnVisitPromptTest {
-    private static final ObjectMapper JSON = ScriptedShopperModel.JSON;
+    private static final ObjectMapper JSON = LoopbackChatServer.JSON;
     private static final long DAY = 86_400_000_000L;
 
     private ScriptedShopperModel model;

@@ -25,6 +25,7 @@ import org.mercato.sim.protocol.AssistantAction;
 import org.mercato.sim.protocol.AssistantStarted;
 import org.mercato.sim.protocol.Decline;
 import org.mercato.sim.protocol.Done;
+import org.mercato.sim.protocol.ListingChanged;
 import org.mercato.sim.protocol.ListingView;
 import org.mercato.sim.protocol.Message;
 import org.mercato.sim.protocol.MessageReceived;
@@ -117,6 +118,9 @@ public final class WireCodec {
             out.put("proposalId", delivered.proposal());
             out.put("service", delivered.service());
             out.put("quality", delivered.quality());
+        } else if (observation instanceof ListingChanged changed) {
+            out.put("type", "listing-changed");
+            out.set("service", service(changed.service()));
         } else {
             throw new IllegalArgumentException("no wire form for " + observation);
         }

@@ -18,6 +18,7 @@ import org.mercato.sim.protocol.AssistantAction;
 import org.mercato.sim.protocol.AssistantStarted;
 import org.mercato.sim.protocol.Decline;
 import org.mercato.sim.protocol.Done;
+import org.mercato.sim.protocol.ListingChanged;
 import org.mercato.sim.protocol.ListingView;
 import org.mercato.sim.protocol.Message;
 import org.mercato.sim.protocol.OrderDelivered;
@@ -219,5 +220,15 @@ class WireCodecTest {
                 .isEqualTo(first.substring(0, first.length() - 1) + ",\"visit\":2}");
         assertThat(WireCodec.text(WireCodec.observation(new OrderDelivered("p1", "s1", 0.25))))
                 .isEqualTo("{\"type\":\"order-delivered\",\"proposalId\":\"p1\",\"service\":\"s1\",\"quality\":0.25}");
+    }
+
+    @Test
+    void aRepricedListingHasTheStartedServiceFormUnderItsOwnType() {
+        Service service = new Service(
+                "s1", "S", "", new TreeMap<>(Map.of("taco", 250L)), new TreeSet<>(), 4.0, 3, new TreeMap<>(), 0, null);
+        String started = WireCodec.text(WireCodec.observation(new ServiceStarted(service)));
+        assertThat(WireCodec.text(WireCodec.observation(new ListingChanged(service))))
+                .isEqualTo(started.replace("\"type\":\"started\"", "\"type\":\"listing-changed\""))
+                .contains("\"taco\":250");
     }
 }

@@ -28,9 +28,15 @@ public sealed interface Event
                 PeriodEvent,
                 DeliveryEvent,
                 ReviewEvent,
+                ReviewTextEvent,
                 ReputationEvent,
                 RestockEvent,
-                QualityEvent {
+                QualityEvent,
+                PricingBenchmarkEvent,
+                PricingBlockEvent,
+                PricingEpisodeEvent,
+                PricingImpulseEvent,
+                PricingPeriodEvent {
 
     String type();
 

@@ -6,7 +6,7 @@ import java.util.Map;
 /**
  * What every log the market writes satisfies and a hand-edited or spliced one may not: times are
  * never negative and never go back, sequence numbers only grow, each customer, service and
- * proposal id is logged once, reveals, payments, declines, deliveries and genuine reviews name a
+ * proposal id is logged once, reveals, payments, declines, deliveries, genuine reviews and review texts name a
  * proposal logged before them, and an arrival a customer logged before it. Folding a log that breaks one of these would give numbers that look right and are not.
  */
 final class EventLogChecks {
@@ -46,6 +46,8 @@ final class EventLogChecks {
             return known("delivery", d.proposal());
         } else if (event instanceof ReviewEvent r && r.proposal() != null) {
             return known("review", r.proposal());
+        } else if (event instanceof ReviewTextEvent r) {
+            return known("review_text", r.proposal());
         } else if (event instanceof ArrivalEvent a && !customers.containsKey(a.customer())) {
             return "arrival of unknown customer '" + a.customer() + "'";
         }

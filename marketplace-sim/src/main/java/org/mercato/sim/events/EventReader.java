@@ -225,6 +225,13 @@ public final class EventReader {
                         f.int32("stars"),
                         f.optionalTrue("fake"),
                         f.optionalTrue("filtered"));
+            case "review_text" ->
+                new ReviewTextEvent(
+                        f.string("customer"),
+                        f.string("service"),
+                        f.string("proposal"),
+                        f.int32("stars"),
+                        f.string("text"));
             case "reputation" -> new ReputationEvent(f.string("service"), f.decimal("rating"), f.int32("reviews"));
             case "restock" -> new RestockEvent(f.string("service"), f.int32("stock"));
             case "quality" -> new QualityEvent(f.string("service"), f.decimal("quality"));
@@ -236,6 +243,43 @@ public final class EventReader {
                         f.string("basis"),
                         f.money("amount"),
                         f.nullableMoney("budget_left"));
+            case "pricing_benchmark" ->
+                new PricingBenchmarkEvent(
+                        f.int32("firms"),
+                        f.decimals("quality"),
+                        f.decimals("cost"),
+                        f.decimal("outside"),
+                        f.decimal("mu"),
+                        f.decimals("nashPrices"),
+                        f.decimals("nashProfits"),
+                        f.decimals("monopolyPrices"),
+                        f.decimals("monopolyProfits"),
+                        f.decimals("grid"));
+            case "pricing_block" ->
+                new PricingBlockEvent(
+                        f.int32("episode"),
+                        f.integer("from"),
+                        f.integer("to"),
+                        f.decimals("prices"),
+                        f.decimals("profits"),
+                        f.decimal("epsilon"));
+            case "pricing_episode" ->
+                new PricingEpisodeEvent(
+                        f.int32("episode"),
+                        f.integer("periods"),
+                        f.bool("converged"),
+                        f.decimals("prices"),
+                        f.decimals("profits"),
+                        f.decimal("gain"));
+            case "pricing_impulse" ->
+                new PricingImpulseEvent(f.int32("episode"), f.int32("deviator"), f.decimalRows("prices"));
+            case "pricing_period" ->
+                new PricingPeriodEvent(
+                        f.int32("period"),
+                        f.stringList("services"),
+                        f.amounts("prices"),
+                        f.integers("sales"),
+                        f.amounts("profits"));
             default -> throw new IllegalArgumentException("unknown event type '" + type + "'");
         };
         f.requireAllRead(type);
@@ -356,12 +400,47 @@ public final class EventReader {
         }
 
         List<Double> decimals(String name) {
+            return numbers(name, array(name));
+        }
+
+        private static List<Double> numbers(String name, JsonNode array) {
             List<Double> values = new ArrayList<>();
-            for (JsonNode value : array(name)) {
+            for (JsonNode value : array) {
                 if (!value.isNumber()) {
                     throw bad(name, "numbers", value);
                 }
                 values.add(Double.parseDouble(value.numberValue().toString()));
+            }
+            return values;
+        }
+
+        List<List<Double>> decimalRows(String name) {
+            List<List<Double>> rows = new ArrayList<>();
+            for (JsonNode row : array(name)) {
+                String element = name + "[" + rows.size() + "]";
+                if (!row.isArray()) {
+                    throw bad(element, "an array", row);
+                }
+                rows.add(numbers(element, row));
+            }
+            return rows;
+        }
+
+        List<Long> integers(String name) {
+            List<Long> values = new ArrayList<>();
+            for (JsonNode value : array(name)) {
+                if (!value.isIntegralNumber() || !value.canConvertToLong()) {
+                    throw bad(name, "integers", value);
+                }
+                values.add(value.longValue());
+            }
+            return values;
+        }
+
+        List<Long> amounts(String name) {
+            List<Long> values = new ArrayList<>();
+            for (JsonNode value : array(name)) {
+                values.add(cents(name, value));
             }
             return values;
         }

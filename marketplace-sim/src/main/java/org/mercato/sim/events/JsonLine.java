@@ -16,6 +16,14 @@ public final class JsonLine {
         this.out = out;
     }
 
+    /**
+     * Rounds to six decimal places, as the engines that log computed doubles (strategy auctions,
+     * pricing) write them, so the log stays readable; decisions use the exact values.
+     */
+    public static double round6(double value) {
+        return Math.round(value * 1e6) / 1e6;
+    }
+
     public JsonLine begin() {
         out.append('{');
         first = true;
@@ -80,6 +88,23 @@ public final class JsonLine {
         return array(name, values, this::number);
     }
 
+    /** An array of integers. */
+    public JsonLine integers(String name, Iterable<? extends Number> values) {
+        return array(name, values, value -> out.append(value.longValue()));
+    }
+
+    /** An array of amounts given in cents, each written as a decimal with two places. */
+    public JsonLine amounts(String name, Iterable<Long> cents) {
+        return array(name, cents, value -> Money.appendTo(out, value));
+    }
+
+    /** An array of arrays of numbers. */
+    public JsonLine numberRows(String name, Iterable<? extends Iterable<Double>> rows) {
+        name(name);
+        elements(rows, row -> elements(row, this::number));
+        return this;
+    }
+
     public JsonLine counts(String name, Map<String, Integer> values) {
         return object(name, values, out::append);
     }
@@ -90,6 +115,11 @@ public final class JsonLine {
 
     private <T> JsonLine array(String name, Iterable<T> values, Consumer<T> element) {
         name(name);
+        elements(values, element);
+        return this;
+    }
+
+    private <T> void elements(Iterable<T> values, Consumer<T> element) {
         out.append('[');
         boolean firstValue = true;
         for (T value : values) {
@@ -100,7 +130,6 @@ public final class JsonLine {
             element.accept(value);
         }
         out.append(']');
-        return this;
     }
 
     private <V> JsonLine object(String name, Map<String, V> values, Consumer<V> value) {

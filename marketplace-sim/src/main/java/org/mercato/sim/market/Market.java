@@ -51,6 +51,7 @@ import org.mercato.sim.protocol.SearchResults;
 import org.mercato.sim.protocol.ServiceStarted;
 import org.mercato.sim.protocol.Wait;
 import org.mercato.sim.protocol.WokenUp;
+import org.mercato.sim.protocol.WriteReview;
 import org.mercato.sim.schedule.Scheduled;
 
 /**
@@ -62,7 +63,8 @@ import org.mercato.sim.schedule.Scheduled;
  * proposals reach their customer as the {@link ProposalReveal} policy says (a proposal not yet
  * revealed is unknown to its customer). With {@link MarketDynamics} it also lives over time
  * ({@link MarketTimeline}): customers arrive and return, orders are delivered and reviewed, and
- * the services are re-listed with their current displayed ratings.
+ * the services are re-listed with their current displayed ratings and, when sellers reprice, their
+ * posted prices.
  */
 public final class Market {
     private final AgentDirectory agents;
@@ -123,7 +125,7 @@ public final class Market {
         this.conversations = new HashSet<>();
         this.done = new boolean[agents.size()];
         this.ordersTaken = new int[agents.size()];
-        if (dynamics != null && dynamics.reviews() != null) {
+        if (dynamics != null && (dynamics.reviews() != null || dynamics.repricing() != null)) {
             relist(agents.services()); // fails now, not mid-run, when the mechanism cannot re-list
         }
     }
@@ -194,7 +196,10 @@ public final class Market {
         ledger.reset(customer, agents.customer(customer).budget());
     }
 
-    /** The services as listed now: the catalog's, or with dynamics their current displayed ratings. */
+    /**
+     * The services as listed now: the catalog's, or with dynamics their current displayed ratings
+     * and (with repricing sellers) posted prices.
+     */
     public List<Service> listed() {
         return timeline == null ? agents.services() : timeline.listed();
     }
@@ -204,7 +209,7 @@ public final class Market {
         if (relisted == null) {
             throw new IllegalStateException(
                     "the search mechanism " + search.getClass().getSimpleName()
-                            + " cannot re-list services, which a market with reviews needs");
+                            + " cannot re-list services, which a market with reviews or repricing sellers needs");
         }
         search = relisted;
     }
@@ -247,6 +252,9 @@ public final class Market {
         }
         for (int i = agents.customerCount(); i < agents.size(); i++) {
             out.deliver(i, 0, new ServiceStarted(agents.service(i)));
+        }
+        if (timeline != null) {
+            timeline.servicesStarted(out);
         }
     }
 
@@ -293,6 +301,12 @@ public final class Market {
     }
 
     private void act(long t, int agent, long seq, Action action, MarketOutput out) {
+        if (action instanceof WriteReview w) { // also after the visit: deliveries come then
+            if (timeline == null || !timeline.reviewText(t, agents.idOf(agent), w, out)) {
+                reject(t, agent, w.kind(), w.proposal(), RejectionReason.UNKNOWN_PROPOSAL, out);
+            }
+            return;
+        }
         if (done[agent]) {
             reject(t, agent, action.kind(), "", RejectionReason.AGENT_DONE, out);
             return;

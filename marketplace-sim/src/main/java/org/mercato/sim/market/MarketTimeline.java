@@ -1,27 +1,36 @@
 package org.mercato.sim.market;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
+import org.mercato.sim.domain.OrderLine;
 import org.mercato.sim.domain.Service;
 import org.mercato.sim.events.ArrivalEvent;
 import org.mercato.sim.events.DeliveryEvent;
 import org.mercato.sim.events.PeriodEvent;
+import org.mercato.sim.events.PricingPeriodEvent;
 import org.mercato.sim.events.QualityEvent;
 import org.mercato.sim.events.ReputationEvent;
 import org.mercato.sim.events.RestockEvent;
 import org.mercato.sim.events.ReviewEvent;
+import org.mercato.sim.events.ReviewTextEvent;
 import org.mercato.sim.market.dynamics.FakeReviews;
 import org.mercato.sim.market.dynamics.MarketDynamics;
 import org.mercato.sim.market.dynamics.Refresh;
+import org.mercato.sim.market.dynamics.Repricing;
 import org.mercato.sim.market.dynamics.Reputation;
 import org.mercato.sim.market.dynamics.ReviewFilter;
 import org.mercato.sim.market.dynamics.Reviews;
 import org.mercato.sim.market.dynamics.ServiceQuality;
 import org.mercato.sim.protocol.AssistantStarted;
+import org.mercato.sim.protocol.ListingChanged;
 import org.mercato.sim.protocol.OrderDelivered;
 import org.mercato.sim.protocol.Proposal;
+import org.mercato.sim.protocol.WriteReview;
 import org.mercato.sim.random.Gaussian;
 import org.mercato.sim.random.Seeds;
 import org.mercato.sim.schedule.Scheduled;
@@ -30,8 +39,9 @@ import org.mercato.sim.schedule.Scheduled.TimerPurpose;
 /**
  * What a market with {@link MarketDynamics} does over time, on market timers: customers arrive
  * (and come back after a visit ends), periods start, paid orders are delivered and reviewed, fake
- * reviews are posted, displayed ratings are refreshed (the market then re-lists), stock refills and
- * true quality changes. Timers about one customer (its arrivals, its deliveries) are filed under
+ * reviews are posted, displayed ratings are refreshed (the market then re-lists), stock refills,
+ * true quality changes and, with {@link Repricing}, sellers set new prices at each period boundary
+ * from the period's settled payments (the market re-lists at the new prices). Timers about one customer (its arrivals, its deliveries) are filed under
  * that customer; market-wide ones (periods, restocks, quality changes, fake reviews) under agent 0.
  * Every draw comes from a stream keyed by what it decides. Used only on the market's thread.
  */
@@ -49,11 +59,26 @@ final class MarketTimeline {
     private final int[] restocked;
     private final Map<Long, Proposal> deliveries = new HashMap<>();
     private final Map<Long, Integer> fakeTimers = new HashMap<>();
+    /** Reviews whose text the market asked for and has not received, by proposal id. */
+    private final Map<String, AwaitingText> awaitingText = new HashMap<>();
+
+    private record AwaitingText(String customer, String service, int stars) {}
+
     private final SplittableRandom[] fakeStreams;
     private final int[] fakesPosted;
     private final Reputation[] reputations;
     private final boolean[] unrefreshed;
     private final Service[] listed;
+    private final Repricing repricing;
+    /** With repricing: the unit price (cents) each service posts in the current period. */
+    private final long[] posted;
+    /** With repricing: units sold and profit (cents) of each service in the current period. */
+    private final long[] sales;
+
+    private final long[] profits;
+    /** With repricing: services repriced at time 0, told once they have started. */
+    private final boolean[] repricedAtOpen;
+
     private int nextPeriod;
 
     MarketTimeline(MarketDynamics dynamics, long seed, AgentDirectory agents, MarketTimers timers) {
@@ -79,6 +104,16 @@ final class MarketTimeline {
             FakeReviews fake = reviews.fakes().get(k);
             fakeStreams[k] = Seeds.derive(seed, "market/fake-reviews/" + listed[fake.service()].id());
         }
+        this.repricing = dynamics.repricing();
+        if (repricing != null && repricing.firms() != services) {
+            throw new IllegalArgumentException("the repricing sellers are " + repricing.firms()
+                    + " firms but the catalog has " + services + " services (firm i is service i)");
+        }
+        int firms = repricing == null ? 0 : services;
+        this.posted = new long[firms];
+        this.sales = new long[firms];
+        this.profits = new long[firms];
+        this.repricedAtOpen = new boolean[firms];
     }
 
     MarketDynamics dynamics() {
@@ -104,8 +139,13 @@ final class MarketTimeline {
             }
         }
         if (reputations.length > 0) {
-            java.util.Arrays.fill(unrefreshed, true);
+            Arrays.fill(unrefreshed, true);
             refresh(0, out, listings);
+        }
+        if (repricing != null) {
+            long[] opening = repricing.open(out);
+            boolean[] changed = post(opening, listings);
+            System.arraycopy(changed, 0, repricedAtOpen, 0, changed.length);
         }
         // Set now, in this order, so at a shared time a period starts before quality changes and restocks.
         everyUntilHorizon(0, dynamics.period(), TimerPurpose.PERIOD, out);
@@ -118,6 +158,15 @@ final class MarketTimeline {
         }
         for (int c = 0; c < visits.length; c++) {
             schedule(dynamics.arrival(c), c, TimerPurpose.ARRIVAL, out);
+        }
+    }
+
+    /** After every service has started at time 0: the services repriced at opening get their listing. */
+    void servicesStarted(MarketOutput out) {
+        for (int i = 0; i < repricedAtOpen.length; i++) {
+            if (repricedAtOpen[i]) {
+                out.deliver(agents.customerCount() + i, 0, new ListingChanged(listed[i]));
+            }
         }
     }
 
@@ -162,6 +211,9 @@ final class MarketTimeline {
 
     private void period(long t, MarketOutput out, Listings listings) {
         int period = nextPeriod++;
+        if (repricing != null && period > 0) {
+            reprice(t, period - 1, out, listings);
+        }
         long end = saturatedAdd(t, dynamics.period());
         if (dynamics.horizon() > 0) {
             end = Math.min(end, dynamics.horizon());
@@ -172,8 +224,80 @@ final class MarketTimeline {
         }
     }
 
+    /**
+     * The firms learn from the period that ended and choose the next prices; the period's sales and
+     * profits are logged with the prices they were made at, then the services are re-listed at the
+     * new prices and each service whose prices changed is told.
+     */
+    private void reprice(long t, int ended, MarketOutput out, Listings listings) {
+        long[] next = repricing.next(ended, sales.clone(), profits.clone());
+        List<String> ids = new ArrayList<>(listed.length);
+        for (Service service : listed) {
+            ids.add(service.id());
+        }
+        out.record(t, new PricingPeriodEvent(ended, ids, boxed(posted), boxed(sales), boxed(profits)));
+        Arrays.fill(sales, 0);
+        Arrays.fill(profits, 0);
+        boolean[] changed = post(next, listings);
+        for (int i = 0; i < changed.length; i++) {
+            if (changed[i]) {
+                out.deliver(agents.customerCount() + i, t, new ListingChanged(listed[i]));
+            }
+        }
+    }
+
+    /**
+     * Posts one unit price per service on every item of its menu and re-lists when any menu
+     * changed; returns which services changed.
+     */
+    private boolean[] post(long[] prices, Listings listings) {
+        if (prices == null || prices.length != listed.length) {
+            throw new IllegalStateException("repricing must give one price per service (" + listed.length + "), gave "
+                    + (prices == null ? "none" : prices.length));
+        }
+        boolean[] changed = new boolean[listed.length];
+        boolean any = false;
+        for (int i = 0; i < listed.length; i++) {
+            posted[i] = prices[i];
+            Service now = listed[i];
+            TreeMap<String, Long> menu = new TreeMap<>();
+            for (String item : now.menu().keySet()) {
+                menu.put(item, prices[i]);
+            }
+            if (!menu.equals(now.menu())) {
+                listed[i] = new Service(
+                        now.id(),
+                        now.name(),
+                        now.description(),
+                        menu,
+                        now.amenities(),
+                        now.rating(),
+                        now.reviewCount(),
+                        now.unitCosts(),
+                        now.capacity(),
+                        now.responseTime(),
+                        now.tactic());
+                changed[i] = true;
+                any = true;
+            }
+        }
+        if (any) {
+            listings.relist(listed());
+        }
+        return changed;
+    }
+
     /** A payment went through at {@code t}: the order is delivered after the delivery delay. */
     void paid(long t, int customer, Proposal proposal, MarketOutput out) {
+        if (repricing != null) {
+            int service = serviceIndex(proposal.service());
+            long cost = 0;
+            for (OrderLine line : proposal.lines()) {
+                sales[service] += line.quantity();
+                cost += line.quantity() * listed[service].unitCost(line.item());
+            }
+            profits[service] += proposal.total() - cost;
+        }
         long at = saturatedAdd(t, dynamics.deliveryDelay());
         if (dynamics.beforeHorizon(at)) {
             Scheduled.MarketTimerAt timer = timers.at(at, customer, TimerPurpose.DELIVERY);
@@ -185,23 +309,49 @@ final class MarketTimeline {
     private void deliver(long t, Proposal proposal, MarketOutput out, Listings listings) {
         int service = serviceIndex(proposal.service());
         double quality = dynamics.quality().at(service, t);
+        Reviews reviews = dynamics.reviews();
+        int stars = reviews == null ? 0 : stars(proposal, quality, reviews);
+        boolean text = stars > 0 && reviews.text();
         out.record(t, new DeliveryEvent(proposal.id(), proposal.customer(), proposal.service(), quality));
         out.deliver(
-                agents.indexOf(proposal.customer()), t, new OrderDelivered(proposal.id(), proposal.service(), quality));
-        Reviews reviews = dynamics.reviews();
-        if (reviews == null) {
+                agents.indexOf(proposal.customer()),
+                t,
+                new OrderDelivered(proposal.id(), proposal.service(), quality, stars, text));
+        if (stars == 0) {
             return;
         }
-        SplittableRandom random = Seeds.derive(seed, "market/review/" + proposal.customer() + "/" + proposal.id());
-        if (!(random.nextDouble() < reviews.probability())) {
-            return;
+        if (text) {
+            awaitingText.put(proposal.id(), new AwaitingText(proposal.customer(), proposal.service(), stars));
         }
-        int stars = Reputation.stars(quality, reviews.noise(), Gaussian.next(random));
         boolean filtered = filtered(reviews.filter(), false, proposal.customer() + "/" + proposal.id());
         out.record(t, new ReviewEvent(proposal.service(), proposal.customer(), proposal.id(), stars, false, filtered));
         if (!filtered) {
             review(t, service, stars, out, listings);
         }
+    }
+
+    /** The stars of the customer's review of a delivered order, 0 when it leaves none; draws from {@code market/review/<customer>/<proposal>}. */
+    private int stars(Proposal proposal, double quality, Reviews reviews) {
+        SplittableRandom random = Seeds.derive(seed, "market/review/" + proposal.customer() + "/" + proposal.id());
+        if (!(random.nextDouble() < reviews.probability())) {
+            return 0;
+        }
+        return Reputation.stars(quality, reviews.noise(), Gaussian.next(random));
+    }
+
+    /**
+     * The customer's text for a review awaiting one: logged once as {@code review_text}; false when
+     * the customer has no such review (none drawn, no text asked for, another customer's, or written).
+     */
+    boolean reviewText(long t, String customer, WriteReview write, MarketOutput out) {
+        AwaitingText awaiting = awaitingText.get(write.proposal());
+        if (awaiting == null || !awaiting.customer().equals(customer)) {
+            return false;
+        }
+        awaitingText.remove(write.proposal());
+        out.record(
+                t, new ReviewTextEvent(customer, awaiting.service(), write.proposal(), awaiting.stars(), write.text()));
+        return true;
     }
 
     private void fakeReview(long t, int campaign, MarketOutput out, Listings listings) {
@@ -336,6 +486,10 @@ final class MarketTimeline {
         if (dynamics.beforeHorizon(t)) {
             out.schedule(timers.at(t, agent, purpose));
         }
+    }
+
+    private static List<Long> boxed(long[] values) {
+        return Arrays.stream(values).boxed().toList();
     }
 
     /** An exponential gap of the given mean in whole microseconds, at least 1. */

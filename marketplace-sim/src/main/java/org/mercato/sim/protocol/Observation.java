@@ -11,4 +11,5 @@ public sealed interface Observation
                 ProposalDeclined,
                 Rejected,
                 WokenUp,
-                OrderDelivered {}
+                OrderDelivered,
+                ListingChanged {}

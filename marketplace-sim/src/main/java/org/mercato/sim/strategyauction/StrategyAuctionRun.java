@@ -7,6 +7,7 @@ import org.mercato.sim.events.BidEvent;
 import org.mercato.sim.events.Event;
 import org.mercato.sim.events.EventSink;
 import org.mercato.sim.events.ExecutionEvent;
+import org.mercato.sim.events.JsonLine;
 import org.mercato.sim.events.LoggedEvent;
 import org.mercato.sim.events.TaskEvent;
 
@@ -47,7 +48,7 @@ public final class StrategyAuctionRun {
     public static List<Event> events(AuctionOutcome outcome, boolean success) {
         Task task = outcome.task();
         List<Event> events = new ArrayList<>();
-        events.add(new TaskEvent(task.id(), task.customer(), round6(task.difficulty()), task.text()));
+        events.add(new TaskEvent(task.id(), task.customer(), JsonLine.round6(task.difficulty()), task.text()));
         outcome.firstRound().forEach(b -> events.add(bid(task, b, 1)));
         outcome.refinements().forEach(b -> events.add(bid(task, b, 2)));
         PlanBid won = outcome.winningBid();
@@ -56,7 +57,7 @@ public final class StrategyAuctionRun {
                 outcome.provisional().bidder(),
                 won.bidder(),
                 won.bidderClass(),
-                round6(outcome.winner().score().total()),
+                JsonLine.round6(outcome.winner().score().total()),
                 outcome.refinements().size(),
                 outcome.memorySize()));
         events.add(new ExecutionEvent(
@@ -64,7 +65,7 @@ public final class StrategyAuctionRun {
                 won.bidder(),
                 won.bidderClass(),
                 success,
-                round6(won.pricePerToken() * won.plan().tokens())));
+                JsonLine.round6(won.pricePerToken() * won.plan().tokens())));
         return events;
     }
 
@@ -77,16 +78,11 @@ public final class StrategyAuctionRun {
                 round,
                 bid.pricePerToken(),
                 bid.plan().tokens(),
-                round6(bid.plan().entropy()),
+                JsonLine.round6(bid.plan().entropy()),
                 bid.jury(),
-                round6(scored.score().cost()),
-                round6(scored.score().value()),
-                round6(scored.score().total()),
+                JsonLine.round6(scored.score().cost()),
+                JsonLine.round6(scored.score().value()),
+                JsonLine.round6(scored.score().total()),
                 bid.memory());
-    }
-
-    /** Rounds to six decimal places, so the log stays readable; decisions use the exact values. */
-    static double round6(double value) {
-        return Math.round(value * 1e6) / 1e6;
     }
 }

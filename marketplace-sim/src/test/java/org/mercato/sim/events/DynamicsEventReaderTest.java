@@ -21,17 +21,13 @@ class DynamicsEventReaderTest {
                 new LoggedEvent(12, 9, new ReputationEvent("s-1", 4.3, 18)),
                 new LoggedEvent(12, 10, new ReputationEvent("s-2", 5.0, 1)),
                 new LoggedEvent(13, 11, new RestockEvent("s-1", 3)),
-                new LoggedEvent(14, 12, new ArrivalEvent("c-1", 3)));
+                new LoggedEvent(14, 12, new ArrivalEvent("c-1", 3)),
+                new LoggedEvent(15, 13, new ReviewTextEvent("c-1", "s-1", "p-1", 2, "Cold \"pizza\",\nlate.")));
     }
 
     @Test
     void everyDynamicsEventReadsBackEqualAndRewritesToTheSameBytes() {
-        for (LoggedEvent event : dynamicsEvents()) {
-            String written = EventReaderTest.line(event);
-            LoggedEvent read = EventReader.parse(written);
-            assertThat(read).as(written).isEqualTo(event);
-            assertThat(EventReaderTest.line(read)).isEqualTo(written);
-        }
+        EventReaderTest.assertReadBackEqualAndRewrittenTheSame(dynamicsEvents());
     }
 
     @Test
@@ -57,6 +53,9 @@ class DynamicsEventReaderTest {
                         "{\"t\":12,\"seq\":10,\"type\":\"reputation\",\"service\":\"s-2\",\"rating\":5,\"reviews\":1}");
         assertThat(lines.get(11))
                 .isEqualTo("{\"t\":13,\"seq\":11,\"type\":\"restock\",\"service\":\"s-1\",\"stock\":3}");
+        assertThat(lines.get(13))
+                .isEqualTo("{\"t\":15,\"seq\":13,\"type\":\"review_text\",\"customer\":\"c-1\",\"service\":\"s-1\","
+                        + "\"proposal\":\"p-1\",\"stars\":2,\"text\":\"Cold \\\"pizza\\\",\\nlate.\"}");
     }
 
     @Test

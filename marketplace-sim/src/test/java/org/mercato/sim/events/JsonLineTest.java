@@ -278,9 +278,25 @@ class JsonLineTest {
                 new PeriodEvent(3, 300, 400),
                 new DeliveryEvent("p7", "c\"1", "s1", 0.4),
                 new ReviewEvent("s1", null, null, 5, true, true),
+                new ReviewTextEvent("c1", "s1", "p1", 4, "Hot and \"on time\".\n"),
                 new ReputationEvent("s1", 4.2, 13),
                 new RestockEvent("s1", 4),
-                new QualityEvent("s1", 0.4));
+                new QualityEvent("s1", 0.4),
+                new PricingBenchmarkEvent(
+                        2,
+                        List.of(2.0, 2.0),
+                        List.of(1.0, 1.0),
+                        0,
+                        0.25,
+                        List.of(1.47, 1.47),
+                        List.of(0.22, 0.22),
+                        List.of(1.92, 1.92),
+                        List.of(0.34, 0.34),
+                        List.of(1.4, 2.0)),
+                new PricingBlockEvent(0, 0, 10, List.of(1.6), List.of(0.2), 0.5),
+                new PricingEpisodeEvent(0, 10, false, List.of(1.6), List.of(0.2), 0.1),
+                new PricingImpulseEvent(0, 0, List.of(List.of(1.6, 1.7))),
+                new PricingPeriodEvent(0, List.of("s\"1"), List.of(150L), List.of(2L), List.of(100L)));
     }
 
     @Test
@@ -341,9 +357,15 @@ class JsonLineTest {
                         "period",
                         "delivery",
                         "review",
+                        "review_text",
                         "reputation",
                         "restock",
-                        "quality");
+                        "quality",
+                        "pricing_benchmark",
+                        "pricing_block",
+                        "pricing_episode",
+                        "pricing_impulse",
+                        "pricing_period");
     }
 
     @Test

@@ -161,7 +161,15 @@ class DynamicsDeterminismTest {
                 new ReviewFilter(0.5, 0.1),
                 List.of(new FakeReviews(0, 6, 150_000, 5)));
         return new MarketDynamics(
-                arrivals, PERIOD, HORIZON, new Returns(250_000, true), 30_000, quality, reviews, new Restock(0, 1));
+                arrivals,
+                PERIOD,
+                HORIZON,
+                new Returns(250_000, true),
+                30_000,
+                quality,
+                reviews,
+                new Restock(0, 1),
+                null);
     }
 
     static SimulationSetup setup(MarketDynamics dynamics, Mode mode, int threads, boolean rolling, boolean guessing) {

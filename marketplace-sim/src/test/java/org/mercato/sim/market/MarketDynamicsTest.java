@@ -24,6 +24,7 @@ import org.mercato.sim.events.RejectionEvent;
 import org.mercato.sim.events.ReputationEvent;
 import org.mercato.sim.events.RestockEvent;
 import org.mercato.sim.events.ReviewEvent;
+import org.mercato.sim.events.ReviewTextEvent;
 import org.mercato.sim.market.dynamics.Aggregation;
 import org.mercato.sim.market.dynamics.FakeReviews;
 import org.mercato.sim.market.dynamics.MarketDynamics;
@@ -52,6 +53,7 @@ import org.mercato.sim.protocol.RejectionReason;
 import org.mercato.sim.protocol.Search;
 import org.mercato.sim.protocol.SearchResults;
 import org.mercato.sim.protocol.ServiceStarted;
+import org.mercato.sim.protocol.WriteReview;
 import org.mercato.sim.schedule.Scheduled;
 import org.mercato.sim.schedule.Scheduled.TimerPurpose;
 
@@ -94,7 +96,7 @@ class MarketDynamicsTest {
 
     static MarketDynamics dynamics(
             long[] arrivals, long period, Returns returns, long delay, ServiceQuality quality, Reviews reviews) {
-        return new MarketDynamics(arrivals, period, HORIZON, returns, delay, quality, reviews, null);
+        return new MarketDynamics(arrivals, period, HORIZON, returns, delay, quality, reviews, null, null);
     }
 
     private void open(Catalog catalog, MarketDynamics dynamics, SearchMechanism search) {
@@ -324,6 +326,46 @@ class MarketDynamicsTest {
     }
 
     @Test
+    void withReviewTextsTheCustomerIsToldItsStarsAndItsTextIsTakenOnceEvenAfterTheVisit() {
+        ServiceQuality quality = ServiceQuality.constant(1.0, Map.of(0, 0.25));
+        Reviews withText = new Reviews(1, 0, new Aggregation.Mean(), Refresh.IMMEDIATE, null, List.of(), true);
+        open(catalog(0), dynamics(null, 0, null, 0, quality, withText));
+        Proposal proposal = buy(10, C0, S0);
+        // noise 0: stars = round(1 + 4 * 0.25) = 2
+        assertThat(deliveredOf(OrderDelivered.class))
+                .extracting(RecordingOutput.Delivered::observation)
+                .containsExactly(new OrderDelivered(proposal.id(), "s0", 0.25, 2, true));
+        act(20, C0, new Done("paid"));
+
+        act(30, C1, new WriteReview(proposal.id(), "not mine"));
+        act(40, C0, new WriteReview(proposal.id(), "Cold, \"late\" pizza."));
+        act(50, C0, new WriteReview(proposal.id(), "again"));
+        act(60, C0, new WriteReview("s1-p9", "no such order"));
+
+        assertThat(logged(ReviewTextEvent.class))
+                .containsExactly(new ReviewTextEvent("c0", "s0", proposal.id(), 2, "Cold, \"late\" pizza."));
+        assertThat(logged(RejectionEvent.class))
+                .extracting(RejectionEvent::agent, RejectionEvent::ref, RejectionEvent::reason)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("c1", proposal.id(), RejectionReason.UNKNOWN_PROPOSAL),
+                        org.assertj.core.groups.Tuple.tuple("c0", proposal.id(), RejectionReason.UNKNOWN_PROPOSAL),
+                        org.assertj.core.groups.Tuple.tuple("c0", "s1-p9", RejectionReason.UNKNOWN_PROPOSAL));
+    }
+
+    @Test
+    void withoutReviewTextsTheCustomerIsToldItsStarsAndNoTextIsTaken() {
+        ServiceQuality quality = ServiceQuality.constant(1.0, Map.of(0, 0.25));
+        open(catalog(0), dynamics(null, 0, null, 0, quality, reviews(1, Refresh.IMMEDIATE, null, List.of())));
+        Proposal proposal = buy(10, C0, S0);
+        assertThat(deliveredOf(OrderDelivered.class))
+                .extracting(RecordingOutput.Delivered::observation)
+                .containsExactly(new OrderDelivered(proposal.id(), "s0", 0.25, 2, false));
+        act(20, C0, new WriteReview(proposal.id(), "unasked"));
+        assertThat(logged(ReviewTextEvent.class)).isEmpty();
+        assertThat(logged(RejectionEvent.class)).hasSize(1);
+    }
+
+    @Test
     void noReviewIsWrittenWhenTheDrawSaysNot() {
         open(catalog(0), dynamics(null, 0, null, 0, null, reviews(0, Refresh.IMMEDIATE, null, List.of())));
         buy(10, C0, S0);
@@ -374,7 +416,8 @@ class MarketDynamicsTest {
 
     @Test
     void stockRefillsOnRestockTimersAndSoldOutUsesTheCurrentStock() {
-        MarketDynamics dynamics = new MarketDynamics(null, 100_000, HORIZON, null, 0, null, null, new Restock(0, 0));
+        MarketDynamics dynamics =
+                new MarketDynamics(null, 100_000, HORIZON, null, 0, null, null, new Restock(0, 0), null);
         open(catalog(1), dynamics);
         buy(10, C0, S0);
         buy(20, C1, S0);
@@ -396,7 +439,8 @@ class MarketDynamicsTest {
 
     @Test
     void aPartialRestockAddsItsAmountUpToTheCapacity() {
-        MarketDynamics dynamics = new MarketDynamics(null, 0, HORIZON, null, 0, null, null, new Restock(50_000, 1));
+        MarketDynamics dynamics =
+                new MarketDynamics(null, 0, HORIZON, null, 0, null, null, new Restock(50_000, 1), null);
         open(
                 new Catalog(
                         List.of(service("s0", 4, 3), service("s1", 3, 0)),

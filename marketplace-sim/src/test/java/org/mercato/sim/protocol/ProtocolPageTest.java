@@ -55,7 +55,10 @@ class ProtocolPageTest {
         List<Class<?>> actions = new ArrayList<>(Arrays.asList(AssistantAction.class.getPermittedSubclasses()));
         actions.addAll(Arrays.asList(ServiceAction.class.getPermittedSubclasses()));
         for (Class<?> action : actions) {
-            String kind = action.getSimpleName().toLowerCase(java.util.Locale.ROOT);
+            // the kind is the class name in snake case (WriteReview: write_review)
+            String kind = action.getSimpleName()
+                    .replaceAll("(?<=[a-z])(?=[A-Z])", "_")
+                    .toLowerCase(java.util.Locale.ROOT);
             assertThat(rejected).as("the kind of %s", action.getSimpleName()).contains("`" + kind + "`");
         }
     }

@@ -22,6 +22,9 @@ import org.mercato.sim.events.LoggedEvent;
 import org.mercato.sim.events.MessageEvent;
 import org.mercato.sim.events.PaymentEvent;
 import org.mercato.sim.events.PeriodEvent;
+import org.mercato.sim.events.PricingBlockEvent;
+import org.mercato.sim.events.PricingEpisodeEvent;
+import org.mercato.sim.events.PricingPeriodEvent;
 import org.mercato.sim.events.ProposalEvent;
 import org.mercato.sim.events.QualityEvent;
 import org.mercato.sim.events.RejectionEvent;
@@ -146,6 +149,28 @@ final class EventTables implements AutoCloseable {
         s.put("reputation", columns("service", "VARCHAR", "rating", "DOUBLE", "reviews", "INTEGER"));
         s.put("restocks", columns("service", "VARCHAR", "stock", "INTEGER"));
         s.put("quality", columns("service", "VARCHAR", "quality", "DOUBLE"));
+        // sellers that learn prices: the events keep their body too (their arrays are JSON here)
+        s.put(
+                "pricing_episodes",
+                columns(
+                        "episode", "INTEGER",
+                        "periods", "BIGINT",
+                        "converged", "BOOLEAN",
+                        "gain", "DOUBLE",
+                        "prices", JSON,
+                        "profits", JSON));
+        s.put(
+                "pricing_blocks",
+                columns(
+                        "episode", "INTEGER",
+                        "from_period", "BIGINT",
+                        "to_period", "BIGINT",
+                        "epsilon", "DOUBLE",
+                        "prices", JSON,
+                        "profits", JSON));
+        s.put(
+                "pricing_periods",
+                columns("period", "INTEGER", "services", JSON, "prices", JSON, "sales", JSON, "profits", JSON));
         return s;
     }
 
@@ -354,6 +379,41 @@ final class EventTables implements AutoCloseable {
                     .end();
         } else if (event instanceof QualityEvent e) {
             dynamic("quality").begin(t, seq).text(e.service()).real(e.quality()).end();
+        } else {
+            pricing(t, seq, event);
+        }
+    }
+
+    private void pricing(long t, long seq, Event event) throws SQLException {
+        if (event instanceof PricingEpisodeEvent e) {
+            dynamic("pricing_episodes")
+                    .begin(t, seq)
+                    .integer(e.episode())
+                    .bigint(e.periods())
+                    .bool(e.converged())
+                    .real(e.gain())
+                    .text(json(out -> out.numbers("v", e.prices())))
+                    .text(json(out -> out.numbers("v", e.profits())))
+                    .end();
+        } else if (event instanceof PricingBlockEvent e) {
+            dynamic("pricing_blocks")
+                    .begin(t, seq)
+                    .integer(e.episode())
+                    .bigint(e.from())
+                    .bigint(e.to())
+                    .real(e.epsilon())
+                    .text(json(out -> out.numbers("v", e.prices())))
+                    .text(json(out -> out.numbers("v", e.profits())))
+                    .end();
+        } else if (event instanceof PricingPeriodEvent e) {
+            dynamic("pricing_periods")
+                    .begin(t, seq)
+                    .integer(e.period())
+                    .text(json(out -> out.strings("v", e.services())))
+                    .text(json(out -> out.amounts("v", e.prices())))
+                    .text(json(out -> out.integers("v", e.sales())))
+                    .text(json(out -> out.amounts("v", e.profits())))
+                    .end();
         }
     }
 

@@ -17,6 +17,7 @@ import org.mercato.metrics.bias.ManipulationFold;
 import org.mercato.metrics.bias.PositionFold;
 import org.mercato.metrics.bias.Wilson;
 import org.mercato.metrics.dynamics.PeriodStats;
+import org.mercato.metrics.pricing.PricingMetrics;
 import org.mercato.metrics.strategyauction.StrategyAuctionMetrics;
 
 /**
@@ -76,6 +77,19 @@ public final class HtmlReport {
             StrategyAuctionMetrics auctions,
             List<PeriodStats> periods)
             throws IOException {
+        return render(page, m, eventLog, ads, auctions, periods, null);
+    }
+
+    /** The report, with the pricing section ({@link PricingCharts}) when {@code pricing} is not null. */
+    public static String render(
+            Page page,
+            MarketMetrics m,
+            Path eventLog,
+            AdsMetrics ads,
+            StrategyAuctionMetrics auctions,
+            List<PeriodStats> periods,
+            PricingMetrics pricing)
+            throws IOException {
         StringBuilder html = new StringBuilder(16_384);
         html.append(pageStart(page.title()));
         if (page.failed() != null) {
@@ -98,6 +112,7 @@ public final class HtmlReport {
             strategyAuctions(html, auctions);
         }
         PeriodCharts.section(html, periods);
+        PricingCharts.section(html, pricing);
         timeline(html, eventLog);
         html.append("</body></html>\n");
         return html.toString();

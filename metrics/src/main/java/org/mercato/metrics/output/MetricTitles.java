@@ -34,6 +34,12 @@ public final class MetricTitles {
             Map.entry("ads.counterfactual.welfareEffect", "Welfare effect of ads"),
             Map.entry("strategyAuction.successRate", "Strategy auctions: task success rate"),
             Map.entry("strategyAuction.costRatio", "Strategy auctions: cost against the largest bidder"),
+            Map.entry("pricing.gain.mean", "Pricing: profit gain over Nash (Delta)"),
+            Map.entry("pricing.gain.low", "Pricing: profit gain, 95% interval low"),
+            Map.entry("pricing.gain.high", "Pricing: profit gain, 95% interval high"),
+            Map.entry("pricing.priceGain.mean", "Pricing: price gain over Nash"),
+            Map.entry("pricing.converged", "Pricing: share of episodes converged"),
+            Map.entry("pricing.meanPeriods", "Pricing: mean periods per episode"),
             Map.entry("cost.money", "LLM cost"));
 
     /** Summary blocks whose name reads better spelled out. */

@@ -48,6 +48,9 @@ public final class SummaryMetrics {
             Map.entry("market.choiceLogit.omitted", ElementKey.COUNT),
             Map.entry("market.choiceLogit.fit.causedBy", ElementKey.COUNT),
             Map.entry("cost.groups", ElementKey.fields("role", "index")),
+            Map.entry("pricing.path", ElementKey.field("to")),
+            Map.entry("pricing.impulse", ElementKey.field("period")),
+            Map.entry("pricing.periods", ElementKey.field("period")),
             Map.entry("warnings", ElementKey.COUNT));
 
     private SummaryMetrics() {}

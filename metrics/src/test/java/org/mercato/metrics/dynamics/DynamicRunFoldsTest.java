@@ -160,7 +160,8 @@ class DynamicRunFoldsTest {
                         Refresh.PERIOD,
                         new ReviewFilter(0.5, 0.05),
                         List.of(new FakeReviews(0, 5, 250_000, 5))),
-                new Restock(0, 0));
+                new Restock(0, 0),
+                null);
         List<SimulationSetup.Agent<AssistantPolicy>> shoppers = new ArrayList<>();
         customers.forEach(
                 c -> shoppers.add(new SimulationSetup.Agent<>(new Shopper(), new ThinkTime.Uniform(1_000, 9_000))));

@@ -56,7 +56,8 @@ public final class DynamicsFactory {
                 config.deliveryMicros(),
                 quality(config.quality(), catalog.services(), overPromisers),
                 reviews(config.reviews(), config.fakeReviews(), catalog.services(), overPromisers),
-                restock(config.restock()));
+                restock(config.restock()),
+                null);
     }
 
     /**
@@ -154,7 +155,8 @@ public final class DynamicsFactory {
                 aggregation,
                 reviews.refresh() == ReviewsConfig.Refresh.IMMEDIATE ? Refresh.IMMEDIATE : Refresh.PERIOD,
                 filter,
-                fakeCampaigns(fakes, services, overPromisers));
+                fakeCampaigns(fakes, services, overPromisers),
+                Boolean.TRUE.equals(reviews.text()));
     }
 
     private static List<FakeReviews> fakeCampaigns(

@@ -13,7 +13,9 @@ import java.util.Objects;
  * pages are presented, when proposals are revealed and the sponsored slots ({@code ads}, none
  * unless given); optionally {@code strategyAuction}, tasks the customers post for strategy auctions
  * (SALE) after the shopping market has run; optionally {@code dynamics}, a market that lives over
- * time ({@link DynamicsConfig}).
+ * time ({@link DynamicsConfig}); optionally {@code pricing}, sellers that learn prices ({@link
+ * PricingConfig}: with its analytic logit demand the market source may be left out, and the market is
+ * then empty).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({
@@ -26,7 +28,8 @@ import java.util.Objects;
     "reveal",
     "ads",
     "strategyAuction",
-    "dynamics"
+    "dynamics",
+    "pricing"
 })
 public record MarketConfig(
         GeneratorConfig generate,
@@ -38,8 +41,23 @@ public record MarketConfig(
         RevealConfig reveal,
         AdsConfig ads,
         StrategyAuctionConfig strategyAuction,
-        DynamicsConfig dynamics) {
+        DynamicsConfig dynamics,
+        PricingConfig pricing) {
     public MarketConfig {
+        if (pricing != null
+                && pricing.logitDemand()
+                && generate == null
+                && magentic == null
+                && services == null
+                && customers == null) {
+            // the analytic pricing engine needs no shopping market: an empty one runs in no time
+            services = List.of();
+            customers = List.of();
+        }
+        if (pricing != null && !pricing.logitDemand() && (dynamics == null || dynamics.period() == null)) {
+            throw new IllegalArgumentException("pricing demand: agents reprices at period boundaries and needs"
+                    + " market.dynamics with a period (e.g. dynamics: {horizon: 30d, period: 1d})");
+        }
         boolean explicit = services != null || customers != null;
         if (magentic != null && magentic.isBlank()) {
             throw new IllegalArgumentException("magentic must name a dataset folder");
@@ -52,7 +70,8 @@ public record MarketConfig(
             throw new IllegalArgumentException("give either generate or services and customers, not both");
         }
         if (generate == null && magentic == null && (services == null || customers == null)) {
-            throw new IllegalArgumentException("give either generate or both services and customers (or magentic)");
+            throw new IllegalArgumentException("give either generate or both services and customers (or magentic;"
+                    + " none with pricing.demand: logit)");
         }
         services = services == null ? null : List.copyOf(services);
         customers = customers == null ? null : List.copyOf(customers);
@@ -83,24 +102,44 @@ public record MarketConfig(
             List<ServiceConfig> services,
             List<CustomerConfig> customers,
             SearchConfig search) {
-        this(generate, services, customers, search, null, null, null, null, null, null);
+        this(generate, services, customers, search, null, null, null, null, null, null, null);
     }
 
     /** A market read from a Magentic dataset folder. */
     public static MarketConfig magentic(String folder, SearchConfig search) {
-        return new MarketConfig(null, null, null, search, folder, null, null, null, null, null);
+        return new MarketConfig(null, null, null, search, folder, null, null, null, null, null, null);
     }
 
     /** The same market reading its Magentic dataset from {@code folder}. */
     public MarketConfig withMagentic(String folder) {
         return new MarketConfig(
-                generate, services, customers, search, folder, presentation, reveal, ads, strategyAuction, dynamics);
+                generate,
+                services,
+                customers,
+                search,
+                folder,
+                presentation,
+                reveal,
+                ads,
+                strategyAuction,
+                dynamics,
+                pricing);
     }
 
     /** The same market without sponsored slots (for the counterfactual run). */
     public MarketConfig withoutAds() {
         return new MarketConfig(
-                generate, services, customers, search, magentic, presentation, reveal, null, strategyAuction, dynamics);
+                generate,
+                services,
+                customers,
+                search,
+                magentic,
+                presentation,
+                reveal,
+                null,
+                strategyAuction,
+                dynamics,
+                pricing);
     }
 
     /** The same market with other dynamics (null: one shopping round, as without the section). */
@@ -115,6 +154,7 @@ public record MarketConfig(
                 reveal,
                 ads,
                 strategyAuction,
-                newDynamics);
+                newDynamics,
+                pricing);
     }
 }

@@ -12,10 +12,11 @@ import java.util.Objects;
  * {@code bayesian} (toward {@code prior: {mean, weight}}) or {@code recency} (weights halving every
  * {@code halfLife}); it changes at each period start ({@code refresh: period}, the default) or at
  * once ({@code immediate}). {@code filter} removes reviews: a fake one with probability {@code
- * detect}, a genuine one with probability {@code falsePositive}.
+ * detect}, a genuine one with probability {@code falsePositive}. With {@code text: true} LLM
+ * assistants write each review's text (a {@code review_text} event); absent or false, none.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"probability", "noise", "aggregation", "prior", "halfLife", "refresh", "filter"})
+@JsonPropertyOrder({"probability", "noise", "aggregation", "prior", "halfLife", "refresh", "filter", "text"})
 public record ReviewsConfig(
         Double probability,
         Double noise,
@@ -23,7 +24,8 @@ public record ReviewsConfig(
         PriorConfig prior,
         Duration halfLife,
         Refresh refresh,
-        FilterConfig filter) {
+        FilterConfig filter,
+        Boolean text) {
     public enum Aggregation {
         @JsonProperty("mean")
         MEAN,

@@ -100,6 +100,11 @@ public final class MarketWiring {
         this.dynamics = dynamics;
     }
 
+    /** The market's dynamics so far (null: none). */
+    public MarketDynamics dynamics() {
+        return dynamics;
+    }
+
     /** The run's model clients, providers and budget. */
     public LlmFeature llm() {
         if (llm == null) {

@@ -31,7 +31,8 @@ public final class RunFeatures {
                 new ExternalFeature(),
                 new AgentsAndListingsFeature(),
                 new AdsFeature(),
-                new StrategyAuctionFeature()));
+                new StrategyAuctionFeature(),
+                new PricingFeature()));
         features.addAll(plugins());
         return List.copyOf(features);
     }

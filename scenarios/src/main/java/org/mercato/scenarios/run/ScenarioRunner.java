@@ -23,6 +23,7 @@ import org.mercato.metrics.output.Headlines;
 import org.mercato.metrics.output.HtmlReport;
 import org.mercato.metrics.output.ReportCondition;
 import org.mercato.metrics.output.ResultTables;
+import org.mercato.metrics.pricing.PricingMetrics;
 import org.mercato.scenarios.load.ScenarioYaml;
 import org.mercato.scenarios.model.Scenario;
 import org.mercato.sim.KernelSettings;
@@ -292,7 +293,13 @@ public final class ScenarioRunner {
                 planted.byCovariate(),
                 planted.by());
         return HtmlReport.render(
-                page, summary.market(), events, summary.ads(), summary.strategyAuction(), summary.periods());
+                page,
+                summary.market(),
+                events,
+                summary.ads(),
+                summary.strategyAuction(),
+                summary.periods(),
+                summary.block("pricing") instanceof PricingMetrics pricing ? pricing : null);
     }
 
     /**
@@ -324,9 +331,10 @@ public final class ScenarioRunner {
         List<EventSink> market = new ArrayList<>(sinks);
         market.add(tail);
         KernelStats stats = Simulation.run(setup, market, windows);
-        AfterMarket next = new AfterMarket(tail.lastTime(), tail.nextSeq(), List.copyOf(sinks));
+        // each feature numbers on from where the log ended, the market's or an earlier feature's events
+        sinks.add(tail);
         for (RunFeature feature : features) {
-            feature.afterMarket(next);
+            feature.afterMarket(new AfterMarket(tail.lastTime(), tail.nextSeq(), List.copyOf(sinks), this::phase));
         }
         return stats;
     }

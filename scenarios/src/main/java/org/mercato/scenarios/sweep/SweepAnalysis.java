@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.mercato.metrics.estimation.Interval;
 
 /**
  * The cross-cell statistics of a sweep, over the cells that finished {@code ok}: per design point

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.mercato.metrics.estimation.Interval;
 import org.mercato.metrics.output.HeadlineMetric;
 import org.mercato.metrics.output.HtmlReport;
 import org.mercato.metrics.output.MetricTitles;

@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.mercato.metrics.estimation.Interval;
 import org.mercato.metrics.output.HeadlineMetric;
 
 /**

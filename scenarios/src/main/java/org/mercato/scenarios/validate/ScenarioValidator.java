@@ -26,6 +26,7 @@ import org.mercato.scenarios.magentic.MagenticFormatException;
 import org.mercato.scenarios.model.AgentGroupConfig;
 import org.mercato.scenarios.model.GeneratorConfig;
 import org.mercato.scenarios.model.LlmConfig;
+import org.mercato.scenarios.model.PricingConfig;
 import org.mercato.scenarios.model.Scenario;
 import org.mercato.scenarios.model.StrategyAuctionConfig;
 import org.mercato.scenarios.run.ExternalFeature;
@@ -204,6 +205,22 @@ public final class ScenarioValidator {
             }
             if (auctions.juryLlm() != null) {
                 out.put(KeyPath.of("market", "strategyAuction", "juryLlm"), auctions.juryLlm());
+            }
+        }
+        PricingConfig pricing = scenario.market().pricing();
+        if (pricing != null) {
+            if (pricing.policy().llm() != null) {
+                out.put(
+                        KeyPath.of("market", "pricing", "policy", "llm"),
+                        pricing.policy().llm());
+            }
+            List<PricingConfig.Firm> firms = pricing.firms().list();
+            for (int i = 0; firms != null && i < firms.size(); i++) {
+                if (firms.get(i).policy() != null && firms.get(i).policy().llm() != null) {
+                    out.put(
+                            KeyPath.of("market", "pricing", "firms", i, "policy", "llm"),
+                            firms.get(i).policy().llm());
+                }
             }
         }
         return out;

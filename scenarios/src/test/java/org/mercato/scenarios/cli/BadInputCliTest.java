@@ -267,4 +267,31 @@ class BadInputCliTest {
                 .contains("give the same scenario, so they would be one cell");
         assertThat(dir.resolve("out")).doesNotExist();
     }
+
+    /** Bad values of market.pricing: exit 2, one line naming the key and what was expected. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(
+            delimiter = '|',
+            value = {
+                "market.pricing.mu=0 | market.pricing.mu: must be > 0",
+                "market.pricing.grid.size=1 | market.pricing.grid.size: must be >= 2",
+                "market.pricing.policy.name=sarsa | market.pricing.policy.name: must be one of q-learning, bandit,"
+                        + " best-response, markup, llm, was 'sarsa'",
+                "market.pricing.policy.alpha=1.5 | market.pricing.policy.alpha: must be within (0, 1]",
+                "market.pricing.firms=0 | market.pricing.firms: must be a count >= 1, was 0",
+                "market.pricing.firms=two | market.pricing.firms: expected a count of firms or a list",
+                "market.pricing.impulse.deviator=2 | market.pricing.impulse: deviator must name a firm, 0 to 1, was 2",
+                "market.pricing.memory=4 | market.pricing.memory: 4 with 2 firms and a grid of 15 prices",
+                "market.pricing.demand=agents | demand: agents reprices at period boundaries and"
+                        + " needs market.dynamics with a period",
+                "market.pricing.demand=shoppers | market.pricing.demand: must be logit",
+                "market.pricing.policy.name=llm | market.pricing.policy.llm: is required for the llm policy"
+            })
+    void badPricingValuesAreBadInputAtTheirKey(String set, String expected) throws IOException {
+        Path file = write("pricing.yaml", "name: p\nmarket:\n  pricing: {firms: 2, episodes: 1}\n");
+
+        String error = badInput(mercato("validate", file.toString(), "--set", set));
+
+        assertThat(error).contains(expected);
+    }
 }

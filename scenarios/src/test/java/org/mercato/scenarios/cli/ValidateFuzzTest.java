@@ -76,6 +76,12 @@ class ValidateFuzzTest {
             "max",
             "median",
             "sigma",
+            "pricing",
+            "firms",
+            "mu",
+            "grid",
+            "impulse",
+            "episodes",
             "Tacos");
 
     /** Real dotted keys for {@code --set}. */
@@ -121,6 +127,13 @@ class ValidateFuzzTest {
             "sweep.factors.seed",
             "sweep.replicates",
             "market.strategyAuction.memory",
+            "market.pricing",
+            "market.pricing.firms",
+            "market.pricing.mu",
+            "market.pricing.grid.size",
+            "market.pricing.policy.name",
+            "market.pricing.policy.alpha",
+            "market.pricing.impulse.deviator",
             "agents.assistants.0.count");
 
     private static final List<String> SCALARS = List.of(

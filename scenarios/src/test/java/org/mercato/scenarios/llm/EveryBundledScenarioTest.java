@@ -123,6 +123,15 @@ class EveryBundledScenarioTest {
         }
         llm(sets, "agents.assistants", scenario.agents().assistants(), baseUrl);
         llm(sets, "agents.services", scenario.agents().services(), baseUrl);
+        if (scenario.market().pricing() != null) {
+            // two short learning episodes: exploration decays 25 times faster than Calvano's
+            sets.add("market.pricing.episodes="
+                    + Math.min(scenario.market().pricing().episodes(), 2));
+            sets.add("market.pricing.policy.beta=1e-4");
+            sets.add("market.pricing.convergence.stable=2000");
+            sets.add("market.pricing.convergence.maxPeriods=200000");
+            sets.add("market.pricing.logEvery=20000");
+        }
         return sets;
     }
 

@@ -81,6 +81,48 @@ class StudiesLlmTest extends ScriptedServerTest {
         assertThat(Files.readString(result.eventLog())).contains("\"type\":\"bid\",\"task\"");
     }
 
+    @Test
+    void withReviewTextsOnLlmShoppersWriteTheTextOfEachGenuineReview() throws IOException {
+        model.hook = (n, request) -> {
+            if (!request.path("messages")
+                    .get(0)
+                    .path("content")
+                    .asText()
+                    .startsWith("You are the shopping assistant")) {
+                return null;
+            }
+            ObjectNode args = ScriptedModel.JSON.createObjectNode().put("text", "As described, would buy again.");
+            return ScriptedModel.toolCall(request.path("messages").size(), "review", args);
+        };
+        Scenario scenario = Mercato.bundled(
+                "reputation",
+                "market.generate.customers=4",
+                "market.generate.services=6",
+                "market.dynamics.horizon=2d",
+                "market.dynamics.reviews.probability=1",
+                "market.dynamics.reviews.text=true",
+                "agents.assistants[0].policy=llm-assistant",
+                "agents.assistants[0].llm.baseUrl=" + server.url("/v1"),
+                "agents.assistants[0].llm.model=scripted",
+                "agents.assistants[0].llm.cache.mode='off'",
+                "agents.assistants[0].llm.timeout=5s");
+
+        RunResult result = LlmMarket.run(dir, scenario);
+
+        List<String> lines = Files.readAllLines(result.eventLog());
+        long genuine = lines.stream()
+                .filter(l -> l.contains("\"type\":\"review\"") && l.contains("\"customer\""))
+                .count();
+        List<String> texts = lines.stream()
+                .filter(l -> l.contains("\"type\":\"review_text\""))
+                .toList();
+        assertThat(genuine).isPositive();
+        assertThat(texts)
+                .hasSize((int) genuine)
+                .allMatch(l -> l.endsWith("\"text\":\"As described, would buy again.\"}"));
+        assertThat(result.summary().cost().agentsEndedLlmError()).isZero();
+    }
+
     static final String REWRITTEN = "Family kitchen for every craving: tacos, bowls and more, served fast.";
 
     @Test

@@ -118,6 +118,7 @@ class DynamicsConfigLoadTest {
         assertThat(d.reviews().noise()).isEqualTo(0.5);
         assertThat(d.reviews().aggregation()).isEqualTo(new Aggregation.Bayesian(4.0, 5));
         assertThat(d.reviews().refresh()).isEqualTo(Refresh.IMMEDIATE);
+        assertThat(d.reviews().text()).isFalse();
         assertThat(d.reviews().filter().detect()).isEqualTo(0.6);
         assertThat(d.reviews().filter().falsePositive()).isEqualTo(0.02);
         assertThat(d.reviews().fakes()).extracting(FakeReviews::service).containsExactlyElementsOf(bad);
@@ -131,7 +132,7 @@ class DynamicsConfigLoadTest {
         Scenario hourly = load(
                 DYNAMICS,
                 "market.dynamics.arrivals={hourly: " + rates + "}",
-                "market.dynamics.reviews={aggregation: recency, halfLife: 7d}",
+                "market.dynamics.reviews={aggregation: recency, halfLife: 7d, text: true}",
                 "market.dynamics.fakeReviews.sellers=[service_0004, service_0001]");
         MarketDynamics d = setup(hourly).dynamics();
         assertThat(java.util.Arrays.stream(d.arrivals()).boxed())
@@ -140,6 +141,7 @@ class DynamicsConfigLoadTest {
         assertThat(d.reviews().aggregation()).isEqualTo(new Aggregation.Recency(7 * DAY));
         assertThat(d.reviews().probability()).isEqualTo(1.0);
         assertThat(d.reviews().refresh()).isEqualTo(Refresh.PERIOD);
+        assertThat(d.reviews().text()).isTrue();
         assertThat(d.reviews().filter()).isNull();
         assertThat(d.reviews().fakes()).extracting(FakeReviews::service).containsExactly(0, 3);
 
@@ -155,7 +157,7 @@ class DynamicsConfigLoadTest {
     void problemsAreReportedAtTheirKey() throws IOException {
         assertThat(failure(DYNAMICS.replace("noise: 0.5", "noize: 0.5")))
                 .endsWith(":15:33: market.dynamics.reviews.noize: unknown key 'noize'; allowed here: probability,"
-                        + " noise, aggregation, prior, halfLife, refresh, filter (did you mean 'noise'?)");
+                        + " noise, aggregation, prior, halfLife, refresh, filter, text (did you mean 'noise'?)");
         assertThat(failure(DYNAMICS.replace("quality: 0.4, from", "quality: 1.4, from")))
                 .endsWith(":13:44: market.dynamics.quality.overPromisers.quality: must be within [0, 1], was 1.4");
         assertThat(failure(DYNAMICS.replace("service_0002: 0.5", "service_0002: 2")))

@@ -31,6 +31,9 @@ import org.mercato.sim.events.Event;
 import org.mercato.sim.events.JsonlEventWriter;
 import org.mercato.sim.events.LoggedEvent;
 import org.mercato.sim.events.PeriodEvent;
+import org.mercato.sim.events.PricingBlockEvent;
+import org.mercato.sim.events.PricingEpisodeEvent;
+import org.mercato.sim.events.PricingPeriodEvent;
 import org.mercato.sim.events.ProposalEvent;
 import org.mercato.sim.events.QualityEvent;
 import org.mercato.sim.events.ReputationEvent;
@@ -41,7 +44,7 @@ import org.mercato.sim.protocol.Proposal;
 
 /**
  * docs/data.md documents every table and column of a real run's results.duckdb (and of the tables a
- * market with dynamics adds), with its type, and
+ * market with dynamics or sellers that learn prices add), with its type, and
  * every file and folder the run wrote: a new table or column fails here until the page says what
  * it holds.
  */
@@ -145,7 +148,10 @@ class DataPageTest {
                 new ReviewEvent("s1", "c1", "p1", 2, false, false),
                 new ReputationEvent("s1", 3.9, 11),
                 new RestockEvent("s1", 5),
-                new QualityEvent("s1", 0.4));
+                new QualityEvent("s1", 0.4),
+                new PricingBlockEvent(0, 0, 100, List.of(1.7, 1.8), List.of(0.3, 0.31), 0.5),
+                new PricingEpisodeEvent(0, 100, true, List.of(1.7, 1.8), List.of(0.3, 0.31), 0.8),
+                new PricingPeriodEvent(0, List.of("s1"), List.of(900L), List.of(3L), List.of(600L)));
         try (JsonlEventWriter writer = new JsonlEventWriter(Files.newOutputStream(log))) {
             for (int i = 0; i < events.size(); i++) {
                 writer.accept(new LoggedEvent(i, i, events.get(i)));

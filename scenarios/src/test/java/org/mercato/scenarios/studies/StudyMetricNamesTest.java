@@ -95,4 +95,31 @@ class StudyMetricNamesTest {
                 .containsEntry("market.serviceShares.services", 6.0)
                 .containsEntry("market.serviceShares.listed", 6.0);
     }
+
+    @Test
+    void pricingIsKeyedByBlockEndAndImpulsePeriod() throws Exception {
+        SortedMap<String, Double> metrics = metrics(
+                "algorithmic-pricing",
+                "market.pricing.episodes=2",
+                "market.pricing.policy.beta=1e-4",
+                "market.pricing.convergence.stable=2000",
+                "market.pricing.logEvery=10000");
+
+        assertThat(metrics)
+                .containsKeys(
+                        "pricing.gain.mean",
+                        "pricing.gain.low",
+                        "pricing.gain.high",
+                        "pricing.converged",
+                        "pricing.nash.prices.1",
+                        "pricing.monopoly.profits.2",
+                        "pricing.prices.2",
+                        "pricing.path.10000.prices.1",
+                        "pricing.path.10000.episodes",
+                        "pricing.impulse.-1.prices.1",
+                        "pricing.impulse.0.prices.1",
+                        "pricing.impulse.15.prices.2")
+                .containsEntry("pricing.episodes", 2.0)
+                .containsEntry("pricing.firms", 2.0);
+    }
 }

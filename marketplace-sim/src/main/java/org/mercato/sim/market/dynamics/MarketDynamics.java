@@ -14,6 +14,8 @@ import java.util.Arrays;
  * @param quality the true quality each service delivers over time (null: 1.0 everywhere)
  * @param reviews reviews and displayed reputation, or null for none
  * @param restock stock refills, or null for stock that never refills
+ * @param repricing sellers that set their posted prices each period (needs periods), or null for
+ *     prices that never change
  */
 public record MarketDynamics(
         long[] arrivals,
@@ -23,7 +25,8 @@ public record MarketDynamics(
         long deliveryDelay,
         ServiceQuality quality,
         Reviews reviews,
-        Restock restock) {
+        Restock restock,
+        Repricing repricing) {
 
     public MarketDynamics {
         arrivals = arrivals == null ? null : arrivals.clone();
@@ -49,6 +52,9 @@ public record MarketDynamics(
         }
         if (restock != null && restock.every() == 0 && period == 0) {
             throw new IllegalArgumentException("restocking needs an interval or periods");
+        }
+        if (repricing != null && period == 0) {
+            throw new IllegalArgumentException("repricing sellers need periods");
         }
     }
 
@@ -86,19 +92,29 @@ public record MarketDynamics(
                 && deliveryDelay == d.deliveryDelay
                 && quality.equals(d.quality)
                 && java.util.Objects.equals(reviews, d.reviews)
-                && java.util.Objects.equals(restock, d.restock);
+                && java.util.Objects.equals(restock, d.restock)
+                && java.util.Objects.equals(repricing, d.repricing);
     }
 
     @Override
     public int hashCode() {
         return java.util.Objects.hash(
-                Arrays.hashCode(arrivals), period, horizon, returns, deliveryDelay, quality, reviews, restock);
+                Arrays.hashCode(arrivals),
+                period,
+                horizon,
+                returns,
+                deliveryDelay,
+                quality,
+                reviews,
+                restock,
+                repricing);
     }
 
     @Override
     public String toString() {
         return "MarketDynamics[arrivals=" + (arrivals == null ? "null" : arrivals.length + " times") + ", period="
                 + period + ", horizon=" + horizon + ", returns=" + returns + ", deliveryDelay=" + deliveryDelay
-                + ", quality=" + quality + ", reviews=" + reviews + ", restock=" + restock + "]";
+                + ", quality=" + quality + ", reviews=" + reviews + ", restock=" + restock + ", repricing=" + repricing
+                + "]";
     }
 }

@@ -38,13 +38,13 @@ class ServiceQualityTest {
 
     @Test
     void recurringDynamicsNeedAHorizon() {
-        assertThatThrownBy(() -> new MarketDynamics(null, 10, 0, null, 0, null, null, null))
+        assertThatThrownBy(() -> new MarketDynamics(null, 10, 0, null, 0, null, null, null, null))
                 .hasMessage("periods, return visits and restocking need a horizon");
-        assertThatThrownBy(() -> new MarketDynamics(null, 0, 10, null, 0, null, null, new Restock(0, 1)))
+        assertThatThrownBy(() -> new MarketDynamics(null, 0, 10, null, 0, null, null, new Restock(0, 1), null))
                 .hasMessage("restocking needs an interval or periods");
-        assertThat(new MarketDynamics(null, 7, 10, null, 0, null, null, new Restock(0, 1)).restockEvery())
+        assertThat(new MarketDynamics(null, 7, 10, null, 0, null, null, new Restock(0, 1), null).restockEvery())
                 .isEqualTo(7);
-        assertThat(new MarketDynamics(null, 0, 0, null, 5, null, null, null).quality())
+        assertThat(new MarketDynamics(null, 0, 0, null, 5, null, null, null, null).quality())
                 .isEqualTo(ServiceQuality.FULL);
     }
 }

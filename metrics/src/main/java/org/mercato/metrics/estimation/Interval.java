@@ -1,4 +1,4 @@
-package org.mercato.scenarios.sweep;
+package org.mercato.metrics.estimation;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -27,7 +27,7 @@ public record Interval(int n, double mean, Double lower, Double upper) {
     }
 
     /** {@code a - b} in decimal, as the two are written: 2.87 - 2.25 is 0.62, not 0.6200000000000001. */
-    static double difference(double a, double b) {
+    public static double difference(double a, double b) {
         if (!Double.isFinite(a) || !Double.isFinite(b)) {
             return a - b;
         }

@@ -1,4 +1,4 @@
-package org.mercato.scenarios.sweep;
+package org.mercato.metrics.estimation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;

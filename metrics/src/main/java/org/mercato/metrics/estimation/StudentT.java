@@ -1,4 +1,4 @@
-package org.mercato.scenarios.sweep;
+package org.mercato.metrics.estimation;
 
 /**
  * Student's t distribution: the CDF through the regularized incomplete beta function (continued
