@@ -67,6 +67,7 @@ final class ReturningMarket {
                 60_000_000,
                 ServiceQuality.constant(1.0, Map.of(0, 0.3)),
                 null,
+                null,
                 null);
         SimulationSetup setup = new SimulationSetup(
                 catalog,
