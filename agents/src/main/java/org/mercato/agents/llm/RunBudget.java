@@ -40,6 +40,9 @@ public final class RunBudget {
 
     private final long[] below = new long[3];
     private long frontier = Long.MIN_VALUE;
+    /** The key of the next call made outside the kernel: after every turn's key (virtual times). */
+    private long nextSerialKey = Long.MAX_VALUE / 2;
+
     private final long[] total = new long[3];
     private String firstTurnWarning;
 
@@ -105,6 +108,10 @@ public final class RunBudget {
      */
     public synchronized void warnAtFirstTurn(String warning) {
         firstTurnWarning = warning;
+    }
+
+    private synchronized long serialKey() {
+        return nextSerialKey++;
     }
 
     /** Whether the run has a bound on money. */
@@ -222,6 +229,28 @@ public final class RunBudget {
 
         String refusal(long now) {
             return budget.refusal(now);
+        }
+
+        /**
+         * One model call made outside the kernel, after the market, by a caller that makes its calls
+         * one after another (pricing episodes with a model run on one thread): it is keyed after
+         * every turn and every earlier such call, refused with an {@link LlmException} whose reason
+         * is the bound's ({@link #CALLS}, {@link #TOKENS}, {@link #MONEY}) once a run bound is
+         * reached, and charged like a turn's call; so where a run stops does not depend on timing.
+         */
+        public LlmResponse serialChat(LlmClient client, LlmRequest request) {
+            long key = budget.serialKey();
+            String refused = budget.refusal(key);
+            if (refused != null) {
+                throw new LlmException("the run reached its bound on model use (" + refused + ")", 0, refused);
+            }
+            LlmResponse response = null;
+            try {
+                response = client.chat(request);
+                return response;
+            } finally {
+                charge(key, response);
+            }
         }
 
         boolean reached() {

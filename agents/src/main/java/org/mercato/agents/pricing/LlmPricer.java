@@ -10,6 +10,7 @@ import org.mercato.agents.llm.LlmException;
 import org.mercato.agents.llm.LlmMessage;
 import org.mercato.agents.llm.LlmRequest;
 import org.mercato.agents.llm.LlmResponse;
+import org.mercato.agents.llm.RunBudget;
 import org.mercato.sim.pricing.PriceGrid;
 import org.mercato.sim.pricing.PricerFactory;
 import org.mercato.sim.pricing.PricingPolicy;
@@ -21,8 +22,7 @@ import org.mercato.sim.pricing.PricingView;
  * firm's unit cost, the prices it may set (its grid's lowest and highest) and its last {@code
  * history} periods of own price, quantity sold, profit and the competitors' prices; the model
  * answers with a price, which is snapped to the nearest grid price. The request is a function of
- * what the firm sees, so a recorded answer replays through the {@link LlmClient} (as the strategy
- * auction's model calls do, it is counted in the client's usage; no per-agent bound applies). An
+ * what the firm sees, so a recorded answer replays through the {@link LlmClient} (it is counted in the client's usage and charged to the run's bounds on calls, tokens and money). An
  * answer that is not a number in the allowed range, or a failed call, throws an {@link
  * LlmException} naming the firm and the period: there is no default price. Fish et al.'s plans
  * and insights files (notes the model writes itself between periods) are left out. It does not
@@ -40,14 +40,16 @@ public final class LlmPricer implements PricingPolicy {
     private static final Pattern PRICE = Pattern.compile("\\s*(-?\\d+(?:\\.\\d+)?)\\s*");
 
     private final LlmClient client;
+    private final RunBudget.Meter budget;
     private final int history;
     private final double cost;
     private final PriceGrid grid;
     private final BigDecimal lowest;
     private final BigDecimal highest;
 
-    private LlmPricer(LlmClient client, int history, double cost, PriceGrid grid) {
+    private LlmPricer(LlmClient client, RunBudget.Meter budget, int history, double cost, PriceGrid grid) {
         this.client = client;
+        this.budget = budget;
         this.history = history;
         this.cost = cost;
         this.grid = grid;
@@ -55,8 +57,20 @@ public final class LlmPricer implements PricingPolicy {
         this.highest = shown(grid.price(grid.size() - 1));
     }
 
-    /** LLM pricers through {@code client}, each shown its last {@code history} periods (0: none). */
+    /**
+     * LLM pricers through {@code client}, each shown its last {@code history} periods (0: none), with
+     * no run-wide bound on model use (for code outside a scenario; a run passes its budget).
+     */
     public static PricerFactory factory(LlmClient client, int history) {
+        return factory(client, history, RunBudget.unlimited().meter(null, null));
+    }
+
+    /**
+     * LLM pricers whose calls are charged to the run's bounds through {@code budget}; a call past a
+     * bound throws an {@link LlmException} with the bound's reason. The engine must then run the
+     * episodes on one thread, so the call at which a run stops is the same in every run.
+     */
+    public static PricerFactory factory(LlmClient client, int history, RunBudget.Meter budget) {
         if (client == null) {
             throw new IllegalArgumentException("an LLM pricer needs a model client");
         }
@@ -64,7 +78,7 @@ public final class LlmPricer implements PricingPolicy {
             throw new IllegalArgumentException("history must be >= 0 periods, got " + history);
         }
         return (firm, game, random) ->
-                new LlmPricer(client, history, game.demand().cost(firm), game.grid(firm));
+                new LlmPricer(client, budget, history, game.demand().cost(firm), game.grid(firm));
     }
 
     /**
@@ -78,7 +92,7 @@ public final class LlmPricer implements PricingPolicy {
         String where = "LLM pricer of firm " + view.firm() + " in period " + view.period();
         LlmResponse response;
         try {
-            response = client.chat(request);
+            response = budget.serialChat(client, request);
         } catch (LlmException e) {
             throw new LlmException(where + ": " + e.getMessage(), e.status(), e.reason());
         }

@@ -8,6 +8,7 @@ import org.mercato.agents.llm.LlmClient;
 import org.mercato.agents.llm.LlmException;
 import org.mercato.agents.llm.LlmMessage;
 import org.mercato.agents.llm.LlmRequest;
+import org.mercato.agents.llm.RunBudget;
 import org.mercato.sim.strategyauction.Jury;
 import org.mercato.sim.strategyauction.Plan;
 import org.mercato.sim.strategyauction.Task;
@@ -27,13 +28,21 @@ public final class LlmJury implements Jury {
             + " solve the task, from 0 (useless) to 5 (excellent). Answer with the number only.";
 
     private final LlmClient client;
+    private final RunBudget.Meter budget;
     private final int jurors;
 
+    /** A jury with no run-wide bound on its model use (outside a scenario). */
     public LlmJury(LlmClient client, int jurors) {
+        this(client, RunBudget.unlimited().meter(null, null), jurors);
+    }
+
+    /** A jury whose calls are charged to the run's bounds; past one, its calls are refused (score 0). */
+    public LlmJury(LlmClient client, RunBudget.Meter budget, int jurors) {
         if (jurors < 1) {
             throw new IllegalArgumentException("a jury needs at least one juror");
         }
         this.client = client;
+        this.budget = budget;
         this.jurors = jurors;
     }
 
@@ -48,7 +57,7 @@ public final class LlmJury implements Jury {
                     null);
             double score = 0;
             try {
-                score = score(client.chat(request).text());
+                score = score(budget.serialChat(client, request).text());
             } catch (LlmException e) {
                 log.warn("juror {} could not score {}'s plan for task {}: {}", j, bidder, task.id(), e.getMessage());
             }

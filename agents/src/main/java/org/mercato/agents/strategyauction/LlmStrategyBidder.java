@@ -10,6 +10,7 @@ import org.mercato.agents.llm.LlmException;
 import org.mercato.agents.llm.LlmMessage;
 import org.mercato.agents.llm.LlmRequest;
 import org.mercato.agents.llm.LlmResponse;
+import org.mercato.agents.llm.RunBudget;
 import org.mercato.sim.strategyauction.MemoryEntry;
 import org.mercato.sim.strategyauction.Plan;
 import org.mercato.sim.strategyauction.Task;
@@ -31,11 +32,20 @@ public final class LlmStrategyBidder extends ProfiledBidder {
             + " plan (at most %d steps) that would solve the task; no preamble.";
 
     private final LlmClient client;
+    private final RunBudget.Meter budget;
     private final int maxSteps;
 
+    /** A bidder with no run-wide bound on its model use (outside a scenario). */
     public LlmStrategyBidder(String id, BidderProfile profile, LlmClient client, int maxSteps, long seed) {
+        this(id, profile, client, RunBudget.unlimited().meter(null, null), maxSteps, seed);
+    }
+
+    /** A bidder whose calls are charged to the run's bounds; past one, its calls are refused (failed plans). */
+    public LlmStrategyBidder(
+            String id, BidderProfile profile, LlmClient client, RunBudget.Meter budget, int maxSteps, long seed) {
         super(id, profile, seed);
         this.client = client;
+        this.budget = budget;
         this.maxSteps = maxSteps;
     }
 
@@ -65,7 +75,7 @@ public final class LlmStrategyBidder extends ProfiledBidder {
                 List.of(LlmMessage.system(SYSTEM.formatted(id, maxSteps)), LlmMessage.user(prompt)), null);
         LlmResponse response;
         try {
-            response = client.chat(request);
+            response = budget.serialChat(client, request);
         } catch (LlmException e) {
             log.warn("bidder {} got no plan for task {}: {}", id, task.id(), e.getMessage());
             return new Plan("llm-error", 1, 0, 0);

@@ -147,14 +147,10 @@ public final class LlmFeature implements RunFeature {
             return null;
         }
         LlmClient client = client(llm, role, index, config.policy(), count);
-        LlmPrice price = prices.get(llm.model());
-        if (price == null && budget.hasMoneyBound() && !unpriced.contains(llm.model())) {
-            unpriced.add(llm.model());
-        }
         LlmBounds bounds = new LlmBounds(
                 llm.limits().turns(),
                 llm.limits().calls(),
-                price == null ? budget.meter(null, null) : budget.meter(price.input(), price.output()),
+                meter(llm),
                 "agents." + role + "s[" + index + "].llm.limits");
         return new LlmAgentSettings(
                 client,
@@ -162,6 +158,15 @@ public final class LlmFeature implements RunFeature {
                 llm.maxToolErrors(),
                 prompt(llm.prompt(), group.child("llm").child("prompt")),
                 bounds);
+    }
+
+    /** The run's bounds on model use ({@code agents.limits}), charged at the model's prices when listed. */
+    public RunBudget.Meter meter(LlmConfig llm) {
+        LlmPrice price = prices.get(llm.model());
+        if (price == null && budget.hasMoneyBound() && !unpriced.contains(llm.model())) {
+            unpriced.add(llm.model());
+        }
+        return price == null ? budget.meter(null, null) : budget.meter(price.input(), price.output());
     }
 
     /**

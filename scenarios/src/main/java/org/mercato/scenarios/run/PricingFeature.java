@@ -107,7 +107,9 @@ public final class PricingFeature implements RunFeature {
             firms.add(
                     policy.name().equals(PricingPolicyConfig.LLM)
                             ? LlmPricer.factory(
-                                    market.llm().client(policy.llm(), "pricer", i, "llm-pricer", 1), policy.history())
+                                    market.llm().client(policy.llm(), "pricer", i, "llm-pricer", 1),
+                                    policy.history(),
+                                    market.llm().meter(policy.llm()))
                             : factory(policy));
         }
         PricingConfig.Impulse impulse = config.impulse();
@@ -119,7 +121,8 @@ public final class PricingFeature implements RunFeature {
                 config.logEvery(),
                 config.episodes(),
                 market.scenario().seed());
-        threads = market.scenario().kernel().parallelismOrDefault();
+        // a model's calls are charged to the run's bounds in call order: one thread keeps that order fixed
+        threads = hasLlmFirm() ? 1 : market.scenario().kernel().parallelismOrDefault();
     }
 
     /** The stage game: the logit demand of the config's firms, their price grids and the state's memory. */
@@ -205,23 +208,31 @@ public final class PricingFeature implements RunFeature {
         return false;
     }
 
-    /** Every LLM firm ends with {@code llm-error} in the log; the cause goes to the summary's failures. */
+    /**
+     * Every LLM firm ends with {@code llm-error} (or the run bound's {@code limit:} reason) in the log;
+     * the cause goes to the summary's failures.
+     */
     private void failed(RuntimeException e, long seq, AfterMarket next) {
         Throwable root = e;
         while (root.getCause() != null && !(root instanceof LlmException)) {
             root = root.getCause();
         }
         String cause = String.valueOf(root.getMessage()).strip().replaceAll("\\s+", " ");
+        // a run bound reached ends the firms with the bound's reason, as it ends LLM agents in the market
+        String reason = root instanceof LlmException llm
+                        && llm.reason() != null
+                        && llm.reason().startsWith(FailureFold.LIMIT_PREFIX)
+                ? llm.reason()
+                : FailureFold.LLM_ERROR;
         log.error("pricing stopped: an LLM pricer failed: {}", cause);
         long at = seq;
         for (int i = 0; i < config.firmCount(); i++) {
             if (!config.policy(i).name().equals(PricingPolicyConfig.LLM)) {
                 continue;
             }
-            LoggedEvent done =
-                    new LoggedEvent(next.lastTime(), at++, new DoneEvent("firm-" + i, FailureFold.LLM_ERROR));
+            LoggedEvent done = new LoggedEvent(next.lastTime(), at++, new DoneEvent("firm-" + i, reason));
             next.sinks().forEach(sink -> sink.accept(done));
-            failureCauses.merge(FailureFold.LLM_ERROR + AgentFailures.EXPLAINED + cause, 1L, Long::sum);
+            failureCauses.merge(reason + AgentFailures.EXPLAINED + cause, 1L, Long::sum);
         }
     }
 

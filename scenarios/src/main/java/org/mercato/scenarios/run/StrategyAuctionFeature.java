@@ -103,7 +103,7 @@ public final class StrategyAuctionFeature implements RunFeature {
                 bidders.add(new BehaviouralBidder(b.id(), profile, seed));
             } else {
                 var client = llm.client(b.llm(), "bidder", index, "llm-bidder " + b.id(), 1);
-                bidders.add(new LlmStrategyBidder(b.id(), profile, client, b.maxSteps(), seed));
+                bidders.add(new LlmStrategyBidder(b.id(), profile, client, llm.meter(b.llm()), b.maxSteps(), seed));
             }
             index++;
         }
@@ -115,7 +115,8 @@ public final class StrategyAuctionFeature implements RunFeature {
         if (config.juryLlm() == null) {
             return new BehaviouralJury(jurors, config.juryNoise(), seed);
         }
-        return new LlmJury(llm.client(config.juryLlm(), "jury", 0, "llm-jury", jurors), jurors);
+        return new LlmJury(
+                llm.client(config.juryLlm(), "jury", 0, "llm-jury", jurors), llm.meter(config.juryLlm()), jurors);
     }
 
     /** Task n of every customer in catalog order, then task n + 1: the memory grows across customers. */

@@ -108,4 +108,24 @@ class LlmPricingRunTest extends ScriptedServerTest {
         assertThat(failures).isNotNull();
         assertThat(failures.toString()).contains("llm-error").contains("2");
     }
+
+    @Test
+    void theRunsBoundOnModelCallsStopsThePricersAtThatCallLoudly() throws IOException {
+        AtomicInteger calls = new AtomicInteger();
+        model.hook = (n, request) -> {
+            String system = request.path("messages").get(0).path("content").asText();
+            if (!system.startsWith(PRICING_PROMPT)) {
+                return null;
+            }
+            calls.incrementAndGet();
+            return LlmStrategyBidderTest.text(n, "1.75", 3);
+        };
+
+        Cli cli = run("agents.limits.llmCalls=7", "market.pricing.episodes=3");
+
+        assertThat(calls.get()).as("no call past the bound").isEqualTo(7);
+        assertThat(cli.code()).isEqualTo(1);
+        assertThat(cli.out()).contains("FAILED").contains("limit:run-calls");
+        assertThat(cli.summary().get("failures").toString()).contains("limit:run-calls");
+    }
 }

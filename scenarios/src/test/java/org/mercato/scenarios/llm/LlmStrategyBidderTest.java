@@ -161,6 +161,24 @@ class LlmStrategyBidderTest extends ScriptedServerTest {
         assertThat(result.summary().strategyAuction().wins()).containsOnlyKeys("large");
     }
 
+    @Test
+    void theRunsBoundOnModelCallsStopsTheBiddersCallsThere() throws IOException {
+        RunResult result = runYaml(yaml("") + "agents:\n  limits: {llmCalls: 4}\n");
+
+        assertThat(model.requests.get())
+                .as("no call past agents.limits.llmCalls")
+                .isEqualTo(4);
+        List<BidEvent> firstRound = EventReader.readAll(result.eventLog()).stream()
+                .map(LoggedEvent::event)
+                .filter(e -> e instanceof BidEvent b && b.bidder().equals("small-llm") && b.round() == 1)
+                .map(e -> (BidEvent) e)
+                .toList();
+        assertThat(firstRound).hasSize(6);
+        assertThat(firstRound.get(firstRound.size() - 1).tokens())
+                .as("a refused call bids the failed one-token plan")
+                .isEqualTo(1);
+    }
+
     /** The plan's 13 words, "the" twice: the Shannon entropy of their frequencies, in bits. */
     private static double entropyOfPlan() {
         double once = 1.0 / 13;
