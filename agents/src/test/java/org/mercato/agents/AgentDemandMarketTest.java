@@ -21,6 +21,7 @@ import org.mercato.sim.domain.Catalog;
 import org.mercato.sim.domain.Customer;
 import org.mercato.sim.domain.OrderLine;
 import org.mercato.sim.domain.Service;
+import org.mercato.sim.events.ArrivalEvent;
 import org.mercato.sim.events.EventReader;
 import org.mercato.sim.events.ImpressionEvent;
 import org.mercato.sim.events.LoggedEvent;
@@ -211,6 +212,7 @@ class AgentDemandMarketTest {
         Map<String, long[]> earned = new HashMap<>();
         Map<String, ProposalEvent> proposals = new HashMap<>();
         Map<String, Integer> inquiredIn = new HashMap<>();
+        Map<Integer, Integer> arrived = new HashMap<>();
         List<PricingPeriodEvent> reported = new ArrayList<>();
         int period = -1;
         int impressions = 0;
@@ -218,6 +220,8 @@ class AgentDemandMarketTest {
         for (LoggedEvent logged : events) {
             if (logged.event() instanceof PeriodEvent p) {
                 period = p.period();
+            } else if (logged.event() instanceof ArrivalEvent) {
+                arrived.merge(period, 1, Integer::sum);
             } else if (logged.event() instanceof PricingPeriodEvent p) {
                 assertThat(p.period())
                         .as("reported before the next period starts")
@@ -270,13 +274,16 @@ class AgentDemandMarketTest {
             assertThat(p.sales()).containsExactly(units[0], units[1]);
             assertThat(p.profits()).containsExactly(profit[0], profit[1]);
             totalSales += units[0] + units[1];
-            // what the firm learned from: its profit in currency units, its units, the state it
-            // priced in (period 0: none yet) and the price it played
+            // what the firm learned from: its profit in currency units and its units, both per
+            // shopper who arrived in the period, the state it priced in (period 0: none yet) and
+            // the price it played
             double[] learned = first.learned.get(q);
+            int shoppers = arrived.getOrDefault(q, 0);
+            assertThat(shoppers).as("shoppers arriving in period %d", q).isPositive();
             assertThat(learned[0]).as("the view shows the next period").isEqualTo(q + 1);
             assertThat(learned[2]).isEqualTo(first.script[q % 3]);
-            assertThat(learned[3]).isEqualTo(profit[0] / 100.0);
-            assertThat(learned[4]).isEqualTo(units[0]);
+            assertThat(learned[3]).isEqualTo(profit[0] / 100.0 * (1.0 / shoppers));
+            assertThat(learned[4]).isEqualTo(units[0] * (1.0 / shoppers));
             int profile = first.script[q % 3] + 15 * markup;
             assertThat(learned[5]).as("the state after period %d", q).isEqualTo(profile);
             if (q > 0) {

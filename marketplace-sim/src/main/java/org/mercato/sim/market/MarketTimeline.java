@@ -74,6 +74,8 @@ final class MarketTimeline {
     private final long[] posted;
     /** With repricing: units sold and profit (cents) of each service in the current period. */
     private final long[] sales;
+    /** With repricing: visits started in the current period (the period's shoppers). */
+    private long shoppers;
 
     private final long[] profits;
     /** With repricing: services repriced at time 0, told once they have started. */
@@ -189,6 +191,7 @@ final class MarketTimeline {
 
     private void arrive(long t, int customer, Market market, MarketOutput out) {
         int visit = visits[customer]++;
+        shoppers++;
         market.startVisit(customer);
         out.record(t, new ArrivalEvent(agents.idOf(customer), visit));
         out.deliver(customer, t, new AssistantStarted(agents.customer(customer), visit));
@@ -230,7 +233,7 @@ final class MarketTimeline {
      * new prices and each service whose prices changed is told.
      */
     private void reprice(long t, int ended, MarketOutput out, Listings listings) {
-        long[] next = repricing.next(ended, sales.clone(), profits.clone());
+        long[] next = repricing.next(ended, shoppers, sales.clone(), profits.clone());
         List<String> ids = new ArrayList<>(listed.length);
         for (Service service : listed) {
             ids.add(service.id());
@@ -238,6 +241,7 @@ final class MarketTimeline {
         out.record(t, new PricingPeriodEvent(ended, ids, boxed(posted), boxed(sales), boxed(profits)));
         Arrays.fill(sales, 0);
         Arrays.fill(profits, 0);
+        shoppers = 0;
         boolean[] changed = post(next, listings);
         for (int i = 0; i < changed.length; i++) {
             if (changed[i]) {

@@ -13,9 +13,13 @@ import org.mercato.sim.random.Seeds;
  * logged); at each period boundary every firm {@link PricingPolicy#learn learns} from the period
  * that ended, then every firm chooses the next price, all seeing the same state.
  *
- * <p>What a firm sees: its quantity is its units sold in the period; its profit, the period's
- * revenue minus unit costs over the payments settled in it, in currency units (cents / 100), the
- * period's total rather than a per-shopper share. Firm i draws from {@code pricing/agents/firm/i}.
+ * <p>What a firm sees is on the analytic model's scale, per shopper who started a visit in the
+ * period (Calvano's demand is a share of a unit mass of consumers): its quantity is its units sold
+ * divided by the period's shoppers, its profit the period's revenue minus unit costs over the
+ * payments settled in it, in currency units (cents / 100), divided by the same count (a period
+ * without shoppers counts as one). So Q-learning's initial values, the discounted profit against
+ * random rivals under the formula, are on the scale of what the firm then learns from, whatever
+ * the number of shoppers. Firm i draws from {@code pricing/agents/firm/i}.
  */
 public final class AgentDemand implements Repricing {
     private final PricingGame game;
@@ -59,18 +63,21 @@ public final class AgentDemand implements Repricing {
     }
 
     @Override
-    public long[] next(long ended, long[] sales, long[] profits) {
+    public long[] next(long ended, long shoppers, long[] sales, long[] profits) {
         if (ended != history.periods()) {
             throw new IllegalStateException("expected the end of period " + history.periods() + ", got " + ended);
         }
         int n = firms();
+        double perShopper = 1.0 / Math.max(1, shoppers);
+        double[] quantity = new double[n];
         double[] profit = new double[n];
         for (int i = 0; i < n; i++) {
-            profit[i] = profits[i] / 100.0;
+            quantity[i] = sales[i] * perShopper;
+            profit[i] = profits[i] / 100.0 * perShopper;
         }
         int state = history.state(history.periods());
         int[] actions = history.actions(history.periods());
-        history.close(sales, profit);
+        history.close(quantity, profit);
         for (int i = 0; i < n; i++) {
             policies.get(i).learn(history.view(i), state, actions[i], profit[i]);
         }

@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * The periods agent demand has played: each period's grid indices and the state they were chosen
- * in, and, once the period is over, each firm's quantity (units sold) and profit. A firm's {@link
+ * in, and, once the period is over, each firm's quantity and profit per shopper. A firm's {@link
  * #view} sees the last {@code retained} periods.
  */
 final class AgentHistory {
@@ -66,15 +66,11 @@ final class AgentHistory {
     }
 
     /** The period priced last is over with these quantities and profits per firm. */
-    void close(long[] sales, double[] profit) {
+    void close(double[] quantity, double[] profit) {
         if (priced != periods + 1) {
             throw new IllegalStateException("period " + periods + " was never priced");
         }
-        double[] quantity = new double[firms];
-        for (int i = 0; i < firms; i++) {
-            quantity[i] = sales[i];
-        }
-        quantities[periods] = quantity;
+        quantities[periods] = quantity.clone();
         profits[periods] = profit.clone();
         state = codes.next(state, codes.profile(actions[periods]));
         periods++;

@@ -19,9 +19,10 @@ public interface Repricing {
     long[] open(EventRecorder log);
 
     /**
-     * Period {@code ended} is over, with each firm's units sold and profit in cents (revenue minus
-     * unit costs) from the payments settled in it: the firms learn from it, then choose the prices
-     * in effect during the next period, which this returns (one per firm, in cents).
+     * Period {@code ended} is over: {@code shoppers} visits started in it, and each firm sold {@code
+     * sales} units for {@code profits} cents (revenue minus unit costs) over the payments settled in
+     * it. The firms learn from it, then choose the prices in effect during the next period, which
+     * this returns (one per firm, in cents).
      */
-    long[] next(long ended, long[] sales, long[] profits);
+    long[] next(long ended, long shoppers, long[] sales, long[] profits);
 }

@@ -31,7 +31,7 @@ class RepricingSetupTest {
             }
 
             @Override
-            public long[] next(long ended, long[] sales, long[] profits) {
+            public long[] next(long ended, long shoppers, long[] sales, long[] profits) {
                 return new long[n];
             }
         };
