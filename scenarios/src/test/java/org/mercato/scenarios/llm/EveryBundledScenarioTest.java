@@ -21,6 +21,8 @@ import org.mercato.metrics.output.HeadlineMetric;
 import org.mercato.metrics.output.SummaryMetrics;
 import org.mercato.scenarios.load.ScenarioLoader;
 import org.mercato.scenarios.model.AgentGroupConfig;
+import org.mercato.scenarios.model.Duration;
+import org.mercato.scenarios.model.DynamicsConfig;
 import org.mercato.scenarios.model.GeneratorConfig;
 import org.mercato.scenarios.model.Scenario;
 import org.mercato.scenarios.run.RunResult;
@@ -32,13 +34,15 @@ import org.mercato.sim.kernel.KernelListener;
  * Every bundled scenario ({@code scenarios/*.yaml}, found by listing the folder, so new ones are
  * covered) runs to a summary at a reduced size, so none of them rots. The reduction is generic: a
  * generated market shrinks to a few customers and services (enough for the groups with a fixed
- * count); every LLM group talks to the scripted model on loopback without a cache. Anything else
+ * count); every LLM group talks to the scripted model on loopback without a cache; a pricing study
+ * runs two short learning episodes, or under agent demand a couple of dozen periods. Anything else
  * runs as written. Each also names its headline metrics, all present in its flattened summary. (It
  * lives next to the scripted model, which is package-private.)
  */
 class EveryBundledScenarioTest {
     static final int CUSTOMERS = 12;
     static final int SERVICES = 16;
+    static final long AGENT_PRICING_PERIODS = 24;
     static final ScriptedModel MODEL = new ScriptedModel();
     static final MockWebServer SERVER = new MockWebServer();
 
@@ -131,6 +135,17 @@ class EveryBundledScenarioTest {
             sets.add("market.pricing.convergence.stable=2000");
             sets.add("market.pricing.convergence.maxPeriods=200000");
             sets.add("market.pricing.logEvery=20000");
+            DynamicsConfig dynamics = scenario.market().dynamics();
+            if (!scenario.market().pricing().logitDemand() && dynamics != null && dynamics.period() != null) {
+                // agent demand: a period is a round of shopping, so keep a few dozen of them
+                long periods = dynamics.horizon().micros() / dynamics.period().micros();
+                if (periods > AGENT_PRICING_PERIODS) {
+                    sets.add("market.dynamics.horizon="
+                            + new Duration(AGENT_PRICING_PERIODS
+                                            * dynamics.period().micros())
+                                    .text());
+                }
+            }
         }
         return sets;
     }
