@@ -166,9 +166,8 @@ final class RunCommand extends CliCommand {
                         : "");
     }
 
-    static String summary(RunSummary summary, Path folder, int warnings) {
-        MarketMetrics m = summary.market();
-        StringBuilder out = new StringBuilder();
+    /** The shopping market's outcome: welfare, customers, payments and rejections. */
+    private static void shoppingLines(StringBuilder out, MarketMetrics m) {
         MarketMetrics.Welfare w = m.welfare();
         line(
                 out,
@@ -186,6 +185,17 @@ final class RunCommand extends CliCommand {
                 Format.count(m.payments().count()) + ", total "
                         + Format.money(m.payments().amount()));
         line(out, "rejections", rejections(m.rejections()));
+    }
+
+    static String summary(RunSummary summary, Path folder, int warnings) {
+        MarketMetrics m = summary.market();
+        StringBuilder out = new StringBuilder();
+        if (m.customers() == 0) {
+            // a run of an analytic engine alone (pricing under logit demand) has no shopping market
+            line(out, "market", "no customers: no shopping market ran");
+        } else {
+            shoppingLines(out, m);
+        }
         List<PeriodStats> periods = summary.periods();
         if (periods != null && !periods.isEmpty()) {
             PeriodStats first = periods.get(0);

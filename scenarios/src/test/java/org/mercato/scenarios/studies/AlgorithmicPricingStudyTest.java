@@ -48,6 +48,10 @@ class AlgorithmicPricingStudyTest {
 
         assertThat(code).as("exit code; stderr: %s", err).isZero();
         assertThat(out.toString()).contains("Pricing: profit gain over Nash (Delta)");
+        assertThat(out.toString())
+                .as("no empty shopping market's zero welfare on the console")
+                .contains("no shopping market ran")
+                .doesNotContain("0.00 of 0.00 optimal");
         Path run;
         try (Stream<Path> runs = Files.list(dir)) {
             run = runs.filter(Files::isDirectory).findFirst().orElseThrow();
