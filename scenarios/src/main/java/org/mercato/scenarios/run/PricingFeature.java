@@ -5,12 +5,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.mercato.agents.PolicyRegistry;
 import org.mercato.agents.llm.LlmException;
 import org.mercato.agents.pricing.LlmPricer;
 import org.mercato.metrics.FailureFold;
 import org.mercato.metrics.pricing.PricingFold;
 import org.mercato.scenarios.keys.KeyPath;
 import org.mercato.scenarios.keys.WiringException;
+import org.mercato.scenarios.model.AgentGroupConfig;
 import org.mercato.scenarios.model.PricingConfig;
 import org.mercato.scenarios.model.PricingPolicyConfig;
 import org.mercato.sim.events.DoneEvent;
@@ -78,6 +80,16 @@ public final class PricingFeature implements RunFeature {
                     KeyPath.of("market", "pricing", "demand"),
                     "llm sellers price under demand: logit only in this build; use a learning policy with"
                             + " demand: agents");
+        }
+        List<AgentGroupConfig> sellers = market.scenario().agents().services();
+        for (int g = 0; g < sellers.size(); g++) {
+            if (PolicyRegistry.isLlmPolicy(sellers.get(g).policy())) {
+                // its prompt keeps the catalog's menu, so it would propose at prices no longer posted
+                throw new WiringException(
+                        KeyPath.of("agents", "services", g, "policy"),
+                        "demand: agents reprices the services each period, which an LLM seller's prompt does not"
+                                + " follow; use a behavioural seller such as posted-price");
+            }
         }
         List<PricerFactory> firms = new ArrayList<>();
         for (int i = 0; i < config.firmCount(); i++) {

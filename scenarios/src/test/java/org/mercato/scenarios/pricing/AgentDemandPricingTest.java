@@ -109,4 +109,22 @@ class AgentDemandPricingTest {
                         + " but 2 services")
                 .doesNotContain("Exception");
     }
+
+    @Test
+    void llmSellersAreRefusedBecauseTheirPromptKeepsTheCatalogsMenu() throws IOException {
+        Path file = scenario(2);
+        Files.writeString(
+                file,
+                Files.readString(file)
+                        .replace(
+                                "    - policy: posted-price",
+                                "    - policy: llm-service\n      llm: {baseUrl: 'http://127.0.0.1:9/v1', model: m}"));
+        StringWriter err = new StringWriter();
+        int code = cli(err, "validate", file.toString());
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString().strip())
+                .contains("agents.services[0].policy: demand: agents reprices the services each period")
+                .doesNotContain("Exception");
+    }
 }
