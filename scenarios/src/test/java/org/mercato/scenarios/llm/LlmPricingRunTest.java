@@ -64,8 +64,8 @@ class LlmPricingRunTest extends ScriptedServerTest {
         return new Cli(code, out.toString(), summary);
     }
 
-    @Test
-    void aModelSetsEveryPeriodsPriceOnTheGrid() throws IOException {
+    /** The scripted model answers every pricing request with {@code answer}; returns the count of them. */
+    private AtomicInteger answerPricingWith(String answer) {
         AtomicInteger calls = new AtomicInteger();
         model.hook = (n, request) -> {
             String system = request.path("messages").get(0).path("content").asText();
@@ -73,8 +73,14 @@ class LlmPricingRunTest extends ScriptedServerTest {
                 return null;
             }
             calls.incrementAndGet();
-            return LlmStrategyBidderTest.text(n, " 1.75 ", 3);
+            return LlmStrategyBidderTest.text(n, answer, 3);
         };
+        return calls;
+    }
+
+    @Test
+    void aModelSetsEveryPeriodsPriceOnTheGrid() throws IOException {
+        AtomicInteger calls = answerPricingWith(" 1.75 ");
 
         Cli cli = run();
 
@@ -93,12 +99,7 @@ class LlmPricingRunTest extends ScriptedServerTest {
 
     @Test
     void anAnswerThatIsNoPriceFailsTheRunWithItsCause() throws IOException {
-        model.hook = (n, request) -> {
-            String system = request.path("messages").get(0).path("content").asText();
-            return system.startsWith(PRICING_PROMPT)
-                    ? LlmStrategyBidderTest.text(n, "I would keep prices high.", 6)
-                    : null;
-        };
+        answerPricingWith("I would keep prices high.");
 
         Cli cli = run();
 
@@ -111,15 +112,7 @@ class LlmPricingRunTest extends ScriptedServerTest {
 
     @Test
     void theRunsBoundOnModelCallsStopsThePricersAtThatCallLoudly() throws IOException {
-        AtomicInteger calls = new AtomicInteger();
-        model.hook = (n, request) -> {
-            String system = request.path("messages").get(0).path("content").asText();
-            if (!system.startsWith(PRICING_PROMPT)) {
-                return null;
-            }
-            calls.incrementAndGet();
-            return LlmStrategyBidderTest.text(n, "1.75", 3);
-        };
+        AtomicInteger calls = answerPricingWith("1.75");
 
         Cli cli = run("agents.limits.llmCalls=7", "market.pricing.episodes=3");
 
