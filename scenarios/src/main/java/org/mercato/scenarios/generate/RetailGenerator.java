@@ -16,7 +16,9 @@ import org.mercato.sim.random.Seeds;
  * one product of its category (its menu has the category as the single item) at a price spread
  * log-normally around the category's base, with ratings bunched near 4.4 and review counts spread
  * over orders of magnitude. A customer wants one product of one category and is satisfied by any
- * listing in it.
+ * listing in it. A request names the category ("Find me a good stapler") or, with {@code paraphrase}
+ * requests, describes the product without its name ({@link RetailParaphrases}); the choice is the
+ * customer's last draw, so both kinds of market have the same customers but for the request text.
  */
 public final class RetailGenerator implements MarketGenerator {
     static final String[] CATEGORIES = {
@@ -29,9 +31,16 @@ public final class RetailGenerator implements MarketGenerator {
     static final int PER_CATEGORY = 8;
 
     private final long seed;
+    private final boolean paraphrase;
 
     public RetailGenerator(long seed) {
+        this(seed, false);
+    }
+
+    /** {@code paraphrase}: requests describe the product instead of naming its category. */
+    public RetailGenerator(long seed, boolean paraphrase) {
         this.seed = seed;
+        this.paraphrase = paraphrase;
     }
 
     @Override
@@ -95,7 +104,7 @@ public final class RetailGenerator implements MarketGenerator {
                 new TreeMap<>(Map.of(category, Math.round(base[c] * (1.0 + 0.8 * random.nextDouble()))));
         String request = "Find me a good " + category.toLowerCase(java.util.Locale.ROOT)
                 + (required.isEmpty() ? "" : " with free shipping");
-        return Draws.completed(
+        Customer customer = Draws.completed(
                 random,
                 new Customer(
                         id,
@@ -105,5 +114,19 @@ public final class RetailGenerator implements MarketGenerator {
                         values,
                         required,
                         0));
+        return paraphrase ? paraphrased(customer, RetailParaphrases.pick(random, c), !required.isEmpty()) : customer;
+    }
+
+    private static Customer paraphrased(Customer customer, String description, boolean freeShipping) {
+        return new Customer(
+                customer.id(),
+                customer.name(),
+                "Looking for " + description + (freeShipping ? ", with free shipping" : ""),
+                customer.items(),
+                customer.referencePrices(),
+                customer.requiredAmenities(),
+                customer.budget(),
+                customer.timeCostPerHour(),
+                customer.persona());
     }
 }

@@ -6,15 +6,22 @@ import java.util.Objects;
 import org.mercato.sim.market.search.SearchMechanisms;
 
 /**
- * The search mechanism ({@code simple}, {@code lexical}, {@code filtered}, {@code oracle} or {@code
- * random}), results per page, pages reachable, and whether prices show. {@code cacheSize} (rankings
- * kept, 0 for no cache) is a tuning knob that never changes results; it stays out of the resolved
- * scenario unless given.
+ * The search mechanism (one of {@link SearchMechanisms#NAMES}), results per page, pages reachable,
+ * and whether prices show. {@code cacheSize} (rankings kept, 0 for no cache) is a tuning knob that
+ * never changes results; it stays out of the resolved scenario unless given, as do {@code semantic}
+ * and {@code hybrid} (see {@link SemanticConfig}, {@link HybridConfig}), which only the mechanisms of
+ * those names use and every mechanism accepts, so that a sweep can vary the mechanism alone.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"mechanism", "pageSize", "pageLimit", "revealPrices", "cacheSize"})
+@JsonPropertyOrder({"mechanism", "pageSize", "pageLimit", "revealPrices", "cacheSize", "semantic", "hybrid"})
 public record SearchConfig(
-        String mechanism, Integer pageSize, Integer pageLimit, Boolean revealPrices, Integer cacheSize) {
+        String mechanism,
+        Integer pageSize,
+        Integer pageLimit,
+        Boolean revealPrices,
+        Integer cacheSize,
+        SemanticConfig semantic,
+        HybridConfig hybrid) {
     public static final SearchConfig DEFAULT = new SearchConfig(null, null, null, null);
 
     public SearchConfig {
@@ -39,6 +46,19 @@ public record SearchConfig(
 
     public SearchConfig(String mechanism, Integer pageSize, Integer pageLimit, Boolean revealPrices) {
         this(mechanism, pageSize, pageLimit, revealPrices, null);
+    }
+
+    public SearchConfig(
+            String mechanism, Integer pageSize, Integer pageLimit, Boolean revealPrices, Integer cacheSize) {
+        this(mechanism, pageSize, pageLimit, revealPrices, cacheSize, null, null);
+    }
+
+    public SemanticConfig semanticOrDefault() {
+        return semantic != null ? semantic : SemanticConfig.DEFAULT;
+    }
+
+    public HybridConfig hybridOrDefault() {
+        return hybrid != null ? hybrid : HybridConfig.DEFAULT;
     }
 
     public int cacheSizeOrDefault() {

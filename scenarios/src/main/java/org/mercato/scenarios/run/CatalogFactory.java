@@ -36,7 +36,7 @@ public final class CatalogFactory {
                         KeyPath.of("market", "generate", "domain"),
                         "unknown market domain '" + g.domain() + "'; known: " + Generators.domains());
             }
-            return Generators.forDomain(g.domain(), scenario.seed())
+            return Generators.forDomain(g.domain(), scenario.seed(), g.requestsOrDefault())
                     .generate(g.customers(), g.services(), g.itemsPerCustomer());
         }
         if (market.magentic() != null) {

@@ -294,4 +294,42 @@ class BadInputCliTest {
 
         assertThat(error).contains(expected);
     }
+
+    /** Paraphrase requests are written for retail products only; other domains are refused at the key. */
+    @Test
+    void paraphraseRequestsOutsideRetailAreBadInputAtTheKey() throws IOException {
+        Path file =
+                write("tiny.yaml", TINY.replace("itemsPerCustomer: 2}", "itemsPerCustomer: 2, requests: paraphrase}"));
+
+        assertThat(badInput(mercato("validate", file.toString())))
+                .isEqualTo("error: " + file + ":5:93: market.generate.requests: paraphrase is written for domain"
+                        + " retail only, not restaurants");
+        Path retail = write("retail.yaml", TINY.replace("domain: restaurants", "domain: retail"));
+        assertThat(badInput(mercato("validate", retail.toString(), "--set", "market.generate.requests=prose")))
+                .isEqualTo("error: --set market.generate.requests: must be one of literal, paraphrase, was 'prose'");
+        assertThat(mercato("validate", retail.toString(), "--set", "market.generate.requests=paraphrase")
+                        .code())
+                .isZero();
+    }
+
+    /** The semantic and hybrid settings: bad values exit 2 at their key, whatever the mechanism. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(
+            delimiter = '|',
+            value = {
+                "market.search.semantic.candidates=0 | error: --set market.search.semantic.candidates: must be >= 1,"
+                        + " was 0",
+                "market.search.semantic.exactUpTo=-1 | error: --set market.search.semantic.exactUpTo: must be >= 0"
+                        + " (0: always the vector index), was -1",
+                "market.search.semantic.threads=-2 | error: --set market.search.semantic.threads: must be >= 0"
+                        + " (0: every processor), was -2",
+                "market.search.semantic.memoryCache=maybe | error: --set market.search.semantic.memoryCache: expected"
+                        + " true or false, got 'maybe'",
+                "market.search.hybrid.rrfK=0 | error: --set market.search.hybrid.rrfK: must be >= 1, was 0"
+            })
+    void badSemanticAndHybridValuesAreBadInputAtTheirKey(String set, String expected) throws IOException {
+        Path file = write("tiny.yaml", TINY);
+
+        assertThat(badInput(mercato("validate", file.toString(), "--set", set))).isEqualTo(expected);
+    }
 }
