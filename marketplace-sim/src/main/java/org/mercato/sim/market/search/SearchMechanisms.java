@@ -1,6 +1,7 @@
 package org.mercato.sim.market.search;
 
 import java.util.List;
+import java.util.function.Supplier;
 import org.mercato.sim.domain.Service;
 import org.mercato.sim.registry.Registry;
 
@@ -12,9 +13,13 @@ public final class SearchMechanisms {
     /** A mechanism for one market's listings and master seed, with what its rankings depend on. */
     private record Keyed(SearchMechanism mechanism, CachedSearch.KeyFunction keys) {}
 
+    /** What a factory may use: the market's listings, the master seed and the semantic settings. */
+    private record Market(
+            List<Service> services, long seed, SemanticSettings semantic, Supplier<TextEmbedder> embedder) {}
+
     @FunctionalInterface
     private interface Factory {
-        Keyed create(List<Service> services, long seed);
+        Keyed create(Market market);
     }
 
     private record Entry(String name, Factory factory) {}
@@ -25,24 +30,31 @@ public final class SearchMechanisms {
             List.of(
                     new Entry(
                             SIMPLE,
-                            (services, seed) ->
-                                    new Keyed(new SimpleSearch(services), (search, searcher) -> search.filters())),
-                    new Entry("lexical", (services, seed) -> {
-                        LexicalSearch lexical = new LexicalSearch(services);
+                            market -> new Keyed(
+                                    new SimpleSearch(market.services()), (search, searcher) -> search.filters())),
+                    new Entry("lexical", market -> {
+                        LexicalSearch lexical = new LexicalSearch(market.services());
                         return new Keyed(lexical, (search, searcher) -> lexical.terms(search.query()));
                     }),
-                    new Entry("filtered", (services, seed) -> {
-                        FilteredSearch filtered = new FilteredSearch(services);
+                    new Entry("filtered", market -> {
+                        FilteredSearch filtered = new FilteredSearch(market.services());
                         return new Keyed(filtered, (search, searcher) -> filtered.key(search));
+                    }),
+                    new Entry("semantic", market -> {
+                        throw new UnsupportedOperationException("semantic search: not yet");
+                    }),
+                    new Entry("hybrid", market -> {
+                        throw new UnsupportedOperationException("hybrid search: not yet");
                     }),
                     new Entry(
                             "oracle",
-                            (services, seed) -> new Keyed(
-                                    new OracleSearch(services), (search, searcher) -> OracleSearch.Needs.of(searcher))),
+                            market -> new Keyed(
+                                    new OracleSearch(market.services()),
+                                    (search, searcher) -> OracleSearch.Needs.of(searcher))),
                     new Entry(
                             "random",
-                            (services, seed) ->
-                                    new Keyed(new RandomSearch(services, seed), (search, searcher) -> null))));
+                            market -> new Keyed(
+                                    new RandomSearch(market.services(), market.seed()), (search, searcher) -> null))));
 
     /** Every known name, in the order the documentation lists them. */
     public static final List<String> NAMES = REGISTRY.names();
@@ -55,11 +67,29 @@ public final class SearchMechanisms {
     /**
      * A new mechanism for one market (it holds that market's index, random stream and cache, so it
      * must not be shared between runs). {@code seed} is the run's master seed; {@code cacheSize} 0
-     * turns the cache off.
+     * turns the cache off. The semantic mechanisms need an embedder: use the other overload.
      */
     public static CachedSearch create(
             String name, List<Service> services, long seed, MarketVersion version, int cacheSize) {
-        Keyed keyed = REGISTRY.get(name).factory().create(services, seed);
+        return create(name, services, seed, version, cacheSize, SemanticSettings.DEFAULTS, () -> {
+            throw new IllegalArgumentException("search mechanism '" + name + "' needs an embedder");
+        });
+    }
+
+    /**
+     * As {@link #create(String, List, long, MarketVersion, int)}, with the settings and the model of
+     * the semantic mechanisms; {@code embedder} is called only when {@code name} is {@code semantic}
+     * or {@code hybrid}, so the model loads only when it is used.
+     */
+    public static CachedSearch create(
+            String name,
+            List<Service> services,
+            long seed,
+            MarketVersion version,
+            int cacheSize,
+            SemanticSettings semantic,
+            Supplier<TextEmbedder> embedder) {
+        Keyed keyed = REGISTRY.get(name).factory().create(new Market(services, seed, semantic, embedder));
         return new CachedSearch(name, keyed.mechanism(), keyed.keys(), version, cacheSize);
     }
 }
