@@ -223,11 +223,23 @@ final class RunCommand extends CliCommand {
                 "last event at " + Format.virtual(m.lastEventTime()) + ", clock stopped at "
                         + Format.virtual(summary.virtualTimeMicros()) + " (last message or timer)");
         line(out, "wall time", Format.wall(summary.wallTimeMillis()));
+        RunSummary.SearchInfo search = summary.search();
+        if (search != null && search.embedding() != null) {
+            line(out, "embeddings", embeddings(search.embedding()));
+        }
         if (warnings > 0) {
             line(out, "warnings", warnings + " logged, see run.log");
         }
         line(out, "run folder", folder.toString());
         return out.toString();
+    }
+
+    /** What the semantic mechanisms' embeddings cost: texts, where their vectors came from, time. */
+    static String embeddings(RunSummary.EmbeddingInfo e) {
+        RunSummary.EmbeddingCost cost = e.cost();
+        return Format.count(e.services()) + " services and " + Format.count(e.queries()) + " queries by " + e.model()
+                + ": " + Format.count(cost.computed()) + " computed, " + Format.count(cost.memoryHits())
+                + " from memory, " + Format.count(cost.diskHits()) + " from disk, in " + Format.wall(cost.millis());
     }
 
     private static String rejections(Map<String, Long> byReason) {

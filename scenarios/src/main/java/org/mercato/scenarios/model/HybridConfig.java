@@ -9,8 +9,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record HybridConfig(Integer rrfK) {
-    public static final HybridConfig DEFAULT = new HybridConfig(null);
-
     public HybridConfig {
         if (rrfK != null && rrfK < 1) {
             throw new IllegalArgumentException("rrfK must be >= 1, was " + rrfK);

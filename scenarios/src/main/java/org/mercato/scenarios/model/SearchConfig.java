@@ -2,8 +2,10 @@ package org.mercato.scenarios.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.nio.file.Path;
 import java.util.Objects;
 import org.mercato.sim.market.search.SearchMechanisms;
+import org.mercato.sim.market.search.SemanticSettings;
 
 /**
  * The search mechanism (one of {@link SearchMechanisms#NAMES}), results per page, pages reachable,
@@ -53,12 +55,22 @@ public record SearchConfig(
         this(mechanism, pageSize, pageLimit, revealPrices, cacheSize, null, null);
     }
 
-    public SemanticConfig semanticOrDefault() {
-        return semantic != null ? semantic : SemanticConfig.DEFAULT;
-    }
-
-    public HybridConfig hybridOrDefault() {
-        return hybrid != null ? hybrid : HybridConfig.DEFAULT;
+    /**
+     * The settings of the semantic mechanisms, each key left out at its {@link
+     * SemanticSettings#DEFAULTS default}; the disk cache folder resolved against the working directory.
+     */
+    public SemanticSettings semanticSettings() {
+        SemanticConfig s = semantic != null ? semantic : SemanticConfig.DEFAULT;
+        SemanticSettings d = SemanticSettings.DEFAULTS;
+        return new SemanticSettings(
+                Objects.requireNonNullElse(s.candidates(), d.candidates()),
+                Objects.requireNonNullElse(s.exactUpTo(), d.exactUpTo()),
+                hybrid != null && hybrid.rrfK() != null ? hybrid.rrfK() : d.rrfK(),
+                Objects.requireNonNullElse(s.memoryCache(), d.memoryCache()),
+                s.diskCache() == null
+                        ? d.diskCache()
+                        : Path.of(s.diskCache()).toAbsolutePath().normalize(),
+                Objects.requireNonNullElse(s.threads(), d.threads()));
     }
 
     public int cacheSizeOrDefault() {

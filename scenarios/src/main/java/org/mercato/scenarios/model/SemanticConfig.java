@@ -16,7 +16,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 @JsonPropertyOrder({"candidates", "exactUpTo", "threads", "memoryCache", "diskCache"})
 public record SemanticConfig(
         Integer candidates, Integer exactUpTo, Integer threads, Boolean memoryCache, String diskCache) {
-    public static final SemanticConfig DEFAULT = new SemanticConfig(null, null, null, null, null);
+    static final SemanticConfig DEFAULT = new SemanticConfig(null, null, null, null, null);
 
     public SemanticConfig {
         if (candidates != null && candidates < 1) {

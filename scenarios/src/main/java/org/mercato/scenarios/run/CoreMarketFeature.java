@@ -2,6 +2,7 @@ package org.mercato.scenarios.run;
 
 import java.util.List;
 import java.util.Locale;
+import org.mercato.embeddings.MiniLmEmbedder;
 import org.mercato.metrics.dynamics.PeriodFold;
 import org.mercato.scenarios.keys.KeyPath;
 import org.mercato.scenarios.keys.WiringException;
@@ -21,7 +22,8 @@ import org.mercato.sim.market.search.SearchMechanisms;
  * The market every run has: the catalog ({@link CatalogFactory}; warnings about it), the kernel
  * settings, search (a fresh mechanism over the final catalog, behind its ranking cache, see {@link
  * CachedSearch}), presentation and reveal. Its blocks: {@code kernel} (how the kernel ran), {@code
- * market} (the market metrics, see {@link MarketFold}), {@code search} (the ranking cache) and, for
+ * market} (the market metrics, see {@link MarketFold}), {@code search} (the ranking cache, and for
+ * the semantic mechanisms what embedding cost; the model, {@link MiniLmEmbedder}, loads only for them) and, for
  * a market with periods only, {@code periods} (the per-period series, see {@link PeriodFold}).
  */
 public final class CoreMarketFeature implements RunFeature {
@@ -46,7 +48,9 @@ public final class CoreMarketFeature implements RunFeature {
                         market.catalog().services(),
                         scenario.seed(),
                         new MarketVersion(),
-                        search.cacheSizeOrDefault()),
+                        search.cacheSizeOrDefault(),
+                        search.semanticSettings(),
+                        MiniLmEmbedder::shared),
                 new SearchSettings(search.pageSize(), search.pageLimit(), search.revealPrices()));
         CatalogFactory.warnings(scenario, market.catalog()).forEach(market::warn);
     }

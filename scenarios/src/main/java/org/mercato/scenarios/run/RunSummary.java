@@ -1,5 +1,6 @@
 package org.mercato.scenarios.run;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Collections;
@@ -10,6 +11,7 @@ import org.mercato.metrics.MarketMetrics;
 import org.mercato.metrics.ads.AdsMetrics;
 import org.mercato.metrics.dynamics.PeriodStats;
 import org.mercato.metrics.strategyauction.StrategyAuctionMetrics;
+import org.mercato.sim.market.search.EmbeddingStats;
 import org.mercato.sim.market.search.SearchStats;
 
 /**
@@ -128,20 +130,50 @@ public final class RunSummary {
 
     /**
      * The search mechanism and its ranking cache: requests (one per search action), rankings served
-     * from the cache, and their ratio (null without requests). Read from the mechanism after the run,
-     * not folded from events: the cache leaves no trace in the log, by design.
+     * from the cache, and their ratio (null without requests); for the semantic mechanisms, what
+     * embedding cost ({@code embedding}, left out for the others). Read from the mechanism after the
+     * run, not folded from events: the cache leaves no trace in the log, by design.
      */
-    @JsonPropertyOrder({"mechanism", "cacheSize", "requests", "hits", "hitRate"})
-    public record SearchInfo(String mechanism, int cacheSize, long requests, long hits, Double hitRate) {
+    @JsonPropertyOrder({"mechanism", "cacheSize", "requests", "hits", "hitRate", "embedding"})
+    public record SearchInfo(
+            String mechanism,
+            int cacheSize,
+            long requests,
+            long hits,
+            Double hitRate,
+            @JsonInclude(JsonInclude.Include.NON_NULL) EmbeddingInfo embedding) {
         public static SearchInfo of(SearchStats stats) {
             return new SearchInfo(
                     stats.mechanism(),
                     stats.cacheSize(),
                     stats.requests(),
                     stats.hits(),
-                    stats.requests() == 0 ? null : Math.round(1e6 * stats.hitRate()) / 1e6);
+                    stats.requests() == 0 ? null : Math.round(1e6 * stats.hitRate()) / 1e6,
+                    stats.embedding() == null ? null : EmbeddingInfo.of(stats.embedding()));
         }
     }
+
+    /**
+     * The embedding model and how many texts it embedded (services of the market, distinct query
+     * texts): a function of scenario and seed. {@code cost} is not: where the vectors came from
+     * (computed, the process's memory cache, the disk cache) and the milliseconds spent depend on
+     * what earlier runs left behind.
+     */
+    @JsonPropertyOrder({"model", "dimensions", "services", "queries", "cost"})
+    public record EmbeddingInfo(String model, int dimensions, long services, long queries, EmbeddingCost cost) {
+        static EmbeddingInfo of(EmbeddingStats stats) {
+            EmbeddingStats.Cost cost = stats.cost();
+            return new EmbeddingInfo(
+                    stats.model(),
+                    stats.dimensions(),
+                    stats.services(),
+                    stats.queries(),
+                    new EmbeddingCost(cost.computed(), cost.memoryHits(), cost.diskHits(), cost.millis()));
+        }
+    }
+
+    @JsonPropertyOrder({"computed", "memoryHits", "diskHits", "millis"})
+    public record EmbeddingCost(long computed, long memoryHits, long diskHits, long millis) {}
 
     /** How the kernel ran: mode, threads, lookahead, windows and events per window. */
     @JsonPropertyOrder({"mode", "parallelism", "lookaheadMicros", "windows", "eventsPerWindow", "cutAtHorizon"})

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
  * package depends, directly or through others, on itself (no cycle between packages), and the
  * modules depend only in their order, {@code marketplace-sim} &lt;- {@code agents} &lt;- {@code
  * gateway}, {@code metrics} &lt;- {@code scenarios} ({@code agents} and {@code gateway} know nothing
- * of {@code metrics}, nor it of them). The same
+ * of {@code metrics}, nor it of them), and {@code marketplace-sim} &lt;- {@code embeddings} &lt;-
+ * {@code scenarios} (the embedding model, known to no other module). The same
  * rules are shown to fail on small fixtures with a cycle and a backwards dependency.
  */
 class ArchitectureTest {
@@ -26,7 +27,7 @@ class ArchitectureTest {
     private static final String FIXTURE = "org.mercato.scenarios.architecture.fixture";
 
     private static final Pattern MODULE_JAR =
-            Pattern.compile("/(marketplace-sim|agents|mercato-gateway|metrics|scenarios)-[^/]*\\.jar!");
+            Pattern.compile("/(marketplace-sim|embeddings|agents|mercato-gateway|metrics|scenarios)-[^/]*\\.jar!");
 
     private static JavaClasses main;
 
@@ -55,6 +56,8 @@ class ArchitectureTest {
                 .consideringOnlyDependenciesInAnyPackage(root + "..")
                 .layer("marketplace-sim")
                 .definedBy(root + ".sim..")
+                .layer("embeddings")
+                .definedBy(root + ".embeddings..")
                 .layer("agents")
                 .definedBy(root + ".agents..")
                 .layer("gateway")
@@ -65,6 +68,8 @@ class ArchitectureTest {
                 .definedBy(root + ".scenarios..")
                 .whereLayer("scenarios")
                 .mayNotBeAccessedByAnyLayer()
+                .whereLayer("embeddings")
+                .mayOnlyBeAccessedByLayers("scenarios")
                 .whereLayer("agents")
                 .mayOnlyBeAccessedByLayers("gateway", "scenarios")
                 .whereLayer("gateway")
@@ -72,7 +77,7 @@ class ArchitectureTest {
                 .whereLayer("metrics")
                 .mayOnlyBeAccessedByLayers("scenarios")
                 .whereLayer("marketplace-sim")
-                .mayOnlyBeAccessedByLayers("agents", "gateway", "metrics", "scenarios")
+                .mayOnlyBeAccessedByLayers("embeddings", "agents", "gateway", "metrics", "scenarios")
                 .withOptionalLayers(true);
     }
 
