@@ -13,9 +13,10 @@ import org.mercato.sim.protocol.Search;
  * A mechanism's full rankings in a bounded Caffeine cache, keyed by (mechanism, what the ranking
  * depends on, market version); the market pages after, so every page of one query shares an entry.
  * What a ranking depends on is the mechanism's to say ({@link KeyFunction}): the analyzed query
- * terms for {@code lexical}, those and the filters for {@code filtered}, the filters for {@code
- * simple}, the customer's items and amenities for {@code oracle}; {@code random} says nothing
- * ({@code null}) and is never cached.
+ * terms for {@code lexical}, those and the filters for {@code filtered}, the query text and the
+ * filters for {@code semantic} and {@code hybrid} (the text is what is embedded; its vector is
+ * cached apart, by the text's hash), the filters for {@code simple}, the customer's items and
+ * amenities for {@code oracle}; {@code random} says nothing ({@code null}) and is never cached.
  *
  * <p>A cached ranking equals the one the mechanism would compute again (every mechanism here is a
  * pure function of its key and the listings of that market version), so the cache changes speed,
@@ -142,6 +143,6 @@ public final class CachedSearch implements SearchMechanism {
     }
 
     public SearchStats stats() {
-        return new SearchStats(mechanism, maximumSize, requests, hits);
+        return new SearchStats(mechanism, maximumSize, requests, hits, inner.embeddingStats());
     }
 }

@@ -50,10 +50,18 @@ public final class FilteredSearch implements PureSearch {
         }
         List<Service> kept = new ArrayList<>();
         for (Service service : ranked) {
-            if (filters.admits(service, item -> lexical.isAbout(item, key.terms()))) {
+            if (admits(service, key)) {
                 kept.add(service);
             }
         }
         return kept;
+    }
+
+    /**
+     * Whether the service passes the key's filters, its price cap judged by the items whose names
+     * share a term with the query (the whole menu where none does).
+     */
+    public boolean admits(Service service, Key key) {
+        return key.filters().admits(service, item -> lexical.isAbout(item, key.terms()));
     }
 }

@@ -30,4 +30,9 @@ public interface SearchMechanism {
     default SearchMechanism relist(List<Service> services) {
         return null;
     }
+
+    /** What embedding cost so far, for the mechanisms that embed text; null for the others. */
+    default EmbeddingStats embeddingStats() {
+        return null;
+    }
 }

@@ -41,10 +41,18 @@ public final class SearchMechanisms {
                         return new Keyed(filtered, (search, searcher) -> filtered.key(search));
                     }),
                     new Entry("semantic", market -> {
-                        throw new UnsupportedOperationException("semantic search: not yet");
+                        SemanticSearch semantic = new SemanticSearch(
+                                market.services(),
+                                market.semantic(),
+                                market.embedder().get());
+                        return new Keyed(semantic, (search, searcher) -> semantic.key(search));
                     }),
                     new Entry("hybrid", market -> {
-                        throw new UnsupportedOperationException("hybrid search: not yet");
+                        HybridSearch hybrid = new HybridSearch(
+                                market.services(),
+                                market.semantic(),
+                                market.embedder().get());
+                        return new Keyed(hybrid, (search, searcher) -> hybrid.key(search));
                     }),
                     new Entry(
                             "oracle",

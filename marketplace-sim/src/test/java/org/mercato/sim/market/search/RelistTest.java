@@ -36,7 +36,7 @@ class RelistTest {
     void everyMechanismRanksTheCurrentValues() {
         Search tacos = new Search("tacos", SearchFilters.NONE, 0);
         for (String name : SearchMechanisms.NAMES) {
-            CachedSearch search = SearchMechanisms.create(name, SERVICES, 3, new MarketVersion(), 0);
+            CachedSearch search = WordHashEmbedder.create(name, SERVICES, 3, new MarketVersion(), 0);
             SearchMechanism inner = search.inner().relist(afterReviews());
             assertThat(inner).as(name).isNotNull();
             List<Service> ranked = inner.rank(tacos, SHOPPER);
@@ -89,7 +89,7 @@ class RelistTest {
     @Test
     void aCachedSearchReListsInPlaceAndBumpsTheVersion() {
         MarketVersion version = new MarketVersion();
-        CachedSearch cached = SearchMechanisms.create("simple", SERVICES, 3, version, 16);
+        CachedSearch cached = WordHashEmbedder.create("simple", SERVICES, 3, version, 16);
         Search all = new Search("", SearchFilters.NONE, 0);
         assertThat(Listings.ids(cached.rank(all, SHOPPER))).containsExactly("a", "b", "c");
         assertThat(cached.relist(afterReviews())).isSameAs(cached);

@@ -14,10 +14,11 @@ class SearchMechanismsTest {
 
     @Test
     void everyNameBuildsAMechanismThatReportsThatName() {
-        assertThat(SearchMechanisms.NAMES).containsExactly("simple", "lexical", "filtered", "oracle", "random");
+        assertThat(SearchMechanisms.NAMES)
+                .containsExactly("simple", "lexical", "filtered", "semantic", "hybrid", "oracle", "random");
         assertThat(SearchMechanisms.NAMES).contains(SearchMechanisms.SIMPLE);
         for (String name : SearchMechanisms.NAMES) {
-            CachedSearch search = SearchMechanisms.create(name, MARKET, 1, new MarketVersion(), 8);
+            CachedSearch search = WordHashEmbedder.create(name, MARKET, 1, new MarketVersion(), 8);
             assertThat(search.mechanism()).isEqualTo(name);
         }
     }
@@ -26,7 +27,21 @@ class SearchMechanismsTest {
     void anUnknownNameListsTheKnownOnes() {
         assertThatThrownBy(() -> SearchMechanisms.create("bm25", MARKET, 1, new MarketVersion(), 8))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage(
-                        "unknown search mechanism 'bm25', expected one of simple, lexical, filtered, oracle, random");
+                .hasMessage("unknown search mechanism 'bm25', expected one of"
+                        + " simple, lexical, filtered, semantic, hybrid, oracle, random");
+    }
+
+    @Test
+    void theSemanticMechanismsNeedAnEmbedderWhichTheOthersNeverLoad() {
+        for (String name : List.of("semantic", "hybrid")) {
+            assertThatThrownBy(() -> SearchMechanisms.create(name, MARKET, 1, new MarketVersion(), 8))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("search mechanism '" + name + "' needs an embedder");
+        }
+        for (String name : List.of("simple", "lexical", "filtered", "oracle", "random")) {
+            SearchMechanisms.create(name, MARKET, 1, new MarketVersion(), 8, SemanticSettings.DEFAULTS, () -> {
+                throw new AssertionError(name + " loaded the model");
+            });
+        }
     }
 }
