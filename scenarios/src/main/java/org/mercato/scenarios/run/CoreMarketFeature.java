@@ -2,6 +2,7 @@ package org.mercato.scenarios.run;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.mercato.embeddings.MiniLmEmbedder;
 import org.mercato.metrics.dynamics.PeriodFold;
 import org.mercato.scenarios.keys.KeyPath;
@@ -44,7 +45,7 @@ public final class CoreMarketFeature implements RunFeature {
         SearchConfig search = config.search();
         market.search(
                 SearchMechanisms.create(
-                        search.mechanism(),
+                        wiredMechanism(search.mechanism(), market.environment()),
                         market.catalog().services(),
                         scenario.seed(),
                         new MarketVersion(),
@@ -54,6 +55,17 @@ public final class CoreMarketFeature implements RunFeature {
                 new SearchSettings(search.pageSize(), search.pageLimit(), search.revealPrices()));
         CatalogFactory.warnings(scenario, market.catalog()).forEach(market::warn);
     }
+
+    /**
+     * The mechanism to wire: the scenario's, but when a scenario is only checked (validate, the
+     * report's catalog) a semantic one stands in as {@code lexical}, whose index needs no model:
+     * checking would otherwise embed every service of the market.
+     */
+    private static String wiredMechanism(String mechanism, RunEnvironment environment) {
+        return !environment.modelCalls() && EMBEDDING_MECHANISMS.contains(mechanism) ? "lexical" : mechanism;
+    }
+
+    private static final Set<String> EMBEDDING_MECHANISMS = Set.of("semantic", "hybrid");
 
     @Override
     public List<SummaryPart> summaryParts(SummaryContext context) {
