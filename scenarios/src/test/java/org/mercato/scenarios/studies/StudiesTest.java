@@ -30,6 +30,18 @@ class StudiesTest {
         assertThat(oracle).isGreaterThan(0.95).isLessThanOrEqualTo(1.0);
     }
 
+    /** Paraphrased requests: lexical search finds no word of the product, semantic search its meaning. */
+    @Test
+    void onParaphrasedRequestsSemanticSearchBeatsLexicalAndHybridDoesNoWorse() {
+        String[] small = {"market.generate.customers=80", "market.generate.services=48"};
+        double lexical = efficiency("search-paraphrase", small, "market.search.mechanism=lexical");
+        double semantic = efficiency("search-paraphrase", small, "market.search.mechanism=semantic");
+        double hybrid = efficiency("search-paraphrase", small, "market.search.mechanism=hybrid");
+
+        assertThat(semantic).isGreaterThan(lexical);
+        assertThat(hybrid).isGreaterThanOrEqualTo(lexical);
+    }
+
     @Test
     void considerationSetSizeWelfareFallsAsThePageGrows() {
         String[] small = {"market.generate.customers=120"};
