@@ -28,6 +28,7 @@ class StudiesLlmTest extends ScriptedServerTest {
     @ParameterizedTest
     @CsvSource({
         "search-and-welfare, market.generate.customers=3;market.generate.services=6",
+        "search-paraphrase, market.generate.customers=3;market.generate.services=16",
         "consideration-set-size, market.generate.customers=3;market.generate.services=12",
         "first-proposal-bias, ",
         "manipulation, market.generate.customers=3",
