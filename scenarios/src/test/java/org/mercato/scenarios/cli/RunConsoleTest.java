@@ -43,4 +43,41 @@ class RunConsoleTest {
                         // the rational shoppers' 30 s patience timers run on after the last event
                         "  market time last event at 3.83s, clock stopped at 30.90s (last message or timer)");
     }
+
+    /** A semantic run prints one line of embedding cost; a lexical one none (its summary has no embedding). */
+    @Test
+    void aSemanticRunPrintsWhatItsEmbeddingsCost() {
+        MercatoCliTest.Result semantic = mercato(
+                "run",
+                "search-paraphrase",
+                "--set",
+                "market.generate.customers=30",
+                "--set",
+                "market.generate.services=16",
+                "--out",
+                dir.resolve("runs").toString());
+        MercatoCliTest.Result lexical = mercato(
+                "run",
+                "search-paraphrase",
+                "--set",
+                "market.generate.customers=30",
+                "--set",
+                "market.generate.services=16",
+                "--set",
+                "market.search.mechanism=lexical",
+                "--out",
+                dir.resolve("runs").toString());
+
+        assertThat(semantic.code()).as(semantic.err()).isZero();
+        assertThat(semantic.out().lines().filter(line -> line.startsWith("  embeddings  ")))
+                .singleElement()
+                .asString()
+                .startsWith("  embeddings  16 services and ")
+                .contains(" queries by all-minilm-l6-v2-q: ")
+                .contains(" computed, ")
+                .contains(" from memory, ")
+                .contains(" from disk, in ");
+        assertThat(lexical.code()).as(lexical.err()).isZero();
+        assertThat(lexical.out()).doesNotContain("embeddings");
+    }
 }
