@@ -36,13 +36,17 @@ public final class MiniLmEmbedder implements TextEmbedder {
         this.model = model;
     }
 
-    /** The process-wide instance, loaded on first call (about a second). */
-    public static MiniLmEmbedder shared() {
-        return Holder.INSTANCE;
-    }
+    private static MiniLmEmbedder shared;
 
-    private static final class Holder {
-        static final MiniLmEmbedder INSTANCE = new MiniLmEmbedder(load());
+    /**
+     * The process-wide instance, loaded on first call (about a second); a failure to load is thrown
+     * to every caller, with its cause, until a load succeeds.
+     */
+    public static synchronized MiniLmEmbedder shared() {
+        if (shared == null) {
+            shared = new MiniLmEmbedder(load());
+        }
+        return shared;
     }
 
     private static EmbeddingModel load() {

@@ -1,5 +1,6 @@
 package org.mercato.sim.market.search;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -65,7 +66,7 @@ final class EmbeddingDiskCache {
         }
         CRC32 crc = new CRC32();
         crc.update(bytes, 0, bytes.length - Long.BYTES);
-        DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(bytes));
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes));
         if (in.readInt() != MAGIC) {
             throw new IOException("not an embedding file");
         }

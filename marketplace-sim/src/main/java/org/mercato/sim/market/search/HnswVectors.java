@@ -24,12 +24,16 @@ import org.apache.lucene.store.ByteBuffersDirectory;
  * Lucene's HNSW graph over the vectors ({@link KnnFloatVectorField}, dot product of unit vectors),
  * in memory. Built on one thread into a single segment with a serial merge scheduler, and Lucene's
  * graph builder draws from a fixed seed, so the same vectors give the same graph and the same
- * answers on every build. Approximate: a neighbour may be missed. Admitted ordinals become a filter
+ * answers on every build. Approximate: a neighbour may be missed; searching for at least {@link
+ * #MIN_BEAM} neighbours, of which the caller keeps the best, makes that rare. Admitted ordinals become a filter
  * on the search (Lucene falls back to an exact scan when the filter admits few).
  */
 final class HnswVectors implements VectorIndex {
     private static final String VECTOR = "vector";
     private static final String ORDINAL = "ordinal";
+
+    /** The graph is searched for at least this many neighbours (the caller keeps the best k). */
+    static final int MIN_BEAM = 100;
 
     private final float[][] vectors;
     private final IndexSearcher searcher;
@@ -82,7 +86,8 @@ final class HnswVectors implements VectorIndex {
             return new int[0];
         }
         try {
-            ScoreDoc[] found = searcher.search(new KnnFloatVectorQuery(VECTOR, query, k, filter), k).scoreDocs;
+            int beam = Math.max(k, MIN_BEAM);
+            ScoreDoc[] found = searcher.search(new KnnFloatVectorQuery(VECTOR, query, beam, filter), beam).scoreDocs;
             int[] ordinals = new int[found.length];
             for (int i = 0; i < found.length; i++) {
                 ordinals[i] = ordinalByDoc[found[i].doc];

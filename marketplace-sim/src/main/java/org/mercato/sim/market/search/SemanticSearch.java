@@ -112,8 +112,8 @@ public final class SemanticSearch implements PureSearch {
             scored.add(new ScoredOrdinal(ordinal, VectorIndex.dot(query, index.vectors()[ordinal])));
         }
         scored.sort(BEST_FIRST);
-        List<Service> ranked = new ArrayList<>(scored.size());
-        for (ScoredOrdinal each : scored) {
+        List<Service> ranked = new ArrayList<>(candidates);
+        for (ScoredOrdinal each : scored.subList(0, Math.min(candidates, scored.size()))) {
             ranked.add(byId.get(each.ordinal()));
         }
         return ranked;

@@ -5,8 +5,9 @@ import java.util.BitSet;
 /** Nearest service vectors to a query vector, by ordinal (the services' order when indexed). */
 interface VectorIndex {
     /**
-     * Up to {@code k} ordinals among {@code admitted} (null: all) whose vectors are closest to
-     * {@code query}, in no particular order.
+     * At least the {@code k} ordinals among {@code admitted} (null: all) whose vectors are closest
+     * to {@code query} (approximately, for an approximate index), maybe more, in no particular
+     * order; fewer only when fewer are admitted.
      */
     int[] nearest(float[] query, int k, BitSet admitted);
 
