@@ -80,4 +80,15 @@ class RunConsoleTest {
         assertThat(lexical.code()).as(lexical.err()).isZero();
         assertThat(lexical.out()).doesNotContain("embeddings");
     }
+
+    /**
+     * Loading the embedding model, DJL warns that it found no CUDA driver; the console counted that
+     * as one of the run's warnings ("see run.log") although the model runs on the CPU by design.
+     */
+    @Test
+    void theEmbeddingLibrarysGpuProbeIsNoWarningOfTheRun() {
+        org.slf4j.Logger probe = org.slf4j.LoggerFactory.getLogger("ai.djl.util.cuda.CudaUtils");
+        assertThat(probe.isWarnEnabled()).isFalse();
+        assertThat(probe.isErrorEnabled()).isTrue();
+    }
 }
