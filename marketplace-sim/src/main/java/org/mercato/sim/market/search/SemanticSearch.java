@@ -37,6 +37,7 @@ public final class SemanticSearch implements PureSearch {
     /** What a semantic ranking depends on besides the listings, and so its cache key. */
     public record Key(String query, SearchFilters filters) {}
 
+    // ordinals follow service ids (the services are indexed sorted by id), so this breaks ties by id
     private static final Comparator<ScoredOrdinal> BEST_FIRST =
             Comparator.comparingDouble(ScoredOrdinal::score).reversed().thenComparingInt(ScoredOrdinal::ordinal);
 

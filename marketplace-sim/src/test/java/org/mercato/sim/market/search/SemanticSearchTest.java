@@ -1,6 +1,7 @@
 package org.mercato.sim.market.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -237,5 +238,18 @@ class SemanticSearchTest {
         SemanticSearch repaired = new SemanticSearch(MARKET, disk, model);
         repaired.rank(new Search("fish tacos"), SHOPPER);
         assertThat(repaired.embeddingStats().cost().computed()).isZero();
+    }
+
+    @Test
+    void settingsOutOfRangeAreRefusedWithTheirName() {
+        assertThatThrownBy(() -> new SemanticSettings(0, 1, 60, true, null, 0))
+                .hasMessage("candidates must be >= 1, was 0");
+        assertThatThrownBy(() -> new SemanticSettings(1, -1, 60, true, null, 0))
+                .hasMessage("exactUpTo must be >= 0, was -1");
+        assertThatThrownBy(() -> new SemanticSettings(1, 1, 0, true, null, 0)).hasMessage("rrfK must be >= 1, was 0");
+        assertThatThrownBy(() -> new SemanticSettings(1, 1, 60, true, null, -1))
+                .hasMessage("threads must be >= 0 (0: one per processor), was -1");
+        assertThat(new SemanticSettings(1, 1, 60, true, null, 3).effectiveThreads())
+                .isEqualTo(3);
     }
 }
