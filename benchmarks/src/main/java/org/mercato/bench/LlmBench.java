@@ -153,10 +153,7 @@ public final class LlmBench {
                     sameLogs,
                     replayRequests == 0 && Arrays.equals(last.events, replayed.events));
         } finally {
-            try (var files = Files.walk(root)) {
-                files.sorted(java.util.Comparator.reverseOrder())
-                        .forEach(p -> p.toFile().delete());
-            }
+            TempFolders.delete(root);
         }
     }
 

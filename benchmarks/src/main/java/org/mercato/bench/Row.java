@@ -17,7 +17,6 @@ record Row(
         String unit,
         double baseline,
         String baselineLabel,
-        double ratio,
         String goal,
         Verdict verdict,
         String note) {
@@ -43,19 +42,9 @@ record Row(
         }
     }
 
-    /** A row with value / baseline as its ratio. */
-    static Row of(
-            String benchmark,
-            String measured,
-            double value,
-            String unit,
-            double baseline,
-            String baselineLabel,
-            String goal,
-            Verdict verdict,
-            String note) {
-        return new Row(
-                benchmark, measured, value, unit, baseline, baselineLabel, value / baseline, goal, verdict, note);
+    /** The value over the baseline (NaN without a baseline). */
+    double ratio() {
+        return value / baseline;
     }
 
     static Row error(String benchmark, Throwable e) {
@@ -67,7 +56,6 @@ record Row(
                 "",
                 Double.NaN,
                 "",
-                Double.NaN,
                 "",
                 Verdict.ERROR,
                 message.lines().findFirst().orElse(""));
@@ -81,7 +69,7 @@ record Row(
         map.put("unit", unit);
         map.put("baseline", BenchSuite.finite(baseline));
         map.put("baselineLabel", baselineLabel);
-        map.put("ratio", BenchSuite.finite(ratio));
+        map.put("ratio", BenchSuite.finite(ratio()));
         map.put("goal", goal);
         map.put("verdict", verdict.name().toLowerCase(Locale.ROOT));
         map.put("note", note);
@@ -100,7 +88,7 @@ record Row(
                 Double.isNaN(row.baseline)
                         ? "-"
                         : number(row.baseline, row.unit) + (row.baselineLabel.isEmpty() ? "" : " " + row.baselineLabel),
-                Double.isNaN(row.ratio) ? "-" : String.format(Locale.ROOT, "%.3f", row.ratio),
+                Double.isNaN(row.ratio()) ? "-" : String.format(Locale.ROOT, "%.3f", row.ratio()),
                 row.goal.isEmpty() ? "-" : row.goal,
                 row.verdict.label,
                 row.note

@@ -5,7 +5,6 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
@@ -51,7 +50,7 @@ public final class ScaleBench {
             }
             System.out.printf(Locale.ROOT, "%s %d %.3f %d%n", PREFIX, events, seconds, peakRssBytes());
         } finally {
-            delete(dir);
+            TempFolders.delete(dir);
         }
     }
 
@@ -112,13 +111,5 @@ public final class ScaleBench {
             }
         }
         return -1;
-    }
-
-    private static void delete(Path dir) throws IOException {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }

@@ -6,10 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 
 /**
  * The command line's wall time as a user sees it: {@code LAUNCHER validate FILE} and {@code LAUNCHER
@@ -53,11 +51,7 @@ final class StartupBench {
                     m.runSeconds());
             return m;
         } finally {
-            try (Stream<Path> walk = Files.walk(dir)) {
-                for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
-                }
-            }
+            TempFolders.delete(dir);
         }
     }
 
@@ -70,8 +64,10 @@ final class StartupBench {
         double seconds = (System.nanoTime() - start) / 1e9;
         String text = new String(output, StandardCharsets.UTF_8);
         if (exit != 0) {
-            throw new IllegalStateException(
-                    "exit " + exit + " from " + String.join(" ", command) + ": " + text.strip());
+            // the last line says why (the first may be the launcher saying it rebuilds)
+            List<String> lines = text.strip().lines().toList();
+            throw new IllegalStateException("exit " + exit + " from " + String.join(" ", command) + ": "
+                    + (lines.isEmpty() ? "no output" : lines.get(lines.size() - 1)));
         }
         out.print(text);
         return seconds;

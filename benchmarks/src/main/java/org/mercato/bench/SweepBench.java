@@ -5,13 +5,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 import org.mercato.agents.PolicyRegistry;
 import org.mercato.scenarios.sweep.Cell;
 import org.mercato.scenarios.sweep.CellResult;
@@ -138,9 +136,7 @@ public final class SweepBench {
             out.println("metrics identical across the " + (withCluster ? "three" : "two") + " runs: " + same);
             return new Result(cells, sequential, parallel, cluster[0], cluster[1], same);
         } finally {
-            try (Stream<Path> walk = Files.walk(dir)) {
-                walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            TempFolders.delete(dir);
         }
     }
 
