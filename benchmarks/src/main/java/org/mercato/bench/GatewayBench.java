@@ -4,10 +4,8 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 import org.mercato.agents.PolicyRegistry;
 import org.mercato.gateway.http.GatewayStats;
 import org.mercato.gateway.http.LatencySummary;
@@ -113,11 +111,7 @@ public final class GatewayBench {
                     median(results, 2),
                     median(results, 3));
         } finally {
-            try (Stream<Path> walk = Files.walk(dir)) {
-                for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
-                }
-            }
+            TempFolders.delete(dir);
         }
     }
 

@@ -1,6 +1,7 @@
 package org.mercato.bench;
 
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -65,8 +66,10 @@ public final class KernelBench {
                 parallelism,
                 ceiling(work, parallelism));
         if (!(args.length > 5 && args[5].equals("metrics-only"))) {
+            boolean rolling = Boolean.getBoolean("rolling");
             for (int weight : new int[] {0, work}) {
-                compare(customers, services, rounds, weight, parallelism);
+                compare(customers, services, 2, rounds, weight, parallelism, !rolling, rolling)
+                        .print(System.out);
             }
         }
         for (int weight : new int[] {0, work}) {
@@ -136,8 +139,11 @@ public final class KernelBench {
     }
 
     /** Speedup of `threads` independent threads over one on pure synthetic work: the hardware's own limit. */
-    private static double ceiling(int iterations, int threads) throws InterruptedException {
-        int calls = 40_000;
+    static double ceiling(int iterations, int threads) throws InterruptedException {
+        return ceiling(iterations, threads, 40_000);
+    }
+
+    static double ceiling(int iterations, int threads, int calls) throws InterruptedException {
         long single = burnOn(1, iterations, calls);
         long parallel = burnOn(threads, iterations, calls * threads);
         return threads * (double) single / parallel;
@@ -161,7 +167,7 @@ public final class KernelBench {
         return System.nanoTime() - start;
     }
 
-    private static double workMicros(int iterations) {
+    static double workMicros(int iterations) {
         SyntheticWork work = new SyntheticWork(iterations);
         for (int i = 0; i < 2_000; i++) {
             work.burn(i);
@@ -174,41 +180,93 @@ public final class KernelBench {
         return (System.nanoTime() - start) / 1e3 / calls;
     }
 
-    private static void compare(int customers, int services, int rounds, int work, int parallelism) {
-        String label = work == 0 ? "minimal agents" : "agents + " + work + " iterations of work";
-        List<Double> actorRates = new ArrayList<>();
+    /**
+     * The actor kernel against the bare loop on one market: rounds alternate bare, windowed actors
+     * (if asked) and rolling actors (if asked), after {@code warmups} rounds; medians of the rates.
+     */
+    static Comparison compare(
+            int customers,
+            int services,
+            int warmups,
+            int rounds,
+            int work,
+            int parallelism,
+            boolean windowed,
+            boolean rolling) {
+        List<Double> windowedRates = new ArrayList<>();
+        List<Double> rollingRates = new ArrayList<>();
         List<Double> bareRates = new ArrayList<>();
         List<Double> actorCores = new ArrayList<>();
         KernelStats last = null;
-        for (int round = -2; round < rounds; round++) {
-            Result bare = runOnce(scenario(customers, services, work, KernelMode.BARE, parallelism));
-            Result actors = runOnce(scenario(customers, services, work, KernelMode.ACTORS, parallelism));
-            if (bare.stats.events() != actors.stats.events() || bare.bytes != actors.bytes) {
-                throw new IllegalStateException("actor and bare runs differ: " + bare + " vs " + actors);
+        for (int round = -warmups; round < rounds; round++) {
+            Result bare = runOnce(scenario(customers, services, work, KernelMode.BARE, parallelism), false);
+            for (boolean roll : new boolean[] {false, true}) {
+                if (roll ? !rolling : !windowed) {
+                    continue;
+                }
+                Result actors = runOnce(scenario(customers, services, work, KernelMode.ACTORS, parallelism), roll);
+                if (bare.stats.events() != actors.stats.events() || bare.bytes != actors.bytes) {
+                    throw new IllegalStateException("actor and bare runs differ: " + bare + " vs " + actors);
+                }
+                if (round >= 0) { // negative rounds warm up the JIT
+                    (roll ? rollingRates : windowedRates).add(actors.eventsPerSecond());
+                    actorCores.add(actors.coresBusy());
+                }
+                last = actors.stats;
             }
-            if (round >= 0) { // rounds -2 and -1 warm up the JIT
+            if (round >= 0) {
                 bareRates.add(bare.eventsPerSecond());
-                actorRates.add(actors.eventsPerSecond());
-                actorCores.add(actors.coresBusy());
             }
-            last = actors.stats;
         }
-        double bare = median(bareRates);
-        double actors = median(actorRates);
-        System.out.printf(
-                Locale.ROOT,
-                "%s: %d events, %d windows (%.0f events/window)%n  bare loop: %,.0f events/s  actor kernel: %,.0f events/s"
-                        + "  ratio actor/bare: %.2f (rounds: bare %s, actors %s); actor kernel kept %.2f cores busy%n",
-                label,
+        return new Comparison(
+                work,
                 last.events(),
                 last.windows(),
                 last.eventsPerWindow(),
-                bare,
-                actors,
-                actors / bare,
-                format(bareRates),
-                format(actorRates),
-                median(actorCores));
+                median(bareRates),
+                median(windowedRates),
+                median(rollingRates),
+                median(actorCores),
+                bareRates,
+                windowed ? windowedRates : rollingRates);
+    }
+
+    /**
+     * One market's rates: events per second of the bare loop and of the actor kernels (NaN for a
+     * kernel not measured), with the rounds of the bare loop and of the first actor kernel measured.
+     */
+    record Comparison(
+            int work,
+            long events,
+            long windows,
+            double eventsPerWindow,
+            double bareRate,
+            double windowedRate,
+            double rollingRate,
+            double actorCores,
+            List<Double> bareRounds,
+            List<Double> actorRounds) {
+        double actorRate() {
+            return Double.isNaN(windowedRate) ? rollingRate : windowedRate;
+        }
+
+        void print(PrintStream out) {
+            String label = work == 0 ? "minimal agents" : "agents + " + work + " iterations of work";
+            out.printf(
+                    Locale.ROOT,
+                    "%s: %d events, %d windows (%.0f events/window)%n  bare loop: %,.0f events/s  actor kernel: %,.0f events/s"
+                            + "  ratio actor/bare: %.2f (rounds: bare %s, actors %s); actor kernel kept %.2f cores busy%n",
+                    label,
+                    events,
+                    windows,
+                    eventsPerWindow,
+                    bareRate,
+                    actorRate(),
+                    actorRate() / bareRate,
+                    format(bareRounds),
+                    format(actorRounds),
+                    actorCores);
+        }
     }
 
     private record Result(KernelStats stats, long nanos, long cpuNanos, long bytes, long batches) {
@@ -227,8 +285,13 @@ public final class KernelBench {
         return ((com.sun.management.OperatingSystemMXBean) os).getProcessCpuTime();
     }
 
-    private static Result runOnce(Scenario scenario) {
-        return runOnce(scenario, Metrics.NONE);
+    private static Result runOnce(Scenario scenario, boolean rolling) {
+        return runOnce(scenario, Metrics.NONE, rolling);
+    }
+
+    private static Result runOnce(Scenario scenario, Metrics metrics) {
+        // -Drolling=true: the actor runs use the rolling kernel (the bare loop stays the windowed reference)
+        return runOnce(scenario, metrics, Boolean.getBoolean("rolling"));
     }
 
     /**
@@ -242,10 +305,9 @@ public final class KernelBench {
         DIRECT
     }
 
-    private static Result runOnce(Scenario scenario, Metrics metrics) {
+    private static Result runOnce(Scenario scenario, Metrics metrics, boolean rolling) {
         var wired = WiredRun.setup(scenario, RunEnvironment.of(PolicyRegistry.builtIn()));
-        // -Drolling=true: the actor runs use the rolling kernel (the bare loop stays the windowed reference)
-        var setup = Boolean.getBoolean("rolling") && wired.kernel().mode() == KernelSettings.Mode.ACTORS
+        var setup = rolling && wired.kernel().mode() == KernelSettings.Mode.ACTORS
                 ? wired.withKernel(wired.kernel().withRolling(true))
                 : wired;
         CountingStream out = new CountingStream();
@@ -310,7 +372,11 @@ public final class KernelBench {
                 new AgentsConfig(List.of(assistants), List.of(sellers)));
     }
 
-    private static double median(List<Double> values) {
+    /** The median, NaN for no values. */
+    static double median(List<Double> values) {
+        if (values.isEmpty()) {
+            return Double.NaN;
+        }
         List<Double> sorted = new ArrayList<>(values);
         sorted.sort(Double::compare);
         int n = sorted.size();

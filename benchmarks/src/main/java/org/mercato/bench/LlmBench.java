@@ -1,6 +1,7 @@
 package org.mercato.bench;
 
 import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -57,11 +58,34 @@ public final class LlmBench {
         int limit = args.length > 3 ? Integer.parseInt(args[3]) : 64;
         boolean lockstep = args.length > 4 && args[4].equals("lockstep");
         String mechanism = args.length > 5 ? args[5] : "lexical";
+        int warmups = Boolean.getBoolean("nowarmup") ? 0 : Integer.getInteger("warmups", 15);
+        int measured = Math.max(1, Integer.getInteger("runs", 3));
+        measure(customers, services, delay, limit, lockstep, mechanism, warmups, measured, System.out);
+    }
+
+    /**
+     * The median share of the limit kept in flight while a call was pending, the median recording's
+     * wall time against the ideal (calls x delay / limit), and the checks: every recording wrote the
+     * same bytes, and the replay too, without an HTTP request.
+     */
+    record Measurement(
+            double inFlightShare, double recordSeconds, double idealSeconds, boolean sameLogs, boolean replayClean) {}
+
+    /** Warm-up recordings, then {@code measured} recordings, then a strict replay of the last; prints to {@code out}. */
+    static Measurement measure(
+            int customers,
+            int services,
+            long delay,
+            int limit,
+            boolean lockstep,
+            String mechanism,
+            int warmups,
+            int measured,
+            PrintStream out)
+            throws Exception {
         Path root = Files.createTempDirectory("mercato-llm-bench");
         try (ScriptedChatServer server = new ScriptedChatServer(delay, limit * 2)) {
-            int warmups = Boolean.getBoolean("nowarmup") ? 0 : Integer.getInteger("warmups", 15);
-            int measured = Math.max(1, Integer.getInteger("runs", 3));
-            System.out.printf(
+            out.printf(
                     Locale.ROOT,
                     "LLM bench: %d customers x %d restaurants, endpoint delay %d ms, concurrency limit %d, %s think time,"
                             + " %s search; %d warm-up runs, %d measured%n",
@@ -88,7 +112,7 @@ public final class LlmBench {
                         scenario(customers, services, server.baseUrl(), limit, "record", cache, lockstep, mechanism),
                         server);
                 recorded.add(run);
-                report(run, delay, limit);
+                report(run, delay, limit, out);
             }
             Run last = recorded.get(recorded.size() - 1);
             double[] shares = recorded.stream()
@@ -96,7 +120,7 @@ public final class LlmBench {
                     .sorted()
                     .toArray();
             boolean sameLogs = recorded.stream().allMatch(r -> Arrays.equals(r.events, last.events));
-            System.out.printf(
+            out.printf(
                     Locale.ROOT,
                     "in flight while a call was pending, median of %d runs: %.0f%% of the limit (%.0f%% to %.0f%%);"
                             + " event logs of the runs %s%n",
@@ -110,7 +134,7 @@ public final class LlmBench {
                     scenario(customers, services, server.baseUrl(), limit, "replay-strict", cache, lockstep, mechanism),
                     server);
             long replayRequests = server.requests.get() - before;
-            System.out.printf(
+            out.printf(
                     Locale.ROOT,
                     "replay-strict: %d calls from the cache, %d HTTP requests, %.3f s, %.3f ms per call; events %s%n",
                     replayed.cost.cachedCalls(),
@@ -118,24 +142,31 @@ public final class LlmBench {
                     replayed.wallNanos / 1e9,
                     replayed.wallNanos / 1e6 / Math.max(1, replayed.cost.cachedCalls()),
                     Arrays.equals(last.events, replayed.events) ? "byte-identical" : "DIFFER");
+            double[] walls = recorded.stream()
+                    .mapToDouble(r -> r.wallNanos / 1e9)
+                    .sorted()
+                    .toArray();
+            return new Measurement(
+                    shares[shares.length / 2] / 100,
+                    walls[walls.length / 2],
+                    last.cost.httpCalls() * delay / (double) limit / 1000,
+                    sameLogs,
+                    replayRequests == 0 && Arrays.equals(last.events, replayed.events));
         } finally {
-            try (var files = Files.walk(root)) {
-                files.sorted(java.util.Comparator.reverseOrder())
-                        .forEach(p -> p.toFile().delete());
-            }
+            TempFolders.delete(root);
         }
     }
 
-    private static void report(Run recorded, long delay, int limit) {
+    private static void report(Run recorded, long delay, int limit, PrintStream out) {
         double ideal = recorded.cost.httpCalls() * delay / (double) limit;
-        System.out.printf(
+        out.printf(
                 Locale.ROOT,
                 "record: %d calls over HTTP (%d agents ended llm-error) in %.2f s; ideal at the limit %.2f s%n",
                 recorded.cost.httpCalls(),
                 recorded.cost.agentsEndedLlmError(),
                 recorded.wallNanos / 1e9,
                 ideal / 1000);
-        System.out.printf(
+        out.printf(
                 Locale.ROOT,
                 "  mean requests in flight while a call was pending: %.1f of %d (%.0f%%), pending %.0f%% of the"
                         + " wall time%n",
@@ -143,19 +174,19 @@ public final class LlmBench {
                 limit,
                 100 * recorded.meanInFlight / limit,
                 100 * recorded.pendingShare);
-        System.out.printf(
+        out.printf(
                 Locale.ROOT,
                 "  at most %d calls pending and %d in flight at once (kernel parallelism %d)%n",
                 recorded.maxPending,
                 recorded.maxInFlight,
                 recorded.parallelism);
-        System.out.printf(
+        out.printf(
                 Locale.ROOT,
                 "  guessed requests (prefetch): %d sent, %d claimed by the real call, %d wasted%n",
                 recorded.guessesStarted,
                 recorded.guessesClaimed,
                 recorded.guessesWasted);
-        System.out.printf(
+        out.printf(
                 Locale.ROOT,
                 "  wall time over the ideal: %.2f ms per call; CPU of the process (loopback server included) %.2f"
                         + " s on %d cores, %.2f ms per call; JIT compiling %.2f s%n",

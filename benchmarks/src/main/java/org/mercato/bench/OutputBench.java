@@ -1,13 +1,12 @@
 package org.mercato.bench;
 
+import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 import org.mercato.agents.PolicyRegistry;
 import org.mercato.scenarios.load.ScenarioLoader;
 import org.mercato.scenarios.model.Scenario;
@@ -31,6 +30,22 @@ public final class OutputBench {
         int customers = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
         int services = args.length > 2 ? Integer.parseInt(args[2]) : 400;
         int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 5;
+        measure(file, customers, services, rounds, System.out);
+    }
+
+    /** The medians of the rounds, in seconds, with tables on and off, and their ratios. */
+    record Cost(double wallOn, double wallOff, double cpuOn, double cpuOff) {
+        double wallRatio() {
+            return wallOn / wallOff;
+        }
+
+        double cpuRatio() {
+            return cpuOn / cpuOff;
+        }
+    }
+
+    /** Runs a warm-up pair and {@code rounds} measured pairs, printing each round to {@code out}. */
+    static Cost measure(Path file, int customers, int services, int rounds, PrintStream out) throws Exception {
         List<String> size = List.of("market.generate.customers=" + customers, "market.generate.services=" + services);
         Scenario on = ScenarioLoader.load(file, size);
         Scenario off = ScenarioLoader.load(file, concat(size, "output.duckdb=false"));
@@ -41,7 +56,7 @@ public final class OutputBench {
             for (int round = 0; round <= rounds; round++) {
                 double[] a = time(on, dir);
                 double[] b = time(off, dir);
-                System.out.printf(
+                out.printf(
                         Locale.ROOT,
                         "%s on %.2f s (cpu %.2f s), off %.2f s (cpu %.2f s)%n",
                         round == 0 ? "warm-up" : "round " + round,
@@ -54,21 +69,17 @@ public final class OutputBench {
                     without.add(b);
                 }
             }
-            double wallRatio = median(withTables, 0) / median(without, 0);
-            double cpuRatio = median(withTables, 1) / median(without, 1);
-            System.out.printf(
+            Cost cost = new Cost(median(withTables, 0), median(without, 0), median(withTables, 1), median(without, 1));
+            out.printf(
                     Locale.ROOT,
                     "median wall on/off %.2f / %.2f s = %.3f; cpu %.3f%n",
-                    median(withTables, 0),
-                    median(without, 0),
-                    wallRatio,
-                    cpuRatio);
+                    cost.wallOn(),
+                    cost.wallOff(),
+                    cost.wallRatio(),
+                    cost.cpuRatio());
+            return cost;
         } finally {
-            try (Stream<Path> walk = Files.walk(dir)) {
-                for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
-                }
-            }
+            TempFolders.delete(dir);
         }
     }
 
@@ -83,11 +94,7 @@ public final class OutputBench {
                 .folder();
         double wall = (System.nanoTime() - start) / 1e9;
         double cpuSeconds = (os.getProcessCpuTime() - cpu) / 1e9;
-        try (Stream<Path> walk = Files.walk(folder)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
+        TempFolders.delete(folder);
         return new double[] {wall, cpuSeconds};
     }
 

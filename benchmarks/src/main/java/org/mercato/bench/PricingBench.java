@@ -1,5 +1,6 @@
 package org.mercato.bench;
 
+import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -37,12 +38,26 @@ public final class PricingBench {
                 beta,
                 episodes,
                 Runtime.getRuntime().availableProcessors());
-        measure(game, q, 1, 1, "warm-up");
-        measure(game, q, episodes, 1, "1 thread");
-        measure(game, q, episodes, threads, threads + " threads");
+        measure(game, q, 1, 1, "warm-up", System.out);
+        measure(game, q, episodes, 1, "1 thread", System.out);
+        measure(game, q, episodes, threads, threads + " threads", System.out);
     }
 
-    private static void measure(PricingGame game, PricerFactory q, int episodes, int threads, String label) {
+    /** Runs {@code episodes} of Calvano et al.'s baseline on {@code threads} and prints one line. */
+    static Measurement measure(int episodes, int threads, double beta, PrintStream out) {
+        PricingGame game = PricingGame.of(LogitDemand.symmetric(2, 2, 1, 0, 0.25), 15, 0.1, 1);
+        return measure(game, QLearningPricer.factory(0.15, beta, 0.95), episodes, threads, threads + " threads", out);
+    }
+
+    /** Wall and CPU seconds of the episodes, the periods they ran, how many converged, the mean gain. */
+    record Measurement(double seconds, double cpuSeconds, long periods, long converged, double meanGain) {
+        double periodsPerSecond() {
+            return periods / seconds;
+        }
+    }
+
+    private static Measurement measure(
+            PricingGame game, PricerFactory q, int episodes, int threads, String label, PrintStream out) {
         PricingSetup setup = new PricingSetup(
                 game, List.of(q, q), new Convergence(100_000, 10_000_000), new Impulse(0, 15), 100_000, episodes, 2020);
         List<PricingEpisodeEvent> ends = new ArrayList<>();
@@ -58,7 +73,10 @@ public final class PricingBench {
         double seconds = (System.nanoTime() - start) / 1e9;
         double cpuSeconds = (os.getProcessCpuTime() - cpu) / 1e9;
         long periods = ends.stream().mapToLong(PricingEpisodeEvent::periods).sum();
-        System.out.printf(
+        long converged = ends.stream().filter(PricingEpisodeEvent::converged).count();
+        double gain =
+                ends.stream().mapToDouble(PricingEpisodeEvent::gain).average().orElse(Double.NaN);
+        out.printf(
                 Locale.ROOT,
                 "%-9s %.2f s (cpu %.2f s), %.2f s per episode, %,d periods (%.0f per episode), %.2f M periods/s,"
                         + " %.2f M per cpu second, %d/%d converged, mean gain %.3f%n",
@@ -70,8 +88,9 @@ public final class PricingBench {
                 (double) periods / episodes,
                 periods / seconds / 1e6,
                 periods / cpuSeconds / 1e6,
-                ends.stream().filter(PricingEpisodeEvent::converged).count(),
+                converged,
                 episodes,
-                ends.stream().mapToDouble(PricingEpisodeEvent::gain).average().orElse(Double.NaN));
+                gain);
+        return new Measurement(seconds, cpuSeconds, periods, converged, gain);
     }
 }

@@ -1,16 +1,15 @@
 package org.mercato.bench;
 
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 import org.mercato.agents.PolicyRegistry;
 import org.mercato.scenarios.sweep.Cell;
 import org.mercato.scenarios.sweep.CellResult;
@@ -39,8 +38,6 @@ import org.mercato.scenarios.sweep.cluster.WorkerNode;
  * <p>Arguments: {@code [replicates (20)] [customers (20)] [parallelism (cores)] [port (25520)]}.
  */
 public final class SweepBench {
-    private static double clusterSteady;
-
     private SweepBench() {}
 
     public static void main(String[] args) throws Exception {
@@ -50,6 +47,29 @@ public final class SweepBench {
                 ? Integer.parseInt(args[2])
                 : Runtime.getRuntime().availableProcessors();
         int port = args.length > 3 ? Integer.parseInt(args[3]) : 25_520;
+        measure(replicates, customers, parallelism, port, true, true, System.out);
+    }
+
+    /**
+     * Seconds of the three runs of the same sweep (NaN for the cluster when not run), the cluster's
+     * time while it handed out and stored cells, and whether every run stored the same metrics.
+     */
+    record Result(int cells, double sequential, double parallel, double cluster, double clusterSteady, boolean same) {
+        double speedup() {
+            return sequential / parallel;
+        }
+    }
+
+    /** The sweep run sequentially, with {@code parallelism} threads and (if asked) on a loopback cluster. */
+    static Result measure(
+            int replicates,
+            int customers,
+            int parallelism,
+            int port,
+            boolean withCluster,
+            boolean warmup,
+            PrintStream out)
+            throws Exception {
         Path dir = Files.createTempDirectory("mercato-sweep-bench-");
         try {
             Path file = dir.resolve("bench.yaml");
@@ -57,7 +77,7 @@ public final class SweepBench {
             PolicyRegistry registry = PolicyRegistry.builtIn();
             SweepPlan plan = SweepPlan.of(SweepSpec.load(file), registry, CodeVersion.current());
             int cells = plan.cells().size();
-            System.out.printf(
+            out.printf(
                     Locale.ROOT,
                     "sweep of %d cells (%d customers each), parallelism %d, %d cores%n",
                     cells,
@@ -66,52 +86,57 @@ public final class SweepBench {
                     Runtime.getRuntime().availableProcessors());
 
             // warm-up: the JIT, the loader and DuckDB, on a fifth of the cells
-            time(plan.shard(0, 5), dir.resolve("warmup.duckdb"), local(registry, parallelism));
+            if (warmup) {
+                time(plan.shard(0, 5), dir.resolve("warmup.duckdb"), local(registry, parallelism));
+            }
 
             double sequential = time(plan, dir.resolve("sequential.duckdb"), local(registry, 1));
             double parallel = time(plan, dir.resolve("local.duckdb"), local(registry, parallelism));
-            double cluster = timeCluster(plan, dir.resolve("cluster.duckdb"), registry, parallelism, port);
+            double[] cluster = withCluster
+                    ? timeCluster(plan, dir.resolve("cluster.duckdb"), registry, parallelism, port, out)
+                    : new double[] {Double.NaN, Double.NaN};
 
             Map<String, Map<String, Double>> reference = metrics(dir.resolve("sequential.duckdb"));
             boolean same = reference.size() == cells
                     && reference.equals(metrics(dir.resolve("local.duckdb")))
-                    && reference.equals(metrics(dir.resolve("cluster.duckdb")));
-            System.out.printf(
+                    && (!withCluster || reference.equals(metrics(dir.resolve("cluster.duckdb"))));
+            out.printf(
                     Locale.ROOT,
                     "sequential (1 thread)     %7.2f s  %6.1f ms/cell%n",
                     sequential,
                     1e3 * sequential / cells);
-            System.out.printf(
+            out.printf(
                     Locale.ROOT,
                     "local (%d threads)         %7.2f s  %6.1f ms/cell  speedup %.2fx%n",
                     parallelism,
                     parallel,
                     1e3 * parallel / cells,
                     sequential / parallel);
-            System.out.printf(
-                    Locale.ROOT,
-                    "cluster (2 workers, %d slots) %5.2f s  %6.1f ms/cell  overhead vs local %+.1f ms/cell (%+.1f%%)%n",
-                    parallelism,
-                    cluster,
-                    1e3 * cluster / cells,
-                    1e3 * (cluster - parallel) / cells,
-                    100 * (cluster - parallel) / parallel);
-            System.out.printf(
-                    Locale.ROOT,
-                    "cluster without node start and stop: %.2f s, overhead vs local %+.1f ms/cell%n",
-                    clusterSteady,
-                    1e3 * (clusterSteady - parallel) / cells);
-            System.out.printf(
-                    Locale.ROOT,
-                    "mean wall time inside a cell: sequential %.1f ms, local %.1f ms, cluster %.1f ms%n",
-                    meanCellMillis(dir.resolve("sequential.duckdb")),
-                    meanCellMillis(dir.resolve("local.duckdb")),
-                    meanCellMillis(dir.resolve("cluster.duckdb")));
-            System.out.println("metrics identical across the three runs: " + same);
-        } finally {
-            try (Stream<Path> walk = Files.walk(dir)) {
-                walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            if (withCluster) {
+                out.printf(
+                        Locale.ROOT,
+                        "cluster (2 workers, %d slots) %5.2f s  %6.1f ms/cell  overhead vs local %+.1f ms/cell (%+.1f%%)%n",
+                        parallelism,
+                        cluster[0],
+                        1e3 * cluster[0] / cells,
+                        1e3 * (cluster[0] - parallel) / cells,
+                        100 * (cluster[0] - parallel) / parallel);
+                out.printf(
+                        Locale.ROOT,
+                        "cluster without node start and stop: %.2f s, overhead vs local %+.1f ms/cell%n",
+                        cluster[1],
+                        1e3 * (cluster[1] - parallel) / cells);
+                out.printf(
+                        Locale.ROOT,
+                        "mean wall time inside a cell: sequential %.1f ms, local %.1f ms, cluster %.1f ms%n",
+                        meanCellMillis(dir.resolve("sequential.duckdb")),
+                        meanCellMillis(dir.resolve("local.duckdb")),
+                        meanCellMillis(dir.resolve("cluster.duckdb")));
             }
+            out.println("metrics identical across the " + (withCluster ? "three" : "two") + " runs: " + same);
+            return new Result(cells, sequential, parallel, cluster[0], cluster[1], same);
+        } finally {
+            TempFolders.delete(dir);
         }
     }
 
@@ -129,8 +154,12 @@ public final class SweepBench {
         return seconds;
     }
 
-    /** Coordinator and workers in this JVM; the clock includes starting and stopping the nodes. */
-    private static double timeCluster(SweepPlan plan, Path db, PolicyRegistry registry, int parallelism, int port)
+    /**
+     * Coordinator and workers in this JVM; the clock includes starting and stopping the nodes.
+     * Returns the seconds in all and the seconds between the first cell handed out and the last stored.
+     */
+    private static double[] timeCluster(
+            SweepPlan plan, Path db, PolicyRegistry registry, int parallelism, int port, PrintStream out)
             throws Exception {
         HostPort coordinator = new HostPort("127.0.0.1", port);
         Duration timeout = Duration.ofSeconds(10);
@@ -175,21 +204,20 @@ public final class SweepBench {
         long end = System.nanoTime();
         double seconds = (end - start) / 1e9;
         starter.join();
-        System.out.printf(
+        out.printf(
                 Locale.ROOT,
                 "cluster phases: %.2f s until the first cell was handed out (nodes start, join, singleton),"
                         + " %.2f s handing out and storing cells, %.2f s after the last result (workers stop)%n",
                 (firstAssigned.get() - start) / 1e9,
                 (lastStored.get() - firstAssigned.get()) / 1e9,
                 (end - lastStored.get()) / 1e9);
-        clusterSteady = (lastStored.get() - firstAssigned.get()) / 1e9;
         for (WorkerNode w : workers) {
             w.whenDone().toCompletableFuture().get(30, TimeUnit.SECONDS);
         }
         if (outcome.ran() != plan.cells().size() || outcome.failed() != 0) {
             throw new IllegalStateException("unexpected outcome " + outcome);
         }
-        return seconds;
+        return new double[] {seconds, (lastStored.get() - firstAssigned.get()) / 1e9};
     }
 
     private static double meanCellMillis(Path db) {

@@ -1,0 +1,247 @@
+package org.mercato.bench;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.mercato.bench.Row.Verdict;
+
+/** The suite's rows, one method per benchmark: each measures through the benchmark's own method. */
+final class SuiteRows {
+    /** Key in the suite's shared figures: the actor kernel's events/s with minimal agents. */
+    private static final String KERNEL_RATE = "kernel.minimal.windowed";
+
+    private SuiteRows() {}
+
+    static List<Row> kernel(SuiteSize size, PrintStream out, Map<String, Double> shared) throws Exception {
+        SuiteSize.Kernel k = size.kernel();
+        int parallelism = Runtime.getRuntime().availableProcessors();
+        KernelBench.Comparison minimal =
+                KernelBench.compare(k.customers(), k.services(), k.warmups(), k.rounds(), 0, parallelism, true, true);
+        minimal.print(out);
+        double micros = KernelBench.workMicros(k.work());
+        double ceiling = KernelBench.ceiling(k.work(), parallelism, k.ceilingCalls());
+        KernelBench.Comparison work = KernelBench.compare(
+                k.customers(), k.services(), k.warmups(), k.rounds(), k.work(), parallelism, true, true);
+        work.print(out);
+        shared.put(KERNEL_RATE, minimal.windowedRate());
+        String market = String.format(
+                Locale.ROOT,
+                "%,d x %,d market, %,d events, %.0f events/window",
+                k.customers(),
+                k.services(),
+                minimal.events(),
+                minimal.eventsPerWindow());
+        String ceilingNote = String.format(
+                Locale.ROOT,
+                "%.1f us of work per observation; bare loop %,.0f events/s; %d threads run %.2fx one",
+                micros,
+                work.bareRate(),
+                parallelism,
+                ceiling);
+        double ceilingRate = work.bareRate() * ceiling;
+        return List.of(
+                kernelRow("windowed actor kernel, minimal agents", minimal.windowedRate(), minimal.bareRate(), market),
+                kernelRow("rolling actor kernel, minimal agents", minimal.rollingRate(), minimal.bareRate(), market),
+                ceilingRow("windowed actor kernel, with work", work.windowedRate(), ceilingRate, ceilingNote),
+                ceilingRow("rolling actor kernel, with work", work.rollingRate(), ceilingRate, ceilingNote));
+    }
+
+    private static Row kernelRow(String measured, double rate, double bareRate, String note) {
+        return new Row("kernel", measured, rate, "events/s", bareRate, "(bare loop)", "", Verdict.NONE, note);
+    }
+
+    /** The issue's goal 1: at least 95% of what two independent threads reach. */
+    private static Row ceilingRow(String measured, double rate, double ceilingRate, String note) {
+        return new Row(
+                "kernel",
+                measured,
+                rate,
+                "events/s",
+                ceilingRate,
+                "(ceiling)",
+                "ratio >= 0.95",
+                Verdict.of(rate >= 0.95 * ceilingRate),
+                note);
+    }
+
+    static List<Row> scale(SuiteSize size, PrintStream out, Map<String, Double> shared) throws Exception {
+        SuiteSize.Scale s = size.scale();
+        ScaleBench.Measurement m = ScaleBench.measure(
+                size.root().resolve("scenarios").resolve("scale-1m.yaml"),
+                List.of("market.generate.customers=" + s.customers(), "market.generate.services=" + s.services()),
+                s.heap(),
+                out);
+        boolean full = size.scaleIsFull();
+        String note = String.format(
+                Locale.ROOT,
+                "%,d x %,d (full: 1M x 100k), %,d events, process %.1f s, run %.1f s, -Xmx%s",
+                s.customers(),
+                s.services(),
+                m.events(),
+                m.processSeconds(),
+                m.runSeconds(),
+                s.heap());
+        double rss = m.peakRssBytes() < 0 ? Double.NaN : m.peakRssBytes() / 1e6;
+        return List.of(
+                new Row(
+                        "scale",
+                        "scale-1m.yaml end to end, whole process",
+                        m.eventsPerSecond(),
+                        "events/s",
+                        shared.getOrDefault(KERNEL_RATE, Double.NaN),
+                        "(kernel, minimal agents)",
+                        ">= 150,000 events/s at full size",
+                        full ? Verdict.of(m.eventsPerSecond() >= 150_000) : Verdict.REDUCED,
+                        note),
+                new Row(
+                        "scale",
+                        "peak RSS of that process",
+                        rss,
+                        "MB",
+                        Double.NaN,
+                        "",
+                        "<= 6 GB at full size",
+                        Double.isNaN(rss) ? Verdict.NONE : full ? Verdict.of(rss <= 6_000) : Verdict.REDUCED,
+                        Double.isNaN(rss) ? "no /proc/self/status" : ""));
+    }
+
+    static List<Row> llm(SuiteSize size, PrintStream out) throws Exception {
+        SuiteSize.Llm l = size.llm();
+        LlmBench.Measurement m = LlmBench.measure(
+                l.customers(), l.services(), l.delayMillis(), l.limit(), false, "lexical", l.warmups(), l.runs(), out);
+        boolean clean = m.sameLogs() && m.replayClean();
+        String note = String.format(
+                Locale.ROOT,
+                "%d x %d, %d ms per call; recording %.2f s (ideal %.2f s); %s",
+                l.customers(),
+                l.services(),
+                l.delayMillis(),
+                m.recordSeconds(),
+                m.idealSeconds(),
+                clean ? "logs and replay byte-identical" : "LOGS OR REPLAY DIFFER");
+        return List.of(new Row(
+                "llm",
+                "LLM requests in flight while one pending",
+                m.inFlightShare() * l.limit(),
+                "calls",
+                l.limit(),
+                "(limit)",
+                "ratio >= 0.90",
+                Verdict.of(clean && m.inFlightShare() >= 0.90),
+                note));
+    }
+
+    static List<Row> sweep(SuiteSize size, PrintStream out) throws Exception {
+        SuiteSize.Sweep s = size.sweep();
+        int parallelism = Runtime.getRuntime().availableProcessors();
+        SweepBench.Result r =
+                SweepBench.measure(s.replicates(), s.customers(), parallelism, 25_520, s.cluster(), s.warmup(), out);
+        Verdict checked = r.same() ? Verdict.NONE : Verdict.FAIL;
+        String same = r.same() ? "" : "; METRICS DIFFER between runs";
+        Row local = new Row(
+                "sweep",
+                "local executor, " + parallelism + " threads",
+                r.cells() / r.parallel(),
+                "cells/s",
+                r.cells() / r.sequential(),
+                "(1 thread)",
+                "",
+                checked,
+                r.cells() + " cells" + same);
+        if (!s.cluster()) {
+            return List.of(local);
+        }
+        return List.of(
+                local,
+                new Row(
+                        "sweep",
+                        "cluster, 2 workers on loopback",
+                        r.cells() / r.clusterSteady(),
+                        "cells/s",
+                        r.cells() / r.parallel(),
+                        "(local)",
+                        "",
+                        checked,
+                        String.format(
+                                Locale.ROOT,
+                                "cells only; %.1f s in all with nodes starting and stopping",
+                                r.cluster())));
+    }
+
+    static List<Row> output(SuiteSize size, PrintStream out) throws Exception {
+        SuiteSize.Output o = size.output();
+        OutputBench.Cost c = OutputBench.measure(
+                size.root().resolve("scenarios").resolve("quickstart.yaml"),
+                o.customers(),
+                o.services(),
+                o.rounds(),
+                out);
+        return List.of(new Row(
+                "output",
+                "quickstart run, tables on (wall)",
+                c.wallOn(),
+                "s",
+                c.wallOff(),
+                "(tables off)",
+                "ratio <= 1.15 (issue 16)",
+                Verdict.of(c.wallRatio() <= 1.15),
+                String.format(Locale.ROOT, "%,d x %,d; CPU ratio %.3f", o.customers(), o.services(), c.cpuRatio())));
+    }
+
+    static List<Row> pricing(SuiteSize size, PrintStream out) {
+        int episodes = size.pricingEpisodes();
+        int threads = Runtime.getRuntime().availableProcessors();
+        PricingBench.measure(1, 1, 4e-6, out); // warm-up
+        PricingBench.Measurement one = PricingBench.measure(episodes, 1, 4e-6, out);
+        PricingBench.Measurement many = PricingBench.measure(episodes, threads, 4e-6, out);
+        return List.of(new Row(
+                "pricing",
+                "Calvano baseline, " + threads + " threads",
+                many.periodsPerSecond(),
+                "periods/s",
+                one.periodsPerSecond(),
+                "(1 thread)",
+                "",
+                Verdict.NONE,
+                String.format(
+                        Locale.ROOT,
+                        "%d episodes, %d converged, mean gain %.3f",
+                        episodes,
+                        many.converged(),
+                        many.meanGain())));
+    }
+
+    static List<Row> startup(SuiteSize size, PrintStream out) throws Exception {
+        StartupBench.Measurement m = StartupBench.measure(
+                size.launcher(),
+                size.root().resolve("scenarios").resolve("quickstart.yaml"),
+                size.startupRepetitions(),
+                size.startupWarmup(),
+                out);
+        String note = size.startupRepetitions() == 1
+                ? "one process"
+                : "median of " + size.startupRepetitions() + " processes";
+        return List.of(
+                new Row(
+                        "startup",
+                        "mercato run quickstart.yaml (wall)",
+                        m.runSeconds(),
+                        "s",
+                        m.jvmSeconds(),
+                        "(java -version)",
+                        "<= 2.5 s",
+                        Verdict.of(m.runSeconds() <= 2.5),
+                        note),
+                new Row(
+                        "startup",
+                        "mercato validate quickstart.yaml (wall)",
+                        m.validateSeconds(),
+                        "s",
+                        m.jvmSeconds(),
+                        "(java -version)",
+                        "<= JVM start + 1 s",
+                        Verdict.of(m.validateSeconds() - m.jvmSeconds() <= 1.0),
+                        note));
+    }
+}
