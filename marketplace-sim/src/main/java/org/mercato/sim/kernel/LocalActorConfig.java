@@ -12,7 +12,19 @@ import java.util.List;
  * number of threads. The sweep cluster's remote systems are configured elsewhere.
  */
 public final class LocalActorConfig {
+    private static final Preloader CONFIG = new Preloader("pekko-config-preload", ConfigFactory::load);
+
     private LocalActorConfig() {}
+
+    /**
+     * Starts parsing the application's configuration (every library's {@code reference.conf}, a
+     * large part of an actor system's first start) on a background thread; the parsed configuration
+     * is cached, so the first {@link #withThreads} takes it from there. For callers that have other
+     * work to do first (the command line loads the scenario).
+     */
+    public static void preload() {
+        CONFIG.start();
+    }
 
     /**
      * The configuration of a system whose default dispatcher has {@code threads} threads; {@code

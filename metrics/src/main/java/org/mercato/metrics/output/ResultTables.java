@@ -12,12 +12,12 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.duckdb.DuckDBConnection;
 import org.mercato.sim.events.EventLineSink;
 import org.mercato.sim.events.EventSink;
 import org.mercato.sim.events.LoggedEvent;
+import org.mercato.sim.kernel.Preloader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,7 +35,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class ResultTables implements EventSink, EventLineSink {
     private static final Logger log = LoggerFactory.getLogger(ResultTables.class);
-    private static final AtomicBoolean PRELOADING = new AtomicBoolean();
+    private static final Preloader DUCKDB = new Preloader("duckdb-preload", () -> {
+        try {
+            Class.forName("org.duckdb.DuckDBNative", true, ResultTables.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(e);
+        }
+    });
     private static final String DATABASE = "results.duckdb";
     private static final int BATCH = 2048;
     private static final List<Logged> END = List.of();
@@ -92,19 +98,7 @@ public final class ResultTables implements EventSink, EventLineSink {
      * failure is left for {@link #open} to report.
      */
     public static void preload() {
-        if (PRELOADING.compareAndSet(false, true)) {
-            Thread loader = new Thread(
-                    () -> {
-                        try {
-                            Class.forName("org.duckdb.DuckDBNative", true, ResultTables.class.getClassLoader());
-                        } catch (ClassNotFoundException | LinkageError | RuntimeException e) {
-                            log.debug("DuckDB preload failed; the first connection will say why", e);
-                        }
-                    },
-                    "duckdb-preload");
-            loader.setDaemon(true);
-            loader.start();
-        }
+        DUCKDB.start();
     }
 
     /**

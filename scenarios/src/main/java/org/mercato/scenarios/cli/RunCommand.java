@@ -22,6 +22,7 @@ import org.mercato.scenarios.run.RunStartException;
 import org.mercato.scenarios.run.RunSummary;
 import org.mercato.scenarios.run.RunWriteException;
 import org.mercato.scenarios.run.ScenarioRunner;
+import org.mercato.sim.kernel.LocalActorConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -76,6 +77,7 @@ final class RunCommand extends CliCommand {
 
     @Override
     int execute() {
+        LocalActorConfig.preload(); // overlaps with loading the scenario
         PolicyRegistry registry = PolicyRegistry.withPlugins();
         Scenario loaded = scenario.load(registry);
         if (Files.exists(out) && !Files.isDirectory(out)) {
