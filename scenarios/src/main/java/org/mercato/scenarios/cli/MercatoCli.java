@@ -1,6 +1,7 @@
 package org.mercato.scenarios.cli;
 
 import java.util.List;
+import java.util.function.Supplier;
 import org.mercato.scenarios.sweep.CodeVersion;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -20,17 +21,6 @@ import picocli.CommandLine.UnmatchedArgumentException;
         mixinStandardHelpOptions = true,
         versionProvider = MercatoCli.Version.class,
         description = "A deterministic simulator of agentic marketplaces.",
-        subcommands = {
-            RunCommand.class,
-            ValidateCommand.class,
-            BaselinesCommand.class,
-            FitCommand.class,
-            ReportCommand.class,
-            ListCommand.class,
-            SweepCommand.class,
-            WorkerCommand.class,
-            CommandLine.HelpCommand.class
-        },
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0  ok",
@@ -38,8 +28,45 @@ import picocli.CommandLine.UnmatchedArgumentException;
             "  2  bad input (scenario, option or file)"
         })
 public final class MercatoCli extends CliCommand {
+    /** The commands in the order {@code --help} lists them. */
+    private static final List<Supplier<Object>> COMMANDS = List.of(
+            RunCommand::new,
+            ValidateCommand::new,
+            BaselinesCommand::new,
+            FitCommand::new,
+            ReportCommand::new,
+            ListCommand::new,
+            SweepCommand::new,
+            WorkerCommand::new,
+            CommandLine.HelpCommand::new);
+
+    /** Their names, as their {@code @Command} annotations give them, in the same order. */
+    private static final List<String> NAMES =
+            List.of("run", "validate", "baselines", "fit", "report", "list", "sweep", "worker", "help");
+
     public static void main(String[] args) {
-        System.exit(new CommandLine(new MercatoCli()).execute(args));
+        System.exit(commandLine(args).execute(args));
+    }
+
+    /** The whole command line, every command registered. */
+    public static CommandLine commandLine() {
+        return commandLine(new String[0]);
+    }
+
+    /**
+     * The command line for these arguments: when the first names a command other than {@code
+     * help}, only that command is registered, since building every command's model by reflection
+     * costs a noticeable part of a short command's start; otherwise (help, an option, a typo) all.
+     */
+    static CommandLine commandLine(String[] args) {
+        CommandLine cli = new CommandLine(new MercatoCli());
+        int only = args.length > 0 && !args[0].equals("help") ? NAMES.indexOf(args[0]) : -1;
+        for (int i = 0; i < COMMANDS.size(); i++) {
+            if (only < 0 || only == i) {
+                cli.addSubcommand(COMMANDS.get(i).get());
+            }
+        }
+        return cli;
     }
 
     @Override

@@ -28,7 +28,7 @@ class FitCommandTest {
     private final StringWriter err = new StringWriter();
 
     private int mercato(String... args) {
-        CommandLine cli = new CommandLine(new MercatoCli());
+        CommandLine cli = MercatoCli.commandLine();
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         return cli.execute(args);

@@ -15,7 +15,7 @@ class HelpTextTest {
     @Test
     void everyHelpTextFormatsWithoutWarnings() {
         List<CommandLine> commands = new ArrayList<>();
-        collect(new CommandLine(new MercatoCli()), commands);
+        collect(MercatoCli.commandLine(), commands);
         assertThat(commands).hasSizeGreaterThan(8);
 
         PrintStream original = System.err;
@@ -36,7 +36,7 @@ class HelpTextTest {
     @Test
     void everyCommandsHelpOptionPrintsItsUsageAndExitsZero() {
         List<CommandLine> commands = new ArrayList<>();
-        collect(new CommandLine(new MercatoCli()), commands);
+        collect(MercatoCli.commandLine(), commands);
         for (CommandLine command : commands) {
             List<String> args = new ArrayList<>(
                     List.of(command.getCommandSpec().qualifiedName().split(" ")));
@@ -61,7 +61,7 @@ class HelpTextTest {
     @Test
     void commandSummariesAreWholeSentences() {
         List<CommandLine> commands = new ArrayList<>();
-        collect(new CommandLine(new MercatoCli()), commands);
+        collect(MercatoCli.commandLine(), commands);
         for (CommandLine command : commands) {
             String[] description = command.getCommandSpec().usageMessage().description();
             if (description.length > 0) {

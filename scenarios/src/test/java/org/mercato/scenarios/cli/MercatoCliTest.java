@@ -28,7 +28,7 @@ class MercatoCliTest {
     static Result mercato(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cli = new CommandLine(new MercatoCli());
+        CommandLine cli = MercatoCli.commandLine(args); // as main builds it
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         int code = cli.execute(args);
@@ -41,6 +41,22 @@ class MercatoCliTest {
         assertThat(result.errLines()).hasSize(1);
         assertThat(result.err()).startsWith("error: ").doesNotContain("at org.").doesNotContain("Exception:");
         return result.err().strip();
+    }
+
+    @Test
+    void aCommandNamedFirstIsTheOnlyOneBuiltAndEveryOtherFirstArgumentGetsThemAll() {
+        List<String> all = MercatoCli.commands(MercatoCli.commandLine().getCommandSpec());
+        assertThat(all).containsExactly("run", "validate", "baselines", "fit", "report", "list", "sweep", "worker");
+        for (String name : all) {
+            CommandLine only = MercatoCli.commandLine(new String[] {name, "--help"});
+            assertThat(only.getSubcommands()).as(name).containsOnlyKeys(name);
+        }
+        for (String first : List.of("help", "--help", "runn", "-V")) {
+            assertThat(MercatoCli.commands(
+                            MercatoCli.commandLine(new String[] {first}).getCommandSpec()))
+                    .as(first)
+                    .isEqualTo(all);
+        }
     }
 
     @Test
@@ -138,10 +154,9 @@ class MercatoCliTest {
 
     /** The commands as picocli knows them, so a new subcommand shows up in the errors with no second list. */
     private static String registeredCommands() {
-        List<String> names = new CommandLine(new MercatoCli())
-                .getSubcommands().keySet().stream()
-                        .filter(name -> !name.equals("help"))
-                        .toList();
+        List<String> names = MercatoCli.commandLine().getSubcommands().keySet().stream()
+                .filter(name -> !name.equals("help"))
+                .toList();
         assertThat(names).contains("run", "validate", "report", "baselines", "fit", "list", "sweep", "worker");
         return String.join(", ", names);
     }

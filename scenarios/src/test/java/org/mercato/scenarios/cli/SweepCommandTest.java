@@ -128,7 +128,7 @@ class SweepCommandTest {
     @Test
     void dockerAndSlurmFilesUseRealCommandsAndOptions() throws Exception {
         Path docker = Path.of("..", "docker");
-        CommandLine cli = new CommandLine(new MercatoCli());
+        CommandLine cli = MercatoCli.commandLine();
 
         JsonNode compose = new ObjectMapper(new YAMLFactory())
                 .readTree(docker.resolve("compose.yaml").toFile());

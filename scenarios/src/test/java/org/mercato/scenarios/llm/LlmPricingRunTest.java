@@ -50,7 +50,7 @@ class LlmPricingRunTest extends ScriptedServerTest {
             args.addAll(List.of("--set", set));
         }
         StringWriter out = new StringWriter();
-        CommandLine cli = new CommandLine(new MercatoCli());
+        CommandLine cli = MercatoCli.commandLine();
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(new StringWriter(), true));
         int code = cli.execute(args.toArray(String[]::new));

@@ -59,7 +59,7 @@ class AgentDemandPricingTest {
     }
 
     private int cli(StringWriter err, String... args) {
-        CommandLine cli = new CommandLine(new MercatoCli());
+        CommandLine cli = MercatoCli.commandLine();
         cli.setOut(new PrintWriter(new StringWriter(), true));
         cli.setErr(new PrintWriter(err, true));
         return cli.execute(args);

@@ -24,7 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mercato.scenarios.Mercato;
 import org.mercato.scenarios.cli.MercatoCli;
 import org.mercato.scenarios.load.ScenarioLoader;
-import picocli.CommandLine;
 
 /**
  * Opens a real run's report.html and a real 2 × 2 sweep's sweep-report.html in headless Chromium
@@ -122,7 +121,7 @@ class ReportInChromiumTest {
                 "Chromium is not installed (/usr/bin/chromium or chromium on the PATH):"
                         + " skipping the headless check of sweep-report.html");
         Path out = dir.resolve("sweep");
-        int code = new CommandLine(new MercatoCli())
+        int code = MercatoCli.commandLine()
                 .execute(
                         "sweep",
                         "quickstart.yaml",

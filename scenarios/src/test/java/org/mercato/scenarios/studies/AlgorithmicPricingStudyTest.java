@@ -40,7 +40,7 @@ class AlgorithmicPricingStudyTest {
         SMALL.forEach(set -> args.addAll(List.of("--set", set)));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cli = new CommandLine(new MercatoCli());
+        CommandLine cli = MercatoCli.commandLine();
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
 

@@ -27,7 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mercato.agents.PolicyRegistry;
 import org.mercato.metrics.output.SummaryMetrics;
 import org.mercato.scenarios.cli.MercatoCli;
-import picocli.CommandLine;
 
 /**
  * A sweep whose cells finish in reverse order (an executor that runs the plan backwards, with the
@@ -191,7 +190,7 @@ class SweepExportsTest {
                         + "\"market.search.mechanism=lexical\"]");
         String documented = "runs/<cell id>/<scenario>-<label>-<time>/";
         assertThat(Files.readString(Path.of("../README.md"))).contains(documented);
-        String help = new CommandLine(new MercatoCli())
+        String help = MercatoCli.commandLine()
                 .getSubcommands()
                 .get("sweep")
                 .getUsageMessage()

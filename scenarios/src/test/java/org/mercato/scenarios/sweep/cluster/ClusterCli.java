@@ -37,7 +37,7 @@ final class ClusterCli {
                 () -> {
                     StringWriter out = new StringWriter();
                     StringWriter err = new StringWriter();
-                    CommandLine cli = new CommandLine(new MercatoCli());
+                    CommandLine cli = MercatoCli.commandLine();
                     cli.setOut(new PrintWriter(out, true));
                     cli.setErr(new PrintWriter(err, true));
                     int code = cli.execute(args);
