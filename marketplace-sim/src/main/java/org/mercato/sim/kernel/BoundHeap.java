@@ -44,6 +44,11 @@ final class BoundHeap {
         return size == 0 ? Long.MAX_VALUE : keys[0];
     }
 
+    /** The agent of the entry {@link #least} returned last, or -1 when there was none. */
+    int leastAgent() {
+        return size == 0 ? -1 : agents[0];
+    }
+
     int size() {
         return size;
     }

@@ -3,7 +3,6 @@ package org.mercato.sim.kernel;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.mercato.sim.events.Event;
 import org.mercato.sim.events.EventSink;
@@ -49,7 +48,7 @@ public final class RollingKernel implements MarketOutput {
     private final GuessAhead guesses;
     private boolean guessing;
     private boolean queueChanged;
-    private final LinkedBlockingQueue<Finished> finished = new LinkedBlockingQueue<>();
+    private final Completions<Finished> finished = new Completions<>(Finished::agent);
     private int[] ready = new int[64];
     private int readyCount;
     private int busyCount;
@@ -69,20 +68,20 @@ public final class RollingKernel implements MarketOutput {
 
     private void nudge() {
         if (nudged.compareAndSet(false, true)) {
-            finished.add(NUDGE);
+            finished.alert(NUDGE);
         }
     }
 
     /** One dispatch's replies, turned into per-agent completions for the kernel thread. */
-    private record Round(List<AgentBatch> batches, LinkedBlockingQueue<Finished> finished) implements BatchReplies {
+    private record Round(List<AgentBatch> batches, Completions<Finished> finished) implements BatchReplies {
         @Override
         public void complete(int slot, List<Scheduled> actions) {
-            finished.add(new Finished(batches.get(slot).agent(), actions, null));
+            finished.finished(new Finished(batches.get(slot).agent(), actions, null));
         }
 
         @Override
         public void fail(AgentFailedException failure) {
-            finished.add(new Finished(-1, null, failure));
+            finished.alert(new Finished(-1, null, failure));
         }
     }
 
@@ -178,6 +177,7 @@ public final class RollingKernel implements MarketOutput {
             busyCount++;
         }
         readyCount = 0;
+        finished.started(batches.size());
         dispatcher.start(batches, new Round(batches, finished));
     }
 
@@ -196,16 +196,19 @@ public final class RollingKernel implements MarketOutput {
         guesses.round(fork, queue, horizon, GUESS_ITEMS, agent -> !busy[agent] && inbox.get(agent) == null);
     }
 
-    /** Blocks for one finished batch, then takes every other one already there. */
+    /**
+     * Blocks until a finished batch can move the safe horizon (see {@link Completions}), then takes
+     * every one already there.
+     */
     private void awaitFinished() {
-        Finished first;
         try {
-            first = finished.take();
+            bounds.least(this::isCurrent);
+            finished.await(bounds.leastAgent());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while agents were running", e);
         }
-        for (Finished done = first; done != null; done = finished.poll()) {
+        for (Finished done = finished.poll(); done != null; done = finished.poll()) {
             if (done == NUDGE) {
                 nudged.set(false);
                 queueChanged = true;
