@@ -6,8 +6,8 @@ import org.mercato.sim.schedule.Scheduled;
 /** Runs one window's batches on their agents. */
 public interface AgentDispatcher extends AutoCloseable {
     /**
-     * Starts every batch and returns at once (or when done, for a sequential dispatcher); {@link
-     * Replies#join()} waits for them.
+     * Starts every batch and returns at once (or when done, for a sequential dispatcher). The
+     * kernel uses the time until {@link Replies#join()} to write the window's events.
      */
     Replies dispatch(List<AgentBatch> batches);
 

@@ -95,11 +95,8 @@ public final class Kernel implements MarketOutput {
         }
         touchedCount = 0;
         AgentDispatcher.Replies pending = dispatcher.dispatch(batches);
-        List<List<Scheduled>> replies = pending.join();
-        // After the agents, not beside them: the writer serializes this window while the kernel
-        // applies the next one, when the agent threads are idle, instead of taking a core from them.
         events.publish();
-        for (List<Scheduled> actions : replies) {
+        for (List<Scheduled> actions : pending.join()) {
             for (Scheduled action : actions) {
                 if (action.time() < windowEnd) {
                     throw new IllegalStateException("an action landed inside its own window: " + action);
@@ -109,7 +106,7 @@ public final class Kernel implements MarketOutput {
         }
     }
 
-    /** Events are buffered per window and published when its agents are done (see {@link EventPipe}). */
+    /** Events are buffered per window and published when its agents start (see {@link EventPipe}). */
     @Override
     public long record(long time, Event event) {
         return events.record(time, event);
