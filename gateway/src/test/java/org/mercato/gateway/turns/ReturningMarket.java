@@ -4,31 +4,23 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
-import org.mercato.agents.PolicyRegistry;
+import org.mercato.agents.ReturningPizzaMarket;
 import org.mercato.sim.KernelSettings;
 import org.mercato.sim.Simulation;
 import org.mercato.sim.SimulationSetup;
 import org.mercato.sim.domain.Catalog;
-import org.mercato.sim.domain.Customer;
 import org.mercato.sim.domain.Service;
 import org.mercato.sim.events.LoggedEvent;
 import org.mercato.sim.kernel.KernelListener;
 import org.mercato.sim.kernel.ThinkTime;
-import org.mercato.sim.market.RevealSettings;
-import org.mercato.sim.market.SearchSettings;
 import org.mercato.sim.market.dynamics.MarketDynamics;
 import org.mercato.sim.market.dynamics.Returns;
 import org.mercato.sim.market.dynamics.ServiceQuality;
-import org.mercato.sim.market.presentation.PresentationSettings;
-import org.mercato.sim.market.search.SimpleSearch;
 import org.mercato.sim.policy.AssistantPolicy;
-import org.mercato.sim.policy.ServicePolicy;
 
 /**
- * A small market that lives over time, for the outside shoppers of these tests (after the agents
- * module's ReturningPizzaMarket, whose test classes this module does not see): customers {@code c0
+ * A small market that lives over time, for the outside shoppers of these tests (built with the agents
+ * module's ReturningPizzaMarket, from its test jar): customers {@code c0
  * ..} who each want one pizza, arriving 20 s apart and coming back an hour after each visit ends,
  * two posted-price pizzerias (s0 delivers at quality 0.3), orders delivered a minute after payment,
  * a three-hour horizon: three visits per customer. Every shopper is external, on {@code turns}.
@@ -49,12 +41,7 @@ final class ReturningMarket {
                 List.of(
                         Service.of("s0", Map.of("pizza", 1_000L), Set.of(), 4.5, 10),
                         Service.of("s1", Map.of("pizza", 1_100L), Set.of(), 4.0, 10)),
-                customers(customers));
-        List<SimulationSetup.Agent<ServicePolicy>> sellers = new ArrayList<>();
-        var postedPrice = PolicyRegistry.builtIn().service("posted-price", Map.of());
-        for (int i = 0; i < catalog.services().size(); i++) {
-            sellers.add(new SimulationSetup.Agent<>(postedPrice.get(), ThinkTime.fixed(500_000)));
-        }
+                ReturningPizzaMarket.shoppers(customers));
         long[] arrivals = new long[customers];
         for (int i = 0; i < customers; i++) {
             arrivals[i] = i * 20_000_000L;
@@ -69,16 +56,11 @@ final class ReturningMarket {
                 null,
                 null,
                 null);
-        SimulationSetup setup = new SimulationSetup(
+        SimulationSetup setup = ReturningPizzaMarket.setup(
                 catalog,
                 shoppers,
-                sellers,
-                new SimpleSearch(catalog.services()),
-                SearchSettings.DEFAULT,
+                500_000,
                 new KernelSettings(5, 10_000, HORIZON, 1, KernelSettings.Mode.BARE),
-                PresentationSettings.DEFAULT,
-                RevealSettings.IMMEDIATE,
-                null,
                 dynamics);
         List<String> lines = new ArrayList<>();
         Simulation.run(
@@ -90,20 +72,5 @@ final class ReturningMarket {
                 }),
                 KernelListener.NONE);
         return lines;
-    }
-
-    private static List<Customer> customers(int count) {
-        List<Customer> customers = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            customers.add(new Customer(
-                    "c" + i,
-                    "c" + i,
-                    "pizza",
-                    new TreeMap<>(Map.of("pizza", 1)),
-                    new TreeMap<>(Map.of("pizza", 1_500L)),
-                    new TreeSet<>(),
-                    5_000));
-        }
-        return customers;
     }
 }
