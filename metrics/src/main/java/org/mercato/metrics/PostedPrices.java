@@ -61,14 +61,30 @@ final class PostedPrices {
         return feasible == null ? new BitSet() : feasible;
     }
 
-    /** What the items cost at seller {@code seller}'s posted prices (it must sell them all). */
-    long orderTotal(SortedMap<String, Integer> items, int seller) {
-        long orderTotal = 0;
+    /** The order's price columns, resolved once for pricing it at many sellers. */
+    Order order(SortedMap<String, Integer> items) {
+        long[] quantities = new long[items.size()];
+        long[][] columns = new long[items.size()][];
+        int line = 0;
         for (var wanted : items.entrySet()) {
-            long line = Money.times(wanted.getValue(), prices.get(wanted.getKey())[seller], OPTIMUM);
-            orderTotal = Money.add(orderTotal, line, OPTIMUM);
+            quantities[line] = wanted.getValue();
+            columns[line] = prices.get(wanted.getKey());
+            line++;
         }
-        return orderTotal;
+        return new Order(quantities, columns);
+    }
+
+    /** An order's quantities and, per line, its item's price at every seller. */
+    record Order(long[] quantities, long[][] columns) {
+        /** What the order costs at seller {@code seller}'s posted prices (it must sell every item). */
+        long totalAt(int seller) {
+            long orderTotal = 0;
+            for (int line = 0; line < quantities.length; line++) {
+                orderTotal =
+                        Money.add(orderTotal, Money.times(quantities[line], columns[line][seller], OPTIMUM), OPTIMUM);
+            }
+            return orderTotal;
+        }
     }
 
     /** What a customer needs from one seller: items with quantities, and amenities. */
@@ -82,9 +98,10 @@ final class PostedPrices {
     long cheapest(Need need) {
         SortedMap<String, Integer> items = need.items();
         BitSet feasible = feasible(items, need.amenities());
+        Order order = order(items);
         long best = Long.MAX_VALUE;
         for (int i = feasible.nextSetBit(0); i >= 0; i = feasible.nextSetBit(i + 1)) {
-            best = Math.min(best, orderTotal(items, i));
+            best = Math.min(best, order.totalAt(i));
         }
         return best;
     }

@@ -199,11 +199,12 @@ final class VisitLedger {
             return cached[1];
         }
         BitSet feasible = prices.feasible(customer.items(), customer.requiredAmenities());
+        PostedPrices.Order order = prices.order(customer.items());
         long best = 0;
         for (int i = feasible.nextSetBit(0); i >= 0; i = feasible.nextSetBit(i + 1)) {
             long value = Math.round(
                     customer.fulfilledValue() * quality(prices.sellers().get(i).id()));
-            best = Math.max(best, Money.subtract(value, prices.orderTotal(customer.items(), i), PostedPrices.OPTIMUM));
+            best = Math.max(best, Money.subtract(value, order.totalAt(i), PostedPrices.OPTIMUM));
         }
         bestByCustomer.put(customer.id(), new long[] {qualityEpoch, best});
         return best;

@@ -348,9 +348,9 @@ public final class WelfareFold implements EventSink {
         for (Customer customer : customers.values()) {
             BitSet feasible = posted.feasible(customer.items(), customer.requiredAmenities());
             List<CapacitatedAssignment.Option> mine = new ArrayList<>();
+            PostedPrices.Order order = posted.order(customer.items());
             for (int i = feasible.nextSetBit(0); i >= 0; i = feasible.nextSetBit(i + 1)) {
-                long utility =
-                        Money.subtract(customer.fulfilledValue(), posted.orderTotal(customer.items(), i), OPTIMUM);
+                long utility = Money.subtract(customer.fulfilledValue(), order.totalAt(i), OPTIMUM);
                 if (utility > 0) {
                     mine.add(new CapacitatedAssignment.Option(i, utility));
                 }

@@ -1,8 +1,10 @@
 package org.mercato.sim.kernel;
 
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import org.mercato.sim.events.EventSink;
 import org.mercato.sim.events.LoggedEvent;
 
@@ -52,8 +54,14 @@ abstract sealed class EventPipe {
 
     private static final class Background extends EventPipe {
         private static final List<LoggedEvent> END = List.of();
+        /**
+         * Events published but not yet written, at most (a larger window still passes alone): a
+         * writer slower than the market makes the kernel wait instead of holding millions of events.
+         */
+        static final int MAX_UNWRITTEN = 1 << 18;
 
-        private final BlockingQueue<List<LoggedEvent>> windows = new ArrayBlockingQueue<>(64);
+        private final BlockingQueue<List<LoggedEvent>> windows = new LinkedBlockingQueue<>();
+        private final Semaphore unwritten = new Semaphore(MAX_UNWRITTEN);
         private final Thread writer;
         private volatile Throwable failure;
 
@@ -69,12 +77,14 @@ abstract sealed class EventPipe {
                     if (failure == null) {
                         write(sinks, window);
                     }
+                    unwritten.release(permits(window));
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (RuntimeException | Error e) {
                 failure = e;
                 windows.clear();
+                unwritten.release(MAX_UNWRITTEN);
             }
         }
 
@@ -96,11 +106,16 @@ abstract sealed class EventPipe {
             rethrowFailure();
         }
 
+        private static int permits(List<LoggedEvent> window) {
+            return Math.min(window.size(), MAX_UNWRITTEN);
+        }
+
         private void put(List<LoggedEvent> window) {
             try {
-                while (!windows.offer(window, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                while (!unwritten.tryAcquire(permits(window), 100, TimeUnit.MILLISECONDS)) {
                     rethrowFailure();
                 }
+                windows.put(window);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while writing events", e);

@@ -1,29 +1,48 @@
 package org.mercato.sim.kernel;
 
-import java.util.Arrays;
+import java.util.Map;
+import java.util.TreeMap;
 import org.mercato.sim.schedule.Scheduled;
 
 /**
- * The kernel's pending items as a binary min-heap on (time, agent, seq). Keys live in primitive
- * arrays next to each other, so sifting touches no item objects; with tens of thousands of
- * pending wake-ups this is most of the kernel's sequential time. Agent and seq are packed into one
- * long: agent in the high half, seq in the low half. An agent's own items use seqs below
- * {@link Scheduled#MARKET_SEQ_BASE} (2^31), the market's timers for it the range from there to 2^32.
+ * The kernel's pending items in the order (time, agent, seq). Agent and seq are packed into one
+ * long: agent in the high half, seq in the low half. An agent's own items use seqs below {@link
+ * Scheduled#MARKET_SEQ_BASE} (2^31), the market's timers for it the range from there to 2^32.
+ *
+ * <p>Two levels, because one heap of millions of pending items (a million-customer market) spends
+ * most of the kernel's sequential time in cache misses while sifting: items are kept in buckets of
+ * {@value #BUCKET_MICROS} µs of virtual time, each a small {@link KeyHeap}; the earliest bucket is
+ * the one items are taken from. Every item in a later bucket is later than every item in the
+ * current one, so the order is exactly that of a single heap.
  */
 final class ScheduleQueue {
-    private long[] times = new long[1024];
-    private long[] ties = new long[1024];
-    private Scheduled[] items = new Scheduled[1024];
+    private static final int BUCKET_SHIFT = 13;
+    static final long BUCKET_MICROS = 1L << BUCKET_SHIFT;
+
+    private final TreeMap<Long, KeyHeap> later;
+    private KeyHeap current = new KeyHeap();
+    /** Items of buckets below this index belong to {@link #current}. */
+    private long currentEnd = Long.MIN_VALUE;
+
+    private long lastBucket = Long.MIN_VALUE;
+    private KeyHeap lastHeap;
     private int size;
+
+    ScheduleQueue() {
+        this.later = new TreeMap<>();
+    }
+
+    private ScheduleQueue(ScheduleQueue from) {
+        this.later = new TreeMap<>();
+        from.later.forEach((bucket, heap) -> later.put(bucket, heap.copy()));
+        this.current = from.current.copy();
+        this.currentEnd = from.currentEnd;
+        this.size = from.size;
+    }
 
     /** An independent copy, to read the items in order without taking them. */
     ScheduleQueue copy() {
-        ScheduleQueue copy = new ScheduleQueue();
-        copy.times = times.clone();
-        copy.ties = ties.clone();
-        copy.items = items.clone();
-        copy.size = size;
-        return copy;
+        return new ScheduleQueue(this);
     }
 
     boolean isEmpty() {
@@ -36,7 +55,7 @@ final class ScheduleQueue {
 
     /** Time of the earliest item; the queue must not be empty. */
     long peekTime() {
-        return times[0];
+        return earliest().peekTime();
     }
 
     void add(Scheduled item) {
@@ -46,66 +65,40 @@ final class ScheduleQueue {
         if (item.seq() < low || item.seq() > high) {
             throw new IllegalStateException("per-agent sequence number out of range: " + item);
         }
-        if (size == items.length) {
-            int capacity = size * 2;
-            times = Arrays.copyOf(times, capacity);
-            ties = Arrays.copyOf(ties, capacity);
-            items = Arrays.copyOf(items, capacity);
-        }
         long time = item.time();
         long tie = ((long) item.agent() << 32) | item.seq();
-        int i = size++;
-        while (i > 0) {
-            int parent = (i - 1) >>> 1;
-            if (!less(time, tie, times[parent], ties[parent])) {
-                break;
-            }
-            move(parent, i);
-            i = parent;
+        size++;
+        long bucket = time >> BUCKET_SHIFT;
+        if (bucket < currentEnd) {
+            current.add(time, tie, item);
+            return;
         }
-        put(i, time, tie, item);
+        if (bucket != lastBucket || lastHeap == null) {
+            lastHeap = later.computeIfAbsent(bucket, b -> new KeyHeap());
+            lastBucket = bucket;
+        }
+        lastHeap.add(time, tie, item);
     }
 
     Scheduled poll() {
-        Scheduled first = items[0];
-        int last = --size;
-        long time = times[last];
-        long tie = ties[last];
-        Scheduled item = items[last];
-        items[last] = null;
-        int i = 0;
-        int half = size >>> 1;
-        while (i < half) {
-            int child = 2 * i + 1;
-            int right = child + 1;
-            if (right < size && less(times[right], ties[right], times[child], ties[child])) {
-                child = right;
-            }
-            if (!less(times[child], ties[child], time, tie)) {
-                break;
-            }
-            move(child, i);
-            i = child;
-        }
-        if (size > 0) {
-            put(i, time, tie, item);
-        }
+        Scheduled first = earliest().poll();
+        size--;
         return first;
     }
 
-    private static boolean less(long time, long tie, long otherTime, long otherTie) {
-        return time < otherTime || (time == otherTime && tie < otherTie);
-    }
-
-    private void move(int from, int to) {
-        times[to] = times[from];
-        ties[to] = ties[from];
-        items[to] = items[from];
-    }
-
-    private void put(int i, long time, long tie, Scheduled item) {
-        times[i] = time;
-        ties[i] = tie;
-        items[i] = item;
+    /** The heap holding the earliest item: the current bucket, or the next one once it is empty. */
+    private KeyHeap earliest() {
+        if (current.isEmpty()) {
+            Map.Entry<Long, KeyHeap> next = later.pollFirstEntry();
+            if (next == null) {
+                throw new IllegalStateException("the schedule is empty");
+            }
+            current = next.getValue();
+            currentEnd = next.getKey() + 1;
+            if (lastHeap == current) {
+                lastHeap = null;
+            }
+        }
+        return current;
     }
 }

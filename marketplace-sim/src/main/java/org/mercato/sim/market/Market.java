@@ -1,7 +1,6 @@
 package org.mercato.sim.market;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -74,7 +73,7 @@ public final class Market {
     private final ProposalReveal reveal;
     private final Ledger ledger;
     private final ProposalBook proposals;
-    private final Set<Long> conversations;
+    private final LongHashSet conversations;
     private final boolean[] done;
     private final int[] ordersTaken;
     private final SponsoredSlots ads;
@@ -122,7 +121,7 @@ public final class Market {
         }
         this.ledger = new Ledger(opening);
         this.proposals = new ProposalBook();
-        this.conversations = new HashSet<>();
+        this.conversations = new LongHashSet();
         this.done = new boolean[agents.size()];
         this.ordersTaken = new int[agents.size()];
         if (dynamics != null && (dynamics.reviews() != null || dynamics.repricing() != null)) {
@@ -140,7 +139,7 @@ public final class Market {
         this.timeline = null;
         this.ledger = from.ledger.copy();
         this.proposals = from.proposals.copy();
-        this.conversations = new HashSet<>(from.conversations);
+        this.conversations = from.conversations.copy();
         this.done = from.done.clone();
         this.ordersTaken = from.ordersTaken.clone();
     }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -31,6 +32,11 @@ import org.mercato.sim.kernel.LocalActorConfig;
 public final class LiveMetrics implements EventSink, KernelListener {
     static final int MIN_BATCH = 256;
     static final int MAX_BATCH = 65_536;
+    /**
+     * Events sent but not yet folded, at most: when the folds are slower than the market, the
+     * event writer waits instead of the actor's mailbox holding millions of events.
+     */
+    static final int MAX_IN_FLIGHT = 4 * MAX_BATCH;
 
     /** The summary of a million-customer market takes minutes (its optimum), not hours. */
     private static final Duration SUMMARY_TIMEOUT = Duration.ofHours(1);
@@ -39,6 +45,7 @@ public final class LiveMetrics implements EventSink, KernelListener {
     private final ActorSystem<?> system;
     private final boolean ownsSystem;
     private final ConcurrentLinkedQueue<Long> windowEnds = new ConcurrentLinkedQueue<>();
+    private final Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
     private List<LoggedEvent> batch = new ArrayList<>();
     private long batches;
 
@@ -90,9 +97,24 @@ public final class LiveMetrics implements EventSink, KernelListener {
     }
 
     private void send() {
-        actor.tell(new MetricsActor.Events(batch));
+        int size = batch.size();
+        awaitRoom(size);
+        actor.tell(new MetricsActor.Events(batch, () -> inFlight.release(size)));
         batch = new ArrayList<>(Math.max(MIN_BATCH, batch.size()));
         batches++;
+    }
+
+    private void awaitRoom(int events) {
+        try {
+            while (!inFlight.tryAcquire(events, 1, TimeUnit.SECONDS)) {
+                if (system.whenTerminated().isCompleted()) {
+                    throw new IllegalStateException("the live metrics stopped before the run ended");
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the live metrics", e);
+        }
     }
 
     /** Batches sent so far (for tests and benchmarks). */

@@ -25,10 +25,17 @@ public final class MetricsActor {
     /** What the metrics actor understands. */
     public sealed interface Command permits Events, Summarize {}
 
-    /** Events in log order: one or more whole kernel windows. */
-    public record Events(List<LoggedEvent> events) implements Command {
+    /**
+     * Events in log order: one or more whole kernel windows. {@code folded} runs once the actor has
+     * folded them (or skipped them after a failure), so a sender can bound what is in flight.
+     */
+    public record Events(List<LoggedEvent> events, Runnable folded) implements Command {
         public Events {
             events = List.copyOf(events);
+        }
+
+        public Events(List<LoggedEvent> events) {
+            this(events, () -> {});
         }
     }
 
@@ -64,6 +71,7 @@ public final class MetricsActor {
                 log.error("a metric fold failed: {}", e.toString());
             }
         }
+        batch.folded().run();
         return Behaviors.same();
     }
 
