@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -13,11 +12,9 @@ import java.util.TreeSet;
  * returned as it is, so passing a catalog's menu into a listing or a message costs nothing.
  */
 public final class Immutable {
-    private static final Class<?> SORTED_MAP =
-            Collections.unmodifiableSortedMap(new TreeMap<>()).getClass();
     private static final Class<?> SORTED_SET =
             Collections.unmodifiableSortedSet(new TreeSet<>()).getClass();
-    private static final SortedMap<String, ?> EMPTY_MAP = Collections.unmodifiableSortedMap(new TreeMap<>());
+    private static final SortedMap<String, ?> EMPTY_MAP = SortedArrayMap.copyOf(Map.of());
     private static final SortedSet<String> EMPTY_SET = Collections.unmodifiableSortedSet(new TreeSet<>());
 
     private Immutable() {}
@@ -27,10 +24,10 @@ public final class Immutable {
         if (map == null || map.isEmpty()) {
             return (SortedMap<String, V>) EMPTY_MAP;
         }
-        if (map.getClass() == SORTED_MAP) {
-            return (SortedMap<String, V>) map;
+        if (map instanceof SortedArrayMap<V> copy) {
+            return copy;
         }
-        return Collections.unmodifiableSortedMap(new TreeMap<>(map));
+        return SortedArrayMap.copyOf(map);
     }
 
     public static SortedSet<String> sortedSet(Set<String> set) {

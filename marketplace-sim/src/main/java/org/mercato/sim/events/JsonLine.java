@@ -190,6 +190,10 @@ public final class JsonLine {
 
     private void string(String value) {
         out.append('"');
+        if (isPlain(value)) {
+            out.append(value).append('"');
+            return;
+        }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             switch (c) {
@@ -208,6 +212,17 @@ public final class JsonLine {
             }
         }
         out.append('"');
+    }
+
+    /** True if no character of {@code value} needs escaping (the common case: ids, names, plain text). */
+    private static boolean isPlain(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 || c == '"' || c == '\\' || Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A surrogate without its partner cannot be encoded as UTF-8; it is escaped instead. */

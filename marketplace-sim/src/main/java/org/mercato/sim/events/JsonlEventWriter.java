@@ -3,7 +3,6 @@ package org.mercato.sim.events;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Writes each event as one JSON line in UTF-8. Lines are encoded straight from the builder into
@@ -46,21 +45,27 @@ public final class JsonlEventWriter implements EventSink {
     private void encode(CharSequence text) throws IOException {
         int length = text.length();
         for (int i = 0; i < length; i++) {
+            if (used + 4 > buffer.length) {
+                flushBuffer();
+            }
             char c = text.charAt(i);
             if (c < 0x80) {
-                if (used == buffer.length) {
-                    flushBuffer();
-                }
                 buffer[used++] = (byte) c;
+            } else if (c < 0x800) {
+                buffer[used++] = (byte) (0xc0 | c >> 6);
+                buffer[used++] = (byte) (0x80 | c & 0x3f);
+            } else if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(text.charAt(i + 1))) {
+                int cp = Character.toCodePoint(c, text.charAt(++i));
+                buffer[used++] = (byte) (0xf0 | cp >> 18);
+                buffer[used++] = (byte) (0x80 | cp >> 12 & 0x3f);
+                buffer[used++] = (byte) (0x80 | cp >> 6 & 0x3f);
+                buffer[used++] = (byte) (0x80 | cp & 0x3f);
+            } else if (Character.isSurrogate(c)) {
+                buffer[used++] = '?'; // what String.getBytes(UTF_8) writes for a lone surrogate
             } else {
-                int end = Character.isHighSurrogate(c) && i + 1 < length ? i + 2 : i + 1;
-                byte[] encoded = text.subSequence(i, end).toString().getBytes(StandardCharsets.UTF_8);
-                if (used + encoded.length > buffer.length) {
-                    flushBuffer();
-                }
-                System.arraycopy(encoded, 0, buffer, used, encoded.length);
-                used += encoded.length;
-                i = end - 1;
+                buffer[used++] = (byte) (0xe0 | c >> 12);
+                buffer[used++] = (byte) (0x80 | c >> 6 & 0x3f);
+                buffer[used++] = (byte) (0x80 | c & 0x3f);
             }
         }
     }

@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 
 /**
@@ -15,7 +16,7 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
  * window sends one message per active agent; agents of a window run in parallel.
  */
 public final class ActorDispatcher implements AgentDispatcher {
-    private final ActorSystem<Void> system;
+    private final ActorSystem<?> system;
     private final List<ActorRef<WindowRouter.Command>> routers;
 
     public ActorDispatcher(AgentRuntime[] agents, int parallelism) {
@@ -28,21 +29,66 @@ public final class ActorDispatcher implements AgentDispatcher {
         this.routers = spawned.join();
     }
 
-    private static Behavior<Void> spawnAll(
+    /** A shelf's agents are spawned; their refs in agent order. */
+    private record Shelved(int shelf, List<ActorRef<AgentActor.Command>> agents) {}
+
+    /**
+     * Agents live on shelves of {@value #SHELF_SIZE}, one parent actor each, rather than all under
+     * the guardian: a parent's children are an immutable tree, so spawning (and stopping) a million
+     * children of one parent costs a tree update with allocation per child on a tree of a million.
+     */
+    private static final int SHELF_SIZE = 1024;
+
+    private static Behavior<Shelved> spawnAll(
             AgentRuntime[] agents, int routers, CompletableFuture<List<ActorRef<WindowRouter.Command>>> spawned) {
         return Behaviors.setup(context -> {
-            List<ActorRef<AgentActor.Command>> refs = new ArrayList<>(agents.length);
-            for (AgentRuntime agent : agents) {
-                refs.add(context.spawn(AgentActor.create(agent), "agent-" + agent.index()));
+            int shelves = (agents.length + SHELF_SIZE - 1) / SHELF_SIZE;
+            for (int shelf = 0; shelf < shelves; shelf++) {
+                int from = shelf * SHELF_SIZE;
+                int to = Math.min(agents.length, from + SHELF_SIZE);
+                context.spawn(shelf(shelf, agents, from, to, context.getSelf()), "agents-" + shelf);
             }
-            List<ActorRef<AgentActor.Command>> all = List.copyOf(refs);
-            List<ActorRef<WindowRouter.Command>> fanouts = new ArrayList<>(routers);
-            for (int i = 0; i < routers; i++) {
-                fanouts.add(context.spawn(WindowRouter.create(all), "router-" + i));
+            if (shelves == 0) {
+                spawned.complete(spawnRouters(context, List.of(), routers));
+                return Behaviors.empty();
             }
-            spawned.complete(List.copyOf(fanouts));
+            List<List<ActorRef<AgentActor.Command>>> byShelf = new ArrayList<>();
+            for (int shelf = 0; shelf < shelves; shelf++) {
+                byShelf.add(null);
+            }
+            int[] missing = {shelves};
+            return Behaviors.receive(Shelved.class)
+                    .onMessage(Shelved.class, done -> {
+                        byShelf.set(done.shelf(), done.agents());
+                        if (--missing[0] == 0) {
+                            List<ActorRef<AgentActor.Command>> all = new ArrayList<>(agents.length);
+                            byShelf.forEach(all::addAll);
+                            spawned.complete(spawnRouters(context, List.copyOf(all), routers));
+                        }
+                        return Behaviors.same();
+                    })
+                    .build();
+        });
+    }
+
+    private static Behavior<Void> shelf(int shelf, AgentRuntime[] agents, int from, int to, ActorRef<Shelved> parent) {
+        return Behaviors.setup(context -> {
+            List<ActorRef<AgentActor.Command>> refs = new ArrayList<>(to - from);
+            for (int i = from; i < to; i++) {
+                refs.add(context.spawn(AgentActor.create(agents[i]), "agent-" + agents[i].index()));
+            }
+            parent.tell(new Shelved(shelf, List.copyOf(refs)));
             return Behaviors.empty();
         });
+    }
+
+    private static List<ActorRef<WindowRouter.Command>> spawnRouters(
+            ActorContext<Shelved> context, List<ActorRef<AgentActor.Command>> all, int routers) {
+        List<ActorRef<WindowRouter.Command>> fanouts = new ArrayList<>(routers);
+        for (int i = 0; i < routers; i++) {
+            fanouts.add(context.spawn(WindowRouter.create(all), "router-" + i));
+        }
+        return List.copyOf(fanouts);
     }
 
     private static Config config(int parallelism) {

@@ -29,8 +29,9 @@ final class RecordedEvents {
     /** Hands the buffered events to the pipe. */
     void publish() {
         if (!unwritten.isEmpty()) {
+            int size = unwritten.size();
             pipe.publish(unwritten);
-            unwritten = new ArrayList<>();
+            unwritten = new ArrayList<>(size + (size >> 2));
         }
     }
 

@@ -16,7 +16,7 @@ import org.mercato.sim.schedule.Scheduled;
  * current one, so the order is exactly that of a single heap.
  */
 final class ScheduleQueue {
-    private static final int BUCKET_SHIFT = 13;
+    private static final int BUCKET_SHIFT = 10;
     static final long BUCKET_MICROS = 1L << BUCKET_SHIFT;
 
     private final TreeMap<Long, KeyHeap> later;
