@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.Size;
+import org.mercato.sim.domain.Immutable;
 
 /**
  * The writer's own UTF-8 encoder gives the bytes of {@code String.getBytes(UTF_8)} for any text:
@@ -24,7 +24,7 @@ class JsonlEventWriterProperties {
             long seq = 0;
             for (String text : texts) {
                 String padded = text + "é—😀".repeat((int) (seq % 3)) + "x".repeat((int) (seq * 997 % 5000));
-                LoggedEvent event = new LoggedEvent(seq, seq, new MessageEvent("a", "b", padded, Map.of()));
+                LoggedEvent event = new LoggedEvent(seq, seq, new MessageEvent("a", "b", padded, Immutable.emptyMap()));
                 StringBuilder line = new StringBuilder();
                 event.writeJson(line);
                 expected.append(line).append('\n');
