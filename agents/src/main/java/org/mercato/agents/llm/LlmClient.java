@@ -139,7 +139,9 @@ public final class LlmClient {
         try {
             answered = answer(request, key);
         } catch (LlmException e) {
-            group.sink().add(LlmTranscripts.failed(group, origin, index, identity(), key, request, e));
+            TranscriptSource source =
+                    mode == CacheMode.REPLAY_STRICT ? TranscriptSource.REPLAY : TranscriptSource.NETWORK;
+            group.sink().add(LlmTranscripts.failed(group, origin, index, identity(), key, request, e, source));
             throw e;
         }
         group.sink().add(LlmTranscripts.answered(group, origin, index, identity(), key, request, answered));

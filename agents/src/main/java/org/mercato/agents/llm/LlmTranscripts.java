@@ -42,7 +42,8 @@ final class LlmTranscripts {
             ProviderIdentity model,
             String key,
             LlmRequest request,
-            LlmException failure) {
+            LlmException failure,
+            TranscriptSource source) {
         String reason = failure.reason() == null ? "model call failed" : failure.reason();
         return turn(
                 group,
@@ -55,7 +56,7 @@ final class LlmTranscripts {
                 null,
                 null,
                 reason.replaceAll("\\s+", " ").strip(),
-                new TranscriptTurn.Runtime(0, TranscriptSource.NETWORK.label()));
+                new TranscriptTurn.Runtime(0, source.label()));
     }
 
     private static TranscriptTurn turn(
