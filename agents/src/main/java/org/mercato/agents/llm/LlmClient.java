@@ -133,18 +133,18 @@ public final class LlmClient {
         if (group == null) {
             return answer(request, null).response();
         }
-        String key = key(request);
-        long index = group.sink().nextIndex(origin.agent());
+        LlmTranscripts line = new LlmTranscripts(
+                group, origin, group.sink().nextIndex(origin.agent()), identity(), key(request), request);
         Answered answered;
         try {
-            answered = answer(request, key);
+            answered = answer(request, line.key());
         } catch (LlmException e) {
-            TranscriptSource source =
-                    mode == CacheMode.REPLAY_STRICT ? TranscriptSource.REPLAY : TranscriptSource.NETWORK;
-            group.sink().add(LlmTranscripts.failed(group, origin, index, identity(), key, request, e, source));
+            group.sink()
+                    .add(line.failed(
+                            e, mode == CacheMode.REPLAY_STRICT ? TranscriptSource.REPLAY : TranscriptSource.NETWORK));
             throw e;
         }
-        group.sink().add(LlmTranscripts.answered(group, origin, index, identity(), key, request, answered));
+        group.sink().add(line.answered(answered));
         return answered.response();
     }
 

@@ -6,26 +6,16 @@ import org.mercato.agents.transcript.TranscriptSource;
 import org.mercato.agents.transcript.TranscriptTurn;
 import org.mercato.agents.transcript.TurnOrigin;
 
-/** A model call as a transcript line: the request's messages and tools, the answer or the failure. */
-final class LlmTranscripts {
-    private LlmTranscripts() {}
+/**
+ * A model call as a transcript line: who asked ({@code origin}, its turn {@code index}, its
+ * group), the model, the request's cache key, messages and tools; then the answer or the failure.
+ */
+record LlmTranscripts(
+        TranscriptGroup group, TurnOrigin origin, long index, ProviderIdentity model, String key, LlmRequest request) {
 
-    static TranscriptTurn answered(
-            TranscriptGroup group,
-            TurnOrigin origin,
-            long index,
-            ProviderIdentity model,
-            String key,
-            LlmRequest request,
-            LlmClient.Answered answered) {
+    TranscriptTurn answered(LlmClient.Answered answered) {
         LlmResponse response = answered.response();
-        return turn(
-                group,
-                origin,
-                index,
-                model,
-                key,
-                request,
+        return line(
                 new TranscriptTurn.Answer(response.text(), calls(response.toolCalls())),
                 new TranscriptTurn.Tokens(response.inputTokens(), response.outputTokens()),
                 group.cost(response.inputTokens(), response.outputTokens()),
@@ -35,23 +25,9 @@ final class LlmTranscripts {
     }
 
     /** A failed call: no answer, tokens or cost; {@code error} is the failure's one-line reason (no secret). */
-    static TranscriptTurn failed(
-            TranscriptGroup group,
-            TurnOrigin origin,
-            long index,
-            ProviderIdentity model,
-            String key,
-            LlmRequest request,
-            LlmException failure,
-            TranscriptSource source) {
+    TranscriptTurn failed(LlmException failure, TranscriptSource source) {
         String reason = failure.reason() == null ? "model call failed" : failure.reason();
-        return turn(
-                group,
-                origin,
-                index,
-                model,
-                key,
-                request,
+        return line(
                 null,
                 null,
                 null,
@@ -59,13 +35,7 @@ final class LlmTranscripts {
                 new TranscriptTurn.Runtime(0, source.label()));
     }
 
-    private static TranscriptTurn turn(
-            TranscriptGroup group,
-            TurnOrigin origin,
-            long index,
-            ProviderIdentity model,
-            String key,
-            LlmRequest request,
+    private TranscriptTurn line(
             TranscriptTurn.Answer answer,
             TranscriptTurn.Tokens tokens,
             Double cost,
