@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mercato.agents.PolicyRegistry;
+import org.mercato.scenarios.model.KernelMode;
 import org.mercato.scenarios.model.Scenario;
 import org.mercato.scenarios.run.ExternalFeature;
 
@@ -88,5 +89,28 @@ class ExternalTranscriptsTest {
                     assertThat(timedOut.path("error").asText()).startsWith("external-timeout");
                     assertThat(timedOut.get("answer").isNull()).isTrue();
                 });
+    }
+
+    @Test
+    void outsideSellersTurnsAreOutsideServiceLines() throws Exception {
+        List<JsonNode> lines = parse(ExternalRuns.transcripts(
+                ExternalRuns.sellers(3, ExternalFeature.POLICY, 3, KernelMode.ACTORS),
+                PolicyRegistry.builtIn(),
+                feature -> List.of(new DeskDriver(
+                        feature.desk(),
+                        feature.groups().get(0).group(),
+                        agent -> DeskDriver.seller(new ScriptedSeller(10, 60)),
+                        turn -> false))));
+
+        assertThat(lines).isNotEmpty();
+        assertThat(lines).allSatisfy(line -> {
+            assertThat(line.path("role").asText()).isEqualTo("outside-service");
+            assertThat(line.path("model").asText()).isEqualTo("external services-0");
+            assertThat(line.has("error")).isFalse();
+        });
+        assertThat(lines)
+                .anySatisfy(
+                        line -> assertThat(line.path("answer").path("toolCalls").toString())
+                                .contains("\"name\":\"propose\""));
     }
 }
