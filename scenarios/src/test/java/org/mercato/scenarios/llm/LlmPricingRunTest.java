@@ -94,7 +94,22 @@ class LlmPricingRunTest extends ScriptedServerTest {
         assertThat(calls.get())
                 .as("one call per firm and period, and the impulse's")
                 .isGreaterThanOrEqualTo(10);
-        assertThat(cli.summary().get("failures")).isNull();
+        assertThat(cli.summary().get("failures"))
+                .isNull(); // each call is a pricer's turn in transcripts.jsonl, beside the market's log (seq -1)
+        Path folder;
+        try (Stream<Path> runs = Files.list(dir.resolve("runs"))) {
+            folder = runs.filter(Files::isDirectory).findFirst().orElseThrow();
+        }
+        List<String> turns = Files.readAllLines(folder.resolve("transcripts.jsonl"));
+        assertThat(turns).hasSize(calls.get());
+        assertThat(turns)
+                .allSatisfy(turn -> assertThat(turn)
+                        .contains(
+                                "\"role\":\"pricer\"",
+                                "\"kind\":\"llm-pricer\"",
+                                "\"seq\":-1",
+                                "\"answer\":{\"text\":\" 1.75 \""));
+        assertThat(turns.get(0)).startsWith("{\"turn\":0,\"agent\":\"firm 0\",");
     }
 
     @Test
