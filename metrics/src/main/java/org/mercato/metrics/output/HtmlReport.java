@@ -1,11 +1,9 @@
 package org.mercato.metrics.output;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -508,29 +506,16 @@ public final class HtmlReport {
 
     private static void timeline(StringBuilder html, Path eventLog) throws IOException {
         html.append("<h2>Market activity over virtual time</h2>");
-        List<Long> times = new ArrayList<>();
-        try (BufferedReader in = Files.newBufferedReader(eventLog, StandardCharsets.UTF_8)) {
-            String line;
-            while ((line = in.readLine()) != null) {
-                int start = line.indexOf("\"t\":");
-                if (start >= 0) {
-                    int end = line.indexOf(',', start);
-                    times.add(Long.parseLong(line.substring(start + 4, end)));
-                }
-            }
-        }
+        long[] times = EventTimes.read(eventLog);
         long last = 1;
         for (long t : times) {
             last = Math.max(last, t);
         }
-        List<Long> counts = new ArrayList<>();
-        for (int i = 0; i < TIMELINE_BUCKETS; i++) {
-            counts.add(0L);
-        }
+        long[] buckets = new long[TIMELINE_BUCKETS];
         for (long t : times) {
-            int bucket = (int) Math.min(TIMELINE_BUCKETS - 1, t * TIMELINE_BUCKETS / (last + 1));
-            counts.set(bucket, counts.get(bucket) + 1);
+            buckets[(int) Math.min(TIMELINE_BUCKETS - 1, t * TIMELINE_BUCKETS / (last + 1))]++;
         }
+        List<Long> counts = Arrays.stream(buckets).boxed().toList();
         double seconds = (last + 1) / 1e6;
         html.append(SvgChart.columns(
                 counts,
