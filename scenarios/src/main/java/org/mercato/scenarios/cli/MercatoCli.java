@@ -12,7 +12,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
 /**
  * The {@code mercato} command line: {@code run} and {@code validate} a scenario file, compute a
  * market's Magentic {@code baselines}, recompute a run's summary from its log ({@code report}), run a
- * {@code sweep} (locally, as shards, or coordinating cluster {@code worker}s). Exit codes:
+ * {@code sweep} (locally, as shards, or coordinating cluster {@code worker}s), explore a run or sweep in the
+ * browser ({@code ui}). Exit codes:
  * 0 ok, 1 the run failed, 2 bad input (a scenario problem, an unknown option, a missing file).
  * Errors are one {@code error:} line on stderr, never a stack trace.
  */
@@ -35,6 +36,7 @@ public final class MercatoCli extends CliCommand {
             BaselinesCommand::new,
             FitCommand::new,
             ReportCommand::new,
+            UiCommand::new,
             ListCommand::new,
             SweepCommand::new,
             WorkerCommand::new,
@@ -42,7 +44,7 @@ public final class MercatoCli extends CliCommand {
 
     /** Their names, as their {@code @Command} annotations give them, in the same order. */
     private static final List<String> NAMES =
-            List.of("run", "validate", "baselines", "fit", "report", "list", "sweep", "worker", "help");
+            List.of("run", "validate", "baselines", "fit", "report", "ui", "list", "sweep", "worker", "help");
 
     public static void main(String[] args) {
         System.exit(commandLine(args).execute(args));

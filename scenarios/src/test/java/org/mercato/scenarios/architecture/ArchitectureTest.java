@@ -19,15 +19,16 @@ import org.junit.jupiter.api.Test;
  * modules depend only in their order, {@code marketplace-sim} &lt;- {@code agents} &lt;- {@code
  * gateway}, {@code metrics} &lt;- {@code scenarios} ({@code agents} and {@code gateway} know nothing
  * of {@code metrics}, nor it of them), and {@code marketplace-sim} &lt;- {@code embeddings} &lt;-
- * {@code scenarios} (the embedding model, known to no other module). The same
+ * {@code scenarios} (the embedding model, known to no other module), and {@code explorer} &lt;- {@code
+ * scenarios} (the run explorer reads files: it knows no other module, and only the CLI knows it). The same
  * rules are shown to fail on small fixtures with a cycle and a backwards dependency.
  */
 class ArchitectureTest {
     private static final String ROOT = "org.mercato";
     private static final String FIXTURE = "org.mercato.scenarios.architecture.fixture";
 
-    private static final Pattern MODULE_JAR =
-            Pattern.compile("/(marketplace-sim|embeddings|agents|mercato-gateway|metrics|scenarios)-[^/]*\\.jar!");
+    private static final Pattern MODULE_JAR = Pattern.compile(
+            "/(marketplace-sim|embeddings|agents|mercato-gateway|metrics|explorer|scenarios)-[^/]*\\.jar!");
 
     private static JavaClasses main;
 
@@ -64,6 +65,8 @@ class ArchitectureTest {
                 .definedBy(root + ".gateway..")
                 .layer("metrics")
                 .definedBy(root + ".metrics..")
+                .layer("explorer")
+                .definedBy(root + ".explorer..")
                 .layer("scenarios")
                 .definedBy(root + ".scenarios..")
                 .whereLayer("scenarios")
@@ -75,6 +78,8 @@ class ArchitectureTest {
                 .whereLayer("gateway")
                 .mayOnlyBeAccessedByLayers("scenarios")
                 .whereLayer("metrics")
+                .mayOnlyBeAccessedByLayers("scenarios")
+                .whereLayer("explorer")
                 .mayOnlyBeAccessedByLayers("scenarios")
                 .whereLayer("marketplace-sim")
                 .mayOnlyBeAccessedByLayers("embeddings", "agents", "gateway", "metrics", "scenarios")

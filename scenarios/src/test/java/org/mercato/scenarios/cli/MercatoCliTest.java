@@ -46,7 +46,8 @@ class MercatoCliTest {
     @Test
     void aCommandNamedFirstIsTheOnlyOneBuiltAndEveryOtherFirstArgumentGetsThemAll() {
         List<String> all = MercatoCli.commands(MercatoCli.commandLine().getCommandSpec());
-        assertThat(all).containsExactly("run", "validate", "baselines", "fit", "report", "list", "sweep", "worker");
+        assertThat(all)
+                .containsExactly("run", "validate", "baselines", "fit", "report", "ui", "list", "sweep", "worker");
         for (String name : all) {
             CommandLine only = MercatoCli.commandLine(new String[] {name, "--help"});
             assertThat(only.getSubcommands()).as(name).containsOnlyKeys(name);

@@ -1,0 +1,100 @@
+package org.mercato.explorer;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One run's tables: an in-memory DuckDB database that attaches the run's {@code results.duckdb}
+ * read-only as {@code r} (the run folder is never written) and holds the explorer's own tables
+ * ({@link CustomerTable}). One connection, used by one query at a time.
+ */
+final class RunDatabase implements AutoCloseable {
+    private final Connection connection;
+
+    private RunDatabase(Connection connection) {
+        this.connection = connection;
+    }
+
+    static RunDatabase open(Path results) {
+        try {
+            Connection connection = DriverManager.getConnection("jdbc:duckdb:");
+            try (Statement sql = connection.createStatement()) {
+                sql.execute("ATTACH " + literal(results.toString()) + " AS r (READ_ONLY)");
+            } catch (SQLException e) {
+                connection.close();
+                throw e;
+            }
+            return new RunDatabase(connection);
+        } catch (SQLException e) {
+            throw new ExplorerException(results + ": cannot open the run's tables (" + firstLine(e) + ")", e);
+        }
+    }
+
+    static String literal(String text) {
+        return "'" + text.replace("'", "''") + "'";
+    }
+
+    static String firstLine(Exception e) {
+        String message = String.valueOf(e.getMessage());
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+
+    synchronized void execute(String statement) throws SQLException {
+        try (Statement sql = connection.createStatement()) {
+            sql.execute(statement);
+        }
+    }
+
+    /** Whether the attached run has this table. */
+    synchronized boolean hasTable(String table) throws SQLException {
+        return !rows("SELECT 1 FROM duckdb_tables() WHERE database_name = 'r' AND table_name = ?", List.of(table))
+                .isEmpty();
+    }
+
+    /** The rows of a query, each a map from column label to its JDBC value, in order. */
+    synchronized List<Map<String, Object>> rows(String query, List<?> args) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(query)) {
+            for (int i = 0; i < args.size(); i++) {
+                statement.setObject(i + 1, args.get(i));
+            }
+            try (ResultSet rs = statement.executeQuery()) {
+                ResultSetMetaData meta = rs.getMetaData();
+                List<Map<String, Object>> rows = new ArrayList<>();
+                while (rs.next()) {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    for (int c = 1; c <= meta.getColumnCount(); c++) {
+                        row.put(meta.getColumnLabel(c), rs.getObject(c));
+                    }
+                    rows.add(row);
+                }
+                return rows;
+            }
+        }
+    }
+
+    /** The single number a query gives. */
+    synchronized long count(String query, List<?> args) throws SQLException {
+        List<Map<String, Object>> rows = rows(query, args);
+        return ((Number) rows.get(0).values().iterator().next()).longValue();
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            // nothing was written: a failed close leaks only memory the process gives back on exit
+        }
+    }
+}
