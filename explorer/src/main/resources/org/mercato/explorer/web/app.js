@@ -25,7 +25,10 @@
     { key: 'paidTactic', label: 'Tactic of seller paid', kind: 'tactic' },
     { key: 'paidTag', label: 'Paid badge', kind: 'tag' },
     { key: 'paidRank', label: 'Paid rank', kind: 'number' },
+    { key: 'paidRow', label: 'row', kind: 'number' },
+    { key: 'paidColumn', label: 'column', kind: 'number' },
     { key: 'paidFirst', label: 'Paid first proposal', kind: 'bool' },
+    { key: 'paidPosition', label: 'Paid arrival', kind: 'number' },
     { key: 'done', label: 'Done reason', kind: 'done' },
     { key: 'group', label: 'Group', kind: 'group' },
   ];
@@ -442,7 +445,7 @@
     let options = [];
     if (f.kind === 'bool') options = [['true', 'yes'], ['false', 'no']];
     else if (f.kind === 'tactic') options = [['any', 'any tactic'], ['none', 'no tactic']].concat((facets.tactics || []).map((t) => [t, t]));
-    else if (f.kind === 'tag') options = (facets.tags || []).map((t) => [t, t]);
+    else if (f.kind === 'tag') options = (facets.tags || []).map((t) => [t, t]).concat([['(none)', 'no badge']]);
     else if (f.kind === 'done') options = (facets.doneReasons || []).map((d) => [d, d]);
     else if (f.kind === 'group') options = (facets.groups || []).map((g) => [String(g.group), g.group + ': ' + g.policy]);
     if (value && !options.some(([v]) => v === value)) options.push([value, value]);
@@ -454,7 +457,7 @@
   function fillCustomers(table, rows, run) {
     clear(table);
     table.appendChild(el('thead', null, el('tr', null,
-      ['customer', 'name', 'group', 'served', 'paid seller', 'amount', 'tactic', 'rank', 'badges', 'first', 'done',
+      ['customer', 'name', 'group', 'served', 'paid seller', 'amount', 'tactic', 'rank', 'badges', 'arrival', 'done',
         'searches', 'msgs', 'props', 'turns'].map((h) => el('th', null, h)))));
     const body = el('tbody');
     for (const c of rows) {
@@ -469,7 +472,7 @@
         el('td', null, c.paidTactic ? el('span', { class: 'tactic' }, c.paidTactic) : ''),
         el('td', { class: 'n' }, num(c.paidRank)),
         el('td', null, (c.paidTags || []).map((t) => badge(t))),
-        el('td', null, yesNo(c.paidFirst)),
+        el('td', { class: 'n' }, c.paidPosition !== undefined && c.paidPosition !== null ? num(c.paidPosition) : yesNo(c.paidFirst)),
         el('td', null, c.doneReason || ''),
         el('td', { class: 'n' }, num(c.searches)),
         el('td', { class: 'n' }, num(c.messages)),

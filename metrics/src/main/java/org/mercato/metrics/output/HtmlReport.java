@@ -35,8 +35,8 @@ public final class HtmlReport {
     /** Says where the bars' links lead: they are hash routes of the explorer that serves this file. */
     static final String EXPLORE_NOTE =
             "<p class=\"note\" id=\"explore\">Open with <code>mercato ui &lt;folder&gt;</code>"
-                    + " to see the customers behind each bar: there the bars of the charts by arrival (the first),"
-                    + " rank, badge and tactic link to them (the links lead nowhere when this file is opened on its own).</p>";
+                    + " to see the customers behind each bar: there the bars of the charts by arrival order,"
+                    + " position, grid cell, badge and tactic link to them (the links lead nowhere when this file is opened on its own).</p>";
 
     private HtmlReport() {}
 
@@ -401,13 +401,9 @@ public final class HtmlReport {
         }
         List<SvgChart.Bar> bars = new ArrayList<>();
         for (FirstProposalFold.Position p : fp.byPosition()) {
-            SvgChart.Bar bar = new SvgChart.Bar(
-                    "arrival " + p.position() + " (n=" + p.customers() + ")", p.rate(), p.lower(), p.upper());
-            // the explorer filters on paying the first proposal to arrive; later arrivals have no filter
-            bars.add(
-                    p.position() == 1
-                            ? bar.linkedTo(explorer("customers", "paidFirst", "true"), CUSTOMERS_BEHIND)
-                            : bar);
+            bars.add(new SvgChart.Bar(
+                            "arrival " + p.position() + " (n=" + p.customers() + ")", p.rate(), p.lower(), p.upper())
+                    .linkedTo(explorer("customers", "paidPosition", String.valueOf(p.position())), CUSTOMERS_BEHIND));
         }
         html.append(SvgChart.bars(
                 bars,
@@ -433,18 +429,15 @@ public final class HtmlReport {
         html.append(exposureNote(n));
         html.append("<h2>Choice share by grid cell</h2>");
         List<SvgChart.Bar> grid = new ArrayList<>();
-        grid.addAll(cells("row ", null, position.byRow(), n));
-        grid.addAll(cells("column ", null, position.byColumn(), n));
+        grid.addAll(cells("row ", "paidRow", position.byRow(), n));
+        grid.addAll(cells("column ", "paidColumn", position.byColumn(), n));
         html.append(SvgChart.bars(grid, "", new SvgChart.Axes(SHARE_OF_CHOICES, "row or column of the grid")));
         html.append(exposureNote(n));
         List<SvgChart.Bar> tags = new ArrayList<>();
         for (PositionFold.TagShare tag : position.byTag()) {
             if (tag.share() != null) {
-                SvgChart.Bar bar = share(tag.tag(), tag.choices(), n, tag.impressions());
-                tags.add(
-                        PositionFold.NO_TAG.equals(tag.tag())
-                                ? bar
-                                : bar.linkedTo(explorer("customers", "paidTag", tag.tag()), CUSTOMERS_BEHIND));
+                tags.add(share(tag.tag(), tag.choices(), n, tag.impressions())
+                        .linkedTo(explorer("customers", "paidTag", tag.tag()), CUSTOMERS_BEHIND));
             }
         }
         html.append("<h2>Choice share by badge</h2>")
@@ -460,17 +453,13 @@ public final class HtmlReport {
                 + " all choices, and the impressions (times shown) behind the share.</p>";
     }
 
-    /** A bar per cell; each links to the explorer's customers with {@code filter} at its value (null: no link). */
+    /** A bar per cell; each links to the explorer's customers with {@code filter} at its value. */
     private static List<SvgChart.Bar> cells(String prefix, String filter, List<PositionFold.Cell> cells, long choices) {
         List<SvgChart.Bar> bars = new ArrayList<>();
         for (PositionFold.Cell cell : cells) {
             if (cell.share() != null) {
-                SvgChart.Bar bar = share(prefix + cell.value(), cell.choices(), choices, cell.impressions());
-                bars.add(
-                        filter == null
-                                ? bar
-                                : bar.linkedTo(
-                                        explorer("customers", filter, String.valueOf(cell.value())), CUSTOMERS_BEHIND));
+                bars.add(share(prefix + cell.value(), cell.choices(), choices, cell.impressions())
+                        .linkedTo(explorer("customers", filter, String.valueOf(cell.value())), CUSTOMERS_BEHIND));
             }
         }
         return bars;

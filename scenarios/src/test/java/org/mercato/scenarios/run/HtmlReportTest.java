@@ -91,8 +91,16 @@ class HtmlReportTest {
                 assertThat(html).contains("<a href=\"/#/customers?paidRank=" + rank.value() + "\" class=\"bar-link\">");
             }
         }
+        for (var row : position.byRow()) {
+            if (row.share() != null) {
+                assertThat(html).contains("href=\"/#/customers?paidRow=" + row.value() + "\"");
+            }
+        }
+        for (var arrival : result.summary().market().firstProposal().byPosition()) {
+            assertThat(html).contains("href=\"/#/customers?paidPosition=" + arrival.position() + "\"");
+        }
         for (var tag : position.byTag()) {
-            if (tag.share() != null && !tag.tag().equals("(none)")) {
+            if (tag.share() != null) {
                 assertThat(html)
                         .contains("href=\"/#/customers?paidTag="
                                 + java.net.URLEncoder.encode(tag.tag(), java.nio.charset.StandardCharsets.UTF_8)
@@ -100,12 +108,12 @@ class HtmlReportTest {
             }
         }
         assertThat(position.byTag()).anyMatch(t -> t.share() != null && !t.tag().equals("(none)"));
+        assertThat(html).contains("href=\"/#/customers?paidTag=%28none%29\"");
         assertThat(html)
                 .contains(
                         "href=\"/#/customers?paidTactic=authority\"",
                         "href=\"/#/services?tactic=authority\"",
                         "href=\"/#/customers?paidTactic=none\"",
-                        "href=\"/#/customers?paidFirst=true\"",
                         "Open with <code>mercato ui &lt;folder&gt;</code> to see the customers behind each bar")
                 .doesNotContain("href=\"/#/services?tactic=control\"");
         // each link wraps one bar: its label, its rect and its value
