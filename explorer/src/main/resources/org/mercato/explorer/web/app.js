@@ -104,6 +104,13 @@
     return Math.abs(n) < 10 ? n.toFixed(3) : n.toLocaleString('en-US', { maximumFractionDigits: 2 });
   }
 
+  /** Money as sent (two decimals). */
+  function money(value) {
+    if (value === null || value === undefined || value === '') return '';
+    const n = Number(value);
+    return Number.isFinite(n) ? n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }) : String(value);
+  }
+
   function yesNo(value) {
     if (value === null || value === undefined) return '';
     return value ? 'yes' : 'no';
@@ -284,7 +291,7 @@
       parts.push(el('p', null, el('a', { href: run.report, id: 'report-link' }, 'Open report.html'),
         ' — its bars link back here, to the customers behind each one.'));
     }
-    const headline = flatten(run.headline || {});
+    const headline = headlineRows(run.headline || {});
     if (headline.length) {
       parts.push(el('h2', null, 'Headline numbers'));
       parts.push(el('table', { class: 'kv', id: 'headline' },
@@ -323,6 +330,21 @@
     if (value === null || value === undefined || value === '') return;
     dl.appendChild(el('dt', null, term));
     dl.appendChild(el('dd', null, value));
+  }
+
+  /** The headline metrics as [title, value] pairs: {metric: {title, value}} or plain numbers. */
+  function headlineRows(headline) {
+    const rows = [];
+    for (const [metric, entry] of Object.entries(headline)) {
+      if (entry !== null && typeof entry === 'object' && 'value' in entry) {
+        rows.push([entry.title ? entry.title + ' (' + metric + ')' : metric, entry.value === null ? 'missing' : entry.value]);
+      } else if (entry !== null && typeof entry === 'object') {
+        rows.push(...flatten(entry, metric));
+      } else {
+        rows.push([metric, entry]);
+      }
+    }
+    return rows;
   }
 
   /** Nested numbers and strings as [dotted key, value] pairs, two levels deep. */
@@ -428,7 +450,7 @@
         ? 'No customer matches.'
         : 'Customers ' + num(page.offset + 1) + '–' + num(page.offset + page.rows.length) + ' of ' + num(page.total);
       summary.setAttribute('data-total', String(page.total));
-      fillCustomers(table, page.rows, r.run);
+      fillCustomers(table, page.rows, r.run, run.hasTranscripts);
       clear(pager);
       if (page.offset > 0) pager.appendChild(el('button', { type: 'button', id: 'prev', onclick: () => apply(Math.max(0, page.offset - PAGE_SIZE)) }, '← Previous'));
       if (page.offset + page.rows.length < page.total) pager.appendChild(el('button', { type: 'button', id: 'next', onclick: () => apply(page.offset + PAGE_SIZE) }, 'Next →'));
@@ -440,7 +462,7 @@
 
   function filterControl(f, value, facets) {
     const name = f.key;
-    if (f.kind === 'text') return el('input', { type: 'text', name, value: value || '', size: 12 });
+    if (f.kind === 'text') return el('input', { type: 'text', name, value: value || '', class: 'mid' });
     if (f.kind === 'number') return el('input', { type: 'number', name, value: value || '', min: 1, class: 'narrow' });
     let options = [];
     if (f.kind === 'bool') options = [['true', 'yes'], ['false', 'no']];
@@ -454,21 +476,21 @@
     return select;
   }
 
-  function fillCustomers(table, rows, run) {
+  function fillCustomers(table, rows, run, turns) {
     clear(table);
     table.appendChild(el('thead', null, el('tr', null,
       ['customer', 'name', 'group', 'served', 'paid seller', 'amount', 'tactic', 'rank', 'badges', 'arrival', 'done',
-        'searches', 'msgs', 'props', 'turns'].map((h) => el('th', null, h)))));
+        'searches', 'msgs', 'props', turns ? 'turns' : null].map((h) => (h ? el('th', null, h) : null)))));
     const body = el('tbody');
     for (const c of rows) {
       const href = route('/customer/' + encodeURIComponent(c.id), {}, run);
       body.appendChild(el('tr', { 'data-id': c.id, 'data-href': href, tabindex: '-1' },
         el('td', null, link(href, c.id)),
         el('td', { class: 'clip' }, c.name),
-        el('td', null, c.group === null || c.group === undefined ? '' : c.group + ' ' + (c.policy || '')),
+        el('td', null, c.group === null || c.group === undefined ? '' : [String(c.group), ' ', el('span', { class: 'muted' }, c.policy || '')]),
         el('td', null, yesNo(c.served)),
         el('td', null, c.paidService ? link(route('/service/' + encodeURIComponent(c.paidService), {}, run), c.paidService) : ''),
-        el('td', { class: 'n' }, num(c.paidAmount)),
+        el('td', { class: 'n' }, money(c.paidAmount)),
         el('td', null, c.paidTactic ? el('span', { class: 'tactic' }, c.paidTactic) : ''),
         el('td', { class: 'n' }, num(c.paidRank)),
         el('td', null, (c.paidTags || []).map((t) => badge(t))),
@@ -477,7 +499,7 @@
         el('td', { class: 'n' }, num(c.searches)),
         el('td', { class: 'n' }, num(c.messages)),
         el('td', { class: 'n' }, num(c.proposals)),
-        el('td', { class: 'n' }, num(c.turns))));
+        turns ? el('td', { class: 'n' }, num(c.turns)) : null));
     }
     table.appendChild(body);
     wireRows(table);
@@ -544,7 +566,7 @@
     fact(facts, 'Name', c.name);
     fact(facts, 'Request', c.request);
     fact(facts, 'Items', c.items ? items(c.items) : null);
-    fact(facts, 'Budget', num(c.budget));
+    fact(facts, 'Budget', money(c.budget));
     fact(facts, 'Group', c.group === undefined ? null : c.group + ' (' + (c.policy || '') + ')');
     if (c.persona) fact(facts, 'Persona', c.persona);
     for (const [k, v] of Object.entries(c)) {
@@ -552,7 +574,7 @@
       if (v !== null && v !== '') fact(facts, k, plain(v));
     }
     const outcome = payment
-      ? el('p', { class: 'outcome' }, 'Paid ', num(payment.amount), ' to ', serviceLink(payment.service, r.run), ' for ', payment.proposal, '.')
+      ? el('p', { class: 'outcome' }, 'Paid ', money(payment.amount), ' to ', serviceLink(payment.service, r.run), ' for ', payment.proposal, '.')
       : el('p', { class: 'outcome' }, 'Paid nothing.');
     const line = el('ol', { class: 'timeline', id: 'thread' });
     let proposalOrder = 0;
@@ -612,7 +634,7 @@
       }
       case 'proposal': {
         const order = revealOrder.get(item.id);
-        append(head, [' ', el('strong', null, plain(item.id)), ' from ', serviceLink(item.service, run), ' — total ', num(item.total),
+        append(head, [' ', el('strong', null, plain(item.id)), ' from ', serviceLink(item.service, run), ' — total ', money(item.total),
           item.validUntil !== undefined && item.validUntil !== null ? ', valid until ' + seconds(item.validUntil) : '',
           order ? el('span', { class: 'order' }, ' revealed #' + order) : '']);
         body.appendChild(linesTable(item.lines || []));
@@ -625,7 +647,7 @@
       }
       case 'payment':
         li.classList.add('good');
-        append(head, [' ', num(item.amount), ' for ', plain(item.proposal), ' to ', serviceLink(item.service, run)]);
+        append(head, [' ', money(item.amount), ' for ', plain(item.proposal), ' to ', serviceLink(item.service, run)]);
         break;
       case 'decline':
         append(head, [' ', plain(item.proposal || item.ref || ''), item.reason ? ' — ' + item.reason : '']);
@@ -661,7 +683,7 @@
   function linesTable(lines) {
     if (!lines.length) return el('span');
     return el('table', { class: 'lines' }, el('thead', null, el('tr', null, el('th', null, 'item'), el('th', { class: 'n' }, 'qty'), el('th', { class: 'n' }, 'unit price'))),
-      el('tbody', null, lines.map((l) => el('tr', null, el('td', null, plain(l.item)), el('td', { class: 'n' }, num(l.qty !== undefined ? l.qty : l.quantity)), el('td', { class: 'n' }, num(l.price))))));
+      el('tbody', null, lines.map((l) => el('tr', null, el('td', null, plain(l.item)), el('td', { class: 'n' }, num(l.qty !== undefined ? l.qty : l.quantity)), el('td', { class: 'n' }, money(l.price))))));
   }
 
   /** The page a search showed, as the storefront laid it out: a grid of cards or a list. */
@@ -678,7 +700,7 @@
         l.service === paid ? el('span', { class: 'paid-mark' }, 'paid') : null));
       card.appendChild(el('div', { class: 'card-name' }, serviceLink(l.service, run), l.name ? [' ', el('span', { class: 'muted' }, l.name)] : null));
       const meta = el('div', { class: 'card-meta' });
-      if (l.price !== null && l.price !== undefined) meta.appendChild(el('span', { class: 'price' }, num(l.price)));
+      if (l.price !== null && l.price !== undefined) meta.appendChild(el('span', { class: 'price' }, money(l.price)));
       if (l.priceFactor !== null && l.priceFactor !== undefined && Number(l.priceFactor) !== 1) meta.appendChild(el('span', { class: 'muted' }, ' ×' + Number(l.priceFactor).toFixed(2)));
       if (l.rating !== null && l.rating !== undefined) meta.appendChild(el('span', { class: 'rating' }, ' ★ ' + Number(l.rating).toFixed(1)));
       if (l.reviews !== null && l.reviews !== undefined) meta.appendChild(el('span', { class: 'muted' }, ' (' + num(l.reviews) + ' reviews)'));
@@ -804,7 +826,7 @@
           el('td', null, link(href, s.id)), el('td', { class: 'clip' }, plain(s.name)),
           el('td', null, s.group === undefined ? '' : s.group + ' ' + (s.policy || '')),
           el('td', null, s.tactic ? el('span', { class: 'tactic' }, s.tactic) : ''),
-          el('td', { class: 'n' }, num(s.sales)), el('td', { class: 'n' }, num(s.revenue)));
+          el('td', { class: 'n' }, num(s.sales)), el('td', { class: 'n' }, money(s.revenue)));
       })));
     const pager = el('div', { class: 'pager' });
     if (offset > 0) pager.appendChild(el('button', { type: 'button', onclick: () => submit(null, Math.max(0, offset - PAGE_SIZE)) }, '← Previous'));
@@ -828,7 +850,7 @@
     parts.push(el('h2', null, 'Listing text'), listingText(s.description, s.tactic));
     if (s.menu && typeof s.menu === 'object') {
       parts.push(el('h2', null, 'Menu'), el('table', { class: 'kv' }, el('tbody', null,
-        Object.entries(s.menu).map(([item, price]) => el('tr', null, el('th', { scope: 'row' }, item), el('td', { class: 'n' }, num(price)))))));
+        Object.entries(s.menu).map(([item, price]) => el('tr', null, el('th', { scope: 'row' }, item), el('td', { class: 'n' }, money(price)))))));
     }
     const customers = data.customers || [];
     parts.push(el('h2', null, 'Customers it talked to (', num(customers.length), ')'));
@@ -878,6 +900,7 @@
         if (k === 'customer' && v) return el('td', null, customerLink(v, run));
         if (k === 'service' && v) return el('td', null, serviceLink(v, run));
         if ((k === 't' || k === 'validUntil') && typeof v === 'number') return el('td', { class: 'n' }, seconds(v));
+        if (['amount', 'total', 'price', 'revenue'].includes(k) && v !== null) return el('td', { class: 'n' }, money(v));
         if (k === 'lines' && Array.isArray(v)) return el('td', null, v.map((l) => plain(l.qty !== undefined ? l.qty : l.quantity) + ' ' + plain(l.item) + ' @ ' + plain(l.price)).join(', '));
         return el('td', { class: typeof v === 'number' ? 'n' : null }, typeof v === 'number' ? num(v) : plain(v));
       }))))));
