@@ -3,6 +3,9 @@ package org.mercato.agents.llm;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.Optional;
+import org.mercato.agents.transcript.TranscriptGroup;
+import org.mercato.agents.transcript.TranscriptSource;
+import org.mercato.agents.transcript.TurnOrigin;
 
 /**
  * One agent group's access to a model: the (possibly shared) provider, the record-and-replay cache
@@ -16,6 +19,8 @@ public final class LlmClient {
     private final CacheMode mode;
     private final boolean prefetch;
     private final LlmUsage usage = new LlmUsage();
+    /** Where this group's turns go; null: not transcribed. */
+    private volatile TranscriptGroup transcripts;
     /** Keys of recent requests: a guessed request is keyed again by its real call and by later guesses. */
     private final Cache<LlmRequest, String> keys =
             Caffeine.newBuilder().maximumSize(1024).executor(Runnable::run).build();
@@ -33,6 +38,11 @@ public final class LlmClient {
         if (mode != CacheMode.OFF && cache == null) {
             throw new IllegalArgumentException("cache mode " + mode.label() + " needs a cache");
         }
+    }
+
+    /** Reports every turn with a {@link TurnOrigin} from now on to {@code group} (see {@link #chat(LlmRequest, TurnOrigin)}). */
+    public void transcribeTo(TranscriptGroup group) {
+        this.transcripts = group;
     }
 
     public LlmUsage usage() {
@@ -71,6 +81,11 @@ public final class LlmClient {
      * sent first); returns the request's key, or null when this client does not prefetch.
      */
     String prefetchKeyed(LlmRequest request, long at) {
+        return prefetchKeyed(request, at, false);
+    }
+
+    /** As {@link #prefetchKeyed(LlmRequest, long)}; {@code guess}: sent for a guessed turn (its transcript source). */
+    String prefetchKeyed(LlmRequest request, long at, boolean guess) {
         Prefetcher prefetcher = prefetcher();
         if (prefetcher == null || mode == CacheMode.REPLAY || mode == CacheMode.REPLAY_STRICT) {
             return null;
@@ -79,7 +94,7 @@ public final class LlmClient {
         if (mode == CacheMode.RECORD && cache.inMemory(key)) {
             return key;
         }
-        prefetcher.offer(key, request, usage, at);
+        prefetcher.offer(key, request, usage, at, guess);
         return key;
     }
 
@@ -105,8 +120,38 @@ public final class LlmClient {
 
     /** Answers a request per the cache mode; counts it; throws {@link LlmException} on failure. */
     public LlmResponse chat(LlmRequest request) {
+        return chat(request, null);
+    }
+
+    /**
+     * As {@link #chat(LlmRequest)}, for a turn of {@code origin}: when this client is transcribed
+     * ({@link #transcribeTo}), the turn, answered or failed, is reported with its cache key (computed
+     * whatever the cache mode), tokens, cost, wall latency and source. {@code origin} null: not reported.
+     */
+    public LlmResponse chat(LlmRequest request, TurnOrigin origin) {
+        TranscriptGroup group = origin == null ? null : transcripts;
+        if (group == null) {
+            return answer(request, null).response();
+        }
+        String key = key(request);
+        long index = group.sink().nextIndex(origin.agent());
+        Answered answered;
+        try {
+            answered = answer(request, key);
+        } catch (LlmException e) {
+            group.sink().add(LlmTranscripts.failed(group, origin, index, identity(), key, request, e));
+            throw e;
+        }
+        group.sink().add(LlmTranscripts.answered(group, origin, index, identity(), key, request, answered));
+        return answered.response();
+    }
+
+    /** An answer with where it came from and the wall time it took (0 unless from the network). */
+    record Answered(LlmResponse response, TranscriptSource source, long latencyMs) {}
+
+    private Answered answer(LlmRequest request, String knownKey) {
         Prefetcher prefetcher = prefetcher();
-        String key = mode == CacheMode.OFF && prefetcher == null ? null : key(request);
+        String key = knownKey != null ? knownKey : mode == CacheMode.OFF && prefetcher == null ? null : key(request);
         Optional<LlmResponse> cached = switch (mode) {
             case OFF -> Optional.empty();
             case RECORD -> cache.inMemory(key) ? cache.get(key) : Optional.empty();
@@ -114,7 +159,8 @@ public final class LlmClient {
         };
         if (cached.isPresent()) {
             usage.answered(cached.get(), true);
-            return cached.get();
+            return new Answered(
+                    cached.get(), mode == CacheMode.RECORD ? TranscriptSource.CACHE : TranscriptSource.REPLAY, 0);
         }
         if (mode == CacheMode.REPLAY_STRICT) {
             usage.failed();
@@ -123,22 +169,30 @@ public final class LlmClient {
                     0,
                     identity().kind() + " " + identity().model() + " no recorded answer (replay-strict)");
         }
-        LlmResponse response = prefetcher == null ? null : prefetcher.claim(key);
-        if (response != null) {
+        Prefetcher.Claim claim = prefetcher == null ? null : prefetcher.claimed(key);
+        LlmResponse response;
+        TranscriptSource source;
+        long latency = 0;
+        if (claim != null) {
+            response = claim.response();
+            source = claim.guessed() ? TranscriptSource.GUESS : TranscriptSource.PREFETCH;
             usage.prefetched();
         } else {
+            long started = System.nanoTime(); // wall time, only for the transcript's runtime part
             try {
                 response = provider.chat(request);
             } catch (LlmException e) {
                 usage.failed();
                 throw e;
             }
+            latency = (System.nanoTime() - started) / 1_000_000;
+            source = TranscriptSource.NETWORK;
         }
         if (mode != CacheMode.OFF) {
             cache.put(key, response);
         }
         usage.answered(response, false);
-        return response;
+        return new Answered(response, source, latency);
     }
 
     private String key(LlmRequest request) {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import org.mercato.agents.transcript.TurnOrigin;
 import org.mercato.sim.policy.AgentContext;
 import org.mercato.sim.policy.GuessingAhead;
 import org.mercato.sim.protocol.Action;
@@ -70,11 +71,16 @@ final class LlmConversation<A> {
 
     /**
      * Where a turn happens: the virtual time of its observation, its key in the run's budget (see
-     * {@link RunBudget#keyOf}) and who takes it, for the log.
+     * {@link RunBudget#keyOf}), who takes it, for the log, and for its transcript (null: none).
      */
-    record TurnAt(long now, long key, String who) {
+    record TurnAt(long now, long key, String who, TurnOrigin origin) {
         static TurnAt of(AgentContext context, String who) {
-            return new TurnAt(context.now(), RunBudget.keyOf(context), who);
+            return of(context, who, null);
+        }
+
+        /** {@code role}: the turn's role in the transcript, null for the client's group role. */
+        static TurnAt of(AgentContext context, String who, String role) {
+            return new TurnAt(context.now(), RunBudget.keyOf(context), who, TurnOrigin.of(context, role));
         }
     }
 
@@ -87,7 +93,7 @@ final class LlmConversation<A> {
 
     /** A turn outside a simulation (at time 0). */
     Outcome<A> turn(BiFunction<String, JsonNode, List<A>> parser) {
-        return turn(parser, new TurnAt(0, 0, "agent"));
+        return turn(parser, new TurnAt(0, 0, "agent", null));
     }
 
     /**
@@ -112,7 +118,7 @@ final class LlmConversation<A> {
             calls++;
             LlmResponse response;
             try {
-                response = settings.client().chat(request());
+                response = settings.client().chat(request(), at.origin());
             } catch (LlmException e) {
                 bounds.run().charge(at.key(), null);
                 return new ProviderDown<>(e.reason());
@@ -231,7 +237,7 @@ final class LlmConversation<A> {
     GuessedTurn guessTurn(Shadow from, String userText, long at) {
         List<LlmMessage> next = observed(from, userText).history();
         LlmRequest request = request(next);
-        return new GuessedTurn(from, next, request, settings.client().prefetchKeyed(request, at));
+        return new GuessedTurn(from, next, request, settings.client().prefetchKeyed(request, at, true));
     }
 
     /**

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.mercato.agents.transcript.TurnOrigin;
 import org.mercato.sim.domain.Money;
 import org.mercato.sim.domain.Service;
 
@@ -32,8 +33,10 @@ public final class LlmListingRewrite {
      * @throws LlmException when the call fails or the answer is empty
      */
     public static Service rewrite(LlmClient client, Service service, Collection<String> requests) {
-        LlmResponse response = client.chat(new LlmRequest(
-                List.of(LlmMessage.system(SYSTEM), LlmMessage.user(prompt(service, requests))), List.of()));
+        LlmResponse response = client.chat(
+                new LlmRequest(
+                        List.of(LlmMessage.system(SYSTEM), LlmMessage.user(prompt(service, requests))), List.of()),
+                TurnOrigin.atSetup(service.id(), "rewrite"));
         String text = response.text() == null ? "" : response.text().strip();
         if (text.isEmpty()) {
             throw new LlmException("the model answered the listing rewrite of " + service.id() + " with no text", 0);

@@ -40,7 +40,7 @@ final class LlmReviewWriter {
                     }
                     return List.of(new WriteReview(delivered.proposal(), LlmConversation.text(args, "text")));
                 },
-                LlmConversation.TurnAt.of(context, "assistant " + context.self() + " review"));
+                LlmConversation.TurnAt.of(context, "assistant " + context.self() + " review", "review"));
         if (outcome instanceof LlmConversation.Actions<AssistantAction> actions) {
             return actions.actions();
         }

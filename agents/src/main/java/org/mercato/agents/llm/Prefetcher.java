@@ -44,11 +44,13 @@ public final class Prefetcher implements AutoCloseable {
         final LlmUsage usage;
         final long at;
         final long order;
+        final boolean guess;
         State state = State.QUEUED;
         LlmResponse response;
 
-        Entry(String key, LlmRequest request, LlmUsage usage, long at, long order) {
+        Entry(String key, LlmRequest request, LlmUsage usage, long at, long order, boolean guess) {
             this.key = key;
+            this.guess = guess;
             this.request = request;
             this.usage = usage;
             this.at = at;
@@ -114,11 +116,16 @@ public final class Prefetcher implements AutoCloseable {
      * {@code at}: earlier ones are sent first.
      */
     public void offer(String key, LlmRequest request, LlmUsage usage, long at) {
+        offer(key, request, usage, at, false);
+    }
+
+    /** As {@link #offer(String, LlmRequest, LlmUsage, long)}; {@code guess}: for a guessed turn (see {@link Claim}). */
+    public void offer(String key, LlmRequest request, LlmUsage usage, long at, boolean guess) {
         synchronized (lock) {
             if (closed || entries.containsKey(key) || claimedKeys.containsKey(key)) {
                 return;
             }
-            Entry entry = new Entry(key, request, usage, at, offers++);
+            Entry entry = new Entry(key, request, usage, at, offers++, guess);
             entries.put(key, entry);
             queue.add(entry);
             if (queue.size() > keep) {
@@ -144,6 +151,15 @@ public final class Prefetcher implements AutoCloseable {
      * failed, or it had not started (then it is cancelled) — the caller then makes the call itself.
      */
     public LlmResponse claim(String key) {
+        Claim claim = claimed(key);
+        return claim == null ? null : claim.response();
+    }
+
+    /** A claimed speculative answer, and whether it was sent for a guessed turn (else a prefetch). */
+    public record Claim(LlmResponse response, boolean guessed) {}
+
+    /** As {@link #claim}, saying whether the answer was sent for a guessed turn; null when there is none. */
+    public Claim claimed(String key) {
         synchronized (lock) {
             Entry entry = entries.get(key);
             if (entry == null) {
@@ -175,7 +191,7 @@ public final class Prefetcher implements AutoCloseable {
                     entry.state = State.GONE;
                     claimed++;
                     claimedKeys.put(key, Boolean.TRUE);
-                    return entry.response;
+                    return new Claim(entry.response, entry.guess);
                 }
                 default -> {
                     return null;

@@ -2,6 +2,7 @@ package org.mercato.agents.llm;
 
 import java.util.Map;
 import java.util.TreeMap;
+import org.mercato.agents.transcript.TurnOrigin;
 import org.mercato.sim.policy.AgentContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -239,6 +240,11 @@ public final class RunBudget {
          * reached, and charged like a turn's call; so where a run stops does not depend on timing.
          */
         public LlmResponse serialChat(LlmClient client, LlmRequest request) {
+            return serialChat(client, request, null);
+        }
+
+        /** As {@link #serialChat(LlmClient, LlmRequest)}, reporting the call as a turn of {@code origin}. */
+        public LlmResponse serialChat(LlmClient client, LlmRequest request, TurnOrigin origin) {
             long key = budget.serialKey();
             String refused = budget.refusal(key);
             if (refused != null) {
@@ -246,7 +252,7 @@ public final class RunBudget {
             }
             LlmResponse response = null;
             try {
-                response = client.chat(request);
+                response = client.chat(request, origin);
                 return response;
             } finally {
                 charge(key, response);

@@ -11,6 +11,7 @@ import org.mercato.agents.llm.LlmMessage;
 import org.mercato.agents.llm.LlmRequest;
 import org.mercato.agents.llm.LlmResponse;
 import org.mercato.agents.llm.RunBudget;
+import org.mercato.agents.transcript.TurnOrigin;
 import org.mercato.sim.pricing.PriceGrid;
 import org.mercato.sim.pricing.PricerFactory;
 import org.mercato.sim.pricing.PricingPolicy;
@@ -92,7 +93,7 @@ public final class LlmPricer implements PricingPolicy {
         String where = "LLM pricer of firm " + view.firm() + " in period " + view.period();
         LlmResponse response;
         try {
-            response = budget.serialChat(client, request);
+            response = budget.serialChat(client, request, new TurnOrigin("firm " + view.firm(), null, -1, -1));
         } catch (LlmException e) {
             throw new LlmException(where + ": " + e.getMessage(), e.status(), e.reason());
         }

@@ -9,6 +9,7 @@ import org.mercato.agents.llm.LlmException;
 import org.mercato.agents.llm.LlmMessage;
 import org.mercato.agents.llm.LlmRequest;
 import org.mercato.agents.llm.RunBudget;
+import org.mercato.agents.transcript.TurnOrigin;
 import org.mercato.sim.strategyauction.Jury;
 import org.mercato.sim.strategyauction.Plan;
 import org.mercato.sim.strategyauction.Task;
@@ -57,7 +58,8 @@ public final class LlmJury implements Jury {
                     null);
             double score = 0;
             try {
-                score = score(budget.serialChat(client, request).text());
+                score = score(budget.serialChat(client, request, new TurnOrigin(bidder, null, -1, -1))
+                        .text());
             } catch (LlmException e) {
                 log.warn("juror {} could not score {}'s plan for task {}: {}", j, bidder, task.id(), e.getMessage());
             }

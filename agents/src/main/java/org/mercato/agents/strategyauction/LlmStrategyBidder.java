@@ -11,6 +11,7 @@ import org.mercato.agents.llm.LlmMessage;
 import org.mercato.agents.llm.LlmRequest;
 import org.mercato.agents.llm.LlmResponse;
 import org.mercato.agents.llm.RunBudget;
+import org.mercato.agents.transcript.TurnOrigin;
 import org.mercato.sim.strategyauction.MemoryEntry;
 import org.mercato.sim.strategyauction.Plan;
 import org.mercato.sim.strategyauction.Task;
@@ -75,7 +76,7 @@ public final class LlmStrategyBidder extends ProfiledBidder {
                 List.of(LlmMessage.system(SYSTEM.formatted(id, maxSteps)), LlmMessage.user(prompt)), null);
         LlmResponse response;
         try {
-            response = budget.serialChat(client, request);
+            response = budget.serialChat(client, request, new TurnOrigin(id, null, -1, -1));
         } catch (LlmException e) {
             log.warn("bidder {} got no plan for task {}: {}", id, task.id(), e.getMessage());
             return new Plan("llm-error", 1, 0, 0);

@@ -2,6 +2,7 @@ package org.mercato.agents.llm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,11 +13,14 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mercato.agents.ReturningPizzaMarket;
+import org.mercato.agents.transcript.TranscriptGroup;
+import org.mercato.agents.transcript.TranscriptRecorder;
 import org.mercato.sim.KernelSettings;
 import org.mercato.sim.Simulation;
 import org.mercato.sim.SimulationSetup;
 import org.mercato.sim.domain.Catalog;
 import org.mercato.sim.domain.Service;
+import org.mercato.sim.events.DeliveryEvent;
 import org.mercato.sim.events.EventReader;
 import org.mercato.sim.events.LoggedEvent;
 import org.mercato.sim.events.ReviewEvent;
@@ -158,6 +162,41 @@ class LlmReviewTextMarketTest {
             assertThat(recorded).contains("\"type\":\"review_text\"");
             assertThat(replayed).isEqualTo(recorded);
             assertThat(model.bodies).hasSize(calls);
+        }
+    }
+
+    @Test
+    void reviewTurnsAreTranscribedWithTheirOwnRoleAfterTheDeliveryBehindThem() throws IOException {
+        try (ScriptedShopperModel model = new ScriptedShopperModel()) {
+            LlmAgentSettings settings = model.settings(false);
+            TranscriptRecorder transcripts = new TranscriptRecorder();
+            settings.client()
+                    .transcribeTo(new TranscriptGroup(transcripts, "assistant", 0, "llm-assistant", null, null));
+            List<LoggedEvent> events = run(settings, true);
+
+            Map<Long, LoggedEvent> bySeq = new TreeMap<>();
+            events.forEach(e -> bySeq.put(e.seq(), e));
+            List<JsonNode> reviews = new ArrayList<>();
+            for (String line : transcripts.lines()) {
+                JsonNode turn = LoopbackChatServer.JSON.readTree(line);
+                if (turn.path("role").asText().equals("review")) {
+                    reviews.add(turn);
+                } else {
+                    assertThat(turn.path("role").asText()).isEqualTo("assistant");
+                }
+            }
+            assertThat(transcripts.size()).isEqualTo(model.bodies.size());
+            assertThat(reviews).hasSize(CUSTOMERS);
+            for (JsonNode review : reviews) {
+                assertThat(review.path("tools").toString()).isEqualTo("[\"review\"]");
+                assertThat(review.get("cost").isNull()).isTrue(); // no price given
+                LoggedEvent behind = bySeq.get(review.path("seq").asLong());
+                // the turn is on the delivery of this customer's order
+                assertThat(behind.event()).isInstanceOf(DeliveryEvent.class);
+                assertThat(((DeliveryEvent) behind.event()).customer())
+                        .isEqualTo(review.path("agent").asText());
+                assertThat(review.path("t").asLong()).isEqualTo(behind.t());
+            }
         }
     }
 }

@@ -6,7 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import org.mercato.agents.llm.CacheMode;
+import org.mercato.agents.transcript.TranscriptGroup;
+import org.mercato.agents.transcript.TurnOrigin;
 import org.mercato.gateway.wire.WireCodec;
 import org.mercato.gateway.wire.WireException;
 import org.mercato.sim.policy.AgentContext;
@@ -26,15 +27,22 @@ public final class ExternalTurns {
     private final TurnDesk desk;
     private final ExternalGroup group;
     private final TurnRecording recording;
+    private final TranscriptGroup transcripts;
     /** Why agents of the group failed: {@code <reason>: <cause>} to agents; guarded by this. */
     private final Map<String, Long> causes = new TreeMap<>();
     /** The first turn replay-strict could not replay, by agent; guarded by this. */
     private final SortedMap<String, Long> mismatches = new TreeMap<>();
 
     public ExternalTurns(TurnDesk desk, ExternalGroup group, TurnRecording recording) {
+        this(desk, group, recording, null);
+    }
+
+    /** As the other constructor; every turn is reported to {@code transcripts} (null: none). */
+    public ExternalTurns(TurnDesk desk, ExternalGroup group, TurnRecording recording, TranscriptGroup transcripts) {
         this.desk = desk;
         this.group = group;
         this.recording = recording;
+        this.transcripts = transcripts;
     }
 
     public TurnDesk desk() {
@@ -58,40 +66,75 @@ public final class ExternalTurns {
     TurnOutcome take(AgentContext context, long number, List<? extends Observation> observations, TurnDecoder decoder) {
         List<JsonNode> wire = new java.util.ArrayList<>(observations.size());
         observations.forEach(observation -> wire.add(WireCodec.observation(observation)));
-        return take(context.self(), number, context.now(), wire, decoder);
+        if (transcripts == null) {
+            return take(context.self(), number, context.now(), wire, decoder);
+        }
+        long index = transcripts.sink().nextIndex(context.self());
+        Taken taken = answer(context.self(), number, context.now(), wire, decoder);
+        transcripts
+                .sink()
+                .add(ExternalTranscripts.turn(transcripts, TurnOrigin.of(context, null), index, group, taken, wire));
+        return taken.outcome();
     }
 
     /** Turn {@code number} of {@code agent}, seen at virtual {@code time}: answered, or how it ended without. */
     TurnOutcome take(String agent, long number, long time, List<JsonNode> observations, TurnDecoder decoder) {
-        String digest = recording.mode() == CacheMode.OFF ? null : TurnRecording.digest(observations);
+        return answer(agent, number, time, observations, decoder).outcome();
+    }
+
+    /**
+     * A turn's outcome, the SHA-256 of what the agent saw (its recording's key), whether it came from
+     * the recording, and the wall time a live turn took.
+     */
+    record Taken(TurnOutcome outcome, String digest, boolean replayed, long latencyMs) {}
+
+    private Taken answer(String agent, long number, long time, List<JsonNode> observations, TurnDecoder decoder) {
+        String digest = TurnRecording.digest(observations);
         Optional<RecordedTurn> recorded = recording.recorded(agent, number);
         Optional<RecordedTurn> same =
                 recorded.filter(turn -> turn.observations().equals(digest));
         if (same.isPresent() && same.get().ended() != null) {
-            return failed(
-                    ExternalReasons.TIMEOUT.equals(same.get().ended())
-                            ? new TurnOutcome.TimedOut()
-                            : new TurnOutcome.Gone("ended so in the recording"));
+            return new Taken(
+                    failed(
+                            ExternalReasons.TIMEOUT.equals(same.get().ended())
+                                    ? new TurnOutcome.TimedOut()
+                                    : new TurnOutcome.Gone("ended so in the recording")),
+                    digest,
+                    true,
+                    0);
         }
         if (same.isPresent()) {
             try {
-                return new TurnOutcome.Answered(
-                        same.get().actions(),
-                        List.copyOf(decoder.decode(same.get().actions())));
+                return new Taken(
+                        new TurnOutcome.Answered(
+                                same.get().actions(),
+                                List.copyOf(decoder.decode(same.get().actions()))),
+                        digest,
+                        true,
+                        0);
             } catch (WireException e) {
                 if (recording.strict()) {
-                    return mismatch(agent, number, "its recorded actions do not decode: " + e.getMessage());
+                    return new Taken(
+                            mismatch(agent, number, "its recorded actions do not decode: " + e.getMessage()),
+                            digest,
+                            true,
+                            0);
                 }
             }
         } else if (recording.strict()) {
-            return mismatch(
-                    agent,
-                    number,
-                    recorded.isPresent()
-                            ? "it saw other observations than when recorded"
-                            : "it is not in the recording " + recording.file(agent));
+            return new Taken(
+                    mismatch(
+                            agent,
+                            number,
+                            recorded.isPresent()
+                                    ? "it saw other observations than when recorded"
+                                    : "it is not in the recording " + recording.file(agent)),
+                    digest,
+                    true,
+                    0);
         }
         TurnOutcome live;
+        long started = System.nanoTime(); // wall time, only for the transcript's runtime part
         try {
             live = desk.take(agent, number, time, observations, decoder);
         } catch (InterruptedException e) {
@@ -121,7 +164,7 @@ public final class ExternalTurns {
                     gone.why(),
                     ExternalReasons.GONE);
         }
-        return failed(live);
+        return new Taken(failed(live), digest, false, (System.nanoTime() - started) / 1_000_000);
     }
 
     private TurnOutcome mismatch(String agent, long number, String why) {

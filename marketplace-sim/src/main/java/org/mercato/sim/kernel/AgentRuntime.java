@@ -41,6 +41,7 @@ public final class AgentRuntime implements AgentContext {
     private final SplittableRandom policyRandom;
     private final SplittableRandom thinkRandom;
     private long now;
+    private long seq = -1;
     private long nextSeq;
     /** Think times drawn ahead, oldest first, in a ring: peeking draws in stream order. */
     private long[] drawn = new long[4];
@@ -231,6 +232,7 @@ public final class AgentRuntime implements AgentContext {
         List<Scheduled> out = new ArrayList<>(2);
         for (Delivery delivery : deliveries) {
             now = delivery.time();
+            seq = delivery.seq();
             List<? extends Action> actions = reactor.react(delivery.observation(), this);
             if (actions == null) {
                 continue;
@@ -260,5 +262,10 @@ public final class AgentRuntime implements AgentContext {
     @Override
     public SplittableRandom random() {
         return policyRandom;
+    }
+
+    @Override
+    public long seq() {
+        return seq;
     }
 }

@@ -123,7 +123,7 @@ public final class Kernel implements MarketOutput {
             }
             touched[touchedCount++] = agent;
         }
-        batch.add(new Delivery(time, observation));
+        batch.add(new Delivery(time, observation, events.count() - 1));
         deliveries++;
     }
 

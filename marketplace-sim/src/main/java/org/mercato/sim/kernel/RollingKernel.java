@@ -276,7 +276,7 @@ public final class RollingKernel implements MarketOutput {
             batch = new ArrayList<>(2);
             inbox.set(agent, batch);
         }
-        batch.add(new Delivery(time, observation));
+        batch.add(new Delivery(time, observation, events.count() - 1));
         deliveries++;
         long newBound;
         if (busy[agent]) {

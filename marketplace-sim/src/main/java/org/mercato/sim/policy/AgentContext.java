@@ -23,6 +23,15 @@ public interface AgentContext {
         return now();
     }
 
+    /**
+     * The {@code seq} of the newest event in the log when the observation being handled was handed
+     * over (the event behind it), -1 before any event and outside a simulation. For records kept
+     * beside the log (model transcripts); never for decisions.
+     */
+    default long seq() {
+        return -1;
+    }
+
     /** A context that stays as given, for trying a policy outside a simulation (unit tests). */
     static AgentContext of(String self, long now, SplittableRandom random) {
         return new Fixed(self, now, random);

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.function.Supplier;
+import org.mercato.agents.transcript.TranscriptGroup;
 import org.mercato.gateway.http.Gateway;
 import org.mercato.gateway.http.GatewayAudit;
 import org.mercato.gateway.http.GatewaySettings;
@@ -112,7 +113,11 @@ public final class ExternalFeature implements RunFeature {
                         ? null
                         : Path.of(settings.cache().folder()).toAbsolutePath().normalize(),
                 group.name());
-        ExternalTurns turns = new ExternalTurns(desk, group, recording);
+        ExternalTurns turns = new ExternalTurns(
+                desk,
+                group,
+                recording,
+                new TranscriptGroup(market.transcripts(), "outside-" + role.label(), index, POLICY, null, null));
         groups.add(new ExternalGroupRun(group, settings, turns));
         return turns;
     }

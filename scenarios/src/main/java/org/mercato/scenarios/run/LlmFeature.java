@@ -17,6 +17,7 @@ import org.mercato.agents.llm.LlmClient;
 import org.mercato.agents.llm.ProviderSettings;
 import org.mercato.agents.llm.ResponseCache;
 import org.mercato.agents.llm.RunBudget;
+import org.mercato.agents.transcript.TranscriptGroup;
 import org.mercato.metrics.FailureFold;
 import org.mercato.scenarios.keys.KeyPath;
 import org.mercato.scenarios.keys.WiringException;
@@ -187,6 +188,14 @@ public final class LlmFeature implements RunFeature {
                                 .toString(),
                         folder -> new ResponseCache(Path.of(folder), 100_000));
         LlmClient client = new LlmClient(provider, cache, mode, llm.prefetch());
+        LlmPrice price = prices.get(llm.model());
+        client.transcribeTo(new TranscriptGroup(
+                market.transcripts(),
+                role,
+                index,
+                policy,
+                price == null ? null : price.input(),
+                price == null ? null : price.output()));
         groups.add(new LlmGroup(role, index, policy, count, client));
         return client;
     }

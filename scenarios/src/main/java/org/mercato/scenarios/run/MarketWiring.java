@@ -3,6 +3,7 @@ package org.mercato.scenarios.run;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
+import org.mercato.agents.transcript.TranscriptRecorder;
 import org.mercato.scenarios.model.Scenario;
 import org.mercato.sim.KernelSettings;
 import org.mercato.sim.SimulationSetup;
@@ -28,6 +29,7 @@ public final class MarketWiring {
     private final List<SimulationSetup.Agent<AssistantPolicy>> assistants = new ArrayList<>();
     private final List<SimulationSetup.Agent<ServicePolicy>> sellers = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
+    private final TranscriptRecorder transcripts = new TranscriptRecorder();
     private Catalog catalog;
     private KernelSettings kernel;
     private SearchMechanism search;
@@ -103,6 +105,11 @@ public final class MarketWiring {
     /** The market's dynamics so far (null: none). */
     public MarketDynamics dynamics() {
         return dynamics;
+    }
+
+    /** Where the run's model turns and outside agents' turns go ({@code transcripts.jsonl}). */
+    public TranscriptRecorder transcripts() {
+        return transcripts;
     }
 
     /** The run's model clients, providers and budget. */

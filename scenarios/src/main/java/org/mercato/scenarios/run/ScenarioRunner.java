@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import java.util.function.UnaryOperator;
 import org.mercato.agents.PolicyRegistry;
+import org.mercato.agents.transcript.TranscriptRecorder;
 import org.mercato.metrics.MetricsSettings;
 import org.mercato.metrics.output.HeadlineMetric;
 import org.mercato.metrics.output.Headlines;
@@ -47,6 +48,9 @@ import org.slf4j.LoggerFactory;
  * Warnings about the catalog go to the log (and so to {@code run.log}) and into the summary.
  */
 public final class ScenarioRunner {
+    /** The run folder's file of model turns and outside agents' turns. */
+    public static final String TRANSCRIPTS = "transcripts.jsonl";
+
     private static final Logger log = LoggerFactory.getLogger(ScenarioRunner.class);
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
@@ -198,6 +202,7 @@ public final class ScenarioRunner {
             } catch (IOException e) {
                 throw RunWriteException.of(events, e);
             }
+            writeTranscripts(folder, wired.transcripts());
             long wallMillis = (System.nanoTime() - started) / 1_000_000;
             LiveRun run = new LiveRun(scenario, condition, environment, setup, stats, wallMillis);
             wired.features().forEach(feature -> feature.afterRun(run));
@@ -348,6 +353,13 @@ public final class ScenarioRunner {
     }
 
     /** Writes a whole output file in place (temporary file, then rename), or fails with what, where and why. */
+    /** {@code transcripts.jsonl}, in its deterministic order, when some turn was taken (else no file). */
+    private static void writeTranscripts(Path folder, TranscriptRecorder transcripts) throws RunWriteException {
+        if (transcripts.size() > 0) {
+            writeOutput(folder.resolve(TRANSCRIPTS), transcripts.text());
+        }
+    }
+
     private static void writeOutput(Path target, String content) throws RunWriteException {
         try {
             AtomicFiles.writeString(target, content);

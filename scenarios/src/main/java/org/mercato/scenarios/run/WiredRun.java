@@ -2,6 +2,7 @@ package org.mercato.scenarios.run;
 
 import java.io.IOException;
 import java.util.List;
+import org.mercato.agents.transcript.TranscriptRecorder;
 import org.mercato.scenarios.model.Scenario;
 import org.mercato.sim.SimulationSetup;
 
@@ -55,6 +56,11 @@ public final class WiredRun implements AutoCloseable {
                 .map(type::cast)
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no feature " + type.getSimpleName()));
+    }
+
+    /** The turns its agents took with models and outside agents ({@code transcripts.jsonl} of a real run). */
+    public TranscriptRecorder transcripts() {
+        return market.transcripts();
     }
 
     List<RunFeature> features() {

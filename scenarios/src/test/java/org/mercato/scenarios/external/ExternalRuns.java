@@ -73,6 +73,26 @@ final class ExternalRuns {
                 null, Duration.parse(timeout), null, mode == null ? null : new LlmCacheConfig(mode, folder));
     }
 
+    /** The transcripts.jsonl lines of {@code scenario}, run as {@link #events} runs it. */
+    static List<String> transcripts(
+            Scenario scenario, PolicyRegistry registry, Function<ExternalFeature, List<AutoCloseable>> beside)
+            throws Exception {
+        List<String> started = new ArrayList<>();
+        List<AutoCloseable> closing = new ArrayList<>();
+        try (WiredRun wired = WiredRun.wire(scenario, RunEnvironment.of(registry))) {
+            closing.addAll(beside.apply(wired.feature(ExternalFeature.class)));
+            try (JsonlEventWriter writer = new JsonlEventWriter(new ByteArrayOutputStream())) {
+                Simulation.run(wired.setup(), List.of(writer), KernelListener.NONE);
+            }
+            started.addAll(wired.transcripts().lines());
+        } finally {
+            for (AutoCloseable closeable : closing) {
+                closeable.close();
+            }
+        }
+        return started;
+    }
+
     /** The events.jsonl of {@code scenario}, with what {@code beside} starts on its wired run (drivers) closed after. */
     static String events(
             Scenario scenario, PolicyRegistry registry, Function<ExternalFeature, List<AutoCloseable>> beside)
