@@ -240,7 +240,9 @@
     clear(view()).appendChild(el('p', { class: 'loading' }, 'Loading…'));
     try {
       const kind = r.parts[0] || '';
-      if (kind === '') await overview(token, r);
+      const folder = await info();
+      if (kind !== '' && folder.kind === 'sweep' && !r.run) await runChooser(token, r);
+      else if (kind === '') await overview(token, r);
       else if (kind === 'customers') await customerList(token, r);
       else if (kind === 'customer' && r.parts[1]) await customerView(token, r, r.parts[1]);
       else if (kind === 'services') await serviceList(token, r);
@@ -383,6 +385,24 @@
       el('p', { class: 'muted' }, num((sweep.cells || []).length), ' cells; a cell opens its first kept run (Enter or click).'),
       el('div', { class: 'scroll' }, el('table', { class: 'rows', id: 'cells' }, el('thead', null, head), el('tbody', null, rows))));
     wireRows(view().querySelector('#cells'));
+  }
+
+  /** A run-level view asked of a sweep folder without a run (a kept run's report link): pick the run. */
+  async function runChooser(token, r) {
+    const sweep = await api('/api/sweep');
+    setWhere(sweep.name);
+    const params = {};
+    for (const [k, v] of r.params) params[k] = v;
+    const list = el('ul', { class: 'entry', id: 'runs' });
+    for (const cell of sweep.cells || []) {
+      for (const kept of (cell.runs || []).filter((x) => x.run)) {
+        const factors = Object.entries(cell.factors || {}).map(([k, v]) => k + '=' + plain(v)).join(', ');
+        list.appendChild(el('li', null, link(route(r.path, params, kept.run), kept.run), ' ', el('span', { class: 'muted' }, 'cell ' + cell.cell + ', seed ' + kept.seed + (factors ? ': ' + factors : ''))));
+      }
+    }
+    show(token, el('h1', null, 'Which run?'),
+      el('p', null, 'This folder is a sweep; ', r.path, ' shows one of its kept runs. Pick one (the filters are kept):'),
+      list.childNodes.length ? list : el('p', { class: 'muted' }, 'The sweep kept no run folder.'));
   }
 
   function metricValue(value) {
@@ -629,7 +649,7 @@
         li.classList.add(incoming ? 'incoming' : 'outgoing');
         append(head, [' ', agentLink(item.from, run, customerId), ' → ', agentLink(item.to, run, customerId)]);
         body.appendChild(el('p', { class: 'text' }, plain(item.text)));
-        if (item.items && Object.keys(item.items).length) body.appendChild(el('p', { class: 'muted' }, 'items: ', items(item.items)));
+        if (item.items && Object.keys(item.items).length) body.appendChild(el('p', { class: 'muted small' }, 'items: ', items(item.items)));
         break;
       }
       case 'proposal': {
@@ -664,6 +684,7 @@
         append(head, [' ', extraFields(item)]);
         break;
       case 'turn':
+        body.removeChild(head);
         body.appendChild(turnSummary(item, run));
         break;
       default:
@@ -854,7 +875,7 @@
     }
     const customers = data.customers || [];
     parts.push(el('h2', null, 'Customers it talked to (', num(customers.length), ')'));
-    const ct = el('table', { class: 'rows', id: 'talked' }, el('thead', null, el('tr', null, ['customer', 'messages', 'proposals', 'paid'].map((h) => el('th', null, h)))),
+    const ct = el('table', { class: 'rows compact', id: 'talked' }, el('thead', null, el('tr', null, ['customer', 'messages', 'proposals', 'paid'].map((h) => el('th', null, h)))),
       el('tbody', null, customers.map((c) => {
         const href = route('/customer/' + encodeURIComponent(c.id));
         return el('tr', { 'data-id': c.id, 'data-href': href, tabindex: '-1' }, el('td', null, link(href, c.id)),
@@ -894,7 +915,7 @@
     if (!rows.length) return el('p', { class: 'muted' }, 'none');
     const keys = [];
     for (const row of rows) for (const k of Object.keys(row)) if (!keys.includes(k)) keys.push(k);
-    return el('div', { class: 'scroll' }, el('table', { class: 'plain', id }, el('thead', null, el('tr', null, keys.map((k) => el('th', null, k)))),
+    return el('div', { class: 'scroll' }, el('table', { class: 'plain', id }, el('thead', null, el('tr', null, keys.map((k) => el('th', null, k === 't' ? 'time' : k)))),
       el('tbody', null, rows.map((row) => el('tr', null, keys.map((k) => {
         const v = row[k];
         if (k === 'customer' && v) return el('td', null, customerLink(v, run));

@@ -30,6 +30,9 @@ final class Browser implements AutoCloseable {
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final Path SCREENSHOTS = Path.of("target", "explorer-screenshots");
 
+    /** Selenium's own logger, held so its level stays: no warning that it has no CDP module for this Chromium (none is used). */
+    private static final java.util.logging.Logger SELENIUM = java.util.logging.Logger.getLogger("org.openqa.selenium");
+
     private final ChromeDriver driver;
 
     private Browser(ChromeDriver driver) {
@@ -45,6 +48,7 @@ final class Browser implements AutoCloseable {
     }
 
     static Browser open() {
+        SELENIUM.setLevel(java.util.logging.Level.SEVERE);
         System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
