@@ -1,6 +1,5 @@
 package org.mercato.explorer;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -36,7 +35,7 @@ final class CustomerList {
         return page;
     }
 
-    private static Map<String, Object> json(Map<String, Object> row) {
+    static Map<String, Object> json(Map<String, Object> row) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("id", row.get("id"));
         out.put("name", row.get("name"));
@@ -49,7 +48,7 @@ final class CustomerList {
         out.put("paidRank", row.get("paid_rank"));
         out.put("paidRow", row.get("paid_row"));
         out.put("paidColumn", row.get("paid_column"));
-        out.put("paidTags", jsonArray((String) row.get("paid_tags")));
+        out.put("paidTags", row.get("paid_tags") == null ? java.util.List.of() : JsonText.parse(row.get("paid_tags")));
         out.put("paidPosition", row.get("paid_position"));
         out.put("paidFirst", row.get("paid_first"));
         out.put("doneReason", row.get("done_reason"));
@@ -58,17 +57,5 @@ final class CustomerList {
         out.put("proposals", row.get("proposals"));
         out.put("turns", row.get("turns"));
         return out;
-    }
-
-    /** A JSON array column as a list (empty when null). */
-    static List<Object> jsonArray(String text) {
-        if (text == null || text.isEmpty()) {
-            return List.of();
-        }
-        try {
-            return Json.MAPPER.readerForListOf(Object.class).readValue(text);
-        } catch (JsonProcessingException e) {
-            return List.of(text);
-        }
     }
 }

@@ -29,6 +29,16 @@ final class CustomerTable {
 
     static final String NAME = "explorer_customers";
 
+    /**
+     * The events kept whole in {@code events.body} (reveal, decline, wait, wake, done, ...) by the
+     * agent or customer they concern, sorted by it so one agent's are found without a scan.
+     */
+    static final String BODY_EVENTS = "explorer_body_events";
+
+    static final String CREATE_BODY_EVENTS = "CREATE TABLE explorer_body_events AS"
+            + " SELECT coalesce(body->>'customer', body->>'agent') AS agent, seq FROM r.events"
+            + " WHERE body IS NOT NULL AND coalesce(body->>'customer', body->>'agent') IS NOT NULL ORDER BY agent, seq";
+
     static final String CREATE = """
             CREATE TABLE explorer_customers AS
             WITH pay AS (

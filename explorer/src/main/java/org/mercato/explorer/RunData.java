@@ -22,33 +22,47 @@ final class RunData implements AutoCloseable {
     private final JsonNode summary;
     private final Map<String, Object> facets;
     private final Map<String, Map<String, Object>> headline;
+    private final TranscriptIndex transcripts;
 
     private RunData(
             Path folder,
             RunDatabase database,
             JsonNode summary,
             Map<String, Object> facets,
-            Map<String, Map<String, Object>> headline) {
+            Map<String, Map<String, Object>> headline,
+            TranscriptIndex transcripts) {
         this.folder = folder;
         this.database = database;
         this.summary = summary;
         this.facets = facets;
         this.headline = headline;
+        this.transcripts = transcripts;
     }
 
-    /** Opens the run in {@code folder} (which holds {@code results.duckdb}) and builds the explorer's tables. */
+    /**
+     * Opens the run in {@code folder} (its {@code results.duckdb}, else its {@code events.jsonl}) and
+     * builds the explorer's tables.
+     */
     static RunData open(Path folder) {
         long start = System.nanoTime();
-        RunDatabase database = RunDatabase.open(folder.resolve(ServedFolder.RESULTS));
+        Path results = folder.resolve(ServedFolder.RESULTS);
+        RunDatabase database = Files.isRegularFile(results)
+                ? RunDatabase.open(results)
+                : RunDatabase.fromEventLog(folder.resolve(ServedFolder.EVENTS));
         RunData run;
         try {
             database.execute(CustomerTable.CREATE);
+            database.execute(CustomerTable.CREATE_BODY_EVENTS);
+            database.execute(ServiceTable.CREATE);
+            TranscriptIndex transcripts = TranscriptIndex.of(folder);
+            database.setTurns(transcripts.countsByAgent());
             run = new RunData(
                     folder,
                     database,
                     readSummary(folder.resolve("summary.json")),
                     facets(database),
-                    RunHeadline.read(folder, database));
+                    RunHeadline.read(folder, database),
+                    transcripts);
         } catch (SQLException | RuntimeException e) {
             database.close();
             if (e instanceof ExplorerException explorer) {
@@ -111,6 +125,10 @@ final class RunData implements AutoCloseable {
 
     Map<String, Map<String, Object>> headline() {
         return headline;
+    }
+
+    TranscriptIndex transcripts() {
+        return transcripts;
     }
 
     Path folder() {

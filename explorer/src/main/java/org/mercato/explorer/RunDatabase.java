@@ -40,6 +40,25 @@ final class RunDatabase implements AutoCloseable {
         }
     }
 
+    /** A run folder without results.duckdb: its tables rebuilt in memory from {@code events.jsonl} ({@link EventLogTables}). */
+    static RunDatabase fromEventLog(Path events) {
+        try {
+            Connection connection = DriverManager.getConnection("jdbc:duckdb:");
+            try (Statement sql = connection.createStatement()) {
+                sql.execute("ATTACH ':memory:' AS r");
+                for (String statement : EventLogTables.statements(events)) {
+                    sql.execute(statement);
+                }
+            } catch (SQLException e) {
+                connection.close();
+                throw e;
+            }
+            return new RunDatabase(connection);
+        } catch (SQLException e) {
+            throw new ExplorerException(events + ": cannot read the event log (" + firstLine(e) + ")", e);
+        }
+    }
+
     static String literal(String text) {
         return "'" + text.replace("'", "''") + "'";
     }
@@ -53,6 +72,30 @@ final class RunDatabase implements AutoCloseable {
     synchronized void execute(String statement) throws SQLException {
         try (Statement sql = connection.createStatement()) {
             sql.execute(statement);
+        }
+    }
+
+    /** Sets the {@code turns} column of the customer and service tables from each agent's count of model turns. */
+    synchronized void setTurns(Map<String, Integer> turns) throws SQLException {
+        if (turns.isEmpty()) {
+            return;
+        }
+        try (Statement sql = connection.createStatement()) {
+            sql.execute("CREATE TEMP TABLE agent_turns (agent VARCHAR, n INTEGER)");
+        }
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO agent_turns VALUES (?, ?)")) {
+            for (var entry : turns.entrySet()) {
+                insert.setString(1, entry.getKey());
+                insert.setInt(2, entry.getValue());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+        try (Statement sql = connection.createStatement()) {
+            for (String table : List.of(CustomerTable.NAME, ServiceTable.NAME)) {
+                sql.execute("UPDATE " + table + " SET turns = a.n FROM agent_turns a WHERE a.agent = " + table + ".id");
+            }
+            sql.execute("DROP TABLE agent_turns");
         }
     }
 

@@ -15,6 +15,7 @@ import java.util.Optional;
 final class ServedFolder {
     static final String RESULTS = "results.duckdb";
     static final String SWEEP = "sweep.duckdb";
+    static final String EVENTS = "events.jsonl";
 
     enum Kind {
         RUN,
@@ -47,11 +48,11 @@ final class ServedFolder {
         if (Files.isRegularFile(real.resolve(SWEEP))) {
             return new ServedFolder(real, Kind.SWEEP);
         }
-        if (Files.isRegularFile(real.resolve(RESULTS))) {
+        if (isRun(real)) {
             return new ServedFolder(real, Kind.RUN);
         }
-        throw new ExplorerException(
-                folder + ": not a run folder (no " + RESULTS + ") nor a sweep folder (no " + SWEEP + ")");
+        throw new ExplorerException(folder + ": not a run folder (no " + RESULTS + " or " + EVENTS
+                + ") nor a sweep folder (no " + SWEEP + ")");
     }
 
     Path root() {
@@ -68,11 +69,17 @@ final class ServedFolder {
 
     /**
      * The run folder a {@code run=} parameter names (already URL-decoded; null or empty: the served
-     * folder itself), if it lies inside the served folder and holds {@code results.duckdb}.
+     * folder itself), if it lies inside the served folder and holds {@code results.duckdb} (or, like
+     * a sweep's kept runs, only {@code events.jsonl}: its tables are then rebuilt from the log).
      */
     Optional<Path> run(String relative) {
         Optional<Path> folder = relative == null || relative.isEmpty() ? Optional.of(root) : inside(relative);
-        return folder.filter(f -> Files.isDirectory(f) && Files.isRegularFile(f.resolve(RESULTS)));
+        return folder.filter(ServedFolder::isRun);
+    }
+
+    static boolean isRun(Path folder) {
+        return Files.isDirectory(folder)
+                && (Files.isRegularFile(folder.resolve(RESULTS)) || Files.isRegularFile(folder.resolve(EVENTS)));
     }
 
     /** A regular file named by a path relative to the served folder, if it lies inside it. */

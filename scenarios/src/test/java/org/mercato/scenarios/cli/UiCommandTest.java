@@ -33,7 +33,7 @@ class UiCommandTest {
 
         assertThat(badInput(mercato("ui", dir.toString(), "--port", "0")))
                 .contains(dir.toString())
-                .contains("not a run folder (no results.duckdb) nor a sweep folder (no sweep.duckdb)");
+                .contains("not a run folder (no results.duckdb or events.jsonl) nor a sweep folder (no sweep.duckdb)");
         assertThat(badInput(mercato("ui", dir.resolve("missing").toString()))).endsWith("missing: no such folder");
         assertThat(badInput(mercato("ui", dir.toString(), "--port", "70000"))).contains("--port");
     }

@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.mercato.explorer.Explorer;
 import org.mercato.explorer.ExplorerSettings;
 
@@ -21,15 +20,12 @@ class ExplorerServerTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    @TempDir
-    static Path dir;
-
     static Path run;
     static Explorer explorer;
 
     @BeforeAll
     static void start() throws IOException {
-        run = StudyRunFolders.run(dir, "manipulation", "market.generate.customers=40");
+        run = StudyRunFolders.shared("manipulation", "market.generate.customers=40");
         explorer = Explorer.start(run, ExplorerSettings.loopback(0));
     }
 
