@@ -63,7 +63,7 @@
   }
 
   function append(node, children) {
-    for (const child of children.flat(Infinity)) {
+    for (const child of Array.isArray(children) ? children.flat(Infinity) : [children]) {
       if (child === null || child === undefined || child === false) continue;
       node.appendChild(child instanceof Node ? child : document.createTextNode(String(child)));
     }
@@ -588,11 +588,12 @@
     fact(facts, 'Items', c.items ? items(c.items) : null);
     fact(facts, 'Budget', money(c.budget));
     fact(facts, 'Group', c.group === undefined ? null : c.group + ' (' + (c.policy || '') + ')');
-    if (c.persona) fact(facts, 'Persona', c.persona);
-    for (const [k, v] of Object.entries(c)) {
-      if (['id', 'name', 'request', 'items', 'budget', 'group', 'policy', 'persona'].includes(k)) continue;
-      if (v !== null && v !== '') fact(facts, k, plain(v));
+    if (c.referencePrices && Object.keys(c.referencePrices).length) {
+      fact(facts, 'Worth to it', Object.entries(c.referencePrices).map(([k, v]) => k + ' ' + money(v)).join(', '));
     }
+    if (Array.isArray(c.amenities) && c.amenities.length) fact(facts, 'Amenities', c.amenities.map(plain).join(', '));
+    if (c.timeCostPerHour && Number(c.timeCostPerHour) !== 0) fact(facts, 'Waiting costs', money(c.timeCostPerHour) + ' an hour');
+    if (c.persona) fact(facts, 'Persona', c.persona);
     const outcome = payment
       ? el('p', { class: 'outcome' }, 'Paid ', money(payment.amount), ' to ', serviceLink(payment.service, r.run), ' for ', payment.proposal, '.')
       : el('p', { class: 'outcome' }, 'Paid nothing.');

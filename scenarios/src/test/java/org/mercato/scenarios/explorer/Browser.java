@@ -124,7 +124,7 @@ final class Browser implements AutoCloseable {
     }
 
     private WebDriverWait waiting() {
-        return new WebDriverWait(driver, Duration.ofSeconds(10));
+        return new WebDriverWait(driver, Duration.ofSeconds(10), Duration.ofMillis(50));
     }
 
     @Override
