@@ -312,7 +312,7 @@
         link(route('/customers', { paidTactic: 'any' }), 'any tactic'),
         facets.tactics.map((t) => [' · ', link(route('/customers', { paidTactic: t }), t)])));
     }
-    if ((facets.groups || []).length) {
+    if ((facets.groups || []).some((g) => g.group !== null && g.group !== undefined)) {
       entry.appendChild(el('li', null, 'Shopper groups: ', facets.groups.map((g, i) => [i ? ' · ' : '',
         link(route('/customers', { group: g.group }), 'group ' + g.group + ' (' + g.policy + ', ' + num(g.count) + ')')])));
     }
@@ -489,7 +489,7 @@
     else if (f.kind === 'tactic') options = [['any', 'any tactic'], ['none', 'no tactic']].concat((facets.tactics || []).map((t) => [t, t]));
     else if (f.kind === 'tag') options = (facets.tags || []).map((t) => [t, t]).concat([['(none)', 'no badge']]);
     else if (f.kind === 'done') options = (facets.doneReasons || []).map((d) => [d, d]);
-    else if (f.kind === 'group') options = (facets.groups || []).map((g) => [String(g.group), g.group + ': ' + g.policy]);
+    else if (f.kind === 'group') options = (facets.groups || []).filter((g) => g.group !== null && g.group !== undefined).map((g) => [String(g.group), g.group + ': ' + g.policy]);
     if (value && !options.some(([v]) => v === value)) options.push([value, value]);
     const select = el('select', { name }, el('option', { value: '' }, '—'));
     for (const [v, label] of options) select.appendChild(el('option', { value: v, selected: v === value }, label));
@@ -582,12 +582,12 @@
     const thread = data.thread || [];
     const payment = thread.find((x) => x.kind === 'payment');
     const paid = payment ? payment.service : null;
-    const facts = el('dl', { class: 'facts' });
+    const facts = el('dl', { class: 'facts two' });
     fact(facts, 'Name', c.name);
     fact(facts, 'Request', c.request);
     fact(facts, 'Items', c.items ? items(c.items) : null);
     fact(facts, 'Budget', money(c.budget));
-    fact(facts, 'Group', c.group === undefined ? null : c.group + ' (' + (c.policy || '') + ')');
+    fact(facts, 'Group', c.group === undefined || c.group === null ? null : c.group + ' (' + (c.policy || '') + ')');
     if (c.referencePrices && Object.keys(c.referencePrices).length) {
       fact(facts, 'Worth to it', Object.entries(c.referencePrices).map(([k, v]) => k + ' ' + money(v)).join(', '));
     }
@@ -598,10 +598,13 @@
       ? el('p', { class: 'outcome' }, 'Paid ', money(payment.amount), ' to ', serviceLink(payment.service, r.run), ' for ', payment.proposal, '.')
       : el('p', { class: 'outcome' }, 'Paid nothing.');
     const line = el('ol', { class: 'timeline', id: 'thread' });
+    // arrival order: by reveal events when the market held proposals back, else as they were made
     let proposalOrder = 0;
     const revealOrder = new Map();
+    const revealed = thread.some((x) => x.kind === 'reveal');
     for (const item of thread) {
-      if (item.kind === 'reveal' && item.proposal && !revealOrder.has(item.proposal)) revealOrder.set(item.proposal, ++proposalOrder);
+      const id = revealed ? (item.kind === 'reveal' ? item.proposal : null) : (item.kind === 'proposal' ? item.id : null);
+      if (id && !revealOrder.has(id)) revealOrder.set(id, ++proposalOrder);
     }
     for (const item of thread) line.appendChild(threadItem(item, r.run, run, paid, revealOrder));
     show(token,
@@ -657,7 +660,7 @@
         const order = revealOrder.get(item.id);
         append(head, [' ', el('strong', null, plain(item.id)), ' from ', serviceLink(item.service, run), ' — total ', money(item.total),
           item.validUntil !== undefined && item.validUntil !== null ? ', valid until ' + seconds(item.validUntil) : '',
-          order ? el('span', { class: 'order' }, ' revealed #' + order) : '']);
+          order ? el('span', { class: 'order' }, ' — arrived #' + order) : '']);
         body.appendChild(linesTable(item.lines || []));
         break;
       }
@@ -682,7 +685,8 @@
         break;
       case 'wait':
       case 'wake':
-        append(head, [' ', extraFields(item)]);
+        append(head, [' ', item.until !== undefined && item.until !== null ? 'until ' + seconds(item.until) : '',
+          extraFields(item, ['agent', 'until']) ? ' ' + extraFields(item, ['agent', 'until']) : '']);
         break;
       case 'turn':
         body.removeChild(head);
@@ -694,10 +698,10 @@
     return li;
   }
 
-  /** The fields of a thread item beyond seq, t and kind, as "key: value" text. */
-  function extraFields(item) {
+  /** The fields of a thread item beyond seq, t, kind (and {@code skip}), as "key: value" text. */
+  function extraFields(item, skip) {
     return Object.entries(item)
-      .filter(([k]) => !['seq', 't', 'kind'].includes(k))
+      .filter(([k]) => !['seq', 't', 'kind'].concat(skip || []).includes(k))
       .map(([k, v]) => k + ': ' + plain(v))
       .join(', ');
   }
@@ -865,14 +869,14 @@
     setWhere(run.name + ' · ' + s.id);
     const facts = el('dl', { class: 'facts' });
     fact(facts, 'Name', s.name);
-    fact(facts, 'Group', s.group === undefined ? null : s.group + ' (' + (s.policy || '') + ')');
+    fact(facts, 'Group', s.group === undefined || s.group === null ? null : s.group + ' (' + (s.policy || '') + ')');
     fact(facts, 'Tactic', s.tactic ? el('span', { class: 'tactic' }, s.tactic) : 'none');
     fact(facts, 'Rating', s.rating === undefined ? null : Number(s.rating).toFixed(2) + ' ★, ' + num(s.reviews) + ' reviews');
     const parts = [el('p', { class: 'crumbs' }, link(route('/services'), 'Sellers'), ' / ', s.id), el('h1', null, 'Seller ', s.id), facts];
     parts.push(el('h2', null, 'Listing text'), listingText(s.description, s.tactic));
     if (s.menu && typeof s.menu === 'object') {
-      parts.push(el('h2', null, 'Menu'), el('table', { class: 'kv' }, el('tbody', null,
-        Object.entries(s.menu).map(([item, price]) => el('tr', null, el('th', { scope: 'row' }, item), el('td', { class: 'n' }, money(price)))))));
+      parts.push(el('h2', null, 'Menu (', num(Object.keys(s.menu).length), ' items)'), el('ul', { class: 'menu' },
+        Object.entries(s.menu).map(([item, price]) => el('li', null, el('span', null, item), ' ', el('span', { class: 'price' }, money(price))))));
     }
     const customers = data.customers || [];
     parts.push(el('h2', null, 'Customers it talked to (', num(customers.length), ')'));

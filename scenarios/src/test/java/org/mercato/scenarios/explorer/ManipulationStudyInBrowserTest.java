@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mercato.explorer.Explorer;
 import org.mercato.explorer.ExplorerSettings;
+import org.mercato.scenarios.cli.MercatoCli;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -119,6 +120,54 @@ class ManipulationStudyInBrowserTest {
         assertThat(browser.find(By.cssSelector("#thread .step-search .time")).getText())
                 .matches("\\d+\\.\\d{3} s");
         browser.screenshot("customer-thread");
+    }
+
+    @Test
+    void aSweepFoldersCellsOpenTheirKeptRunsAndAReportLinkWithoutARunAsksWhichRun() throws IOException {
+        Path sweep = dir.resolve("sweep");
+        int code = MercatoCli.commandLine()
+                .execute(
+                        "sweep",
+                        "quickstart.yaml",
+                        "--out",
+                        sweep.toString(),
+                        "--no-progress",
+                        "--keep-runs",
+                        "--set",
+                        "market.generate.customers=10",
+                        "--factor",
+                        "agents.assistants[0].params.inquiries=1,3");
+        assertThat(code).as("mercato sweep exit code").isZero();
+        try (Explorer sweepExplorer = Explorer.start(sweep, ExplorerSettings.loopback(0))) {
+            browser.get(sweepExplorer.uri().resolve("/#/").toString());
+            browser.settled();
+            var cells = browser.all(By.cssSelector("#cells tbody tr"));
+            assertThat(cells).hasSize(2);
+            assertThat(cells.get(1).getText()).contains("3", "seed ");
+            browser.screenshot("sweep");
+
+            Actions keys = new Actions(browser.driver());
+            keys.sendKeys("j").sendKeys("j").sendKeys(Keys.ENTER).perform();
+            browser.until(d -> browser.hash().startsWith("#/?run=runs"));
+            browser.settled();
+            assertThat(browser.find(By.tagName("h1")).getText())
+                    .startsWith("Run quickstart")
+                    .contains("inquiries=3");
+            browser.find(By.linkText("All customers")).click();
+            browser.until(d -> "10".equals(browser.find(By.id("total")).getAttribute("data-total")));
+            assertThat(browser.hash()).startsWith("#/customers?run=runs");
+
+            browser.get(sweepExplorer.uri().resolve("/#/customers?paidRank=1").toString());
+            browser.settled();
+            var runs = browser.all(By.cssSelector("#runs a"));
+            assertThat(runs).hasSize(2);
+            runs.get(0).click();
+            browser.until(d -> browser.hash().startsWith("#/customers?run=runs")
+                    && browser.hash().endsWith("paidRank=1"));
+            browser.settled();
+            assertThat(browser.find(By.cssSelector("input[name=paidRank]")).getAttribute("value"))
+                    .isEqualTo("1");
+        }
     }
 
     @Test
