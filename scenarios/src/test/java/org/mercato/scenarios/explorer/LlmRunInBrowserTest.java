@@ -6,10 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
@@ -18,13 +16,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mercato.agents.PolicyRegistry;
 import org.mercato.explorer.Explorer;
 import org.mercato.explorer.ExplorerSettings;
-import org.mercato.scenarios.Mercato;
+import org.mercato.scenarios.llm.LlmMarket;
 import org.mercato.scenarios.llm.ScriptedModel;
-import org.mercato.scenarios.run.ScenarioRunner;
-import org.mercato.sim.kernel.KernelListener;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
@@ -41,7 +36,6 @@ class LlmRunInBrowserTest {
     static final String HOSTILE = SCRIPT + " " + IMAGE + " " + LINK;
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String KEY = "sk-test-SECRET-0123456789";
 
     @TempDir
     static Path dir;
@@ -82,38 +76,13 @@ class LlmRunInBrowserTest {
         model = new MockWebServer();
         model.setDispatcher(new HostileModel());
         model.start();
-        String llm = "{baseUrl: '" + model.url("/v1") + "', model: scripted, apiKeyEnv: MERCATO_TEST_KEY,"
-                + " timeout: 5s, backoff: 1ms}";
-        String yaml = """
-                name: hostile-llm-market
-                seed: 5
-                kernel: {networkDelay: 1ms, parallelism: 2}
-                market:
-                  services:
-                    - {id: s1, menu: {Tacos: 9.50, Horchata: 3.00}, rating: 4.5, description: '%s'}
-                    - {id: s2, menu: {Tacos: 8.00}, rating: 4.0}
-                    - {id: s3, menu: {Burrito: 7.00, Horchata: 2.50}, rating: 3.5}
-                  customers:
-                    - {id: c1, request: Tacos and a horchata, items: {Tacos: 1, Horchata: 1}, values: {Tacos: 10.00, Horchata: 3.50}}
-                    - {id: c2, request: Two tacos, items: {Tacos: 2}, values: {Tacos: 10.00}}
-                agents:
-                  assistants:
-                    - policy: llm-assistant
-                      thinkTime: 50ms
-                      llm: %s
-                  services:
-                    - policy: llm-service
-                      thinkTime: 100ms
-                      llm: %s
-                prices:
-                  scripted: {input: 1.0, output: 2.0}
-                """.formatted(HOSTILE.replace("'", "''"), llm, llm);
-        Path file = dir.resolve("hostile.yaml");
-        Files.writeString(file, yaml);
-        Map<String, String> env = Map.of("MERCATO_TEST_KEY", KEY);
-        run = new ScenarioRunner(PolicyRegistry.builtIn(), dir.resolve("runs"), KernelListener.NONE, env::get)
-                .run(Mercato.load(file))
-                .folder();
+        String seller = "- {id: s1, menu: {Tacos: 9.50, Horchata: 3.00}, rating: 4.5}";
+        String yaml = LlmMarket.yaml(model.url("/v1").toString(), "");
+        assertThat(yaml).contains(seller);
+        String hostileSeller =
+                seller.substring(0, seller.length() - 1) + ", description: '" + HOSTILE.replace("'", "''") + "'}";
+        yaml = yaml.replace(seller, hostileSeller);
+        run = LlmMarket.run(dir, LlmMarket.load(dir, yaml)).folder();
         explorer = Explorer.start(run, ExplorerSettings.loopback(0));
         browser = Browser.open();
     }
@@ -195,6 +164,9 @@ class LlmRunInBrowserTest {
         }
         browser.script("document.querySelector('#thread .step-message').scrollIntoView();");
         browser.screenshot("xss");
+        assertThat(browser.consoleErrors())
+                .as("script errors or refused policy directives")
+                .isEmpty();
     }
 
     /** No script ran, and nothing from the run became an element: no img, script, frame or javascript: link. */

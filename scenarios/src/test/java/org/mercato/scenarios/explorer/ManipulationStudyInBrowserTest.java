@@ -120,6 +120,7 @@ class ManipulationStudyInBrowserTest {
         assertThat(browser.find(By.cssSelector("#thread .step-search .time")).getText())
                 .matches("\\d+\\.\\d{3} s");
         browser.screenshot("customer-thread");
+        assertThat(browser.consoleErrors()).isEmpty();
     }
 
     @Test
@@ -174,7 +175,12 @@ class ManipulationStudyInBrowserTest {
     void slashFocusesSearchJMovesEnterOpensAndEscapeGoesBackToTheRow() {
         browser.get(url("/#/customers"));
         browser.settled();
-        browser.find(By.cssSelector("#customers tbody tr"));
+        assertThat(browser.find(By.id("total")).getText()).isEqualTo("Customers 1–50 of 60");
+        browser.find(By.id("next")).click();
+        browser.until(d -> browser.find(By.id("total")).getText().equals("Customers 51–60 of 60"));
+        assertThat(browser.hash()).isEqualTo("#/customers?offset=50");
+        browser.find(By.id("prev")).click();
+        browser.until(d -> browser.find(By.id("total")).getText().equals("Customers 1–50 of 60"));
         Actions keys = new Actions(browser.driver());
 
         keys.sendKeys("/").perform();
@@ -203,5 +209,6 @@ class ManipulationStudyInBrowserTest {
         assertThat(browser.hash()).contains("q=customer_000");
         browser.until(
                 d -> "customer_0002".equals(browser.script("return document.activeElement.getAttribute('data-id');")));
+        assertThat(browser.consoleErrors()).isEmpty();
     }
 }
