@@ -1,80 +1,55 @@
 package org.mercato.explorer;
 
-import java.util.ArrayList;
-import java.util.List;
-
 /**
- * The filters of {@code /api/customers} as a SQL condition on {@link CustomerTable} with its
- * arguments. {@code paidTactic}: a tactic's name, {@code any} (some tactic), {@code none} or
- * {@code control} (a service without one; both need a payment). {@code paidTag}: a badge as in
- * {@code impressions.tags}, or {@code (none)} for a paid service shown without badges.
+ * The filters of {@code /api/customers} as conditions on {@link CustomerTable}. {@code paidTactic}:
+ * a tactic's name, {@code any} (some tactic), {@code none} or {@code control} (paid a service
+ * without one). {@code paidTag}: a badge as in {@code impressions.tags}, or {@code (none)} for a
+ * paid service shown without badges. {@code q}: an id prefix or a substring of name or request.
  */
-record CustomerFilter(String where, List<Object> args) {
+final class CustomerFilter {
     static final String NO_TAG = "(none)";
 
-    static CustomerFilter of(Request request) {
-        List<String> conditions = new ArrayList<>();
-        List<Object> args = new ArrayList<>();
-        Boolean served = request.boolParam("served");
-        if (served != null) {
-            conditions.add("served = ?");
-            args.add(served);
-        }
-        equal(request, "paidService", "paid_service", conditions, args);
-        String tactic = request.param("paidTactic");
-        if (tactic != null) {
-            switch (tactic) {
-                case "any" -> conditions.add("paid_tactic IS NOT NULL");
-                case "none", "control" -> conditions.add("paid_service IS NOT NULL AND paid_tactic IS NULL");
-                default -> {
-                    conditions.add("paid_tactic = ?");
-                    args.add(tactic);
-                }
-            }
-        }
+    private CustomerFilter() {}
+
+    static Conditions of(Request request) {
+        Conditions where = new Conditions();
+        bool(request, "served", "served", where);
+        text(request, "paidService", "paid_service", where);
+        where.tactic(request.param("paidTactic"), "paid_tactic", "paid_service IS NOT NULL");
         String tag = request.param("paidTag");
-        if (tag != null) {
-            if (tag.equals(NO_TAG)) {
-                conditions.add("paid_rank IS NOT NULL AND paid_tags = '[]'");
-            } else {
-                conditions.add("list_contains(from_json(paid_tags, '[\"VARCHAR\"]'), ?)");
-                args.add(tag);
-            }
+        if (NO_TAG.equals(tag)) {
+            where.add("paid_rank IS NOT NULL AND paid_tags = '[]'");
+        } else if (tag != null) {
+            where.add("list_contains(from_json(paid_tags, '[\"VARCHAR\"]'), ?)", tag);
         }
-        whole(request, "paidRank", "paid_rank", conditions, args);
-        whole(request, "paidRow", "paid_row", conditions, args);
-        whole(request, "paidColumn", "paid_column", conditions, args);
-        whole(request, "paidPosition", "paid_position", conditions, args);
-        Boolean first = request.boolParam("paidFirst");
-        if (first != null) {
-            conditions.add("paid_first = ?");
-            args.add(first);
-        }
-        equal(request, "done", "done_reason", conditions, args);
-        whole(request, "group", "\"group\"", conditions, args);
-        String q = request.param("q");
-        if (q != null) {
-            conditions.add(
-                    "(starts_with(id, ?) OR contains(lower(name), lower(?)) OR contains(lower(request), lower(?)))");
-            args.add(q);
-            args.add(q);
-            args.add(q);
-        }
-        return new CustomerFilter(conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions), args);
+        whole(request, "paidRank", "paid_rank", where);
+        whole(request, "paidRow", "paid_row", where);
+        whole(request, "paidColumn", "paid_column", where);
+        whole(request, "paidPosition", "paid_position", where);
+        bool(request, "paidFirst", "paid_first", where);
+        text(request, "done", "done_reason", where);
+        whole(request, "group", "\"group\"", where);
+        where.search(request.param("q"), "name", "request");
+        return where;
     }
 
-    private static void equal(Request request, String name, String column, List<String> conditions, List<Object> args) {
+    private static void text(Request request, String name, String column, Conditions where) {
         String value = request.param(name);
         if (value != null) {
-            conditions.add(column + " = ?");
-            args.add(value);
+            where.add(column + " = ?", value);
         }
     }
 
-    private static void whole(Request request, String name, String column, List<String> conditions, List<Object> args) {
+    private static void bool(Request request, String name, String column, Conditions where) {
+        Boolean value = request.boolParam(name);
+        if (value != null) {
+            where.add(column + " = ?", value);
+        }
+    }
+
+    private static void whole(Request request, String name, String column, Conditions where) {
         if (request.param(name) != null) {
-            conditions.add(column + " = ?");
-            args.add(request.intParam(name, 0, Integer.MIN_VALUE, Integer.MAX_VALUE));
+            where.add(column + " = ?", request.intParam(name, 0, Integer.MIN_VALUE, Integer.MAX_VALUE));
         }
     }
 }

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code GET /api/customers/{id}}: a customer as the catalog describes it and its thread, every
@@ -33,11 +34,7 @@ final class CustomerThread {
         for (Map<String, Object> m : db.rows(
                 "SELECT seq, t, \"from\", \"to\", text, items FROM r.messages WHERE \"from\" = ? OR \"to\" = ?",
                 List.of(id, id))) {
-            Map<String, Object> item = item(m, "message");
-            item.put("from", m.get("from"));
-            item.put("to", m.get("to"));
-            item.put("text", m.get("text"));
-            item.put("items", JsonText.parse(m.get("items")));
+            Map<String, Object> item = event(m, "message", Set.of("items"));
             thread.add(item);
         }
         for (Map<String, Object> p : db.rows(
@@ -47,18 +44,12 @@ final class CustomerThread {
         }
         for (Map<String, Object> p :
                 db.rows("SELECT seq, t, proposal, service, amount FROM r.payments WHERE customer = ?", List.of(id))) {
-            Map<String, Object> item = item(p, "payment");
-            item.put("proposal", p.get("proposal"));
-            item.put("service", p.get("service"));
-            item.put("amount", p.get("amount"));
+            Map<String, Object> item = event(p, "payment", Set.of());
             thread.add(item);
         }
         for (Map<String, Object> r :
                 db.rows("SELECT seq, t, action, ref, reason FROM r.rejections WHERE agent = ?", List.of(id))) {
-            Map<String, Object> item = item(r, "rejected");
-            item.put("action", r.get("action"));
-            item.put("ref", r.get("ref"));
-            item.put("reason", r.get("reason"));
+            Map<String, Object> item = event(r, "rejected", Set.of());
             thread.add(item);
         }
         for (Map<String, Object> e : db.rows(BODY_EVENTS, List.of(id))) {
@@ -73,18 +64,8 @@ final class CustomerThread {
     }
 
     private static Map<String, Object> customer(Map<String, Object> row, RunData run, String id) throws SQLException {
-        Map<String, Object> customer = new LinkedHashMap<>();
-        customer.put("id", row.get("id"));
-        customer.put("name", row.get("name"));
-        customer.put("request", row.get("request"));
-        customer.put("persona", row.get("persona"));
-        customer.put("group", row.get("group"));
-        customer.put("policy", row.get("policy"));
-        customer.put("items", JsonText.parse(row.get("items")));
-        customer.put("referencePrices", JsonText.parse(row.get("reference_prices")));
-        customer.put("amenities", JsonText.parse(row.get("amenities")));
-        customer.put("budget", row.get("budget"));
-        customer.put("timeCostPerHour", row.get("time_cost_per_hour"));
+        Map<String, Object> customer =
+                Rows.camel(row, Set.of("items", "reference_prices", "amenities"), Set.of("t", "seq"));
         List<Map<String, Object>> summary =
                 run.database().rows("SELECT * FROM " + CustomerTable.NAME + " WHERE id = ?", List.of(id));
         if (!summary.isEmpty()) {
@@ -110,27 +91,14 @@ final class CustomerThread {
                         + " FROM r.impressions i LEFT JOIN r.services s ON s.id = i.service"
                         + " WHERE i.agent = ? ORDER BY i.search, i.rank",
                 List.of(id))) {
-            Map<String, Object> listing = new LinkedHashMap<>();
-            listing.put("service", i.get("service"));
-            listing.put("name", i.get("name"));
-            listing.put("rank", i.get("rank"));
-            listing.put("row", i.get("row"));
-            listing.put("column", i.get("column"));
-            listing.put("tags", JsonText.parse(i.get("tags")));
-            listing.put("price", i.get("price"));
-            listing.put("priceFactor", i.get("price_factor"));
-            listing.put("rating", i.get("rating"));
-            listing.put("reviews", i.get("reviews"));
-            listing.put("tactic", i.get("tactic"));
+            Map<String, Object> listing = Rows.camel(i, Set.of("tags"), Set.of("search"));
             pages.computeIfAbsent(((Number) i.get("search")).longValue(), k -> new ArrayList<>())
                     .add(listing);
         }
         Map<String, Map<String, Object>> names = serviceNames(db);
         for (Map<String, Object> s : searches) {
             Map<String, Object> item = item(s, "search");
-            item.put("query", s.get("query"));
-            item.put("page", s.get("page"));
-            item.put("pages", s.get("pages"));
+            item.putAll(Rows.camel(s, Set.of(), Set.of("seq", "t", "results")));
             List<Map<String, Object>> listings = pages.get(((Number) s.get("seq")).longValue());
             item.put("listings", listings != null ? listings : ranked(s.get("results"), names));
             thread.add(item);
@@ -167,12 +135,13 @@ final class CustomerThread {
     }
 
     static Map<String, Object> proposal(Map<String, Object> p) {
-        Map<String, Object> item = item(p, "proposal");
-        item.put("id", p.get("id"));
-        item.put("service", p.get("service"));
-        item.put("lines", JsonText.parse(p.get("lines")));
-        item.put("total", p.get("total"));
-        item.put("validUntil", p.get("valid_until"));
+        return event(p, "proposal", Set.of("lines"));
+    }
+
+    /** A typed table's row as a thread item: {@code seq, t, kind}, then its other columns by camel-case name. */
+    static Map<String, Object> event(Map<String, Object> row, String kind, Set<String> json) {
+        Map<String, Object> item = item(row, kind);
+        item.putAll(Rows.camel(row, json, Set.of("seq", "t")));
         return item;
     }
 

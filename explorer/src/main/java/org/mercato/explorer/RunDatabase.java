@@ -26,27 +26,24 @@ final class RunDatabase implements AutoCloseable {
     }
 
     static RunDatabase open(Path results) {
-        try {
-            Connection connection = DriverManager.getConnection("jdbc:duckdb:");
-            try (Statement sql = connection.createStatement()) {
-                sql.execute("ATTACH " + literal(results.toString()) + " AS r (READ_ONLY)");
-            } catch (SQLException e) {
-                connection.close();
-                throw e;
-            }
-            return new RunDatabase(connection);
-        } catch (SQLException e) {
-            throw new ExplorerException(results + ": cannot open the run's tables (" + firstLine(e) + ")", e);
-        }
+        return connect(
+                List.of("ATTACH " + literal(results.toString()) + " AS r (READ_ONLY)"),
+                results + ": cannot open the run's tables");
     }
 
     /** A run folder without results.duckdb: its tables rebuilt in memory from {@code events.jsonl} ({@link EventLogTables}). */
     static RunDatabase fromEventLog(Path events) {
+        List<String> statements = new ArrayList<>(List.of("ATTACH ':memory:' AS r"));
+        statements.addAll(EventLogTables.statements(events));
+        return connect(statements, events + ": cannot read the event log");
+    }
+
+    /** A new in-memory database after {@code statements}, or an {@link ExplorerException} starting with {@code failure}. */
+    private static RunDatabase connect(List<String> statements, String failure) {
         try {
             Connection connection = DriverManager.getConnection("jdbc:duckdb:");
             try (Statement sql = connection.createStatement()) {
-                sql.execute("ATTACH ':memory:' AS r");
-                for (String statement : EventLogTables.statements(events)) {
+                for (String statement : statements) {
                     sql.execute(statement);
                 }
             } catch (SQLException e) {
@@ -55,7 +52,7 @@ final class RunDatabase implements AutoCloseable {
             }
             return new RunDatabase(connection);
         } catch (SQLException e) {
-            throw new ExplorerException(events + ": cannot read the event log (" + firstLine(e) + ")", e);
+            throw new ExplorerException(failure + " (" + firstLine(e) + ")", e);
         }
     }
 

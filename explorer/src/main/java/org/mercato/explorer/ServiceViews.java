@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code GET /api/services} (a page of the sellers, with sales and revenue) and {@code GET
@@ -17,45 +18,15 @@ final class ServiceViews {
     private ServiceViews() {}
 
     static Map<String, Object> page(RunData run, Request request) throws SQLException {
-        List<String> conditions = new ArrayList<>();
-        List<Object> args = new ArrayList<>();
-        String tactic = request.param("tactic");
-        if (tactic != null) {
-            switch (tactic) {
-                case "any" -> conditions.add("tactic IS NOT NULL");
-                case "none", "control" -> conditions.add("tactic IS NULL");
-                default -> {
-                    conditions.add("tactic = ?");
-                    args.add(tactic);
-                }
-            }
-        }
-        String q = request.param("q");
-        if (q != null) {
-            conditions.add(
-                    "(starts_with(id, ?) OR contains(lower(name), lower(?)) OR contains(lower(description), lower(?)))");
-            args.add(q);
-            args.add(q);
-            args.add(q);
-        }
-        String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
-        int offset = request.intParam("offset", 0, 0, Integer.MAX_VALUE);
-        int limit = request.intParam("limit", CustomerList.DEFAULT_LIMIT, 1, CustomerList.MAX_LIMIT);
-        RunDatabase db = run.database();
-        long total = db.count("SELECT count(*) FROM " + ServiceTable.NAME + where, args);
-        List<Object> paged = new ArrayList<>(args);
-        paged.add(limit);
-        paged.add(offset);
-        List<Map<String, Object>> rows = db.rows(
-                "SELECT id, name, \"group\", policy, tactic, sales, revenue, turns FROM " + ServiceTable.NAME + where
-                        + " ORDER BY id LIMIT ? OFFSET ?",
-                paged);
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("total", total);
-        out.put("offset", offset);
-        out.put("limit", limit);
-        out.put("rows", rows);
-        return out;
+        Conditions where = new Conditions();
+        where.tactic(request.param("tactic"), "tactic", null);
+        where.search(request.param("q"), "name", "description");
+        return where.page(
+                run.database(),
+                ServiceTable.NAME,
+                "id, name, \"group\", policy, tactic, sales, revenue, turns",
+                request,
+                row -> row);
     }
 
     static Map<String, Object> detail(RunData run, String id) throws SQLException {
@@ -67,9 +38,7 @@ final class ServiceViews {
         if (found.isEmpty()) {
             throw HttpError.notFound("no such service: " + Excerpts.of(id));
         }
-        Map<String, Object> service = new LinkedHashMap<>(found.get(0));
-        service.put("menu", JsonText.parse(service.get("menu")));
-        service.put("amenities", JsonText.parse(service.get("amenities")));
+        Map<String, Object> service = Rows.camel(found.get(0), Set.of("menu", "amenities"));
         db.rows("SELECT sales, revenue, turns FROM " + ServiceTable.NAME + " WHERE id = ?", List.of(id))
                 .forEach(service::putAll);
         Map<String, Object> out = new LinkedHashMap<>();
@@ -90,9 +59,7 @@ final class ServiceViews {
                 "SELECT seq, t, id, service, customer, lines, total, valid_until FROM r.proposals WHERE service = ?"
                         + " ORDER BY seq LIMIT ?",
                 List.of(id, DETAIL_ROWS + 1))) {
-            Map<String, Object> item = CustomerThread.proposal(p);
-            item.put("customer", p.get("customer"));
-            proposals.add(item);
+            proposals.add(CustomerThread.proposal(p));
         }
         putCapped(out, "proposals", proposals);
         putCapped(
