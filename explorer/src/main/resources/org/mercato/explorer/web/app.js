@@ -39,6 +39,7 @@
     route: null,
     inApp: 0, // hash changes since the page loaded: Escape goes back only through these
     goingBack: false,
+    focusSearch: false, // '/' pressed where there is no search box: focus the customers' one
     lastOpened: new Map(), // list route -> id of the row opened from it
     token: 0, // the render in progress; older ones drop their results
   };
@@ -256,6 +257,13 @@
   }
 
   function focusAfterRender() {
+    const search = document.getElementById('search');
+    if (state.focusSearch && search) {
+      state.focusSearch = false;
+      search.focus();
+      return;
+    }
+    state.focusSearch = false;
     const opened = state.lastOpened.get(location.hash);
     const row = opened ? view().querySelector('[data-id="' + CSS.escape(opened) + '"]') : null;
     if (row) {
@@ -977,8 +985,9 @@
         e.preventDefault();
         search.focus();
         search.select();
-      } else if ((state.route.parts[0] || '') !== 'services') {
+      } else {
         e.preventDefault();
+        state.focusSearch = true;
         go(route('/customers'));
       }
     } else if (e.key === 'j' || e.key === 'ArrowDown' && e.target.closest && e.target.closest('tr[data-href]')) {
