@@ -23,7 +23,8 @@ import org.mercato.sim.events.ServiceEvent;
  * share.
  */
 public final class ManipulationFold implements EventSink {
-    static final String CONTROL = "control";
+    /** The tactic of services that use none. */
+    public static final String CONTROL = "control";
 
     private final Map<String, String> tactics = new LinkedHashMap<>();
     private final Map<String, long[]> byService = new TreeMap<>();

@@ -1,6 +1,8 @@
 package org.mercato.metrics.output;
 
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -28,6 +30,12 @@ import org.mercato.metrics.strategyauction.StrategyAuctionMetrics;
  */
 public final class HtmlReport {
     private static final int TIMELINE_BUCKETS = 60;
+
+    /** Says where the bars' links lead: they are hash routes of the explorer that serves this file. */
+    static final String EXPLORE_NOTE =
+            "<p class=\"note\" id=\"explore\">Open with <code>mercato ui &lt;folder&gt;</code>"
+                    + " to see the customers behind each bar: there the bars of the charts by arrival order,"
+                    + " position, grid cell, badge and tactic link to them (the links lead nowhere when this file is opened on its own).</p>";
 
     private HtmlReport() {}
 
@@ -98,6 +106,7 @@ public final class HtmlReport {
         }
         headlines(html, page.headlines());
         atAGlance(html, m);
+        html.append(EXPLORE_NOTE);
         welfare(html, m);
         if (ads != null) {
             ads(html, ads);
@@ -153,6 +162,7 @@ public final class HtmlReport {
                 + ".condition th,.condition td{text-align:left;vertical-align:top}.condition th{white-space:nowrap}.hash{font-size:.8em}"
                 + ".failed{border:2px solid #b00020;background:#fdecee;color:#600;padding:.5em 1em;margin:1em 0}"
                 + ".failed strong{font-size:1.15em}"
+                + "svg a.bar-link:hover rect,svg a.bar-link:focus rect{opacity:.7}svg a.bar-link text.label{fill:#1a4d8f}"
                 + "</style></head><body><h1>"
                 + SvgChart.escape(title)
                 + "</h1>";
@@ -252,11 +262,20 @@ public final class HtmlReport {
         html.append("<h2>Manipulation: payments to services using a tactic</h2>");
         List<SvgChart.Bar> bars = new ArrayList<>();
         for (ManipulationFold.TacticShare t : m.byTactic()) {
+            boolean control = ManipulationFold.CONTROL.equals(t.tactic());
             if (t.serviceShare() != null) {
-                bars.add(SvgChart.Bar.of(t.tactic() + ": services", t.serviceShare(), SvgChart.GREY));
+                SvgChart.Bar bar = SvgChart.Bar.of(t.tactic() + ": services", t.serviceShare(), SvgChart.GREY);
+                bars.add(
+                        control
+                                ? bar
+                                : bar.linkedTo(
+                                        explorer("services", "tactic", t.tactic()),
+                                        "the sellers using " + t.tactic() + " (mercato ui)"));
             }
             if (t.paymentShare() != null) {
-                bars.add(SvgChart.Bar.of(t.tactic() + ": payments", t.paymentShare()));
+                bars.add(SvgChart.Bar.of(t.tactic() + ": payments", t.paymentShare())
+                        .linkedTo(
+                                explorer("customers", "paidTactic", control ? "none" : t.tactic()), CUSTOMERS_BEHIND));
             }
         }
         html.append(SvgChart.bars(bars, "", new SvgChart.Axes("Share (0 to 1)", "tactic")));
@@ -382,7 +401,8 @@ public final class HtmlReport {
         List<SvgChart.Bar> bars = new ArrayList<>();
         for (FirstProposalFold.Position p : fp.byPosition()) {
             bars.add(new SvgChart.Bar(
-                    "arrival " + p.position() + " (n=" + p.customers() + ")", p.rate(), p.lower(), p.upper()));
+                            "arrival " + p.position() + " (n=" + p.customers() + ")", p.rate(), p.lower(), p.upper())
+                    .linkedTo(explorer("customers", "paidPosition", String.valueOf(p.position())), CUSTOMERS_BEHIND));
         }
         html.append(SvgChart.bars(
                 bars,
@@ -402,18 +422,21 @@ public final class HtmlReport {
         }
         long n = position.choices();
         html.append(SvgChart.bars(
-                cells("rank ", position.byRank(), n), "", new SvgChart.Axes(SHARE_OF_CHOICES, "rank on the page")));
+                cells("rank ", "paidRank", position.byRank(), n),
+                "",
+                new SvgChart.Axes(SHARE_OF_CHOICES, "rank on the page")));
         html.append(exposureNote(n));
         html.append("<h2>Choice share by grid cell</h2>");
         List<SvgChart.Bar> grid = new ArrayList<>();
-        grid.addAll(cells("row ", position.byRow(), n));
-        grid.addAll(cells("column ", position.byColumn(), n));
+        grid.addAll(cells("row ", "paidRow", position.byRow(), n));
+        grid.addAll(cells("column ", "paidColumn", position.byColumn(), n));
         html.append(SvgChart.bars(grid, "", new SvgChart.Axes(SHARE_OF_CHOICES, "row or column of the grid")));
         html.append(exposureNote(n));
         List<SvgChart.Bar> tags = new ArrayList<>();
         for (PositionFold.TagShare tag : position.byTag()) {
             if (tag.share() != null) {
-                tags.add(share(tag.tag(), tag.choices(), n, tag.impressions()));
+                tags.add(share(tag.tag(), tag.choices(), n, tag.impressions())
+                        .linkedTo(explorer("customers", "paidTag", tag.tag()), CUSTOMERS_BEHIND));
             }
         }
         html.append("<h2>Choice share by badge</h2>")
@@ -429,14 +452,23 @@ public final class HtmlReport {
                 + " all choices, and the impressions (times shown) behind the share.</p>";
     }
 
-    private static List<SvgChart.Bar> cells(String prefix, List<PositionFold.Cell> cells, long choices) {
+    /** A bar per cell; each links to the explorer's customers with {@code filter} at its value. */
+    private static List<SvgChart.Bar> cells(String prefix, String filter, List<PositionFold.Cell> cells, long choices) {
         List<SvgChart.Bar> bars = new ArrayList<>();
         for (PositionFold.Cell cell : cells) {
             if (cell.share() != null) {
-                bars.add(share(prefix + cell.value(), cell.choices(), choices, cell.impressions()));
+                bars.add(share(prefix + cell.value(), cell.choices(), choices, cell.impressions())
+                        .linkedTo(explorer("customers", filter, String.valueOf(cell.value())), CUSTOMERS_BEHIND));
             }
         }
         return bars;
+    }
+
+    private static final String CUSTOMERS_BEHIND = "the customers behind this bar (mercato ui)";
+
+    /** A link to the explorer's list of customers or sellers with one filter, as {@code mercato ui} serves it. */
+    static String explorer(String list, String filter, String value) {
+        return "/#/" + list + "?" + filter + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     /** A share of choices with its exposure in the label and its Wilson 95% interval. */

@@ -35,9 +35,22 @@ public final class SvgChart {
 
     /**
      * One bar: its label, value, an optional interval (null for none), colour (null: blue, red
-     * below 0) and an optional marker (a value drawn as an orange diamond, e.g. a planted one).
+     * below 0), an optional marker (a value drawn as an orange diamond, e.g. a planted one) and an
+     * optional link (null: none) that the bar and its label open, with {@code linkTitle} as its tooltip.
      */
-    public record Bar(String label, double value, Double lower, Double upper, String colour, Double marker) {
+    public record Bar(
+            String label,
+            double value,
+            Double lower,
+            Double upper,
+            String colour,
+            Double marker,
+            String link,
+            String linkTitle) {
+        public Bar(String label, double value, Double lower, Double upper, String colour, Double marker) {
+            this(label, value, lower, upper, colour, marker, null, null);
+        }
+
         public Bar(String label, double value, Double lower, Double upper, String colour) {
             this(label, value, lower, upper, colour, null);
         }
@@ -52,6 +65,11 @@ public final class SvgChart {
 
         public static Bar of(String label, double value, String colour) {
             return new Bar(label, value, null, null, colour);
+        }
+
+        /** This bar opening {@code href} (null: no link), with {@code title} as the link's tooltip. */
+        public Bar linkedTo(String href, String title) {
+            return new Bar(label, value, lower, upper, colour, marker, href, title);
         }
     }
 
@@ -114,6 +132,12 @@ public final class SvgChart {
             Bar bar = bars.get(i);
             double y = top + i * ROW + 4;
             double x = scale.at(bar.value());
+            if (bar.link() != null) {
+                svg.append("<a href=\"").append(escape(bar.link())).append("\" class=\"bar-link\">");
+                if (bar.linkTitle() != null) {
+                    svg.append("<title>").append(escape(bar.linkTitle())).append("</title>");
+                }
+            }
             svg.append(label(left - 8, y + 14, "end", bar.label()));
             svg.append(String.format(
                     Locale.ROOT,
@@ -149,6 +173,9 @@ public final class SvgChart {
                     y + 14,
                     number(bar.value()),
                     escape(unit)));
+            if (bar.link() != null) {
+                svg.append("</a>");
+            }
         }
         xAxis(svg, scale, ticks, plotBottom, axes.x());
         return svg.append("</svg>").toString();

@@ -13,7 +13,7 @@ import org.mercato.scenarios.run.ScenarioRunner;
 import org.mercato.sim.kernel.KernelListener;
 
 /** A 3 × 3 taco market of LLM agents pointed at a loopback scripted model. */
-final class LlmMarket {
+public final class LlmMarket {
     static final String KEY = "sk-test-SECRET-0123456789";
 
     private LlmMarket() {}
@@ -24,7 +24,7 @@ final class LlmMarket {
     }
 
     /** The scenario YAML for a model at {@code baseUrl}. */
-    static String yaml(String baseUrl, String llmExtra) {
+    public static String yaml(String baseUrl, String llmExtra) {
         String llm = "{baseUrl: '" + baseUrl + "', model: scripted, apiKeyEnv: MERCATO_TEST_KEY,"
                 + (llmExtra.contains("timeout:") ? "" : " timeout: 5s,") + " backoff: 1ms"
                 + (llmExtra.isEmpty() ? "" : ", " + llmExtra) + "}";
@@ -55,13 +55,13 @@ final class LlmMarket {
                 """.formatted(llm, llm);
     }
 
-    static Scenario load(Path dir, String yaml) throws IOException {
+    public static Scenario load(Path dir, String yaml) throws IOException {
         Path file = Files.createTempFile(dir, "scenario", ".yaml");
         Files.writeString(file, yaml);
         return Mercato.load(file);
     }
 
-    static RunResult run(Path dir, Scenario scenario) throws IOException {
+    public static RunResult run(Path dir, Scenario scenario) throws IOException {
         Map<String, String> env = Map.of("MERCATO_TEST_KEY", KEY);
         return new ScenarioRunner(PolicyRegistry.builtIn(), dir.resolve("runs"), KernelListener.NONE, env::get)
                 .run(scenario);

@@ -24,7 +24,7 @@ import okhttp3.mockwebserver.RecordedRequest;
  * service proposes the wanted items it has at its menu prices, or replies that it has none. A hook
  * may answer a request differently (errors, delays, bad tool calls) by returning a response.
  */
-final class ScriptedModel extends Dispatcher {
+public final class ScriptedModel extends Dispatcher {
     static final ObjectMapper JSON = new ObjectMapper();
 
     final AtomicInteger requests = new AtomicInteger();
@@ -53,7 +53,7 @@ final class ScriptedModel extends Dispatcher {
         return response;
     }
 
-    static MockResponse answer(JsonNode request) {
+    public static MockResponse answer(JsonNode request) {
         String system = request.path("messages").get(0).path("content").asText();
         String last = lastUser(request);
         int id = request.path("messages").size();

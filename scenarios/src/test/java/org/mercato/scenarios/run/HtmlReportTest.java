@@ -76,6 +76,54 @@ class HtmlReportTest {
         assertThat(interval.lower()).isLessThan(interval.upper());
     }
 
+    @Test
+    void theBarsOfPositionBadgeTacticAndFirstArrivalLinkToTheExplorersCustomersBehindThem(@TempDir Path runs)
+            throws Exception {
+        RunResult result = runGrid(
+                runs,
+                "agents.services[1]={policy: posted-price, count: 6, params: {tactic: authority},"
+                        + " thinkTime: {min: 50ms, max: 2s}}");
+        String html = Files.readString(result.folder().resolve("report.html"));
+
+        var position = result.summary().market().position();
+        for (var rank : position.byRank()) {
+            if (rank.share() != null) {
+                assertThat(html).contains("<a href=\"/#/customers?paidRank=" + rank.value() + "\" class=\"bar-link\">");
+            }
+        }
+        for (var row : position.byRow()) {
+            if (row.share() != null) {
+                assertThat(html).contains("href=\"/#/customers?paidRow=" + row.value() + "\"");
+            }
+        }
+        for (var arrival : result.summary().market().firstProposal().byPosition()) {
+            assertThat(html).contains("href=\"/#/customers?paidPosition=" + arrival.position() + "\"");
+        }
+        for (var tag : position.byTag()) {
+            if (tag.share() != null) {
+                assertThat(html)
+                        .contains("href=\"/#/customers?paidTag="
+                                + java.net.URLEncoder.encode(tag.tag(), java.nio.charset.StandardCharsets.UTF_8)
+                                + "\"");
+            }
+        }
+        assertThat(position.byTag()).anyMatch(t -> t.share() != null && !t.tag().equals("(none)"));
+        assertThat(html).contains("href=\"/#/customers?paidTag=%28none%29\"");
+        assertThat(html)
+                .contains(
+                        "href=\"/#/customers?paidTactic=authority\"",
+                        "href=\"/#/services?tactic=authority\"",
+                        "href=\"/#/customers?paidTactic=none\"",
+                        "Open with <code>mercato ui &lt;folder&gt;</code> to see the customers behind each bar")
+                .doesNotContain("href=\"/#/services?tactic=control\"");
+        // each link wraps one bar: its label, its rect and its value
+        assertThat(count(html, "<a href=")).isEqualTo(count(html, "</a>"));
+        String firstLink = html.substring(html.indexOf("<a href=\"/#/customers?paidRank=1\""));
+        firstLink = firstLink.substring(0, firstLink.indexOf("</a>"));
+        assertThat(count(firstLink, "<rect")).isEqualTo(1);
+        assertThat(firstLink).contains("rank 1 (", "class=\"value\"");
+    }
+
     /** quickstart on 8-listing grids with every field shown, no tables. */
     private static RunResult runGrid(Path runs, String... more) throws java.io.IOException {
         List<String> sets = new java.util.ArrayList<>(List.of(more));

@@ -1,0 +1,154 @@
+package org.mercato.scenarios.explorer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Function;
+import java.util.logging.Level;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The system's headless Chromium ({@code /usr/bin/chromium}) driven through Debian's chromedriver
+ * ({@code /usr/bin/chromedriver}, package {@code chromium-driver}) with Selenium; both paths are set
+ * so Selenium Manager never looks for (or downloads) a browser or a driver. One per test class, at a
+ * laptop's 1366 × 768; screenshots go to {@code target/explorer-screenshots/}.
+ */
+final class Browser implements AutoCloseable {
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final Path SCREENSHOTS = Path.of("target", "explorer-screenshots");
+
+    /** Selenium's own logger, held so its level stays: no warning that it has no CDP module for this Chromium (none is used). */
+    private static final java.util.logging.Logger SELENIUM = java.util.logging.Logger.getLogger("org.openqa.selenium");
+
+    private final ChromeDriver driver;
+
+    private Browser(ChromeDriver driver) {
+        this.driver = driver;
+    }
+
+    /** Skips the calling test class (JUnit assumption) unless both Chromium and chromedriver are installed. */
+    static void assumeInstalled() {
+        Assumptions.assumeTrue(
+                Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "Chromium and chromedriver are not both installed (" + CHROMIUM + ", " + CHROMEDRIVER
+                        + "; Debian: apt-get install chromium chromium-driver): skipping the explorer's browser tests");
+    }
+
+    static Browser open() {
+        SELENIUM.setLevel(Level.SEVERE);
+        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-dev-shm-usage",
+                "--disable-gpu",
+                "--window-size=1366,768",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-extensions",
+                "--lang=en-US");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
+        return new Browser(new ChromeDriver(service, options));
+    }
+
+    WebDriver driver() {
+        return driver;
+    }
+
+    void get(String url) {
+        driver.get(url);
+    }
+
+    /** The first element matching {@code by} once it is there (10 s at most). */
+    WebElement find(By by) {
+        return waiting().until(ExpectedConditions.presenceOfElementLocated(by));
+    }
+
+    List<WebElement> all(By by) {
+        return driver.findElements(by);
+    }
+
+    /** Waits (10 s at most) until {@code condition} holds and returns its value. */
+    <T> T until(Function<WebDriver, T> condition) {
+        return waiting().until(condition::apply);
+    }
+
+    /** Waits until the page has drawn a view (no "Loading…" left in it). */
+    void settled() {
+        until(d -> (Boolean)
+                script("return !!document.getElementById('view') && !document.querySelector('#view .loading');"));
+    }
+
+    Object script(String javascript, Object... arguments) {
+        return ((JavascriptExecutor) driver).executeScript(javascript, arguments);
+    }
+
+    /**
+     * The errors the page's console has logged since the last call: script errors, refused
+     * Content-Security-Policy directives, failed requests.
+     */
+    List<String> consoleErrors() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+                .map(LogEntry::getMessage)
+                // report.html has no icon: the browser asks for /favicon.ico, which the explorer does not serve
+                .filter(message -> !message.contains("/favicon.ico"))
+                .toList();
+    }
+
+    String text() {
+        return driver.findElement(By.tagName("body")).getText();
+    }
+
+    String hash() {
+        return (String) script("return location.hash;");
+    }
+
+    /** Saves what the window shows as {@code target/explorer-screenshots/<name>.png}. */
+    Path screenshot(String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Path png = SCREENSHOTS.resolve(name + ".png");
+            Files.write(png, driver.getScreenshotAs(OutputType.BYTES));
+            return png;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private WebDriverWait waiting() {
+        return new WebDriverWait(driver, Duration.ofSeconds(10), Duration.ofMillis(50));
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}
