@@ -2,6 +2,9 @@ package org.mercato.explorer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -34,8 +37,7 @@ final class RunFiles {
         if (lower.contains("%2e") || lower.contains("%2f") || lower.contains("%5c") || lower.contains("%00")) {
             throw notFound();
         }
-        String relative =
-                java.net.URLDecoder.decode(encoded.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+        String relative = URLDecoder.decode(encoded.replace("+", "%2B"), StandardCharsets.UTF_8);
         Path file = folder.file(relative).orElseThrow(RunFiles::notFound);
         String name = file.getFileName().toString();
         String extension = name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
@@ -43,10 +45,32 @@ final class RunFiles {
         String csp =
                 name.equals("report.html") || name.equals("sweep-report.html") ? Response.REPORT_CSP : Response.CSP;
         try {
-            return Response.bytes(type, Files.readAllBytes(file), csp);
+            byte[] body = Files.readAllBytes(file);
+            if (name.equals("report.html")) {
+                body = linkedToItsRun(body, folder.root().relativize(file.getParent()));
+            }
+            return Response.bytes(type, body, csp);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * A report's chart links name no run (the report does not know where it will be served); one
+     * of a kept run inside a sweep folder gets {@code run=<its folder>} added, so its bars open
+     * that run's customers.
+     */
+    static byte[] linkedToItsRun(byte[] report, Path run) {
+        if (run.toString().isEmpty()) {
+            return report;
+        }
+        String runParameter =
+                "run=" + URLEncoder.encode(run.toString().replace('\\', '/'), StandardCharsets.UTF_8) + "&amp;";
+        String html = new String(report, StandardCharsets.UTF_8);
+        for (String list : new String[] {"customers", "services"}) {
+            html = html.replace("href=\"/#/" + list + "?", "href=\"/#/" + list + "?" + runParameter);
+        }
+        return html.getBytes(StandardCharsets.UTF_8);
     }
 
     private static HttpError notFound() {
