@@ -13,24 +13,29 @@ import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
 import javax.tools.ToolProvider;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The {@code mercato} launcher's class-data sharing: it records an archive once per build, starts
- * with it, and never lets an archive it cannot use change a command's output or exit code. The
+ * The {@code mercato} launcher's class-data sharing (it records an archive once per build, starts
+ * with it, and never lets an archive it cannot use change a command's output or exit code) and its
+ * unpacking of DuckDB's native library beside the driver's jar, once. The
  * launcher runs in a checkout of its own whose "build" is a jar holding a stand-in {@code
  * MercatoCli} (it prints its arguments, and fails its training run when asked to): the real CLI's
  * quickstart run would take seconds per start and says nothing more about the script.
  */
-class LauncherClassDataSharingTest {
+class LauncherTest {
     private static final String STAND_IN = """
             package org.mercato.scenarios.cli;
 
@@ -138,6 +143,89 @@ class LauncherClassDataSharingTest {
         assertThat(root.resolve("scenarios/target/cds")).doesNotExist();
     }
 
+    @Test
+    void unpacksThisPlatformsDuckDbLibraryBesideTheJarOnceAndDropsTheLibrariesFromIt() throws Exception {
+        String platform = duckDbPlatform();
+        Assumptions.assumeTrue(platform != null, "no DuckDB library for this platform");
+        Assumptions.assumeTrue(onPath("zip") && onPath("unzip"), "zip and unzip are needed");
+        Path lib = root.resolve("scenarios/target/lib");
+        Path driver = lib.resolve("duckdb_jdbc-9.9.9.jar");
+        writeJar(
+                driver,
+                Map.of(
+                        "org/duckdb/DuckDBNative.class",
+                        "driver class",
+                        platform,
+                        "this platform's library",
+                        "libduckdb_java.so_windows_amd64",
+                        "another platform's library"));
+        assertThat(mercato(Map.of(), "list").exit()).isZero();
+        assertThat(archives()).hasSize(1);
+        FileTime unpacked = Files.getLastModifiedTime(driver);
+
+        Result second = mercato(Map.of(), "list");
+
+        assertThat(Files.readString(lib.resolve(platform))).isEqualTo("this platform's library");
+        assertThat(entries(driver)).containsExactly("org/duckdb/DuckDBNative.class");
+        assertThat(second).isEqualTo(new Result(0, "stand-in list\n", ""));
+        assertThat(Files.getLastModifiedTime(driver)).isEqualTo(unpacked);
+        assertThat(archives()).hasSize(1); // recorded after the jar changed, so still in use
+    }
+
+    @Test
+    void aDriverJarWithoutLibrariesIsLeftAsItIs() throws Exception {
+        Path driver = root.resolve("scenarios/target/lib/duckdb_jdbc-9.9.9.jar");
+        writeJar(driver, Map.of("org/duckdb/DuckDBNative.class", "driver class"));
+        byte[] before = Files.readAllBytes(driver);
+
+        Result result = mercato(Map.of(), "list");
+
+        assertThat(result.exit()).isZero();
+        assertThat(Files.readAllBytes(driver)).isEqualTo(before);
+        try (Stream<Path> files = Files.list(driver.getParent())) {
+            assertThat(files.map(f -> f.getFileName().toString()))
+                    .containsExactlyInAnyOrder("duckdb_jdbc-9.9.9.jar", "duckdb_jdbc-9.9.9.jar.native-unpacked");
+        }
+    }
+
+    private static String duckDbPlatform() {
+        String os = System.getProperty("os.name").toLowerCase(Locale.ROOT);
+        String arch = System.getProperty("os.arch");
+        if (os.startsWith("linux")) {
+            return arch.equals("amd64") || arch.equals("x86_64")
+                    ? "libduckdb_java.so_linux_amd64"
+                    : arch.equals("aarch64") ? "libduckdb_java.so_linux_arm64" : null;
+        }
+        return os.startsWith("mac") ? "libduckdb_java.so_osx_universal" : null;
+    }
+
+    private static boolean onPath(String program) {
+        return Stream.of(System.getenv("PATH").split(":")).anyMatch(dir -> Files.isExecutable(Path.of(dir, program)));
+    }
+
+    private static void writeJar(Path jar, Map<String, String> entries) throws IOException {
+        Map<String, byte[]> bytes = new TreeMap<>();
+        entries.forEach((name, text) -> bytes.put(name, text.getBytes(StandardCharsets.UTF_8)));
+        writeJarOf(jar, bytes);
+    }
+
+    private static void writeJarOf(Path jar, Map<String, byte[]> entries) throws IOException {
+        try (OutputStream file = Files.newOutputStream(jar);
+                JarOutputStream out = new JarOutputStream(file)) {
+            for (Map.Entry<String, byte[]> entry : new TreeMap<>(entries).entrySet()) {
+                out.putNextEntry(new JarEntry(entry.getKey()));
+                out.write(entry.getValue());
+                out.closeEntry();
+            }
+        }
+    }
+
+    private static List<String> entries(Path jar) throws IOException {
+        try (JarFile file = new JarFile(jar.toFile())) {
+            return file.stream().map(JarEntry::getName).toList();
+        }
+    }
+
     private List<Path> archives() throws IOException {
         Path folder = root.resolve("scenarios/target/cds");
         if (!Files.isDirectory(folder)) {
@@ -180,11 +268,6 @@ class LauncherClassDataSharingTest {
                 ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", classes.toString(), source.toString());
         assertThat(compiled).isZero();
         Path compiledClass = classes.resolve("org/mercato/scenarios/cli/MercatoCli.class");
-        try (OutputStream file = Files.newOutputStream(jar);
-                JarOutputStream out = new JarOutputStream(file)) {
-            out.putNextEntry(new JarEntry("org/mercato/scenarios/cli/MercatoCli.class"));
-            out.write(Files.readAllBytes(compiledClass));
-            out.closeEntry();
-        }
+        writeJarOf(jar, Map.of("org/mercato/scenarios/cli/MercatoCli.class", Files.readAllBytes(compiledClass)));
     }
 }
