@@ -27,6 +27,15 @@ final class EventTimes {
         try (InputStream in = Files.newInputStream(eventLog)) {
             for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
                 for (int i = 0; i < read; i++) {
+                    if (found) {
+                        // the rest of the line, byte by byte in a loop of its own: most of the log
+                        while (i < read && buffer[i] != '\n') {
+                            i++;
+                        }
+                        if (i == read) {
+                            break;
+                        }
+                    }
                     byte b = buffer[i];
                     if (b == '\n') {
                         if (matched == KEY.length) {
@@ -34,8 +43,6 @@ final class EventTimes {
                         }
                         matched = 0;
                         found = false;
-                    } else if (found) {
-                        continue;
                     } else if (matched == KEY.length) {
                         if (b >= '0' && b <= '9') {
                             value = value * 10 + (b - '0');
