@@ -22,7 +22,6 @@ final class PageServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService threads;
     private final Map<String, byte[]> pages = new ConcurrentHashMap<>();
-    private final Map<String, byte[]> fonts = new ConcurrentHashMap<>();
 
     private PageServer(HttpServer server, ExecutorService threads) {
         this.server = server;
@@ -70,10 +69,7 @@ final class PageServer implements AutoCloseable {
                 type = "text/html; charset=utf-8";
             } else if (path.startsWith(StorefrontFonts.PATH)) {
                 String name = path.substring(StorefrontFonts.PATH.length());
-                body = StorefrontFonts.NAMES.contains(name)
-                        ? fonts.computeIfAbsent(
-                                name, n -> StorefrontFonts.open(n).orElseThrow())
-                        : null;
+                body = StorefrontFonts.open(name).orElse(null);
                 type = StorefrontFonts.CONTENT_TYPE;
                 cache = "max-age=86400";
             }

@@ -92,9 +92,13 @@ class ChromiumRendererTest {
         }
         assertThat(tiles.get(4).get("top").asInt())
                 .isGreaterThan(tiles.get(0).get("top").asInt());
-        assertThat(renderer.evaluate(page, Viewport.DEFAULT, "document.fonts.check('16px \"DejaVu Sans\"')")
-                        .asBoolean())
-                .isTrue();
+        // both bundled faces were fetched from the renderer's server and loaded, not a system font
+        assertThat(renderer.evaluate(
+                                page,
+                                Viewport.DEFAULT,
+                                "[...document.fonts].map(f => f.family + ' ' + f.weight + ' ' + f.status).join(';')")
+                        .asText())
+                .isEqualTo("DejaVu Sans 400 loaded;DejaVu Sans 700 loaded");
     }
 
     @Test
