@@ -1,6 +1,7 @@
 package org.mercato.storefront;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
@@ -32,6 +33,25 @@ class ChromiumLifecycleTest {
         assertThat(running).noneMatch(ProcessHandle::isAlive);
         assertThat(ourChromiums()).isEmpty();
         assertThat(Files.exists(profile)).as("profile folder deleted").isFalse();
+    }
+
+    @Test
+    void aBrowserThatDiesIsReplacedOnTheNextScreenshot() throws Exception {
+        assumeTrue(ChromiumRenderer.available(), "no chromium");
+        StorefrontPage page = StorefrontHtml.render(Pages.grid2x4(), StorefrontStyle.CLEAN);
+        Viewport viewport = new Viewport(320, 240);
+        try (ChromiumRenderer renderer = ChromiumRenderer.start(ChromiumSettings.defaults())) {
+            byte[] before = renderer.screenshot(page, viewport);
+            for (ProcessHandle chromium : ourChromiums()) {
+                chromium.destroyForcibly();
+                chromium.onExit().get();
+            }
+
+            assertThatThrownBy(() -> renderer.screenshot(page, viewport))
+                    .isInstanceOf(RenderException.class)
+                    .hasMessageStartingWith("chromium exited while rendering: ");
+            assertThat(renderer.screenshot(page, viewport)).isEqualTo(before);
+        }
     }
 
     /** Chromium processes started by this JVM. */
