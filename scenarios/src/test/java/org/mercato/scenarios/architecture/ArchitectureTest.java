@@ -20,7 +20,9 @@ import org.junit.jupiter.api.Test;
  * gateway}, {@code metrics} &lt;- {@code scenarios} ({@code agents} and {@code gateway} know nothing
  * of {@code metrics}, nor it of them), and {@code marketplace-sim} &lt;- {@code embeddings} &lt;-
  * {@code scenarios} (the embedding model, known to no other module), and {@code explorer} &lt;- {@code
- * scenarios} (the run explorer reads files: it knows no other module, and only the CLI knows it). The same
+ * scenarios} (the run explorer reads files: it knows no other module, and only the CLI knows it), and
+ * {@code marketplace-sim} &lt;- {@code storefront} (rendered pages: it knows only the protocol types)
+ * &lt;- {@code scenarios}. The same
  * rules are shown to fail on small fixtures with a cycle and a backwards dependency.
  */
 class ArchitectureTest {
@@ -28,7 +30,7 @@ class ArchitectureTest {
     private static final String FIXTURE = "org.mercato.scenarios.architecture.fixture";
 
     private static final Pattern MODULE_JAR = Pattern.compile(
-            "/(marketplace-sim|embeddings|agents|mercato-gateway|metrics|explorer|scenarios)-[^/]*\\.jar!");
+            "/(marketplace-sim|storefront|embeddings|agents|mercato-gateway|metrics|explorer|scenarios)-[^/]*\\.jar!");
 
     private static JavaClasses main;
 
@@ -57,6 +59,8 @@ class ArchitectureTest {
                 .consideringOnlyDependenciesInAnyPackage(root + "..")
                 .layer("marketplace-sim")
                 .definedBy(root + ".sim..")
+                .layer("storefront")
+                .definedBy(root + ".storefront..")
                 .layer("embeddings")
                 .definedBy(root + ".embeddings..")
                 .layer("agents")
@@ -71,6 +75,10 @@ class ArchitectureTest {
                 .definedBy(root + ".scenarios..")
                 .whereLayer("scenarios")
                 .mayNotBeAccessedByAnyLayer()
+                .whereLayer("storefront")
+                .mayOnlyBeAccessedByLayers("scenarios")
+                .whereLayer("storefront")
+                .mayOnlyAccessLayers("marketplace-sim")
                 .whereLayer("embeddings")
                 .mayOnlyBeAccessedByLayers("scenarios")
                 .whereLayer("agents")
@@ -82,7 +90,7 @@ class ArchitectureTest {
                 .whereLayer("explorer")
                 .mayOnlyBeAccessedByLayers("scenarios")
                 .whereLayer("marketplace-sim")
-                .mayOnlyBeAccessedByLayers("embeddings", "agents", "gateway", "metrics", "scenarios")
+                .mayOnlyBeAccessedByLayers("storefront", "embeddings", "agents", "gateway", "metrics", "scenarios")
                 .withOptionalLayers(true);
     }
 
