@@ -17,7 +17,7 @@ public final class ShopForm {
     /** The text of every {@code ask}: fixed, so a replay sends the same message. */
     public static final String ASK_TEXT = "Please send me a proposal for these items.";
 
-    static final List<String> ACTIONS = List.of("search", "ask", "pay", "decline", "done", "wait");
+    public static final List<String> ACTIONS = List.of("search", "ask", "pay", "decline", "done", "wait");
 
     private ShopForm() {}
 

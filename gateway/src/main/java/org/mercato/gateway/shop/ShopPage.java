@@ -29,7 +29,9 @@ public final class ShopPage {
     private static final Pattern BODY = Pattern.compile("<body[^>]*>");
     private static final String HEADER_END = "</header>\n";
 
+    /** The panel's style, and an empty icon so the browser asks for no {@code /favicon.ico}. */
     private static final String STYLE = """
+            <link rel="icon" href="data:,">
             <style>
             #shopper{font-family:"DejaVu Sans",sans-serif;max-width:1200px;margin:0 auto 16px;padding:12px 16px;
             border-bottom:2px solid #ccd;background:#f6f7fb;color:#111}
