@@ -160,6 +160,22 @@ class ShopPagesTest {
     }
 
     @Test
+    void afterDoneThePageSaysSoOrWaitsForTheNextVisit() throws Exception {
+        fixture.driver.open("a1", 0, 1_000, GatewayFixture.observations(STARTED));
+        fixture.driver.awaitOpen("a1");
+        assertThat(post("/shop/a1/0", "action=done").statusCode()).isEqualTo(303);
+        HttpResponse<String> done = get("/shop/a1?wait=0.1", COOKIE);
+        assertThat(done.body()).contains("<h1>Done</h1>", "agent a1 is done (it said done).");
+
+        fixture.desk.returnVisits(true);
+        fixture.driver.open("a2", 0, 1_000, GatewayFixture.observations(STARTED));
+        fixture.driver.awaitOpen("a2");
+        assertThat(post("/shop/a2/0", "action=done").statusCode()).isEqualTo(303);
+        HttpResponse<String> between = get("/shop/a2?wait=0.1", COOKIE);
+        assertThat(between.body()).contains("<meta http-equiv=\"refresh\" content=\"1\">", "The visit is over");
+    }
+
+    @Test
     void theFontsTheStorefrontNamesAreServedWithoutAToken() throws Exception {
         HttpResponse<byte[]> font = fixture.http.send(
                 HttpRequest.newBuilder(fixture.uri("/storefront/fonts/DejaVuSans.ttf"))
