@@ -121,7 +121,7 @@ public final class Browser implements AutoCloseable {
                 script("return !!document.getElementById('view') && !document.querySelector('#view .loading');"));
     }
 
-    Object script(String javascript, Object... arguments) {
+    public Object script(String javascript, Object... arguments) {
         return ((JavascriptExecutor) driver).executeScript(javascript, arguments);
     }
 

@@ -102,6 +102,13 @@ class BrowserAgentRunTest {
             List<WebElement> tiles =
                     browser.until(driver -> nonEmpty(driver.findElements(By.cssSelector("[data-service]"))));
             assertThat(tiles).hasSizeGreaterThan(0);
+            // the page's fonts come from the gateway, within its Content-Security-Policy
+            String fonts = browser.until(driver -> {
+                String faces = (String)
+                        browser.script("return [...document.fonts].map(f => f.weight + ' ' + f.status).join(';')");
+                return faces.contains("400 loaded") && faces.contains("700 loaded") ? faces : null;
+            });
+            assertThat(fonts).doesNotContain("error");
             // ask the tiles in order until a service answers with a proposal (one without the items only writes back)
             String asked = null;
             for (int i = 0; asked == null && i < tiles.size(); i++) {
