@@ -23,14 +23,17 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.mercato.gateway.turns.TurnDesk;
+import org.mercato.storefront.StorefrontStyle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The loopback server outside agents talk to: the HTTP/JSON interface under {@code /v1} and MCP
- * (Streamable HTTP) at {@code /mcp}, both over one embedded Jetty on {@link GatewaySettings#bind}.
- * Every request but the OpenAPI document needs a group's bearer token, and a token acts only for
- * its own group's agents. Nothing a client sends stops the market: bad requests get a JSON error.
+ * The loopback server outside agents talk to: the HTTP/JSON interface under {@code /v1}, MCP
+ * (Streamable HTTP) at {@code /mcp} and the shop pages of browser agents under {@code /shop}, all
+ * over one embedded Jetty on {@link GatewaySettings#bind}.
+ * Every request but the OpenAPI document and the pages' fonts needs a group's token (a bearer
+ * header; a cookie for the shop pages), and a token acts only for its own group's agents. Nothing a
+ * client sends stops the market: bad requests get a JSON error (a page, under {@code /shop}).
  */
 public final class Gateway implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger("mercato.gateway");
@@ -84,6 +87,9 @@ public final class Gateway implements AutoCloseable {
                 new FilterHolder(new GatewayFilter(guard, stats, settings.maxRequestBytes())),
                 "/*",
                 EnumSet.of(DispatcherType.REQUEST));
+        ServletHolder shop = new ServletHolder(new ShopServlet(guard, StorefrontStyle.CLEAN));
+        context.addServlet(shop, ShopServlet.SHOP + "/*");
+        context.addServlet(shop, ShopServlet.FONTS + "*");
         // The API servlet is the default servlet: it answers /v1 and a JSON 404 for any other path.
         context.addServlet(
                 new ServletHolder(new ApiServlet(guard, openApiDocument(), settings.maxRequestBytes())), "/");

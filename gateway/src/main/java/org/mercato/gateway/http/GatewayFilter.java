@@ -10,10 +10,13 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.mercato.gateway.shop.ShopPage;
+import org.mercato.gateway.turns.ExternalGroup;
 
 /**
- * In front of every route: times the request, lets the OpenAPI document through without a token,
- * refuses a missing or unknown token (401), a declared body over the limit (413) and another
+ * In front of every route: times the request, lets the OpenAPI document and the storefront fonts
+ * through without a token, refuses a missing or unknown token (401; the shop pages take it from
+ * their cookie or {@code ?token=} instead of the header), a declared body over the limit (413) and another
  * group's MCP session (403), and hands the request's group to the handlers.
  */
 final class GatewayFilter implements Filter {
@@ -39,19 +42,22 @@ final class GatewayFilter implements Filter {
         RequestTimer timer = new RequestTimer();
         request.setAttribute(RequestTimer.ATTRIBUTE, timer);
         try {
-            if (ApiServlet.OPENAPI_PATH.equals(request.getRequestURI())) {
+            String path = request.getRequestURI();
+            if (ApiServlet.OPENAPI_PATH.equals(path) || ShopServlet.isFont(path)) {
                 chain.doFilter(request, response);
                 return;
             }
-            Guard.Authentication auth = guard.authenticate(request);
+            boolean shop = ShopServlet.isShop(path);
+            Guard.Authentication auth = shop ? guard.authenticateBrowser(request) : guard.authenticate(request);
             if (auth.group() == null) {
-                guard.refuse(request, response, HttpServletResponse.SC_UNAUTHORIZED, null, auth.refusal());
+                refuse(shop, request, response, HttpServletResponse.SC_UNAUTHORIZED, null, auth.refusal());
                 return;
             }
             long length = request.getContentLengthLong();
             if (length > maxRequestBytes) {
                 Guard.drain(request, response);
-                guard.refuse(
+                refuse(
+                        shop,
                         request,
                         response,
                         HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
@@ -80,6 +86,23 @@ final class GatewayFilter implements Filter {
         } finally {
             stats.record(timer.kind(), timer.handlingNanos());
         }
+    }
+
+    /** A refusal as JSON, or as a page for the shop's browser pages. */
+    private void refuse(
+            boolean shop,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            int status,
+            ExternalGroup group,
+            String reason)
+            throws IOException {
+        if (!shop) {
+            guard.refuse(request, response, status, group, reason);
+            return;
+        }
+        guard.record(status, request.getMethod(), request.getRequestURI(), group, reason);
+        ShopServlet.send(response, status, ShopPage.notice("Refused", reason, null, 0));
     }
 
     String tooLarge(String size) {

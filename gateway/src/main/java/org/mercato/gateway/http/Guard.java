@@ -35,8 +35,26 @@ final class Guard {
         if (header.length() <= BEARER.length() || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             return new Authentication(null, "the Authorization header must be: Bearer <token>");
         }
-        Optional<ExternalGroup> group =
-                desk.groupOfToken(header.substring(BEARER.length()).strip());
+        return ofToken(header.substring(BEARER.length()).strip());
+    }
+
+    /**
+     * The group of a shop page request: its {@code ?token=} (the link a browser agent is given) or
+     * else its shop cookie; or a reason to refuse it with 401.
+     */
+    Authentication authenticateBrowser(HttpServletRequest request) {
+        Optional<String> token = ShopServlet.queryToken(request).or(() -> ShopServlet.cookieToken(request));
+        if (token.isEmpty()) {
+            return new Authentication(
+                    null,
+                    "no shop cookie: open this page once as " + ShopServlet.SHOP
+                            + "/<agent>?token=<the group's token from gateway-tokens.json>");
+        }
+        return ofToken(token.get());
+    }
+
+    private Authentication ofToken(String token) {
+        Optional<ExternalGroup> group = desk.groupOfToken(token);
         if (group.isEmpty()) {
             return new Authentication(null, "unknown token");
         }

@@ -205,7 +205,8 @@ public final class ExternalFeature implements RunFeature {
         endpoints.add(gateway);
         start.notice()
                 .accept("gateway for external agents: " + gateway.url() + " (HTTP/JSON under v1/, MCP at "
-                        + gateway.url().resolve("mcp") + "); tokens in "
+                        + gateway.url().resolve("mcp") + ", shop pages for browser agents at "
+                        + gateway.url().resolve("shop/") + "<agent>?token=<token>); tokens in "
                         + start.folder().resolve(TOKENS_FILE));
         return gateway.url();
     }

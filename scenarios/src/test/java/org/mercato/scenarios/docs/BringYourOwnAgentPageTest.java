@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.mercato.gateway.shop.ShopForm;
+import org.mercato.gateway.shop.ShopPage;
 import org.mercato.scenarios.load.ScenarioLoader;
 import org.mercato.scenarios.model.Scenario;
 
@@ -49,6 +51,16 @@ class BringYourOwnAgentPageTest {
                     .contains("--set 'agents.assistants[0].policy=external'")
                     .contains("bring-your-own-agent.md");
         }
+    }
+
+    @Test
+    void theBrowserAgentsSectionNamesEveryFormActionAndTheAskText() throws IOException {
+        String page = Files.readString(PAGE);
+        String section = page.substring(page.indexOf("## Browser agents"), page.indexOf("## Record and replay"));
+        for (String action : ShopForm.ACTIONS) {
+            assertThat(section).contains("`action=" + action);
+        }
+        assertThat(section).contains("\"text\": \"" + ShopForm.ASK_TEXT + "\"", ShopPage.CSP);
     }
 
     @Test

@@ -29,7 +29,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * so Selenium Manager never looks for (or downloads) a browser or a driver. One per test class, at a
  * laptop's 1366 × 768; screenshots go to {@code target/explorer-screenshots/}.
  */
-final class Browser implements AutoCloseable {
+public final class Browser implements AutoCloseable {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final Path SCREENSHOTS = Path.of("target", "explorer-screenshots");
@@ -38,22 +38,30 @@ final class Browser implements AutoCloseable {
     private static final java.util.logging.Logger SELENIUM = java.util.logging.Logger.getLogger("org.openqa.selenium");
 
     private final ChromeDriver driver;
+    private final Path profile;
 
-    private Browser(ChromeDriver driver) {
+    private Browser(ChromeDriver driver, Path profile) {
         this.driver = driver;
+        this.profile = profile;
     }
 
     /** Skips the calling test class (JUnit assumption) unless both Chromium and chromedriver are installed. */
-    static void assumeInstalled() {
+    public static void assumeInstalled() {
         Assumptions.assumeTrue(
                 Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "Chromium and chromedriver are not both installed (" + CHROMIUM + ", " + CHROMEDRIVER
                         + "; Debian: apt-get install chromium chromium-driver): skipping the explorer's browser tests");
     }
 
-    static Browser open() {
+    public static Browser open() {
         SELENIUM.setLevel(Level.SEVERE);
         System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+        Path profile;
+        try {
+            profile = Files.createTempDirectory("mercato-chromium-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         LoggingPreferences logs = new LoggingPreferences();
@@ -69,35 +77,42 @@ final class Browser implements AutoCloseable {
                 "--disable-background-networking",
                 "--disable-component-update",
                 "--disable-sync",
+                "--disable-quic",
+                "--user-data-dir=" + profile,
                 "--disable-extensions",
                 "--lang=en-US");
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort()
                 .build();
-        return new Browser(new ChromeDriver(service, options));
+        return new Browser(new ChromeDriver(service, options), profile);
     }
 
-    WebDriver driver() {
+    public WebDriver driver() {
         return driver;
     }
 
-    void get(String url) {
+    public void get(String url) {
         driver.get(url);
     }
 
     /** The first element matching {@code by} once it is there (10 s at most). */
-    WebElement find(By by) {
+    public WebElement find(By by) {
         return waiting().until(ExpectedConditions.presenceOfElementLocated(by));
     }
 
-    List<WebElement> all(By by) {
+    public List<WebElement> all(By by) {
         return driver.findElements(by);
     }
 
     /** Waits (10 s at most) until {@code condition} holds and returns its value. */
-    <T> T until(Function<WebDriver, T> condition) {
+    public <T> T until(Function<WebDriver, T> condition) {
         return waiting().until(condition::apply);
+    }
+
+    /** Waits up to {@code timeout} until {@code condition} holds and returns its value. */
+    public <T> T until(Function<WebDriver, T> condition, Duration timeout) {
+        return new WebDriverWait(driver, timeout, Duration.ofMillis(50)).until(condition::apply);
     }
 
     /** Waits until the page has drawn a view (no "Loading…" left in it). */
@@ -106,7 +121,7 @@ final class Browser implements AutoCloseable {
                 script("return !!document.getElementById('view') && !document.querySelector('#view .loading');"));
     }
 
-    Object script(String javascript, Object... arguments) {
+    public Object script(String javascript, Object... arguments) {
         return ((JavascriptExecutor) driver).executeScript(javascript, arguments);
     }
 
@@ -114,7 +129,7 @@ final class Browser implements AutoCloseable {
      * The errors the page's console has logged since the last call: script errors, refused
      * Content-Security-Policy directives, failed requests.
      */
-    List<String> consoleErrors() {
+    public List<String> consoleErrors() {
         return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
                 .map(LogEntry::getMessage)
@@ -123,7 +138,7 @@ final class Browser implements AutoCloseable {
                 .toList();
     }
 
-    String text() {
+    public String text() {
         return driver.findElement(By.tagName("body")).getText();
     }
 
@@ -132,7 +147,7 @@ final class Browser implements AutoCloseable {
     }
 
     /** Saves what the window shows as {@code target/explorer-screenshots/<name>.png}. */
-    Path screenshot(String name) {
+    public Path screenshot(String name) {
         try {
             Files.createDirectories(SCREENSHOTS);
             Path png = SCREENSHOTS.resolve(name + ".png");
@@ -150,5 +165,11 @@ final class Browser implements AutoCloseable {
     @Override
     public void close() {
         driver.quit();
+        try (var files = Files.walk(profile)) {
+            files.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            // a temp folder left behind; nothing else depends on it
+        }
     }
 }

@@ -115,12 +115,12 @@ class McpAgentRunTest {
     }
 
     /** The scenario without result tables (DuckDB, CSV): only the log matters here. */
-    private static Scenario withoutTables(Scenario s) {
+    static Scenario withoutTables(Scenario s) {
         return s.withoutSweep(s.output().withoutTables());
     }
 
     /** The run's {@code gateway-tokens.json}, once the run wrote it. */
-    private static JsonNode awaitTokens(Path root, Future<RunResult> run) throws Exception {
+    static JsonNode awaitTokens(Path root, Future<RunResult> run) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (System.nanoTime() < deadline) {
             if (run.isDone()) {
