@@ -23,7 +23,7 @@ final class StorefrontCss {
             + ".defs{position:absolute}\n"
             + ".grid{display:grid}\n"
             + ".tile{background:#ffffff;border:1px solid #d0d7de;display:flex;flex-direction:column;min-width:0}\n"
-            + ".tile .image{width:100%;height:auto;display:block}\n"
+            + ".tile .image{width:100%;max-width:360px;height:auto;display:block;align-self:center}\n"
             + ".badges{display:flex;flex-wrap:wrap;gap:4px}\n"
             + ".badge{font-weight:700;border-radius:3px;background:#e7e9ec;color:#333333}\n"
             + ".badge.sponsored{background:#fff3cd;color:#7a5b00}\n"
