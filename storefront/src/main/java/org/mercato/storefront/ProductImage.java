@@ -12,7 +12,7 @@ import java.util.Locale;
  */
 final class ProductImage {
     static final int WIDTH = 240;
-    static final int HEIGHT = 150;
+    static final int HEIGHT = 110;
 
     private static final String[] SHAPES = {"circle", "square", "diamond", "triangle"};
 
@@ -23,107 +23,46 @@ final class ProductImage {
         int hue = ((hash[0] & 0xff) << 8 | (hash[1] & 0xff)) % 360;
         int accentHue = (hue + 150 + (hash[2] & 0x3f)) % 360;
         String shape = SHAPES[(hash[3] & 0xff) % SHAPES.length];
-        String background = "hsl(" + hue + ",45%,88%)";
-        String fill = "hsl(" + hue + ",55%,42%)";
-        String accent = "hsl(" + accentHue + ",60%,55%)";
+        String fill = "\" fill=\"hsl(" + hue + ",55%,42%)\"/>";
         int cx = WIDTH / 2;
-        int cy = HEIGHT / 2 - 8;
-        StringBuilder out = new StringBuilder(512);
+        int cy = HEIGHT / 2 - 7;
+        StringBuilder out = new StringBuilder(640);
         out.append("<svg class=\"image\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ")
-                .append(WIDTH)
-                .append(' ')
-                .append(HEIGHT)
+                .append(WIDTH + " " + HEIGHT)
                 .append("\" role=\"img\" aria-label=\"")
                 .append(Html.escape("Picture of " + name))
                 .append("\">");
-        out.append("<rect width=\"")
-                .append(WIDTH)
-                .append("\" height=\"")
-                .append(HEIGHT)
-                .append("\" fill=\"")
-                .append(background)
-                .append("\"/>");
-        out.append("<circle cx=\"")
-                .append(WIDTH - 30 - (hash[4] & 0x1f))
-                .append("\" cy=\"")
-                .append(24 + (hash[5] & 0x0f))
-                .append("\" r=\"")
-                .append(10 + (hash[6] & 0x07))
-                .append("\" fill=\"")
-                .append(accent)
-                .append("\"/>");
-        switch (shape) {
-            case "circle" ->
-                out.append("<circle cx=\"")
-                        .append(cx)
-                        .append("\" cy=\"")
-                        .append(cy)
-                        .append("\" r=\"44\" fill=\"")
-                        .append(fill)
-                        .append("\"/>");
-            case "square" ->
-                out.append("<rect x=\"")
-                        .append(cx - 42)
-                        .append("\" y=\"")
-                        .append(cy - 42)
-                        .append("\" width=\"84\" height=\"84\" rx=\"14\" fill=\"")
-                        .append(fill)
-                        .append("\"/>");
-            case "diamond" ->
-                out.append("<polygon points=\"")
-                        .append(cx)
-                        .append(',')
-                        .append(cy - 50)
-                        .append(' ')
-                        .append(cx + 50)
-                        .append(',')
-                        .append(cy)
-                        .append(' ')
-                        .append(cx)
-                        .append(',')
-                        .append(cy + 50)
-                        .append(' ')
-                        .append(cx - 50)
-                        .append(',')
-                        .append(cy)
-                        .append("\" fill=\"")
-                        .append(fill)
-                        .append("\"/>");
-            default ->
-                out.append("<polygon points=\"")
-                        .append(cx)
-                        .append(',')
-                        .append(cy - 50)
-                        .append(' ')
-                        .append(cx + 52)
-                        .append(',')
-                        .append(cy + 40)
-                        .append(' ')
-                        .append(cx - 52)
-                        .append(',')
-                        .append(cy + 40)
-                        .append("\" fill=\"")
-                        .append(fill)
-                        .append("\"/>");
-        }
-        out.append("<text x=\"")
-                .append(cx)
-                .append("\" y=\"")
-                .append(cy + ("triangle".equals(shape) ? 20 : 11))
-                .append("\" text-anchor=\"middle\" font-size=\"30\" font-weight=\"700\" fill=\"#ffffff\">")
+        out.append("<rect width=\"" + WIDTH + "\" height=\"" + HEIGHT + "\" fill=\"hsl(" + hue + ",45%,88%)\"/>");
+        out.append("<circle cx=\"" + (WIDTH - 30 - (hash[4] & 0x1f)) + "\" cy=\"" + (20 + (hash[5] & 0x0f)) + "\" r=\""
+                + (9 + (hash[6] & 0x07)) + "\" fill=\"hsl(" + accentHue + ",60%,55%)\"/>");
+        out.append(
+                switch (shape) {
+                    case "circle" -> "<circle cx=\"" + cx + "\" cy=\"" + cy + "\" r=\"36" + fill;
+                    case "square" ->
+                        "<rect x=\"" + (cx - 34) + "\" y=\"" + (cy - 34) + "\" width=\"68\" height=\"68\" rx=\"12"
+                                + fill;
+                    case "diamond" -> polygon(cx, cy - 42, cx + 42, cy, cx, cy + 42, cx - 42, cy) + fill;
+                    default -> polygon(cx, cy - 42, cx + 46, cy + 34, cx - 46, cy + 34) + fill;
+                });
+        out.append("<text x=\"" + cx + "\" y=\"" + (cy + ("triangle".equals(shape) ? 18 : 9))
+                        + "\" text-anchor=\"middle\" font-size=\"26\" font-weight=\"700\" fill=\"#ffffff\">")
                 .append(Html.escape(initials(name)))
                 .append("</text>");
         if (!firstItem.isEmpty()) {
-            out.append("<text x=\"")
-                    .append(cx)
-                    .append("\" y=\"")
-                    .append(HEIGHT - 10)
-                    .append("\" text-anchor=\"middle\" font-size=\"13\" fill=\"#333333\">")
+            out.append("<text x=\"" + cx + "\" y=\"" + (HEIGHT - 6)
+                            + "\" text-anchor=\"middle\" font-size=\"12\" fill=\"#333333\">")
                     .append(Html.escape(shorten(firstItem, 28)))
                     .append("</text>");
         }
-        out.append("</svg>");
-        return out.toString();
+        return out.append("</svg>").toString();
+    }
+
+    private static String polygon(int... xy) {
+        StringBuilder points = new StringBuilder("<polygon points=\"");
+        for (int i = 0; i < xy.length; i += 2) {
+            points.append(i == 0 ? "" : " ").append(xy[i]).append(',').append(xy[i + 1]);
+        }
+        return points.toString();
     }
 
     /** The first letter or digit of the name's first two words, upper-cased; "?" when there is none. */

@@ -70,7 +70,7 @@ final class StorefrontCss {
             + "main{padding:8px 12px}\n"
             + ".grid{gap:8px}\n"
             + ".tile{border-radius:4px;padding:6px;gap:3px}\n"
-            + ".tile .image{border-radius:3px}\n"
+            + ".tile .image{border-radius:3px;width:60%;align-self:center}\n"
             + ".badges{min-height:16px}\n"
             + ".badge{font-size:10px;padding:1px 4px}\n"
             + ".name{font-size:13px}\n"
