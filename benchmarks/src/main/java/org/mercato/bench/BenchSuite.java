@@ -20,7 +20,7 @@ import org.mercato.bench.Row.Verdict;
 
 /**
  * The benchmark suite ({@code ./mercato bench}): the kernel, scale (at a reduced size), LLM
- * concurrency, sweep, output-cost, pricing and startup benchmarks in one command, printed as one
+ * concurrency, sweep, output-cost, pricing, startup and storefront-screenshot benchmarks in one command, printed as one
  * table of value, baseline measured in the same run, ratio and the goal it is held to.
  *
  * <p>Arguments: {@code [--quick] [--only name,...] [--json FILE] [--verbose]}; names are {@link
@@ -30,7 +30,8 @@ import org.mercato.bench.Row.Verdict;
  */
 public final class BenchSuite {
     /** The benchmarks, in the order they run. */
-    static final List<String> BENCHMARKS = List.of("kernel", "scale", "llm", "sweep", "output", "pricing", "startup");
+    static final List<String> BENCHMARKS =
+            List.of("kernel", "scale", "llm", "sweep", "output", "pricing", "startup", "render");
 
     private BenchSuite() {}
 
@@ -135,6 +136,7 @@ public final class BenchSuite {
             case "output" -> SuiteRows.output(size, out);
             case "pricing" -> SuiteRows.pricing(size, out);
             case "startup" -> SuiteRows.startup(size, out);
+            case "render" -> SuiteRows.render(size, out);
             default -> throw new IllegalArgumentException(name);
         };
     }

@@ -244,4 +244,37 @@ final class SuiteRows {
                         Verdict.of(m.validateSeconds() - m.jvmSeconds() <= 1.0),
                         note));
     }
+
+    static List<Row> render(SuiteSize size, PrintStream out) {
+        SuiteSize.Render r = size.render();
+        StorefrontBench.Measurement m = StorefrontBench.measure(r.pages(), r.repeats(), out);
+        String note = String.format(
+                Locale.ROOT,
+                "%s, 1280x800, %d pages; browser start %.1f s; %,.0f HTML pages/s",
+                m.chromium(),
+                r.pages(),
+                m.startSeconds(),
+                m.htmlPerSecond());
+        return List.of(
+                new Row(
+                        "render",
+                        "2x4 grid screenshots, distinct pages",
+                        m.distinctPerSecond(),
+                        "shots/s",
+                        Double.NaN,
+                        "",
+                        "",
+                        Verdict.NONE,
+                        note),
+                new Row(
+                        "render",
+                        "2x4 grid screenshots, cached",
+                        m.cachedPerSecond(),
+                        "shots/s",
+                        m.distinctPerSecond(),
+                        "(distinct)",
+                        "each page rendered once",
+                        Verdict.of(m.renderedOnce()),
+                        r.repeats() + " repeats of each page"));
+    }
 }

@@ -20,7 +20,8 @@ record SuiteSize(
         Output output,
         int pricingEpisodes,
         int startupRepetitions,
-        boolean startupWarmup) {
+        boolean startupWarmup,
+        Render render) {
 
     /** The generated market of KernelBench, measured rounds after two warm-ups, work iterations per observation. */
     record Kernel(int customers, int services, int warmups, int rounds, int work, int ceilingCalls) {}
@@ -33,6 +34,9 @@ record SuiteSize(
     record Sweep(int replicates, int customers, boolean cluster, boolean warmup) {}
 
     record Output(int customers, int services, int rounds) {}
+
+    /** StorefrontBench: distinct 2 x 4 pages screenshot once, then each {@code repeats} times from the cache. */
+    record Render(int pages, int repeats) {}
 
     static final int FULL_SCALE_CUSTOMERS = 1_000_000;
     static final int FULL_SCALE_SERVICES = 100_000;
@@ -49,7 +53,8 @@ record SuiteSize(
                 new Output(20_000, 400, 3),
                 8,
                 3,
-                true);
+                true,
+                new Render(40, 5));
     }
 
     static SuiteSize quick(Path root) {
@@ -64,7 +69,8 @@ record SuiteSize(
                 new Output(20_000, 400, 1),
                 2,
                 1,
-                true);
+                true,
+                new Render(16, 5));
     }
 
     /** Every code path of the suite in seconds, with {@code launcher} for the startup rows. */
@@ -80,7 +86,8 @@ record SuiteSize(
                 new Output(100, 20, 1),
                 1,
                 1,
-                false);
+                false,
+                new Render(2, 2));
     }
 
     boolean scaleIsFull() {

@@ -57,6 +57,14 @@ public final class ChromiumRenderer implements ScreenshotRenderer {
 
     @Override
     public synchronized byte[] screenshot(StorefrontPage page, Viewport viewport) {
+        try {
+            return capture(page, viewport);
+        } catch (RenderException e) {
+            throw afterFailure(e);
+        }
+    }
+
+    private byte[] capture(StorefrontPage page, Viewport viewport) {
         load(page, viewport);
         ObjectNode clip = DevTools.params()
                 .put("x", 0)
@@ -75,8 +83,21 @@ public final class ChromiumRenderer implements ScreenshotRenderer {
      * value as JSON (promises are awaited). For tests and tools that inspect the rendered DOM.
      */
     public synchronized JsonNode evaluate(StorefrontPage page, Viewport viewport, String expression) {
-        load(page, viewport);
-        return value(expression);
+        try {
+            load(page, viewport);
+            return value(expression);
+        } catch (RenderException e) {
+            throw afterFailure(e);
+        }
+    }
+
+    /** A browser that died is dropped, so the next call starts a fresh one. */
+    private RenderException afterFailure(RenderException e) {
+        if (process != null && !process.alive()) {
+            stop();
+            return new RenderException("chromium exited while rendering: " + e.getMessage(), e);
+        }
+        return e;
     }
 
     private void load(StorefrontPage page, Viewport viewport) {
@@ -103,12 +124,6 @@ public final class ChromiumRenderer implements ScreenshotRenderer {
             if (!"fonts".equals(fonts)) {
                 LOG.warn("chromium rendered page {} without the bundled DejaVu fonts", page.sha256());
             }
-        } catch (RenderException e) {
-            if (!process.alive()) {
-                stop();
-                throw new RenderException("chromium exited while rendering: " + e.getMessage(), e);
-            }
-            throw e;
         } finally {
             if (server != null) {
                 server.remove(page);

@@ -12,7 +12,9 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -83,8 +85,13 @@ final class DevTools implements AutoCloseable {
             result.completeExceptionally(new IOException(closedBecause));
             return result;
         }
-        synchronized (socket) { // one text message at a time: the JDK WebSocket refuses overlapping sends
-            socket.sendText(message.toString(), true).join();
+        try {
+            synchronized (socket) { // one text message at a time: the JDK WebSocket refuses overlapping sends
+                socket.sendText(message.toString(), true).join();
+            }
+        } catch (CompletionException e) {
+            pending.remove(id);
+            result.completeExceptionally(e.getCause());
         }
         return result;
     }
@@ -138,7 +145,7 @@ final class DevTools implements AutoCloseable {
         synchronized (waiters) {
             for (Iterator<Waiter> it = waiters.iterator(); it.hasNext(); ) {
                 Waiter waiter = it.next();
-                if (waiter.method.equals(method) && java.util.Objects.equals(waiter.sessionId, session)) {
+                if (waiter.method.equals(method) && Objects.equals(waiter.sessionId, session)) {
                     it.remove();
                     waiter.event.complete(message.path("params"));
                 }

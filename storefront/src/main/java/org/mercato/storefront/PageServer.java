@@ -22,7 +22,6 @@ final class PageServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService threads;
     private final Map<String, byte[]> pages = new ConcurrentHashMap<>();
-    private final Map<String, byte[]> fonts = new ConcurrentHashMap<>();
 
     private PageServer(HttpServer server, ExecutorService threads) {
         this.server = server;
@@ -60,20 +59,15 @@ final class PageServer implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
+            boolean get = "GET".equals(exchange.getRequestMethod());
             byte[] body = null;
-            String type = null;
+            String type = "text/html; charset=utf-8";
             String cache = "no-store";
-            if (!"GET".equals(exchange.getRequestMethod())) {
-                body = null;
-            } else if (path.startsWith(PAGES)) {
+            if (get && path.startsWith(PAGES)) {
                 body = pages.get(path.substring(PAGES.length()));
-                type = "text/html; charset=utf-8";
-            } else if (path.startsWith(StorefrontFonts.PATH)) {
-                String name = path.substring(StorefrontFonts.PATH.length());
-                body = StorefrontFonts.NAMES.contains(name)
-                        ? fonts.computeIfAbsent(
-                                name, n -> StorefrontFonts.open(n).orElseThrow())
-                        : null;
+            } else if (get && path.startsWith(StorefrontFonts.PATH)) {
+                body = StorefrontFonts.open(path.substring(StorefrontFonts.PATH.length()))
+                        .orElse(null);
                 type = StorefrontFonts.CONTENT_TYPE;
                 cache = "max-age=86400";
             }

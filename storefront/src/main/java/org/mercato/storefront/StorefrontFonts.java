@@ -3,7 +3,9 @@ package org.mercato.storefront;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -25,18 +27,29 @@ public final class StorefrontFonts {
 
     private StorefrontFonts() {}
 
-    /** The bytes of font {@code name}, or empty when it is not one of {@link #NAMES}. */
+    /** The bytes of font {@code name} (a copy), or empty when it is not one of {@link #NAMES}. */
     public static Optional<byte[]> open(String name) {
-        if (!NAMES.contains(name)) {
-            return Optional.empty();
-        }
-        try (InputStream in = StorefrontFonts.class.getResourceAsStream("fonts/" + name)) {
-            if (in == null) {
-                throw new IllegalStateException("font " + name + " missing from the storefront jar");
+        byte[] bytes = name == null ? null : Loaded.FONTS.get(name);
+        return bytes == null ? Optional.empty() : Optional.of(bytes.clone());
+    }
+
+    /** Read on first use, so rendering HTML alone never loads the fonts. */
+    private static final class Loaded {
+        static final Map<String, byte[]> FONTS = load();
+    }
+
+    private static Map<String, byte[]> load() {
+        Map<String, byte[]> fonts = new LinkedHashMap<>();
+        for (String name : NAMES) {
+            try (InputStream in = StorefrontFonts.class.getResourceAsStream("fonts/" + name)) {
+                if (in == null) {
+                    throw new IllegalStateException("font " + name + " missing from the storefront jar");
+                }
+                fonts.put(name, in.readAllBytes());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read bundled font " + name, e);
             }
-            return Optional.of(in.readAllBytes());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read bundled font " + name, e);
         }
+        return Map.copyOf(fonts);
     }
 }
