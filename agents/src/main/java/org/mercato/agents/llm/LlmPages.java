@@ -81,7 +81,8 @@ public record LlmPages(Mode mode, Viewport viewport, ScreenshotRenderer renderer
     /** The line beside a screenshot shown without its text list. */
     static String caption(SearchResults results) {
         return "Search results for '" + results.query() + "', page " + results.page() + " of "
-                + results.totalPages() + " (pages count from 0), shown in the screenshot: "
-                + results.listings().size() + " listings; each tile shows its business id.";
+                + results.totalPages() + " (the search tool counts pages from 0; the page shows them from 1),"
+                + " shown in the screenshot: " + results.listings().size()
+                + " listings; each tile shows its business id.";
     }
 }
