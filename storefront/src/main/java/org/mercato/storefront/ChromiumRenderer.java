@@ -119,7 +119,11 @@ public final class ChromiumRenderer implements ScreenshotRenderer {
                 throw new RenderException("chromium could not load the page: "
                         + navigated.get("errorText").asText());
             }
-            devTools.await(loaded, "the page's load event");
+            try {
+                devTools.await(loaded, "the page's load event");
+            } finally {
+                loaded.cancel(false);
+            }
             String fonts = value(READY).asText();
             if (!"fonts".equals(fonts)) {
                 LOG.warn("chromium rendered page {} without the bundled DejaVu fonts", page.sha256());

@@ -145,7 +145,9 @@ final class DevTools implements AutoCloseable {
         synchronized (waiters) {
             for (Iterator<Waiter> it = waiters.iterator(); it.hasNext(); ) {
                 Waiter waiter = it.next();
-                if (waiter.method.equals(method) && Objects.equals(waiter.sessionId, session)) {
+                if (waiter.event.isDone()) { // given up on (timed out or cancelled)
+                    it.remove();
+                } else if (waiter.method.equals(method) && Objects.equals(waiter.sessionId, session)) {
                     it.remove();
                     waiter.event.complete(message.path("params"));
                 }

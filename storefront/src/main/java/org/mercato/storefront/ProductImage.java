@@ -27,7 +27,7 @@ final class ProductImage {
         int cx = WIDTH / 2;
         int cy = HEIGHT / 2 - 7;
         StringBuilder out = new StringBuilder(640);
-        out.append("<svg class=\"image\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ")
+        out.append("<svg class=\"image\" viewBox=\"0 0 ")
                 .append(WIDTH + " " + HEIGHT)
                 .append("\" role=\"img\" aria-label=\"")
                 .append(Html.escape("Picture of " + name))

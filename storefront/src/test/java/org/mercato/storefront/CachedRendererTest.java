@@ -5,9 +5,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,6 +48,31 @@ class CachedRendererTest {
         }
         assertThat(Files.readAllBytes(folder.resolve(CachedRenderer.fileName(a, small))))
                 .isEqualTo(first);
+    }
+
+    @Test
+    void callersAskingForTheSamePageAtOnceShareOneRender() throws Exception {
+        assumeTrue(ChromiumRenderer.available(), "no chromium");
+        StorefrontPage page = StorefrontHtml.render(Pages.grid2x4(), StorefrontStyle.CLEAN);
+        Viewport small = new Viewport(320, 240);
+        try (CachedRenderer cached =
+                new CachedRenderer(ChromiumRenderer.start(ChromiumSettings.defaults()), Optional.empty(), 1 << 24)) {
+            ExecutorService callers = Executors.newFixedThreadPool(4);
+            try {
+                List<Future<byte[]>> shots = new ArrayList<>();
+                for (int i = 0; i < 4; i++) {
+                    shots.add(callers.submit(() -> cached.screenshot(page, small)));
+                }
+                byte[] first = shots.get(0).get();
+                for (Future<byte[]> shot : shots) {
+                    assertThat(shot.get()).isEqualTo(first);
+                }
+            } finally {
+                callers.shutdownNow();
+            }
+            assertThat(cached.renders()).isEqualTo(1);
+            assertThat(cached.hits()).isEqualTo(3);
+        }
     }
 
     @Test

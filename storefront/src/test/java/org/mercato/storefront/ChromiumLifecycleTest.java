@@ -54,6 +54,18 @@ class ChromiumLifecycleTest {
         }
     }
 
+    @Test
+    void aMissingChromiumIsOneClearError() {
+        try (ChromiumRenderer missing =
+                ChromiumRenderer.start(new ChromiumSettings(Path.of("/nonexistent/chromium")))) {
+            assertThatThrownBy(() -> missing.screenshot(
+                            StorefrontHtml.render(Pages.grid2x4(), StorefrontStyle.CLEAN), Viewport.DEFAULT))
+                    .isInstanceOf(RenderException.class)
+                    .hasMessage("chromium not found at /nonexistent/chromium"
+                            + " (install Debian's chromium or set MERCATO_CHROMIUM)");
+        }
+    }
+
     /** Chromium processes started by this JVM. */
     private static List<ProcessHandle> ourChromiums() {
         return ProcessHandle.current()
