@@ -343,6 +343,9 @@ public final class LlmBench {
                 2,
                 null,
                 !Boolean.getBoolean("noprefetch"),
+                null,
+                null,
+                null,
                 null);
         AgentGroupConfig assistants = new AgentGroupConfig("llm-assistant", null, null, think, null, llm);
         AgentGroupConfig sellers = new AgentGroupConfig("llm-service", null, null, think, null, llm);

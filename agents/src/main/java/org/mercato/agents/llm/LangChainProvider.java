@@ -4,7 +4,10 @@ import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.Content;
+import dev.langchain4j.data.message.ImageContent;
 import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.TextContent;
 import dev.langchain4j.data.message.ToolExecutionResultMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.exception.HttpException;
@@ -22,6 +25,7 @@ import dev.langchain4j.model.chat.request.json.JsonStringSchema;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.TokenUsage;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -289,7 +293,7 @@ public abstract class LangChainProvider implements ChatProvider, AutoCloseable {
         for (LlmMessage m : request.messages()) {
             switch (m.role()) {
                 case "system" -> messages.add(SystemMessage.from(m.text()));
-                case "user" -> messages.add(UserMessage.from(m.text()));
+                case "user" -> messages.add(m.images().isEmpty() ? UserMessage.from(m.text()) : withImages(m));
                 case "assistant" -> {
                     List<ToolExecutionRequest> calls = new ArrayList<>();
                     for (LlmToolCall call : m.toolCalls()) {
@@ -333,6 +337,36 @@ public abstract class LangChainProvider implements ChatProvider, AutoCloseable {
             builder.toolSpecifications(tools);
         }
         return builder.build();
+    }
+
+    /**
+     * A user message with its text (if any) and then each image as base64 PNG; OpenAI is asked for
+     * high detail, which {@link ImageTokens} estimates (the other vendors ignore the level).
+     */
+    private static UserMessage withImages(LlmMessage m) {
+        List<Content> contents = new ArrayList<>();
+        if (!m.text().isEmpty()) {
+            contents.add(TextContent.from(m.text()));
+        }
+        for (LlmImage image : m.images()) {
+            byte[] png;
+            try {
+                png = image.bytes();
+            } catch (RuntimeException e) {
+                String why = String.valueOf(e.getMessage())
+                        .lines()
+                        .findFirst()
+                        .orElse("")
+                        .strip();
+                throw new LlmException(
+                        "cannot show page " + image.page() + " at " + image.viewport() + ": " + why,
+                        0,
+                        "screenshot failed: " + why);
+            }
+            contents.add(ImageContent.from(
+                    Base64.getEncoder().encodeToString(png), "image/png", ImageContent.DetailLevel.HIGH));
+        }
+        return UserMessage.from(contents);
     }
 
     private static JsonSchemaElement schema(LlmTool.Param p) {

@@ -174,7 +174,7 @@ public final class LlmAssistantPolicy implements AssistantPolicy, GuessingAhead 
         if (observation instanceof ProposalReceived received) {
             proposals.put(received.proposal().id(), received.proposal());
         }
-        chat.observe(render(observation));
+        chat.observe(message(observation, true));
         var outcome = chat.turn(
                 (tool, args) -> parse(tool, args, context.now(), proposals),
                 LlmConversation.TurnAt.of(context, "assistant " + context.self()));
@@ -224,7 +224,7 @@ public final class LlmAssistantPolicy implements AssistantPolicy, GuessingAhead 
                 || !chat.mayGuess()) {
             return;
         }
-        chat.prefetch(render(observation), context.now());
+        chat.prefetch(message(observation, false), context.now());
     }
 
     /** A guessed state: the conversation, the proposals known and whether it has finished. */
@@ -262,7 +262,8 @@ public final class LlmAssistantPolicy implements AssistantPolicy, GuessingAhead 
             known.put(received.proposal().id(), received.proposal());
         }
         return recheck(new Guess(
-                new Pending(chat.guessTurn(from.chat(), render(observation), context.now()), known, context.now()),
+                new Pending(
+                        chat.guessTurn(from.chat(), message(observation, false), context.now()), known, context.now()),
                 null));
     }
 
@@ -352,6 +353,22 @@ public final class LlmAssistantPolicy implements AssistantPolicy, GuessingAhead 
             items.put(item.asText(), customer.items().getOrDefault(item.asText(), 1));
         }
         return items;
+    }
+
+    /**
+     * The user message of {@code observation}: its text, or for a results page what the group's
+     * {@link LlmPages} channel shows; {@code real}: a turn that happens, not a guess sent ahead.
+     */
+    private LlmMessage message(Observation observation, boolean real) {
+        if (observation instanceof SearchResults results) {
+            return settings.pages()
+                    .show(
+                            results,
+                            render(observation),
+                            settings.client().identity().kind(),
+                            real);
+        }
+        return LlmMessage.user(render(observation));
     }
 
     static String render(Observation observation) {

@@ -160,7 +160,7 @@ public final class LlmClient {
             case REPLAY, REPLAY_STRICT -> cache.get(key);
         };
         if (cached.isPresent()) {
-            usage.answered(cached.get(), true);
+            usage.answered(cached.get(), true, request.images(), request.imageTokens());
             return new Answered(
                     cached.get(), mode == CacheMode.RECORD ? TranscriptSource.CACHE : TranscriptSource.REPLAY, 0);
         }
@@ -193,7 +193,7 @@ public final class LlmClient {
         if (mode != CacheMode.OFF) {
             cache.put(key, response);
         }
-        usage.answered(response, false);
+        usage.answered(response, false, request.images(), request.imageTokens());
         return new Answered(response, source, latency);
     }
 

@@ -50,7 +50,11 @@ final class LlmConversation<A> {
     }
 
     void observe(String text) {
-        history.add(LlmMessage.user(text));
+        observe(LlmMessage.user(text));
+    }
+
+    void observe(LlmMessage message) {
+        history.add(message);
     }
 
     sealed interface Outcome<A> {}
@@ -105,7 +109,7 @@ final class LlmConversation<A> {
         if (turns >= bounds.turns()) {
             return limited(LlmBounds.TURNS, at);
         }
-        String run = bounds.run().refusal(at.now());
+        String run = bounds.run().refusal(at.now(), request().imageTokens());
         if (run != null) {
             return new Limited<>(run);
         }
@@ -117,13 +121,14 @@ final class LlmConversation<A> {
             }
             calls++;
             LlmResponse response;
+            LlmRequest request = request();
             try {
-                response = settings.client().chat(request(), at.origin());
+                response = settings.client().chat(request, at.origin());
             } catch (LlmException e) {
                 bounds.run().charge(at.key(), null);
                 return new ProviderDown<>(e.reason());
             }
-            bounds.run().charge(at.key(), response);
+            bounds.run().charge(at.key(), response, request.imageTokens());
             Answer<A> answer = read(response, callIds, parser);
             callIds = answer.callIds();
             history.addAll(answer.messages());
@@ -228,14 +233,24 @@ final class LlmConversation<A> {
 
     /** {@code from} with {@code userText} observed, no turn. */
     Shadow observed(Shadow from, String userText) {
+        return observed(from, LlmMessage.user(userText));
+    }
+
+    /** {@code from} with {@code message} observed, no turn. */
+    Shadow observed(Shadow from, LlmMessage message) {
         List<LlmMessage> next = new ArrayList<>(from.history());
-        next.add(LlmMessage.user(userText));
+        next.add(message);
         return new Shadow(next, from.callIds(), from.turns(), from.calls());
     }
 
     /** The turn {@code userText} would start from {@code from}; its request is sent ahead. */
     GuessedTurn guessTurn(Shadow from, String userText, long at) {
-        List<LlmMessage> next = observed(from, userText).history();
+        return guessTurn(from, LlmMessage.user(userText), at);
+    }
+
+    /** The turn {@code message} would start from {@code from}; its request is sent ahead. */
+    GuessedTurn guessTurn(Shadow from, LlmMessage message, long at) {
+        List<LlmMessage> next = observed(from, message).history();
         LlmRequest request = request(next);
         return new GuessedTurn(from, next, request, settings.client().prefetchKeyed(request, at, true));
     }
@@ -285,13 +300,21 @@ final class LlmConversation<A> {
      * the conversation as it is.
      */
     LlmRequest requestAfter(String userText) {
+        return requestAfter(LlmMessage.user(userText));
+    }
+
+    LlmRequest requestAfter(LlmMessage message) {
         return request(
-                observed(new Shadow(history, callIds, turns, calls), userText).history());
+                observed(new Shadow(history, callIds, turns, calls), message).history());
     }
 
     /** Sends the request of the turn {@code userText} would start ahead (see {@link LlmClient#prefetch}). */
     void prefetch(String userText, long at) {
-        settings.client().prefetchKeyed(requestAfter(userText), at);
+        prefetch(LlmMessage.user(userText), at);
+    }
+
+    void prefetch(LlmMessage message, long at) {
+        settings.client().prefetchKeyed(requestAfter(message), at);
     }
 
     private LlmRequest request(List<LlmMessage> history) {
@@ -304,7 +327,16 @@ final class LlmConversation<A> {
         if (from > 0) {
             messages.add(LlmMessage.user("(" + from + " earlier messages of this conversation are not shown)"));
         }
-        messages.addAll(history.subList(from, history.size()));
+        // only the latest page is shown as an image; earlier ones keep their caption or text
+        int shown = -1;
+        for (int i = history.size() - 1; i >= from && shown < 0; i--) {
+            if (!history.get(i).images().isEmpty()) {
+                shown = i;
+            }
+        }
+        for (int i = from; i < history.size(); i++) {
+            messages.add(i == shown ? history.get(i) : history.get(i).withoutImages());
+        }
         return new LlmRequest(messages, tools);
     }
 

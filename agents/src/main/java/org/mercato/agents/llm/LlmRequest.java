@@ -8,4 +8,22 @@ public record LlmRequest(List<LlmMessage> messages, List<LlmTool> tools) {
         messages = List.copyOf(messages);
         tools = tools == null ? List.of() : List.copyOf(tools);
     }
+
+    /** The images this request shows. */
+    public int images() {
+        int n = 0;
+        for (LlmMessage m : messages) {
+            n += m.images().size();
+        }
+        return n;
+    }
+
+    /** The estimated input tokens of the images this request shows (0 for text only). */
+    public long imageTokens() {
+        long sum = 0;
+        for (LlmMessage m : messages) {
+            sum += m.imageTokens();
+        }
+        return sum;
+    }
 }

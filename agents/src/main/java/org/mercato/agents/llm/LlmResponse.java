@@ -10,4 +10,13 @@ public record LlmResponse(String text, List<LlmToolCall> toolCalls, long inputTo
         text = text == null ? "" : text;
         toolCalls = toolCalls == null ? List.of() : List.copyOf(toolCalls);
     }
+
+    /**
+     * The input tokens to count for a request whose images are estimated at {@code imageTokens}:
+     * the server's count when it reports one, else the images' estimate (a server that reports no
+     * usage still costs what it was shown).
+     */
+    public long countedInput(long imageTokens) {
+        return inputTokens > 0 ? inputTokens : Math.max(0, imageTokens);
+    }
 }

@@ -15,10 +15,11 @@ record LlmTranscripts(
 
     TranscriptTurn answered(LlmClient.Answered answered) {
         LlmResponse response = answered.response();
+        long input = response.countedInput(request.imageTokens());
         return line(
                 new TranscriptTurn.Answer(response.text(), calls(response.toolCalls())),
-                new TranscriptTurn.Tokens(response.inputTokens(), response.outputTokens()),
-                group.cost(response.inputTokens(), response.outputTokens()),
+                new TranscriptTurn.Tokens(input, response.outputTokens(), request.images(), request.imageTokens()),
+                group.cost(input, response.outputTokens()),
                 null,
                 new TranscriptTurn.Runtime(
                         answered.latencyMs(), answered.source().label()));
@@ -62,7 +63,13 @@ record LlmTranscripts(
 
     private static TranscriptTurn.Message message(LlmMessage message) {
         return new TranscriptTurn.Message(
-                message.role(), message.text(), calls(message.toolCalls()), message.toolCallId());
+                message.role(),
+                message.text(),
+                calls(message.toolCalls()),
+                message.toolCallId(),
+                message.images().stream()
+                        .map(i -> new TranscriptTurn.Image(i.page(), i.viewport(), i.tokens()))
+                        .toList());
     }
 
     private static List<TranscriptTurn.ToolCall> calls(List<LlmToolCall> calls) {

@@ -27,14 +27,27 @@ public final class LlmUsage {
     private final LongAdder wastedCalls = new LongAdder();
     private final LongAdder wastedInputTokens = new LongAdder();
     private final LongAdder wastedOutputTokens = new LongAdder();
+    private final LongAdder images = new LongAdder();
+    private final LongAdder imageTokens = new LongAdder();
     private final SortedMap<String, Long> causes = new TreeMap<>();
 
     void answered(LlmResponse response, boolean cached) {
+        answered(response, cached, 0, 0);
+    }
+
+    /**
+     * An answered call to a request showing {@code images} estimated at {@code imageTokens}: those
+     * count as its input tokens when the server reports none ({@link LlmResponse#countedInput}).
+     */
+    void answered(LlmResponse response, boolean cached, int images, long imageTokens) {
         (cached ? cachedCalls : httpCalls).increment();
-        inputTokens.add(response.inputTokens());
+        long input = response.countedInput(imageTokens);
+        this.images.add(images);
+        this.imageTokens.add(imageTokens);
+        inputTokens.add(input);
         outputTokens.add(response.outputTokens());
         if (!cached) {
-            httpInputTokens.add(response.inputTokens());
+            httpInputTokens.add(input);
             httpOutputTokens.add(response.outputTokens());
         }
     }
@@ -122,6 +135,16 @@ public final class LlmUsage {
 
     public long outputTokens() {
         return outputTokens.sum();
+    }
+
+    /** Images shown in answered calls (a page shown again in a later call counts again). */
+    public long images() {
+        return images.sum();
+    }
+
+    /** The estimated input tokens of those images. */
+    public long imageTokens() {
+        return imageTokens.sum();
     }
 
     public long toolErrors() {

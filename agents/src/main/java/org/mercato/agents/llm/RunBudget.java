@@ -81,11 +81,21 @@ public final class RunBudget {
      * ({@link #CALLS}, {@link #TOKENS}, {@link #MONEY}), or null when none is reached.
      */
     synchronized String refusal(long now) {
+        return refusal(now, 0);
+    }
+
+    /**
+     * As {@link #refusal(long)} for a turn whose first request shows images estimated at {@code
+     * upcomingTokens}: the bound on tokens counts them before the call (a screenshot is known to
+     * cost them whatever the model answers).
+     */
+    synchronized String refusal(long now, long upcomingTokens) {
         if (firstTurnWarning != null) {
             log.warn("{}", firstTurnWarning);
             firstTurnWarning = null;
         }
         long[] spent = spentBefore(now);
+        spent[N_TOKENS] = plus(spent[N_TOKENS], upcomingTokens);
         for (int i = 0; i < 3; i++) {
             if (spent[i] >= max[i]) {
                 String reason = reason(i);
@@ -210,21 +220,34 @@ public final class RunBudget {
 
         /** A call with this answer (null: it failed), by a turn with key {@code key}. */
         void charge(long key, LlmResponse response) {
+            charge(key, response, 0);
+        }
+
+        /**
+         * A call with this answer (null: it failed) to a request whose images are estimated at {@code
+         * imageTokens}, counted as its input when the server reports none ({@link LlmResponse#countedInput}).
+         */
+        void charge(long key, LlmResponse response, long imageTokens) {
             if (response == null) {
                 budget.charge(key, 1, 0, 0);
                 return;
             }
-            long tokens = plus(Math.max(0, response.inputTokens()), Math.max(0, response.outputTokens()));
-            budget.charge(key, 1, tokens, money(response));
+            long input = response.countedInput(imageTokens);
+            long tokens = plus(input, Math.max(0, response.outputTokens()));
+            budget.charge(key, 1, tokens, money(input, response));
         }
 
-        private long money(LlmResponse response) {
+        String refusal(long now, long upcomingTokens) {
+            return budget.refusal(now, upcomingTokens);
+        }
+
+        private long money(long input, LlmResponse response) {
             if (inputPrice == null || outputPrice == null) {
                 return 0;
             }
             // per million tokens, in billionths: tokens x price x 1000, rounded once per call
-            double nanos = Math.max(0, response.inputTokens()) * inputPrice * 1e3
-                    + Math.max(0, response.outputTokens()) * outputPrice * 1e3;
+            double nanos =
+                    Math.max(0, input) * inputPrice * 1e3 + Math.max(0, response.outputTokens()) * outputPrice * 1e3;
             return nanos >= Long.MAX_VALUE ? Long.MAX_VALUE : Math.round(nanos);
         }
 
@@ -255,7 +278,7 @@ public final class RunBudget {
                 response = client.chat(request, origin);
                 return response;
             } finally {
-                charge(key, response);
+                charge(key, response, request.imageTokens());
             }
         }
 

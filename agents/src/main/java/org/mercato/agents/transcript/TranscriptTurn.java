@@ -53,15 +53,31 @@ public record TranscriptTurn(
         tools = List.copyOf(tools);
     }
 
-    /** A message sent: {@code toolCalls} for an assistant's calls, {@code toolCallId} for a tool result. */
+    /**
+     * A message sent: {@code toolCalls} for an assistant's calls, {@code toolCallId} for a tool
+     * result, {@code images} for the pages a multimodal shopper was shown.
+     */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
-    @JsonPropertyOrder({"role", "content", "toolCalls", "toolCallId"})
-    public record Message(String role, String content, List<ToolCall> toolCalls, String toolCallId) {
+    @JsonPropertyOrder({"role", "content", "toolCalls", "toolCallId", "images"})
+    public record Message(
+            String role, String content, List<ToolCall> toolCalls, String toolCallId, List<Image> images) {
         public Message {
             content = content == null ? "" : content;
             toolCalls = toolCalls == null ? List.of() : List.copyOf(toolCalls);
+            images = images == null ? List.of() : List.copyOf(images);
+        }
+
+        public Message(String role, String content, List<ToolCall> toolCalls, String toolCallId) {
+            this(role, content, toolCalls, toolCallId, null);
         }
     }
+
+    /**
+     * A page shown as an image: the SHA-256 of its HTML ({@code pages/<page>.html} in the run
+     * folder), the viewport and the estimated input tokens.
+     */
+    @JsonPropertyOrder({"page", "viewport", "tokens"})
+    public record Image(String page, String viewport, long tokens) {}
 
     @JsonPropertyOrder({"id", "name", "arguments"})
     public record ToolCall(String id, String name, String arguments) {}
@@ -75,8 +91,20 @@ public record TranscriptTurn(
         }
     }
 
-    @JsonPropertyOrder({"input", "output"})
-    public record Tokens(long input, long output) {}
+    /**
+     * Input and output tokens; with images, how many the request showed and their estimated tokens
+     * (left out when none, as in a text-only run).
+     */
+    @JsonPropertyOrder({"input", "output", "images", "imageTokens"})
+    public record Tokens(
+            long input,
+            long output,
+            @JsonInclude(JsonInclude.Include.NON_DEFAULT) long images,
+            @JsonInclude(JsonInclude.Include.NON_DEFAULT) long imageTokens) {
+        public Tokens(long input, long output) {
+            this(input, output, 0, 0);
+        }
+    }
 
     /** What differs between a recording and its replay: wall latency in ms and where the answer came from. */
     @JsonPropertyOrder({"latencyMs", "source"})

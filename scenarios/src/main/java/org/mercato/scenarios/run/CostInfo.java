@@ -14,7 +14,9 @@ import org.mercato.scenarios.model.LlmPrice;
  * record-and-replay cache, failed calls, tokens, invalid tool calls, agents that ended with {@code
  * llm-error}, and money, per agent group and per model. With prefetching, {@code prefetched} counts
  * the HTTP calls answered by a request sent ahead, and {@code wasted} (with its tokens) the
- * speculative calls whose answer nobody used; these keys appear only when nonzero. Money is the
+ * speculative calls whose answer nobody used; with screenshots, {@code images} counts the images
+ * the answered calls showed and {@code imageTokens} their estimated input tokens (included in
+ * {@code inputTokens} when a server reports none); these keys appear only when nonzero. Money is the
  * price table's per-million prices times the tokens of HTTP calls, wasted ones included (a
  * replayed answer costs nothing); null when the scenario's {@code prices} do not list the model. Read from the clients after the run: none of it
  * is in the event log, which stays identical between a live run and its replay.
@@ -32,6 +34,8 @@ import org.mercato.scenarios.model.LlmPrice;
     "wasted",
     "wastedInputTokens",
     "wastedOutputTokens",
+    "images",
+    "imageTokens",
     "money",
     "groups",
     "models"
@@ -48,6 +52,8 @@ public record CostInfo(
         Long wasted,
         Long wastedInputTokens,
         Long wastedOutputTokens,
+        Long images,
+        Long imageTokens,
         Double money,
         List<Group> groups,
         Map<String, Usage> models) {
@@ -75,6 +81,8 @@ public record CostInfo(
         "wasted",
         "wastedInputTokens",
         "wastedOutputTokens",
+        "images",
+        "imageTokens",
         "money"
     })
     public record Usage(
@@ -89,6 +97,8 @@ public record CostInfo(
             Long wasted,
             Long wastedInputTokens,
             Long wastedOutputTokens,
+            Long images,
+            Long imageTokens,
             Double money) {
         static Usage of(LlmUsage u, LlmPrice price) {
             return new Usage(
@@ -103,6 +113,8 @@ public record CostInfo(
                     nonZero(u.wastedCalls()),
                     nonZero(u.wastedInputTokens()),
                     nonZero(u.wastedOutputTokens()),
+                    nonZero(u.images()),
+                    nonZero(u.imageTokens()),
                     price == null
                             ? null
                             : round(CostInfo.money(
@@ -124,6 +136,8 @@ public record CostInfo(
                     sum(wasted, o.wasted),
                     sum(wastedInputTokens, o.wastedInputTokens),
                     sum(wastedOutputTokens, o.wastedOutputTokens),
+                    sum(images, o.images),
+                    sum(imageTokens, o.imageTokens),
                     money == null || o.money == null ? null : round(money + o.money));
         }
 
@@ -167,6 +181,8 @@ public record CostInfo(
                 total.wasted(),
                 total.wastedInputTokens(),
                 total.wastedOutputTokens(),
+                total.images(),
+                total.imageTokens(),
                 total.money(),
                 groups,
                 models);

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.mercato.agents.PolicyRegistry;
 import org.mercato.agents.llm.CacheMode;
@@ -14,6 +15,7 @@ import org.mercato.agents.llm.LangChainProvider;
 import org.mercato.agents.llm.LlmAgentSettings;
 import org.mercato.agents.llm.LlmBounds;
 import org.mercato.agents.llm.LlmClient;
+import org.mercato.agents.llm.LlmPages;
 import org.mercato.agents.llm.ProviderSettings;
 import org.mercato.agents.llm.ResponseCache;
 import org.mercato.agents.llm.RunBudget;
@@ -26,6 +28,10 @@ import org.mercato.scenarios.model.LlmConfig;
 import org.mercato.scenarios.model.LlmPrice;
 import org.mercato.scenarios.model.RunLimitsConfig;
 import org.mercato.sim.KernelSettings;
+import org.mercato.storefront.CachedRenderer;
+import org.mercato.storefront.ChromiumRenderer;
+import org.mercato.storefront.ChromiumSettings;
+import org.mercato.storefront.ScreenshotRenderer;
 
 /**
  * Language models for a run: one provider per distinct configuration and one response cache per
@@ -45,6 +51,11 @@ public final class LlmFeature implements RunFeature {
     private MarketWiring market;
     private RunBudget budget;
     private Map<String, LlmPrice> prices = Map.of();
+    private final RunPages pages = new RunPages();
+    /** The run's one Chromium, started on the first screenshot a real call needs (never in a replay). */
+    private ScreenshotRenderer chromium;
+    /** Screenshot caches by folder ("" for memory only), all in front of {@link #chromium}. */
+    private final Map<String, CachedRenderer> screenshots = new TreeMap<>();
 
     @Override
     public void wireMarket(MarketWiring market) {
@@ -90,10 +101,22 @@ public final class LlmFeature implements RunFeature {
         return List.copyOf(providers.values());
     }
 
-    /** Ends the providers' speculative calls: answers nobody used count as wasted in the cost block. */
+    @Override
+    public void startRun(RunStart start) {
+        pages.into(start.folder());
+    }
+
+    /**
+     * Ends the providers' speculative calls (answers nobody used count as wasted in the cost block)
+     * and the run's Chromium, if a screenshot started it.
+     */
     @Override
     public void close() {
         providers.values().forEach(LangChainProvider::close);
+        screenshots.values().forEach(CachedRenderer::close);
+        if (chromium != null) {
+            chromium.close();
+        }
     }
 
     @Override
@@ -158,7 +181,52 @@ public final class LlmFeature implements RunFeature {
                 llm.history(),
                 llm.maxToolErrors(),
                 prompt(llm.prompt(), group.child("llm").child("prompt")),
-                bounds);
+                bounds,
+                pages(llm, role, group));
+    }
+
+    /**
+     * How a shopper group is shown results pages ({@code llm.page}); text for any other group, which
+     * sees no results page and may not ask for screenshots.
+     */
+    private LlmPages pages(LlmConfig llm, String role, KeyPath group) {
+        LlmPages.Mode mode = llm.pageMode();
+        if (mode == LlmPages.Mode.TEXT) {
+            return LlmPages.TEXT;
+        }
+        if (!role.equals("assistant")) {
+            throw new WiringException(
+                    group.child("llm").child("page"),
+                    "only a shopper (agents.assistants) is shown results pages; expected text, got '" + llm.page()
+                            + "'");
+        }
+        String folder = llm.screenshots() == null
+                ? ""
+                : Path.of(llm.screenshots().folder())
+                        .toAbsolutePath()
+                        .normalize()
+                        .toString();
+        CachedRenderer renderer = screenshots.computeIfAbsent(
+                folder,
+                f -> new CachedRenderer(
+                        chromium(), f.isEmpty() ? Optional.empty() : Optional.of(Path.of(f)), SCREENSHOT_BYTES));
+        return new LlmPages(mode, llm.viewportSize(), renderer, pages::keep);
+    }
+
+    /** Memory for screenshots kept per cache (PNG bytes), beyond the optional folder. */
+    private static final long SCREENSHOT_BYTES = 256L << 20;
+
+    /**
+     * The run's Chromium: {@code MERCATO_CHROMIUM} in the run's environment, else the default
+     * ({@link ChromiumSettings#defaults()}); lazy, so a replay that needs no screenshot starts none.
+     */
+    private ScreenshotRenderer chromium() {
+        if (chromium == null) {
+            String path = market.environment().env().apply(ChromiumSettings.ENV);
+            chromium = ChromiumRenderer.start(
+                    path == null || path.isBlank() ? ChromiumSettings.defaults() : new ChromiumSettings(Path.of(path)));
+        }
+        return chromium;
     }
 
     /** The run's bounds on model use ({@code agents.limits}), charged at the model's prices when listed. */

@@ -18,12 +18,15 @@ import org.mercato.scenarios.model.Scenario;
  * with the same parameters plants a value the pooled fit should recover; any other mix (or an
  * {@code attention-bounded} shopper, whose normal judgement error is not a logit) plants none.
  */
-record PlantedLogit(Map<String, Double> byCovariate, String by) {
+public record PlantedLogit(Map<String, Double> byCovariate, String by) {
+    /** The sweep metrics' prefix of the planted values, one per covariate ({@code plantedLogit.row2}). */
+    public static final String METRIC = "plantedLogit.";
+
     static final PlantedLogit NONE = new PlantedLogit(Map.of(), "");
 
     private static final Pattern POSITION = Pattern.compile("(rank|row|column)(\\d+)");
 
-    static PlantedLogit of(Scenario scenario, ChoiceLogitFold.ChoiceLogit logit) {
+    public static PlantedLogit of(Scenario scenario, ChoiceLogitFold.ChoiceLogit logit) {
         if (scenario == null || logit == null || logit.fit() == null) {
             return NONE;
         }

@@ -146,6 +146,9 @@ public final class ScenarioRunner {
                     cost.inputTokens(),
                     cost.outputTokens(),
                     cost.agentsEndedLlmError());
+            if (cost.images() != null) {
+                log.info("llm: {} page images shown, {} estimated image tokens", cost.images(), cost.imageTokens());
+            }
         }
         AgentFailures failures = result.summary().failures();
         if (failures != null) {

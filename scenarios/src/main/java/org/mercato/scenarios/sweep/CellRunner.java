@@ -13,6 +13,7 @@ import org.mercato.metrics.output.SummaryMetrics;
 import org.mercato.scenarios.model.Scenario;
 import org.mercato.scenarios.run.AgentFailures;
 import org.mercato.scenarios.run.CostInfo;
+import org.mercato.scenarios.run.PlantedLogit;
 import org.mercato.scenarios.run.RunResult;
 import org.mercato.scenarios.run.ScenarioRunner;
 import org.mercato.sim.kernel.KernelListener;
@@ -60,6 +61,10 @@ public final class CellRunner {
             metrics.remove("wallTimeMillis");
             // the condition is the cell's levels, in the cells table: not an outcome
             metrics.keySet().removeIf(name -> name.startsWith("condition."));
+            // what logit shoppers planted, for the report's coefficient table beside the fitted values
+            PlantedLogit.of(scenario, result.summary().market().choiceLogit())
+                    .byCovariate()
+                    .forEach((covariate, value) -> metrics.put(PlantedLogit.METRIC + covariate, value));
             CostInfo cost = result.summary().cost();
             AgentFailures failures = result.summary().failures();
             boolean failed = failures != null && !scenario.agents().acceptsFailures();

@@ -15,7 +15,8 @@ import org.mercato.metrics.output.SvgChart;
  * Failed cells, with their errors, come first; then the headline table; for each factor and charted
  * metric (the scenario's headline metrics, then the default ones) the mean per level with its 95%
  * interval and the paired differences against the first level; for each pair of factors their
- * interaction as lines with intervals. Titles come from {@link MetricTitles}, long levels are
+ * interaction as lines with intervals; with a choice logit, each factor's fitted coefficients per
+ * level side by side ({@link CoefficientTable}). Titles come from {@link MetricTitles}, long levels are
  * shortened with their full value in a legend and a tooltip.
  */
 public final class SweepReport {
@@ -106,6 +107,7 @@ public final class SweepReport {
                         new SvgChart.Axes(MetricTitles.meanAxisTitle(metric), MetricTitles.of(factor) + " (level)")));
             }
             pairedTable(html, factor, charted, analysis);
+            CoefficientTable.append(html, factor, analysis);
         }
         interactions(html, analysis, charted);
         html.append("</body></html>\n");

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
  * {@code scenarios} (the embedding model, known to no other module), and {@code explorer} &lt;- {@code
  * scenarios} (the run explorer reads files: it knows no other module, and only the CLI knows it), and
  * {@code marketplace-sim} &lt;- {@code storefront} (rendered pages: it knows only the protocol types)
- * &lt;- {@code gateway} (the shop pages of browser agents), {@code scenarios}. The same
+ * &lt;- {@code agents} (multimodal shoppers), {@code gateway} (the shop pages of browser agents),
+ * {@code scenarios}. The same
  * rules are shown to fail on small fixtures with a cycle and a backwards dependency.
  */
 class ArchitectureTest {
@@ -76,7 +77,7 @@ class ArchitectureTest {
                 .whereLayer("scenarios")
                 .mayNotBeAccessedByAnyLayer()
                 .whereLayer("storefront")
-                .mayOnlyBeAccessedByLayers("gateway", "scenarios")
+                .mayOnlyBeAccessedByLayers("agents", "gateway", "scenarios")
                 .whereLayer("storefront")
                 .mayOnlyAccessLayers("marketplace-sim")
                 .whereLayer("embeddings")

@@ -133,4 +133,50 @@ class LlmConfigLoadTest {
                 .hasMessageContaining("scenario.yaml:7:")
                 .hasMessageContaining("llm.prefetch: expected true or false, got 'sometimes'");
     }
+
+    @Test
+    void thePageKeysAreCheckedAtTheirKey() throws IOException {
+        String base = "{baseUrl: 'http://x/v1', model: m";
+        var llm = load(base + ", page: screenshot+text, viewport: 800x600, screenshots: {folder: shots}}")
+                .agents()
+                .assistants()
+                .get(0)
+                .llm();
+        assertThat(llm.pageMode().label()).isEqualTo("screenshot+text");
+        assertThat(llm.viewportSize().label()).isEqualTo("800x600");
+        assertThat(load(base + "}")
+                        .agents()
+                        .assistants()
+                        .get(0)
+                        .llm()
+                        .pageMode()
+                        .label())
+                .isEqualTo("text");
+        assertThatThrownBy(() -> load(base + ", page: video}"))
+                .isInstanceOf(ScenarioException.class)
+                .hasMessageContaining("scenario.yaml:7:")
+                .hasMessageContaining("llm.page: expected text, screenshot or screenshot+text, got 'video'");
+        assertThatThrownBy(() -> load(base + ", page: screenshot, viewport: big}"))
+                .isInstanceOf(ScenarioException.class)
+                .hasMessageContaining("llm.viewport: expected WIDTHxHEIGHT such as 1280x800, got 'big'");
+        assertThatThrownBy(() -> load(base + ", viewport: 9000x800}"))
+                .isInstanceOf(ScenarioException.class)
+                .hasMessageContaining("llm.viewport:");
+        assertThatThrownBy(() -> load(base + ", screenshots: {}}"))
+                .isInstanceOf(ScenarioException.class)
+                .hasMessageContaining("llm.screenshots.folder: is required");
+    }
+
+    @Test
+    void onlyAShopperIsShownScreenshots() throws IOException {
+        Path file = dir.resolve("scenario.yaml");
+        Files.writeString(
+                file,
+                BASE.replace("llm: LLM", "llm: {baseUrl: 'http://x/v1', model: m}")
+                        + "  services:\n    - policy: llm-service\n"
+                        + "      llm: {baseUrl: 'http://x/v1', model: m, page: screenshot}\n");
+        assertThatThrownBy(() -> ScenarioValidator.load(file, List.of(), PolicyRegistry.builtIn()))
+                .isInstanceOf(ScenarioException.class)
+                .hasMessageContaining("only a shopper (agents.assistants) is shown results pages");
+    }
 }

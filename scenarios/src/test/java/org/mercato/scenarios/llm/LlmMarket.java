@@ -62,7 +62,11 @@ public final class LlmMarket {
     }
 
     public static RunResult run(Path dir, Scenario scenario) throws IOException {
-        Map<String, String> env = Map.of("MERCATO_TEST_KEY", KEY);
+        return run(dir, scenario, Map.of("MERCATO_TEST_KEY", KEY));
+    }
+
+    /** The run with {@code env} as its environment. */
+    public static RunResult run(Path dir, Scenario scenario, Map<String, String> env) throws IOException {
         return new ScenarioRunner(PolicyRegistry.builtIn(), dir.resolve("runs"), KernelListener.NONE, env::get)
                 .run(scenario);
     }

@@ -144,10 +144,19 @@ public final class ScriptedModel extends Dispatcher {
     }
 
     static MockResponse toolCall(int id, String name, JsonNode args) {
-        return rawToolCall(id, name, args.toString());
+        return toolCall(id, name, args, true);
+    }
+
+    /** {@code usage}: whether the answer reports its tokens (100 in, 10 out). */
+    static MockResponse toolCall(int id, String name, JsonNode args, boolean usage) {
+        return rawToolCall(id, name, args.toString(), usage);
     }
 
     static MockResponse rawToolCall(int id, String name, String arguments) {
+        return rawToolCall(id, name, arguments, true);
+    }
+
+    private static MockResponse rawToolCall(int id, String name, String arguments, boolean reportUsage) {
         ObjectNode root = JSON.createObjectNode();
         root.put("id", "chatcmpl-" + id);
         root.put("object", "chat.completion");
@@ -163,10 +172,12 @@ public final class ScriptedModel extends Dispatcher {
         call.put("type", "function");
         call.putObject("function").put("name", name).put("arguments", arguments);
         choice.put("finish_reason", "tool_calls");
-        ObjectNode usage = root.putObject("usage");
-        usage.put("prompt_tokens", 100);
-        usage.put("completion_tokens", 10);
-        usage.put("total_tokens", 110);
+        if (reportUsage) {
+            ObjectNode usage = root.putObject("usage");
+            usage.put("prompt_tokens", 100);
+            usage.put("completion_tokens", 10);
+            usage.put("total_tokens", 110);
+        }
         return new MockResponse().setHeader("Content-Type", "application/json").setBody(root.toString());
     }
 

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import okhttp3.mockwebserver.MockResponse;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -18,6 +19,7 @@ import org.mercato.scenarios.run.RunEnvironment;
 import org.mercato.scenarios.run.RunResult;
 import org.mercato.scenarios.run.WiredRun;
 import org.mercato.sim.domain.Service;
+import org.mercato.storefront.ChromiumRenderer;
 
 /**
  * Each study's LLM path: the one key its page documents ({@code agents.assistants[0].policy=
@@ -60,6 +62,33 @@ class StudiesLlmTest extends ScriptedServerTest {
         assertThat(result.summary().cost().agentsEndedLlmError()).isZero();
         assertThat(result.folder().resolve("summary.json")).exists();
         assertThat(Files.readString(result.eventLog())).contains("\"type\":\"search\"");
+    }
+
+    @Test
+    void positionAndTagsShowsTheGridAsAScreenshotWithOneMoreKey() throws IOException {
+        Assumptions.assumeTrue(ChromiumRenderer.available(), "no chromium at /usr/bin/chromium");
+        Scenario scenario = Mercato.bundled(
+                "position-and-tags",
+                "market.generate.customers=2",
+                "market.generate.services=8",
+                "agents.assistants[0].policy=llm-assistant",
+                "agents.assistants[0].llm.page=screenshot",
+                "agents.assistants[0].llm.baseUrl=" + server.url("/v1"),
+                "agents.assistants[0].llm.model=scripted",
+                "agents.assistants[0].llm.cache.mode='off'",
+                "agents.assistants[0].llm.timeout=20s");
+
+        RunResult result = LlmMarket.run(dir, scenario);
+
+        assertThat(result.summary().cost().agentsEndedLlmError()).isZero();
+        long images = result.summary().cost().images();
+        assertThat(images).isPositive();
+        // openai, 1280x800 at high detail: 85 + 170 x 6 tiles per image
+        assertThat(result.summary().cost().imageTokens()).isEqualTo(1105 * images);
+        assertThat(model.bodies).anySatisfy(body -> assertThat(body).contains("data:image/png;base64,"));
+        try (var pages = Files.list(result.folder().resolve("pages"))) {
+            assertThat(pages).isNotEmpty();
+        }
     }
 
     @Test
