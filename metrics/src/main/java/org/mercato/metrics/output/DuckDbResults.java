@@ -124,9 +124,10 @@ public final class DuckDbResults {
         return message.length() <= 300 ? message : message.substring(0, 300) + "...";
     }
 
-    /** Every table of results.duckdb, in creation order, {@code metrics} last. */
+    /** Every table and view of results.duckdb, the view {@code events} first, {@code metrics} last. */
     public static List<String> tables() {
-        List<String> names = new java.util.ArrayList<>(EventTables.SCHEMA.keySet());
+        List<String> names = new java.util.ArrayList<>(List.of("events"));
+        names.addAll(EventTables.SCHEMA.keySet());
         names.add("metrics");
         return names;
     }

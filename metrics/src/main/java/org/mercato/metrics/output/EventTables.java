@@ -55,7 +55,18 @@ final class EventTables implements AutoCloseable {
      */
     static final Map<String, List<String[]>> DYNAMICS = dynamics();
 
+    /**
+     * The lines of the events no typed table holds whole; {@code events} is a view over it and the
+     * typed tables ({@link #createEventsView}), so an event's time, place and type are stored once.
+     */
+    static final String BODIES = "event_bodies";
+
     private final Map<String, TableOutput> tables = new LinkedHashMap<>();
+    /** Typed table to the event type whose events it holds whole, in order of first row. */
+    private final Map<String, String> typeOfTable = new LinkedHashMap<>();
+    /** The type of the event being written when a typed table holds it whole, else null. */
+    private String typedType;
+
     private final List<String> created = new ArrayList<>();
     private final DuckDBConnection connection;
     private final RunCatalog catalog;
@@ -63,7 +74,7 @@ final class EventTables implements AutoCloseable {
 
     private static Map<String, List<String[]>> schema() {
         Map<String, List<String[]>> s = new LinkedHashMap<>();
-        s.put("events", columns("type", "VARCHAR", "body", JSON));
+        s.put(BODIES, columns("type", "VARCHAR", "body", JSON));
         s.put(
                 "customers",
                 columns(
@@ -207,8 +218,22 @@ final class EventTables implements AutoCloseable {
         return table;
     }
 
+    /** A typed table of {@link #SCHEMA}, for the event being written. */
+    private TableOutput typed(String name) {
+        noteType(name);
+        return tables.get(name);
+    }
+
+    /** Remembers which event type fills {@code name} when the event has no row of its own in {@link #BODIES}. */
+    private void noteType(String name) {
+        if (typedType != null) {
+            typeOfTable.putIfAbsent(name, typedType);
+        }
+    }
+
     /** The table of a market with dynamics, created at its first row. */
     private TableOutput dynamic(String name) throws SQLException {
+        noteType(name);
         TableOutput table = tables.get(name);
         if (table != null) {
             return table;
@@ -224,10 +249,29 @@ final class EventTables implements AutoCloseable {
         return List.copyOf(created);
     }
 
-    /** Writes every created table but {@code events} as {@code <table>.csv} into {@code folder}. */
+    /**
+     * Creates the view {@code events}: one row per logged event, in log order, from {@link #BODIES}
+     * and, with a null body, from the typed tables holding their events whole. Call once every row
+     * is appended.
+     */
+    void createEventsView(Statement sql) throws SQLException {
+        StringBuilder view = new StringBuilder("CREATE VIEW events AS SELECT * FROM (SELECT t, seq, type, body FROM ")
+                .append(BODIES);
+        for (var typed : typeOfTable.entrySet()) {
+            view.append(" UNION ALL SELECT t, seq, ")
+                    .append('\'')
+                    .append(typed.getValue().replace("'", "''"))
+                    .append('\'')
+                    .append(" AS type, NULL::VARCHAR AS body FROM ")
+                    .append(typed.getKey());
+        }
+        sql.execute(view.append(") ORDER BY seq").toString());
+    }
+
+    /** Writes every created table but {@link #BODIES} as {@code <table>.csv} into {@code folder}. */
     void exportCsv(Statement sql, Path folder) throws SQLException {
         for (String table : created) {
-            if (!table.equals("events")) {
+            if (!table.equals(BODIES)) {
                 List<String[]> columns = SCHEMA.containsKey(table) ? SCHEMA.get(table) : DYNAMICS.get(table);
                 CsvExport.copy(sql, table, columns, folder.resolve(table + ".csv"));
             }
@@ -263,13 +307,18 @@ final class EventTables implements AutoCloseable {
         long t = logged.t();
         long seq = logged.seq();
         var event = logged.event();
-        tables.get("events").begin(t, seq).text(event.type()).text(line).end();
+        if (line == null) {
+            typedType = event.type();
+        } else {
+            typedType = null;
+            tables.get(BODIES).begin(t, seq).text(event.type()).text(line).end();
+        }
         if (event instanceof CustomerEvent e) {
             customer(t, seq, e.customer());
         } else if (event instanceof ServiceEvent e) {
             service(t, seq, e.service());
         } else if (event instanceof SearchEvent e) {
-            tables.get("searches")
+            typed("searches")
                     .begin(t, seq)
                     .text(e.agent())
                     .text(e.query())
@@ -278,7 +327,7 @@ final class EventTables implements AutoCloseable {
                     .text(json(out -> out.strings("v", e.results())))
                     .end();
         } else if (event instanceof ImpressionEvent e) {
-            tables.get("impressions")
+            typed("impressions")
                     .begin(t, seq)
                     .text(e.agent())
                     .bigint(e.search())
@@ -293,7 +342,7 @@ final class EventTables implements AutoCloseable {
                     .integer(e.reviews())
                     .end();
         } else if (event instanceof MessageEvent e) {
-            tables.get("messages")
+            typed("messages")
                     .begin(t, seq)
                     .text(e.from())
                     .text(e.to())
@@ -302,7 +351,7 @@ final class EventTables implements AutoCloseable {
                     .end();
         } else if (event instanceof ProposalEvent e) {
             var p = e.proposal();
-            tables.get("proposals")
+            typed("proposals")
                     .begin(t, seq)
                     .text(p.id())
                     .text(p.service())
@@ -312,7 +361,7 @@ final class EventTables implements AutoCloseable {
                     .bigint(p.validUntil())
                     .end();
         } else if (event instanceof PaymentEvent e) {
-            tables.get("payments")
+            typed("payments")
                     .begin(t, seq)
                     .text(e.proposal())
                     .text(e.customer())
@@ -320,7 +369,7 @@ final class EventTables implements AutoCloseable {
                     .money(e.amount())
                     .end();
         } else if (event instanceof RejectionEvent e) {
-            tables.get("rejections")
+            typed("rejections")
                     .begin(t, seq)
                     .text(e.agent())
                     .text(e.action())
@@ -432,7 +481,7 @@ final class EventTables implements AutoCloseable {
 
     private void customer(long t, long seq, Customer c) throws SQLException {
         RunCatalog.CustomerInfo info = catalog.customers().get(c.id());
-        tables.get("customers")
+        typed("customers")
                 .begin(t, seq)
                 .text(c.id())
                 .text(json(out -> out.counts("v", c.items())))
@@ -450,7 +499,7 @@ final class EventTables implements AutoCloseable {
 
     private void service(long t, long seq, Service s) throws SQLException {
         RunCatalog.ServiceInfo info = catalog.services().get(s.id());
-        tables.get("services")
+        typed("services")
                 .begin(t, seq)
                 .text(s.id())
                 .text(json(out -> out.prices("v", s.menu())))

@@ -180,6 +180,9 @@ public final class ResultTables implements EventSink, EventLineSink {
     private void commitEvents() {
         try {
             tables.close();
+            try (Statement sql = connection.createStatement()) {
+                tables.createEventsView(sql);
+            }
             eventsCommitted = true;
             connection.commit();
             connection.setAutoCommit(true);
@@ -264,9 +267,11 @@ public final class ResultTables implements EventSink, EventLineSink {
                 if (parquetDir != null) {
                     Files.createDirectory(parquetDir);
                     List<String> all = new ArrayList<>(tables.created());
+                    all.remove(EventTables.BODIES);
+                    all.add(0, "events");
                     all.add("metrics");
                     for (String table : all) {
-                        sql.execute("COPY " + table + " TO "
+                        sql.execute("COPY (SELECT * FROM " + table + ") TO "
                                 + DuckDbResults.literal(parquetDir.resolve(table + ".parquet")) + " (FORMAT PARQUET)");
                     }
                 }
