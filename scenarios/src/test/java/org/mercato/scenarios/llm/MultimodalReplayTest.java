@@ -77,7 +77,8 @@ class MultimodalReplayTest {
             String text = lastUserText(messages);
             ObjectNode args = JSON.createObjectNode();
             if (text.startsWith("You start shopping")) {
-                args.put("query", "tacos");
+                // two queries, so a market shows more than one distinct results page
+                args.put("query", system.contains("Horchata") ? "tacos horchata" : "tacos");
                 return call(id, "search", args);
             }
             if (text.startsWith("Proposal ")) {
