@@ -16,7 +16,9 @@ import org.mercato.scenarios.model.LlmPrice;
  * the HTTP calls answered by a request sent ahead, and {@code wasted} (with its tokens) the
  * speculative calls whose answer nobody used; with screenshots, {@code images} counts the images
  * the answered calls showed and {@code imageTokens} their estimated input tokens (included in
- * {@code inputTokens} when a server reports none); these keys appear only when nonzero. Money is the
+ * {@code inputTokens} when a server reports none), {@code screenshotsRendered} the pages Chromium
+ * rendered in this run and {@code screenshotsCached} those served from memory or the screenshots
+ * folder instead; these keys appear only when nonzero. Money is the
  * price table's per-million prices times the tokens of HTTP calls, wasted ones included (a
  * replayed answer costs nothing); null when the scenario's {@code prices} do not list the model. Read from the clients after the run: none of it
  * is in the event log, which stays identical between a live run and its replay.
@@ -36,6 +38,8 @@ import org.mercato.scenarios.model.LlmPrice;
     "wastedOutputTokens",
     "images",
     "imageTokens",
+    "screenshotsRendered",
+    "screenshotsCached",
     "money",
     "groups",
     "models"
@@ -54,6 +58,8 @@ public record CostInfo(
         Long wastedOutputTokens,
         Long images,
         Long imageTokens,
+        Long screenshotsRendered,
+        Long screenshotsCached,
         Double money,
         List<Group> groups,
         Map<String, Usage> models) {
@@ -183,7 +189,32 @@ public record CostInfo(
                 total.wastedOutputTokens(),
                 total.images(),
                 total.imageTokens(),
+                null,
+                null,
                 total.money(),
+                groups,
+                models);
+    }
+
+    /** This block with the run's screenshot counts, each shown only when nonzero. */
+    public CostInfo withScreenshots(long rendered, long cached) {
+        return new CostInfo(
+                httpCalls,
+                cachedCalls,
+                failedCalls,
+                inputTokens,
+                outputTokens,
+                toolErrors,
+                agentsEndedLlmError,
+                prefetched,
+                wasted,
+                wastedInputTokens,
+                wastedOutputTokens,
+                images,
+                imageTokens,
+                nonZero(rendered),
+                nonZero(cached),
+                money,
                 groups,
                 models);
     }

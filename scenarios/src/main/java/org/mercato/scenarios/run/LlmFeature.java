@@ -32,6 +32,8 @@ import org.mercato.storefront.CachedRenderer;
 import org.mercato.storefront.ChromiumRenderer;
 import org.mercato.storefront.ChromiumSettings;
 import org.mercato.storefront.ScreenshotRenderer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Language models for a run: one provider per distinct configuration and one response cache per
@@ -43,6 +45,7 @@ import org.mercato.storefront.ScreenshotRenderer;
  * group whose policy is a built-in behavioural one is inactive.
  */
 public final class LlmFeature implements RunFeature {
+    private static final Logger LOG = LoggerFactory.getLogger(LlmFeature.class);
     private final List<LlmGroup> groups = new ArrayList<>();
     private final List<LlmGroup> counterfactual = new ArrayList<>();
     private final Map<ProviderSettings, LangChainProvider> providers = new LinkedHashMap<>();
@@ -124,8 +127,21 @@ public final class LlmFeature implements RunFeature {
         return List.of(RunFact.of("cost", CostInfo.class, run -> {
             List<LlmGroup> costed = new ArrayList<>(groups);
             costed.addAll(counterfactual);
-            return CostInfo.of(costed, run.scenario().prices());
+            CostInfo cost = CostInfo.of(costed, run.scenario().prices());
+            return cost == null ? null : withScreenshots(cost);
         }));
+    }
+
+    /** The cost block with what the screenshots took, also logged (to run.log) when any were shown. */
+    private CostInfo withScreenshots(CostInfo cost) {
+        long rendered =
+                screenshots.values().stream().mapToLong(CachedRenderer::renders).sum();
+        long cached =
+                screenshots.values().stream().mapToLong(CachedRenderer::hits).sum();
+        if (rendered + cached > 0) {
+            LOG.info("screenshots: {} rendered by Chromium, {} served from the cache", rendered, cached);
+        }
+        return cost.withScreenshots(rendered, cached);
     }
 
     /** The failure causes the LLM groups recorded ({@code llm-error: <cause>}), summed over groups. */

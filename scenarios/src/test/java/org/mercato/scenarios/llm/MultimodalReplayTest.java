@@ -77,7 +77,8 @@ class MultimodalReplayTest {
             String text = lastUserText(messages);
             ObjectNode args = JSON.createObjectNode();
             if (text.startsWith("You start shopping")) {
-                args.put("query", "tacos");
+                // two queries, so a market shows more than one distinct results page
+                args.put("query", system.contains("Horchata") ? "tacos horchata" : "tacos");
                 return call(id, "search", args);
             }
             if (text.startsWith("Proposal ")) {
@@ -116,7 +117,8 @@ class MultimodalReplayTest {
         }
     }
 
-    private static String yaml(String baseUrl, String cache) {
+    /** The market of a multimodal shopper at {@code baseUrl}; {@code llmExtra} ends its llm section. */
+    static String yaml(String baseUrl, String llmExtra) {
         return """
                 name: multimodal-market
                 seed: 7
@@ -136,17 +138,17 @@ class MultimodalReplayTest {
                     - policy: llm-assistant
                       thinkTime: 50ms
                       llm: {baseUrl: '%s', model: vision, timeout: 20s, backoff: 1ms, prefetch: false,
-                            page: screenshot, viewport: 640x400, cache: %s}
+                            page: screenshot, viewport: 640x400, %s}
                   services:
                     - policy: posted-price
                       thinkTime: 100ms
                 prices:
                   vision: {input: 1.0, output: 2.0}
-                """.formatted(baseUrl, cache);
+                """.formatted(baseUrl, llmExtra);
     }
 
     private RunResult run(String baseUrl, String cache, Map<String, String> env) throws IOException {
-        return LlmMarket.run(dir, LlmMarket.load(dir, yaml(baseUrl, cache)), env);
+        return LlmMarket.run(dir, LlmMarket.load(dir, yaml(baseUrl, "cache: " + cache)), env);
     }
 
     @Test
@@ -222,7 +224,7 @@ class MultimodalReplayTest {
                 .anySatisfy(w -> assertThat(w).contains("screenshot failed: chromium not found at"));
     }
 
-    private static List<String> files(Path folder) throws IOException {
+    static List<String> files(Path folder) throws IOException {
         try (Stream<Path> list = Files.list(folder)) {
             return list.map(p -> p.getFileName().toString()).sorted().toList();
         }
