@@ -4,6 +4,8 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
 
 /**
  * The one Pekko configuration of Mercato's in-process actor systems (the kernel's agents, the live
@@ -13,6 +15,15 @@ import java.util.List;
  */
 public final class LocalActorConfig {
     private static final Preloader CONFIG = new Preloader("pekko-config-preload", ConfigFactory::load);
+    /**
+     * Starts and stops a throwaway actor system: Pekko's first system loads and initialises a few
+     * thousand classes, which a warm-up on the other core does while the caller loads its scenario.
+     */
+    private static final Preloader SYSTEM = new Preloader("pekko-warm-up", () -> {
+        ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "mercato-warm-up", withThreads(1));
+        system.terminate();
+        system.getWhenTerminated().toCompletableFuture().join();
+    });
 
     private LocalActorConfig() {}
 
@@ -24,6 +35,7 @@ public final class LocalActorConfig {
      */
     public static void preload() {
         CONFIG.start();
+        SYSTEM.start();
     }
 
     /**
