@@ -188,6 +188,57 @@ class LauncherTest {
         }
     }
 
+    @Test
+    void aChangedPomCopiesTheLibrariesAfreshSoNoOldVersionStaysBesideTheNewOne() throws Exception {
+        Path lib = root.resolve("scenarios/target/lib");
+        Files.writeString(lib.resolve("duckdb_jdbc-1.0.jar"), "old driver");
+        Files.writeString(lib.resolve("libduckdb_java.so_linux_amd64"), "old library");
+        standInBuild("duckdb_jdbc-2.0.jar");
+        Files.writeString(root.resolve("pom.xml"), "<project/>");
+
+        Result result = mercato(Map.of(), "list");
+
+        assertThat(result.exit()).isZero();
+        assertThat(result.err()).contains("rebuilding Mercato");
+        assertThat(fileNames(lib))
+                .doesNotContain("duckdb_jdbc-1.0.jar", "libduckdb_java.so_linux_amd64")
+                .contains("duckdb_jdbc-2.0.jar");
+    }
+
+    @Test
+    void aChangedSourceKeepsTheCopiedLibraries() throws Exception {
+        Path lib = root.resolve("scenarios/target/lib");
+        Files.writeString(lib.resolve("duckdb_jdbc-1.0.jar"), "driver");
+        Files.writeString(root.resolve("pom.xml"), "<project/>");
+        Files.setLastModifiedTime(
+                root.resolve("pom.xml"), FileTime.from(Instant.now().minusSeconds(120)));
+        Path source =
+                Files.createDirectories(root.resolve("scenarios/src/main")).resolve("Changed.java");
+        Files.writeString(source, "class Changed {}");
+        standInBuild("other-1.0.jar");
+
+        Result result = mercato(Map.of(), "list");
+
+        assertThat(result.err()).contains("rebuilding Mercato");
+        assertThat(fileNames(lib)).contains("duckdb_jdbc-1.0.jar", "other-1.0.jar");
+    }
+
+    /** A {@code mvnw} that "builds" by copying one library into scenarios/target/lib. */
+    private void standInBuild(String library) throws IOException {
+        Path mvnw = root.resolve("mvnw");
+        Files.writeString(
+                mvnw,
+                "#!/usr/bin/env bash\nmkdir -p scenarios/target/lib\necho library > scenarios/target/lib/" + library
+                        + "\n");
+        mvnw.toFile().setExecutable(true);
+    }
+
+    private static List<String> fileNames(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.map(f -> f.getFileName().toString()).toList();
+        }
+    }
+
     private static String duckDbPlatform() {
         String os = System.getProperty("os.name").toLowerCase(Locale.ROOT);
         String arch = System.getProperty("os.arch");
