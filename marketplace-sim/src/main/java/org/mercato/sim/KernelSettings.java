@@ -5,9 +5,12 @@ package org.mercato.sim;
  * the virtual-time horizon, how many threads run agents, whether agents run as actors or in the
  * bare single-threaded loop (the reference), and whether the kernel rolls its safe horizon
  * ({@code RollingKernel}, for agents whose reactions take wall time) instead of running windows
- * with a barrier. None of these but the seed, the delay and the horizon changes the event log.
+ * with a barrier, and how many agents share one actor ({@code agentsPerActor}, 0 for the kernel's
+ * choice: see {@code ActorDispatcher}). None of these but the seed, the delay and the horizon
+ * changes the event log.
  */
-public record KernelSettings(long seed, long networkDelay, long horizon, int parallelism, Mode mode, boolean rolling) {
+public record KernelSettings(
+        long seed, long networkDelay, long horizon, int parallelism, Mode mode, boolean rolling, int agentsPerActor) {
     public enum Mode {
         ACTORS,
         BARE
@@ -23,6 +26,13 @@ public record KernelSettings(long seed, long networkDelay, long horizon, int par
         if (parallelism < 1) {
             throw new IllegalArgumentException("parallelism must be >= 1");
         }
+        if (agentsPerActor < 0) {
+            throw new IllegalArgumentException("agents per actor must be >= 0 (0: the kernel's choice)");
+        }
+    }
+
+    public KernelSettings(long seed, long networkDelay, long horizon, int parallelism, Mode mode, boolean rolling) {
+        this(seed, networkDelay, horizon, parallelism, mode, rolling, 0);
     }
 
     public KernelSettings(long seed, long networkDelay, long horizon, int parallelism, Mode mode) {
@@ -35,14 +45,19 @@ public record KernelSettings(long seed, long networkDelay, long horizon, int par
     }
 
     public KernelSettings withParallelism(int threads) {
-        return new KernelSettings(seed, networkDelay, horizon, threads, mode, rolling);
+        return new KernelSettings(seed, networkDelay, horizon, threads, mode, rolling, agentsPerActor);
     }
 
     public KernelSettings withMode(Mode newMode) {
-        return new KernelSettings(seed, networkDelay, horizon, parallelism, newMode, rolling);
+        return new KernelSettings(seed, networkDelay, horizon, parallelism, newMode, rolling, agentsPerActor);
     }
 
     public KernelSettings withRolling(boolean roll) {
-        return new KernelSettings(seed, networkDelay, horizon, parallelism, mode, roll);
+        return new KernelSettings(seed, networkDelay, horizon, parallelism, mode, roll, agentsPerActor);
+    }
+
+    /** With {@code agents} agents sharing each actor (0: the kernel's choice). */
+    public KernelSettings withAgentsPerActor(int agents) {
+        return new KernelSettings(seed, networkDelay, horizon, parallelism, mode, rolling, agents);
     }
 }

@@ -44,7 +44,7 @@ public final class Simulation {
                 kernel.seed());
         AgentRuntime[] agents = setup.runtimes(directory);
         AgentDispatcher dispatcher = kernel.mode() == KernelSettings.Mode.ACTORS
-                ? new ActorDispatcher(agents, kernel.parallelism())
+                ? new ActorDispatcher(agents, kernel.parallelism(), agentsPerActor(kernel, agents.length))
                 : new InlineDispatcher(agents);
         long lookahead = lookahead(agents);
         if (kernel.rolling()) {
@@ -74,6 +74,12 @@ public final class Simulation {
         public void close() {
             dispatcher.close();
         }
+    }
+
+    private static int agentsPerActor(KernelSettings kernel, int agents) {
+        return kernel.agentsPerActor() > 0
+                ? kernel.agentsPerActor()
+                : ActorDispatcher.agentsPerActor(agents, kernel.parallelism(), kernel.rolling());
     }
 
     private static long lookahead(AgentRuntime[] agents) {

@@ -12,21 +12,78 @@ import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 
 /**
- * Runs every agent as a Pekko typed actor on a dispatcher with {@code parallelism} threads. Each
- * window sends one message per active agent; agents of a window run in parallel.
+ * Runs the agents on Pekko typed actors on a dispatcher with {@code parallelism} threads. With one
+ * agent per actor each window sends one message per active agent; with hosts ({@link AgentHost},
+ * {@link #agentsPerActor}) one message per host with active agents, the host running its agents'
+ * batches one after another. Agents (or hosts) of a window run in parallel; which thread runs an
+ * agent never shows in the replies, which are kept by slot.
  */
 public final class ActorDispatcher implements AgentDispatcher {
+    /** The most agents one host holds, so that a window's work still spreads over many actors. */
+    static final int MAX_AGENTS_PER_HOST = 1024;
+    /** Hosts per thread the kernel's choice aims at, for load balance among the threads. */
+    private static final int HOSTS_PER_THREAD = 128;
+
     private final ActorSystem<?> system;
     private final List<ActorRef<WindowRouter.Command>> routers;
+    private final int agentsPerActor;
+    private final int hostCount;
 
+    /** One actor per agent. */
     public ActorDispatcher(AgentRuntime[] agents, int parallelism) {
+        this(agents, parallelism, 1);
+    }
+
+    /** {@code agentsPerActor} consecutive agents share each actor (1: one actor per agent). */
+    public ActorDispatcher(AgentRuntime[] agents, int parallelism, int agentsPerActor) {
         if (parallelism < 1) {
             throw new IllegalArgumentException("kernel parallelism must be >= 1, was " + parallelism);
         }
+        if (agentsPerActor < 1) {
+            throw new IllegalArgumentException("agents per actor must be >= 1, was " + agentsPerActor);
+        }
+        this.agentsPerActor = agentsPerActor;
+        this.hostCount = (agents.length + agentsPerActor - 1) / agentsPerActor;
         CompletableFuture<List<ActorRef<WindowRouter.Command>>> spawned = new CompletableFuture<>();
-        this.system =
-                ActorSystem.create(spawnAll(agents.clone(), parallelism, spawned), "mercato", config(parallelism));
+        Behavior<?> guardian = agentsPerActor == 1
+                ? spawnAll(agents.clone(), parallelism, spawned)
+                : spawnHosts(agents.clone(), agentsPerActor, parallelism, spawned);
+        this.system = ActorSystem.create(guardian, "mercato", config(parallelism));
         this.routers = spawned.join();
+    }
+
+    /**
+     * The kernel's choice of agents per actor: one for agents whose reactions take wall time (the
+     * rolling kernel's language models and outside agents block their thread, so agents sharing an
+     * actor would wait for each other); otherwise enough that each thread has about {@value
+     * #HOSTS_PER_THREAD} hosts, at most {@value #MAX_AGENTS_PER_HOST} agents each, and at least one.
+     */
+    public static int agentsPerActor(int agents, int parallelism, boolean rolling) {
+        if (rolling) {
+            return 1;
+        }
+        long perHost = agents / ((long) HOSTS_PER_THREAD * parallelism);
+        return (int) Math.max(1, Math.min(MAX_AGENTS_PER_HOST, perHost));
+    }
+
+    private static Behavior<Void> spawnHosts(
+            AgentRuntime[] agents,
+            int perHost,
+            int routers,
+            CompletableFuture<List<ActorRef<WindowRouter.Command>>> spawned) {
+        return Behaviors.setup(context -> {
+            List<ActorRef<AgentHost.Command>> hosts = new ArrayList<>();
+            for (int first = 0; first < agents.length; first += perHost) {
+                int end = Math.min(agents.length, first + perHost);
+                hosts.add(context.spawn(AgentHost.create(agents, first, end), "agents-" + first / perHost));
+            }
+            List<ActorRef<WindowRouter.Command>> fanouts = new ArrayList<>(routers);
+            for (int i = 0; i < routers; i++) {
+                fanouts.add(context.spawn(WindowRouter.hosts(List.copyOf(hosts)), "router-" + i));
+            }
+            spawned.complete(List.copyOf(fanouts));
+            return Behaviors.empty();
+        });
     }
 
     /** A shelf's agents are spawned; their refs in agent order. */
@@ -110,10 +167,54 @@ public final class ActorDispatcher implements AgentDispatcher {
         if (batches.isEmpty()) {
             return;
         }
+        if (agentsPerActor > 1) {
+            startHosts(batches, replies);
+            return;
+        }
         int[] order = largestFirst(batches);
         int stride = Math.min(routers.size(), batches.size());
         for (int first = 0; first < stride; first++) {
             routers.get(first).tell(new WindowRouter.Fanout(batches, order, first, stride, replies));
+        }
+    }
+
+    /**
+     * Groups the window's slots by host (a counting sort, so each host's slots keep their order)
+     * and fans the hosts out busiest first, by their batches' deliveries.
+     */
+    private void startHosts(List<AgentBatch> batches, BatchReplies replies) {
+        int[] start = new int[hostCount + 1];
+        long[] load = new long[hostCount];
+        for (AgentBatch batch : batches) {
+            int host = batch.agent() / agentsPerActor;
+            start[host + 1]++;
+            load[host] += batch.deliveries().size();
+        }
+        int active = 0;
+        for (int host = 0; host < hostCount; host++) {
+            active += start[host + 1] > 0 ? 1 : 0;
+            start[host + 1] += start[host];
+        }
+        int[] next = java.util.Arrays.copyOf(start, hostCount);
+        int[] slots = new int[batches.size()];
+        for (int slot = 0; slot < batches.size(); slot++) {
+            slots[next[batches.get(slot).agent() / agentsPerActor]++] = slot;
+        }
+        long[] keys = new long[active];
+        int k = 0;
+        for (int host = 0; host < hostCount; host++) {
+            if (start[host + 1] > start[host]) {
+                keys[k++] = ((long) (Integer.MAX_VALUE - (int) Math.min(Integer.MAX_VALUE, load[host])) << 32) | host;
+            }
+        }
+        java.util.Arrays.sort(keys);
+        int[] order = new int[active];
+        for (int i = 0; i < active; i++) {
+            order[i] = (int) keys[i];
+        }
+        int stride = Math.min(routers.size(), active);
+        for (int first = 0; first < stride; first++) {
+            routers.get(first).tell(new WindowRouter.HostFanout(batches, slots, start, order, first, stride, replies));
         }
     }
 

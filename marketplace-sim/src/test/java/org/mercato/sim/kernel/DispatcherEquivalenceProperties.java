@@ -300,6 +300,38 @@ class DispatcherEquivalenceProperties {
         assertThat(fourThreads).isEqualTo(bare);
     }
 
+    /**
+     * Agents sharing actors ({@link AgentHost}): two, three or every agent per actor, on one and
+     * four threads, write the bare loop's log byte for byte.
+     */
+    @Property(tries = 15, edgeCases = EdgeCasesMode.MIXIN, shrinking = ShrinkingMode.BOUNDED)
+    void agentsSharingActorsWriteTheBareLoopsLog(
+            @ForAll("markets") Market market, @ForAll long seed, @ForAll @IntRange(min = 0, max = 2) int sharing) {
+        byte[] bare = Sims.jsonl(withPagesAndReveal(market, seed, Mode.BARE, 1));
+        int agents = market.catalog().customers().size()
+                + market.catalog().services().size();
+        int perActor = new int[] {2, 3, agents}[sharing];
+        for (int threads : new int[] {1, 4}) {
+            SimulationSetup hosted =
+                    withAgentsPerActor(withPagesAndReveal(market, seed, Mode.ACTORS, threads), perActor);
+            assertThat(new String(Sims.jsonl(hosted), StandardCharsets.UTF_8))
+                    .isEqualTo(new String(bare, StandardCharsets.UTF_8));
+        }
+    }
+
+    private static SimulationSetup withAgentsPerActor(SimulationSetup setup, int perActor) {
+        return new SimulationSetup(
+                setup.catalog(),
+                setup.assistants(),
+                setup.sellers(),
+                setup.search(),
+                setup.searchSettings(),
+                setup.kernel().withAgentsPerActor(perActor),
+                setup.presentation(),
+                setup.reveal(),
+                setup.ads());
+    }
+
     /** The same market with randomized grid pages and a reveal policy chosen by the seed. */
     private static SimulationSetup withPagesAndReveal(Market market, long seed, Mode mode, int parallelism) {
         SimulationSetup plain = setup(market, seed, mode, parallelism);
