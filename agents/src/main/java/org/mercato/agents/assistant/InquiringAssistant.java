@@ -1,6 +1,7 @@
 package org.mercato.agents.assistant;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -44,7 +45,7 @@ abstract class InquiringAssistant implements AssistantPolicy {
     private final long patience;
     private final SellerMemory memory;
     /** The listings asked on earlier visits (with memory on), to judge a remembered seller's answer. */
-    private final Map<String, ListingView> seen = new TreeMap<>();
+    private final Map<String, ListingView> seen;
 
     private Customer customer;
     private final Map<String, ListingView> asked = new TreeMap<>();
@@ -71,6 +72,7 @@ abstract class InquiringAssistant implements AssistantPolicy {
         this.pages = pages;
         this.patience = patience;
         this.memory = memory;
+        this.seen = memory.isOn() ? new TreeMap<>() : Collections.emptyNavigableMap();
     }
 
     /** Called when a proposal arrives; return one to pay now, or null to keep waiting. */

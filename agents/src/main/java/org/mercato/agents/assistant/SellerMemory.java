@@ -1,5 +1,6 @@
 package org.mercato.agents.assistant;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Set;
@@ -65,10 +66,12 @@ public final class SellerMemory {
     }
 
     private final Rules rules;
-    private final Map<String, Double> scores = new TreeMap<>();
+    private final Map<String, Double> scores;
 
     private SellerMemory(Rules rules) {
         this.rules = rules;
+        // a memory that remembers nothing holds no map: a million shoppers
+        this.scores = rules == null ? Collections.emptyNavigableMap() : new TreeMap<>();
     }
 
     /** A fresh memory following {@code rules}; {@link #none()} when they are null. */

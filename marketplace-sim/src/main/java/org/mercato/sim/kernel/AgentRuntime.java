@@ -25,6 +25,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class AgentRuntime implements AgentContext {
     private static final Logger LOG = LoggerFactory.getLogger(AgentRuntime.class);
+    /** Until an agent's first peek (the rolling kernel's): a million agents need no ring each. */
+    private static final long[] NOTHING_DRAWN = new long[0];
 
     @FunctionalInterface
     private interface Reactor {
@@ -44,7 +46,7 @@ public final class AgentRuntime implements AgentContext {
     private long seq = -1;
     private long nextSeq;
     /** Think times drawn ahead, oldest first, in a ring: peeking draws in stream order. */
-    private long[] drawn = new long[4];
+    private long[] drawn = NOTHING_DRAWN;
 
     private int drawnHead;
     private int drawnCount;
@@ -181,7 +183,7 @@ public final class AgentRuntime implements AgentContext {
     public long peekThinkTime(int ahead) {
         while (drawnCount <= ahead) {
             if (drawnCount == drawn.length) {
-                long[] bigger = new long[drawn.length * 2];
+                long[] bigger = new long[Math.max(4, drawn.length * 2)];
                 for (int i = 0; i < drawnCount; i++) {
                     bigger[i] = drawn[(drawnHead + i) % drawn.length];
                 }
