@@ -207,6 +207,10 @@ public final class AgentRuntime implements AgentContext {
     }
 
     private long takeThinkTime() {
+        if (drawnCount == 0) {
+            // nothing peeked: the stream's next sample, as a peek would have drawn it
+            return thinkTime.sample(thinkRandom);
+        }
         long think = peekThinkTime(0);
         drawnHead = (drawnHead + 1) % drawn.length;
         drawnCount--;
