@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.pekko.actor.testkit.typed.annotations.JUnit5TestKit;
@@ -48,18 +46,6 @@ class AgentActorTest {
         return new Delivery(time, new AssistantStarted(Sims.customer("c", 100)));
     }
 
-    /** Waits for a window's replies without ever blocking the test thread forever. */
-    private static List<List<Scheduled>> await(WindowReplies replies) throws Exception {
-        try {
-            return CompletableFuture.supplyAsync(replies::join).get(5, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw e;
-        }
-    }
-
     @Test
     void repliesWithTheActionsAtObservationTimePlusDelayPlusThinkTime() throws Exception {
         ActorRef<AgentActor.Command> actor = testKit.spawn(AgentActor.create(runtime(2, SEARCH_THEN_WAIT)));
@@ -67,7 +53,7 @@ class AgentActorTest {
 
         actor.tell(new AgentActor.Deliver(List.of(started(1_000)), 0, replies));
 
-        assertThat(await(replies))
+        assertThat(Sims.await(replies))
                 .containsExactly(List.of(
                         new Scheduled.ActionAt(3_500, 2, 0, new Search("q")),
                         new Scheduled.ActionAt(3_500, 2, 1, new Wait(1_100))));
@@ -81,7 +67,7 @@ class AgentActorTest {
         actor.tell(new AgentActor.Deliver(
                 List.of(started(0), new Delivery(10, new WokenUp(10)), new Delivery(30, new WokenUp(30))), 0, replies));
 
-        assertThat(await(replies).get(0))
+        assertThat(Sims.await(replies).get(0))
                 .containsExactly(
                         new Scheduled.ActionAt(2_500, 0, 0, new Search("q")),
                         new Scheduled.ActionAt(2_500, 0, 1, new Wait(100)),
@@ -97,11 +83,11 @@ class AgentActorTest {
 
         WindowReplies first = new WindowReplies(1);
         actor.tell(new AgentActor.Deliver(List.of(started(0)), 0, first));
-        assertThat(await(first).get(0)).extracting(Scheduled::seq).containsExactly(0L, 1L);
+        assertThat(Sims.await(first).get(0)).extracting(Scheduled::seq).containsExactly(0L, 1L);
 
         WindowReplies second = new WindowReplies(1);
         actor.tell(new AgentActor.Deliver(List.of(new Delivery(5_000, new WokenUp(5_000))), 0, second));
-        List<Scheduled> later = await(second).get(0);
+        List<Scheduled> later = Sims.await(second).get(0);
         assertThat(later).extracting(Scheduled::seq).containsExactly(2L, 3L);
         assertThat(later).extracting(Scheduled::time).containsOnly(7_500L);
         assertThat(later).extracting(Scheduled::agent).containsOnly(1);
@@ -116,7 +102,7 @@ class AgentActorTest {
 
         actor.tell(new AgentActor.Deliver(List.of(started(0), new Delivery(1, new WokenUp(1))), 0, replies));
 
-        assertThat(await(replies)).containsExactly(List.of());
+        assertThat(Sims.await(replies)).containsExactly(List.of());
         assertThat(calls).hasValue(2);
     }
 
@@ -138,7 +124,7 @@ class AgentActorTest {
         slowActor.tell(new AgentActor.Deliver(List.of(started(0)), 0, replies));
         fastActor.tell(new AgentActor.Deliver(List.of(started(0)), 1, replies));
 
-        List<List<Scheduled>> result = await(replies);
+        List<List<Scheduled>> result = Sims.await(replies);
         assertThat(result).hasSize(2);
         assertThat(result.get(0)).extracting(Scheduled::agent).containsExactly(0);
         assertThat(result.get(1)).extracting(Scheduled::agent).containsExactly(1);
@@ -157,7 +143,7 @@ class AgentActorTest {
 
         WindowReplies failing = new WindowReplies(2); // the other slot never answers: failure must not wait for it
         actor.tell(new AgentActor.Deliver(List.of(started(0)), 1, failing));
-        assertThatThrownBy(() -> await(failing))
+        assertThatThrownBy(() -> Sims.await(failing))
                 .isInstanceOfSatisfying(
                         AgentFailedException.class, e -> assertThat(e.agent()).isEqualTo("c3"))
                 .hasCauseInstanceOf(IllegalArgumentException.class);
@@ -165,7 +151,7 @@ class AgentActorTest {
         // The actor is still alive and keeps its sequence numbers.
         WindowReplies next = new WindowReplies(1);
         actor.tell(new AgentActor.Deliver(List.of(new Delivery(100, new WokenUp(100))), 0, next));
-        assertThat(await(next).get(0)).containsExactly(new Scheduled.ActionAt(2_600, 3, 0, new Search("again")));
+        assertThat(Sims.await(next).get(0)).containsExactly(new Scheduled.ActionAt(2_600, 3, 0, new Search("again")));
     }
 
     @Test
@@ -178,7 +164,7 @@ class AgentActorTest {
 
         actor.tell(new AgentActor.Deliver(List.of(started(0)), 0, replies));
 
-        assertThatThrownBy(() -> await(replies))
+        assertThatThrownBy(() -> Sims.await(replies))
                 .isInstanceOfSatisfying(
                         AgentFailedException.class, e -> assertThat(e.agent()).isEqualTo("c0"))
                 .hasCauseInstanceOf(AssertionError.class);
@@ -186,6 +172,6 @@ class AgentActorTest {
 
     @Test
     void anEmptyWindowIsCompleteAtOnce() throws Exception {
-        assertThat(await(new WindowReplies(0))).isEmpty();
+        assertThat(Sims.await(new WindowReplies(0))).isEmpty();
     }
 }

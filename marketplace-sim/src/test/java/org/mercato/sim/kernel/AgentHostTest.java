@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.testkit.typed.annotations.JUnit5TestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
@@ -45,17 +43,6 @@ class AgentHostTest {
                 agent, List.of(new Delivery(time, new AssistantStarted(Sims.customer("c" + agent, 100)))));
     }
 
-    private static List<List<Scheduled>> await(WindowReplies replies) throws Exception {
-        try {
-            return CompletableFuture.supplyAsync(replies::join).get(5, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw e;
-        }
-    }
-
     @Test
     void runsEachOfItsAgentsBatchesAndRepliesUnderItsSlot() throws Exception {
         AgentRuntime[] agents = agents(SEARCH, SEARCH, SEARCH, SEARCH);
@@ -77,7 +64,7 @@ class AgentHostTest {
 
         host.tell(new AgentHost.Deliver(batches, new int[] {1, 3}, 0, 2, shifted));
 
-        assertThat(await(replies))
+        assertThat(Sims.await(replies))
                 .containsExactly(
                         List.of(new Scheduled.ActionAt(2_510, 3, 0, new Search("q10"))),
                         List.of(new Scheduled.ActionAt(2_520, 2, 0, new Search("q20"))));
@@ -91,9 +78,9 @@ class AgentHostTest {
 
         host.tell(new AgentHost.Deliver(List.of(started(0, 0), started(1, 0)), new int[] {0, 1}, 0, 2, failed));
 
-        assertThatThrownBy(() -> await(failed)).isInstanceOf(AgentFailedException.class);
+        assertThatThrownBy(() -> Sims.await(failed)).isInstanceOf(AgentFailedException.class);
         WindowReplies next = new WindowReplies(1);
         host.tell(new AgentHost.Deliver(List.of(started(1, 50)), new int[] {0}, 0, 1, next));
-        assertThat(await(next).get(0)).extracting(Scheduled::agent).containsExactly(1);
+        assertThat(Sims.await(next).get(0)).extracting(Scheduled::agent).containsExactly(1);
     }
 }

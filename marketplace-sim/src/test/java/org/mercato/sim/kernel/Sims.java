@@ -8,6 +8,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.mercato.sim.KernelSettings;
 import org.mercato.sim.Simulation;
 import org.mercato.sim.SimulationSetup;
@@ -23,6 +26,7 @@ import org.mercato.sim.market.presentation.PresentationSettings;
 import org.mercato.sim.market.search.SimpleSearch;
 import org.mercato.sim.policy.AssistantPolicy;
 import org.mercato.sim.policy.ServicePolicy;
+import org.mercato.sim.schedule.Scheduled;
 
 /** Small builders for whole-simulation tests. */
 final class Sims {
@@ -106,5 +110,17 @@ final class Sims {
             Simulation.run(setup, List.of(writer), KernelListener.NONE);
         }
         return bytes.toByteArray();
+    }
+
+    /** Waits for a window's replies without ever blocking the test thread forever. */
+    static List<List<Scheduled>> await(WindowReplies replies) throws Exception {
+        try {
+            return CompletableFuture.supplyAsync(replies::join).get(5, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
     }
 }
