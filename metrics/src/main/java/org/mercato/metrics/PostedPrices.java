@@ -22,6 +22,9 @@ final class PostedPrices {
     private final Map<String, BitSet> byItem = new HashMap<>();
     private final Map<String, BitSet> byAmenity = new HashMap<>();
     private final Map<String, long[]> prices = new HashMap<>();
+    /** Each item's sellers, cheapest first (ties by index); built on first use. */
+    private final Map<String, int[]> cheapestFirst = new HashMap<>();
+
     private final boolean capacities;
 
     PostedPrices(List<Service> sellers) {
@@ -94,16 +97,108 @@ final class PostedPrices {
         }
     }
 
-    /** The lowest total at which one seller sells every item and has the amenities; MAX_VALUE if none does. */
+    /**
+     * The lowest total at which one seller sells every item and has the amenities; MAX_VALUE if none
+     * does. The first item's sellers are visited cheapest first, and the visit stops once that
+     * item's price there plus the other items at their lowest price anywhere reaches the best total
+     * found: no seller further on can be cheaper. The result is the minimum over every feasible
+     * seller, as a full scan finds it.
+     */
     long cheapest(Need need) {
         SortedMap<String, Integer> items = need.items();
         BitSet feasible = feasible(items, need.amenities());
         Order order = order(items);
+        if (feasible.isEmpty()) {
+            return Long.MAX_VALUE;
+        }
+        int[] lead = cheapestFirst(items.firstKey());
+        long others = othersAtTheirLowest(order, items);
+        if (lead == null || others == Long.MAX_VALUE) {
+            return scan(feasible, order);
+        }
+        long best = Long.MAX_VALUE;
+        long[] leadPrices = order.columns()[0];
+        for (int seller : lead) {
+            long bound = saturatingAdd(saturatingTimes(order.quantities()[0], leadPrices[seller]), others);
+            if (best != Long.MAX_VALUE && bound >= best) {
+                break;
+            }
+            if (feasible.get(seller)) {
+                best = Math.min(best, order.totalAt(seller));
+            }
+        }
+        return best;
+    }
+
+    private static long scan(BitSet feasible, Order order) {
         long best = Long.MAX_VALUE;
         for (int i = feasible.nextSetBit(0); i >= 0; i = feasible.nextSetBit(i + 1)) {
             best = Math.min(best, order.totalAt(i));
         }
         return best;
+    }
+
+    /** The order's lines but the first, each at its item's lowest price at any seller; MAX_VALUE if unknown or huge. */
+    private long othersAtTheirLowest(Order order, SortedMap<String, Integer> items) {
+        long sum = 0;
+        int line = 0;
+        for (String item : items.keySet()) {
+            if (line > 0) {
+                int[] sellers = cheapestFirst(item);
+                if (sellers == null || sellers.length == 0) {
+                    return Long.MAX_VALUE;
+                }
+                sum = saturatingAdd(sum, saturatingTimes(order.quantities()[line], order.columns()[line][sellers[0]]));
+            }
+            line++;
+        }
+        return sum;
+    }
+
+    /**
+     * The item's sellers, cheapest first; null when its prices cannot be ordered that way (a
+     * negative price, one of 2^42 cents or more, or more than 2^21 sellers: then every seller is
+     * scanned).
+     */
+    private int[] cheapestFirst(String item) {
+        if (cheapestFirst.containsKey(item)) {
+            return cheapestFirst.get(item);
+        }
+        BitSet sellers = byItem.get(item);
+        long[] column = prices.get(item);
+        int[] ordered = null;
+        if (sellers != null && this.sellers.size() < (1 << 21)) {
+            long[] keys = new long[sellers.cardinality()];
+            int k = 0;
+            boolean orderable = true;
+            for (int i = sellers.nextSetBit(0); i >= 0; i = sellers.nextSetBit(i + 1)) {
+                if (column[i] < 0 || column[i] >= (1L << 42)) {
+                    orderable = false;
+                    break;
+                }
+                keys[k++] = (column[i] << 21) | i;
+            }
+            if (orderable) {
+                java.util.Arrays.sort(keys);
+                ordered = new int[keys.length];
+                for (int i = 0; i < keys.length; i++) {
+                    ordered[i] = (int) (keys[i] & ((1 << 21) - 1));
+                }
+            }
+        }
+        cheapestFirst.put(item, ordered);
+        return ordered;
+    }
+
+    private static long saturatingTimes(long quantity, long cents) {
+        long high = Math.multiplyHigh(quantity, cents);
+        long low = quantity * cents;
+        return (high == 0 && low >= 0) || (high == -1 && low < 0) ? low : Long.MAX_VALUE;
+    }
+
+    private static long saturatingAdd(long a, long b) {
+        long sum = a + b;
+        return ((a ^ sum) & (b ^ sum)) < 0 ? Long.MAX_VALUE : sum;
     }
 
     private static BitSet intersect(BitSet sofar, BitSet next) {
