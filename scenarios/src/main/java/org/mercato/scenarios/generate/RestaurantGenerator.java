@@ -1,10 +1,10 @@
 package org.mercato.scenarios.generate;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.IntStream;
 import org.mercato.sim.domain.Catalog;
 import org.mercato.sim.domain.Customer;
 import org.mercato.sim.domain.Service;
@@ -94,14 +94,16 @@ public final class RestaurantGenerator implements MarketGenerator {
     @Override
     public Catalog generate(int customers, int services, int maxItemsPerCustomer) {
         long[] basePrices = basePrices();
-        List<Service> serviceList = new ArrayList<>(services);
-        for (int i = 0; i < services; i++) {
-            serviceList.add(service(i, services, basePrices));
-        }
-        List<Customer> customerList = new ArrayList<>(customers);
-        for (int i = 0; i < customers; i++) {
-            customerList.add(customer(i, customers, maxItemsPerCustomer, basePrices));
-        }
+        // each entity draws from its own stream, so generating them on several threads, collected in
+        // index order, gives the same catalog (a million customers: seconds saved before the run)
+        List<Service> serviceList = IntStream.range(0, services)
+                .parallel()
+                .mapToObj(i -> service(i, services, basePrices))
+                .toList();
+        List<Customer> customerList = IntStream.range(0, customers)
+                .parallel()
+                .mapToObj(i -> customer(i, customers, maxItemsPerCustomer, basePrices))
+                .toList();
         return new Catalog(serviceList, customerList);
     }
 

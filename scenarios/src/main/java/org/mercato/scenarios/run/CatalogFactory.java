@@ -1,11 +1,13 @@
 package org.mercato.scenarios.run;
 
+import java.lang.ref.SoftReference;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicReference;
 import org.mercato.scenarios.generate.Generators;
 import org.mercato.scenarios.keys.KeyPath;
 import org.mercato.scenarios.keys.WiringException;
@@ -25,6 +27,18 @@ import org.mercato.sim.domain.Service;
  * or a Magentic dataset folder.
  */
 public final class CatalogFactory {
+    /**
+     * The last generated catalog and what generated it. Loading a scenario wires it once to check
+     * it, and the run that follows wires it again: a million generated customers took seconds each
+     * time. A catalog is immutable, so equal generator settings may share it; the soft reference
+     * lets the collector take it back when memory runs short.
+     */
+    private static final AtomicReference<Generated> LAST = new AtomicReference<>();
+
+    private record GeneratedKey(long seed, GeneratorConfig generate) {}
+
+    private record Generated(GeneratedKey key, SoftReference<Catalog> catalog) {}
+
     private CatalogFactory() {}
 
     public static Catalog catalog(Scenario scenario) {
@@ -36,8 +50,17 @@ public final class CatalogFactory {
                         KeyPath.of("market", "generate", "domain"),
                         "unknown market domain '" + g.domain() + "'; known: " + Generators.domains());
             }
-            return Generators.forDomain(g.domain(), scenario.seed(), g.requestsOrDefault())
+            GeneratedKey key = new GeneratedKey(scenario.seed(), g);
+            Generated last = LAST.get();
+            Catalog known =
+                    last != null && last.key().equals(key) ? last.catalog().get() : null;
+            if (known != null) {
+                return known;
+            }
+            Catalog generated = Generators.forDomain(g.domain(), scenario.seed(), g.requestsOrDefault())
                     .generate(g.customers(), g.services(), g.itemsPerCustomer());
+            LAST.set(new Generated(key, new SoftReference<>(generated)));
+            return generated;
         }
         if (market.magentic() != null) {
             return MagenticImporter.read(Path.of(market.magentic())).catalog();
