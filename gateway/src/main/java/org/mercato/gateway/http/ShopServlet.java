@@ -164,13 +164,6 @@ final class ShopServlet extends HttpServlet {
         long deadline = System.nanoTime() + wait.toNanos();
         try {
             while (true) {
-                if (desk.ended()) {
-                    send(
-                            response,
-                            HttpServletResponse.SC_OK,
-                            ShopPage.notice("The run has ended", "The market is closed: nothing more to do.", null, 0));
-                    return;
-                }
                 List<Turn> open = desk.open(group, Optional.of(agent));
                 if (!open.isEmpty()) {
                     Turn turn = open.get(0);
@@ -179,9 +172,17 @@ final class ShopServlet extends HttpServlet {
                     send(response, HttpServletResponse.SC_OK, ShopPage.turn(turn, view.snapshot(), style));
                     return;
                 }
+                // before the run's end: a shopper's "done" can end the run before its page reloads
                 Optional<String> done = desk.doneWhy(agent);
                 if (done.isPresent()) {
                     send(response, HttpServletResponse.SC_OK, ShopPage.notice("Done", done.get() + ".", null, 0));
+                    return;
+                }
+                if (desk.ended()) {
+                    send(
+                            response,
+                            HttpServletResponse.SC_OK,
+                            ShopPage.notice("The run has ended", "The market is closed: nothing more to do.", null, 0));
                     return;
                 }
                 long left = deadline - System.nanoTime();

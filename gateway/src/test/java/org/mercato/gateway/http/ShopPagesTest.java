@@ -173,6 +173,11 @@ class ShopPagesTest {
         assertThat(post("/shop/a2/0", "action=done").statusCode()).isEqualTo(303);
         HttpResponse<String> between = get("/shop/a2?wait=0.1", COOKIE);
         assertThat(between.body()).contains("<meta http-equiv=\"refresh\" content=\"1\">", "The visit is over");
+
+        // a shopper's done may end the run before its page reloads: it still reads Done
+        fixture.desk.end();
+        assertThat(get("/shop/a1", COOKIE).body()).contains("<h1>Done</h1>");
+        assertThat(get("/shop/a2", COOKIE).body()).contains("The run has ended");
     }
 
     @Test
