@@ -179,10 +179,7 @@ final class ShopServlet extends HttpServlet {
                     return;
                 }
                 if (desk.ended()) {
-                    send(
-                            response,
-                            HttpServletResponse.SC_OK,
-                            ShopPage.notice("The run has ended", "The market is closed: nothing more to do.", null, 0));
+                    sendEnded(response, HttpServletResponse.SC_OK);
                     return;
                 }
                 long left = deadline - System.nanoTime();
@@ -248,10 +245,7 @@ final class ShopServlet extends HttpServlet {
             return;
         }
         if (desk.ended()) {
-            send(
-                    response,
-                    HttpServletResponse.SC_GONE,
-                    ShopPage.notice("The run has ended", "The market is closed: nothing more to do.", null, 0));
+            sendEnded(response, HttpServletResponse.SC_GONE);
             return;
         }
         ShopperView view = views.computeIfAbsent(agent, id -> new ShopperView());
@@ -283,11 +277,16 @@ final class ShopServlet extends HttpServlet {
         } else if (answer instanceof Answer.NotOpen notOpen) {
             send(response, HttpServletResponse.SC_CONFLICT, ShopPage.notice("Not open", notOpen.why(), back, 0));
         } else {
-            send(
-                    response,
-                    HttpServletResponse.SC_GONE,
-                    ShopPage.notice("The run has ended", "The market is closed: nothing more to do.", null, 0));
+            sendEnded(response, HttpServletResponse.SC_GONE);
         }
+    }
+
+    /** The page of a market that has closed, with {@code status} (200 for a page, 410 for an answer). */
+    private static void sendEnded(HttpServletResponse response, int status) throws IOException {
+        send(
+                response,
+                status,
+                ShopPage.notice("The run has ended", "The market is closed: nothing more to do.", null, 0));
     }
 
     private static void font(String path, HttpServletResponse response) throws IOException {
