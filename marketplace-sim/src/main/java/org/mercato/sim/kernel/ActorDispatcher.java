@@ -73,9 +73,8 @@ public final class ActorDispatcher implements AgentDispatcher {
             CompletableFuture<List<ActorRef<WindowRouter.Command>>> spawned) {
         return Behaviors.setup(context -> {
             List<ActorRef<AgentHost.Command>> hosts = new ArrayList<>();
-            for (int first = 0; first < agents.length; first += perHost) {
-                int end = Math.min(agents.length, first + perHost);
-                hosts.add(context.spawn(AgentHost.create(agents, first, end), "agents-" + first / perHost));
+            for (int host = 0; host * perHost < agents.length; host++) {
+                hosts.add(context.spawn(AgentHost.create(agents), "agents-" + host));
             }
             List<ActorRef<WindowRouter.Command>> fanouts = new ArrayList<>(routers);
             for (int i = 0; i < routers; i++) {

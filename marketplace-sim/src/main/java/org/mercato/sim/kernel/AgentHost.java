@@ -22,16 +22,13 @@ final class AgentHost {
 
     private AgentHost() {}
 
-    static Behavior<Command> create(AgentRuntime[] agents, int first, int end) {
+    /** A host of {@code agents}; the dispatcher sends it only batches of its own group. */
+    static Behavior<Command> create(AgentRuntime[] agents) {
         return Behaviors.receive(Command.class)
                 .onMessage(Deliver.class, deliver -> {
                     for (int i = deliver.from(); i < deliver.to(); i++) {
                         int slot = deliver.slots()[i];
                         AgentBatch batch = deliver.batches().get(slot);
-                        if (batch.agent() < first || batch.agent() >= end) {
-                            throw new IllegalStateException(
-                                    "agent " + batch.agent() + " is not hosted here [" + first + ", " + end + ")");
-                        }
                         try {
                             deliver.replies().complete(slot, agents[batch.agent()].process(batch.deliveries()));
                         } catch (AgentFailedException failure) {

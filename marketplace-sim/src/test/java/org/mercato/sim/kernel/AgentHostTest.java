@@ -46,7 +46,7 @@ class AgentHostTest {
     @Test
     void runsEachOfItsAgentsBatchesAndRepliesUnderItsSlot() throws Exception {
         AgentRuntime[] agents = agents(SEARCH, SEARCH, SEARCH, SEARCH);
-        ActorRef<AgentHost.Command> host = testKit.spawn(AgentHost.create(agents, 2, 4));
+        ActorRef<AgentHost.Command> host = testKit.spawn(AgentHost.create(agents));
         // slots 0 and 2 belong to other hosts; this host runs slots 1 and 3 (agents 3 and 2)
         List<AgentBatch> batches = List.of(started(0, 0), started(3, 10), started(1, 0), started(2, 20));
         WindowReplies replies = new WindowReplies(2);
@@ -73,7 +73,7 @@ class AgentHostTest {
     @Test
     void aFailingAgentFailsTheWindowAndTheHostGoesOnWithTheNextWindow() throws Exception {
         AgentRuntime[] agents = agents(BROKEN, SEARCH);
-        ActorRef<AgentHost.Command> host = testKit.spawn(AgentHost.create(agents, 0, 2));
+        ActorRef<AgentHost.Command> host = testKit.spawn(AgentHost.create(agents));
         WindowReplies failed = new WindowReplies(2);
 
         host.tell(new AgentHost.Deliver(List.of(started(0, 0), started(1, 0)), new int[] {0, 1}, 0, 2, failed));
