@@ -119,6 +119,7 @@ public final class CoreMarketFeature implements RunFeature {
                 k.networkDelayMicros(),
                 dynamics != null ? dynamics.horizon().micros() : k.horizonMicros(),
                 k.parallelismOrDefault(),
-                k.modeOrDefault() == KernelMode.BARE ? KernelSettings.Mode.BARE : KernelSettings.Mode.ACTORS);
+                k.modeOrDefault() == KernelMode.BARE ? KernelSettings.Mode.BARE : KernelSettings.Mode.ACTORS,
+                Boolean.TRUE.equals(k.rolling()));
     }
 }

@@ -143,6 +143,7 @@ public final class ExternalFeature implements RunFeature {
                     "cannot run with external agents (the market without ads would need their answers again);"
                             + " set it to false");
         }
+        market.requireRollingKernel("outside agents");
         market.adjustKernel(this::forOutsideAgents);
     }
 

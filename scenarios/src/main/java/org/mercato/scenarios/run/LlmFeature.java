@@ -78,6 +78,9 @@ public final class LlmFeature implements RunFeature {
                     + " cannot be checked for model(s) " + unpriced + ": they have no price in prices, so their"
                     + " calls do not count toward it");
         }
+        if (!providers.isEmpty()) {
+            market.requireRollingKernel("language-model agents");
+        }
         market.adjustKernel(this::forModelCalls);
     }
 

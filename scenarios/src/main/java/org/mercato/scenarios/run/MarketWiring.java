@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.mercato.agents.transcript.TranscriptRecorder;
+import org.mercato.scenarios.keys.KeyPath;
+import org.mercato.scenarios.keys.WiringException;
 import org.mercato.scenarios.model.Scenario;
 import org.mercato.sim.KernelSettings;
 import org.mercato.sim.SimulationSetup;
@@ -81,6 +83,19 @@ public final class MarketWiring {
 
     public void adjustKernel(UnaryOperator<KernelSettings> change) {
         kernel = change.apply(kernel);
+    }
+
+    /**
+     * Checks that the scenario lets {@code agents} (whose turns take wall time and so need the
+     * rolling kernel) have it: {@code kernel.rolling: false} is refused.
+     */
+    public void requireRollingKernel(String agents) {
+        if (Boolean.FALSE.equals(scenario.kernel().rolling())) {
+            throw new WiringException(
+                    KeyPath.of("kernel", "rolling"),
+                    "is false, but " + agents + " need the rolling kernel (their turns take wall time);"
+                            + " remove the key or set it to true");
+        }
     }
 
     public void search(SearchMechanism search, SearchSettings settings) {

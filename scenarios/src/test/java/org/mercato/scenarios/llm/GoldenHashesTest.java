@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -49,18 +50,12 @@ class GoldenHashesTest {
     void everyBundledScenarioWritesThePinnedOutputs() throws Exception {
         Map<String, String> actual = new TreeMap<>();
         for (Path file : EveryBundledScenarioTest.bundled().toList()) {
-            String name = file.getFileName().toString().replace(".yaml", "");
-            Scenario scenario = ScenarioValidator.load(
-                    file,
-                    EveryBundledScenarioTest.reductions(ScenarioLoader.load(file), MODEL.baseUrl()),
-                    PolicyRegistry.builtIn());
-            RunResult result = new ScenarioRunner(
-                            PolicyRegistry.builtIn(), dir.resolve(name), KernelListener.NONE, key -> "test-key")
-                    .run(scenario);
+            String name = name(file);
+            Path folder = run(file, List.of(), dir.resolve(name));
             actual.put(
                     name,
-                    "events=" + sha256(Files.readAllBytes(result.folder().resolve("events.jsonl"))) + " summary="
-                            + sha256(stableSummary(result.folder().resolve("summary.json"))));
+                    "events=" + sha256(Files.readAllBytes(folder.resolve("events.jsonl"))) + " summary="
+                            + sha256(stableSummary(folder.resolve("summary.json"))));
         }
         StringBuilder text = new StringBuilder();
         actual.forEach(
@@ -69,6 +64,41 @@ class GoldenHashesTest {
             Files.writeString(HASHES, text.toString());
         }
         assertThat(text.toString()).isEqualTo(Files.readString(HASHES));
+    }
+
+    /**
+     * {@code kernel.rolling: true} changes when agents run, never what the market logs: every
+     * bundled scenario writes its pinned events.jsonl on the rolling kernel too.
+     */
+    @Test
+    void everyBundledScenarioWritesThePinnedEventsOnTheRollingKernel() throws Exception {
+        Map<String, String> pinned = new TreeMap<>();
+        Map<String, String> rolled = new TreeMap<>();
+        for (String line : Files.readAllLines(HASHES)) {
+            String[] parts = line.split(" ");
+            pinned.put(parts[0], parts[1]);
+        }
+        for (Path file : EveryBundledScenarioTest.bundled().toList()) {
+            String name = name(file);
+            Path folder = run(file, List.of("kernel.rolling=true"), dir.resolve("rolling-" + name));
+            rolled.put(name, "events=" + sha256(Files.readAllBytes(folder.resolve("events.jsonl"))));
+        }
+        assertThat(rolled).isEqualTo(pinned);
+    }
+
+    private static String name(Path file) {
+        return file.getFileName().toString().replace(".yaml", "");
+    }
+
+    /** Runs a bundled scenario at the reduced size, with {@code more} overrides, into {@code out}. */
+    private static Path run(Path file, List<String> more, Path out) throws Exception {
+        List<String> sets =
+                new ArrayList<>(EveryBundledScenarioTest.reductions(ScenarioLoader.load(file), MODEL.baseUrl()));
+        sets.addAll(more);
+        Scenario scenario = ScenarioValidator.load(file, sets, PolicyRegistry.builtIn());
+        RunResult result =
+                new ScenarioRunner(PolicyRegistry.builtIn(), out, KernelListener.NONE, key -> "test-key").run(scenario);
+        return result.folder();
     }
 
     /**
