@@ -37,7 +37,8 @@ import org.mercato.sim.kernel.KernelStats;
  *
  * <p>Arguments: {@code [customers] [services] [rounds] [workIterations] [parallelism]
  * [metrics-only]}; the last skips the actor/bare comparison and measures only what the live
- * metrics cost.
+ * metrics cost. {@code -Drolling=true} runs the actor side on the rolling kernel, {@code
+ * -DagentsPerActor=N} fixes how many agents share an actor.
  */
 public final class KernelBench {
     private KernelBench() {}
@@ -307,9 +308,11 @@ public final class KernelBench {
 
     private static Result runOnce(Scenario scenario, Metrics metrics, boolean rolling) {
         var wired = WiredRun.setup(scenario, RunEnvironment.of(PolicyRegistry.builtIn()));
-        var setup = rolling && wired.kernel().mode() == KernelSettings.Mode.ACTORS
-                ? wired.withKernel(wired.kernel().withRolling(true))
-                : wired;
+        var kernel = rolling && wired.kernel().mode() == KernelSettings.Mode.ACTORS
+                ? wired.kernel().withRolling(true)
+                : wired.kernel();
+        // -DagentsPerActor=N fixes the actor kernel's grouping of agents (0, the default: the kernel's choice)
+        var setup = wired.withKernel(kernel.withAgentsPerActor(Integer.getInteger("agentsPerActor", 0)));
         CountingStream out = new CountingStream();
         KernelStats stats;
         long start;
