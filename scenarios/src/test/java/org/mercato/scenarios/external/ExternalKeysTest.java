@@ -1,20 +1,16 @@
 package org.mercato.scenarios.external;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mercato.agents.PolicyRegistry;
-import org.mercato.scenarios.load.ScenarioException;
+import org.mercato.scenarios.ScenarioFiles;
 import org.mercato.scenarios.model.Scenario;
 import org.mercato.scenarios.run.ExternalFeature;
 import org.mercato.scenarios.run.RunEnvironment;
 import org.mercato.scenarios.run.WiredRun;
-import org.mercato.scenarios.validate.ScenarioValidator;
 import org.mercato.sim.KernelSettings;
 
 /** The external and gateway keys: checked at their file location, inactive under other policies. */
@@ -42,16 +38,11 @@ class ExternalKeysTest {
     Path dir;
 
     private Scenario load(String text) throws Exception {
-        Path file = dir.resolve("scenario.yaml");
-        Files.writeString(file, text);
-        return ScenarioValidator.load(file, List.of(), PolicyRegistry.builtIn());
+        return ScenarioFiles.validated(dir, text);
     }
 
-    private String failure(String text) throws Exception {
-        ScenarioException e = catchThrowableOfType(ScenarioException.class, () -> load(text));
-        assertThat(e).as("validation should fail").isNotNull();
-        assertThat(e.getMessage()).doesNotContain("\n");
-        return e.getMessage();
+    private String failure(String text) {
+        return ScenarioFiles.failure(dir, text);
     }
 
     @Test

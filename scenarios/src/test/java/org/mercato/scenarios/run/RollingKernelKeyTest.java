@@ -1,17 +1,12 @@
 package org.mercato.scenarios.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mercato.agents.PolicyRegistry;
-import org.mercato.scenarios.load.ScenarioException;
-import org.mercato.scenarios.model.Scenario;
-import org.mercato.scenarios.validate.ScenarioValidator;
+import org.mercato.scenarios.ScenarioFiles;
 
 /**
  * {@code kernel.rolling}: behavioural runs take the windowed kernel unless they ask for the rolling
@@ -49,14 +44,9 @@ class RollingKernelKeyTest {
     @TempDir
     Path dir;
 
-    private Scenario load(String text) throws Exception {
-        Path file = dir.resolve("scenario.yaml");
-        Files.writeString(file, text);
-        return ScenarioValidator.load(file, List.of(), PolicyRegistry.builtIn());
-    }
-
     private boolean rolls(String text) throws Exception {
-        try (WiredRun wired = WiredRun.wire(load(text), RunEnvironment.withoutModelCalls(PolicyRegistry.builtIn()))) {
+        try (WiredRun wired = WiredRun.wire(
+                ScenarioFiles.validated(dir, text), RunEnvironment.withoutModelCalls(PolicyRegistry.builtIn()))) {
             return wired.setup().kernel().rolling();
         }
     }
@@ -72,12 +62,9 @@ class RollingKernelKeyTest {
 
     @Test
     void languageModelAgentsRefuseTheWindowedKernel() throws Exception {
-        ScenarioException e = catchThrowableOfType(ScenarioException.class, () -> load(WITH_A_MODEL));
-        assertThat(e).as("validation should fail").isNotNull();
-        assertThat(e.getMessage())
+        assertThat(ScenarioFiles.failure(dir, WITH_A_MODEL))
                 .contains("scenario.yaml:3:")
-                .contains("kernel.rolling: is false, but language-model agents need the rolling kernel")
-                .doesNotContain("\n");
+                .contains("kernel.rolling: is false, but language-model agents need the rolling kernel");
         assertThat(rolls(WITH_A_MODEL.replace(", rolling: false", ""))).isTrue();
     }
 }
