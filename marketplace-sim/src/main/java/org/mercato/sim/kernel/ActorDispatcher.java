@@ -171,9 +171,15 @@ public final class ActorDispatcher implements AgentDispatcher {
             return;
         }
         int[] order = largestFirst(batches);
-        int stride = Math.min(routers.size(), batches.size());
-        for (int first = 0; first < stride; first++) {
-            routers.get(first).tell(new WindowRouter.Fanout(batches, order, first, stride, replies));
+        int n = routers.size();
+        boolean[] busy = new boolean[n];
+        for (AgentBatch batch : batches) {
+            busy[batch.agent() % n] = true;
+        }
+        for (int router = 0; router < n; router++) {
+            if (busy[router]) {
+                routers.get(router).tell(new WindowRouter.Fanout(batches, order, router, n, replies));
+            }
         }
     }
 
@@ -211,9 +217,15 @@ public final class ActorDispatcher implements AgentDispatcher {
         for (int i = 0; i < active; i++) {
             order[i] = (int) keys[i];
         }
-        int stride = Math.min(routers.size(), active);
-        for (int first = 0; first < stride; first++) {
-            routers.get(first).tell(new WindowRouter.HostFanout(batches, slots, start, order, first, stride, replies));
+        int n = routers.size();
+        boolean[] busy = new boolean[n];
+        for (int host : order) {
+            busy[host % n] = true;
+        }
+        for (int router = 0; router < n; router++) {
+            if (busy[router]) {
+                routers.get(router).tell(new WindowRouter.HostFanout(batches, slots, start, order, router, n, replies));
+            }
         }
     }
 

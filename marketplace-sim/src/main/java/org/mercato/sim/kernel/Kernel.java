@@ -17,8 +17,21 @@ import org.mercato.sim.schedule.Scheduled;
  * agent, per-agent seq); every agent that received something gets its deliveries as one batch;
  * batches run in parallel on the dispatcher; their actions all land at or after t0 + L, so no
  * window can affect itself. Outcomes therefore never depend on thread timing.
+ *
+ * <p>With a parallel dispatcher the batches go out in chunks while the window is still being
+ * applied (a quarter of the previous window's agents with deliveries, at least {@value
+ * #MIN_CHUNK}), so agents work while the kernel applies the rest: an agent may then get a window's deliveries as two or more batches, in order (the
+ * dispatcher keeps an agent's batches in sending order), which it processes exactly as one. The
+ * window still waits for every batch before its actions enter the queue.
  */
 public final class Kernel implements MarketOutput {
+    /**
+     * The fewest agents with deliveries that make a chunk sent before the window is fully applied;
+     * {@code -Dmercato.kernel.minChunk=N} changes it (tests use 1, so that agents often get one
+     * window's deliveries in several batches).
+     */
+    static final int MIN_CHUNK = 64;
+
     private final Market market;
     private final AgentDispatcher dispatcher;
     private final long lookahead;
@@ -27,6 +40,14 @@ public final class Kernel implements MarketOutput {
     private final KernelListener listener;
     private final ScheduleQueue queue = new ScheduleQueue();
     private final List<List<Delivery>> inbox;
+    private final boolean chunked;
+    private final List<AgentDispatcher.Replies> pending = new ArrayList<>();
+    /** Agents with deliveries that make the next chunk (only timing depends on it, never outcomes). */
+    private final int minChunk = Integer.getInteger("mercato.kernel.minChunk", MIN_CHUNK);
+
+    private int chunk = minChunk;
+
+    private int windowAgents;
     private int[] touched = new int[64];
     private int touchedCount;
     private long windowEnd;
@@ -52,6 +73,7 @@ public final class Kernel implements MarketOutput {
         this.horizon = horizon;
         this.events = new RecordedEvents(sinks, dispatcher.parallel());
         this.listener = listener;
+        this.chunked = dispatcher.parallel();
         int agents = market.agents().size();
         this.inbox = new ArrayList<>(agents);
         for (int i = 0; i < agents; i++) {
@@ -72,6 +94,9 @@ public final class Kernel implements MarketOutput {
                 now = item.time();
                 applied++;
                 market.apply(item, this);
+                if (chunked && touchedCount >= chunk) {
+                    sendTouched();
+                }
             }
             dispatchInbox();
             windows++;
@@ -82,10 +107,27 @@ public final class Kernel implements MarketOutput {
     }
 
     private void dispatchInbox() {
-        if (touchedCount == 0) {
-            events.publish();
-            return;
+        if (touchedCount > 0) {
+            sendTouched();
         }
+        events.publish();
+        for (AgentDispatcher.Replies replies : pending) {
+            for (List<Scheduled> actions : replies.join()) {
+                for (Scheduled action : actions) {
+                    if (action.time() < windowEnd) {
+                        throw new IllegalStateException("an action landed inside its own window: " + action);
+                    }
+                    queue.add(action);
+                }
+            }
+        }
+        pending.clear();
+        chunk = Math.max(minChunk, windowAgents / 4);
+        windowAgents = 0;
+    }
+
+    /** Sends the batches gathered so far, in agent order, and empties the inbox. */
+    private void sendTouched() {
         Arrays.sort(touched, 0, touchedCount);
         List<AgentBatch> batches = new ArrayList<>(touchedCount);
         for (int i = 0; i < touchedCount; i++) {
@@ -93,17 +135,9 @@ public final class Kernel implements MarketOutput {
             batches.add(new AgentBatch(agent, inbox.get(agent)));
             inbox.set(agent, null);
         }
+        windowAgents += touchedCount;
         touchedCount = 0;
-        AgentDispatcher.Replies pending = dispatcher.dispatch(batches);
-        events.publish();
-        for (List<Scheduled> actions : pending.join()) {
-            for (Scheduled action : actions) {
-                if (action.time() < windowEnd) {
-                    throw new IllegalStateException("an action landed inside its own window: " + action);
-                }
-                queue.add(action);
-            }
-        }
+        pending.add(dispatcher.dispatch(batches));
     }
 
     /** Events are buffered per window and published when its agents start (see {@link EventPipe}). */

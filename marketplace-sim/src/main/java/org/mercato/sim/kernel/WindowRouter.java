@@ -9,27 +9,29 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
  * Fans a window's batches out to the agent actors (or the hosts of the agents, {@link AgentHost})
  * from inside the actor system. Sending from a dispatcher thread queues the actors' mailboxes
  * locally (other threads steal them), which is much cheaper than thousands of submissions from the
- * kernel's own thread; the kernel meanwhile writes the window's events. Each router of a window
- * takes every n-th batch (or host) of the size order.
+ * kernel's own thread; the kernel meanwhile writes the window's events. Router {@code r} of {@code
+ * n} takes the batches of the agents (or hosts) whose index is {@code r} modulo {@code n}, in the
+ * size order: an agent is always reached through the same router, so when one window sends an
+ * agent two batches, the agent receives them in the order they were sent.
  */
 final class WindowRouter {
     sealed interface Command {}
 
-    /** Send batches {@code order[first]}, {@code order[first + stride]}, ... to their agents. */
-    record Fanout(List<AgentBatch> batches, int[] order, int first, int stride, BatchReplies replies)
+    /** Send the batches {@code order[i]} of agents {@code router} modulo {@code routers} to their agents. */
+    record Fanout(List<AgentBatch> batches, int[] order, int router, int routers, BatchReplies replies)
             implements Command {}
 
     /**
-     * Send hosts {@code order[first]}, {@code order[first + stride]}, ... their batches: host
-     * {@code h}'s are {@code batches.get(slots[i])} for {@code start[h] <= i < start[h + 1]}.
+     * Send the hosts {@code order[i]} that are {@code router} modulo {@code routers} their batches:
+     * host {@code h}'s are {@code batches.get(slots[i])} for {@code start[h] <= i < start[h + 1]}.
      */
     record HostFanout(
             List<AgentBatch> batches,
             int[] slots,
             int[] start,
             int[] order,
-            int first,
-            int stride,
+            int router,
+            int routers,
             BatchReplies replies)
             implements Command {}
 
@@ -40,8 +42,10 @@ final class WindowRouter {
                 .onMessage(HostFanout.class, fanout -> {
                     int[] order = fanout.order();
                     int[] start = fanout.start();
-                    for (int i = fanout.first(); i < order.length; i += fanout.stride()) {
-                        int host = order[i];
+                    for (int host : order) {
+                        if (host % fanout.routers() != fanout.router()) {
+                            continue;
+                        }
                         hosts.get(host)
                                 .tell(new AgentHost.Deliver(
                                         fanout.batches(),
@@ -60,9 +64,11 @@ final class WindowRouter {
                 .onMessage(Fanout.class, fanout -> {
                     List<AgentBatch> batches = fanout.batches();
                     int[] order = fanout.order();
-                    for (int i = fanout.first(); i < order.length; i += fanout.stride()) {
-                        int slot = order[i];
+                    for (int slot : order) {
                         AgentBatch batch = batches.get(slot);
+                        if (batch.agent() % fanout.routers() != fanout.router()) {
+                            continue;
+                        }
                         agents.get(batch.agent())
                                 .tell(new AgentActor.Deliver(batch.deliveries(), slot, fanout.replies()));
                     }

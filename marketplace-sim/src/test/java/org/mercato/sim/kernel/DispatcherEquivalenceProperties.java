@@ -319,6 +319,33 @@ class DispatcherEquivalenceProperties {
         }
     }
 
+    /**
+     * The windowed kernel sends a window's batches in chunks while it still applies the window; with
+     * a chunk of one agent, agents get one window's deliveries in several batches, and on two and four
+     * threads, with one actor per agent and with hosts, the log is still the bare loop's.
+     */
+    @Property(tries = 15, edgeCases = EdgeCasesMode.MIXIN, shrinking = ShrinkingMode.BOUNDED)
+    void windowsSentInChunksWriteTheBareLoopsLog(@ForAll("markets") Market market, @ForAll long seed) {
+        byte[] bare = Sims.jsonl(withPagesAndReveal(market, seed, Mode.BARE, 1));
+        String before = System.setProperty("mercato.kernel.minChunk", "1");
+        try {
+            for (int threads : new int[] {2, 4}) {
+                for (int perActor : new int[] {1, 2}) {
+                    SimulationSetup chunked =
+                            withAgentsPerActor(withPagesAndReveal(market, seed, Mode.ACTORS, threads), perActor);
+                    assertThat(new String(Sims.jsonl(chunked), StandardCharsets.UTF_8))
+                            .isEqualTo(new String(bare, StandardCharsets.UTF_8));
+                }
+            }
+        } finally {
+            if (before == null) {
+                System.clearProperty("mercato.kernel.minChunk");
+            } else {
+                System.setProperty("mercato.kernel.minChunk", before);
+            }
+        }
+    }
+
     private static SimulationSetup withAgentsPerActor(SimulationSetup setup, int perActor) {
         return new SimulationSetup(
                 setup.catalog(),
