@@ -20,9 +20,10 @@ import org.mercato.sim.schedule.Scheduled;
  *
  * <p>With a parallel dispatcher the batches go out in chunks while the window is still being
  * applied (a quarter of the previous window's agents with deliveries, at least {@value
- * #MIN_CHUNK}), so agents work while the kernel applies the rest: an agent may then get a window's deliveries as two or more batches, in order (the
- * dispatcher keeps an agent's batches in sending order), which it processes exactly as one. The
- * window still waits for every batch before its actions enter the queue.
+ * #MIN_CHUNK}), so agents work while the kernel applies the rest. An agent may then get a window's
+ * deliveries as two or more batches, in order (the dispatcher keeps an agent's batches in sending
+ * order), which it processes exactly as one. The window still waits for every batch before its
+ * actions enter the queue.
  */
 public final class Kernel implements MarketOutput {
     /**
@@ -42,12 +43,12 @@ public final class Kernel implements MarketOutput {
     private final List<List<Delivery>> inbox;
     private final boolean chunked;
     private final List<AgentDispatcher.Replies> pending = new ArrayList<>();
-    /** Agents with deliveries that make the next chunk (only timing depends on it, never outcomes). */
     private final int minChunk = Integer.getInteger("mercato.kernel.minChunk", MIN_CHUNK);
-
+    /** Agents with deliveries that make the next chunk (only timing depends on it, never outcomes). */
     private int chunk = minChunk;
-
+    /** Batches sent in the current window so far, which sizes the next window's chunks. */
     private int windowAgents;
+
     private int[] touched = new int[64];
     private int touchedCount;
     private long windowEnd;
