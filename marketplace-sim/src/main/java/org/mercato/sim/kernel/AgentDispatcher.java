@@ -11,10 +11,15 @@ public interface AgentDispatcher extends AutoCloseable {
      */
     Replies dispatch(List<AgentBatch> batches);
 
-    /** The actions of one window; element {@code i} belongs to batch {@code i}. */
+    /** The actions of one dispatch; element {@code i} belongs to batch {@code i}. */
     @FunctionalInterface
     interface Replies {
         List<List<Scheduled>> join();
+
+        /** Whether {@link #join()} would return (or throw) at once. */
+        default boolean isDone() {
+            return true;
+        }
     }
 
     /**

@@ -39,6 +39,11 @@ final class WindowReplies implements AgentDispatcher.Replies, BatchReplies {
     }
 
     @Override
+    public boolean isDone() {
+        return done.isDone();
+    }
+
+    @Override
     @SuppressWarnings("unchecked")
     public List<List<Scheduled>> join() {
         try {

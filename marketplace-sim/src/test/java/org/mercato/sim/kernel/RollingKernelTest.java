@@ -34,9 +34,10 @@ class RollingKernelTest {
 
     /**
      * c0 reacts slowly to its start; c1 reacts at once and is woken at 2 ms, a later window (the
-     * lookahead is about 1 ms), and reacts slowly to that. The windowed kernel waits for c0 before
-     * that window; the rolling kernel knows c0 cannot act before 5 ms (its drawn think time) and
-     * sends c1 its wake-up while c0 is still busy.
+     * lookahead is about 1 ms), and reacts slowly to that. The windowed kernel sent both starts in
+     * one batch, which may act from 1 ms on (the lookahead), so it waits for c0 before applying the
+     * wake-up; the rolling kernel knows c0 cannot act before 5 ms (its drawn think time) and sends
+     * c1 its wake-up while c0 is still busy.
      */
     @Test
     @Timeout(value = 20, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
