@@ -42,7 +42,7 @@ import org.mercato.sim.kernel.KernelListener;
  * <p>Arguments: customers (100), services (300), delay in ms (200), concurrency limit (64), and
  * {@code lockstep} for a fixed 1 s think time (default: uniform 1 to 3 s), and the search mechanism
  * ({@code lexical}; {@code random} spreads customers over sellers). LLM runs use the rolling
- * kernel (no barrier; {@code -Dwindowed=true} runs the windowed kernel for comparison), but a call
+ * kernel (a bound per agent; {@code -Dwindowed=true} runs the windowed kernel, bounded per dispatch, for comparison), but a call
  * can only start once its observation is safe, so calls in flight are bounded by the agents with
  * work within about one think time of virtual time, not only by the limit. {@code -Djitter=j}
  * varies the endpoint's delay uniformly by ±j (a fraction). {@code -Dparallelism=N} sets the
@@ -226,7 +226,7 @@ public final class LlmBench {
 
     private static Run run(Scenario scenario, WiredRun wiring, ScriptedChatServer server) throws Exception {
         var wired = wiring.setup();
-        // -Dwindowed=true: the windowed kernel with its barrier, for comparison
+        // -Dwindowed=true: the windowed kernel (a bound per dispatch), for comparison
         var setup =
                 Boolean.getBoolean("windowed") ? wired.withKernel(wired.kernel().withRolling(false)) : wired;
         List<LangChainProvider> providers = wiring.feature(LlmFeature.class).providers();

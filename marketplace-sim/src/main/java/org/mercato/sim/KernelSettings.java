@@ -4,8 +4,8 @@ package org.mercato.sim;
  * How the kernel runs: the master seed, the network delay added to every reaction (microseconds),
  * the virtual-time horizon, how many threads run agents, whether agents run as actors or in the
  * bare single-threaded loop (the reference), and whether the kernel rolls its safe horizon
- * ({@code RollingKernel}, for agents whose reactions take wall time) instead of running windows
- * with a barrier, and how many agents share one actor ({@code agentsPerActor}, 0 for the kernel's
+ * per agent ({@code RollingKernel}, for agents whose reactions take wall time) instead of bounding
+ * each dispatch of a window's agents ({@code Kernel}), and how many agents share one actor ({@code agentsPerActor}, 0 for the kernel's
  * choice: see {@code ActorDispatcher}). None of these but the seed, the delay and the horizon
  * changes the event log.
  */

@@ -12,7 +12,7 @@ import org.mercato.sim.protocol.Observation;
 import org.mercato.sim.schedule.Scheduled;
 
 /**
- * The kernel without a barrier, for agents whose reactions take wall time (language models). Every
+ * The kernel with a bound per agent, for agents whose reactions take wall time (language models). Every
  * agent with unprocessed observations has a bound: no action of its can take effect before it. For
  * an agent that is idle when its batch is sent, the bound is the first delivery's time plus the
  * network delay plus its next think time (drawn in advance from its own stream, see {@link

@@ -7,9 +7,9 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * Kernel settings. {@code parallelism}: threads that run agents (default: the number of cores).
  * {@code networkDelay}: added to every reaction. {@code horizon}: virtual time at which the run
  * stops. {@code mode}: {@code actors} (default) or {@code bare} (the single-threaded reference loop).
- * {@code rolling}: {@code true} runs the rolling kernel (no barrier between windows: an agent's
- * observation goes out as soon as it is safe), which keeps the cores busier when agents do real work
- * per observation; same bytes as the windowed kernel. Runs with language-model or outside agents
+ * {@code rolling}: {@code true} runs the rolling kernel (a bound per agent from its next think time:
+ * an agent's observation goes out as soon as it is safe), which pays when single reactions take long
+ * and uneven wall time; same bytes as the windowed kernel. Runs with language-model or outside agents
  * always roll, and refuse {@code false}. Absent: the windowed kernel for behavioural runs.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
