@@ -51,7 +51,7 @@ class RollingKernelTest {
         AtomicInteger most = new AtomicInteger();
         AssistantPolicy slowStarter = (observation, context) -> {
             if (observation instanceof AssistantStarted) {
-                slowly(slow, most);
+                Sims.slowly(slow, most);
             }
             return List.<AssistantAction>of();
         };
@@ -60,7 +60,7 @@ class RollingKernelTest {
                 return List.of(new Wait(2_000));
             }
             if (observation instanceof WokenUp) {
-                slowly(slow, most);
+                Sims.slowly(slow, most);
             }
             return List.<AssistantAction>of();
         };
@@ -73,16 +73,6 @@ class RollingKernelTest {
                 Sims.settings(Mode.ACTORS, 100, 1_000_000).withRolling(rolling));
         Sims.run(setup);
         return most.get();
-    }
-
-    private static void slowly(AtomicInteger slow, AtomicInteger most) {
-        most.accumulateAndGet(slow.incrementAndGet(), Math::max);
-        try {
-            Thread.sleep(500);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        slow.decrementAndGet();
     }
 
     @ParameterizedTest

@@ -11,6 +11,7 @@ import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.mercato.sim.KernelSettings;
 import org.mercato.sim.Simulation;
 import org.mercato.sim.SimulationSetup;
@@ -93,6 +94,17 @@ final class Sims {
         public void accept(LoggedEvent event) {
             events.add(event);
         }
+    }
+
+    /** A reaction that takes 500 ms of wall time, counted in {@code slow} while it runs; {@code most} keeps the most at once. */
+    static void slowly(AtomicInteger slow, AtomicInteger most) {
+        most.accumulateAndGet(slow.incrementAndGet(), Math::max);
+        try {
+            Thread.sleep(500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        slow.decrementAndGet();
     }
 
     record Outcome(KernelStats stats, List<LoggedEvent> events) {}

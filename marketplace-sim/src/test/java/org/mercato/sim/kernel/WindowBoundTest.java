@@ -67,13 +67,7 @@ class WindowBoundTest {
                 return List.of(new Wait(wakeAt));
             }
             if (observation instanceof WokenUp) {
-                most.accumulateAndGet(slow.incrementAndGet(), Math::max);
-                try {
-                    Thread.sleep(500);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                slow.decrementAndGet();
+                Sims.slowly(slow, most);
             }
             return List.<AssistantAction>of();
         };
