@@ -3,11 +3,12 @@ package org.mercato.sim.kernel;
 import java.util.List;
 import org.mercato.sim.schedule.Scheduled;
 
-/** Runs one window's batches on their agents. */
+/** Runs the kernel's batches of deliveries on their agents. */
 public interface AgentDispatcher extends AutoCloseable {
     /**
-     * Starts every batch and returns at once (or when done, for a sequential dispatcher). The
-     * kernel uses the time until {@link Replies#join()} to write the window's events.
+     * Starts every batch and returns at once (or when done, for a sequential dispatcher). Until it
+     * needs the actions ({@link Replies#join()}), the kernel goes on applying the items that cannot
+     * depend on them.
      */
     Replies dispatch(List<AgentBatch> batches);
 
