@@ -47,7 +47,9 @@ public final class RollingKernel implements MarketOutput {
     private final BoundHeap bounds = new BoundHeap();
     private final GuessAhead guesses;
     private boolean guessing;
-    private boolean queueChanged;
+    /** Something a round of guesses would see differently: the queue, an answer, an agent now idle. */
+    private boolean guessesStale;
+
     private final Completions<Finished> finished = new Completions<>(Finished::agent);
     private int[] ready = new int[64];
     private int readyCount;
@@ -135,7 +137,7 @@ public final class RollingKernel implements MarketOutput {
                 }
                 continue;
             }
-            if (guessing && queueChanged) {
+            if (guessing && guessesStale) {
                 prefetchExpected();
             }
             awaitFinished();
@@ -187,7 +189,7 @@ public final class RollingKernel implements MarketOutput {
      * market, clocks and streams are untouched.
      */
     private void prefetchExpected() {
-        queueChanged = false;
+        guessesStale = false;
         Market fork = market.fork();
         if (fork == null) {
             guessing = false;
@@ -211,7 +213,7 @@ public final class RollingKernel implements MarketOutput {
         for (Finished done = finished.poll(); done != null; done = finished.poll()) {
             if (done == NUDGE) {
                 nudged.set(false);
-                queueChanged = true;
+                guessesStale = true;
             } else {
                 file(done);
             }
@@ -232,12 +234,14 @@ public final class RollingKernel implements MarketOutput {
             }
             queue.add(action);
         }
-        queueChanged |= !done.actions().isEmpty();
+        guessesStale |= !done.actions().isEmpty();
         busy[agent] = false;
         busyCount--;
         List<Delivery> pending = inbox.get(agent);
         if (pending == null) {
             bound[agent] = NONE;
+            // what queued up for it while it was busy can be guessed now, even if nothing else changes
+            guessesStale |= agents[agent].prefetches();
         } else {
             // Idle again: its next think time is known, so the bound of what queued up gets tighter.
             bound[agent] = idleBound(agent, pending);

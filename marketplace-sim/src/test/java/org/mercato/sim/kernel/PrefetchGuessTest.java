@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -29,6 +30,7 @@ import org.mercato.sim.protocol.PaymentSettled;
 import org.mercato.sim.protocol.ProposalReceived;
 import org.mercato.sim.protocol.Propose;
 import org.mercato.sim.protocol.ServiceAction;
+import org.mercato.sim.protocol.ServiceStarted;
 
 /**
  * The rolling kernel shows an idle agent the delivery it will get next, before it is safe, so a
@@ -168,26 +170,55 @@ class PrefetchGuessTest {
      * A seller whose guessed turns never get their answer (as if its model were slow): its guess
      * for c1's message stays pending, yet the kernel still asks it about c2's and c3's messages
      * (a seller with a conversation per customer can send those ahead), schedules none of their
-     * actions, and the log is unchanged.
+     * actions, and the log is unchanged. The messages queue up while s0 is still busy with its
+     * start, so they can be guessed only once s0 is idle again: its becoming idle must start a
+     * round of guesses though the queue did not change.
      */
     @Test
     @Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void aPendingGuessDoesNotStopGuessesOfTheAgentsLaterDeliveries() {
-        AtomicInteger pastPending = new AtomicInteger();
-        assertSameLog(oneSellerMarket(pastPending, true), oneSellerMarket(new AtomicInteger(), false), "proposal");
-        assertThat(pastPending.get()).as("guesses asked after a pending one").isGreaterThanOrEqualTo(1);
+        OneSellerGates rolling = new OneSellerGates();
+        assertSameLog(oneSellerMarket(rolling, true), oneSellerMarket(OneSellerGates.open(), false), "proposal");
+        assertThat(rolling.pastPending.get())
+                .as("guesses asked after a pending one")
+                .isGreaterThanOrEqualTo(1);
     }
 
-    private static SimulationSetup oneSellerMarket(AtomicInteger pastPending, boolean rolling) {
+    /**
+     * What the one-seller market waits on instead of racing sleeps: s0 finishes its start only
+     * after c1..c3 have sent their messages, and c0 holds the horizon back until a guess past a
+     * pending one was asked, or {@link #HOLD_SECONDS} pass (then the test fails).
+     */
+    private static final class OneSellerGates {
+        static final long HOLD_SECONDS = 10;
+        final AtomicInteger pastPending = new AtomicInteger();
+        final CountDownLatch guessedPastPending;
+        final CountDownLatch messagesSent;
+
+        OneSellerGates() {
+            this(1, PAIRS - 1);
+        }
+
+        private OneSellerGates(int guesses, int messages) {
+            this.guessedPastPending = new CountDownLatch(guesses);
+            this.messagesSent = new CountDownLatch(messages);
+        }
+
+        /** Gates that never wait: for the windowed kernel, which does not guess. */
+        static OneSellerGates open() {
+            return new OneSellerGates(0, 0);
+        }
+    }
+
+    private static SimulationSetup oneSellerMarket(OneSellerGates gates, boolean rolling) {
         List<SimulationSetup.Agent<AssistantPolicy>> shoppers = new ArrayList<>();
         for (int i = 0; i < PAIRS; i++) {
-            // c0 is slow and acts first, holding the horizon back while c1..c3's messages queue up;
-            // they take a moment too, so s0 is done with its start (idle) when their messages come
+            // c0 acts first, holding the horizon back while c1..c3's messages queue up
             shoppers.add(new SimulationSetup.Agent<>(
-                    new OneSellerShopper(i == 0 ? 400 : 40), ThinkTime.fixed(i == 0 ? 1_000 : 3_000 + i)));
+                    new OneSellerShopper(gates, i == 0), ThinkTime.fixed(i == 0 ? 1_000 : 3_000 + i)));
         }
         List<SimulationSetup.Agent<ServicePolicy>> sellers =
-                List.of(new SimulationSetup.Agent<>(new SlowGuessSeller(pastPending), ThinkTime.fixed(3_000)));
+                List.of(new SimulationSetup.Agent<>(new SlowGuessSeller(gates), ThinkTime.fixed(3_000)));
         return Sims.setup(
                 Sims.catalog(PAIRS, 1),
                 shoppers,
@@ -195,11 +226,15 @@ class PrefetchGuessTest {
                 Sims.settings(Mode.ACTORS, 100, 1_000_000).withRolling(rolling));
     }
 
-    private record OneSellerShopper(long sleepMillis) implements AssistantPolicy {
+    private record OneSellerShopper(OneSellerGates gates, boolean holdsTheHorizon) implements AssistantPolicy {
         @Override
         public List<AssistantAction> onObservation(Observation observation, AgentContext context) {
             if (observation instanceof AssistantStarted) {
-                sleep(sleepMillis);
+                if (holdsTheHorizon) {
+                    await(gates.guessedPastPending);
+                } else {
+                    gates.messagesSent.countDown();
+                }
                 return List.of(Message.inquiry("s0", "a pizza, please", Map.of("pizza", 1)));
             }
             return observation instanceof ProposalReceived ? List.of(new Done("quoted")) : List.of();
@@ -207,21 +242,26 @@ class PrefetchGuessTest {
     }
 
     private static final class SlowGuessSeller implements ServicePolicy, NothingToStart {
-        private final AtomicInteger pastPending;
+        private final OneSellerGates gates;
 
-        SlowGuessSeller(AtomicInteger pastPending) {
-            this.pastPending = pastPending;
+        SlowGuessSeller(OneSellerGates gates) {
+            this.gates = gates;
         }
 
         @Override
         public List<ServiceAction> onObservation(Observation observation, AgentContext context) {
+            if (observation instanceof ServiceStarted) {
+                await(gates.messagesSent);
+                sleep(50); // so the kernel has filed the messages' senders first
+            }
             return DeepSeller.react(observation, context.now());
         }
 
         @Override
         public Guess guess(Guess after, Observation observation, AgentContext context) {
             if (after != null && after.actions() == null) {
-                pastPending.incrementAndGet();
+                gates.pastPending.incrementAndGet();
+                gates.guessedPastPending.countDown();
             }
             return new Guess(new Known(0), null);
         }
@@ -335,6 +375,14 @@ class PrefetchGuessTest {
                 shoppers,
                 sellers,
                 Sims.settings(Mode.ACTORS, 100, 1_000_000).withRolling(rolling));
+    }
+
+    private static void await(CountDownLatch gate) {
+        try {
+            gate.await(OneSellerGates.HOLD_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void sleep(long millis) {
