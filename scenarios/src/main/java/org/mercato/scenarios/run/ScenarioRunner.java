@@ -183,6 +183,10 @@ public final class ScenarioRunner {
             try (out;
                     JsonlEventWriter writer = new JsonlEventWriter(out, tables)) {
                 stats = simulate(setup, writer, folds, wired.features());
+                if (tables != null) {
+                    // every event is in: the tables commit while the summary and the report are built
+                    tables.endOfLog();
+                }
                 long logged = stats.events();
                 phase("summary", "events", () -> logged);
                 folds.forEach(SummaryFold::endOfLog);
@@ -196,9 +200,6 @@ public final class ScenarioRunner {
             } finally {
                 // before the cost block: unused speculative answers count as wasted
                 wired.close();
-            }
-            if (tables != null) {
-                tables.endOfLog(); // the tables commit while the summary and the report are built
             }
             try {
                 AtomicFiles.moveIntoPlace(temporary, events);
