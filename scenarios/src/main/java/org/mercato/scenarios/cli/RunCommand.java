@@ -80,6 +80,9 @@ final class RunCommand extends CliCommand {
         LocalActorConfig.preload(); // overlaps with loading the scenario
         PolicyRegistry registry = PolicyRegistry.withPlugins();
         Scenario loaded = scenario.load(registry);
+        if (CompilerChoice.restartWithBoth(loaded)) {
+            return CompilerChoice.WANTS_OPTIMISING_COMPILER;
+        }
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new ScenarioException("--out " + out, "exists and is not a directory");
         }

@@ -40,11 +40,26 @@ class LauncherTest {
             package org.mercato.scenarios.cli;
 
             public final class MercatoCli {
-                public static void main(String[] args) {
+                public static void main(String[] args) throws Exception {
                     if (args.length > 0 && args[0].equals("run") && System.getenv("STAND_IN_RUN_FAILS") != null) {
                         System.exit(1);
                     }
-                    System.out.println("stand-in " + String.join(" ", args));
+                    boolean quick = Boolean.getBoolean("mercato.quickCompiler");
+                    if (quick && System.getenv("STAND_IN_WANTS_BOTH") != null) {
+                        System.exit(75);
+                    }
+                    if (System.getenv("STAND_IN_SLEEPS") != null) {
+                        java.nio.file.Files.writeString(
+                                java.nio.file.Path.of(System.getenv("STAND_IN_SLEEPS")),
+                                Long.toString(ProcessHandle.current().pid()));
+                        Thread.sleep(60_000);
+                    }
+                    String compiler = System.getenv("STAND_IN_SHOWS_COMPILER") == null
+                            ? "" : quick ? " (quick compiler)" : " (both compilers)";
+                    System.out.println("stand-in " + String.join(" ", args) + compiler);
+                    if (System.getenv("STAND_IN_EXIT") != null) {
+                        System.exit(Integer.parseInt(System.getenv("STAND_IN_EXIT")));
+                    }
                 }
             }
             """;
@@ -133,6 +148,66 @@ class LauncherTest {
         assertThat(first.out()).isEqualTo("stand-in list\n");
         assertThat(archives()).isEmpty();
         assertThat(second).isEqualTo(new Result(0, "stand-in list\n", ""));
+    }
+
+    @Test
+    void aRunStartsWithTheQuickCompilerOnly() throws Exception {
+        Result result = mercato(Map.of("STAND_IN_SHOWS_COMPILER", "1", "MERCATO_CDS", "off"), "run", "small.yaml");
+
+        assertThat(result).isEqualTo(new Result(0, "stand-in run small.yaml (quick compiler)\n", ""));
+    }
+
+    @Test
+    void aRunThatWantsBothCompilersStartsAgainWithThem() throws Exception {
+        Result result = mercato(
+                Map.of("STAND_IN_SHOWS_COMPILER", "1", "STAND_IN_WANTS_BOTH", "1", "MERCATO_CDS", "off"),
+                "run",
+                "large.yaml");
+
+        assertThat(result).isEqualTo(new Result(0, "stand-in run large.yaml (both compilers)\n", ""));
+    }
+
+    @Test
+    void mercatoJitFullStartsARunWithBothCompilers() throws Exception {
+        Result result = mercato(
+                Map.of("STAND_IN_SHOWS_COMPILER", "1", "MERCATO_JIT", "full", "MERCATO_CDS", "off"),
+                "run",
+                "small.yaml");
+
+        assertThat(result).isEqualTo(new Result(0, "stand-in run small.yaml (both compilers)\n", ""));
+    }
+
+    @Test
+    void theQuickRunsExitCodeIsTheLaunchers() throws Exception {
+        Result result = mercato(Map.of("STAND_IN_EXIT", "3", "MERCATO_CDS", "off"), "run", "failing.yaml");
+
+        assertThat(result).isEqualTo(new Result(3, "stand-in run failing.yaml\n", ""));
+    }
+
+    @Test
+    void aTermSignalToTheLauncherStopsTheRunItWaitsFor() throws Exception {
+        Path pidFile = root.resolve("run.pid");
+        List<String> command = List.of("bash", root.resolve("mercato").toString(), "run", "long.yaml");
+        ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile());
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        builder.environment().put("MERCATO_CDS", "off");
+        builder.environment().put("STAND_IN_SLEEPS", pidFile.toString());
+        Process launcher = builder.redirectErrorStream(true)
+                .redirectOutput(root.resolve("launcher.txt").toFile())
+                .start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!Files.exists(pidFile) || Files.readString(pidFile).isEmpty()) {
+            assertThat(System.nanoTime()).as("the run started").isLessThan(deadline);
+            Thread.sleep(20);
+        }
+        ProcessHandle run =
+                ProcessHandle.of(Long.parseLong(Files.readString(pidFile))).orElseThrow();
+
+        launcher.destroy(); // SIGTERM to the launcher's shell
+
+        assertThat(launcher.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        assertThat(run.onExit().get(20, TimeUnit.SECONDS).isAlive()).isFalse();
+        assertThat(launcher.exitValue()).isEqualTo(143);
     }
 
     @Test
