@@ -187,27 +187,62 @@ class LauncherTest {
     @Test
     void aTermSignalToTheLauncherStopsTheRunItWaitsFor() throws Exception {
         Path pidFile = root.resolve("run.pid");
-        List<String> command = List.of("bash", root.resolve("mercato").toString(), "run", "long.yaml");
-        ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile());
-        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        builder.environment().put("MERCATO_CDS", "off");
-        builder.environment().put("STAND_IN_SLEEPS", pidFile.toString());
-        Process launcher = builder.redirectErrorStream(true)
-                .redirectOutput(root.resolve("launcher.txt").toFile())
-                .start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!Files.exists(pidFile) || Files.readString(pidFile).isEmpty()) {
-            assertThat(System.nanoTime()).as("the run started").isLessThan(deadline);
-            Thread.sleep(20);
-        }
-        ProcessHandle run =
-                ProcessHandle.of(Long.parseLong(Files.readString(pidFile))).orElseThrow();
+        Process launcher = startLongRun(pidFile);
+        ProcessHandle run = runningJvm(pidFile);
 
         launcher.destroy(); // SIGTERM to the launcher's shell
 
         assertThat(launcher.waitFor(20, TimeUnit.SECONDS)).isTrue();
         assertThat(run.onExit().get(20, TimeUnit.SECONDS).isAlive()).isFalse();
         assertThat(launcher.exitValue()).isEqualTo(143);
+    }
+
+    /** Ctrl-C: a JVM started in the background by a script without job control would ignore it. */
+    @Test
+    void anInterruptToTheLauncherStopsTheRunItWaitsFor() throws Exception {
+        Assumptions.assumeFalse(interruptIgnoredHere(), "SIGINT is ignored by this test's own process");
+        Path pidFile = root.resolve("run.pid");
+        Process launcher = startLongRun(pidFile);
+        ProcessHandle run = runningJvm(pidFile);
+
+        Process kill = new ProcessBuilder("kill", "-INT", Long.toString(launcher.pid())).start();
+        assertThat(kill.waitFor(10, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(launcher.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        assertThat(run.onExit().get(20, TimeUnit.SECONDS).isAlive()).isFalse();
+        assertThat(launcher.exitValue()).isEqualTo(130);
+    }
+
+    private Process startLongRun(Path pidFile) throws IOException {
+        List<String> command = List.of("bash", root.resolve("mercato").toString(), "run", "long.yaml");
+        ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile());
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        builder.environment().put("MERCATO_CDS", "off");
+        builder.environment().put("STAND_IN_SLEEPS", pidFile.toString());
+        return builder.redirectErrorStream(true)
+                .redirectOutput(root.resolve("launcher.txt").toFile())
+                .start();
+    }
+
+    private static ProcessHandle runningJvm(Path pidFile) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!Files.exists(pidFile) || Files.readString(pidFile).isEmpty()) {
+            assertThat(System.nanoTime()).as("the run started").isLessThan(deadline);
+            Thread.sleep(20);
+        }
+        return ProcessHandle.of(Long.parseLong(Files.readString(pidFile))).orElseThrow();
+    }
+
+    /** True if this process ignores SIGINT (then so would every process it starts). */
+    private static boolean interruptIgnoredHere() throws IOException {
+        Path status = Path.of("/proc/self/status");
+        Assumptions.assumeTrue(Files.exists(status), "needs /proc to see ignored signals");
+        String ignored = Files.readAllLines(status).stream()
+                .filter(line -> line.startsWith("SigIgn:"))
+                .map(line -> line.substring("SigIgn:".length()).strip())
+                .findFirst()
+                .orElseThrow();
+        return (Long.parseUnsignedLong(ignored, 16) & (1L << 1)) != 0; // bit 1 is signal 2, SIGINT
     }
 
     @Test
