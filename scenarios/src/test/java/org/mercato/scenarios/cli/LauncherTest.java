@@ -26,6 +26,8 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The {@code mercato} launcher's class-data sharing (it records an archive once per build, starts
@@ -150,31 +152,28 @@ class LauncherTest {
         assertThat(second).isEqualTo(new Result(0, "stand-in list\n", ""));
     }
 
-    @Test
-    void aRunStartsWithTheQuickCompilerOnly() throws Exception {
-        Result result = mercato(Map.of("STAND_IN_SHOWS_COMPILER", "1", "MERCATO_CDS", "off"), "run", "small.yaml");
+    /**
+     * A run starts with the quick compiler only; one that asks for both (exit 75) starts again with
+     * both, and MERCATO_JIT=full starts with both at once.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        "small run, '', small.yaml, quick compiler",
+        "run that wants both, STAND_IN_WANTS_BOTH, large.yaml, both compilers",
+        "MERCATO_JIT=full, MERCATO_JIT, small.yaml, both compilers"
+    })
+    void aRunStartsWithTheCompilersItNeeds(String what, String variable, String file, String compilers)
+            throws Exception {
+        Map<String, String> env = new TreeMap<>(Map.of("STAND_IN_SHOWS_COMPILER", "1", "MERCATO_CDS", "off"));
+        if (variable.equals("MERCATO_JIT")) {
+            env.put(variable, "full");
+        } else if (!variable.isEmpty()) {
+            env.put(variable, "1");
+        }
 
-        assertThat(result).isEqualTo(new Result(0, "stand-in run small.yaml (quick compiler)\n", ""));
-    }
+        Result result = mercato(env, "run", file);
 
-    @Test
-    void aRunThatWantsBothCompilersStartsAgainWithThem() throws Exception {
-        Result result = mercato(
-                Map.of("STAND_IN_SHOWS_COMPILER", "1", "STAND_IN_WANTS_BOTH", "1", "MERCATO_CDS", "off"),
-                "run",
-                "large.yaml");
-
-        assertThat(result).isEqualTo(new Result(0, "stand-in run large.yaml (both compilers)\n", ""));
-    }
-
-    @Test
-    void mercatoJitFullStartsARunWithBothCompilers() throws Exception {
-        Result result = mercato(
-                Map.of("STAND_IN_SHOWS_COMPILER", "1", "MERCATO_JIT", "full", "MERCATO_CDS", "off"),
-                "run",
-                "small.yaml");
-
-        assertThat(result).isEqualTo(new Result(0, "stand-in run small.yaml (both compilers)\n", ""));
+        assertThat(result).isEqualTo(new Result(0, "stand-in run " + file + " (" + compilers + ")\n", ""));
     }
 
     @Test
