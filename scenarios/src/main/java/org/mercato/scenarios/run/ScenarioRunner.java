@@ -247,19 +247,15 @@ public final class ScenarioRunner {
 
     /**
      * The result tables, written while the market runs ({@code results.duckdb}, and csv/ and
-     * parquet/ as the scenario's output section asks), with the catalog's columns.
+     * parquet/ as the scenario's output section asks), with the catalog's columns. A failure to
+     * write them, from opening on, is thrown by {@link ResultTables#finish}.
      */
-    private static ResultTables openTables(Path folder, Scenario scenario, SimulationSetup setup)
-            throws RunWriteException {
-        try {
-            return ResultTables.open(
-                    folder,
-                    RunCatalogs.of(scenario, setup.catalog()),
-                    scenario.output().csv(),
-                    scenario.output().parquet());
-        } catch (IOException e) {
-            throw new RunWriteException(e.getMessage(), e);
-        }
+    private static ResultTables openTables(Path folder, Scenario scenario, SimulationSetup setup) {
+        return ResultTables.open(
+                folder,
+                RunCatalogs.of(scenario, setup.catalog()),
+                scenario.output().csv(),
+                scenario.output().parquet());
     }
 
     /** A line for the user's console (when the listener shows one) and for run.log. */
