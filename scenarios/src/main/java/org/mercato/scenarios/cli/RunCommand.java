@@ -14,6 +14,7 @@ import org.mercato.metrics.output.Headline;
 import org.mercato.metrics.output.HeadlineMetric;
 import org.mercato.metrics.output.Headlines;
 import org.mercato.scenarios.load.ScenarioException;
+import org.mercato.scenarios.load.ScenarioLoader;
 import org.mercato.scenarios.model.KernelMode;
 import org.mercato.scenarios.model.Scenario;
 import org.mercato.scenarios.run.AgentFailures;
@@ -22,6 +23,7 @@ import org.mercato.scenarios.run.RunStartException;
 import org.mercato.scenarios.run.RunSummary;
 import org.mercato.scenarios.run.RunWriteException;
 import org.mercato.scenarios.run.ScenarioRunner;
+import org.mercato.scenarios.validate.ScenarioValidator;
 import org.mercato.sim.kernel.LocalActorConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -79,10 +81,12 @@ final class RunCommand extends CliCommand {
     int execute() {
         LocalActorConfig.preload(); // overlaps with loading the scenario
         PolicyRegistry registry = PolicyRegistry.withPlugins();
-        Scenario loaded = scenario.load(registry);
-        if (CompilerChoice.restartWithBoth(loaded)) {
+        ScenarioLoader.Loaded read = scenario.read();
+        // before validating: that wires the market, which for a large one is worth doing only once
+        if (CompilerChoice.restartWithBoth(read.scenario())) {
             return CompilerChoice.WANTS_OPTIMISING_COMPILER;
         }
+        Scenario loaded = ScenarioValidator.validated(read, registry);
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new ScenarioException("--out " + out, "exists and is not a directory");
         }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.mercato.agents.PolicyRegistry;
 import org.mercato.scenarios.load.BundledScenarios;
+import org.mercato.scenarios.load.ScenarioLoader;
 import org.mercato.scenarios.model.GeneratorConfig;
 import org.mercato.scenarios.model.Scenario;
 import org.mercato.scenarios.run.CatalogFactory;
@@ -31,7 +32,15 @@ final class ScenarioOptions {
 
     /** Loads, overrides and validates against the built-in policies. */
     Scenario load(PolicyRegistry registry) {
-        return ScenarioValidator.load(BundledScenarios.resolveArgument(file), overrides, registry);
+        return ScenarioValidator.validated(read(), registry);
+    }
+
+    /**
+     * Loads and overrides without validating: cheap (validating wires the market, 8 s for a million
+     * customers), for decisions taken before it; {@link ScenarioValidator#validated} finishes it.
+     */
+    ScenarioLoader.Loaded read() {
+        return ScenarioLoader.read(BundledScenarios.resolveArgument(file), overrides);
     }
 
     static int customers(Scenario scenario) {

@@ -75,7 +75,11 @@ public final class ScenarioValidator {
      * problem.
      */
     public static Scenario load(Path file, List<String> overrides, PolicyRegistry registry) {
-        ScenarioLoader.Loaded loaded = ScenarioLoader.read(file, overrides);
+        return validated(ScenarioLoader.read(file, overrides), registry);
+    }
+
+    /** Validates a scenario {@link ScenarioLoader#read} gave and returns it. */
+    public static Scenario validated(ScenarioLoader.Loaded loaded, PolicyRegistry registry) {
         new ScenarioValidator(registry).validate(loaded.scenario(), loaded.where());
         return loaded.scenario();
     }
