@@ -69,7 +69,18 @@ public final class KernelBench {
         if (!(args.length > 5 && args[5].equals("metrics-only"))) {
             boolean rolling = Boolean.getBoolean("rolling");
             for (int weight : new int[] {0, work}) {
-                compare(customers, services, 2, rounds, weight, parallelism, !rolling, rolling)
+                // with work, the ceiling is measured again after each round: its share compares
+                // the kernel with what the machine allowed at that moment
+                compare(
+                                customers,
+                                services,
+                                2,
+                                rounds,
+                                weight,
+                                parallelism,
+                                !rolling,
+                                rolling,
+                                weight == 0 ? 0 : 40_000)
                         .print(System.out);
             }
         }
@@ -194,6 +205,26 @@ public final class KernelBench {
             int parallelism,
             boolean windowed,
             boolean rolling) {
+        return compare(customers, services, warmups, rounds, work, parallelism, windowed, rolling, 0);
+    }
+
+    /**
+     * As above; with {@code ceilingCalls > 0} each measured round ends by measuring the machine's
+     * ceiling ({@link #ceiling(int, int, int)} with that many calls per thread), so each round's
+     * kernel rates can be set against the ceiling of the same moment ({@link
+     * Comparison#shareOfCeiling}).
+     */
+    static Comparison compare(
+            int customers,
+            int services,
+            int warmups,
+            int rounds,
+            int work,
+            int parallelism,
+            boolean windowed,
+            boolean rolling,
+            int ceilingCalls) {
+        List<Double> ceilings = new ArrayList<>();
         List<Double> windowedRates = new ArrayList<>();
         List<Double> rollingRates = new ArrayList<>();
         List<Double> bareRates = new ArrayList<>();
@@ -217,6 +248,9 @@ public final class KernelBench {
             }
             if (round >= 0) {
                 bareRates.add(bare.eventsPerSecond());
+                if (ceilingCalls > 0) {
+                    ceilings.add(ceilingQuietly(work, parallelism, ceilingCalls));
+                }
             }
         }
         return new Comparison(
@@ -229,12 +263,24 @@ public final class KernelBench {
                 median(rollingRates),
                 median(actorCores),
                 bareRates,
-                windowed ? windowedRates : rollingRates);
+                windowedRates,
+                rollingRates,
+                ceilings);
+    }
+
+    private static double ceilingQuietly(int work, int parallelism, int calls) {
+        try {
+            return ceiling(work, parallelism, calls);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /**
      * One market's rates: events per second of the bare loop and of the actor kernels (NaN for a
-     * kernel not measured), with the rounds of the bare loop and of the first actor kernel measured.
+     * kernel not measured), with each measured round's rates (empty for a kernel not measured) and
+     * the ceiling measured after it (empty when not measured).
      */
     record Comparison(
             int work,
@@ -246,9 +292,36 @@ public final class KernelBench {
             double rollingRate,
             double actorCores,
             List<Double> bareRounds,
-            List<Double> actorRounds) {
+            List<Double> windowedRounds,
+            List<Double> rollingRounds,
+            List<Double> ceilingRounds) {
         double actorRate() {
             return Double.isNaN(windowedRate) ? rollingRate : windowedRate;
+        }
+
+        List<Double> actorRounds() {
+            return windowedRounds.isEmpty() ? rollingRounds : windowedRounds;
+        }
+
+        /**
+         * The median over the rounds of the kernel's rate over that round's ceiling (the bare loop's
+         * rate times what {@code parallelism} independent threads reached); NaN when not measured.
+         */
+        double shareOfCeiling(boolean rolling) {
+            List<Double> rates = rolling ? rollingRounds : windowedRounds;
+            if (rates.isEmpty() || ceilingRounds.size() != rates.size()) {
+                return Double.NaN;
+            }
+            List<Double> shares = new ArrayList<>();
+            for (int round = 0; round < rates.size(); round++) {
+                shares.add(rates.get(round) / (bareRounds.get(round) * ceilingRounds.get(round)));
+            }
+            return median(shares);
+        }
+
+        /** The median of the ceilings measured after each round; NaN when not measured. */
+        double ceiling() {
+            return median(ceilingRounds);
         }
 
         void print(PrintStream out) {
@@ -265,8 +338,24 @@ public final class KernelBench {
                     actorRate(),
                     actorRate() / bareRate,
                     format(bareRounds),
-                    format(actorRounds),
+                    format(actorRounds()),
                     actorCores);
+            if (!ceilingRounds.isEmpty()) {
+                List<String> ceilings = new ArrayList<>();
+                for (double ceiling : ceilingRounds) {
+                    ceilings.add(String.format(Locale.ROOT, "%.2f", ceiling));
+                }
+                for (boolean rolling : new boolean[] {false, true}) {
+                    if (!Double.isNaN(shareOfCeiling(rolling))) {
+                        out.printf(
+                                Locale.ROOT,
+                                "  %s kernel / ceiling of the same round: %.3f (median of rounds; ceilings %s)%n",
+                                rolling ? "rolling" : "windowed",
+                                shareOfCeiling(rolling),
+                                String.join(" ", ceilings));
+                    }
+                }
+            }
         }
     }
 

@@ -83,6 +83,64 @@ public final class OutputBench {
         }
     }
 
+    /**
+     * The same comparison as a user meets it: {@code LAUNCHER run FILE} as child processes at the
+     * given size, with the tables and without ({@code --set output.duckdb=...}), alternating after
+     * an untimed call (which may build); medians of the wall times (CPU times are not measured).
+     */
+    static Cost measureProcesses(
+            List<String> launcher, Path file, int customers, int services, int rounds, PrintStream out)
+            throws Exception {
+        Path dir = Files.createTempDirectory("mercato-output-bench-");
+        try {
+            List<String> run = new ArrayList<>(launcher);
+            run.addAll(List.of(
+                    "run",
+                    file.toString(),
+                    "--set",
+                    "market.generate.customers=" + customers,
+                    "--set",
+                    "market.generate.services=" + services,
+                    "--quiet",
+                    "--set"));
+            List<Double> on = new ArrayList<>();
+            List<Double> off = new ArrayList<>();
+            for (int round = 0; round <= rounds; round++) {
+                double a = runProcess(run, "output.duckdb=true", dir, out);
+                double b = runProcess(run, "output.duckdb=false", dir, out);
+                out.printf(
+                        Locale.ROOT,
+                        "%s (processes) on %.2f s, off %.2f s%n",
+                        round == 0 ? "warm-up" : "round " + round,
+                        a,
+                        b);
+                if (round > 0) {
+                    on.add(a);
+                    off.add(b);
+                }
+            }
+            Cost cost = new Cost(KernelBench.median(on), KernelBench.median(off), Double.NaN, Double.NaN);
+            out.printf(
+                    Locale.ROOT,
+                    "processes: median wall on/off %.2f / %.2f s = %.3f%n",
+                    cost.wallOn(),
+                    cost.wallOff(),
+                    cost.wallRatio());
+            return cost;
+        } finally {
+            TempFolders.delete(dir);
+        }
+    }
+
+    private static double runProcess(List<String> run, String tables, Path dir, PrintStream out) throws Exception {
+        Path folder = Files.createTempDirectory(dir, "run-");
+        List<String> command = new ArrayList<>(run);
+        command.addAll(List.of(tables, "--out", folder.toString()));
+        double seconds = StartupBench.time(command, out);
+        TempFolders.delete(folder);
+        return seconds;
+    }
+
     /** Wall and process CPU seconds of one run into a fresh folder (deleted afterwards). */
     private static double[] time(Scenario scenario, Path dir) throws Exception {
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();

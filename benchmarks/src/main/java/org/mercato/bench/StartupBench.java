@@ -56,7 +56,7 @@ final class StartupBench {
     }
 
     /** Wall seconds of one child process; its output goes to {@code out}; a failure throws with it. */
-    private static double time(List<String> command, PrintStream out) throws IOException, InterruptedException {
+    static double time(List<String> command, PrintStream out) throws IOException, InterruptedException {
         long start = System.nanoTime();
         Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
         byte[] output = child.getInputStream().readAllBytes();

@@ -1,6 +1,7 @@
 package org.mercato.bench;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,9 +21,18 @@ final class SuiteRows {
                 KernelBench.compare(k.customers(), k.services(), k.warmups(), k.rounds(), 0, parallelism, true, true);
         minimal.print(out);
         double micros = KernelBench.workMicros(k.work());
-        double ceiling = KernelBench.ceiling(k.work(), parallelism, k.ceilingCalls());
+        // the ceiling is measured after each round, so each round's kernel is set against the
+        // machine of that moment (a 2-core VM's speed drifts by several percent within minutes)
         KernelBench.Comparison work = KernelBench.compare(
-                k.customers(), k.services(), k.warmups(), k.rounds(), k.work(), parallelism, true, true);
+                k.customers(),
+                k.services(),
+                k.warmups(),
+                k.rounds(),
+                k.work(),
+                parallelism,
+                true,
+                true,
+                k.ceilingCalls());
         work.print(out);
         shared.put(KERNEL_RATE, minimal.windowedRate());
         String market = String.format(
@@ -34,34 +44,42 @@ final class SuiteRows {
                 minimal.eventsPerWindow());
         String ceilingNote = String.format(
                 Locale.ROOT,
-                "%.1f us of work per observation; bare loop %,.0f events/s; %d threads run %.2fx one",
+                "%.1f us of work per observation; bare loop %,.0f events/s; %d threads run %.2fx one (median of"
+                        + " rounds); ratio: median over rounds of rate / that round's ceiling",
                 micros,
                 work.bareRate(),
                 parallelism,
-                ceiling);
-        double ceilingRate = work.bareRate() * ceiling;
+                work.ceiling());
         return List.of(
                 kernelRow("windowed actor kernel, minimal agents", minimal.windowedRate(), minimal.bareRate(), market),
                 kernelRow("rolling actor kernel, minimal agents", minimal.rollingRate(), minimal.bareRate(), market),
-                ceilingRow("windowed actor kernel, with work", work.windowedRate(), ceilingRate, ceilingNote),
-                ceilingRow("rolling actor kernel, with work", work.rollingRate(), ceilingRate, ceilingNote));
+                ceilingRow(
+                        "windowed actor kernel, with work",
+                        work.windowedRate(),
+                        work.shareOfCeiling(false),
+                        ceilingNote),
+                ceilingRow(
+                        "rolling actor kernel, with work", work.rollingRate(), work.shareOfCeiling(true), ceilingNote));
     }
 
     private static Row kernelRow(String measured, double rate, double bareRate, String note) {
         return new Row("kernel", measured, rate, "events/s", bareRate, "(bare loop)", "", Verdict.NONE, note);
     }
 
-    /** The issue's goal 1: at least 95% of what two independent threads reach. */
-    private static Row ceilingRow(String measured, double rate, double ceilingRate, String note) {
+    /**
+     * The issue's goal 1: at least 95% of what two independent threads reach. The baseline is the
+     * ceiling rate the median share implies ({@code rate / share}), so the row's ratio is that share.
+     */
+    private static Row ceilingRow(String measured, double rate, double share, String note) {
         return new Row(
                 "kernel",
                 measured,
                 rate,
                 "events/s",
-                ceilingRate,
+                rate / share,
                 "(ceiling)",
                 "ratio >= 0.95",
-                Verdict.of(rate >= 0.95 * ceilingRate),
+                Verdict.of(share >= 0.95),
                 note);
     }
 
@@ -169,24 +187,44 @@ final class SuiteRows {
                                 r.cluster())));
     }
 
+    /**
+     * Issue 16's goal, as a user meets it: {@code mercato run} processes with the tables and without,
+     * alternating. The same comparison in one warm JVM is tracked too; there the market takes a
+     * second or so and DuckDB's own work weighs more.
+     */
     static List<Row> output(SuiteSize size, PrintStream out) throws Exception {
         SuiteSize.Output o = size.output();
-        OutputBench.Cost c = OutputBench.measure(
-                size.root().resolve("scenarios").resolve("quickstart.yaml"),
-                o.customers(),
-                o.services(),
-                o.rounds(),
-                out);
-        return List.of(new Row(
-                "output",
-                "quickstart run, tables on (wall)",
-                c.wallOn(),
-                "s",
-                c.wallOff(),
-                "(tables off)",
-                "ratio <= 1.15 (issue 16)",
-                Verdict.of(c.wallRatio() <= 1.15),
-                String.format(Locale.ROOT, "%,d x %,d; CPU ratio %.3f", o.customers(), o.services(), c.cpuRatio())));
+        Path quickstart = size.root().resolve("scenarios").resolve("quickstart.yaml");
+        OutputBench.Cost processes = OutputBench.measureProcesses(
+                size.launcher(), quickstart, o.customers(), o.services(), o.processRounds(), out);
+        OutputBench.Cost warm = OutputBench.measure(quickstart, o.customers(), o.services(), o.rounds(), out);
+        String sizeNote = String.format(Locale.ROOT, "%,d x %,d", o.customers(), o.services());
+        return List.of(
+                new Row(
+                        "output",
+                        "mercato run quickstart, tables on (wall)",
+                        processes.wallOn(),
+                        "s",
+                        processes.wallOff(),
+                        "(tables off)",
+                        "ratio <= 1.15 (issue 16)",
+                        Verdict.of(processes.wallRatio() <= 1.15),
+                        sizeNote + "; median of " + o.processRounds() + " alternating processes"),
+                new Row(
+                        "output",
+                        "the same in one warm JVM, tables on (wall)",
+                        warm.wallOn(),
+                        "s",
+                        warm.wallOff(),
+                        "(tables off)",
+                        "",
+                        Verdict.NONE,
+                        String.format(
+                                Locale.ROOT,
+                                "%s; median of %d; CPU ratio %.3f",
+                                sizeNote,
+                                o.rounds(),
+                                warm.cpuRatio())));
     }
 
     static List<Row> pricing(SuiteSize size, PrintStream out) {

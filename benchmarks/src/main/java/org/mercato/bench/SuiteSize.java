@@ -33,7 +33,7 @@ record SuiteSize(
 
     record Sweep(int replicates, int customers, boolean cluster, boolean warmup) {}
 
-    record Output(int customers, int services, int rounds) {}
+    record Output(int customers, int services, int rounds, int processRounds) {}
 
     /** StorefrontBench: distinct 2 x 4 pages screenshot once, then each {@code repeats} times from the cache. */
     record Render(int pages, int repeats) {}
@@ -50,7 +50,7 @@ record SuiteSize(
                 new Scale(100_000, 10_000, "4g"),
                 new Llm(100, 300, 200, 64, 5, 3),
                 new Sweep(10, 20, true, true),
-                new Output(20_000, 400, 3),
+                new Output(20_000, 400, 3, 5),
                 8,
                 3,
                 true,
@@ -66,7 +66,7 @@ record SuiteSize(
                 new Scale(10_000, 1_000, "2g"),
                 new Llm(50, 150, 100, 32, 1, 1),
                 new Sweep(1, 20, false, false),
-                new Output(20_000, 400, 1),
+                new Output(20_000, 400, 1, 2),
                 2,
                 1,
                 true,
@@ -83,7 +83,7 @@ record SuiteSize(
                 new Scale(100, 20, "512m"),
                 new Llm(6, 10, 5, 4, 0, 1),
                 new Sweep(1, 6, false, false),
-                new Output(100, 20, 1),
+                new Output(100, 20, 1, 1),
                 1,
                 1,
                 false,
