@@ -253,7 +253,7 @@ public final class ScenarioRunner {
     private static ResultTables openTables(Path folder, Scenario scenario, SimulationSetup setup) {
         return ResultTables.open(
                 folder,
-                RunCatalogs.of(scenario, setup.catalog()),
+                () -> RunCatalogs.of(scenario, setup.catalog()),
                 scenario.output().csv(),
                 scenario.output().parquet());
     }
