@@ -195,24 +195,9 @@ public final class KernelBench {
     /**
      * The actor kernel against the bare loop on one market: rounds alternate bare, windowed actors
      * (if asked) and rolling actors (if asked), after {@code warmups} rounds; medians of the rates.
-     */
-    static Comparison compare(
-            int customers,
-            int services,
-            int warmups,
-            int rounds,
-            int work,
-            int parallelism,
-            boolean windowed,
-            boolean rolling) {
-        return compare(customers, services, warmups, rounds, work, parallelism, windowed, rolling, 0);
-    }
-
-    /**
-     * As above; with {@code ceilingCalls > 0} each measured round ends by measuring the machine's
-     * ceiling ({@link #ceiling(int, int, int)} with that many calls per thread), so each round's
-     * kernel rates can be set against the ceiling of the same moment ({@link
-     * Comparison#shareOfCeiling}).
+     * With {@code ceilingCalls > 0} each measured round ends by measuring the machine's ceiling
+     * ({@link #ceiling(int, int, int)} with that many calls per thread), so each round's kernel
+     * rates can be set against the ceiling of the same moment ({@link Comparison#shareOfCeiling}).
      */
     static Comparison compare(
             int customers,

@@ -17,8 +17,8 @@ final class SuiteRows {
     static List<Row> kernel(SuiteSize size, PrintStream out, Map<String, Double> shared) throws Exception {
         SuiteSize.Kernel k = size.kernel();
         int parallelism = Runtime.getRuntime().availableProcessors();
-        KernelBench.Comparison minimal =
-                KernelBench.compare(k.customers(), k.services(), k.warmups(), k.rounds(), 0, parallelism, true, true);
+        KernelBench.Comparison minimal = KernelBench.compare(
+                k.customers(), k.services(), k.warmups(), k.rounds(), 0, parallelism, true, true, 0);
         minimal.print(out);
         double micros = KernelBench.workMicros(k.work());
         // the ceiling is measured after each round, so each round's kernel is set against the
