@@ -55,6 +55,13 @@ final class KeyHeap {
         put(i, time, tie, item);
     }
 
+    /**
+     * Takes the earliest item. The hole left at the root walks down to a leaf along the earlier
+     * child (one comparison per level), and the heap's last item rises from there: in a bucket of
+     * thousands of items it nearly always stays at the bottom, so this compares about half as often
+     * as sifting the last item down from the root (two comparisons per level), and those compares,
+     * unpredictable branches, were most of the kernel's sequential time in a million-customer market.
+     */
     Scheduled poll() {
         Scheduled first = items[0];
         int last = --size;
@@ -62,23 +69,27 @@ final class KeyHeap {
         long tie = ties[last];
         Scheduled item = items[last];
         items[last] = null;
+        if (last == 0) {
+            return first;
+        }
         int i = 0;
-        int half = size >>> 1;
-        while (i < half) {
-            int child = 2 * i + 1;
+        for (int child = 1; child < last; child = 2 * i + 1) {
             int right = child + 1;
-            if (right < size && less(times[right], ties[right], times[child], ties[child])) {
+            if (right < last && less(times[right], ties[right], times[child], ties[child])) {
                 child = right;
-            }
-            if (!less(times[child], ties[child], time, tie)) {
-                break;
             }
             move(child, i);
             i = child;
         }
-        if (size > 0) {
-            put(i, time, tie, item);
+        while (i > 0) {
+            int parent = (i - 1) >>> 1;
+            if (!less(time, tie, times[parent], ties[parent])) {
+                break;
+            }
+            move(parent, i);
+            i = parent;
         }
+        put(i, time, tie, item);
         return first;
     }
 

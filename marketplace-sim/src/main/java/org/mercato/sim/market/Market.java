@@ -465,7 +465,7 @@ public final class Market {
             return;
         }
         Proposal proposal = new Proposal(
-                proposals.nextId(agents.idOf(agent)),
+                proposals.nextId(agent, agents.idOf(agent)),
                 agents.idOf(agent),
                 p.customer(),
                 p.lines(),
@@ -500,7 +500,7 @@ public final class Market {
         }
         ledger.transfer(agent, entry.service(), p.amount());
         ordersTaken[entry.service()]++;
-        proposals.mark(p.proposalId(), ProposalBook.Status.PAID);
+        proposals.mark(entry, ProposalBook.Status.PAID);
         Proposal proposal = entry.proposal();
         out.record(t, new PaymentEvent(proposal.id(), proposal.customer(), proposal.service(), p.amount()));
         if (ads != null) {
@@ -521,7 +521,7 @@ public final class Market {
             reject(t, agent, d.kind(), d.proposalId(), refusal, out);
             return;
         }
-        proposals.mark(d.proposalId(), ProposalBook.Status.DECLINED);
+        proposals.mark(entry, ProposalBook.Status.DECLINED);
         Proposal proposal = entry.proposal();
         out.record(t, new DeclineEvent(proposal.id(), proposal.customer(), proposal.service()));
         out.deliver(entry.service(), t, new ProposalDeclined(proposal.id(), proposal.customer()));

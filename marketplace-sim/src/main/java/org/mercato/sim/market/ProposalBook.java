@@ -1,5 +1,6 @@
 package org.mercato.sim.market;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import org.mercato.sim.protocol.Proposal;
@@ -20,14 +21,16 @@ public final class ProposalBook {
     public record Entry(Proposal proposal, int service, int customer, Status status) {}
 
     private final Map<String, Entry> entries;
-    private final Map<String, Integer> issuedBy;
+    /** Proposals issued so far by the service in each agent slot (a map by id cost cache misses). */
+    private int[] issuedBy;
+
     private long issued;
 
     public ProposalBook() {
-        this(new HashMap<>(), new HashMap<>(), 0);
+        this(new HashMap<>(), new int[0], 0);
     }
 
-    private ProposalBook(Map<String, Entry> entries, Map<String, Integer> issuedBy, long issued) {
+    private ProposalBook(Map<String, Entry> entries, int[] issuedBy, long issued) {
         this.entries = entries;
         this.issuedBy = issuedBy;
         this.issued = issued;
@@ -35,13 +38,16 @@ public final class ProposalBook {
 
     /** An independent copy (entries are immutable, so the maps are copied shallowly). */
     ProposalBook copy() {
-        return new ProposalBook(new HashMap<>(entries), new HashMap<>(issuedBy), issued);
+        return new ProposalBook(new HashMap<>(entries), issuedBy.clone(), issued);
     }
 
-    /** The id of {@code service}'s next proposal. */
-    public String nextId(String service) {
+    /** The id of the next proposal of {@code serviceId}, the service in agent slot {@code service}. */
+    public String nextId(int service, String serviceId) {
         issued++;
-        return service + "-p" + issuedBy.merge(service, 1, Integer::sum);
+        if (service >= issuedBy.length) {
+            issuedBy = Arrays.copyOf(issuedBy, Math.max(service + 1, issuedBy.length * 2));
+        }
+        return serviceId + "-p" + ++issuedBy[service];
     }
 
     public void add(Proposal proposal, int service, int customer) {
@@ -52,9 +58,9 @@ public final class ProposalBook {
         return entries.get(id);
     }
 
-    public void mark(String id, Status status) {
-        Entry entry = entries.get(id);
-        entries.put(id, new Entry(entry.proposal(), entry.service(), entry.customer(), status));
+    /** Records the new status of {@code entry}, which {@link #get} returned (one lookup, not two). */
+    public void mark(Entry entry, Status status) {
+        entries.put(entry.proposal().id(), new Entry(entry.proposal(), entry.service(), entry.customer(), status));
     }
 
     public long issued() {
