@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -92,7 +93,8 @@ public final class FirstProposalFold implements EventSink {
     }
 
     public FirstProposal result() {
-        Set<String> customerIds = new java.util.TreeSet<>();
+        // counts only, so any fixed order will do: a sorted set of a million ids took seconds
+        Set<String> customerIds = new LinkedHashSet<>(byProposalEvent.size() * 2);
         customerIds.addAll(byProposalEvent.keySet());
         customerIds.addAll(byReveal.keySet());
         customerIds.addAll(decisions.keySet());
