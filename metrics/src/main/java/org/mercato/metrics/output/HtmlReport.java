@@ -1,9 +1,7 @@
 package org.mercato.metrics.output;
 
-import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -26,7 +24,7 @@ import org.mercato.metrics.strategyauction.StrategyAuctionMetrics;
  * order with Wilson intervals, choice share by position and by grid cell, the choice-logit
  * coefficients with 95% intervals, payments to services using a manipulation tactic (when some
  * do), for a market with periods its series over time ({@link PeriodCharts}), and a timeline of
- * market activity read from the event log.
+ * market activity ({@link EventTimeline}).
  */
 public final class HtmlReport {
     private static final int TIMELINE_BUCKETS = 60;
@@ -66,9 +64,8 @@ public final class HtmlReport {
      * null and a strategy-auction section when {@code auctions} is not null.
      */
     public static String render(
-            Page page, MarketMetrics m, Path eventLog, AdsMetrics ads, StrategyAuctionMetrics auctions)
-            throws IOException {
-        return render(page, m, eventLog, ads, auctions, null);
+            Page page, MarketMetrics m, EventTimeline timeline, AdsMetrics ads, StrategyAuctionMetrics auctions) {
+        return render(page, m, timeline, ads, auctions, null);
     }
 
     /**
@@ -78,24 +75,22 @@ public final class HtmlReport {
     public static String render(
             Page page,
             MarketMetrics m,
-            Path eventLog,
+            EventTimeline timeline,
             AdsMetrics ads,
             StrategyAuctionMetrics auctions,
-            List<PeriodStats> periods)
-            throws IOException {
-        return render(page, m, eventLog, ads, auctions, periods, null);
+            List<PeriodStats> periods) {
+        return render(page, m, timeline, ads, auctions, periods, null);
     }
 
     /** The report, with the pricing section ({@link PricingCharts}) when {@code pricing} is not null. */
     public static String render(
             Page page,
             MarketMetrics m,
-            Path eventLog,
+            EventTimeline timeline,
             AdsMetrics ads,
             StrategyAuctionMetrics auctions,
             List<PeriodStats> periods,
-            PricingMetrics pricing)
-            throws IOException {
+            PricingMetrics pricing) {
         StringBuilder html = new StringBuilder(16_384);
         html.append(pageStart(page.title()));
         if (page.failed() != null) {
@@ -120,7 +115,7 @@ public final class HtmlReport {
         }
         PeriodCharts.section(html, periods);
         PricingCharts.section(html, pricing);
-        timeline(html, eventLog);
+        timeline(html, timeline);
         html.append("</body></html>\n");
         return html.toString();
     }
@@ -536,17 +531,11 @@ public final class HtmlReport {
         html.append("</p>");
     }
 
-    private static void timeline(StringBuilder html, Path eventLog) throws IOException {
+    private static void timeline(StringBuilder html, EventTimeline times) {
         html.append("<h2>Market activity over virtual time</h2>");
-        long[] times = EventTimes.read(eventLog);
-        long last = 1;
-        for (long t : times) {
-            last = Math.max(last, t);
-        }
+        long last = Math.max(1, times.latest());
         long[] buckets = new long[TIMELINE_BUCKETS];
-        for (long t : times) {
-            buckets[(int) Math.min(TIMELINE_BUCKETS - 1, t * TIMELINE_BUCKETS / (last + 1))]++;
-        }
+        times.forEach(t -> buckets[(int) Math.min(TIMELINE_BUCKETS - 1, t * TIMELINE_BUCKETS / (last + 1))]++);
         List<Long> counts = Arrays.stream(buckets).boxed().toList();
         double seconds = (last + 1) / 1e6;
         html.append(SvgChart.columns(

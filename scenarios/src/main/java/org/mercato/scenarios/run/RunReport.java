@@ -11,6 +11,7 @@ import java.util.List;
 import org.mercato.agents.PolicyRegistry;
 import org.mercato.metrics.MetricsSettings;
 import org.mercato.metrics.output.DuckDbResults;
+import org.mercato.metrics.output.EventTimeline;
 import org.mercato.metrics.output.RunCatalog;
 import org.mercato.scenarios.load.ScenarioLoader;
 import org.mercato.scenarios.model.OutputConfig;
@@ -61,7 +62,7 @@ public final class RunReport {
         Path events = folder.resolve("events.jsonl");
         Path target = folder.resolve("summary.json");
         String json = ScenarioRunner.summaryJson(summary);
-        String report = ScenarioRunner.report(summary, events, scenario);
+        String report = ScenarioRunner.report(summary, EventTimeline.read(events), scenario);
         List<Path> written = new ArrayList<>();
         try {
             AtomicFiles.writeString(target, json);

@@ -19,6 +19,7 @@ import java.util.function.UnaryOperator;
 import org.mercato.agents.PolicyRegistry;
 import org.mercato.agents.transcript.TranscriptRecorder;
 import org.mercato.metrics.MetricsSettings;
+import org.mercato.metrics.output.EventTimeline;
 import org.mercato.metrics.output.HeadlineMetric;
 import org.mercato.metrics.output.Headlines;
 import org.mercato.metrics.output.HtmlReport;
@@ -179,10 +180,11 @@ public final class ScenarioRunner {
                 tables = openTables(folder, scenario, setup);
             }
             long started = System.nanoTime();
+            EventTimeline timeline = new EventTimeline();
             KernelStats stats;
             try (out;
                     JsonlEventWriter writer = new JsonlEventWriter(out, tables)) {
-                stats = simulate(setup, writer, folds, wired.features());
+                stats = simulate(setup, writer, timeline, folds, wired.features());
                 if (tables != null) {
                     // every event is in: the tables commit while the summary and the report are built
                     tables.endOfLog();
@@ -226,7 +228,7 @@ public final class ScenarioRunner {
             }
             writeOutput(folder.resolve("summary.json"), json);
             files.incrementAndGet();
-            writeOutput(folder.resolve("report.html"), report(summary, events, scenario));
+            writeOutput(folder.resolve("report.html"), report(summary, timeline, scenario));
             files.incrementAndGet();
             if (tables != null) {
                 try {
@@ -276,9 +278,10 @@ public final class ScenarioRunner {
      * The run's {@code report.html}: titled with the scenario, the condition's label and the seed;
      * its failures when agents failed, then the condition (scenario, seed, overrides, scenario hash),
      * then the headlines {@code scenario} names and the charts, the logit coefficients its shoppers
-     * planted marked ({@code scenario} null: no headlines, nothing marked).
+     * planted marked ({@code scenario} null: no headlines, nothing marked); its timeline from the
+     * time of every event.
      */
-    static String report(RunSummary summary, Path events, Scenario scenario) throws IOException {
+    static String report(RunSummary summary, EventTimeline timeline, Scenario scenario) {
         AgentFailures failures = summary.failures();
         RunCondition condition = summary.condition();
         String label = condition == null || condition.label().isEmpty() ? "" : " [" + condition.label() + "]";
@@ -300,7 +303,7 @@ public final class ScenarioRunner {
         return HtmlReport.render(
                 page,
                 summary.market(),
-                events,
+                timeline,
                 summary.ads(),
                 summary.strategyAuction(),
                 summary.periods(),
@@ -323,10 +326,15 @@ public final class ScenarioRunner {
      * auctions: after the market's last event, numbered on from it).
      */
     private KernelStats simulate(
-            SimulationSetup setup, EventSink writer, List<SummaryFold> folds, List<RunFeature> features)
+            SimulationSetup setup,
+            EventSink writer,
+            EventTimeline timeline,
+            List<SummaryFold> folds,
+            List<RunFeature> features)
             throws IOException {
         List<EventSink> sinks = new ArrayList<>();
         sinks.add(writer);
+        sinks.add(timeline);
         sinks.addAll(folds);
         LogTail tail = new LogTail();
         KernelListener windows = (time, recorded) -> {
