@@ -58,7 +58,14 @@ class LauncherTest {
                     }
                     String compiler = System.getenv("STAND_IN_SHOWS_COMPILER") == null
                             ? "" : quick ? " (quick compiler)" : " (both compilers)";
-                    System.out.println("stand-in " + String.join(" ", args) + compiler);
+                    String pages = System.getenv("STAND_IN_SHOWS_PAGES") == null
+                            ? "" : java.lang.management.ManagementFactory
+                                            .getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class)
+                                            .getVMOption("UseTransparentHugePages")
+                                            .getValue()
+                                            .equals("true")
+                                    ? " (huge pages)" : " (small pages)";
+                    System.out.println("stand-in " + String.join(" ", args) + compiler + pages);
                     if (System.getenv("STAND_IN_EXIT") != null) {
                         System.exit(Integer.parseInt(System.getenv("STAND_IN_EXIT")));
                     }
@@ -174,6 +181,39 @@ class LauncherTest {
         Result result = mercato(env, "run", file);
 
         assertThat(result).isEqualTo(new Result(0, "stand-in run " + file + " (" + compilers + ")\n", ""));
+    }
+
+    /**
+     * Where Linux gives 2 MB pages on request, the JVM that runs a large market asks for them; the
+     * quick JVM of a small run and the short commands do not.
+     */
+    @Test
+    void aLargeRunAsksForHugePagesWhereLinuxGivesThem() throws Exception {
+        Path setting = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
+        Assumptions.assumeTrue(
+                Files.exists(setting) && Files.readString(setting).matches("(?s).*\\[(always|madvise)\\].*"),
+                "needs transparent huge pages on request");
+        Map<String, String> env = Map.of("STAND_IN_SHOWS_PAGES", "1", "MERCATO_CDS", "off");
+
+        Result large = mercato(
+                new TreeMap<>(Map.of("STAND_IN_SHOWS_PAGES", "1", "MERCATO_CDS", "off", "STAND_IN_WANTS_BOTH", "1")),
+                "run",
+                "large.yaml");
+        Result small = mercato(env, "run", "small.yaml");
+        Result list = mercato(env, "list");
+        Result off = mercato(
+                new TreeMap<>(Map.of(
+                        "STAND_IN_SHOWS_PAGES", "1",
+                        "MERCATO_CDS", "off",
+                        "STAND_IN_WANTS_BOTH", "1",
+                        "MERCATO_JAVA_OPTS", "-XX:-UseTransparentHugePages")),
+                "run",
+                "large.yaml");
+
+        assertThat(large).isEqualTo(new Result(0, "stand-in run large.yaml (huge pages)\n", ""));
+        assertThat(small).isEqualTo(new Result(0, "stand-in run small.yaml (small pages)\n", ""));
+        assertThat(list).isEqualTo(new Result(0, "stand-in list (small pages)\n", ""));
+        assertThat(off).isEqualTo(new Result(0, "stand-in run large.yaml (small pages)\n", ""));
     }
 
     @Test
