@@ -122,16 +122,28 @@ class LauncherTest {
         assertThat(result).isEqualTo(new Result(0, "stand-in run quickstart\n", ""));
     }
 
+    /**
+     * A jar rewritten after the archive (./mvnw package or install outside the launcher): the JVM
+     * would refuse the archive, so a new one is recorded, and the next start uses it.
+     */
     @Test
-    void anArchiveOfOtherJarsIsIgnoredSilently() throws Exception {
+    void aJarRebuiltAfterTheArchiveRecordsANewOne() throws Exception {
         assertThat(mercato(Map.of(), "list").exit()).isZero();
-        // the jar rewritten after the archive (the JVM refuses the archive and would say so on stdout)
         writeStandInJar(jar);
-        Files.setLastModifiedTime(jar, FileTime.from(Instant.now().plusSeconds(5)));
+        Files.setLastModifiedTime(archives().get(0), FileTime.from(Instant.now().minusSeconds(10)));
+        Files.setLastModifiedTime(jar, FileTime.from(Instant.now().minusSeconds(5)));
 
         Result result = mercato(Map.of(), "list");
+        Result next = mercato(Map.of("MERCATO_JAVA_OPTS", "-Xlog:class+load"), "list");
 
-        assertThat(result).isEqualTo(new Result(0, "stand-in list\n", ""));
+        assertThat(result.exit()).isZero();
+        assertThat(result.out()).isEqualTo("stand-in list\n");
+        assertThat(result.err()).contains("preparing class-data sharing");
+        assertThat(Files.getLastModifiedTime(archives().get(0))).isGreaterThan(Files.getLastModifiedTime(jar));
+        assertThat(next.err()).isEmpty();
+        assertThat(next.out().lines().filter(line -> line.contains("MercatoCli")))
+                .singleElement(as(STRING))
+                .endsWith("org.mercato.scenarios.cli.MercatoCli source: shared objects file (top)");
     }
 
     @Test
