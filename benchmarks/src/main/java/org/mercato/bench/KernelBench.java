@@ -41,6 +41,7 @@ import org.mercato.sim.kernel.KernelStats;
  * -DagentsPerActor=N} fixes how many agents share an actor.
  */
 public final class KernelBench {
+
     private KernelBench() {}
 
     public static void main(String[] args) throws Exception {
@@ -195,6 +196,11 @@ public final class KernelBench {
     /**
      * The actor kernel against the bare loop on one market: rounds alternate bare, windowed actors
      * (if asked) and rolling actors (if asked), after {@code warmups} rounds; medians of the rates.
+     * Each timed part starts once the JIT compiler is idle ({@link Jit#awaitQuiet}), and the
+     * compiler's time inside each round's timed parts is kept ({@link Comparison#jitMillis}): a new
+     * actor system's spawning trips speculations in Pekko's mailbox code compiled during the run
+     * before, and recompiling it inside a timed part takes the cores the actor kernel needs, while
+     * the bare loop leaves the compiler a core of its own.
      * With {@code ceilingCalls > 0} each measured round ends by measuring the machine's ceiling
      * ({@link #ceiling(int, int, int)} with that many calls per thread), so each round's kernel
      * rates can be set against the ceiling of the same moment ({@link Comparison#shareOfCeiling}).
@@ -209,48 +215,79 @@ public final class KernelBench {
             boolean windowed,
             boolean rolling,
             int ceilingCalls) {
-        List<Double> ceilings = new ArrayList<>();
-        List<Double> windowedRates = new ArrayList<>();
-        List<Double> rollingRates = new ArrayList<>();
-        List<Double> bareRates = new ArrayList<>();
-        List<Double> actorCores = new ArrayList<>();
-        KernelStats last = null;
-        for (int round = -warmups; round < rounds; round++) {
-            Result bare = runOnce(scenario(customers, services, work, KernelMode.BARE, parallelism), false);
-            for (boolean roll : new boolean[] {false, true}) {
-                if (roll ? !rolling : !windowed) {
-                    continue;
-                }
-                Result actors = runOnce(scenario(customers, services, work, KernelMode.ACTORS, parallelism), roll);
-                if (bare.stats.events() != actors.stats.events() || bare.bytes != actors.bytes) {
-                    throw new IllegalStateException("actor and bare runs differ: " + bare + " vs " + actors);
-                }
-                if (round >= 0) { // negative rounds warm up the JIT
-                    (roll ? rollingRates : windowedRates).add(actors.eventsPerSecond());
-                    actorCores.add(actors.coresBusy());
-                }
-                last = actors.stats;
-            }
-            if (round >= 0) {
-                bareRates.add(bare.eventsPerSecond());
-                if (ceilingCalls > 0) {
-                    ceilings.add(ceilingQuietly(work, parallelism, ceilingCalls));
-                }
-            }
+        Rounds measured = new Rounds();
+        for (int round = 0; round < warmups; round++) {
+            round(customers, services, work, parallelism, windowed, rolling, 0, null);
+        }
+        for (int round = 0; round < rounds; round++) {
+            round(customers, services, work, parallelism, windowed, rolling, ceilingCalls, measured);
         }
         return new Comparison(
                 work,
-                last.events(),
-                last.windows(),
-                last.eventsPerWindow(),
-                median(bareRates),
-                median(windowedRates),
-                median(rollingRates),
-                median(actorCores),
-                bareRates,
-                windowedRates,
-                rollingRates,
-                ceilings);
+                measured.last.events(),
+                measured.last.windows(),
+                measured.last.eventsPerWindow(),
+                median(measured.bare),
+                median(measured.windowed),
+                median(measured.rolling),
+                median(measured.actorCores),
+                measured.bare,
+                measured.windowed,
+                measured.rolling,
+                measured.ceilings,
+                warmups,
+                measured.jitMillis);
+    }
+
+    /** The measured rounds' figures. */
+    private static final class Rounds {
+        final List<Double> ceilings = new ArrayList<>();
+        final List<Double> windowed = new ArrayList<>();
+        final List<Double> rolling = new ArrayList<>();
+        final List<Double> bare = new ArrayList<>();
+        final List<Double> actorCores = new ArrayList<>();
+        final List<Long> jitMillis = new ArrayList<>();
+        KernelStats last;
+    }
+
+    /**
+     * One round: bare, then the asked actor kernels, checked to log the same bytes; their figures go
+     * to {@code into} (null: a warm-up) with the ceiling measured after them when {@code
+     * ceilingCalls > 0}, with the compiler's milliseconds inside the round's timed parts.
+     */
+    private static void round(
+            int customers,
+            int services,
+            int work,
+            int parallelism,
+            boolean windowed,
+            boolean rolling,
+            int ceilingCalls,
+            Rounds into) {
+        Result bare = runOnce(scenario(customers, services, work, KernelMode.BARE, parallelism), false);
+        long jit = bare.jitMillis;
+        for (boolean roll : new boolean[] {false, true}) {
+            if (roll ? !rolling : !windowed) {
+                continue;
+            }
+            Result actors = runOnce(scenario(customers, services, work, KernelMode.ACTORS, parallelism), roll);
+            if (bare.stats.events() != actors.stats.events() || bare.bytes != actors.bytes) {
+                throw new IllegalStateException("actor and bare runs differ: " + bare + " vs " + actors);
+            }
+            jit += actors.jitMillis;
+            if (into != null) {
+                (roll ? into.rolling : into.windowed).add(actors.eventsPerSecond());
+                into.actorCores.add(actors.coresBusy());
+                into.last = actors.stats;
+            }
+        }
+        if (into != null) {
+            into.bare.add(bare.eventsPerSecond());
+            into.jitMillis.add(jit);
+            if (ceilingCalls > 0) {
+                into.ceilings.add(ceilingQuietly(work, parallelism, ceilingCalls));
+            }
+        }
     }
 
     private static double ceilingQuietly(int work, int parallelism, int calls) {
@@ -279,7 +316,9 @@ public final class KernelBench {
             List<Double> bareRounds,
             List<Double> windowedRounds,
             List<Double> rollingRounds,
-            List<Double> ceilingRounds) {
+            List<Double> ceilingRounds,
+            int warmups,
+            List<Long> jitMillis) {
         double actorRate() {
             return Double.isNaN(windowedRate) ? rollingRate : windowedRate;
         }
@@ -325,6 +364,13 @@ public final class KernelBench {
                     format(bareRounds),
                     format(actorRounds()),
                     actorCores);
+            out.printf(
+                    Locale.ROOT,
+                    "  after %d warm-up rounds; rolling kernel rounds %s; JIT compiler inside each measured round's timed"
+                            + " parts: %s ms%n",
+                    warmups,
+                    rollingRounds.isEmpty() ? "-" : format(rollingRounds),
+                    String.join(" ", jitMillis.stream().map(String::valueOf).toList()));
             if (!ceilingRounds.isEmpty()) {
                 List<String> ceilings = new ArrayList<>();
                 for (double ceiling : ceilingRounds) {
@@ -344,7 +390,8 @@ public final class KernelBench {
         }
     }
 
-    private record Result(KernelStats stats, long nanos, long cpuNanos, long bytes, long batches) {
+    /** One timed run; {@code jitMillis}: the compiler's time inside the timed part. */
+    private record Result(KernelStats stats, long nanos, long cpuNanos, long jitMillis, long bytes, long batches) {
         double eventsPerSecond() {
             return stats.events() / (nanos / 1e9);
         }
@@ -393,6 +440,8 @@ public final class KernelBench {
         long cpuStart;
         long wall;
         long cpu;
+        long jitStart;
+        long jit;
         // like the kernel's actor system, the metrics actor's starts and stops outside the timed part
         MetricsCollector direct = metrics == Metrics.DIRECT ? new MetricsCollector() : null;
         LiveMetrics live = metrics == Metrics.NONE || metrics == Metrics.DIRECT
@@ -408,6 +457,9 @@ public final class KernelBench {
                                 ? List.of(writer, live)
                                 : direct != null ? List.of(writer, direct) : List.of(writer),
                         live != null ? live : KernelListener.NONE)) {
+            // what setting up queued (configuration, spawning actors) is compiled before the clock starts
+            Jit.awaitQuiet();
+            jitStart = Jit.millis();
             cpuStart = processCpuNanos();
             start = System.nanoTime(); // agents are started: time the kernel loop and the log only
             stats = prepared.run();
@@ -419,12 +471,13 @@ public final class KernelBench {
             }
             wall = System.nanoTime() - start;
             cpu = processCpuNanos() - cpuStart;
+            jit = Jit.millis() - jitStart;
         } finally {
             if (live != null) {
                 live.close();
             }
         }
-        return new Result(stats, wall, cpu, out.count, live == null ? 0 : live.batches());
+        return new Result(stats, wall, cpu, jit, out.count, live == null ? 0 : live.batches());
     }
 
     static Scenario scenario(int customers, int services, int work, KernelMode mode, int parallelism) {

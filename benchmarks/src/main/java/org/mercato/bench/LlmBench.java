@@ -213,12 +213,6 @@ public final class LlmBench {
             byte[] events) {}
 
     /** CPU time of this process so far (the loopback server runs in it too). */
-    /** Time the JIT compiler threads spent so far. */
-    private static long jitMillis() {
-        var jit = java.lang.management.ManagementFactory.getCompilationMXBean();
-        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
-    }
-
     private static long processCpuNanos() {
         var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
@@ -268,12 +262,12 @@ public final class LlmBench {
                 var prepared = Simulation.prepare(setup, List.of(writer), KernelListener.NONE)) {
             sampler.start();
             cpu = processCpuNanos();
-            jit = jitMillis();
+            jit = Jit.millis();
             start = System.nanoTime();
             prepared.run();
             wall = System.nanoTime() - start;
             cpu = processCpuNanos() - cpu;
-            jit = jitMillis() - jit;
+            jit = Jit.millis() - jit;
             sampler.interrupt();
             sampler.join();
         }
