@@ -33,8 +33,11 @@ public final class OutputBench {
         measure(file, customers, services, rounds, System.out);
     }
 
-    /** The medians of the rounds, in seconds, with tables on and off, and their ratios. */
-    record Cost(double wallOn, double wallOff, double cpuOn, double cpuOff) {
+    /**
+     * The medians of the rounds, in seconds, with tables on and off, and their ratios; {@code
+     * wallInterval}: a 95% bootstrap interval of the wall-time ratio (null where not drawn).
+     */
+    record Cost(double wallOn, double wallOff, double cpuOn, double cpuOff, Bootstrap.Interval wallInterval) {
         double wallRatio() {
             return wallOn / wallOff;
         }
@@ -69,7 +72,8 @@ public final class OutputBench {
                     without.add(b);
                 }
             }
-            Cost cost = new Cost(median(withTables, 0), median(without, 0), median(withTables, 1), median(without, 1));
+            Cost cost = new Cost(
+                    median(withTables, 0), median(without, 0), median(withTables, 1), median(without, 1), null);
             out.printf(
                     Locale.ROOT,
                     "median wall on/off %.2f / %.2f s = %.3f; cpu %.3f%n",
@@ -119,13 +123,20 @@ public final class OutputBench {
                     off.add(b);
                 }
             }
-            Cost cost = new Cost(KernelBench.median(on), KernelBench.median(off), Double.NaN, Double.NaN);
+            Cost cost = new Cost(
+                    KernelBench.median(on),
+                    KernelBench.median(off),
+                    Double.NaN,
+                    Double.NaN,
+                    Bootstrap.ratioOfMedians(on, off));
             out.printf(
                     Locale.ROOT,
-                    "processes: median wall on/off %.2f / %.2f s = %.3f%n",
+                    "processes: median wall on/off %.2f / %.2f s = %.3f (95%% bootstrap interval %.3f-%.3f)%n",
                     cost.wallOn(),
                     cost.wallOff(),
-                    cost.wallRatio());
+                    cost.wallRatio(),
+                    cost.wallInterval().low(),
+                    cost.wallInterval().high());
             return cost;
         } finally {
             TempFolders.delete(dir);

@@ -209,7 +209,13 @@ final class SuiteRows {
                         "(tables off)",
                         "ratio <= 1.15 (issue 16)",
                         Verdict.of(processes.wallRatio() <= 1.15),
-                        sizeNote + "; median of " + o.processRounds() + " alternating processes"),
+                        String.format(
+                                Locale.ROOT,
+                                "%s; median of %d alternating processes; ratio's 95%% bootstrap interval %.3f-%.3f",
+                                sizeNote,
+                                o.processRounds(),
+                                processes.wallInterval().low(),
+                                processes.wallInterval().high())),
                 new Row(
                         "output",
                         "the same in one warm JVM, tables on (wall)",
