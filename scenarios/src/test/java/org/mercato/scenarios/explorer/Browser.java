@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -112,7 +113,7 @@ public final class Browser implements AutoCloseable {
 
     /** Waits up to {@code timeout} until {@code condition} holds and returns its value. */
     public <T> T until(Function<WebDriver, T> condition, Duration timeout) {
-        return new WebDriverWait(driver, timeout, Duration.ofMillis(50)).until(condition::apply);
+        return waiting(timeout).until(condition::apply);
     }
 
     /** Waits until the page has drawn a view (no "Loading…" left in it). */
@@ -159,7 +160,17 @@ public final class Browser implements AutoCloseable {
     }
 
     private WebDriverWait waiting() {
-        return new WebDriverWait(driver, Duration.ofSeconds(10), Duration.ofMillis(50));
+        return waiting(Duration.ofSeconds(10));
+    }
+
+    /**
+     * A wait that polls every 50 ms and tries again when the page redrew an element between finding
+     * and reading it (a view that re-renders as the run moves on), as it does for one not there yet.
+     */
+    private WebDriverWait waiting(Duration timeout) {
+        WebDriverWait wait = new WebDriverWait(driver, timeout, Duration.ofMillis(50));
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
     }
 
     @Override
