@@ -41,7 +41,6 @@ import org.mercato.sim.kernel.KernelStats;
  * -DagentsPerActor=N} fixes how many agents share an actor.
  */
 public final class KernelBench {
-
     private KernelBench() {}
 
     public static void main(String[] args) throws Exception {
@@ -215,6 +214,9 @@ public final class KernelBench {
             boolean windowed,
             boolean rolling,
             int ceilingCalls) {
+        if (rounds < 1 || !(windowed || rolling)) {
+            throw new IllegalArgumentException("a comparison needs a measured round and an actor kernel");
+        }
         Rounds measured = new Rounds();
         for (int round = 0; round < warmups; round++) {
             round(customers, services, work, parallelism, windowed, rolling, 0, null);
