@@ -56,6 +56,18 @@ public record KernelSettings(
         return new KernelSettings(seed, networkDelay, horizon, parallelism, mode, roll, agentsPerActor);
     }
 
+    /**
+     * For agents whose reactions block their thread while they wait (language models, outside
+     * agents): the rolling kernel, so a slow reaction holds back only what depends on it, and one
+     * agent per actor unless the grouping is fixed, so agents never wait for each other's calls.
+     * Behavioural agents share actors on either kernel: one actor per agent costs the rolling kernel
+     * a message and a mailbox per agent, and G1 the refinement of the cards those mailboxes dirty.
+     */
+    public KernelSettings forBlockingAgents() {
+        KernelSettings rolls = withRolling(true);
+        return agentsPerActor == 0 ? rolls.withAgentsPerActor(1) : rolls;
+    }
+
     /** With {@code agents} agents sharing each actor (0: the kernel's choice). */
     public KernelSettings withAgentsPerActor(int agents) {
         return new KernelSettings(seed, networkDelay, horizon, parallelism, mode, rolling, agents);

@@ -79,7 +79,7 @@ public final class Simulation {
     private static int agentsPerActor(KernelSettings kernel, int agents) {
         return kernel.agentsPerActor() > 0
                 ? kernel.agentsPerActor()
-                : ActorDispatcher.agentsPerActor(agents, kernel.parallelism(), kernel.rolling());
+                : ActorDispatcher.agentsPerActor(agents, kernel.parallelism());
     }
 
     private static long lookahead(AgentRuntime[] agents) {

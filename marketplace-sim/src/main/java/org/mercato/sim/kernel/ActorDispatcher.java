@@ -53,15 +53,12 @@ public final class ActorDispatcher implements AgentDispatcher {
     }
 
     /**
-     * The kernel's choice of agents per actor: one for agents whose reactions take wall time (the
-     * rolling kernel's language models and outside agents block their thread, so agents sharing an
-     * actor would wait for each other); otherwise enough that each thread has about {@value
+     * The kernel's choice of agents per actor: enough that each thread has about {@value
      * #HOSTS_PER_THREAD} hosts, at most {@value #MAX_AGENTS_PER_HOST} agents each, and at least one.
+     * Agents whose reactions block their thread (language models, outside agents) are given one
+     * actor each by their run instead ({@link org.mercato.sim.KernelSettings#forBlockingAgents}).
      */
-    public static int agentsPerActor(int agents, int parallelism, boolean rolling) {
-        if (rolling) {
-            return 1;
-        }
+    public static int agentsPerActor(int agents, int parallelism) {
         long perHost = agents / ((long) HOSTS_PER_THREAD * parallelism);
         return (int) Math.max(1, Math.min(MAX_AGENTS_PER_HOST, perHost));
     }

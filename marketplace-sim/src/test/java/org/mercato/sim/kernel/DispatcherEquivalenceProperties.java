@@ -401,7 +401,8 @@ class DispatcherEquivalenceProperties {
      * only; their choices still come from their own streams) change nothing in the log or the
      * kernel's counts. The policies take the kernel's guesses of their next observation (a forked
      * market applying the queue ahead of the safe horizon), which must change nothing either
-     * (PrefetchGuessTest shows they are right when nothing can come first).
+     * (PrefetchGuessTest shows they are right when nothing can come first). Agents sharing actors
+     * change nothing either.
      */
     @Property(tries = 15, edgeCases = EdgeCasesMode.MIXIN, shrinking = ShrinkingMode.BOUNDED)
     void theRollingKernelWritesTheWindowedKernelsLog(@ForAll("markets") Market market, @ForAll long seed) {
@@ -418,6 +419,10 @@ class DispatcherEquivalenceProperties {
                 assertThat(outcome.stats()).isEqualTo(reference.stats());
             }
         }
+        // agents sharing actors, as behavioural agents do on either kernel, one host's batches queued
+        // behind another's
+        byte[] hosted = Sims.jsonl(rolling(withAgentsPerActor(withPagesAndReveal(market, seed, Mode.ACTORS, 2), 3)));
+        assertThat(new String(hosted, StandardCharsets.UTF_8)).isEqualTo(new String(expected, StandardCharsets.UTF_8));
         Statistics.label("right guesses").collect(RIGHT_GUESSES.get() > rightBefore);
     }
 

@@ -150,12 +150,13 @@ public final class ExternalFeature implements RunFeature {
     /**
      * An outside agent's turn blocks one kernel thread until it answers, so parallelism rises to the
      * number of external agents (at most {@value #MAX_PARALLELISM}; never lowered), and the rolling
-     * kernel runs so a slow agent holds back only what depends on it. Outcomes depend on neither.
+     * kernel runs, with an actor per agent, so a slow agent holds back only what depends on it ({@link
+     * KernelSettings#forBlockingAgents}). Outcomes depend on neither.
      */
     private KernelSettings forOutsideAgents(KernelSettings kernel) {
         int agents = groups.stream().mapToInt(g -> g.group().agentIds().size()).sum();
         int needed = Math.min(MAX_PARALLELISM, agents);
-        KernelSettings rolling = kernel.withRolling(true);
+        KernelSettings rolling = kernel.forBlockingAgents();
         return needed > rolling.parallelism() ? rolling.withParallelism(needed) : rolling;
     }
 

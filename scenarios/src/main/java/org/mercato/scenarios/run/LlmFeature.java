@@ -87,8 +87,8 @@ public final class LlmFeature implements RunFeature {
     /**
      * LLM calls block inside a policy, on one of the kernel's {@code parallelism} threads, so the
      * threads cap the calls in flight. With LLM groups parallelism rises to at least the sum of the
-     * distinct providers' concurrency limits (never lowers), and the rolling kernel runs. Outcomes
-     * depend on neither: the kernel orders actions, not threads.
+     * distinct providers' concurrency limits (never lowers), and the rolling kernel runs with an actor
+     * per agent ({@link KernelSettings#forBlockingAgents}). Outcomes depend on neither: the kernel orders actions, not threads.
      */
     private KernelSettings forModelCalls(KernelSettings kernel) {
         if (providers.isEmpty()) {
@@ -98,7 +98,7 @@ public final class LlmFeature implements RunFeature {
                 .mapToInt(p -> p.settings().concurrency())
                 .sum();
         // Model calls take wall time: the rolling kernel overlaps calls of different windows.
-        KernelSettings rolling = kernel.withRolling(true);
+        KernelSettings rolling = kernel.forBlockingAgents();
         return needed > rolling.parallelism() ? rolling.withParallelism(needed) : rolling;
     }
 

@@ -62,6 +62,7 @@ class ExternalKeysTest {
                     .isNotEqualTo(external.groups().get(1).group().token());
             KernelSettings kernel = wired.setup().kernel();
             assertThat(kernel.rolling()).isTrue();
+            assertThat(kernel.agentsPerActor()).isEqualTo(1); // a waiting agent blocks its actor only
             assertThat(kernel.parallelism()).isEqualTo(7);
             assertThat(external.gatewaySettings().bind()).isEqualTo("127.0.0.1");
             // the tactic of an external seller group still decorates its listings

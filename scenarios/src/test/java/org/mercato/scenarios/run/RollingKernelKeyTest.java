@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mercato.agents.PolicyRegistry;
 import org.mercato.scenarios.ScenarioFiles;
+import org.mercato.sim.KernelSettings;
 
 /**
  * {@code kernel.rolling}: behavioural runs take the windowed kernel unless they ask for the rolling
@@ -44,11 +45,15 @@ class RollingKernelKeyTest {
     @TempDir
     Path dir;
 
-    private boolean rolls(String text) throws Exception {
+    private KernelSettings kernel(String text) throws Exception {
         try (WiredRun wired = WiredRun.wire(
                 ScenarioFiles.validated(dir, text), RunEnvironment.withoutModelCalls(PolicyRegistry.builtIn()))) {
-            return wired.setup().kernel().rolling();
+            return wired.setup().kernel();
         }
+    }
+
+    private boolean rolls(String text) throws Exception {
+        return kernel(text).rolling();
     }
 
     @Test
@@ -66,5 +71,14 @@ class RollingKernelKeyTest {
                 .contains("scenario.yaml:3:")
                 .contains("kernel.rolling: is false, but language-model agents need the rolling kernel");
         assertThat(rolls(WITH_A_MODEL.replace(", rolling: false", ""))).isTrue();
+    }
+
+    @Test
+    void modelAgentsGetAnActorEachWhileBehaviouralRunsLeaveTheGroupingToTheKernel() throws Exception {
+        assertThat(kernel(WITH_A_MODEL.replace(", rolling: false", "")).agentsPerActor())
+                .isEqualTo(1);
+        assertThat(kernel(BEHAVIOURAL.replace("{parallelism: 2}", "{parallelism: 2, rolling: true}"))
+                        .agentsPerActor())
+                .isZero();
     }
 }
