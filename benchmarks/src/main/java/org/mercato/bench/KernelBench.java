@@ -193,8 +193,10 @@ public final class KernelBench {
     }
 
     /**
-     * The actor kernel against the bare loop on one market: rounds alternate bare, windowed actors
-     * (if asked) and rolling actors (if asked), after {@code warmups} rounds; medians of the rates.
+     * The actor kernel against the bare loop on one market: each round runs bare, then the actor
+     * kernels asked for, windowed first in even rounds and rolling first in odd ones (so neither
+     * always runs in the other's wake: its garbage, the code it had compiled), after {@code
+     * warmups} rounds; medians of the rates.
      * Each timed part starts once the JIT compiler is idle ({@link Jit#awaitQuiet}), and the
      * compiler's time inside each round's timed parts is kept ({@link Comparison#jitMillis}): a new
      * actor system's spawning trips speculations in Pekko's mailbox code compiled during the run
@@ -219,10 +221,10 @@ public final class KernelBench {
         }
         Rounds measured = new Rounds();
         for (int round = 0; round < warmups; round++) {
-            round(customers, services, work, parallelism, windowed, rolling, 0, null);
+            round(customers, services, work, parallelism, windowed, rolling, round % 2 == 1, 0, null);
         }
         for (int round = 0; round < rounds; round++) {
-            round(customers, services, work, parallelism, windowed, rolling, ceilingCalls, measured);
+            round(customers, services, work, parallelism, windowed, rolling, round % 2 == 1, ceilingCalls, measured);
         }
         return new Comparison(
                 work,
@@ -253,7 +255,7 @@ public final class KernelBench {
     }
 
     /**
-     * One round: bare, then the asked actor kernels, checked to log the same bytes; their figures go
+     * One round: bare, then the asked actor kernels (rolling first if {@code rollingFirst}), checked to log the same bytes; their figures go
      * to {@code into} (null: a warm-up) with the ceiling measured after them when {@code
      * ceilingCalls > 0}, with the compiler's milliseconds inside the round's timed parts.
      */
@@ -264,11 +266,12 @@ public final class KernelBench {
             int parallelism,
             boolean windowed,
             boolean rolling,
+            boolean rollingFirst,
             int ceilingCalls,
             Rounds into) {
         Result bare = runOnce(scenario(customers, services, work, KernelMode.BARE, parallelism), false);
         long jit = bare.jitMillis;
-        for (boolean roll : new boolean[] {false, true}) {
+        for (boolean roll : rollingFirst ? new boolean[] {true, false} : new boolean[] {false, true}) {
             if (roll ? !rolling : !windowed) {
                 continue;
             }
