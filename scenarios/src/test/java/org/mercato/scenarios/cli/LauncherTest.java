@@ -65,7 +65,14 @@ class LauncherTest {
                                             .getValue()
                                             .equals("true")
                                     ? " (huge pages)" : " (small pages)";
-                    System.out.println("stand-in " + String.join(" ", args) + compiler + pages);
+                    String collector = System.getenv("STAND_IN_SHOWS_COLLECTOR") == null
+                            ? "" : java.lang.management.ManagementFactory
+                                            .getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class)
+                                            .getVMOption("UseParallelGC")
+                                            .getValue()
+                                            .equals("true")
+                                    ? " (throughput collector)" : " (other collector)";
+                    System.out.println("stand-in " + String.join(" ", args) + compiler + pages + collector);
                     if (System.getenv("STAND_IN_EXIT") != null) {
                         System.exit(Integer.parseInt(System.getenv("STAND_IN_EXIT")));
                     }
@@ -226,6 +233,43 @@ class LauncherTest {
         assertThat(small).isEqualTo(new Result(0, "stand-in run small.yaml (small pages)\n", ""));
         assertThat(list).isEqualTo(new Result(0, "stand-in list (small pages)\n", ""));
         assertThat(off).isEqualTo(new Result(0, "stand-in run large.yaml (small pages)\n", ""));
+    }
+
+    /**
+     * Runs (both JVMs of a large one), sweeps and reports start with the throughput collector, the
+     * short commands with the JVM's default; a collector named in MERCATO_JAVA_OPTS wins without a
+     * clash of two collectors.
+     */
+    @Test
+    void batchCommandsUseTheThroughputCollectorUnlessOneIsNamed() throws Exception {
+        Map<String, String> env = Map.of("STAND_IN_SHOWS_COLLECTOR", "1", "MERCATO_CDS", "off");
+
+        Result small = mercato(env, "run", "small.yaml");
+        Result large = mercato(
+                new TreeMap<>(
+                        Map.of("STAND_IN_SHOWS_COLLECTOR", "1", "MERCATO_CDS", "off", "STAND_IN_WANTS_BOTH", "1")),
+                "run",
+                "large.yaml");
+        Result sweep = mercato(env, "sweep", "s.yaml");
+        Result report = mercato(env, "report", "runs/x");
+        Result list = mercato(env, "list");
+        Result named = mercato(
+                new TreeMap<>(Map.of(
+                        "STAND_IN_SHOWS_COLLECTOR",
+                        "1",
+                        "MERCATO_CDS",
+                        "off",
+                        "MERCATO_JAVA_OPTS",
+                        "-XX:+UseSerialGC")),
+                "run",
+                "small.yaml");
+
+        assertThat(small).isEqualTo(new Result(0, "stand-in run small.yaml (throughput collector)\n", ""));
+        assertThat(large).isEqualTo(new Result(0, "stand-in run large.yaml (throughput collector)\n", ""));
+        assertThat(sweep).isEqualTo(new Result(0, "stand-in sweep s.yaml (throughput collector)\n", ""));
+        assertThat(report).isEqualTo(new Result(0, "stand-in report runs/x (throughput collector)\n", ""));
+        assertThat(list).isEqualTo(new Result(0, "stand-in list (other collector)\n", ""));
+        assertThat(named).isEqualTo(new Result(0, "stand-in run small.yaml (other collector)\n", ""));
     }
 
     @Test
