@@ -59,23 +59,21 @@ class LauncherTest {
                     String compiler = System.getenv("STAND_IN_SHOWS_COMPILER") == null
                             ? "" : quick ? " (quick compiler)" : " (both compilers)";
                     String pages = System.getenv("STAND_IN_SHOWS_PAGES") == null
-                            ? "" : java.lang.management.ManagementFactory
-                                            .getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class)
-                                            .getVMOption("UseTransparentHugePages")
-                                            .getValue()
-                                            .equals("true")
-                                    ? " (huge pages)" : " (small pages)";
+                            ? "" : on("UseTransparentHugePages") ? " (huge pages)" : " (small pages)";
                     String collector = System.getenv("STAND_IN_SHOWS_COLLECTOR") == null
-                            ? "" : java.lang.management.ManagementFactory
-                                            .getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class)
-                                            .getVMOption("UseParallelGC")
-                                            .getValue()
-                                            .equals("true")
-                                    ? " (throughput collector)" : " (other collector)";
+                            ? "" : on("UseParallelGC") ? " (throughput collector)" : " (other collector)";
                     System.out.println("stand-in " + String.join(" ", args) + compiler + pages + collector);
                     if (System.getenv("STAND_IN_EXIT") != null) {
                         System.exit(Integer.parseInt(System.getenv("STAND_IN_EXIT")));
                     }
+                }
+
+                private static boolean on(String option) {
+                    return java.lang.management.ManagementFactory
+                            .getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class)
+                            .getVMOption(option)
+                            .getValue()
+                            .equals("true");
                 }
             }
             """;
@@ -245,24 +243,11 @@ class LauncherTest {
         Map<String, String> env = Map.of("STAND_IN_SHOWS_COLLECTOR", "1", "MERCATO_CDS", "off");
 
         Result small = mercato(env, "run", "small.yaml");
-        Result large = mercato(
-                new TreeMap<>(
-                        Map.of("STAND_IN_SHOWS_COLLECTOR", "1", "MERCATO_CDS", "off", "STAND_IN_WANTS_BOTH", "1")),
-                "run",
-                "large.yaml");
+        Result large = mercato(with(env, "STAND_IN_WANTS_BOTH", "1"), "run", "large.yaml");
         Result sweep = mercato(env, "sweep", "s.yaml");
         Result report = mercato(env, "report", "runs/x");
         Result list = mercato(env, "list");
-        Result named = mercato(
-                new TreeMap<>(Map.of(
-                        "STAND_IN_SHOWS_COLLECTOR",
-                        "1",
-                        "MERCATO_CDS",
-                        "off",
-                        "MERCATO_JAVA_OPTS",
-                        "-XX:+UseSerialGC")),
-                "run",
-                "small.yaml");
+        Result named = mercato(with(env, "MERCATO_JAVA_OPTS", "-XX:+UseSerialGC"), "run", "small.yaml");
 
         assertThat(small).isEqualTo(new Result(0, "stand-in run small.yaml (throughput collector)\n", ""));
         assertThat(large).isEqualTo(new Result(0, "stand-in run large.yaml (throughput collector)\n", ""));
@@ -317,6 +302,13 @@ class LauncherTest {
         return builder.redirectErrorStream(true)
                 .redirectOutput(root.resolve("launcher.txt").toFile())
                 .start();
+    }
+
+    /** {@code env} and one more variable. */
+    private static Map<String, String> with(Map<String, String> env, String name, String value) {
+        Map<String, String> more = new TreeMap<>(env);
+        more.put(name, value);
+        return more;
     }
 
     private static ProcessHandle runningJvm(Path pidFile) throws IOException, InterruptedException {
