@@ -255,9 +255,10 @@ public final class KernelBench {
     }
 
     /**
-     * One round: bare, then the asked actor kernels (rolling first if {@code rollingFirst}), checked to log the same bytes; their figures go
-     * to {@code into} (null: a warm-up) with the ceiling measured after them when {@code
-     * ceilingCalls > 0}, with the compiler's milliseconds inside the round's timed parts.
+     * One round: bare, then the asked actor kernels (rolling first if {@code rollingFirst}), checked
+     * to log the same bytes; their figures go to {@code into} (null: a warm-up) with the ceiling
+     * measured after them when {@code ceilingCalls > 0}, with the compiler's milliseconds inside the
+     * round's timed parts.
      */
     private static void round(
             int customers,
