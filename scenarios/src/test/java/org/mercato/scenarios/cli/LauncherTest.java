@@ -201,11 +201,11 @@ class LauncherTest {
     }
 
     /**
-     * Where Linux gives 2 MB pages on request, the JVM that runs a large market asks for them; the
-     * quick JVM of a small run and the short commands do not.
+     * Where Linux gives 2 MB pages on request, both JVMs of a run ask for them (the quick one of a
+     * small run and the one a large run restarts in); the short commands do not.
      */
     @Test
-    void aLargeRunAsksForHugePagesWhereLinuxGivesThem() throws Exception {
+    void runsAskForHugePagesWhereLinuxGivesThem() throws Exception {
         Path setting = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
         Assumptions.assumeTrue(
                 Files.exists(setting) && Files.readString(setting).matches("(?s).*\\[(always|madvise)\\].*"),
@@ -228,7 +228,7 @@ class LauncherTest {
                 "large.yaml");
 
         assertThat(large).isEqualTo(new Result(0, "stand-in run large.yaml (huge pages)\n", ""));
-        assertThat(small).isEqualTo(new Result(0, "stand-in run small.yaml (small pages)\n", ""));
+        assertThat(small).isEqualTo(new Result(0, "stand-in run small.yaml (huge pages)\n", ""));
         assertThat(list).isEqualTo(new Result(0, "stand-in list (small pages)\n", ""));
         assertThat(off).isEqualTo(new Result(0, "stand-in run large.yaml (small pages)\n", ""));
     }
