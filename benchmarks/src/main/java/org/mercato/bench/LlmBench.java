@@ -59,8 +59,18 @@ public final class LlmBench {
         boolean lockstep = args.length > 4 && args[4].equals("lockstep");
         String mechanism = args.length > 5 ? args[5] : "lexical";
         int warmups = Boolean.getBoolean("nowarmup") ? 0 : Integer.getInteger("warmups", 15);
+        int maxWarmups = Boolean.getBoolean("nowarmup") ? 0 : Math.max(warmups, Integer.getInteger("maxWarmups", 60));
         int measured = Math.max(1, Integer.getInteger("runs", 3));
-        measure(customers, services, delay, limit, lockstep, mechanism, warmups, measured, System.out);
+        measure(
+                customers,
+                services,
+                delay,
+                limit,
+                lockstep,
+                mechanism,
+                new Warmups(warmups, maxWarmups),
+                measured,
+                System.out);
     }
 
     /**
@@ -71,6 +81,36 @@ public final class LlmBench {
     record Measurement(
             double inFlightShare, double recordSeconds, double idealSeconds, boolean sameLogs, boolean replayClean) {}
 
+    /**
+     * At least {@code min} warm-up recordings, and more while the JIT compiler's time in the last one
+     * exceeds {@value #QUIET_JIT_SHARE} of its wall time, up to {@code max} in all.
+     */
+    record Warmups(int min, int max) {
+        Warmups {
+            if (min < 0 || max < min) {
+                throw new IllegalArgumentException("warm-ups: need 0 <= min <= max, got " + min + " and " + max);
+            }
+        }
+
+        /** Whether to run another warm-up after {@code done}, the last of which was {@code busy} compiling. */
+        boolean another(int done, boolean busy) {
+            return done < min || (done < max && busy);
+        }
+
+        /** Whether a recording's JIT time exceeds {@value #QUIET_JIT_SHARE} of its wall time. */
+        static boolean compiling(long jitMillis, long wallNanos) {
+            return jitMillis > QUIET_JIT_SHARE * wallNanos / 1e6;
+        }
+    }
+
+    /**
+     * The JIT's share of a warm-up's wall time below which the JVM counts as warm. The code an LLM run
+     * takes grew (deadlines, budgets, transcripts, images) until 15 warm-ups left the compiler busy
+     * with more than half of each measured recording's wall time; the measurement is of the
+     * simulator in steady state, as a run of minutes against a real model sees it.
+     */
+    static final double QUIET_JIT_SHARE = 0.10;
+
     /** Warm-up recordings, then {@code measured} recordings, then a strict replay of the last; prints to {@code out}. */
     static Measurement measure(
             int customers,
@@ -79,7 +119,7 @@ public final class LlmBench {
             int limit,
             boolean lockstep,
             String mechanism,
-            int warmups,
+            Warmups warmups,
             int measured,
             PrintStream out)
             throws Exception {
@@ -88,26 +128,42 @@ public final class LlmBench {
             out.printf(
                     Locale.ROOT,
                     "LLM bench: %d customers x %d restaurants, endpoint delay %d ms, concurrency limit %d, %s think time,"
-                            + " %s search; %d warm-up runs, %d measured%n",
+                            + " %s search; %d to %d warm-up runs (more than %d while the JIT compiler takes over %.0f%%"
+                            + " of one), %d measured%n",
                     customers,
                     services,
                     delay,
                     limit,
                     lockstep ? "fixed 1s" : "uniform 1-3s",
                     mechanism,
-                    warmups,
+                    warmups.min(),
+                    warmups.max(),
+                    warmups.min(),
+                    100 * QUIET_JIT_SHARE,
                     measured);
-            for (int i = 0; i < warmups; i++) {
+            Run warm = null;
+            int done = 0;
+            while (warmups.another(done, warm == null || Warmups.compiling(warm.jitMillis, warm.wallNanos))) {
                 // the JIT warms up on the measured path (recording, each time into a cache of its own)
-                Path scratch = Files.createDirectory(root.resolve("warmup-" + i));
-                run(
+                Path scratch = Files.createDirectory(root.resolve("warmup-" + done));
+                warm = run(
                         scenario(customers, services, server.baseUrl(), limit, "record", scratch, lockstep, mechanism),
                         server);
+                done++;
+            }
+            if (warm != null) {
+                out.printf(
+                        Locale.ROOT,
+                        "warm-ups: %d; the JIT compiler took %d ms of the last one's %.2f s%n",
+                        done,
+                        warm.jitMillis,
+                        warm.wallNanos / 1e9);
             }
             List<Run> recorded = new ArrayList<>();
             Path cache = null;
             for (int i = 0; i < measured; i++) {
                 cache = Files.createDirectory(root.resolve("measured-" + i));
+                Jit.awaitQuiet();
                 Run run = run(
                         scenario(customers, services, server.baseUrl(), limit, "record", cache, lockstep, mechanism),
                         server);

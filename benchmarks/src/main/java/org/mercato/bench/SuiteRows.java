@@ -127,7 +127,15 @@ final class SuiteRows {
     static List<Row> llm(SuiteSize size, PrintStream out) throws Exception {
         SuiteSize.Llm l = size.llm();
         LlmBench.Measurement m = LlmBench.measure(
-                l.customers(), l.services(), l.delayMillis(), l.limit(), false, "lexical", l.warmups(), l.runs(), out);
+                l.customers(),
+                l.services(),
+                l.delayMillis(),
+                l.limit(),
+                false,
+                "lexical",
+                new LlmBench.Warmups(l.warmups(), l.maxWarmups()),
+                l.runs(),
+                out);
         boolean clean = m.sameLogs() && m.replayClean();
         String note = String.format(
                 Locale.ROOT,

@@ -29,7 +29,8 @@ record SuiteSize(
     /** scenarios/scale-1m.yaml at this size, in a child JVM with this heap. */
     record Scale(int customers, int services, String heap) {}
 
-    record Llm(int customers, int services, long delayMillis, int limit, int warmups, int runs) {}
+    /** LlmBench: at least {@code warmups} warm-up recordings, more while the JIT is busy, up to {@code maxWarmups}. */
+    record Llm(int customers, int services, long delayMillis, int limit, int warmups, int maxWarmups, int runs) {}
 
     record Sweep(int replicates, int customers, boolean cluster, boolean warmup) {}
 
@@ -48,7 +49,7 @@ record SuiteSize(
                 List.of(root.resolve("mercato").toString()),
                 new Kernel(10_000, 1_000, 2, 3, 16_500, 40_000),
                 new Scale(100_000, 10_000, "4g"),
-                new Llm(100, 300, 200, 64, 5, 3),
+                new Llm(100, 300, 200, 64, 5, 40, 3),
                 new Sweep(10, 20, true, true),
                 new Output(20_000, 400, 3, 5),
                 8,
@@ -64,7 +65,7 @@ record SuiteSize(
                 List.of(root.resolve("mercato").toString()),
                 new Kernel(2_000, 200, 1, 1, 16_500, 10_000),
                 new Scale(10_000, 1_000, "2g"),
-                new Llm(50, 150, 100, 32, 1, 1),
+                new Llm(50, 150, 100, 32, 1, 1, 1),
                 new Sweep(1, 20, false, false),
                 new Output(20_000, 400, 1, 2),
                 2,
@@ -81,7 +82,7 @@ record SuiteSize(
                 launcher,
                 new Kernel(100, 20, 0, 1, 200, 500),
                 new Scale(100, 20, "512m"),
-                new Llm(6, 10, 5, 4, 0, 1),
+                new Llm(6, 10, 5, 4, 0, 0, 1),
                 new Sweep(1, 6, false, false),
                 new Output(100, 20, 1, 1),
                 1,
