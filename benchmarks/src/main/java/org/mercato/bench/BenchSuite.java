@@ -68,9 +68,10 @@ public final class BenchSuite {
         System.out.println(report.table());
         System.out.printf(
                 Locale.ROOT,
-                "%s suite, %d cores, load average %.1f at the start; %.0f s in all%n",
+                "%s suite, %d cores (%s), load average %.1f at the start; %.0f s in all%n",
                 size.name(),
                 Runtime.getRuntime().availableProcessors(),
+                report.host(),
                 report.loadAverage(),
                 (System.nanoTime() - start) / 1e9);
         if (json != null) {
@@ -123,7 +124,7 @@ public final class BenchSuite {
             }
             progress.printf(Locale.ROOT, "  %s took %.1f s%n", name, (System.nanoTime() - start) / 1e9);
         }
-        return new Report(size.name(), load, rows);
+        return new Report(size.name(), Host.current(), load, rows);
     }
 
     private static List<Row> rows(String name, SuiteSize size, PrintStream out, Map<String, Double> shared)
@@ -141,8 +142,8 @@ public final class BenchSuite {
         };
     }
 
-    /** The rows of one run of the suite, with the machine's load average when it started. */
-    record Report(String size, double loadAverage, List<Row> rows) {
+    /** The rows of one run of the suite, with the machine and its load average when it started. */
+    record Report(String size, Host host, double loadAverage, List<Row> rows) {
         boolean failedToRun() {
             return rows.stream().anyMatch(r -> r.verdict() == Verdict.ERROR);
         }
@@ -156,6 +157,8 @@ public final class BenchSuite {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("suite", size);
             doc.put("cores", Runtime.getRuntime().availableProcessors());
+            doc.put("cpu", host.cpu());
+            doc.put("java", host.java());
             doc.put("loadAverage", finite(loadAverage));
             doc.put("rows", rows.stream().map(Row::asMap).toList());
             Path absolute = file.toAbsolutePath();

@@ -78,6 +78,8 @@ class BenchSuiteTest {
         report.writeJson(json);
         JsonNode doc = new ObjectMapper().readTree(json.toFile());
         assertThat(doc.get("suite").asText()).isEqualTo("tiny");
+        assertThat(doc.get("cpu").asText()).isEqualTo(report.host().cpu()).isNotBlank();
+        assertThat(doc.get("java").asText()).isEqualTo(System.getProperty("java.version"));
         assertThat(doc.get("rows")).hasSize(report.rows().size());
         for (JsonNode row : doc.get("rows")) {
             assertThat(row.get("value").isNumber()).as(row.toString()).isTrue();
