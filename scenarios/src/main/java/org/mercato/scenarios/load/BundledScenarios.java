@@ -45,13 +45,40 @@ public final class BundledScenarios {
      * The scenario file an argument means: the file itself when it exists or is not a bare name,
      * else the bundled scenario of that name.
      *
-     * @throws ScenarioException for an unknown name, listing the known ones
+     * @throws ScenarioException for an unknown name, listing the known ones, and for a missing file
+     *     named like a bundled scenario's ({@code quickstart.yaml} outside {@code scenarios/}),
+     *     saying how to name that scenario
      */
     public static Path resolveArgument(Path argument) {
-        if (Files.exists(argument) || !isName(argument.toString())) {
+        String text = argument.toString();
+        if (Files.exists(argument)) {
             return argument;
         }
-        return resolve(argument.toString());
+        if (isName(text)) {
+            return resolve(text);
+        }
+        String bundled = bundledNameOfFileName(text);
+        if (bundled != null) {
+            throw new ScenarioException(
+                    text,
+                    "no such file here; to run the bundled scenario of that name, give its name ('"
+                            + bundled
+                            + "') or its path ("
+                            + folder().resolve(bundled + ".yaml")
+                            + ")");
+        }
+        return argument;
+    }
+
+    /** The bundled scenario whose name {@code fileName} is with a YAML ending, else null. */
+    private static String bundledNameOfFileName(String fileName) {
+        for (String ending : List.of(".yaml", ".yml")) {
+            if (fileName.endsWith(ending)) {
+                String stem = fileName.substring(0, fileName.length() - ending.length());
+                return isName(stem) && Files.isRegularFile(folder().resolve(stem + ".yaml")) ? stem : null;
+            }
+        }
+        return null;
     }
 
     /**

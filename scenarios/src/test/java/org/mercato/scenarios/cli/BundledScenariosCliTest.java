@@ -65,4 +65,21 @@ class BundledScenariosCliTest {
                 .doesNotContain("\tat ");
         assertThat(mercato("run", "nothing/here.yaml").err()).startsWith("error: nothing/here.yaml: no such file");
     }
+
+    @Test
+    void aMissingFileNamedLikeABundledScenarioSaysHowToNameIt() {
+        // the tests run in the folder of the bundled files, so the .yml spelling is the one missing here
+        for (String command : List.of("run", "validate", "sweep")) {
+            MercatoCliTest.Result result = mercato(command, "quickstart.yml");
+
+            assertThat(result.code()).as(command).isEqualTo(2);
+            assertThat(result.err())
+                    .as(command)
+                    .startsWith("error: quickstart.yml: no such file here; to run the bundled scenario of that"
+                            + " name, give its name ('quickstart') or its path (")
+                    .contains("quickstart.yaml)")
+                    .doesNotContain("\tat ");
+        }
+        assertThat(mercato("run", "no-such-study.yaml").err()).startsWith("error: no-such-study.yaml: no such file");
+    }
 }

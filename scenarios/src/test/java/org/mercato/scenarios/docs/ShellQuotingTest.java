@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,22 +17,21 @@ import org.junit.jupiter.api.Test;
  * quoted, so a copied command does not fail with "no matches found".
  */
 class ShellQuotingTest {
-    private static final Path PROJECT = Path.of("..");
     private static final Pattern OPTION = Pattern.compile("--(?:set|factor)(?:=|\\s+(?:#\\s*)?)([^\\s`]+)");
     private static final Pattern GLOB = Pattern.compile("[\\[\\]{}*?]");
 
     @Test
     void documentedOverridesWithGlobCharactersAreQuoted() throws IOException {
         List<String> unquoted = new ArrayList<>();
-        for (Path file : documents()) {
+        for (Path file : ProjectDocuments.all()) {
             String text = Files.readString(file);
             Matcher option = OPTION.matcher(text);
             while (option.find()) {
                 String argument = option.group(1);
                 boolean quoted = argument.startsWith("'") || argument.startsWith("\"");
                 if (!quoted && GLOB.matcher(argument).find()) {
-                    long line = text.substring(0, option.start()).lines().count();
-                    unquoted.add(PROJECT.relativize(file) + ":" + line + ": " + argument);
+                    long line = ProjectDocuments.lineOf(text, option.start());
+                    unquoted.add(ProjectDocuments.PROJECT.relativize(file) + ":" + line + ": " + argument);
                 }
             }
         }
@@ -42,8 +40,8 @@ class ShellQuotingTest {
 
     @Test
     void theCheckSeesTheDocuments() throws IOException {
-        assertThat(documents()).contains(PROJECT.resolve("README.md"));
-        assertThat(documents().stream().filter(p -> p.toString().endsWith(".yaml")))
+        assertThat(ProjectDocuments.all()).contains(ProjectDocuments.PROJECT.resolve("README.md"));
+        assertThat(ProjectDocuments.all().stream().filter(p -> p.toString().endsWith(".yaml")))
                 .isNotEmpty();
     }
 
@@ -52,20 +50,5 @@ class ShellQuotingTest {
         Matcher option = OPTION.matcher("./mercato run x --set agents.assistants[0].policy=llm");
         assertThat(option.find()).isTrue();
         assertThat(GLOB.matcher(option.group(1)).find()).isTrue();
-    }
-
-    private static List<Path> documents() throws IOException {
-        List<Path> files = new ArrayList<>();
-        files.add(PROJECT.resolve("README.md"));
-        for (String folder : List.of("docs", "scenarios")) {
-            try (Stream<Path> walk = Files.walk(PROJECT.resolve(folder), 3)) {
-                walk.filter(p -> p.toString().endsWith(".md") || p.toString().endsWith(".yaml"))
-                        .filter(p ->
-                                !p.toString().contains("/src/") && !p.toString().contains("/target/"))
-                        .sorted()
-                        .forEach(files::add);
-            }
-        }
-        return files;
     }
 }
