@@ -1,7 +1,9 @@
 package org.mercato.scenarios.cli;
 
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
+import org.mercato.scenarios.load.ScenarioYaml;
 import org.mercato.scenarios.sweep.CodeVersion;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -46,7 +48,13 @@ public final class MercatoCli extends CliCommand {
     private static final List<String> NAMES =
             List.of("run", "validate", "baselines", "fit", "report", "ui", "list", "sweep", "worker", "help");
 
+    /** The commands that load a scenario or a sweep file. */
+    private static final Set<String> LOADING = Set.of("run", "validate", "sweep", "baselines");
+
     public static void main(String[] args) {
+        if (args.length > 0 && LOADING.contains(args[0])) {
+            ScenarioYaml.preload(); // overlaps with building the command line's model
+        }
         System.exit(commandLine(args).execute(args));
     }
 
