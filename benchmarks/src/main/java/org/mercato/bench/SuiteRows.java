@@ -57,9 +57,14 @@ final class SuiteRows {
                         "windowed actor kernel, with work",
                         work.windowedRate(),
                         work.shareOfCeiling(false),
+                        size.kernelIsFull(),
                         ceilingNote),
                 ceilingRow(
-                        "rolling actor kernel, with work", work.rollingRate(), work.shareOfCeiling(true), ceilingNote));
+                        "rolling actor kernel, with work",
+                        work.rollingRate(),
+                        work.shareOfCeiling(true),
+                        size.kernelIsFull(),
+                        ceilingNote));
     }
 
     private static Row kernelRow(String measured, double rate, double bareRate, String note) {
@@ -67,10 +72,11 @@ final class SuiteRows {
     }
 
     /**
-     * The issue's goal 1: at least 95% of what two independent threads reach. The baseline is the
-     * ceiling rate the median share implies ({@code rate / share}), so the row's ratio is that share.
+     * The issue's goal 1: at least 95% of what two independent threads reach, held only by the full
+     * benchmark ({@link SuiteSize#kernelIsFull}). The baseline is the ceiling rate the median share
+     * implies ({@code rate / share}), so the row's ratio is that share.
      */
-    private static Row ceilingRow(String measured, double rate, double share, String note) {
+    private static Row ceilingRow(String measured, double rate, double share, boolean full, String note) {
         return new Row(
                 "kernel",
                 measured,
@@ -78,8 +84,8 @@ final class SuiteRows {
                 "events/s",
                 rate / share,
                 "(ceiling)",
-                "ratio >= 0.95",
-                Verdict.of(share >= 0.95),
+                full ? "ratio >= 0.95" : "ratio >= 0.95 at full size",
+                full ? Verdict.of(share >= 0.95) : Verdict.REDUCED,
                 note);
     }
 

@@ -25,6 +25,13 @@ class BenchSuiteTest {
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
 
     @Test
+    void onlyTheFullSuiteHoldsTheKernelToIssue21sGoal() {
+        assertThat(SuiteSize.full(ROOT).kernelIsFull()).isTrue();
+        assertThat(SuiteSize.quick(ROOT).kernelIsFull()).isFalse();
+        assertThat(SuiteSize.tiny(ROOT, List.of("mercato")).kernelIsFull()).isFalse();
+    }
+
+    @Test
     void everyRowOfATinySuiteHasFinitePositiveFiguresInTheTableAndTheJson(@TempDir Path dir) throws Exception {
         // the CLI's main class stands in for the launcher script, which would build the project
         List<String> cli = List.of(
@@ -66,6 +73,10 @@ class BenchSuiteTest {
         assertThat(report.rows())
                 .filteredOn(r -> r.benchmark().equals("scale"))
                 .allMatch(r -> r.verdict() == Row.Verdict.REDUCED, "a reduced scale run passes or fails no goal");
+        assertThat(report.rows())
+                .filteredOn(r -> r.benchmark().equals("kernel") && r.measured().endsWith("with work"))
+                .hasSize(2)
+                .allMatch(r -> r.verdict() == Row.Verdict.REDUCED, "a reduced kernel run passes or fails no goal");
 
         String table = report.table();
         List<String> lines = table.lines().toList();
