@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * How far a ratio of medians from a few noisy runs can be trusted: a percentile bootstrap interval,
- * drawn with a fixed seed so that the same runs always give the same interval.
+ * How far a median, or a ratio of medians, from a few noisy runs can be trusted: a percentile
+ * bootstrap interval, drawn with a fixed seed so that the same runs always give the same interval.
  */
 final class Bootstrap {
     static final int RESAMPLES = 4_000;
@@ -33,8 +33,25 @@ final class Bootstrap {
             ratios[i] =
                     KernelBench.median(resample(numerator, random)) / KernelBench.median(resample(denominator, random));
         }
-        Arrays.sort(ratios);
-        return new Interval(ratios[RESAMPLES * 25 / 1000], ratios[RESAMPLES * 975 / 1000 - 1]);
+        return percentiles(ratios);
+    }
+
+    /** The 95% percentile interval of median(values), resampled with replacement. */
+    static Interval median(List<Double> values) {
+        if (values.isEmpty()) {
+            throw new IllegalArgumentException("a bootstrap needs runs");
+        }
+        SplittableRandom random = new SplittableRandom(SEED);
+        double[] medians = new double[RESAMPLES];
+        for (int i = 0; i < RESAMPLES; i++) {
+            medians[i] = KernelBench.median(resample(values, random));
+        }
+        return percentiles(medians);
+    }
+
+    private static Interval percentiles(double[] draws) {
+        Arrays.sort(draws);
+        return new Interval(draws[RESAMPLES * 25 / 1000], draws[RESAMPLES * 975 / 1000 - 1]);
     }
 
     private static List<Double> resample(List<Double> values, SplittableRandom random) {

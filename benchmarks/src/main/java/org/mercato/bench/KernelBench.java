@@ -338,15 +338,29 @@ public final class KernelBench {
          * rate times what {@code parallelism} independent threads reached); NaN when not measured.
          */
         double shareOfCeiling(boolean rolling) {
+            return median(sharesOfCeiling(rolling));
+        }
+
+        /**
+         * A 95% bootstrap interval of {@link #shareOfCeiling} over the rounds, which says how far the
+         * rounds' spread leaves a reading from the goal; null when not measured.
+         */
+        Bootstrap.Interval shareInterval(boolean rolling) {
+            List<Double> shares = sharesOfCeiling(rolling);
+            return shares.isEmpty() ? null : Bootstrap.median(shares);
+        }
+
+        /** Each round's rate over that round's ceiling; empty when not measured. */
+        private List<Double> sharesOfCeiling(boolean rolling) {
             List<Double> rates = rolling ? rollingRounds : windowedRounds;
             if (rates.isEmpty() || ceilingRounds.size() != rates.size()) {
-                return Double.NaN;
+                return List.of();
             }
             List<Double> shares = new ArrayList<>();
             for (int round = 0; round < rates.size(); round++) {
                 shares.add(rates.get(round) / (bareRounds.get(round) * ceilingRounds.get(round)));
             }
-            return median(shares);
+            return shares;
         }
 
         /** The median of the ceilings measured after each round; NaN when not measured. */

@@ -58,13 +58,27 @@ final class SuiteRows {
                         work.windowedRate(),
                         work.shareOfCeiling(false),
                         size.kernelIsFull(),
-                        ceilingNote),
+                        ceilingNote + roundsNote(work, false)),
                 ceilingRow(
                         "rolling actor kernel, with work",
                         work.rollingRate(),
                         work.shareOfCeiling(true),
                         size.kernelIsFull(),
-                        ceilingNote));
+                        ceilingNote + roundsNote(work, true)));
+    }
+
+    /** How far the rounds' spread leaves the median share from the goal. */
+    private static String roundsNote(KernelBench.Comparison work, boolean rolling) {
+        Bootstrap.Interval interval = work.shareInterval(rolling);
+        if (interval == null) {
+            return "";
+        }
+        return String.format(
+                Locale.ROOT,
+                "; %d rounds, ratio's 95%% bootstrap interval %.3f-%.3f",
+                (rolling ? work.rollingRounds() : work.windowedRounds()).size(),
+                interval.low(),
+                interval.high());
     }
 
     private static Row kernelRow(String measured, double rate, double bareRate, String note) {

@@ -76,7 +76,10 @@ class BenchSuiteTest {
         assertThat(report.rows())
                 .filteredOn(r -> r.benchmark().equals("kernel") && r.measured().endsWith("with work"))
                 .hasSize(2)
-                .allMatch(r -> r.verdict() == Row.Verdict.REDUCED, "a reduced kernel run passes or fails no goal");
+                .allMatch(r -> r.verdict() == Row.Verdict.REDUCED, "a reduced kernel run passes or fails no goal")
+                .allMatch(
+                        r -> r.note().contains("rounds, ratio's 95% bootstrap interval"),
+                        "a share of the ceiling says how far its rounds spread");
 
         String table = report.table();
         List<String> lines = table.lines().toList();

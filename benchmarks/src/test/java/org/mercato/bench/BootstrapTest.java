@@ -39,7 +39,29 @@ class BootstrapTest {
     }
 
     @Test
+    void theMedianOfRoundsThatDoNotVaryIsExact() {
+        Bootstrap.Interval interval = Bootstrap.median(List.of(0.96, 0.96, 0.96, 0.96));
+
+        assertThat(interval.low()).isEqualTo(0.96);
+        assertThat(interval.high()).isEqualTo(0.96);
+    }
+
+    @Test
+    void theMedianOfNoisyRoundsGetsAnIntervalAroundItThatStaysInsideTheRounds() {
+        List<Double> shares = List.of(0.93, 0.97, 0.95, 1.01, 0.92, 0.96, 0.94, 0.98, 0.95);
+        double median = KernelBench.median(shares);
+
+        Bootstrap.Interval interval = Bootstrap.median(shares);
+
+        assertThat(interval.contains(median)).isTrue();
+        assertThat(interval.low()).isLessThan(median).isGreaterThanOrEqualTo(0.92);
+        assertThat(interval.high()).isGreaterThan(median).isLessThanOrEqualTo(1.01);
+        assertThat(Bootstrap.median(shares)).isEqualTo(interval);
+    }
+
+    @Test
     void noRunsIsRefused() {
+        assertThatThrownBy(() -> Bootstrap.median(List.of())).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Bootstrap.ratioOfMedians(List.of(), List.of(1.0)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
