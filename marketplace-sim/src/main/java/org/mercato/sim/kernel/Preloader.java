@@ -10,7 +10,6 @@ import org.slf4j.LoggerFactory;
  * warm-up that fails is only logged at debug level: the first real use fails again and says why.
  */
 public final class Preloader {
-    private static final Logger log = LoggerFactory.getLogger(Preloader.class);
 
     private final String name;
     private final Runnable warmUp;
@@ -36,6 +35,8 @@ public final class Preloader {
         try {
             warmUp.run();
         } catch (RuntimeException | LinkageError e) {
+            // the logger only now: starting logging scans every jar on the class path
+            Logger log = LoggerFactory.getLogger(Preloader.class);
             log.debug("{} failed; the first use will say why", name, e);
         }
     }

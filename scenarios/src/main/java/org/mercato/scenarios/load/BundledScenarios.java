@@ -1,6 +1,8 @@
 package org.mercato.scenarios.load;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -27,6 +29,8 @@ public final class BundledScenarios {
     public static final String FOLDER_PROPERTY = "mercato.scenarios";
     static final String RESOURCE = "org/mercato/scenarios/bundled";
     private static Path unpacked;
+
+    private static final YAMLFactory DESCRIPTION_READER = new YAMLFactory();
 
     private BundledScenarios() {}
 
@@ -156,11 +160,25 @@ public final class BundledScenarios {
         return fileName.substring(0, fileName.length() - ".yaml".length());
     }
 
-    /** The file's {@code description:}, or an empty string when it has none or cannot be read. */
+    /**
+     * The file's top-level {@code description:}, or an empty string when it has none or cannot be
+     * read. Read token by token and only up to that key (near the top of every bundled file), without
+     * the scenario mapper: {@code mercato list} reads twenty files this way in a few milliseconds.
+     */
     static String description(Path file) {
-        try {
-            JsonNode tree = ScenarioYaml.mapper().readTree(Files.readString(file));
-            return tree == null ? "" : tree.path("description").asText("");
+        try (JsonParser parser = DESCRIPTION_READER.createParser(Files.newBufferedReader(file))) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return "";
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String key = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if (key.equals("description")) {
+                    return value.isScalarValue() && value != JsonToken.VALUE_NULL ? parser.getText() : "";
+                }
+                parser.skipChildren();
+            }
+            return "";
         } catch (IOException e) {
             return "";
         }

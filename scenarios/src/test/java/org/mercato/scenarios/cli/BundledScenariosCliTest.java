@@ -41,6 +41,9 @@ class BundledScenariosCliTest {
         for (BundledScenarios.Entry entry : BundledScenarios.list()) {
             assertThat(entry.description()).as(entry.name()).isNotBlank();
             assertThat(Mercato.bundled(entry.name()).name()).isEqualTo(entry.name());
+            // list reads only the description, token by token; it must be what loading the file gives
+            assertThat(entry.description())
+                    .isEqualTo(Mercato.bundled(entry.name()).description());
         }
     }
 
