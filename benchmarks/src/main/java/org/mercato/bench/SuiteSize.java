@@ -58,7 +58,7 @@ record SuiteSize(
                 new Scale(100_000, 10_000, "4g"),
                 new Llm(100, 300, 200, 64, 5, 40, 3),
                 new Sweep(10, 20, true, true),
-                new Output(20_000, 400, 3, 5),
+                new Output(20_000, 400, 3, 9),
                 8,
                 3,
                 true,
