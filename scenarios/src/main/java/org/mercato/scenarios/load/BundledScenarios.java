@@ -163,7 +163,7 @@ public final class BundledScenarios {
     /**
      * The file's top-level {@code description:}, or an empty string when it has none or cannot be
      * read. Read token by token and only up to that key (near the top of every bundled file), without
-     * the scenario mapper: {@code mercato list} reads twenty files this way in a few milliseconds.
+     * building the scenario mapper that loading needs, so {@code mercato list} stays quick.
      */
     static String description(Path file) {
         try (JsonParser parser = DESCRIPTION_READER.createParser(Files.newBufferedReader(file))) {
