@@ -28,10 +28,13 @@ class KilledSweepResumesTest {
         Path out = dir.resolve("out");
         Path progress = dir.resolve("progress.txt");
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        // the killed JVM cannot delete its temporary files (DuckDB's unpacked 57 MB library): keep them here
+        Path scratch = Files.createDirectory(dir.resolve("jvm-tmp"));
         Process sweep = new ProcessBuilder(
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                         "-XX:+UseSerialGC",
                         "-XX:TieredStopAtLevel=1",
+                        "-Djava.io.tmpdir=" + scratch,
                         "-cp",
                         classpath,
                         "org.mercato.scenarios.cli.MercatoCli",

@@ -157,7 +157,7 @@ class ClusterAcrossHostsTest {
     }
 
     private Process start(NetworkNamespaces hosts, String host, String... args) throws IOException {
-        Process process = new ProcessBuilder(ClusterCli.javaCommand(hosts.on(host), args))
+        Process process = new ProcessBuilder(ClusterCli.javaCommand(hosts.on(host), dir.resolve(host + "-tmp"), args))
                 .redirectOutput(dir.resolve(host + ".out").toFile())
                 .redirectError(dir.resolve(host + ".err").toFile())
                 .start();

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -50,8 +51,14 @@ final class ClusterCli {
                 });
     }
 
-    /** The command line of a separate JVM running {@code mercato args}, prefixed by {@code prefix} (such as ip netns exec). */
-    static List<String> javaCommand(List<String> prefix, String... args) {
+    /**
+     * The command line of a separate JVM running {@code mercato args}, prefixed by {@code prefix}
+     * (such as ip netns exec), with its temporary files in {@code scratch} (created here): a JVM the
+     * test kills leaves there what it would have deleted at its exit, such as the 57 MB native
+     * library DuckDB's driver unpacks from its jar, and the test's folder takes it away.
+     */
+    static List<String> javaCommand(List<String> prefix, Path scratch, String... args) throws IOException {
+        Files.createDirectories(scratch);
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         return Stream.of(
@@ -62,6 +69,7 @@ final class ClusterCli {
                                 "-XX:+UseSerialGC",
                                 "-XX:TieredStopAtLevel=1",
                                 "-Dmercato.scenarios=" + Path.of("").toAbsolutePath(),
+                                "-Djava.io.tmpdir=" + scratch.toAbsolutePath(),
                                 "-cp",
                                 classpath,
                                 MercatoCli.class.getName()),

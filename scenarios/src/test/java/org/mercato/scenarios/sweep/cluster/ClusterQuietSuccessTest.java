@@ -64,7 +64,7 @@ class ClusterQuietSuccessTest {
     }
 
     private Process start(String name, String... args) throws IOException {
-        Process p = new ProcessBuilder(ClusterCli.javaCommand(List.of(), args))
+        Process p = new ProcessBuilder(ClusterCli.javaCommand(List.of(), dir.resolve(name + "-tmp"), args))
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve(name + ".log").toFile())
                 .start();

@@ -128,16 +128,9 @@ class ClusterSweepTest {
     }
 
     private Process startWorker(int coordinatorPort, int port, String name) throws IOException {
-        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(
-                        java,
-                        "-Xmx256m",
-                        "-XX:+UseSerialGC",
-                        "-XX:TieredStopAtLevel=1",
-                        "-cp",
-                        classpath,
-                        "org.mercato.scenarios.cli.MercatoCli",
+        Process p = new ProcessBuilder(ClusterCli.javaCommand(
+                        List.of(),
+                        dir.resolve(name + "-tmp"),
                         "worker",
                         "--join",
                         "127.0.0.1:" + coordinatorPort,
@@ -146,7 +139,7 @@ class ClusterSweepTest {
                         "--parallelism",
                         "1",
                         "--failure-timeout",
-                        "5s")
+                        "5s"))
                 .redirectOutput(dir.resolve(name + ".out").toFile())
                 .redirectError(dir.resolve(name + ".err").toFile())
                 .start();

@@ -55,6 +55,7 @@ class WorkerEndingTest {
         int port = ClusterCli.freePort();
         coordinator = new ProcessBuilder(ClusterCli.javaCommand(
                         List.of(),
+                        dir.resolve("coordinator-tmp"),
                         "sweep",
                         file.toString(),
                         "--cluster",
