@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One line of the suite's table: what was measured, its value, the baseline measured in the same
@@ -20,6 +22,8 @@ record Row(
         String goal,
         Verdict verdict,
         String note) {
+
+    private static final Pattern RATIO_GOAL = Pattern.compile("ratio ([<>]=) ([0-9.]+)");
 
     /** Whether a row met its goal. */
     enum Verdict {
@@ -76,6 +80,33 @@ record Row(
         return map;
     }
 
+    /**
+     * The ratio with three decimals, or more when three would read as the other side of a {@code
+     * ratio >= x} or {@code ratio <= x} goal than the verdict (0.9497 against 0.95 would print as
+     * 0.950 beside FAIL).
+     */
+    String ratioText() {
+        double ratio = ratio();
+        if (Double.isNaN(ratio)) {
+            return "-";
+        }
+        Matcher goal = RATIO_GOAL.matcher(this.goal);
+        int decimals = 3;
+        if (goal.find() && (verdict == Verdict.PASS || verdict == Verdict.FAIL)) {
+            double threshold = Double.parseDouble(goal.group(2));
+            boolean atLeast = goal.group(1).equals(">=");
+            while (decimals < 6) {
+                double shown = Double.parseDouble(String.format(Locale.ROOT, "%." + decimals + "f", ratio));
+                boolean looksMet = atLeast ? shown >= threshold : shown <= threshold;
+                if (looksMet == (verdict == Verdict.PASS)) {
+                    break;
+                }
+                decimals++;
+            }
+        }
+        return String.format(Locale.ROOT, "%." + decimals + "f", ratio);
+    }
+
     /** The rows as a Markdown table with aligned columns. */
     static String table(List<Row> rows) {
         List<String[]> cells = new ArrayList<>();
@@ -88,7 +119,7 @@ record Row(
                 Double.isNaN(row.baseline)
                         ? "-"
                         : number(row.baseline, row.unit) + (row.baselineLabel.isEmpty() ? "" : " " + row.baselineLabel),
-                Double.isNaN(row.ratio()) ? "-" : String.format(Locale.ROOT, "%.3f", row.ratio()),
+                row.ratioText(),
                 row.goal.isEmpty() ? "-" : row.goal,
                 row.verdict.label,
                 row.note
