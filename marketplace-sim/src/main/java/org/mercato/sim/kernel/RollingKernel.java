@@ -44,6 +44,11 @@ public final class RollingKernel implements MarketOutput {
     private final boolean[] busy;
     private final long[] bound;
     private final long[] sentBound;
+    private final long[] networkDelay;
+    private final long[] minimumReaction;
+    /** The agent's next think time while it is idle, -1 when not known yet. */
+    private final long[] nextThink;
+
     private final BoundHeap bounds = new BoundHeap();
     private final GuessAhead guesses;
     private boolean guessing;
@@ -61,10 +66,10 @@ public final class RollingKernel implements MarketOutput {
     private long windows;
     private long now;
 
-    private record Finished(int agent, List<Scheduled> actions, AgentFailedException failure) {}
+    private record Finished(int agent, List<Scheduled> actions, long nextThink, AgentFailedException failure) {}
 
     /** Not an agent finishing: a guess's answer came, so guessing can go deeper. */
-    private static final Finished NUDGE = new Finished(-2, List.of(), null);
+    private static final Finished NUDGE = new Finished(-2, List.of(), -1, null);
 
     private final AtomicBoolean nudged = new AtomicBoolean();
 
@@ -75,15 +80,18 @@ public final class RollingKernel implements MarketOutput {
     }
 
     /** One dispatch's replies, turned into per-agent completions for the kernel thread. */
-    private record Round(List<AgentBatch> batches, Completions<Finished> finished) implements BatchReplies {
+    private record Round(List<AgentBatch> batches, AgentRuntime[] agents, Completions<Finished> finished)
+            implements BatchReplies {
         @Override
         public void complete(int slot, List<Scheduled> actions) {
-            finished.finished(new Finished(batches.get(slot).agent(), actions, null));
+            int agent = batches.get(slot).agent();
+            // peeked here, where the agent's state is in this core's cache, not on the kernel's thread
+            finished.finished(new Finished(agent, actions, agents[agent].peekThinkTime(), null));
         }
 
         @Override
         public void fail(AgentFailedException failure) {
-            finished.alert(new Finished(-1, null, failure));
+            finished.alert(new Finished(-1, null, -1, failure));
         }
     }
 
@@ -115,6 +123,14 @@ public final class RollingKernel implements MarketOutput {
         this.bound = new long[n];
         this.sentBound = new long[n];
         Arrays.fill(bound, NONE);
+        this.networkDelay = new long[n];
+        this.minimumReaction = new long[n];
+        this.nextThink = new long[n];
+        for (int i = 0; i < n; i++) {
+            networkDelay[i] = agents[i].networkDelay();
+            minimumReaction[i] = agents[i].minimumReaction();
+        }
+        Arrays.fill(nextThink, -1);
         this.guesses = new GuessAhead(this.agents);
         this.guessing = GuessAhead.wanted(agents);
         if (guessing) {
@@ -174,13 +190,16 @@ public final class RollingKernel implements MarketOutput {
             batches.add(new AgentBatch(agent, inbox.get(agent)));
             inbox.set(agent, null);
             busy[agent] = true;
-            guesses.reacting(agent);
+            nextThink[agent] = -1;
+            if (guessing) {
+                guesses.reacting(agent);
+            }
             sentBound[agent] = bound[agent];
             busyCount++;
         }
         readyCount = 0;
         finished.started(batches.size());
-        dispatcher.start(batches, new Round(batches, finished));
+        dispatcher.start(batches, new Round(batches, agents, finished));
     }
 
     /**
@@ -226,6 +245,7 @@ public final class RollingKernel implements MarketOutput {
             throw done.failure();
         }
         int agent = done.agent();
+        nextThink[agent] = done.nextThink();
         long earliest = sentBound[agent];
         for (Scheduled action : done.actions()) {
             if (action.time() < earliest) {
@@ -241,7 +261,7 @@ public final class RollingKernel implements MarketOutput {
         if (pending == null) {
             bound[agent] = NONE;
             // what queued up for it while it was busy can be guessed now, even if nothing else changes
-            guessesStale |= agents[agent].prefetches();
+            guessesStale |= guessing && agents[agent].prefetches();
         } else {
             // Idle again: its next think time is known, so the bound of what queued up gets tighter.
             bound[agent] = idleBound(agent, pending);
@@ -255,9 +275,13 @@ public final class RollingKernel implements MarketOutput {
     }
 
     private long idleBound(int agent, List<Delivery> pending) {
-        AgentRuntime runtime = agents[agent];
-        long first = pending.get(0).time() + runtime.networkDelay() + runtime.peekThinkTime();
-        return pending.size() == 1 ? first : Math.min(first, pending.get(1).time() + runtime.minimumReaction());
+        long think = nextThink[agent];
+        if (think < 0) {
+            think = agents[agent].peekThinkTime();
+            nextThink[agent] = think;
+        }
+        long first = pending.get(0).time() + networkDelay[agent] + think;
+        return pending.size() == 1 ? first : Math.min(first, pending.get(1).time() + minimumReaction[agent]);
     }
 
     private void markReady(int agent) {
@@ -284,12 +308,12 @@ public final class RollingKernel implements MarketOutput {
         deliveries++;
         long newBound;
         if (busy[agent]) {
-            newBound = Math.min(bound[agent], time + agents[agent].minimumReaction());
+            newBound = Math.min(bound[agent], time + minimumReaction[agent]);
         } else if (fresh) {
             newBound = idleBound(agent, batch);
             markReady(agent);
         } else {
-            newBound = Math.min(bound[agent], time + agents[agent].minimumReaction());
+            newBound = Math.min(bound[agent], time + minimumReaction[agent]);
         }
         if (newBound != bound[agent]) {
             bound[agent] = newBound;
