@@ -20,7 +20,8 @@ import org.mercato.sim.schedule.Scheduled;
  * to an agent that is still busy adds its time plus the minimum reaction. The kernel applies every
  * queued item that lies before the least bound (the safe horizon), in the order (time, agent,
  * seq), sends the resulting deliveries at once to the agents that are idle, and whenever an agent
- * finishes it files the actions, sends it what queued up meanwhile and moves the horizon on. So
+ * finishes it files the actions, sends it what queued up meanwhile (before applying what the batch
+ * held back, so that a long batch's successor runs beside that pass) and moves the horizon on. So
  * calls of different windows overlap while the items are applied in exactly the order of the
  * windowed {@link Kernel}: nothing can arrive before the horizon, and an agent handles its
  * observations one at a time in order, however they are cut into batches. Outcomes do not depend
@@ -157,6 +158,9 @@ public final class RollingKernel implements MarketOutput {
                 prefetchExpected();
             }
             awaitFinished();
+            // Agents that finished with deliveries waiting start before the pass through what their
+            // batches held back: their bounds are set already, so only the timing changes.
+            sendReady();
         }
         listener.windowDone(now, events.count());
         events.finish();

@@ -6,12 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.mercato.sim.KernelSettings.Mode;
+import org.mercato.sim.Simulation;
 import org.mercato.sim.SimulationSetup;
 import org.mercato.sim.domain.Catalog;
 import org.mercato.sim.market.AgentDirectory;
@@ -24,6 +26,7 @@ import org.mercato.sim.protocol.AssistantAction;
 import org.mercato.sim.protocol.AssistantStarted;
 import org.mercato.sim.protocol.Message;
 import org.mercato.sim.protocol.MessageReceived;
+import org.mercato.sim.protocol.Reply;
 import org.mercato.sim.protocol.ServiceAction;
 import org.mercato.sim.protocol.Wait;
 import org.mercato.sim.protocol.WokenUp;
@@ -73,6 +76,60 @@ class RollingKernelTest {
                 Sims.settings(Mode.ACTORS, 100, 1_000_000).withRolling(rolling));
         Sims.run(setup);
         return most.get();
+    }
+
+    /**
+     * s0 reacts slowly to c0's message (its think time is 5 ms, so it cannot act before then), and c1's
+     * message, from 1.5 ms, reaches it meanwhile and queues up. When s0 finishes, the kernel sends it
+     * c1's message before it applies s0's reply, which opens a new window; a listener that is slow
+     * at that window stands in for a long pass. So s0's second slow reaction runs beside the pass.
+     */
+    @Test
+    @Timeout(value = 20, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void anAgentThatFinishesGetsWhatQueuedUpBeforeThePassThroughWhatItHeldBack() {
+        AtomicInteger slow = new AtomicInteger();
+        AtomicInteger most = new AtomicInteger();
+        AtomicBoolean firstAnswered = new AtomicBoolean();
+        AtomicBoolean passSlowed = new AtomicBoolean();
+        AssistantPolicy early = (observation, context) -> observation instanceof AssistantStarted
+                ? List.of(Message.inquiry("s0", "first", Map.of()))
+                : List.<AssistantAction>of();
+        AssistantPolicy late = (observation, context) -> {
+            if (observation instanceof AssistantStarted) {
+                return List.of(new Wait(1_000));
+            }
+            if (observation instanceof WokenUp) {
+                return List.of(Message.inquiry("s0", "second", Map.of()));
+            }
+            return List.<AssistantAction>of();
+        };
+        ServicePolicy slowService = (observation, context) -> {
+            if (observation instanceof MessageReceived received) {
+                Sims.slowly(slow, most);
+                if (received.text().equals("first")) {
+                    firstAnswered.set(true);
+                    return List.of(new Reply(received.from(), "noted"));
+                }
+            }
+            return List.<ServiceAction>of();
+        };
+        KernelListener slowPass = (virtualTime, events) -> {
+            if (firstAnswered.get() && passSlowed.compareAndSet(false, true)) {
+                Sims.slowly(slow, most);
+            }
+        };
+        SimulationSetup setup = Sims.setup(
+                Sims.catalog(2, 1),
+                List.of(
+                        new SimulationSetup.Agent<>(early, ThinkTime.fixed(100)),
+                        new SimulationSetup.Agent<>(late, ThinkTime.fixed(100))),
+                List.of(new SimulationSetup.Agent<>(slowService, ThinkTime.fixed(5_000))),
+                Sims.settings(Mode.ACTORS, 100, 1_000_000).withRolling(true));
+
+        Simulation.run(setup, List.of(), slowPass);
+
+        assertThat(passSlowed).isTrue();
+        assertThat(most.get()).isEqualTo(2);
     }
 
     @ParameterizedTest
