@@ -41,6 +41,16 @@ import org.mercato.sim.kernel.KernelStats;
  * -DagentsPerActor=N} fixes how many agents share an actor.
  */
 public final class KernelBench {
+    /**
+     * Warm-up rounds before the measured ones ({@code -Dwarmups=N} changes it for this command). The
+     * JIT compiler goes on compiling code that runs a few times per window (number formatting in the
+     * event serializer, the dispatcher's and the event pipe's slower paths) for about ten rounds of
+     * this market: after 2 warm-ups it took 50–530 ms inside each of the next six rounds, after 10
+     * mostly under 40. The bare loop leaves the compiler a core of its own while the actor kernels
+     * pay for it on their two, so rounds before that measure the compiler's tail, not the kernel.
+     */
+    static final int WARMUPS = 10;
+
     private KernelBench() {}
 
     public static void main(String[] args) throws Exception {
@@ -74,7 +84,7 @@ public final class KernelBench {
                 compare(
                                 customers,
                                 services,
-                                2,
+                                Integer.getInteger("warmups", WARMUPS),
                                 rounds,
                                 weight,
                                 parallelism,
