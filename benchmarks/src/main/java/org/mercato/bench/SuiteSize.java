@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * How big each benchmark of the suite runs: {@link #full} (about four minutes on two cores),
+ * How big each benchmark of the suite runs: {@link #full} (seven to eight minutes on two cores),
  * {@link #quick} (under a minute) and {@link #tiny} (seconds, for the suite's own test).
  * {@code root} is the checkout (it holds {@code scenarios/}); {@code launcher} the command that
  * starts the CLI (the {@code mercato} script).
